@@ -1,0 +1,54 @@
+// JSON mapping of the DTOs on nlohmann/json, exception-free in both directions.
+// Decoding goes straight from nlohmann's SAX events into the DTOs (no DOM), names the JSON
+// pointer of the first offending element, ignores unknown fields and honours decode_limits.
+// Encoding is compact, writes fields in the OpenAPI document's order, omits absent optional
+// fields and reports invalid UTF-8 as an error instead of throwing.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>     // optional
+#include <string>       // string
+#include <string_view>  // string_view
+
+#include "novu/config.hpp"
+#include "novu/dto.hpp"
+#include "novu/result.hpp"
+#include "novu/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// A channel connection from `{"data": {...}}` (the server's envelope) or a bare object.
+NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_view json, const decode_limits& limits = {});
+/// A list page (`ListChannelConnectionsResponseDto`).
+NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
+                                                                           const decode_limits& limits = {});
+/// An `ErrorDto`.
+NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits = {});
+/// A `ValidationErrorDto` (an `ErrorDto` whose `errors` map is required).
+NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, const decode_limits& limits = {});
+/// An update request body, as a server or proxy would read it.
+NOVU_CC_API result<update_channel_connection_request> decode_update_request(std::string_view json,
+                                                                            const decode_limits& limits = {});
+/// A create request body, as a server or proxy would read it.
+NOVU_CC_API result<create_channel_connection_request> decode_create_request(std::string_view json,
+                                                                            const decode_limits& limits = {});
+
+/// Compact JSON of an update request body.
+NOVU_CC_API result<std::string> encode_json(const update_channel_connection_request& body);
+/// Compact JSON of a create request body.
+NOVU_CC_API result<std::string> encode_json(const create_channel_connection_request& body);
+/// Compact JSON of a channel connection (bare, without the `data` envelope).
+NOVU_CC_API result<std::string> encode_json(const channel_connection& connection);
+/// Compact JSON of a list page.
+NOVU_CC_API result<std::string> encode_json(const channel_connection_page& page);
+/// Compact JSON of an error body (`errors` is written when not empty).
+NOVU_CC_API result<std::string> encode_json(const api_error& body);
+
+/// Checks `json_text` and returns it as a compact `any_json` of the matching type.
+NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits = {});
+/// A JSON string value holding `text`; fails on invalid UTF-8.
+NOVU_CC_API result<any_json> json_string(std::string_view text);
+/// The unescaped text of a JSON string value; nullopt for any other type.
+NOVU_CC_API std::optional<std::string> string_value(const any_json& value);
+
+NOVU_CC_NAMESPACE_END

@@ -1,0 +1,51 @@
+// Pure request builders: (configuration, arguments) -> complete HTTP request, or an error.
+// They never perform I/O. The wire format follows the OpenAPI document and matches Novu's
+// official TypeScript SDK byte for byte where that SDK is right (see docs/differences.md).
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>     // optional
+#include <string>       // string
+#include <string_view>  // string_view
+
+#include "novu/config.hpp"
+#include "novu/dto.hpp"
+#include "novu/http.hpp"
+#include "novu/result.hpp"
+#include "novu/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// GET /v1/channel-connections with the query in the SDK's fixed key order. Fails when
+/// `limit` is outside 1..100 or a value is not valid UTF-8.
+NOVU_CC_API result<http_request> build_list_request(const client_config& config,
+                                                    const list_channel_connections_params& params,
+                                                    const call_options& options = {});
+/// POST /v1/channel-connections.
+NOVU_CC_API result<http_request> build_create_request(const client_config& config,
+                                                      const create_channel_connection_request& body,
+                                                      const call_options& options = {});
+/// GET /v1/channel-connections/{identifier}.
+NOVU_CC_API result<http_request> build_retrieve_request(const client_config& config, std::string_view identifier,
+                                                        const call_options& options = {});
+/// PATCH /v1/channel-connections/{identifier}. Empty, "." and ".." identifiers are rejected.
+NOVU_CC_API result<http_request> build_update_request(const client_config& config, std::string_view identifier,
+                                                      const update_channel_connection_request& body,
+                                                      const call_options& options = {});
+/// DELETE /v1/channel-connections/{identifier}.
+NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options = {});
+
+/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness.
+NOVU_CC_API std::string generate_idempotency_key();
+
+/// `identifier` percent-encoded as one path segment, exactly like JavaScript's
+/// encodeURIComponent (unreserved: A-Z a-z 0-9 - _ . ! ~ * ' ( )).
+NOVU_CC_API std::string encode_path_segment(std::string_view identifier);
+
+/// Parameters of the page after `page`: its `next` cursor as `after`, every filter kept, no
+/// `before`. nullopt when `page` is the last one.
+NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
+    const list_channel_connections_params& params, const channel_connection_page& page);
+
+NOVU_CC_NAMESPACE_END

@@ -1,0 +1,73 @@
+// Retry policy as a pure function, and the environment (clock, sleep, randomness) the clients
+// use to apply it. Defaults follow Novu's back-off but stop much sooner than the official SDK,
+// which keeps retrying for an hour.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>  // uint32_t, uint64_t, int64_t
+#include <vector>   // vector
+
+#include "novu/http.hpp"
+#include "novu/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// When and how often a failed attempt is tried again.
+struct retry_policy {
+  /// Attempts in all, the first included; 1 turns retries off. Default: 4.
+  int max_attempts = 4;
+  /// No retry whose wait would end more than this long after the first attempt began.
+  std::uint64_t max_elapsed_ms = 60000;
+  /// Back-off before retry n (n = 0, 1, ...): min(max_interval, initial * n^exponent + jitter).
+  std::uint32_t initial_interval_ms = 1000;
+  /// Growth of the back-off.
+  double exponent = 1.5;
+  /// Upper bound of any single wait, Retry-After included.
+  std::uint32_t max_interval_ms = 30000;
+  /// Jitter added to the back-off: uniform in [0, jitter_ms).
+  std::uint32_t jitter_ms = 1000;
+  /// Retry when the transport failed (connection refused, reset, timeout).
+  bool retry_transport_errors = true;
+  /// Retry on any 5xx status.
+  bool retry_server_errors = true;
+  /// Further statuses to retry on.
+  std::vector<int> retry_statuses{408, 409, 429};
+
+  /// A policy that never retries.
+  static retry_policy disabled() {
+    retry_policy p;
+    p.max_attempts = 1;
+    return p;
+  }
+};
+
+/// What to do after a failed attempt.
+struct retry_decision {
+  bool retry = false;         ///< try again
+  std::uint32_t delay_ms = 0; ///< after waiting this long
+};
+
+/// Decides about the next attempt, purely from its inputs.
+/// `attempts_made` >= 1; `status` is the HTTP status, or 0 when the transport failed;
+/// `headers` the response headers (Retry-After-Ms, then Retry-After as delta-seconds or
+/// HTTP-date, take precedence over the back-off, capped at max_interval_ms); `elapsed_ms`
+/// the time since the first attempt began; `jitter` a sample from [0, 1); `unix_now_ms` the
+/// wall clock, to read an HTTP-date.
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms);
+
+/// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
+/// four member functions.
+struct system_environment {
+  /// Milliseconds of a monotonic clock.
+  NOVU_CC_API std::uint64_t monotonic_ms() const;
+  /// Milliseconds since the Unix epoch.
+  NOVU_CC_API std::int64_t unix_ms() const;
+  /// Blocks the calling thread (sync client only; the async client uses its timer).
+  NOVU_CC_API void sleep_ms(std::uint32_t milliseconds) const;
+  /// A uniform sample from [0, 1).
+  NOVU_CC_API double random_unit() const;
+};
+
+NOVU_CC_NAMESPACE_END

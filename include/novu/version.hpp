@@ -1,0 +1,35 @@
+// novu-channel-connections: a header-only C++17 client for Novu's Channel Connections API.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The version below is the single source of truth: CMake and meson read it from this file.
+#define NOVU_CC_VERSION_MAJOR 0
+#define NOVU_CC_VERSION_MINOR 1
+#define NOVU_CC_VERSION_PATCH 0
+#define NOVU_CC_VERSION_STRING "0.1.0"
+
+// Everything lives in `novu` inside a versioned inline namespace, so two copies of different
+// versions linked into one program cannot silently violate the one-definition rule.
+#define NOVU_CC_NAMESPACE_BEGIN \
+  namespace novu {              \
+  inline namespace cc_v0_1 {
+#define NOVU_CC_NAMESPACE_END \
+  }                           \
+  }
+
+// Fast-compile mode: define NOVU_CC_SEPARATE_COMPILATION everywhere (for example on the
+// compiler command line) and, in exactly one .cpp file, also NOVU_CC_IMPLEMENTATION before
+// including the header. Other translation units then see declarations only and never parse
+// nlohmann/json. Without the macro the library is header-only and every function is inline.
+#if defined(NOVU_CC_SEPARATE_COMPILATION)
+#define NOVU_CC_API
+#else
+#define NOVU_CC_API inline
+#endif
+
+// True when the implementation (and so nlohmann/json) is compiled into this translation unit.
+#if !defined(NOVU_CC_SEPARATE_COMPILATION) || defined(NOVU_CC_IMPLEMENTATION)
+#define NOVU_CC_WITH_IMPLEMENTATION 1
+#else
+#define NOVU_CC_WITH_IMPLEMENTATION 0
+#endif
