@@ -1,0 +1,98 @@
+// Shared helpers of the unit tests: fixture files, a deterministic environment for retries.
+#pragma once
+
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "novu/channel_connections.hpp"
+
+#ifndef NOVU_CC_TEST_DATA_DIR
+#error "NOVU_CC_TEST_DATA_DIR must name the tests/data folder"
+#endif
+
+namespace test_support {
+
+// Whole contents of tests/data/<name>.
+inline std::string read_data_file(const std::string& name) {
+  std::ifstream in(std::string(NOVU_CC_TEST_DATA_DIR) + "/" + name, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Vectors keep their key order, so bodies re-serialize as they were recorded.
+using ordered = nlohmann::ordered_json;
+
+// The recorded SDK vectors, parsed without exceptions.
+inline const ordered& sdk_vectors() {
+  static const ordered vectors = ordered::parse(read_data_file("sdk-vectors.json"), nullptr, false);
+  return vectors;
+}
+
+// The vector called `name` (null when missing).
+inline const ordered& sdk_vector(const std::string& name) {
+  static const ordered missing;
+  for (const ordered& v : sdk_vectors()) {
+    if (v.value("name", "") == name) return v;
+  }
+  return missing;
+}
+
+// The JavaScript PRNG the vectors were recorded with (Math.random = mulberry32(12345)).
+class mulberry32 {
+ public:
+  explicit mulberry32(std::uint32_t seed) : state_(seed) {}
+  double next() {
+    state_ += 0x6D2B79F5u;
+    std::uint32_t t = (state_ ^ (state_ >> 15)) * (1u | state_);
+    t = (t + ((t ^ (t >> 7)) * (61u | t))) ^ t;
+    return static_cast<double>(t ^ (t >> 14)) / 4294967296.0;
+  }
+
+ private:
+  std::uint32_t state_;
+};
+
+// Clock, sleep and randomness under test control: sleeping advances the clock instantly and
+// is recorded; random samples come from a fixed list (then 0).
+struct fake_environment {
+  struct state {
+    std::uint64_t now_ms = 0;
+    std::int64_t unix_ms = 1767225600000;  // 2026-01-01T00:00:00Z
+    std::vector<std::uint32_t> sleeps;
+    std::vector<double> randoms;
+    std::size_t next_random = 0;
+  };
+  state* s;
+
+  std::uint64_t monotonic_ms() const { return s->now_ms; }
+  std::int64_t unix_ms() const { return s->unix_ms + static_cast<std::int64_t>(s->now_ms); }
+  void sleep_ms(std::uint32_t ms) const {
+    s->sleeps.push_back(ms);
+    s->now_ms += ms;
+  }
+  double random_unit() const { return s->next_random < s->randoms.size() ? s->randoms[s->next_random++] : 0.0; }
+};
+
+// A response from a vector's recorded response object (body re-serialized compactly).
+inline novu::http_response response_from_vector(const ordered& recorded) {
+  novu::http_response r;
+  r.status = recorded.value("status", 0);
+  r.headers.push_back({"content-type", "application/json; charset=utf-8"});
+  if (recorded.contains("headers")) {
+    for (const auto& h : recorded["headers"].items()) r.headers.push_back({h.key(), h.value().get<std::string>()});
+  }
+  if (recorded.contains("body")) r.body = recorded["body"].dump();
+  return r;
+}
+
+// Order-insensitive JSON equality of two documents given as text or DOM.
+inline nlohmann::json canonical(const std::string& text) { return nlohmann::json::parse(text, nullptr, false); }
+inline nlohmann::json canonical(const ordered& dom) { return nlohmann::json::parse(dom.dump(), nullptr, false); }
+
+}  // namespace test_support
