@@ -1,0 +1,83 @@
+// Fast-compile mode, user side: declarations only, nlohmann/json never parsed; the
+// definitions come from impl.cpp at link time. This binary has its own doctest main.
+// SPDX-License-Identifier: MIT
+#define NOVU_CC_SEPARATE_COMPILATION
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <string>  // string
+
+#include "novu/channel_connections.hpp"
+
+#ifdef NLOHMANN_JSON_VERSION_MAJOR
+#error "in fast-compile mode a translation unit without NOVU_CC_IMPLEMENTATION must not include nlohmann/json"
+#endif
+static_assert(NOVU_CC_WITH_IMPLEMENTATION == 0, "declarations only in this translation unit");
+
+namespace {
+
+novu::client_config test_config() {
+  novu::client_config config;
+  config.secret_key = "sk_test_123";
+  config.server_url = "http://127.0.0.1:9";
+  config.retry = novu::retry_policy::disabled();
+  return config;
+}
+
+novu::update_channel_connection_request test_body() {
+  novu::update_channel_connection_request body;
+  body.workspace.id = "T123456";
+  body.workspace.name = "Acme HQ";
+  body.auth.access_token = "Workspace access token";
+  return body;
+}
+
+novu::http_response updated_response() {
+  novu::http_response response;
+  response.status = 200;
+  response.headers = {{"Content-Type", "application/json"}};
+  response.body =
+      R"({"data":{"identifier":"slack-prod-user123-abc4","channel":"chat","providerId":"slack",)"
+      R"("integrationIdentifier":"slack-prod","subscriberId":"subscriber-123","contextKeys":["tenant:org-123"],)"
+      R"("workspace":{"id":"T123456","name":"Acme HQ"},"auth":{"accessToken":"xoxb-1234"},)"
+      R"("createdAt":"2026-01-01T00:00:00.000Z","updatedAt":"2026-01-02T00:00:00.000Z"}})";
+  return response;
+}
+
+novu::transport_result answer(const novu::http_request& /*request*/) { return updated_response(); }
+
+}  // namespace
+
+TEST_CASE("separate compilation: build_update_request") {
+  novu::call_options options;
+  options.idempotency_key = "separate-key";
+  const novu::result<novu::http_request> request =
+      novu::build_update_request(test_config(), "<value>", test_body(), options);
+  REQUIRE(request.has_value());
+  CHECK(request->method == "PATCH");
+  CHECK(request->path == "/v1/channel-connections/%3Cvalue%3E");
+  CHECK(request->url == "http://127.0.0.1:9/v1/channel-connections/%3Cvalue%3E");
+  CHECK(request->body ==
+        R"({"workspace":{"id":"T123456","name":"Acme HQ"},"auth":{"accessToken":"Workspace access token"}})");
+  const novu::http_header* key = novu::find_header(request->headers, "Idempotency-Key");
+  REQUIRE(key != nullptr);
+  CHECK(key->value == "separate-key");
+}
+
+TEST_CASE("separate compilation: parse_update_response") {
+  const novu::result<novu::channel_connection> updated = novu::parse_update_response(updated_response());
+  REQUIRE(updated.has_value());
+  CHECK(updated->identifier == "slack-prod-user123-abc4");
+  REQUIRE(updated->channel.has_value());
+  CHECK(*updated->channel == novu::channel_type::chat);
+  REQUIRE(updated->context_keys.size() == 1);
+  CHECK(updated->context_keys[0] == "tenant:org-123");
+  CHECK(updated->auth.access_token == "xoxb-1234");
+}
+
+TEST_CASE("separate compilation: the client over a transport") {
+  novu::client<novu::transport_result (*)(const novu::http_request&)> client(test_config(), &answer);
+  const novu::result<novu::channel_connection> updated = client.update("slack-prod-user123-abc4", test_body());
+  REQUIRE(updated.has_value());
+  CHECK(updated->workspace.name == std::string("Acme HQ"));
+}
