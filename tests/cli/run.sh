@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Tests examples/channel_connections_cli against a loopback fake Novu server and against the
+# Prism mock of Novu's OpenAPI document. Ends with "N passed, M failed".
+set -uo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo" || exit 1
+out=build/cli
+mkdir -p "$out"
+CXX=${CXX:-g++}
+flags=(-std=c++17 -O1 -Wall -Wextra -Wpedantic -Werror -Iinclude -Iexamples)
+$CXX "${flags[@]}" examples/channel_connections_cli.cpp -lcurl -o "$out/cli" || exit 1
+if [ ! -f /usr/include/httplib.h ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && apt-get install -y -qq libcpp-httplib-dev >/dev/null
+fi
+# Debian ships cpp-httplib as a compiled library; its pkg-config file gives the flags.
+read -r -a httplib_cflags <<<"$(pkg-config --cflags cpp-httplib 2>/dev/null)"
+read -r -a httplib_libs <<<"$(pkg-config --libs cpp-httplib 2>/dev/null)"
+$CXX "${flags[@]}" "${httplib_cflags[@]}" tests/cli/serve_fake.cpp "${httplib_libs[@]}" -pthread -o "$out/serve_fake" || exit 1
+
+passed=0
+failed=0
+check() {  # check NAME CONDITION-RESULT(0/1) [DETAIL]
+  if [ "$2" -eq 0 ]; then
+    passed=$((passed + 1))
+    echo "ok $1"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $1 ${3:-}"
+  fi
+}
+# run EXPECTED_EXIT NAME ARGS...: runs the tool, keeps stdout/stderr in $stdout/$stderr.
+run() {
+  local expected=$1 name=$2
+  shift 2
+  stdout=$("$out/cli" "$@" 2>"$out/stderr")
+  local code=$?
+  stderr=$(cat "$out/stderr")
+  if [ "$code" -eq "$expected" ]; then check "$name" 0; else check "$name" 1 "(exit $code, wanted $expected): $stderr"; fi
+}
+no_secret() {  # the secret key and tokens never appear in any output
+  case "$stdout$stderr" in
+    *sk_cli_test_SECRET*|*xoxb-cli-TOKEN*|*xoxe-cli-REFRESH*) check "$1: no secret in output" 1 ;;
+    *) check "$1: no secret in output" 0 ;;
+  esac
+}
+
+coproc SERVER { exec "$out/serve_fake"; }
+server_pid=$SERVER_PID
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null' EXIT
+read -r -t 10 base <&"${SERVER[0]}" || { echo "fake server did not start"; exit 1; }
+
+export NOVU_SECRET_KEY=sk_cli_test_SECRET
+g=(--base-url "$base" --no-retry)
+
+run 2 "usage: no command" "${g[@]}"
+run 2 "usage: unknown command" "${g[@]}" frobnicate
+run 2 "usage: bad --limit" "${g[@]}" list --limit 0
+run 2 "usage: --order-direction" "${g[@]}" list --order-direction sideways
+run 2 "usage: . identifier" "${g[@]}" get ..
+(unset NOVU_SECRET_KEY; stdout=$("$out/cli" "${g[@]}" list 2>/dev/null); exit $?)
+check "usage: missing NOVU_SECRET_KEY exits 2" $([ $? -eq 2 ]; echo $?)
+
+for i in 1 2 3; do
+  run 0 "create $i" "${g[@]}" --json create --integration-identifier slack-prod --subscriber-id "sub-$i" \
+    --context tenant=acme --workspace-id T1 --workspace-name "Acme $i" --access-token xoxb-cli-TOKEN \
+    --refresh-token xoxe-cli-REFRESH
+  no_secret "create $i"
+done
+python3 - "$stdout" <<'PY'
+import json, sys
+c = json.loads(sys.argv[1])
+assert c["identifier"] == "slack-prod-sub-3-3", c
+assert c["auth"]["accessToken"] == "[redacted]" and c["auth"]["refreshToken"] == "[redacted]"
+assert c["contextKeys"] == ["tenant:acme"]
+PY
+check "create: JSON output, tokens masked" $?
+
+printf '{"identifier":"from-file","integrationIdentifier":"slack-prod","workspace":{"id":"T2"},"auth":{"accessToken":"xoxb-cli-TOKEN"}}' >"$out/body.json"
+run 0 "create --body FILE" "${g[@]}" create --body "$out/body.json"
+run 3 "create: duplicate identifier is an API error (409)" "${g[@]}" create --body "$out/body.json"
+run 0 "create --body - (stdin)" "${g[@]}" create --body - <<<'{"integrationIdentifier":"slack-prod","connectionMode":"shared","workspace":{"id":"T3"},"auth":{"accessToken":"x"}}'
+run 2 "create: --body that does not decode" "${g[@]}" create --body - <<<'{"workspace":{"id":5}}'
+
+run 0 "list --all" "${g[@]}" --json list --all --limit 2
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert len(d)==5, len(d)' "$stdout"
+check "list --all: follows cursors to all 5 connections" $?
+case "$stderr" in *"fetched 5 of 5"*) check "list --all: progress on stderr" 0 ;; *) check "list --all: progress on stderr" 1 "$stderr" ;; esac
+run 0 "list --all --max-pages 1" "${g[@]}" --json list --all --limit 2 --max-pages 1
+python3 -c 'import json,sys; assert len(json.loads(sys.argv[1]))==2' "$stdout"
+check "list --max-pages caps the walk" $?
+run 0 "list filters" "${g[@]}" --json list --subscriber-id sub-2 --context-key tenant:acme --connection-mode subscriber \
+  --channel chat --provider-id slack --integration-identifier slack-prod --order-by updatedAt --order-direction DESC \
+  --include-cursor false --limit 10
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert [c["identifier"] for c in d["data"]]==["slack-prod-sub-2-2"], d' "$stdout"
+check "list filters select one connection" $?
+run 0 "list --without-context" "${g[@]}" --json list --without-context
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert sorted(c["identifier"] for c in d["data"])==["from-file","slack-prod-shared-5"], d' "$stdout"
+check "list --without-context sends contextKeys=" $?
+run 0 "list table" "${g[@]}" list --limit 2
+case "$stdout" in *IDENTIFIER*"next cursor: slack-prod-sub-2-2"*) check "list: readable table" 0 ;; *) check "list: readable table" 1 "$stdout" ;; esac
+
+run 0 "get" "${g[@]}" get slack-prod-sub-1-1
+case "$stdout" in *slack-prod-sub-1-1*chat*slack*) check "get: table row" 0 ;; *) check "get: table row" 1 "$stdout" ;; esac
+run 0 "get --show-secrets" "${g[@]}" --json --show-secrets get slack-prod-sub-1-1
+case "$stdout" in *xoxb-cli-TOKEN*) check "--show-secrets shows tokens" 0 ;; *) check "--show-secrets shows tokens" 1 ;; esac
+run 0 "update" "${g[@]}" --json --verbose update slack-prod-sub-1-1 --workspace-id T9 --access-token xoxb-cli-TOKEN \
+  --idempotency-key cli-key-1
+no_secret "update --verbose"
+python3 -c 'import json,sys; assert json.loads(sys.argv[1])["workspace"]["id"]=="T9"' "$stdout"
+check "update: new workspace returned" $?
+case "$stderr" in *"idempotency-key: cli-key-1"*) check "update: caller's idempotency key sent" 0 ;; *) check "update: caller's idempotency key sent" 1 ;; esac
+run 0 "delete" "${g[@]}" delete slack-prod-sub-1-1
+run 3 "get after delete: API error exit code" "${g[@]}" get slack-prod-sub-1-1
+case "$stderr" in *"HTTP 404"*) check "get after delete: 404 reported" 0 ;; *) check "get after delete: 404 reported" 1 "$stderr" ;; esac
+NOVU_SECRET_KEY=sk_wrong run 3 "wrong secret key is an API error (401)" "${g[@]}" list
+run 4 "transport error exit code" --base-url http://127.0.0.1:1 --no-retry list
+no_secret "transport error"
+
+# Against Prism (installed and started by the contract test's machinery).
+if [ "${NOVU_CC_SKIP_PRISM:-0}" != 1 ]; then
+  prism_dir=build/prism
+  if [ ! -x "$prism_dir/node_modules/.bin/prism" ]; then
+    command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+    mkdir -p "$prism_dir"
+    [ -f "$prism_dir/package.json" ] || echo '{"private":true}' >"$prism_dir/package.json"
+    (cd "$prism_dir" && npm install --no-audit --no-fund --silent @stoplight/prism-cli@5 >/dev/null 2>&1)
+  fi
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  "$prism_dir/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$port" tests/data/openapi-channel-connections.json \
+    >"$out/prism.log" 2>&1 &
+  prism_pid=$!
+  trap 'kill "$server_pid" "$prism_pid" 2>/dev/null; wait 2>/dev/null' EXIT
+  for _ in $(seq 1 600); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/v1/channel-connections" && break
+    kill -0 "$prism_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  p=(--base-url "http://127.0.0.1:$port" --no-retry)
+  run 0 "prism: list with filters" "${p[@]}" --json list --limit 10 --subscriber-id s --context-key tenant:a \
+    --context-key region:b --channel chat --provider-id slack --connection-mode shared --order-by createdAt \
+    --order-direction ASC --include-cursor true --integration-identifier i --after a
+  run 0 "prism: get" "${p[@]}" get "<value>"
+  run 0 "prism: create" "${p[@]}" create --integration-identifier slack-prod --workspace-id T1 --access-token t \
+    --context tenant=org --connection-mode subscriber --subscriber-id s --identifier id --bot-user-id U
+  run 0 "prism: update" "${p[@]}" update "<value>" --workspace-id T123456 --workspace-name "Acme HQ" \
+    --access-token "Workspace access token"
+  run 0 "prism: delete" "${p[@]}" delete "<value>"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Transport tests: compiles the example transport headers warning-free (g++ and clang++, C++17
+# and C++20), builds and runs the loopback test (libcurl, cpp-httplib and the async worker
+# transport against a fake_novu served on 127.0.0.1, with scripted faults and, given openssl,
+# TLS checks), then the same transports against Prism mocking Novu's OpenAPI document.
+# Installs libcpp-httplib-dev (apt-get) and Prism (npm, into build/prism) when missing; stops
+# the Prism it started. With TSAN=1 the loopback test also runs under -fsanitize=thread.
+# Last line: `N passed, M failed`; exits non-zero when anything failed.
+#
+# Usage: bash tests/transport/run.sh        (from anywhere; CXX selects the compiler, default g++)
+# SPDX-License-Identifier: MIT
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+out_dir="build/transport"
+prism_dir="build/prism"
+prism="$prism_dir/node_modules/.bin/prism"
+spec="tests/data/openapi-channel-connections.json"
+cxx="${CXX:-g++}"
+warnings=(-Wall -Wextra -Wpedantic -Werror)
+includes=(-I include -I examples)
+ready_timeout_s=60   # longest wait for Prism to listen
+test_timeout_s=300   # longest run of one test program
+
+log() { printf 'run.sh: %s\n' "$*" >&2; }
+
+passed=0
+failed=0
+# record NAME STATUS: one check of this script.
+record() {
+  if [ "$2" -eq 0 ]; then
+    passed=$((passed + 1)); printf 'ok %s\n' "$1"
+  else
+    failed=$((failed + 1)); printf 'FAIL %s (exit %s)\n' "$1" "$2"
+  fi
+}
+# run_program NAME COMMAND...: runs a test program, adds its `N passed, M failed` line to the
+# totals, and counts one failure more if it printed no summary or exited non-zero anyway.
+run_program() {
+  local name="$1" status=0 summary
+  shift
+  timeout "$test_timeout_s" "$@" | tee "$out_dir/$name.out" || status=$?
+  summary="$(tail -n 1 "$out_dir/$name.out")"
+  if [[ "$summary" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1]))
+    failed=$((failed + BASH_REMATCH[2]))
+    if [ "$status" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then record "$name.exit_status" "$status"; fi
+  else
+    [ "$status" -ne 0 ] || status=1
+    record "$name.summary_line" "$status"
+  fi
+}
+
+prism_pid=""
+# shellcheck disable=SC2317  # reached through the EXIT trap
+stop_prism() {
+  if [ -n "$prism_pid" ] && kill -0 "$prism_pid" 2>/dev/null; then
+    kill "$prism_pid" 2>/dev/null || true
+    wait "$prism_pid" 2>/dev/null || true
+  fi
+  prism_pid=""
+}
+trap stop_prism EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# cpp-httplib from Debian when missing (needs root, as in CI containers).
+if [ ! -f /usr/include/httplib.h ]; then
+  log "httplib.h not found: installing libcpp-httplib-dev with apt-get"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcpp-httplib-dev >/dev/null
+fi
+# Debian ships the split build (code in libcpp-httplib.so, built with OpenSSL): use its flags.
+# A header-only httplib.h without a pkg-config file needs none.
+httplib_cflags=()
+httplib_libs=()
+if pkg-config --exists cpp-httplib 2>/dev/null; then
+  read -r -a httplib_cflags <<<"$(pkg-config --cflags cpp-httplib)"
+  read -r -a httplib_libs <<<"$(pkg-config --libs cpp-httplib)"
+fi
+
+mkdir -p "$out_dir"
+
+# Both test programs build in the background while the header matrix runs.
+log "building $out_dir/loopback_test and $out_dir/prism_test"
+build() {
+  "$cxx" -std=c++17 "${warnings[@]}" "${includes[@]}" "${httplib_cflags[@]}" "tests/transport/$1.cpp" \
+    -o "$out_dir/$1" -lcurl "${httplib_libs[@]}" -lpthread
+}
+build loopback_test & loopback_build=$!
+build prism_test & prism_build=$!
+
+for compiler in g++ clang++; do
+  if ! command -v "$compiler" >/dev/null; then
+    log "$compiler not found: skipping its header checks"
+    continue
+  fi
+  for std in c++17 c++20; do
+    status=0
+    "$compiler" -std="$std" "${warnings[@]}" "${includes[@]}" "${httplib_cflags[@]}" -fsyntax-only \
+      tests/transport/header_check.cpp || status=$?
+    record "headers.$compiler.$std" "$status"
+  done
+done
+status=0
+"$cxx" -std=c++17 "${warnings[@]}" "${includes[@]}" -fsyntax-only \
+  tests/transport/header_check.cpp || status=$?
+record "headers.without_openssl_support" "$status"
+
+status=0; wait "$loopback_build" || status=$?; record "build.loopback_test" "$status"
+loopback_built=$status
+status=0; wait "$prism_build" || status=$?; record "build.prism_test" "$status"
+prism_built=$status
+
+# A throw-away certificate for 127.0.0.1 enables the TLS checks.
+tls_args=()
+if command -v openssl >/dev/null; then
+  if openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
+      -addext "subjectAltName=IP:127.0.0.1" -keyout "$out_dir/tls-key.pem" -out "$out_dir/tls-cert.pem" \
+      >/dev/null 2>&1; then
+    tls_args=("$out_dir/tls-cert.pem" "$out_dir/tls-key.pem")
+  fi
+fi
+
+if [ "$loopback_built" -eq 0 ]; then
+  log "running the loopback test"
+  run_program loopback_test "$out_dir/loopback_test" "${tls_args[@]}"
+fi
+
+if [ "${TSAN:-0}" = "1" ]; then
+  log "building and running the loopback test under ThreadSanitizer"
+  status=0
+  "$cxx" -std=c++17 -O1 -g -fsanitize=thread "${warnings[@]}" "${includes[@]}" "${httplib_cflags[@]}" \
+    tests/transport/loopback_test.cpp -o "$out_dir/loopback_test_tsan" -lcurl "${httplib_libs[@]}" -lpthread ||
+    status=$?
+  record "build.loopback_test_tsan" "$status"
+  if [ "$status" -eq 0 ]; then
+    TSAN_OPTIONS="halt_on_error=1 exitcode=66" run_program loopback_test_tsan \
+      "$out_dir/loopback_test_tsan" "${tls_args[@]}"
+  fi
+fi
+
+# Node and npm from Debian when missing, then Prism into its own folder (as tests/contract/run.sh).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  log "node/npm not found: installing them with apt-get"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -x "$prism" ]; then
+  log "installing @stoplight/prism-cli@5 into $prism_dir"
+  mkdir -p "$prism_dir"
+  [ -f "$prism_dir/package.json" ] || printf '{ "private": true }\n' >"$prism_dir/package.json"
+  (cd "$prism_dir" && timeout 600 npm install --no-audit --no-fund --loglevel=error @stoplight/prism-cli@5 >&2)
+fi
+
+if [ "$prism_built" -eq 0 ]; then
+  # A free loopback port: bind port 0, read the number, release it.
+  port="$(node -e 'const s = require("net").createServer();
+  s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
+  base_url="http://127.0.0.1:$port"
+  log "starting Prism on $base_url (log: $out_dir/prism.log)"
+  "$prism" mock -h 127.0.0.1 -p "$port" "$spec" >"$out_dir/prism.log" 2>&1 &
+  prism_pid=$!
+  # Wait, bounded, until the port accepts connections; give up early if Prism died.
+  deadline=$((SECONDS + ready_timeout_s))
+  prism_ready=1
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    if ! kill -0 "$prism_pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+      log "Prism did not listen:"; cat "$out_dir/prism.log" >&2
+      prism_ready=0
+      break
+    fi
+    sleep 0.25
+  done
+  record "prism.listening" "$((1 - prism_ready))"
+  if [ "$prism_ready" -eq 1 ]; then run_program prism_test "$out_dir/prism_test" "$base_url"; fi
+  stop_prism
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,20 @@
+# Stages that talk to servers on 127.0.0.1 or run long-lived tools; sourced by tools/test-all.sh.
+
+register_stage contract "Prism mock of Novu's OpenAPI document: all five operations over libcurl"
+stage_contract() { bash tests/contract/run.sh; }
+
+register_stage transport "libcurl, cpp-httplib and async transports over loopback and against Prism"
+stage_transport() { bash tests/transport/run.sh; }
+
+register_stage cli "command-line tool against a loopback fake Novu and against Prism"
+stage_cli() { bash tests/cli/run.sh; }
+
+register_stage example "the README's example runs end to end against the fake Novu"
+stage_example() {
+  local out
+  out=$(bash tools/run-example.sh)
+  printf '%s\n' "$out"
+  grep -q '^updated slack-prod-user123-abc4: workspace T123456 (Acme HQ)' <<<"$out"
+  grep -q '^  invalid_argument: identifier' <<<"$out"
+  ! grep -q 'sk_test_example' <<<"$out"
+}
