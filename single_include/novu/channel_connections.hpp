@@ -1251,10 +1251,10 @@ NOVU_CC_NAMESPACE_END
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_PRINTING_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_PRINTING_HPP
 // Debug printing of requests, responses and errors for logs and bug reports, with credentials
-// masked: the Authorization (and cookie) header values, the values of `accessToken` and
-// `refreshToken` members in bodies, and userinfo in URLs. Control characters
-// and invalid UTF-8 are escaped, so a hostile body cannot forge log lines. Needs only the
-// standard library and the declaration headers: it works in the fast-compile mode too.
+// masked: Authorization and cookie header values, the values of `accessToken` and
+// `refreshToken` members in bodies, and userinfo in URLs. Control characters and invalid UTF-8
+// are escaped, so a hostile body cannot forge log lines. Needs only the standard library and
+// the declaration headers: it works in the fast-compile mode too.
 // SPDX-License-Identifier: MIT
 
 
@@ -1657,7 +1657,8 @@ class json_secret_masker {
 // Appends the body masked, cut to the option's limit, escaped, with a note when cut.
 inline void append_body(std::string& out, std::string_view body, const debug_print_options& options) {
   std::size_t longest_secret = 0;
-  for (const std::string& s : options.extra_secrets) longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
+  for (const std::string& s : options.extra_secrets)
+    longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
   // Mask a little past the limit so that a verbatim secret crossing the cut is still whole.
   const std::size_t limit = options.max_body_bytes;
   std::string masked;
@@ -1710,9 +1711,8 @@ inline std::string redact_header_value(std::string_view name, std::string_view v
   return out;
 }
 
-/// `json` with the values of `accessToken`, `refreshToken` (also snake_case), `secretKey` and
-/// `apiKey` members masked, and the rejected `value` a 422 body echoes for such a field.
-/// Tolerates malformed and truncated input.
+/// `json` (even malformed or truncated) with the values of `accessToken`, `refreshToken`,
+/// `secretKey` and `apiKey` members masked, and the `value` a 422 body echoes for such a field.
 inline std::string redact_json_secrets(std::string_view json) {
   std::string out;
   out.reserve(json.size());
@@ -1828,6 +1828,7 @@ NOVU_CC_NAMESPACE_END
 // depth limit is enforced as it goes.
 // SPDX-License-Identifier: MIT
 
+#include <cmath>        // isfinite, fabs
 #include <iterator>     // make_move_iterator
 #include <limits>       // numeric_limits
 
@@ -1880,6 +1881,67 @@ struct type_desc {
   void* (*append)(void* vector, std::string&& key);
   // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
   void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Structs: restores a default value, so that a repeated member replaces the earlier one whole.
+  void (*reset)(void* object) = nullptr;
+};
+
+// Writes compact JSON text from parser events without recursion, whatever the depth: captured
+// any-JSON values are kept as text (member order as received) instead of as a DOM whose
+// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// (ordered_json: the one specialization the implementation instantiates).
+class json_text_writer {
+ public:
+  void null() { value_prefix(); out_ += "null"; }
+  void boolean(bool v) { value_prefix(); out_ += v ? "true" : "false"; }
+  void integer(std::int64_t v) { value_prefix(); out_ += std::to_string(v); }
+  void unsigned_integer(std::uint64_t v) { value_prefix(); out_ += std::to_string(v); }
+  void real(double v) { value_prefix(); out_ += nlohmann::ordered_json(v).dump(); }
+  void string(const std::string& v) { value_prefix(); out_ += nlohmann::ordered_json(v).dump(); }
+  void key(const std::string& name) {
+    separator();
+    out_ += nlohmann::ordered_json(name).dump();
+    out_.push_back(':');
+    after_key_ = true;
+  }
+  void start(bool object) {
+    value_prefix();
+    out_.push_back(object ? '{' : '[');
+    open_.push_back(object);
+    first_.push_back(true);
+  }
+  void end() {
+    out_.push_back(open_.back() ? '}' : ']');
+    open_.pop_back();
+    first_.pop_back();
+  }
+  // The text written so far; the writer starts over.
+  std::string take() {
+    std::string text = std::move(out_);
+    out_.clear();
+    open_.clear();
+    first_.clear();
+    after_key_ = false;
+    return text;
+  }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      separator();
+    }
+  }
+  void separator() {
+    if (first_.empty()) return;
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;   // true: object
+  std::vector<bool> first_;  // no member/element written yet at this level
+  bool after_key_ = false;
 };
 
 // Human name of what the parser saw, for "expected X, found Y" messages.
@@ -1938,7 +2000,7 @@ class dto_reader {
         allow_envelope_(allow_envelope),
         max_depth_(max_depth),
         text_size_(text_size) {
-    stack_.reserve(8);
+    stack_.reserve(4);  // deep enough for every response body of this API
   }
   dto_reader(const dto_reader&) = delete;
   dto_reader& operator=(const dto_reader&) = delete;
@@ -1968,7 +2030,9 @@ class dto_reader {
     bytes_read_ += raw.size();
     const bool integral = value >= -9007199254740992.0 && value <= 9007199254740992.0 &&
                           static_cast<double>(static_cast<std::int64_t>(value)) == value;
-    number_ = number_value{integral, integral ? static_cast<std::int64_t>(value) : 0, value, false};
+    // Integers beyond 64 bits arrive as reals: they are out of range, not fractions.
+    const bool huge_integer = !integral && std::isfinite(value) && std::fabs(value) >= 9007199254740992.0;
+    number_ = number_value{integral, integral ? static_cast<std::int64_t>(value) : 0, value, huge_integer};
     float_event_ = true;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
@@ -2018,7 +2082,7 @@ class dto_reader {
     if (capture_depth_ == 0 && skip_depth_ == 0) {
       frame& top = stack_.back();
       if (top.key != key_kind::none) bytes_read_ += 1;
-      if (top.kind == frame_kind::object && top.next_field < top.type->field_count &&
+      if (top.kind == frame_kind::object && !top.enveloped && top.next_field < top.type->field_count &&
           top.type->fields[top.next_field].name == name) {
         select_field(top, top.next_field);
         return true;
@@ -2028,8 +2092,10 @@ class dto_reader {
   }
   bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
     if (!failed_) {
-      std::string text = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
-      fail(error_kind::decode, std::move(text));
+      const std::string reason = describe_parse_error(ex.what());
+      failed_ = true;
+      error_ = make_error(error_kind::decode, "malformed JSON at byte " + std::to_string(position) + ": " + reason,
+                          path(reason.find("object key") != std::string::npos ? lexing::key : lexing::value));
     }
     return false;
   }
@@ -2105,15 +2171,26 @@ class dto_reader {
     return fail_at(path(), std::string("expected ") + expected + ", found " + event_name(found));
   }
 
+  // What the lexer was reading when it failed: no event for that token has arrived yet.
+  enum class lexing : unsigned char { nothing, key, value };
+
   // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
-  std::string path() const {
+  // For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+  // for the failed token: a list's next element, or an object's next member name.
+  std::string path(lexing failed = lexing::nothing) const {
     std::string pointer;
-    for (const frame& f : stack_) {
+    const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+    for (std::size_t n = 0; n < stack_.size(); ++n) {
+      const frame& f = stack_[n];
+      const bool innermost = n + 1 == stack_.size() && outside_captures;
       if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
-        if (f.index > 0) {
+        const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+        if (next > 0) {
           pointer.push_back('/');
-          pointer += std::to_string(f.index - 1);
+          pointer += std::to_string(next - 1);
         }
+      } else if (innermost && failed == lexing::key) {
+        continue;
       } else if (f.key == key_kind::name) {
         append_pointer_token(pointer, f.name);
       } else if (f.key == key_kind::stored) {
@@ -2170,11 +2247,17 @@ class dto_reader {
 
   bool on_key(std::string& name) {
     if (capture_depth_ > 0) {
-      capture_key_ = std::move(name);
+      capture_.key(name);
       return true;
     }
     if (skip_depth_ > 0) return true;
     frame& top = stack_.back();
+    if (top.kind == frame_kind::object && top.enveloped) {
+      // {"data": {...}, ...}: members beside the envelope's data are not the entity's.
+      set_key(top, {}, name);
+      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+      return true;
+    }
     if (top.kind == frame_kind::object) {
       const field_desc* fields = top.type->fields;
       const std::size_t count = top.type->field_count;
@@ -2189,7 +2272,9 @@ class dto_reader {
           return true;
         }
       }
-      if (top.is_root && allow_envelope_ && name == "data") {
+      // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+      // unknown member of a bare entity.
+      if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
         set_key(top, "data", name);
         top.enveloped = true;
         pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
@@ -2381,6 +2466,7 @@ class dto_reader {
     switch (f.kind) {
       case field_kind::object:
         if (!is_object) return type_error("an object", event);
+        if (f.nested->reset != nullptr) f.nested->reset(target);
         push(frame_kind::object, f.nested, target, false);
         return true;
       case field_kind::object_list:
@@ -2391,7 +2477,7 @@ class dto_reader {
       case field_kind::string_list:
         if (is_object) return type_error("an array of strings", event);
         static_cast<std::vector<std::string>*>(target)->clear();
-        if (items_.capacity() == 0) items_.reserve(8);
+        if (items_.capacity() == 0) items_.reserve(4);
         push(frame_kind::string_list, nullptr, target, false);
         stack_.back().items_base = items_.size();
         return true;
@@ -2410,9 +2496,9 @@ class dto_reader {
       case field_kind::optional_any: {
         if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
         capture_target_ = static_cast<std::optional<any_json>*>(target);
-        capture_root_ = is_object ? ordered_json::object() : ordered_json::array();
-        capture_stack_.clear();
-        capture_stack_.push_back(&capture_root_);
+        capture_is_object_ = is_object;
+        capture_.take();
+        capture_.start(is_object);
         capture_depth_ = 1;
         return true;
       }
@@ -2486,38 +2572,35 @@ class dto_reader {
     list.type->reserve(list.target, 1 + (left + element - 1) / element, 4 * text_size_);
   }
 
-  // ---- capture of any-JSON values into a small DOM, dumped to compact text at the end ----
+  // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag) {
-    ordered_json value = scalar_json(event, text, flag);
-    ordered_json& parent = *capture_stack_.back();
-    if (parent.is_object()) {
-      parent[capture_key_] = std::move(value);
-    } else {
-      parent.push_back(std::move(value));
+    switch (event) {
+      case json_event::null: capture_.null(); break;
+      case json_event::boolean: capture_.boolean(flag); break;
+      case json_event::string: capture_.string(*text); break;
+      default:
+        if (float_event_) {
+          capture_.real(number_.real);
+        } else if (number_.too_large) {
+          capture_.unsigned_integer(unsigned_);
+        } else {
+          capture_.integer(number_.integer);
+        }
+        break;
     }
     return true;
   }
   bool capture_start(json_event event) {
-    ordered_json value = event == json_event::object ? ordered_json::object() : ordered_json::array();
-    ordered_json& parent = *capture_stack_.back();
-    ordered_json* child = nullptr;
-    if (parent.is_object()) {
-      child = &(parent[capture_key_] = std::move(value));
-    } else {
-      parent.push_back(std::move(value));
-      child = &parent.back();
-    }
-    capture_stack_.push_back(child);
+    capture_.start(event == json_event::object);
     ++capture_depth_;
     return true;
   }
   bool capture_end() {
-    capture_stack_.pop_back();
+    capture_.end();
     if (--capture_depth_ == 0) {
       capture_target_->emplace();
-      (*capture_target_)->type = capture_root_.is_object() ? json_type::object : json_type::array;
-      (*capture_target_)->text = capture_root_.dump();
-      capture_root_ = ordered_json();
+      (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+      (*capture_target_)->text = capture_.take();
       capture_target_ = nullptr;
     }
     return true;
@@ -2539,9 +2622,8 @@ class dto_reader {
   bool root_done_ = false;
   std::size_t skip_depth_ = 0;
   std::size_t capture_depth_ = 0;
-  ordered_json capture_root_;
-  std::vector<ordered_json*> capture_stack_;
-  std::string capture_key_;
+  json_text_writer capture_;
+  bool capture_is_object_ = false;
   std::optional<any_json>* capture_target_ = nullptr;
   number_value number_{};
   std::uint64_t unsigned_ = 0;
@@ -2615,6 +2697,12 @@ void* vector_append(void* vector, std::string&& /*key*/) {
   return &v.back();
 }
 
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
 // Appends a constraint violation named `key`.
 inline void* violation_append(void* vector, std::string&& key) {
   auto& v = *static_cast<std::vector<constraint_violation>*>(vector);
@@ -2630,7 +2718,7 @@ inline constexpr field_desc workspace_fields[] = {
     {"name", field_kind::optional_string, 0, NOVU_CC_FIELD(workspace, name), nullptr},
     {"botUserId", field_kind::optional_string, 0, NOVU_CC_FIELD(workspace, bot_user_id), nullptr},
 };
-inline constexpr type_desc workspace_type{workspace_fields, 3, nullptr, nullptr};
+inline constexpr type_desc workspace_type{workspace_fields, 3, nullptr, nullptr, nullptr, &reset_object<workspace>};
 
 inline constexpr field_desc auth_fields[] = {
     {"accessToken", field_kind::string, field_required, NOVU_CC_FIELD(auth, access_token), nullptr},
@@ -2638,7 +2726,7 @@ inline constexpr field_desc auth_fields[] = {
     {"expiresAt", field_kind::optional_string, 0, NOVU_CC_FIELD(auth, expires_at), nullptr},
     {"refreshTokenExpiresAt", field_kind::optional_string, 0, NOVU_CC_FIELD(auth, refresh_token_expires_at), nullptr},
 };
-inline constexpr type_desc auth_type{auth_fields, 4, nullptr, nullptr};
+inline constexpr type_desc auth_type{auth_fields, 4, nullptr, nullptr, nullptr, &reset_object<auth>};
 
 inline constexpr unsigned char required_nullable = field_required | field_nullable;
 
@@ -2806,6 +2894,67 @@ inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const 
   return dom;
 }
 
+// The any_json type of a DOM value.
+inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null: return json_type::null;
+    case nlohmann::ordered_json::value_t::boolean: return json_type::boolean;
+    case nlohmann::ordered_json::value_t::string: return json_type::string;
+    case nlohmann::ordered_json::value_t::array: return json_type::array;
+    case nlohmann::ordered_json::value_t::object: return json_type::object;
+    default: return json_type::number;
+  }
+}
+
+// Reads any JSON text into compact text without building a DOM (so without recursion at any
+// depth), enforcing the depth limit and remembering the top-level type.
+class any_json_reader {
+ public:
+  explicit any_json_reader(std::size_t max_depth) : max_depth_(max_depth) {}
+  bool null() { return top(json_type::null), writer_.null(), true; }
+  bool boolean(bool v) { return top(json_type::boolean), writer_.boolean(v), true; }
+  bool number_integer(std::int64_t v) { return top(json_type::number), writer_.integer(v), true; }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number), writer_.unsigned_integer(v), true; }
+  bool number_float(double v, const std::string&) { return top(json_type::number), writer_.real(v), true; }
+  bool string(std::string& v) { return top(json_type::string), writer_.string(v), true; }
+  bool binary(nlohmann::ordered_json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_type::object); }
+  bool start_array(std::size_t) { return open(json_type::array); }
+  bool key(std::string& name) { return writer_.key(name), true; }
+  bool end_object() { return --depth_, writer_.end(), true; }
+  bool end_array() { return --depth_, writer_.end(), true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    message_ = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
+    return false;
+  }
+
+  bool too_deep() const noexcept { return too_deep_; }
+  const std::string& message() const noexcept { return message_; }
+  json_type type() const noexcept { return type_; }
+  std::string take_text() { return writer_.take(); }
+
+ private:
+  void top(json_type t) {
+    if (depth_ == 0) type_ = t;
+  }
+  bool open(json_type t) {
+    top(t);
+    if (++depth_ > max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    writer_.start(t == json_type::object);
+    return true;
+  }
+
+  json_text_writer writer_;
+  std::size_t max_depth_;
+  std::size_t depth_ = 0;
+  bool too_deep_ = false;
+  json_type type_ = json_type::null;
+  std::string message_;
+};
+
 // Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
 // nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
 class body_writer {
@@ -2873,10 +3022,22 @@ class body_writer {
       return;
     }
     if (object_only && !dom->is_object()) {
-      fail(error_kind::invalid_argument, where + ": must be a JSON object", std::move(where));
+      std::string message = where + ": must be a JSON object";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    if (type_of(*dom) != value.type) {
+      std::string message = where + ": the JSON text does not hold the declared type";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
       return;
     }
     obj[std::string(key)] = std::move(*dom);
+  }
+
+  // Fails with `why` at the current location.
+  void reject(const std::string& why) {
+    std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
+    fail(error_kind::invalid_argument, std::move(message), path_);
   }
 
   // Enters / leaves a nested member for error locations.
@@ -2933,8 +3094,8 @@ class body_writer {
     if (bad == std::string_view::npos) return true;
     std::string where = path_;
     append_pointer_token(where, key);
-    fail(error_kind::invalid_argument, where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")",
-         std::move(where));
+    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
+    fail(error_kind::invalid_argument, std::move(message), std::move(where));
     return false;
   }
 
@@ -3036,7 +3197,14 @@ NOVU_CC_API result<std::string> encode_json(const create_channel_connection_requ
     const std::size_t mark = w.enter("context");
     for (const context_entry& entry : *body.context) {
       if (!detail::is_valid_utf8(entry.type)) {
-        w.put(context, entry.type, entry.type);  // records the invalid key with its location
+        w.reject("a context type (a member name) is not valid UTF-8");
+        break;
+      }
+      if (context.contains(entry.type)) {
+        // Two entries of one type would leave only the last on the wire: say so instead.
+        const std::size_t inner = w.enter(entry.type);
+        w.reject("two context entries have the type \"" + entry.type + "\"");
+        w.leave(inner);
         break;
       }
       if (entry.data) {
@@ -3120,19 +3288,18 @@ NOVU_CC_API result<std::string> encode_json(const api_error& body) {
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
-  result<nlohmann::ordered_json> dom = detail::parse_vetted(json_text, "", limits);
-  if (!dom) return std::move(dom).error();
-  any_json out;
-  switch (dom->type()) {
-    case nlohmann::ordered_json::value_t::null: out.type = json_type::null; break;
-    case nlohmann::ordered_json::value_t::boolean: out.type = json_type::boolean; break;
-    case nlohmann::ordered_json::value_t::string: out.type = json_type::string; break;
-    case nlohmann::ordered_json::value_t::array: out.type = json_type::array; break;
-    case nlohmann::ordered_json::value_t::object: out.type = json_type::object; break;
-    default: out.type = json_type::number; break;
+  if (json_text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
   }
-  out.text = dom->dump();
-  return out;
+  detail::any_json_reader reader(limits.max_depth);
+  if (!detail::sax_parse_text(json_text, &reader)) {
+    if (reader.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    return make_error(error_kind::invalid_argument, reader.message());
+  }
+  return any_json::from_text(reader.type(), reader.take_text());
 }
 
 NOVU_CC_API result<any_json> json_string(std::string_view text) {
@@ -3250,6 +3417,16 @@ inline result<http_request> start_request(const client_config& config, const cha
   if (!base) return std::move(base).error();
   if (config.secret_key.empty()) {
     return make_error(error_kind::invalid_argument, "secret_key is empty: Novu needs an API key", "secret_key");
+  }
+  static constexpr std::string_view key_prefix{"ApiKey "};
+  if (config.secret_key.size() == key_prefix.size() && config.secret_key.compare(0, key_prefix.size(), key_prefix) == 0) {
+    return make_error(error_kind::invalid_argument, "secret_key holds only the \"ApiKey \" prefix", "secret_key");
+  }
+  if (!is_valid_utf8(config.secret_key)) {
+    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  if (!is_valid_utf8(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
   }
   if (!is_safe_header_value(config.secret_key)) {
     return make_error(error_kind::invalid_argument, "secret_key contains a control character (CR, LF, NUL...)",
@@ -3542,6 +3719,13 @@ inline result<channel_connection> parse_connection_response(const http_response&
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   const int status = response.status;
+  const bool documented = status == 422 || detail::documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return detail::response_error(error_kind::limit_exceeded, response,
+                                  detail::status_text(status) + " with a body of " +
+                                      std::to_string(response.body.size()) + " bytes, above the limit of " +
+                                      std::to_string(limits.max_body_bytes) + ": not decoded");
+  }
   if (status == 422) {
     result<api_error> body = decode_validation_error(response.body, limits);
     if (body) {
@@ -3567,12 +3751,20 @@ NOVU_CC_API error error_from_response(const http_response& response, const decod
       e.api = std::move(*body);
       return e;
     }
+    if (body.error().kind == error_kind::limit_exceeded) {
+      return detail::response_error(error_kind::limit_exceeded, response,
+                                    detail::status_text(status) + " with a body refused: " + body.error().message);
+    }
     return detail::response_error(error_kind::http, response,
                                   detail::status_text(status) + " with a body that is not an ErrorDto");
   }
   if (status == 422) {
     // The server's idempotency guard answers 422 with a plain ErrorDto (no `errors`).
     result<api_error> body = decode_api_error(response.body, limits);
+    if (!body && body.error().kind == error_kind::limit_exceeded) {
+      return detail::response_error(error_kind::limit_exceeded, response,
+                                    detail::status_text(status) + " with a body refused: " + body.error().message);
+    }
     if (body) {
       std::string message = detail::status_text(status);
       const std::string text = detail::message_text(*body);
@@ -3626,7 +3818,6 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 #include <algorithm>    // find, min
-#include <cmath>        // pow
 #include <thread>       // this_thread::sleep_for
 
 

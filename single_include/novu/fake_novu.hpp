@@ -159,12 +159,21 @@ class fake_novu {
     return r;
   }
 
+  // Paths and identifiers in messages come from the request: invalid UTF-8 is shown as "?".
+  static std::string printable(std::string text) {
+    for (std::size_t bad = detail::find_invalid_utf8(text); bad != std::string::npos;
+         bad = detail::find_invalid_utf8(text)) {
+      text[bad] = '?';
+    }
+    return text;
+  }
+
   http_response error_response(int status, const std::string& path, const std::string& message) const {
     api_error body;
     body.status_code = status;
     body.timestamp = now_iso();
-    body.path = path;
-    result<any_json> text = json_string(message);
+    body.path = printable(path);
+    result<any_json> text = json_string(printable(message));
     if (text) body.message = std::move(*text);
     result<std::string> json = encode_json(body);
     return json_response(status, json ? std::move(*json) : std::string("{}"));

@@ -5,6 +5,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cmath>        // isfinite, fabs
 #include <cstddef>      // size_t, ptrdiff_t
 #include <cstdint>      // int64_t, uint32_t, uint64_t
 #include <iterator>     // make_move_iterator
@@ -71,6 +72,67 @@ struct type_desc {
   void* (*append)(void* vector, std::string&& key);
   // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
   void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Structs: restores a default value, so that a repeated member replaces the earlier one whole.
+  void (*reset)(void* object) = nullptr;
+};
+
+// Writes compact JSON text from parser events without recursion, whatever the depth: captured
+// any-JSON values are kept as text (member order as received) instead of as a DOM whose
+// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// (ordered_json: the one specialization the implementation instantiates).
+class json_text_writer {
+ public:
+  void null() { value_prefix(); out_ += "null"; }
+  void boolean(bool v) { value_prefix(); out_ += v ? "true" : "false"; }
+  void integer(std::int64_t v) { value_prefix(); out_ += std::to_string(v); }
+  void unsigned_integer(std::uint64_t v) { value_prefix(); out_ += std::to_string(v); }
+  void real(double v) { value_prefix(); out_ += nlohmann::ordered_json(v).dump(); }
+  void string(const std::string& v) { value_prefix(); out_ += nlohmann::ordered_json(v).dump(); }
+  void key(const std::string& name) {
+    separator();
+    out_ += nlohmann::ordered_json(name).dump();
+    out_.push_back(':');
+    after_key_ = true;
+  }
+  void start(bool object) {
+    value_prefix();
+    out_.push_back(object ? '{' : '[');
+    open_.push_back(object);
+    first_.push_back(true);
+  }
+  void end() {
+    out_.push_back(open_.back() ? '}' : ']');
+    open_.pop_back();
+    first_.pop_back();
+  }
+  // The text written so far; the writer starts over.
+  std::string take() {
+    std::string text = std::move(out_);
+    out_.clear();
+    open_.clear();
+    first_.clear();
+    after_key_ = false;
+    return text;
+  }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      separator();
+    }
+  }
+  void separator() {
+    if (first_.empty()) return;
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;   // true: object
+  std::vector<bool> first_;  // no member/element written yet at this level
+  bool after_key_ = false;
 };
 
 // Human name of what the parser saw, for "expected X, found Y" messages.
@@ -129,7 +191,7 @@ class dto_reader {
         allow_envelope_(allow_envelope),
         max_depth_(max_depth),
         text_size_(text_size) {
-    stack_.reserve(8);
+    stack_.reserve(4);  // deep enough for every response body of this API
   }
   dto_reader(const dto_reader&) = delete;
   dto_reader& operator=(const dto_reader&) = delete;
@@ -159,7 +221,9 @@ class dto_reader {
     bytes_read_ += raw.size();
     const bool integral = value >= -9007199254740992.0 && value <= 9007199254740992.0 &&
                           static_cast<double>(static_cast<std::int64_t>(value)) == value;
-    number_ = number_value{integral, integral ? static_cast<std::int64_t>(value) : 0, value, false};
+    // Integers beyond 64 bits arrive as reals: they are out of range, not fractions.
+    const bool huge_integer = !integral && std::isfinite(value) && std::fabs(value) >= 9007199254740992.0;
+    number_ = number_value{integral, integral ? static_cast<std::int64_t>(value) : 0, value, huge_integer};
     float_event_ = true;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
@@ -209,7 +273,7 @@ class dto_reader {
     if (capture_depth_ == 0 && skip_depth_ == 0) {
       frame& top = stack_.back();
       if (top.key != key_kind::none) bytes_read_ += 1;
-      if (top.kind == frame_kind::object && top.next_field < top.type->field_count &&
+      if (top.kind == frame_kind::object && !top.enveloped && top.next_field < top.type->field_count &&
           top.type->fields[top.next_field].name == name) {
         select_field(top, top.next_field);
         return true;
@@ -219,8 +283,10 @@ class dto_reader {
   }
   bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
     if (!failed_) {
-      std::string text = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
-      fail(error_kind::decode, std::move(text));
+      const std::string reason = describe_parse_error(ex.what());
+      failed_ = true;
+      error_ = make_error(error_kind::decode, "malformed JSON at byte " + std::to_string(position) + ": " + reason,
+                          path(reason.find("object key") != std::string::npos ? lexing::key : lexing::value));
     }
     return false;
   }
@@ -296,15 +362,26 @@ class dto_reader {
     return fail_at(path(), std::string("expected ") + expected + ", found " + event_name(found));
   }
 
+  // What the lexer was reading when it failed: no event for that token has arrived yet.
+  enum class lexing : unsigned char { nothing, key, value };
+
   // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
-  std::string path() const {
+  // For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+  // for the failed token: a list's next element, or an object's next member name.
+  std::string path(lexing failed = lexing::nothing) const {
     std::string pointer;
-    for (const frame& f : stack_) {
+    const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+    for (std::size_t n = 0; n < stack_.size(); ++n) {
+      const frame& f = stack_[n];
+      const bool innermost = n + 1 == stack_.size() && outside_captures;
       if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
-        if (f.index > 0) {
+        const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+        if (next > 0) {
           pointer.push_back('/');
-          pointer += std::to_string(f.index - 1);
+          pointer += std::to_string(next - 1);
         }
+      } else if (innermost && failed == lexing::key) {
+        continue;
       } else if (f.key == key_kind::name) {
         append_pointer_token(pointer, f.name);
       } else if (f.key == key_kind::stored) {
@@ -361,11 +438,17 @@ class dto_reader {
 
   bool on_key(std::string& name) {
     if (capture_depth_ > 0) {
-      capture_key_ = std::move(name);
+      capture_.key(name);
       return true;
     }
     if (skip_depth_ > 0) return true;
     frame& top = stack_.back();
+    if (top.kind == frame_kind::object && top.enveloped) {
+      // {"data": {...}, ...}: members beside the envelope's data are not the entity's.
+      set_key(top, {}, name);
+      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+      return true;
+    }
     if (top.kind == frame_kind::object) {
       const field_desc* fields = top.type->fields;
       const std::size_t count = top.type->field_count;
@@ -380,7 +463,9 @@ class dto_reader {
           return true;
         }
       }
-      if (top.is_root && allow_envelope_ && name == "data") {
+      // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+      // unknown member of a bare entity.
+      if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
         set_key(top, "data", name);
         top.enveloped = true;
         pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
@@ -572,6 +657,7 @@ class dto_reader {
     switch (f.kind) {
       case field_kind::object:
         if (!is_object) return type_error("an object", event);
+        if (f.nested->reset != nullptr) f.nested->reset(target);
         push(frame_kind::object, f.nested, target, false);
         return true;
       case field_kind::object_list:
@@ -582,7 +668,7 @@ class dto_reader {
       case field_kind::string_list:
         if (is_object) return type_error("an array of strings", event);
         static_cast<std::vector<std::string>*>(target)->clear();
-        if (items_.capacity() == 0) items_.reserve(8);
+        if (items_.capacity() == 0) items_.reserve(4);
         push(frame_kind::string_list, nullptr, target, false);
         stack_.back().items_base = items_.size();
         return true;
@@ -601,9 +687,9 @@ class dto_reader {
       case field_kind::optional_any: {
         if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
         capture_target_ = static_cast<std::optional<any_json>*>(target);
-        capture_root_ = is_object ? ordered_json::object() : ordered_json::array();
-        capture_stack_.clear();
-        capture_stack_.push_back(&capture_root_);
+        capture_is_object_ = is_object;
+        capture_.take();
+        capture_.start(is_object);
         capture_depth_ = 1;
         return true;
       }
@@ -677,38 +763,35 @@ class dto_reader {
     list.type->reserve(list.target, 1 + (left + element - 1) / element, 4 * text_size_);
   }
 
-  // ---- capture of any-JSON values into a small DOM, dumped to compact text at the end ----
+  // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag) {
-    ordered_json value = scalar_json(event, text, flag);
-    ordered_json& parent = *capture_stack_.back();
-    if (parent.is_object()) {
-      parent[capture_key_] = std::move(value);
-    } else {
-      parent.push_back(std::move(value));
+    switch (event) {
+      case json_event::null: capture_.null(); break;
+      case json_event::boolean: capture_.boolean(flag); break;
+      case json_event::string: capture_.string(*text); break;
+      default:
+        if (float_event_) {
+          capture_.real(number_.real);
+        } else if (number_.too_large) {
+          capture_.unsigned_integer(unsigned_);
+        } else {
+          capture_.integer(number_.integer);
+        }
+        break;
     }
     return true;
   }
   bool capture_start(json_event event) {
-    ordered_json value = event == json_event::object ? ordered_json::object() : ordered_json::array();
-    ordered_json& parent = *capture_stack_.back();
-    ordered_json* child = nullptr;
-    if (parent.is_object()) {
-      child = &(parent[capture_key_] = std::move(value));
-    } else {
-      parent.push_back(std::move(value));
-      child = &parent.back();
-    }
-    capture_stack_.push_back(child);
+    capture_.start(event == json_event::object);
     ++capture_depth_;
     return true;
   }
   bool capture_end() {
-    capture_stack_.pop_back();
+    capture_.end();
     if (--capture_depth_ == 0) {
       capture_target_->emplace();
-      (*capture_target_)->type = capture_root_.is_object() ? json_type::object : json_type::array;
-      (*capture_target_)->text = capture_root_.dump();
-      capture_root_ = ordered_json();
+      (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+      (*capture_target_)->text = capture_.take();
       capture_target_ = nullptr;
     }
     return true;
@@ -730,9 +813,8 @@ class dto_reader {
   bool root_done_ = false;
   std::size_t skip_depth_ = 0;
   std::size_t capture_depth_ = 0;
-  ordered_json capture_root_;
-  std::vector<ordered_json*> capture_stack_;
-  std::string capture_key_;
+  json_text_writer capture_;
+  bool capture_is_object_ = false;
   std::optional<any_json>* capture_target_ = nullptr;
   number_value number_{};
   std::uint64_t unsigned_ = 0;

@@ -47,6 +47,12 @@ void* vector_append(void* vector, std::string&& /*key*/) {
   return &v.back();
 }
 
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
 // Appends a constraint violation named `key`.
 inline void* violation_append(void* vector, std::string&& key) {
   auto& v = *static_cast<std::vector<constraint_violation>*>(vector);
@@ -62,7 +68,7 @@ inline constexpr field_desc workspace_fields[] = {
     {"name", field_kind::optional_string, 0, NOVU_CC_FIELD(workspace, name), nullptr},
     {"botUserId", field_kind::optional_string, 0, NOVU_CC_FIELD(workspace, bot_user_id), nullptr},
 };
-inline constexpr type_desc workspace_type{workspace_fields, 3, nullptr, nullptr};
+inline constexpr type_desc workspace_type{workspace_fields, 3, nullptr, nullptr, nullptr, &reset_object<workspace>};
 
 inline constexpr field_desc auth_fields[] = {
     {"accessToken", field_kind::string, field_required, NOVU_CC_FIELD(auth, access_token), nullptr},
@@ -70,7 +76,7 @@ inline constexpr field_desc auth_fields[] = {
     {"expiresAt", field_kind::optional_string, 0, NOVU_CC_FIELD(auth, expires_at), nullptr},
     {"refreshTokenExpiresAt", field_kind::optional_string, 0, NOVU_CC_FIELD(auth, refresh_token_expires_at), nullptr},
 };
-inline constexpr type_desc auth_type{auth_fields, 4, nullptr, nullptr};
+inline constexpr type_desc auth_type{auth_fields, 4, nullptr, nullptr, nullptr, &reset_object<auth>};
 
 inline constexpr unsigned char required_nullable = field_required | field_nullable;
 
@@ -238,6 +244,67 @@ inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const 
   return dom;
 }
 
+// The any_json type of a DOM value.
+inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null: return json_type::null;
+    case nlohmann::ordered_json::value_t::boolean: return json_type::boolean;
+    case nlohmann::ordered_json::value_t::string: return json_type::string;
+    case nlohmann::ordered_json::value_t::array: return json_type::array;
+    case nlohmann::ordered_json::value_t::object: return json_type::object;
+    default: return json_type::number;
+  }
+}
+
+// Reads any JSON text into compact text without building a DOM (so without recursion at any
+// depth), enforcing the depth limit and remembering the top-level type.
+class any_json_reader {
+ public:
+  explicit any_json_reader(std::size_t max_depth) : max_depth_(max_depth) {}
+  bool null() { return top(json_type::null), writer_.null(), true; }
+  bool boolean(bool v) { return top(json_type::boolean), writer_.boolean(v), true; }
+  bool number_integer(std::int64_t v) { return top(json_type::number), writer_.integer(v), true; }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number), writer_.unsigned_integer(v), true; }
+  bool number_float(double v, const std::string&) { return top(json_type::number), writer_.real(v), true; }
+  bool string(std::string& v) { return top(json_type::string), writer_.string(v), true; }
+  bool binary(nlohmann::ordered_json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_type::object); }
+  bool start_array(std::size_t) { return open(json_type::array); }
+  bool key(std::string& name) { return writer_.key(name), true; }
+  bool end_object() { return --depth_, writer_.end(), true; }
+  bool end_array() { return --depth_, writer_.end(), true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    message_ = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
+    return false;
+  }
+
+  bool too_deep() const noexcept { return too_deep_; }
+  const std::string& message() const noexcept { return message_; }
+  json_type type() const noexcept { return type_; }
+  std::string take_text() { return writer_.take(); }
+
+ private:
+  void top(json_type t) {
+    if (depth_ == 0) type_ = t;
+  }
+  bool open(json_type t) {
+    top(t);
+    if (++depth_ > max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    writer_.start(t == json_type::object);
+    return true;
+  }
+
+  json_text_writer writer_;
+  std::size_t max_depth_;
+  std::size_t depth_ = 0;
+  bool too_deep_ = false;
+  json_type type_ = json_type::null;
+  std::string message_;
+};
+
 // Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
 // nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
 class body_writer {
@@ -305,10 +372,22 @@ class body_writer {
       return;
     }
     if (object_only && !dom->is_object()) {
-      fail(error_kind::invalid_argument, where + ": must be a JSON object", std::move(where));
+      std::string message = where + ": must be a JSON object";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    if (type_of(*dom) != value.type) {
+      std::string message = where + ": the JSON text does not hold the declared type";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
       return;
     }
     obj[std::string(key)] = std::move(*dom);
+  }
+
+  // Fails with `why` at the current location.
+  void reject(const std::string& why) {
+    std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
+    fail(error_kind::invalid_argument, std::move(message), path_);
   }
 
   // Enters / leaves a nested member for error locations.
@@ -365,8 +444,8 @@ class body_writer {
     if (bad == std::string_view::npos) return true;
     std::string where = path_;
     append_pointer_token(where, key);
-    fail(error_kind::invalid_argument, where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")",
-         std::move(where));
+    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
+    fail(error_kind::invalid_argument, std::move(message), std::move(where));
     return false;
   }
 
@@ -468,7 +547,14 @@ NOVU_CC_API result<std::string> encode_json(const create_channel_connection_requ
     const std::size_t mark = w.enter("context");
     for (const context_entry& entry : *body.context) {
       if (!detail::is_valid_utf8(entry.type)) {
-        w.put(context, entry.type, entry.type);  // records the invalid key with its location
+        w.reject("a context type (a member name) is not valid UTF-8");
+        break;
+      }
+      if (context.contains(entry.type)) {
+        // Two entries of one type would leave only the last on the wire: say so instead.
+        const std::size_t inner = w.enter(entry.type);
+        w.reject("two context entries have the type \"" + entry.type + "\"");
+        w.leave(inner);
         break;
       }
       if (entry.data) {
@@ -552,19 +638,18 @@ NOVU_CC_API result<std::string> encode_json(const api_error& body) {
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
-  result<nlohmann::ordered_json> dom = detail::parse_vetted(json_text, "", limits);
-  if (!dom) return std::move(dom).error();
-  any_json out;
-  switch (dom->type()) {
-    case nlohmann::ordered_json::value_t::null: out.type = json_type::null; break;
-    case nlohmann::ordered_json::value_t::boolean: out.type = json_type::boolean; break;
-    case nlohmann::ordered_json::value_t::string: out.type = json_type::string; break;
-    case nlohmann::ordered_json::value_t::array: out.type = json_type::array; break;
-    case nlohmann::ordered_json::value_t::object: out.type = json_type::object; break;
-    default: out.type = json_type::number; break;
+  if (json_text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
   }
-  out.text = dom->dump();
-  return out;
+  detail::any_json_reader reader(limits.max_depth);
+  if (!detail::sax_parse_text(json_text, &reader)) {
+    if (reader.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    return make_error(error_kind::invalid_argument, reader.message());
+  }
+  return any_json::from_text(reader.type(), reader.take_text());
 }
 
 NOVU_CC_API result<any_json> json_string(std::string_view text) {

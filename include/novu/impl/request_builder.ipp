@@ -103,6 +103,16 @@ inline result<http_request> start_request(const client_config& config, const cha
   if (config.secret_key.empty()) {
     return make_error(error_kind::invalid_argument, "secret_key is empty: Novu needs an API key", "secret_key");
   }
+  static constexpr std::string_view key_prefix{"ApiKey "};
+  if (config.secret_key.size() == key_prefix.size() && config.secret_key.compare(0, key_prefix.size(), key_prefix) == 0) {
+    return make_error(error_kind::invalid_argument, "secret_key holds only the \"ApiKey \" prefix", "secret_key");
+  }
+  if (!is_valid_utf8(config.secret_key)) {
+    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  if (!is_valid_utf8(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
+  }
   if (!is_safe_header_value(config.secret_key)) {
     return make_error(error_kind::invalid_argument, "secret_key contains a control character (CR, LF, NUL...)",
                       "secret_key");

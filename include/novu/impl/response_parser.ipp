@@ -106,6 +106,13 @@ inline result<channel_connection> parse_connection_response(const http_response&
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   const int status = response.status;
+  const bool documented = status == 422 || detail::documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return detail::response_error(error_kind::limit_exceeded, response,
+                                  detail::status_text(status) + " with a body of " +
+                                      std::to_string(response.body.size()) + " bytes, above the limit of " +
+                                      std::to_string(limits.max_body_bytes) + ": not decoded");
+  }
   if (status == 422) {
     result<api_error> body = decode_validation_error(response.body, limits);
     if (body) {
@@ -131,12 +138,20 @@ NOVU_CC_API error error_from_response(const http_response& response, const decod
       e.api = std::move(*body);
       return e;
     }
+    if (body.error().kind == error_kind::limit_exceeded) {
+      return detail::response_error(error_kind::limit_exceeded, response,
+                                    detail::status_text(status) + " with a body refused: " + body.error().message);
+    }
     return detail::response_error(error_kind::http, response,
                                   detail::status_text(status) + " with a body that is not an ErrorDto");
   }
   if (status == 422) {
     // The server's idempotency guard answers 422 with a plain ErrorDto (no `errors`).
     result<api_error> body = decode_api_error(response.body, limits);
+    if (!body && body.error().kind == error_kind::limit_exceeded) {
+      return detail::response_error(error_kind::limit_exceeded, response,
+                                    detail::status_text(status) + " with a body refused: " + body.error().message);
+    }
     if (body) {
       std::string message = detail::status_text(status);
       const std::string text = detail::message_text(*body);
