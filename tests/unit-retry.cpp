@@ -1,6 +1,8 @@
 // The retry policy as a pure function.
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "test_support.hpp"
 
 namespace {
@@ -65,4 +67,16 @@ TEST_CASE("the default policy gives up within its bounds even against a server t
   }
   CHECK(attempts <= policy.max_attempts);
   CHECK(elapsed <= policy.max_elapsed_ms);
+}
+
+TEST_CASE("a policy with unusable numbers still gives a bounded wait") {
+  novu::retry_policy odd;
+  odd.exponent = std::numeric_limits<double>::quiet_NaN();
+  odd.max_elapsed_ms = 1000000;
+  CHECK(decide(3, 500, {}, 0, 0.0, odd).delay_ms == odd.max_interval_ms);  // pow(2, NaN)
+  CHECK(decide(0, 500, {}, 0, 0.0).delay_ms <= novu::retry_policy{}.max_interval_ms);
+  novu::retry_policy zero;
+  zero.initial_interval_ms = 0;
+  zero.exponent = -3.0;
+  CHECK(decide(1, 500, {}, 0, 0.0, zero).retry);
 }

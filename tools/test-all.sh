@@ -22,7 +22,7 @@ cd "$repo" || exit 1
 
 readonly JOBS=2
 readonly PACKAGES=(g++ clang cmake ninja-build meson pkg-config python3 nlohmann-json3-dev doctest-dev
-                   libcurl4-openssl-dev)
+                   libcurl4-openssl-dev libcpp-httplib-dev libclang-rt-14-dev llvm-14 nodejs npm curl)
 
 STAGES=()
 declare -A STAGE_DESCRIPTION=()

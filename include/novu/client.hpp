@@ -4,6 +4,7 @@
 
 #include <cstddef>      // size_t
 #include <cstdint>      // uint64_t
+#include <optional>     // optional
 #include <string_view>  // string_view
 #include <type_traits>  // is_same, decay, invoke_result
 #include <utility>      // move

@@ -28,9 +28,12 @@ struct http_request {
   http_headers headers;  ///< headers in send order (no Host or Content-Length: the stack adds them)
   std::string body;      ///< JSON body; empty for GET and DELETE
 
-  /// Scheme, host and port, e.g. "https://api.novu.co" (the url without its path).
+  /// Scheme, host and port, e.g. "https://api.novu.co" (the url without its path); the whole
+  /// url when `path` is not its tail (a request assembled by hand).
   std::string_view origin() const noexcept {
-    return std::string_view(url).substr(0, url.size() - path.size());
+    const std::string_view whole(url);
+    if (path.size() > whole.size() || whole.substr(whole.size() - path.size()) != path) return whole;
+    return whole.substr(0, whole.size() - path.size());
   }
 };
 

@@ -1,8 +1,8 @@
 // Debug printing of requests, responses and errors for logs and bug reports, with credentials
-// masked: the Authorization (and cookie) header values, the values of `accessToken` and
-// `refreshToken` members in bodies, and userinfo in URLs. Control characters
-// and invalid UTF-8 are escaped, so a hostile body cannot forge log lines. Needs only the
-// standard library and the declaration headers: it works in the fast-compile mode too.
+// masked: Authorization and cookie header values, the values of `accessToken` and
+// `refreshToken` members in bodies, and userinfo in URLs. Control characters and invalid UTF-8
+// are escaped, so a hostile body cannot forge log lines. Needs only the standard library and
+// the declaration headers: it works in the fast-compile mode too.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -285,7 +285,8 @@ class json_secret_masker {
 // Appends the body masked, cut to the option's limit, escaped, with a note when cut.
 inline void append_body(std::string& out, std::string_view body, const debug_print_options& options) {
   std::size_t longest_secret = 0;
-  for (const std::string& s : options.extra_secrets) longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
+  for (const std::string& s : options.extra_secrets)
+    longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
   // Mask a little past the limit so that a verbatim secret crossing the cut is still whole.
   const std::size_t limit = options.max_body_bytes;
   std::string masked;
@@ -338,9 +339,8 @@ inline std::string redact_header_value(std::string_view name, std::string_view v
   return out;
 }
 
-/// `json` with the values of `accessToken`, `refreshToken` (also snake_case), `secretKey` and
-/// `apiKey` members masked, and the rejected `value` a 422 body echoes for such a field.
-/// Tolerates malformed and truncated input.
+/// `json` (even malformed or truncated) with the values of `accessToken`, `refreshToken`,
+/// `secretKey` and `apiKey` members masked, and the `value` a 422 body echoes for such a field.
 inline std::string redact_json_secrets(std::string_view json) {
   std::string out;
   out.reserve(json.size());

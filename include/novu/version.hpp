@@ -10,9 +10,13 @@
 
 // Everything lives in `novu` inside a versioned inline namespace, so two copies of different
 // versions linked into one program cannot silently violate the one-definition rule.
+#define NOVU_CC_PP_CAT_IMPL(a, b, c, d) a##b##c##d
+#define NOVU_CC_PP_CAT(a, b, c, d) NOVU_CC_PP_CAT_IMPL(a, b, c, d)
+// cc_v<major>_<minor>, built from the version above.
+#define NOVU_CC_ABI_NAMESPACE NOVU_CC_PP_CAT(cc_v, NOVU_CC_VERSION_MAJOR, _, NOVU_CC_VERSION_MINOR)
 #define NOVU_CC_NAMESPACE_BEGIN \
   namespace novu {              \
-  inline namespace cc_v0_1 {
+  inline namespace NOVU_CC_ABI_NAMESPACE {
 #define NOVU_CC_NAMESPACE_END \
   }                           \
   }

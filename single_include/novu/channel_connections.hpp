@@ -25,9 +25,13 @@
 
 // Everything lives in `novu` inside a versioned inline namespace, so two copies of different
 // versions linked into one program cannot silently violate the one-definition rule.
+#define NOVU_CC_PP_CAT_IMPL(a, b, c, d) a##b##c##d
+#define NOVU_CC_PP_CAT(a, b, c, d) NOVU_CC_PP_CAT_IMPL(a, b, c, d)
+// cc_v<major>_<minor>, built from the version above.
+#define NOVU_CC_ABI_NAMESPACE NOVU_CC_PP_CAT(cc_v, NOVU_CC_VERSION_MAJOR, _, NOVU_CC_VERSION_MINOR)
 #define NOVU_CC_NAMESPACE_BEGIN \
   namespace novu {              \
-  inline namespace cc_v0_1 {
+  inline namespace NOVU_CC_ABI_NAMESPACE {
 #define NOVU_CC_NAMESPACE_END \
   }                           \
   }
@@ -82,9 +86,12 @@ struct http_request {
   http_headers headers;  ///< headers in send order (no Host or Content-Length: the stack adds them)
   std::string body;      ///< JSON body; empty for GET and DELETE
 
-  /// Scheme, host and port, e.g. "https://api.novu.co" (the url without its path).
+  /// Scheme, host and port, e.g. "https://api.novu.co" (the url without its path); the whole
+  /// url when `path` is not its tail (a request assembled by hand).
   std::string_view origin() const noexcept {
-    return std::string_view(url).substr(0, url.size() - path.size());
+    const std::string_view whole(url);
+    if (path.size() > whole.size() || whole.substr(whole.size() - path.size()) != path) return whole;
+    return whole.substr(0, whole.size() - path.size());
   }
 };
 
@@ -1265,6 +1272,7 @@ NOVU_CC_NAMESPACE_END
 // Byte-level text helpers shared by the builders, the parsers and the fake server.
 // SPDX-License-Identifier: MIT
 
+#include <cstring>      // memcpy
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -1277,6 +1285,12 @@ inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
     const std::uint8_t c = p[i];
     if (c < 0x80) {
       ++i;
@@ -1314,8 +1328,17 @@ inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_
 // True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
 // except horizontal tab.
 inline bool is_safe_header_value(std::string_view value) noexcept {
-  for (char ch : value) {
-    const auto c = static_cast<unsigned char>(ch);
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
     if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
   }
   return true;
@@ -3932,8 +3955,13 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     const double n = static_cast<double>(attempts_made - 1);
     const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
                            jitter * static_cast<double>(policy.jitter_ms);
-    delay = backoff >= static_cast<double>(policy.max_interval_ms) ? policy.max_interval_ms
-                                                                    : static_cast<std::uint64_t>(backoff);
+    // NaN (a NaN exponent, attempts_made < 1) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
   }
   delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
   if (elapsed_ms + delay > policy.max_elapsed_ms) return {};

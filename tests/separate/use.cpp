@@ -1,13 +1,17 @@
-// Fast-compile mode, user side: declarations only, nlohmann/json never parsed; the
-// definitions come from impl.cpp at link time. This binary has its own doctest main.
+// Fast-compile mode, user side: the public umbrellas as declarations only, nlohmann/json never
+// parsed; the definitions come from impl.cpp at link time. This binary has its own doctest main.
 // SPDX-License-Identifier: MIT
 #define NOVU_CC_SEPARATE_COMPILATION
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <string>  // string
+#include <optional>  // optional
+#include <string>    // string
+#include <utility>   // move
 
+#include "novu/async_client.hpp"
 #include "novu/channel_connections.hpp"
+#include "novu/fake_novu.hpp"
 
 #ifdef NLOHMANN_JSON_VERSION_MAJOR
 #error "in fast-compile mode a translation unit without NOVU_CC_IMPLEMENTATION must not include nlohmann/json"
@@ -80,4 +84,22 @@ TEST_CASE("separate compilation: the client over a transport") {
   const novu::result<novu::channel_connection> updated = client.update("slack-prod-user123-abc4", test_body());
   REQUIRE(updated.has_value());
   CHECK(updated->workspace.name == std::string("Acme HQ"));
+}
+
+TEST_CASE("separate compilation: the fake Novu behind the async client") {
+  novu::fake_novu server;
+  novu::channel_connection existing;
+  existing.identifier = "slack-prod-user123-abc4";
+  existing.workspace.id = "T000";
+  existing.auth.access_token = "xoxb-old";
+  server.put(existing);
+
+  novu::async_client<novu::fake_novu::inline_async_transport> client(test_config(), server.async_transport());
+  std::optional<novu::result<novu::channel_connection>> updated;
+  client.update("slack-prod-user123-abc4", test_body(),
+                [&](novu::result<novu::channel_connection> r) { updated.emplace(std::move(r)); });
+  REQUIRE(updated.has_value());
+  REQUIRE(updated->has_value());
+  CHECK((*updated)->workspace.id == "T123456");
+  CHECK((*updated)->auth.access_token == "Workspace access token");
 }

@@ -3,7 +3,8 @@
 #pragma once
 
 #include <cstddef>      // size_t
-#include <cstdint>      // uint8_t
+#include <cstdint>      // uint8_t, uint64_t
+#include <cstring>      // memcpy
 #include <string>       // string
 #include <string_view>  // string_view
 
@@ -19,6 +20,12 @@ inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
     const std::uint8_t c = p[i];
     if (c < 0x80) {
       ++i;
@@ -56,8 +63,17 @@ inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_
 // True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
 // except horizontal tab.
 inline bool is_safe_header_value(std::string_view value) noexcept {
-  for (char ch : value) {
-    const auto c = static_cast<unsigned char>(ch);
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
     if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
   }
   return true;

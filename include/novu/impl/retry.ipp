@@ -125,8 +125,13 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     const double n = static_cast<double>(attempts_made - 1);
     const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
                            jitter * static_cast<double>(policy.jitter_ms);
-    delay = backoff >= static_cast<double>(policy.max_interval_ms) ? policy.max_interval_ms
-                                                                    : static_cast<std::uint64_t>(backoff);
+    // NaN (a NaN exponent, attempts_made < 1) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
   }
   delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
   if (elapsed_ms + delay > policy.max_elapsed_ms) return {};
