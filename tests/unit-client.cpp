@@ -299,3 +299,15 @@ TEST_CASE("a transport error marked not retryable is returned at once") {
   CHECK(s.sent.size() == 1);
   CHECK(env.sleeps.empty());
 }
+
+TEST_CASE("a secret key configured with its ApiKey prefix is masked bare too") {
+  script s;
+  s.steps.push_back({{}, "proxy echoed sk_test_SECRET_123"});
+  novu::client_config config = test_config();
+  config.secret_key = "ApiKey sk_test_SECRET_123";
+  config.retry = novu::retry_policy::disabled();
+  novu::client<scripted_transport> client(config, scripted_transport{&s});
+  auto r = client.retrieve("x");
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().message == "proxy echoed [redacted]");
+}

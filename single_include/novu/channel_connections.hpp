@@ -1130,6 +1130,9 @@ inline bool may_retry(const transport_result& answer) noexcept {
 // Masks the secret key and the tokens a call sent, in an error the call is about to return.
 inline void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
   redact_secret(e, config.secret_key);
+  // The key may be configured with its "ApiKey " prefix; the bare key is just as secret.
+  const std::string_view key(config.secret_key);
+  if (key.substr(0, 7) == "ApiKey ") redact_secret(e, key.substr(7));
   if (sent_auth != nullptr) {
     redact_secret(e, sent_auth->access_token);
     if (sent_auth->refresh_token) redact_secret(e, *sent_auth->refresh_token);
