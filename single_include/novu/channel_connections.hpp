@@ -2316,11 +2316,22 @@ class dto_reader {
       pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
       return true;
     }
-    // context_map
+    // context_map: a repeated type replaces the earlier entry in place (the last one wins, as
+    // in JavaScript), so that what decodes also encodes.
     auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-    entries.emplace_back();
-    entries.back().type = name;
-    pending_ = slot{slot_kind::context_value, nullptr, nullptr, &entries.back()};
+    context_entry* entry = nullptr;
+    for (context_entry& e : entries) {
+      if (e.type == name) entry = &e;
+    }
+    if (entry == nullptr) {
+      entries.emplace_back();
+      entry = &entries.back();
+      entry->type = name;
+    } else {
+      entry->id.clear();
+      entry->data.reset();
+    }
+    pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
     return true;
   }
 

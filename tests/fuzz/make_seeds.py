@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Writes seed corpora for the libFuzzer targets in tests/fuzz/ (called by tools/fuzz.sh).
+
+    python3 tests/fuzz/make_seeds.py OUT_DIR
+
+Seeds come from the recorded SDK vectors (tests/data/sdk-vectors.json: request bodies,
+response bodies and statuses) and from the hand-written hostile bodies
+(tests/data/hostile/bodies.txt). Each target gets OUT_DIR/<target>/seed-NNNN files framed the
+way the target reads its input (see the comment at the top of each target).
+"""
+
+import hashlib
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+
+# Must match fuzz::statuses in fuzz_common.hpp.
+STATUSES = [200, 201, 204, 299, 0, 100, 199, 300, 301, 304, 400, 401, 403, 404, 405, 408, 409, 413, 414,
+            415, 422, 429, 500, 502, 503, 504, 599, 600, 999, -1, 202, 418]
+OPERATIONS = {"create": 0, "retrieve": 1, "update": 2}
+
+
+def status_byte(status):
+    return STATUSES.index(status) if status in STATUSES else 0
+
+
+def compact(value):
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def hostile_bodies():
+    """(parser, status, body bytes) for every block of bodies.txt, macros expanded."""
+    conn = compact(json.loads((DATA / "hostile" / "connection.json").read_text()))
+    err = compact(json.loads((DATA / "hostile" / "error-404.json").read_text()))
+    macros = {b"@CONN@": conn, b"@FIELDS@": conn[1:-1], b"@ERROR@": err, b"@ERRFIELDS@": err[1:-1]}
+    rows = []
+    for block in (DATA / "hostile" / "bodies.txt").read_bytes().split(b"\n=== ")[1:]:
+        head, _, body = block.partition(b"\n---\n")
+        fields = dict(line.split(b": ", 1) for line in head.split(b"\n")[1:] if b": " in line)
+        body = body.rstrip(b"\n")
+        for name, value in macros.items():
+            body = body.replace(name, value)
+        while b"\\x{" in body:
+            at = body.index(b"\\x{")
+            body = body[:at] + bytes([int(body[at + 3:at + 5], 16)]) + body[at + 6:]
+        rows.append((fields.get(b"parser", b"retrieve").decode(), int(fields.get(b"status", b"200")), body))
+    return rows
+
+
+def builder_seed(vector):
+    """A FuzzedDataProvider input: strings from the front, separated by backslash + char."""
+    inp = vector["input"]
+    body = inp.get("body", {})
+    ws = body.get("workspace", {})
+    auth = body.get("auth", {})
+    strings = [inp.get("identifier", "conn-1"), (inp.get("client") or {}).get("secretKey", "sk_test_123"),
+               "api.novu.co", "agent/1.0", inp.get("idempotencyKey", ""), inp.get("after", ""),
+               inp.get("before", ""), inp.get("subscriberId", ""), inp.get("integrationIdentifier", ""),
+               inp.get("channel", ""), inp.get("providerId", ""), ws.get("id", "T1"), ws.get("name", ""),
+               ws.get("botUserId", ""), auth.get("accessToken", "xoxb"), auth.get("refreshToken", ""),
+               auth.get("expiresAt", ""), auth.get("refreshTokenExpiresAt", ""), body.get("identifier", ""),
+               body.get("subscriberId", ""), body.get("integrationIdentifier", "slack-prod")]
+    front = b"\\|".join(str(s).replace("\\", "\\\\").encode() for s in strings)
+    return front + b"\\|" + bytes(range(1, 33))  # choices are read from the back
+
+
+def main():
+    out = pathlib.Path(sys.argv[1])
+    seeds = {t: set() for t in ("fuzz_parse_list", "fuzz_parse_connection", "fuzz_parse_delete",
+                                "fuzz_error_from_response", "fuzz_request_decoders", "fuzz_request_builders",
+                                "fuzz_printing")}
+    vectors = json.loads((DATA / "sdk-vectors.json").read_text())
+    for v in vectors:
+        op = v["operation"]
+        responses = v["response"] if isinstance(v["response"], list) else [v["response"]]
+        for r in responses:
+            body = compact(r["body"]) if "body" in r else b""
+            sb = bytes([status_byte(r.get("status", 200))])
+            if op == "list":
+                seeds["fuzz_parse_list"].add(sb + b"\x00" + body)
+            elif op == "delete":
+                seeds["fuzz_parse_delete"].add(sb + b"\x00" + body)
+            else:
+                seeds["fuzz_parse_connection"].add(sb + bytes([OPERATIONS[op]]) + body)
+            if r.get("status", 200) >= 400:
+                seeds["fuzz_error_from_response"].add(sb + b"\x00" + body)
+            seeds["fuzz_printing"].add(b"\xff" + body)
+        if "body" in v["input"]:
+            seeds["fuzz_request_decoders"].add(b"\x00" + compact(v["input"]["body"]))
+        seeds["fuzz_request_builders"].add(builder_seed(v))
+    for parser, status, body in hostile_bodies():
+        sb = bytes([status_byte(status)])
+        if parser == "list":
+            seeds["fuzz_parse_list"].add(sb + b"\x00" + body)
+        elif parser == "delete":
+            seeds["fuzz_parse_delete"].add(sb + b"\x00" + body)
+        elif parser in OPERATIONS:
+            seeds["fuzz_parse_connection"].add(sb + bytes([OPERATIONS[parser]]) + body)
+        else:
+            seeds["fuzz_error_from_response"].add(sb + b"\x00" + body)
+        seeds["fuzz_printing"].add(b"\xff" + body)
+    for name in ("create-request.json", "update-request.json"):
+        seeds["fuzz_request_decoders"].add(b"\x00" + (DATA / "hostile" / name).read_bytes())
+    for target, items in seeds.items():
+        folder = out / target
+        folder.mkdir(parents=True, exist_ok=True)
+        for item in items:
+            (folder / ("seed-" + hashlib.sha1(item).hexdigest()[:16])).write_bytes(item)
+        print(f"{target}: {len(items)} seeds")
+
+
+if __name__ == "__main__":
+    main()
