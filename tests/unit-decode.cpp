@@ -227,3 +227,18 @@ TEST_CASE("duplicate keys: the last one wins, as in JavaScript") {
   REQUIRE(u.has_value());
   CHECK(u->workspace.id == "B");
 }
+
+TEST_CASE("an empty errors map stays a ValidationErrorDto through a round trip") {
+  auto v = novu::decode_validation_error(R"({"statusCode":422,"timestamp":"t","path":"/p","errors":{}})");
+  REQUIRE(v.has_value());
+  REQUIRE(v->errors.has_value());
+  CHECK(v->errors->empty());
+  auto text = novu::encode_json(*v);
+  REQUIRE(text.has_value());
+  CHECK(*text == R"({"statusCode":422,"timestamp":"t","path":"/p","errors":{}})");
+  CHECK(novu::decode_validation_error(*text).has_value());
+  auto plain = novu::decode_api_error(R"({"statusCode":404,"timestamp":"t","path":"/p"})");
+  REQUIRE(plain.has_value());
+  CHECK_FALSE(plain->errors.has_value());
+  CHECK(novu::encode_json(*plain)->find("errors") == std::string::npos);
+}

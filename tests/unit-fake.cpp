@@ -70,8 +70,8 @@ TEST_CASE("errors come as the server's ErrorDto / ValidationErrorDto") {
   auto invalid = novu::parse_update_response(fake.handle(*request));
   REQUIRE_FALSE(invalid.has_value());
   CHECK(invalid.error().kind == novu::error_kind::validation);
-  REQUIRE(invalid.error().api->errors.size() == 1);
-  CHECK(invalid.error().api->errors[0].field == "auth.accessToken");
+  REQUIRE(invalid.error().api->errors->size() == 1);
+  CHECK((*invalid.error().api->errors)[0].field == "auth.accessToken");
 
   request->headers.erase(request->headers.begin());  // no Authorization
   CHECK(fake.handle(*request).status == 401);

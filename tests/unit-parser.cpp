@@ -57,8 +57,8 @@ TEST_CASE("422 with a ValidationErrorDto is a validation error listing the field
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().kind == novu::error_kind::validation);
   CHECK(r.error().message == "HTTP 422 Unprocessable Entity: Validation failed; workspace.id: id must be a string");
-  REQUIRE(r.error().api->errors.size() == 1);
-  CHECK(r.error().api->errors[0].value->text == "5");
+  REQUIRE(r.error().api->errors->size() == 1);
+  CHECK((*r.error().api->errors)[0].value->text == "5");
 }
 
 TEST_CASE("422 with a plain ErrorDto (the idempotency guard) is an api error") {

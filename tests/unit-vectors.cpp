@@ -149,8 +149,9 @@ void check_error_outcome(const json& sdk, const novu::result<T>& ours) {
     CHECK(e.message.find(sdk["message"].get<std::string>()) != std::string::npos);
     if (name == "ValidationErrorDto") {
       const json& errors = data["errors"];
-      REQUIRE(e.api->errors.size() == errors.size());
-      for (const novu::constraint_violation& v : e.api->errors) {
+      REQUIRE(e.api->errors.has_value());
+      REQUIRE(e.api->errors->size() == errors.size());
+      for (const novu::constraint_violation& v : *e.api->errors) {
         REQUIRE(errors.contains(v.field));
         CHECK(canonical(json(v.messages)) == canonical(errors[v.field]["messages"]));
         if (errors[v.field].contains("value")) {

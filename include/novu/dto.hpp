@@ -131,7 +131,8 @@ struct api_error {
   std::optional<any_json> message;           ///< `message`: usually a string, may be any JSON
   std::optional<any_json> ctx;               ///< `ctx`: an object
   std::optional<std::string> error_id;       ///< `errorId` (500 only)
-  std::vector<constraint_violation> errors;  ///< `errors` (422 only), in server order
+  /// `errors` (ValidationErrorDto, 422 only), in server order; nullopt for a plain ErrorDto.
+  std::optional<std::vector<constraint_violation>> errors;
 };
 
 NOVU_CC_NAMESPACE_END

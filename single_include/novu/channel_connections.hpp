@@ -567,7 +567,8 @@ struct api_error {
   std::optional<any_json> message;           ///< `message`: usually a string, may be any JSON
   std::optional<any_json> ctx;               ///< `ctx`: an object
   std::optional<std::string> error_id;       ///< `errorId` (500 only)
-  std::vector<constraint_violation> errors;  ///< `errors` (422 only), in server order
+  /// `errors` (ValidationErrorDto, 422 only), in server order; nullopt for a plain ErrorDto.
+  std::optional<std::vector<constraint_violation>> errors;
 };
 
 NOVU_CC_NAMESPACE_END
@@ -2740,9 +2741,14 @@ void reset_object(void* object) {
   *static_cast<T*>(object) = T{};
 }
 
-// Appends a constraint violation named `key`.
-inline void* violation_append(void* vector, std::string&& key) {
-  auto& v = *static_cast<std::vector<constraint_violation>*>(vector);
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
   v.emplace_back();
   v.back().field = std::move(key);
   return &v.back();
@@ -2801,8 +2807,7 @@ inline constexpr field_desc violation_fields[] = {
     {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
     {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
 };
-inline constexpr type_desc violation_type{violation_fields, 2, &vector_clear<constraint_violation>,
-                                          &violation_append};
+inline constexpr type_desc violation_type{violation_fields, 2, &violations_clear, &violation_append};
 
 inline constexpr field_desc error_fields[] = {
     {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
@@ -3299,10 +3304,10 @@ NOVU_CC_API result<std::string> encode_json(const api_error& body) {
   if (body.message) w.put_any(o, "message", *body.message, false);
   if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
   w.put(o, "errorId", body.error_id);
-  if (!body.errors.empty()) {
+  if (body.errors) {
     nlohmann::ordered_json errors = nlohmann::ordered_json::object();
     const std::size_t mark = w.enter("errors");
-    for (const constraint_violation& v : body.errors) {
+    for (const constraint_violation& v : *body.errors) {
       nlohmann::ordered_json entry = nlohmann::ordered_json::object();
       const std::size_t inner = w.enter(v.field);
       nlohmann::ordered_json messages = nlohmann::ordered_json::array();
@@ -3769,7 +3774,7 @@ NOVU_CC_API error error_from_response(const http_response& response, const decod
       std::string message = detail::status_text(status);
       const std::string text = detail::message_text(*body);
       if (!text.empty()) message += ": " + text;
-      for (const constraint_violation& v : body->errors) {
+      for (const constraint_violation& v : *body->errors) {
         message += "; " + detail::clip(v.field, 100) + ":";
         for (const std::string& m : v.messages) message += " " + detail::clip(m, 200);
       }

@@ -195,7 +195,7 @@ class fake_novu {
     const std::string prefix = decode_error.location + ": ";
     if (!decode_error.location.empty() && reason.compare(0, prefix.size(), prefix) == 0) reason.erase(0, prefix.size());
     v.messages.push_back(reason);
-    body.errors.push_back(std::move(v));
+    body.errors.emplace().push_back(std::move(v));
     result<std::string> json = encode_json(body);
     return json_response(422, json ? std::move(*json) : std::string("{}"));
   }

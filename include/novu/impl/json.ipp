@@ -53,9 +53,14 @@ void reset_object(void* object) {
   *static_cast<T*>(object) = T{};
 }
 
-// Appends a constraint violation named `key`.
-inline void* violation_append(void* vector, std::string&& key) {
-  auto& v = *static_cast<std::vector<constraint_violation>*>(vector);
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
   v.emplace_back();
   v.back().field = std::move(key);
   return &v.back();
@@ -114,8 +119,7 @@ inline constexpr field_desc violation_fields[] = {
     {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
     {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
 };
-inline constexpr type_desc violation_type{violation_fields, 2, &vector_clear<constraint_violation>,
-                                          &violation_append};
+inline constexpr type_desc violation_type{violation_fields, 2, &violations_clear, &violation_append};
 
 inline constexpr field_desc error_fields[] = {
     {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
@@ -612,10 +616,10 @@ NOVU_CC_API result<std::string> encode_json(const api_error& body) {
   if (body.message) w.put_any(o, "message", *body.message, false);
   if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
   w.put(o, "errorId", body.error_id);
-  if (!body.errors.empty()) {
+  if (body.errors) {
     nlohmann::ordered_json errors = nlohmann::ordered_json::object();
     const std::size_t mark = w.enter("errors");
-    for (const constraint_violation& v : body.errors) {
+    for (const constraint_violation& v : *body.errors) {
       nlohmann::ordered_json entry = nlohmann::ordered_json::object();
       const std::size_t inner = w.enter(v.field);
       nlohmann::ordered_json messages = nlohmann::ordered_json::array();

@@ -119,7 +119,7 @@ NOVU_CC_API error error_from_response(const http_response& response, const decod
       std::string message = detail::status_text(status);
       const std::string text = detail::message_text(*body);
       if (!text.empty()) message += ": " + text;
-      for (const constraint_violation& v : body->errors) {
+      for (const constraint_violation& v : *body->errors) {
         message += "; " + detail::clip(v.field, 100) + ":";
         for (const std::string& m : v.messages) message += " " + detail::clip(m, 200);
       }
