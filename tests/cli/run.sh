@@ -118,24 +118,12 @@ no_secret "transport error"
 
 # Against Prism (installed and started by the contract test's machinery).
 if [ "${NOVU_CC_SKIP_PRISM:-0}" != 1 ]; then
-  prism_dir=build/prism
-  if [ ! -x "$prism_dir/node_modules/.bin/prism" ]; then
-    command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
-    mkdir -p "$prism_dir"
-    [ -f "$prism_dir/package.json" ] || echo '{"private":true}' >"$prism_dir/package.json"
-    (cd "$prism_dir" && npm install --no-audit --no-fund --silent @stoplight/prism-cli@5 >/dev/null 2>&1)
-  fi
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  "$prism_dir/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$port" tests/data/openapi-channel-connections.json \
-    >"$out/prism.log" 2>&1 &
-  prism_pid=$!
-  trap 'kill "$server_pid" "$prism_pid" 2>/dev/null; wait 2>/dev/null' EXIT
-  for _ in $(seq 1 600); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/v1/channel-connections" && break
-    kill -0 "$prism_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  p=(--base-url "http://127.0.0.1:$port" --no-retry)
+  # shellcheck source=tests/prism.sh
+  source tests/prism.sh
+  prism_install
+  trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; prism_stop' EXIT
+  prism_start "$out/prism.log" || { echo "FAIL prism did not start"; exit 1; }
+  p=(--base-url "$prism_url" --no-retry)
   run 0 "prism: list with filters" "${p[@]}" --json list --limit 10 --subscriber-id s --context-key tenant:a \
     --context-key region:b --channel chat --provider-id slack --connection-mode shared --order-by createdAt \
     --order-direction ASC --include-cursor true --integration-identifier i --after a

@@ -15,13 +15,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
 out_dir="build/transport"
-prism_dir="build/prism"
-prism="$prism_dir/node_modules/.bin/prism"
-spec="tests/data/openapi-channel-connections.json"
 cxx="${CXX:-g++}"
 warnings=(-Wall -Wextra -Wpedantic -Werror)
 includes=(-I include -I examples)
-ready_timeout_s=60   # longest wait for Prism to listen
 test_timeout_s=300   # longest run of one test program
 
 log() { printf 'run.sh: %s\n' "$*" >&2; }
@@ -53,16 +49,9 @@ run_program() {
   fi
 }
 
-prism_pid=""
-# shellcheck disable=SC2317  # reached through the EXIT trap
-stop_prism() {
-  if [ -n "$prism_pid" ] && kill -0 "$prism_pid" 2>/dev/null; then
-    kill "$prism_pid" 2>/dev/null || true
-    wait "$prism_pid" 2>/dev/null || true
-  fi
-  prism_pid=""
-}
-trap stop_prism EXIT
+# shellcheck source=tests/prism.sh
+source tests/prism.sh
+trap prism_stop EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -142,41 +131,14 @@ if [ "${TSAN:-0}" = "1" ]; then
   fi
 fi
 
-# Node and npm from Debian when missing, then Prism into its own folder (as tests/contract/run.sh).
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  log "node/npm not found: installing them with apt-get"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
-fi
-if [ ! -x "$prism" ]; then
-  log "installing @stoplight/prism-cli@5 into $prism_dir"
-  mkdir -p "$prism_dir"
-  [ -f "$prism_dir/package.json" ] || printf '{ "private": true }\n' >"$prism_dir/package.json"
-  (cd "$prism_dir" && timeout 600 npm install --no-audit --no-fund --loglevel=error @stoplight/prism-cli@5 >&2)
-fi
+prism_install
 
 if [ "$prism_built" -eq 0 ]; then
-  # A free loopback port: bind port 0, read the number, release it.
-  port="$(node -e 'const s = require("net").createServer();
-  s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
-  base_url="http://127.0.0.1:$port"
-  log "starting Prism on $base_url (log: $out_dir/prism.log)"
-  "$prism" mock -h 127.0.0.1 -p "$port" "$spec" >"$out_dir/prism.log" 2>&1 &
-  prism_pid=$!
-  # Wait, bounded, until the port accepts connections; give up early if Prism died.
-  deadline=$((SECONDS + ready_timeout_s))
   prism_ready=1
-  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-    if ! kill -0 "$prism_pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
-      log "Prism did not listen:"; cat "$out_dir/prism.log" >&2
-      prism_ready=0
-      break
-    fi
-    sleep 0.25
-  done
+  prism_start "$out_dir/prism.log" || prism_ready=0
   record "prism.listening" "$((1 - prism_ready))"
-  if [ "$prism_ready" -eq 1 ]; then run_program prism_test "$out_dir/prism_test" "$base_url"; fi
-  stop_prism
+  if [ "$prism_ready" -eq 1 ]; then run_program prism_test "$out_dir/prism_test" "$prism_url"; fi
+  prism_stop
 fi
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
