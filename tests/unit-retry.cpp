@@ -80,3 +80,33 @@ TEST_CASE("a policy with unusable numbers still gives a bounded wait") {
   zero.exponent = -3.0;
   CHECK(decide(1, 500, {}, 0, 0.0, zero).retry);
 }
+
+TEST_CASE("retry_statuses is a set of codes 100..599 the caller can change") {
+  novu::retry_policy policy;
+  policy.retry_statuses.erase(409);
+  policy.retry_statuses.insert(425);
+  CHECK_FALSE(decide(1, 409, {}, 0, 0.0, policy).retry);
+  CHECK(decide(1, 425, {}, 0, 0.0, policy).retry);
+  CHECK(decide(1, 429, {}, 0, 0.0, policy).retry);
+  policy.retry_statuses = {};
+  CHECK(policy.retry_statuses.empty());
+  CHECK_FALSE(decide(1, 429, {}, 0, 0.0, policy).retry);
+  CHECK(decide(1, 503, {}, 0, 0.0, policy).retry);  // 5xx are governed by retry_server_errors
+
+  // Every code in range is its own member; codes outside are never members.
+  novu::http_status_set set;
+  for (int status = 100; status <= 599; status += 7) set.insert(status);
+  for (int status = 90; status <= 610; ++status) {
+    CAPTURE(status);
+    CHECK(set.contains(status) == (status >= 100 && status <= 599 && (status - 100) % 7 == 0));
+  }
+  set.insert(99);
+  set.insert(600);
+  set.insert(-1);
+  CHECK_FALSE(set.contains(99));
+  CHECK_FALSE(set.contains(600));
+  CHECK_FALSE(set.contains(-1));
+  constexpr novu::http_status_set compile_time{100, 163, 164, 599};
+  static_assert(compile_time.contains(163) && compile_time.contains(164) && compile_time.contains(599), "");
+  static_assert(!compile_time.contains(165) && !compile_time.empty(), "");
+}

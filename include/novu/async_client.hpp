@@ -158,12 +158,9 @@ class async_client {
   static void on_answer(std::shared_ptr<call_state<T>> call, transport_result answer) {
     shared_state& state = *call->state;
     const novu::auth* sent_auth = call->sent_auth ? &*call->sent_auth : nullptr;
-    if (detail::may_retry(answer) && state.timer) {
-      static const http_headers no_headers;
-      const retry_decision next = decide_retry(
-          state.config.retry, call->attempt, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-          state.environment.monotonic_ms() - call->started, state.environment.random_unit(),
-          state.environment.unix_ms());
+    if (state.timer) {
+      const retry_decision next = detail::next_attempt(state.config.retry, call->attempt, answer, call->started,
+                                                       detail::make_environment_ref(state.environment));
       if (next.retry) {
         ++call->attempt;
         state.timer(next.delay_ms, [call]() mutable { send(std::move(call)); });
@@ -171,10 +168,7 @@ class async_client {
       }
     }
     if (!answer) {
-      error e = std::move(answer).error();
-      e.kind = error_kind::transport;
-      detail::redact_call_secrets(e, state.config, sent_auth);
-      call->on_done(result<T>(std::move(e)));
+      call->on_done(result<T>(detail::final_transport_error(std::move(answer).error(), state.config, sent_auth)));
       return;
     }
     result<T> parsed = call->parse(*answer, state.config.limits);

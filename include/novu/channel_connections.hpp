@@ -24,8 +24,17 @@
 #include "novu/printing.hpp"
 
 #if NOVU_CC_WITH_IMPLEMENTATION
+#include "novu/impl/client.ipp"
+#include "novu/impl/error.ipp"
 #include "novu/impl/json.ipp"
+#include "novu/impl/printing.ipp"
 #include "novu/impl/request_builder.ipp"
 #include "novu/impl/response_parser.ipp"
 #include "novu/impl/retry.ipp"
+#endif
+
+// Fast-compile mode: the class templates the calls return are instantiated once, in the
+// implementation file, instead of in every translation unit that uses them.
+#if defined(NOVU_CC_SEPARATE_COMPILATION)
+#include "novu/detail/instantiations.hpp"
 #endif

@@ -3,11 +3,11 @@
 #pragma once
 
 #include <cstddef>      // size_t
-#include <cstdint>      // uint64_t
+#include <cstdint>      // int64_t, uint32_t, uint64_t
 #include <optional>     // optional
 #include <string_view>  // string_view
-#include <type_traits>  // is_same, decay, invoke_result
-#include <utility>      // move
+#include <type_traits>  // is_same, decay_t
+#include <utility>      // declval, move
 
 #include "novu/config.hpp"
 #include "novu/dto.hpp"
@@ -23,36 +23,89 @@ NOVU_CC_NAMESPACE_BEGIN
 
 namespace detail {
 
-// Calls a transport that returns either `transport_result` or a plain `http_response`.
+// A client's clock, sleep and random source behind plain function pointers, so that the retry
+// logic is compiled once (in the implementation) instead of in every translation unit.
+struct environment_ref {
+  void* self;                                          // the client's Environment
+  std::uint64_t (*monotonic_ms)(void* self);           // Environment::monotonic_ms
+  std::int64_t (*unix_ms)(void* self);                 // Environment::unix_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);   // Environment::sleep_ms
+  double (*random_unit)(void* self);                   // Environment::random_unit
+};
+
+// The environment_ref of `environment`, which must outlive it.
+template <class Environment>
+environment_ref make_environment_ref(Environment& environment) noexcept {
+  return {&environment,
+          [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// A synchronous transport behind a function pointer.
+struct sync_transport_ref {
+  void* self;                                                     // the client's Transport
+  transport_result (*send)(void* self, const http_request& request);  // calls it once
+};
+
+// The sync_transport_ref of a transport that returns either `transport_result` or a plain
+// `http_response`.
 template <class Transport>
-transport_result call_sync_transport(Transport& transport, const http_request& request) {
-  using returned = std::decay_t<decltype(transport(request))>;
+sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
+  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
   static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
                 "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
                 "or novu::http_response");
-  return transport(request);
+  return {&transport, [](void* self, const http_request& request) -> transport_result {
+            return (*static_cast<Transport*>(self))(request);
+          }};
 }
 
-// True for statuses 200..299.
-constexpr bool is_success(int status) noexcept { return status >= 200 && status < 300; }
+// Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
+// begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
+// randomness only when the answer is a non-2xx response or a retryable transport error.
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment);
 
-// True when the retry policy should be asked about this answer: a non-2xx response, or a
-// transport error that another attempt could fix.
-inline bool may_retry(const transport_result& answer) noexcept {
-  return answer ? !is_success(answer->status) : answer.error().retryable;
-}
+// Sends `request` through `transport` until an answer is final under `policy`, sleeping through
+// `environment` between attempts; returns the final answer.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment);
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. The five operations below are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;      // requests are built from it; retries and limits too
+  sync_transport_ref transport;     // sends one attempt
+  environment_ref environment;      // clock, sleep and randomness for retries
+};
+
+// client::list.
+NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
+                                                      const list_channel_connections_params& params,
+                                                      const call_options& options);
+// client::create.
+NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
+                                                   const create_channel_connection_request& body,
+                                                   const call_options& options);
+// client::retrieve.
+NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
+                                                     const call_options& options);
+// client::update.
+NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
+                                                   const update_channel_connection_request& body,
+                                                   const call_options& options);
+// client::remove.
+NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
+                                     const call_options& options);
 
 // Masks the secret key and the tokens a call sent, in an error the call is about to return.
-inline void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
-  redact_secret(e, config.secret_key);
-  // The key may be configured with its "ApiKey " prefix; the bare key is just as secret.
-  const std::string_view key(config.secret_key);
-  if (key.substr(0, 7) == "ApiKey ") redact_secret(e, key.substr(7));
-  if (sent_auth != nullptr) {
-    redact_secret(e, sent_auth->access_token);
-    if (sent_auth->refresh_token) redact_secret(e, *sent_auth->refresh_token);
-  }
-}
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth);
+
+// The error a call returns when its last attempt got no response: kind `transport`, secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth);
 
 }  // namespace detail
 
@@ -80,8 +133,7 @@ class client {
   /// One page of channel connections.
   result<channel_connection_page> list(const list_channel_connections_params& params = {},
                                        const call_options& options = {}) {
-    return execute<channel_connection_page>(build_list_request(config_, params, options), &parse_list_response,
-                                            nullptr);
+    return detail::sync_list(context(), params, options);
   }
 
   /// Calls `on_page(const channel_connection_page&)` for each page, following `next` cursors,
@@ -106,61 +158,29 @@ class client {
 
   /// Creates a channel connection.
   result<channel_connection> create(const create_channel_connection_request& body, const call_options& options = {}) {
-    return execute<channel_connection>(build_create_request(config_, body, options), &parse_create_response,
-                                       &body.auth);
+    return detail::sync_create(context(), body, options);
   }
 
   /// Retrieves one channel connection.
   result<channel_connection> retrieve(std::string_view identifier, const call_options& options = {}) {
-    return execute<channel_connection>(build_retrieve_request(config_, identifier, options),
-                                       &parse_retrieve_response, nullptr);
+    return detail::sync_retrieve(context(), identifier, options);
   }
 
   /// Updates a channel connection's workspace and credentials.
   result<channel_connection> update(std::string_view identifier, const update_channel_connection_request& body,
                                     const call_options& options = {}) {
-    return execute<channel_connection>(build_update_request(config_, identifier, body, options),
-                                       &parse_update_response, &body.auth);
+    return detail::sync_update(context(), identifier, body, options);
   }
 
   /// Deletes a channel connection.
   result<void> remove(std::string_view identifier, const call_options& options = {}) {
-    return execute<void>(build_delete_request(config_, identifier, options), &parse_delete_response, nullptr);
+    return detail::sync_remove(context(), identifier, options);
   }
 
  private:
-  // Sends `request` (built once, so every attempt carries the same idempotency key), retries
-  // per config_.retry, and parses the final answer.
-  template <class T>
-  result<T> execute(result<http_request> request, result<T> (*parse)(const http_response&, const decode_limits&),
-                    const novu::auth* sent_auth) {
-    if (!request) {
-      detail::redact_call_secrets(request.error(), config_, sent_auth);
-      return std::move(request).error();
-    }
-    const std::uint64_t started = environment_.monotonic_ms();
-    for (int attempt = 1;; ++attempt) {
-      transport_result answer = detail::call_sync_transport(transport_, *request);
-      if (detail::may_retry(answer)) {
-        static const http_headers no_headers;
-        const retry_decision next = decide_retry(
-            config_.retry, attempt, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-            environment_.monotonic_ms() - started, environment_.random_unit(), environment_.unix_ms());
-        if (next.retry) {
-          environment_.sleep_ms(next.delay_ms);
-          continue;
-        }
-      }
-      if (!answer) {
-        error e = std::move(answer).error();
-        e.kind = error_kind::transport;
-        detail::redact_call_secrets(e, config_, sent_auth);
-        return e;
-      }
-      result<T> parsed = parse(*answer, config_.limits);
-      if (!parsed) detail::redact_call_secrets(parsed.error(), config_, sent_auth);
-      return parsed;
-    }
+  // This client's configuration, transport and environment for the non-template call code.
+  detail::sync_call_context context() noexcept {
+    return {config_, detail::make_sync_transport_ref(transport_), detail::make_environment_ref(environment_)};
   }
 
   client_config config_;

@@ -20,10 +20,37 @@ inline bool is_one_of(std::string_view value, const std::string_view* known, std
 }
 }  // namespace detail
 
+/// What the open enums below share: a wire value kept verbatim (known or not), compared by its
+/// spelling and checked against `Derived::known_values`.
+template <class Derived>
+class open_enum {
+ public:
+  /// An empty value; the decoder never produces it.
+  open_enum() = default;
+  /// Any wire value, known or not; the constants of `Derived` convert implicitly.
+  open_enum(std::string_view wire_value) : value_(wire_value) {}  // NOLINT(google-explicit-constructor)
+
+  /// The value exactly as it appears on the wire.
+  const std::string& value() const noexcept { return value_; }
+  /// True when the value is one of `Derived::known_values`.
+  bool is_known() const noexcept {
+    return detail::is_one_of(value_, Derived::known_values,
+                             sizeof(Derived::known_values) / sizeof(Derived::known_values[0]));
+  }
+
+  /// Values compare by their wire spelling.
+  friend bool operator==(const open_enum& a, const open_enum& b) noexcept { return a.value_ == b.value_; }
+  /// Values compare by their wire spelling.
+  friend bool operator!=(const open_enum& a, const open_enum& b) noexcept { return a.value_ != b.value_; }
+
+ private:
+  std::string value_;
+};
+
 /// Open enum for a channel type. The constants name every value Novu documents; any other
 /// string from the server is kept verbatim and encodes back unchanged, so a new channel type
 /// never breaks a deployed client.
-class channel_type {
+class channel_type : public open_enum<channel_type> {
  public:
   static constexpr std::string_view in_app{"in_app"};  ///< in-app inbox
   static constexpr std::string_view email{"email"};    ///< e-mail
@@ -35,31 +62,14 @@ class channel_type {
   /// Every value documented by SDK 3.19.1, in the SDK's order.
   static constexpr std::string_view known_values[] = {in_app, email, sms, chat, push, tool};
 
-  /// An empty value; the decoder never produces it.
-  channel_type() = default;
-  /// Any wire value, known or not; the constants above convert implicitly.
-  channel_type(std::string_view wire_value) : value_(wire_value) {}  // NOLINT(google-explicit-constructor)
-
-  /// The value exactly as it appears on the wire.
-  const std::string& value() const noexcept { return value_; }
-  /// True when the value is one of `known_values`.
-  bool is_known() const noexcept {
-    return detail::is_one_of(value_, known_values, sizeof(known_values) / sizeof(known_values[0]));
-  }
-
-  /// Values compare by their wire spelling.
-  friend bool operator==(const channel_type& a, const channel_type& b) noexcept { return a.value_ == b.value_; }
-  /// Values compare by their wire spelling.
-  friend bool operator!=(const channel_type& a, const channel_type& b) noexcept { return a.value_ != b.value_; }
-
- private:
-  std::string value_;
+  /// An empty value, or any wire value (known or not); the constants above convert implicitly.
+  using open_enum::open_enum;
 };
 
 /// Open enum for a provider id (`ProvidersIdEnum`). The constants name the 94 values of SDK
 /// 3.19.1 (dashes become underscores: `forty_six_elks` is "forty-six-elks"); any other string
 /// from the server is kept verbatim, so a provider added later never breaks a deployed client.
-class provider_id {
+class provider_id : public open_enum<provider_id> {
  public:
   static constexpr std::string_view anypost{"anypost"};
   static constexpr std::string_view emailjs{"emailjs"};
@@ -253,25 +263,8 @@ class provider_id {
       grafana,
       tool_webhook};
 
-  /// An empty value; the decoder never produces it.
-  provider_id() = default;
-  /// Any wire value, known or not; the constants above convert implicitly.
-  provider_id(std::string_view wire_value) : value_(wire_value) {}  // NOLINT(google-explicit-constructor)
-
-  /// The value exactly as it appears on the wire.
-  const std::string& value() const noexcept { return value_; }
-  /// True when the value is one of `known_values`.
-  bool is_known() const noexcept {
-    return detail::is_one_of(value_, known_values, sizeof(known_values) / sizeof(known_values[0]));
-  }
-
-  /// Values compare by their wire spelling.
-  friend bool operator==(const provider_id& a, const provider_id& b) noexcept { return a.value_ == b.value_; }
-  /// Values compare by their wire spelling.
-  friend bool operator!=(const provider_id& a, const provider_id& b) noexcept { return a.value_ != b.value_; }
-
- private:
-  std::string value_;
+  /// An empty value, or any wire value (known or not); the constants above convert implicitly.
+  using open_enum::open_enum;
 };
 
 /// Who owns a connection: one subscriber (the server's default) or the whole workspace.

@@ -74,15 +74,6 @@ inline error transport_error(std::string message, bool retryable = true) {
 /// Replaces every occurrence of `secret` in the error's message and location with
 /// "[redacted]". Secrets shorter than 4 characters are left alone (they cannot be told apart
 /// from ordinary words).
-inline void redact_secret(error& e, std::string_view secret) {
-  if (secret.size() < 4) return;
-  for (std::string* text : {&e.message, &e.location}) {
-    std::string::size_type at = 0;
-    while ((at = text->find(secret.data(), at, secret.size())) != std::string::npos) {
-      text->replace(at, secret.size(), "[redacted]");
-      at += 10;
-    }
-  }
-}
+NOVU_CC_API void redact_secret(error& e, std::string_view secret);
 
 NOVU_CC_NAMESPACE_END

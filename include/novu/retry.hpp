@@ -4,13 +4,51 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <cstdint>  // uint32_t, uint64_t, int64_t
-#include <vector>   // vector
+#include <cstdint>           // uint32_t, uint64_t, int64_t
+#include <initializer_list>  // initializer_list
 
 #include "novu/http.hpp"
 #include "novu/version.hpp"
 
 NOVU_CC_NAMESPACE_BEGIN
+
+/// A set of HTTP status codes (100..599) as a fixed-size bit set: no allocation, cheap to copy.
+/// Codes outside 100..599 are never members; inserting one does nothing.
+class http_status_set {
+ public:
+  /// The empty set.
+  constexpr http_status_set() noexcept = default;
+  /// The set of `statuses`, e.g. `{408, 409, 429}`.
+  constexpr http_status_set(std::initializer_list<int> statuses) noexcept {  // NOLINT(google-explicit-constructor)
+    for (int status : statuses) insert(status);
+  }
+  /// Adds `status` (ignored outside 100..599).
+  constexpr void insert(int status) noexcept {
+    if (in_range(status)) words_[index(status) / 64] |= bit(status);
+  }
+  /// Removes `status`.
+  constexpr void erase(int status) noexcept {
+    if (in_range(status)) words_[index(status) / 64] &= ~bit(status);
+  }
+  /// True when `status` is in the set.
+  constexpr bool contains(int status) const noexcept {
+    return in_range(status) && (words_[index(status) / 64] & bit(status)) != 0;
+  }
+  /// True when no status is in the set.
+  constexpr bool empty() const noexcept {
+    for (std::uint64_t word : words_) {
+      if (word != 0) return false;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr bool in_range(int status) noexcept { return status >= 100 && status <= 599; }
+  static constexpr unsigned index(int status) noexcept { return static_cast<unsigned>(status - 100); }
+  static constexpr std::uint64_t bit(int status) noexcept { return std::uint64_t{1} << (index(status) % 64); }
+
+  std::uint64_t words_[8] = {};  // bit (status - 100) of 500
+};
 
 /// When and how often a failed attempt is tried again.
 struct retry_policy {
@@ -30,8 +68,8 @@ struct retry_policy {
   bool retry_transport_errors = true;
   /// Retry on any 5xx status.
   bool retry_server_errors = true;
-  /// Further statuses to retry on.
-  std::vector<int> retry_statuses{408, 409, 429};
+  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`.
+  http_status_set retry_statuses{408, 409, 429};
 
   /// A policy that never retries.
   static retry_policy disabled() {

@@ -147,10 +147,37 @@ inline bool is_one_of(std::string_view value, const std::string_view* known, std
 }
 }  // namespace detail
 
+/// What the open enums below share: a wire value kept verbatim (known or not), compared by its
+/// spelling and checked against `Derived::known_values`.
+template <class Derived>
+class open_enum {
+ public:
+  /// An empty value; the decoder never produces it.
+  open_enum() = default;
+  /// Any wire value, known or not; the constants of `Derived` convert implicitly.
+  open_enum(std::string_view wire_value) : value_(wire_value) {}  // NOLINT(google-explicit-constructor)
+
+  /// The value exactly as it appears on the wire.
+  const std::string& value() const noexcept { return value_; }
+  /// True when the value is one of `Derived::known_values`.
+  bool is_known() const noexcept {
+    return detail::is_one_of(value_, Derived::known_values,
+                             sizeof(Derived::known_values) / sizeof(Derived::known_values[0]));
+  }
+
+  /// Values compare by their wire spelling.
+  friend bool operator==(const open_enum& a, const open_enum& b) noexcept { return a.value_ == b.value_; }
+  /// Values compare by their wire spelling.
+  friend bool operator!=(const open_enum& a, const open_enum& b) noexcept { return a.value_ != b.value_; }
+
+ private:
+  std::string value_;
+};
+
 /// Open enum for a channel type. The constants name every value Novu documents; any other
 /// string from the server is kept verbatim and encodes back unchanged, so a new channel type
 /// never breaks a deployed client.
-class channel_type {
+class channel_type : public open_enum<channel_type> {
  public:
   static constexpr std::string_view in_app{"in_app"};  ///< in-app inbox
   static constexpr std::string_view email{"email"};    ///< e-mail
@@ -162,31 +189,14 @@ class channel_type {
   /// Every value documented by SDK 3.19.1, in the SDK's order.
   static constexpr std::string_view known_values[] = {in_app, email, sms, chat, push, tool};
 
-  /// An empty value; the decoder never produces it.
-  channel_type() = default;
-  /// Any wire value, known or not; the constants above convert implicitly.
-  channel_type(std::string_view wire_value) : value_(wire_value) {}  // NOLINT(google-explicit-constructor)
-
-  /// The value exactly as it appears on the wire.
-  const std::string& value() const noexcept { return value_; }
-  /// True when the value is one of `known_values`.
-  bool is_known() const noexcept {
-    return detail::is_one_of(value_, known_values, sizeof(known_values) / sizeof(known_values[0]));
-  }
-
-  /// Values compare by their wire spelling.
-  friend bool operator==(const channel_type& a, const channel_type& b) noexcept { return a.value_ == b.value_; }
-  /// Values compare by their wire spelling.
-  friend bool operator!=(const channel_type& a, const channel_type& b) noexcept { return a.value_ != b.value_; }
-
- private:
-  std::string value_;
+  /// An empty value, or any wire value (known or not); the constants above convert implicitly.
+  using open_enum::open_enum;
 };
 
 /// Open enum for a provider id (`ProvidersIdEnum`). The constants name the 94 values of SDK
 /// 3.19.1 (dashes become underscores: `forty_six_elks` is "forty-six-elks"); any other string
 /// from the server is kept verbatim, so a provider added later never breaks a deployed client.
-class provider_id {
+class provider_id : public open_enum<provider_id> {
  public:
   static constexpr std::string_view anypost{"anypost"};
   static constexpr std::string_view emailjs{"emailjs"};
@@ -380,25 +390,8 @@ class provider_id {
       grafana,
       tool_webhook};
 
-  /// An empty value; the decoder never produces it.
-  provider_id() = default;
-  /// Any wire value, known or not; the constants above convert implicitly.
-  provider_id(std::string_view wire_value) : value_(wire_value) {}  // NOLINT(google-explicit-constructor)
-
-  /// The value exactly as it appears on the wire.
-  const std::string& value() const noexcept { return value_; }
-  /// True when the value is one of `known_values`.
-  bool is_known() const noexcept {
-    return detail::is_one_of(value_, known_values, sizeof(known_values) / sizeof(known_values[0]));
-  }
-
-  /// Values compare by their wire spelling.
-  friend bool operator==(const provider_id& a, const provider_id& b) noexcept { return a.value_ == b.value_; }
-  /// Values compare by their wire spelling.
-  friend bool operator!=(const provider_id& a, const provider_id& b) noexcept { return a.value_ != b.value_; }
-
- private:
-  std::string value_;
+  /// An empty value, or any wire value (known or not); the constants above convert implicitly.
+  using open_enum::open_enum;
 };
 
 /// Who owns a connection: one subscriber (the server's default) or the whole workspace.
@@ -646,16 +639,7 @@ inline error transport_error(std::string message, bool retryable = true) {
 /// Replaces every occurrence of `secret` in the error's message and location with
 /// "[redacted]". Secrets shorter than 4 characters are left alone (they cannot be told apart
 /// from ordinary words).
-inline void redact_secret(error& e, std::string_view secret) {
-  if (secret.size() < 4) return;
-  for (std::string* text : {&e.message, &e.location}) {
-    std::string::size_type at = 0;
-    while ((at = text->find(secret.data(), at, secret.size())) != std::string::npos) {
-      text->replace(at, secret.size(), "[redacted]");
-      at += 10;
-    }
-  }
-}
+NOVU_CC_API void redact_secret(error& e, std::string_view secret);
 
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ERROR_HPP
@@ -846,9 +830,48 @@ NOVU_CC_NAMESPACE_END
 // which keeps retrying for an hour.
 // SPDX-License-Identifier: MIT
 
+#include <initializer_list>  // initializer_list
 
 
 NOVU_CC_NAMESPACE_BEGIN
+
+/// A set of HTTP status codes (100..599) as a fixed-size bit set: no allocation, cheap to copy.
+/// Codes outside 100..599 are never members; inserting one does nothing.
+class http_status_set {
+ public:
+  /// The empty set.
+  constexpr http_status_set() noexcept = default;
+  /// The set of `statuses`, e.g. `{408, 409, 429}`.
+  constexpr http_status_set(std::initializer_list<int> statuses) noexcept {  // NOLINT(google-explicit-constructor)
+    for (int status : statuses) insert(status);
+  }
+  /// Adds `status` (ignored outside 100..599).
+  constexpr void insert(int status) noexcept {
+    if (in_range(status)) words_[index(status) / 64] |= bit(status);
+  }
+  /// Removes `status`.
+  constexpr void erase(int status) noexcept {
+    if (in_range(status)) words_[index(status) / 64] &= ~bit(status);
+  }
+  /// True when `status` is in the set.
+  constexpr bool contains(int status) const noexcept {
+    return in_range(status) && (words_[index(status) / 64] & bit(status)) != 0;
+  }
+  /// True when no status is in the set.
+  constexpr bool empty() const noexcept {
+    for (std::uint64_t word : words_) {
+      if (word != 0) return false;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr bool in_range(int status) noexcept { return status >= 100 && status <= 599; }
+  static constexpr unsigned index(int status) noexcept { return static_cast<unsigned>(status - 100); }
+  static constexpr std::uint64_t bit(int status) noexcept { return std::uint64_t{1} << (index(status) % 64); }
+
+  std::uint64_t words_[8] = {};  // bit (status - 100) of 500
+};
 
 /// When and how often a failed attempt is tried again.
 struct retry_policy {
@@ -868,8 +891,8 @@ struct retry_policy {
   bool retry_transport_errors = true;
   /// Retry on any 5xx status.
   bool retry_server_errors = true;
-  /// Further statuses to retry on.
-  std::vector<int> retry_statuses{408, 409, 429};
+  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`.
+  http_status_set retry_statuses{408, 409, 429};
 
   /// A policy that never retries.
   static retry_policy disabled() {
@@ -1109,36 +1132,89 @@ NOVU_CC_NAMESPACE_BEGIN
 
 namespace detail {
 
-// Calls a transport that returns either `transport_result` or a plain `http_response`.
+// A client's clock, sleep and random source behind plain function pointers, so that the retry
+// logic is compiled once (in the implementation) instead of in every translation unit.
+struct environment_ref {
+  void* self;                                          // the client's Environment
+  std::uint64_t (*monotonic_ms)(void* self);           // Environment::monotonic_ms
+  std::int64_t (*unix_ms)(void* self);                 // Environment::unix_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);   // Environment::sleep_ms
+  double (*random_unit)(void* self);                   // Environment::random_unit
+};
+
+// The environment_ref of `environment`, which must outlive it.
+template <class Environment>
+environment_ref make_environment_ref(Environment& environment) noexcept {
+  return {&environment,
+          [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// A synchronous transport behind a function pointer.
+struct sync_transport_ref {
+  void* self;                                                     // the client's Transport
+  transport_result (*send)(void* self, const http_request& request);  // calls it once
+};
+
+// The sync_transport_ref of a transport that returns either `transport_result` or a plain
+// `http_response`.
 template <class Transport>
-transport_result call_sync_transport(Transport& transport, const http_request& request) {
-  using returned = std::decay_t<decltype(transport(request))>;
+sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
+  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
   static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
                 "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
                 "or novu::http_response");
-  return transport(request);
+  return {&transport, [](void* self, const http_request& request) -> transport_result {
+            return (*static_cast<Transport*>(self))(request);
+          }};
 }
 
-// True for statuses 200..299.
-constexpr bool is_success(int status) noexcept { return status >= 200 && status < 300; }
+// Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
+// begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
+// randomness only when the answer is a non-2xx response or a retryable transport error.
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment);
 
-// True when the retry policy should be asked about this answer: a non-2xx response, or a
-// transport error that another attempt could fix.
-inline bool may_retry(const transport_result& answer) noexcept {
-  return answer ? !is_success(answer->status) : answer.error().retryable;
-}
+// Sends `request` through `transport` until an answer is final under `policy`, sleeping through
+// `environment` between attempts; returns the final answer.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment);
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. The five operations below are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;      // requests are built from it; retries and limits too
+  sync_transport_ref transport;     // sends one attempt
+  environment_ref environment;      // clock, sleep and randomness for retries
+};
+
+// client::list.
+NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
+                                                      const list_channel_connections_params& params,
+                                                      const call_options& options);
+// client::create.
+NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
+                                                   const create_channel_connection_request& body,
+                                                   const call_options& options);
+// client::retrieve.
+NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
+                                                     const call_options& options);
+// client::update.
+NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
+                                                   const update_channel_connection_request& body,
+                                                   const call_options& options);
+// client::remove.
+NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
+                                     const call_options& options);
 
 // Masks the secret key and the tokens a call sent, in an error the call is about to return.
-inline void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
-  redact_secret(e, config.secret_key);
-  // The key may be configured with its "ApiKey " prefix; the bare key is just as secret.
-  const std::string_view key(config.secret_key);
-  if (key.substr(0, 7) == "ApiKey ") redact_secret(e, key.substr(7));
-  if (sent_auth != nullptr) {
-    redact_secret(e, sent_auth->access_token);
-    if (sent_auth->refresh_token) redact_secret(e, *sent_auth->refresh_token);
-  }
-}
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth);
+
+// The error a call returns when its last attempt got no response: kind `transport`, secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth);
 
 }  // namespace detail
 
@@ -1166,8 +1242,7 @@ class client {
   /// One page of channel connections.
   result<channel_connection_page> list(const list_channel_connections_params& params = {},
                                        const call_options& options = {}) {
-    return execute<channel_connection_page>(build_list_request(config_, params, options), &parse_list_response,
-                                            nullptr);
+    return detail::sync_list(context(), params, options);
   }
 
   /// Calls `on_page(const channel_connection_page&)` for each page, following `next` cursors,
@@ -1192,61 +1267,29 @@ class client {
 
   /// Creates a channel connection.
   result<channel_connection> create(const create_channel_connection_request& body, const call_options& options = {}) {
-    return execute<channel_connection>(build_create_request(config_, body, options), &parse_create_response,
-                                       &body.auth);
+    return detail::sync_create(context(), body, options);
   }
 
   /// Retrieves one channel connection.
   result<channel_connection> retrieve(std::string_view identifier, const call_options& options = {}) {
-    return execute<channel_connection>(build_retrieve_request(config_, identifier, options),
-                                       &parse_retrieve_response, nullptr);
+    return detail::sync_retrieve(context(), identifier, options);
   }
 
   /// Updates a channel connection's workspace and credentials.
   result<channel_connection> update(std::string_view identifier, const update_channel_connection_request& body,
                                     const call_options& options = {}) {
-    return execute<channel_connection>(build_update_request(config_, identifier, body, options),
-                                       &parse_update_response, &body.auth);
+    return detail::sync_update(context(), identifier, body, options);
   }
 
   /// Deletes a channel connection.
   result<void> remove(std::string_view identifier, const call_options& options = {}) {
-    return execute<void>(build_delete_request(config_, identifier, options), &parse_delete_response, nullptr);
+    return detail::sync_remove(context(), identifier, options);
   }
 
  private:
-  // Sends `request` (built once, so every attempt carries the same idempotency key), retries
-  // per config_.retry, and parses the final answer.
-  template <class T>
-  result<T> execute(result<http_request> request, result<T> (*parse)(const http_response&, const decode_limits&),
-                    const novu::auth* sent_auth) {
-    if (!request) {
-      detail::redact_call_secrets(request.error(), config_, sent_auth);
-      return std::move(request).error();
-    }
-    const std::uint64_t started = environment_.monotonic_ms();
-    for (int attempt = 1;; ++attempt) {
-      transport_result answer = detail::call_sync_transport(transport_, *request);
-      if (detail::may_retry(answer)) {
-        static const http_headers no_headers;
-        const retry_decision next = decide_retry(
-            config_.retry, attempt, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-            environment_.monotonic_ms() - started, environment_.random_unit(), environment_.unix_ms());
-        if (next.retry) {
-          environment_.sleep_ms(next.delay_ms);
-          continue;
-        }
-      }
-      if (!answer) {
-        error e = std::move(answer).error();
-        e.kind = error_kind::transport;
-        detail::redact_call_secrets(e, config_, sent_auth);
-        return e;
-      }
-      result<T> parsed = parse(*answer, config_.limits);
-      if (!parsed) detail::redact_call_secrets(parsed.error(), config_, sent_auth);
-      return parsed;
-    }
+  // This client's configuration, transport and environment for the non-template call code.
+  detail::sync_call_context context() noexcept {
+    return {config_, detail::make_sync_transport_ref(transport_), detail::make_environment_ref(environment_)};
   }
 
   client_config config_;
@@ -1264,9 +1307,211 @@ NOVU_CC_NAMESPACE_END
 // Debug printing of requests, responses and errors for logs and bug reports, with credentials
 // masked: Authorization and cookie header values, the values of `accessToken` and
 // `refreshToken` members in bodies, and userinfo in URLs. Control characters and invalid UTF-8
-// are escaped, so a hostile body cannot forge log lines. Needs only the standard library and
-// the declaration headers: it works in the fast-compile mode too.
+// are escaped, so a hostile body cannot forge log lines. Needs only the standard library (not
+// nlohmann/json); in the fast-compile mode it is compiled once with the rest of the
+// implementation (novu/impl/printing.ipp).
 // SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// What the debug printer shows.
+struct debug_print_options {
+  /// Bodies are cut after this many bytes (once masked); the number of bytes left out is noted.
+  std::size_t max_body_bytes = 4096;
+  /// Further secrets to mask wherever they appear verbatim, e.g. a token a server echoed in a
+  /// free-text message. Entries shorter than 4 characters are ignored.
+  std::vector<std::string> extra_secrets;
+};
+
+/// The text that replaces every masked value.
+inline constexpr std::string_view redacted_marker{"[redacted]"};
+
+/// `value` of header `name` fit for printing: credentials keep at most their scheme and the
+/// first 4 characters of a long key ("ApiKey sk_l...[redacted]"); other values are unchanged.
+NOVU_CC_API std::string redact_header_value(std::string_view name, std::string_view value);
+
+/// `json` (even malformed or truncated) with the values of `accessToken`, `refreshToken`,
+/// `secretKey` and `apiKey` members masked, and the `value` a 422 body echoes for such a field.
+NOVU_CC_API std::string redact_json_secrets(std::string_view json);
+
+/// `url` with any userinfo ("https://user:password@host") masked.
+NOVU_CC_API std::string redact_url(std::string_view url);
+
+/// Method, URL, headers and body of `request`, credentials masked, e.g. for a log line.
+NOVU_CC_API std::string to_debug_string(const http_request& request, const debug_print_options& options = {});
+
+/// Status, headers and body of `response`, credentials masked.
+NOVU_CC_API std::string to_debug_string(const http_response& response, const debug_print_options& options = {});
+
+/// Kind, message, location, status, and the response headers and body an error keeps (the
+/// raw body may hold tokens: it is masked like any other).
+NOVU_CC_API std::string to_debug_string(const error& e, const debug_print_options& options = {});
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_PRINTING_HPP
+// ---- end include/novu/printing.hpp ----
+
+#if NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/impl/client.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
+// Implementation of the non-template parts of novu/client.hpp and novu/async_client.hpp: the
+// retry loop and the secret masking every call applies to the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? (answer->status < 200 || answer->status >= 300) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      now_ms - started_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
+  redact_secret(e, config.secret_key);
+  // The key may be configured with its "ApiKey " prefix; the bare key is just as secret.
+  const std::string_view key(config.secret_key);
+  if (key.substr(0, 7) == "ApiKey ") redact_secret(e, key.substr(7));
+  if (sent_auth != nullptr) {
+    redact_secret(e, sent_auth->access_token);
+    if (sent_auth->refresh_token) redact_secret(e, *sent_auth->refresh_token);
+  }
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
+  e.kind = error_kind::transport;
+  redact_call_secrets(e, config, sent_auth);
+  return e;
+}
+
+// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
+// the configured policy, and parses the final answer with `parse`.
+template <class T>
+result<T> execute_sync(const sync_call_context& call, result<http_request> request,
+                       result<T> (*parse)(const http_response&, const decode_limits&), const novu::auth* sent_auth) {
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent_auth);
+    return std::move(request).error();
+  }
+  transport_result answer = send_with_retries(call.config.retry, *request, call.transport, call.environment);
+  if (!answer) return final_transport_error(std::move(answer).error(), call.config, sent_auth);
+  result<T> parsed = parse(*answer, call.config.limits);
+  if (!parsed) redact_call_secrets(parsed.error(), call.config, sent_auth);
+  return parsed;
+}
+
+NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
+                                                      const list_channel_connections_params& params,
+                                                      const call_options& options) {
+  return execute_sync<channel_connection_page>(call, build_list_request(call.config, params, options),
+                                               &parse_list_response, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
+                                                   const create_channel_connection_request& body,
+                                                   const call_options& options) {
+  return execute_sync<channel_connection>(call, build_create_request(call.config, body, options),
+                                          &parse_create_response, &body.auth);
+}
+
+NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
+                                                     const call_options& options) {
+  return execute_sync<channel_connection>(call, build_retrieve_request(call.config, identifier, options),
+                                          &parse_retrieve_response, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
+                                                   const update_channel_connection_request& body,
+                                                   const call_options& options) {
+  return execute_sync<channel_connection>(call, build_update_request(call.config, identifier, body, options),
+                                          &parse_update_response, &body.auth);
+}
+
+NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
+                                     const call_options& options) {
+  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &parse_delete_response,
+                            nullptr);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
+// ---- end include/novu/impl/client.ipp ----
+
+// ---- begin include/novu/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+// Implementation of novu/error.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  if (secret.size() < 4) return;
+  for (std::string* text : {&e.message, &e.location}) {
+    std::string::size_type at = 0;
+    while ((at = text->find(secret.data(), at, secret.size())) != std::string::npos) {
+      text->replace(at, secret.size(), "[redacted]");
+      at += 10;
+    }
+  }
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+// ---- end include/novu/impl/error.ipp ----
+
+// ---- begin include/novu/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
+// Implementation of novu/json.hpp: the DTO field tables for the SAX decoder, and the encoders.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <cmath>        // isfinite, fabs
+#include <iterator>     // make_move_iterator
+#include <limits>       // numeric_limits
 
 
 
@@ -1416,452 +1661,6 @@ NOVU_CC_NAMESPACE_END
 // ---- end include/novu/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
-
-/// What the debug printer shows.
-struct debug_print_options {
-  /// Bodies are cut after this many bytes (once masked); the number of bytes left out is noted.
-  std::size_t max_body_bytes = 4096;
-  /// Further secrets to mask wherever they appear verbatim, e.g. a token a server echoed in a
-  /// free-text message. Entries shorter than 4 characters are ignored.
-  std::vector<std::string> extra_secrets;
-};
-
-/// The text that replaces every masked value.
-inline constexpr std::string_view redacted_marker{"[redacted]"};
-
-namespace detail {
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-// True for member names whose values are credentials.
-inline bool is_secret_member(std::string_view normalized) noexcept {
-  return normalized == "accesstoken" || normalized == "refreshtoken" || normalized == "secretkey" ||
-         normalized == "apikey";
-}
-
-// True for header names whose values are credentials.
-inline bool is_secret_header(std::string_view name) noexcept {
-  return header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization") ||
-         header_name_equals(name, "cookie") || header_name_equals(name, "set-cookie") ||
-         header_name_equals(name, "x-api-key");
-}
-
-// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
-// \n, \r, \t or \xNN; valid multi-byte UTF-8 is kept.
-inline void append_printable(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out.push_back(text[i]);
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xF4) {
-      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
-        out.append(text.data() + i, len);
-        i += len;
-        continue;
-      }
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-    ++i;
-  }
-}
-
-// Replaces every verbatim occurrence of each secret (4 characters or more) with the marker.
-inline void redact_verbatim(std::string& text, const std::vector<std::string>& secrets) {
-  for (const std::string& secret : secrets) {
-    if (secret.size() < 4) continue;
-    std::string::size_type at = 0;
-    while ((at = text.find(secret, at)) != std::string::npos) {
-      text.replace(at, secret.size(), redacted_marker.data(), redacted_marker.size());
-      at += redacted_marker.size();
-    }
-  }
-}
-
-// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
-// a stack of open containers instead of recursing and accepts malformed or truncated input:
-// any string followed by ':' counts as a member name. Three cases: the value of an
-// `accessToken`-like member (masked whole, containers included), the `value` a
-// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else (copied).
-class json_secret_masker {
- public:
-  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
-  // of bytes of `text` consumed.
-  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
-    text_ = text;
-    pos_ = 0;
-    out_ = &out;
-    while (pos_ < text_.size() && out.size() < stop_at) {
-      const char ch = text_[pos_];
-      if (ch == '"') {
-        string_token(stop_at);
-      } else if (ch == '{' || ch == '[') {
-        stack_.push_back(value_rule());
-        pending_ = rule::none;
-        out.push_back(ch);
-        ++pos_;
-      } else if (ch == '}' || ch == ']') {
-        if (!stack_.empty()) stack_.pop_back();
-        pending_ = rule::none;
-        out.push_back(ch);
-        ++pos_;
-      } else if (ch == ',') {
-        pending_ = rule::none;
-        out.push_back(ch);
-        ++pos_;
-      } else if (is_blank(ch) || ch == ':') {
-        out.push_back(ch);
-        ++pos_;
-      } else {
-        scalar_token(stop_at);
-      }
-    }
-    return pos_;
-  }
-
- private:
-  enum class rule : unsigned char { none, mask_all, mask_echo };
-
-  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-  // The rule of the value starting here: set by its member name, else inherited.
-  rule value_rule() const noexcept {
-    if (pending_ != rule::none) return pending_;
-    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
-  }
-
-  // Numbers, literals and stray bytes up to the next delimiter.
-  void scalar_token(std::size_t stop_at) {
-    const std::size_t start = pos_;
-    while (pos_ < text_.size()) {
-      const char ch = text_[pos_];
-      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
-        break;
-      }
-      ++pos_;
-    }
-    const std::string_view token = text_.substr(start, pos_ - start);
-    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
-      // Quoted, so the output stays JSON and masking it again changes nothing.
-      out_->push_back('"');
-      out_->append(redacted_marker.data(), redacted_marker.size());
-      out_->push_back('"');
-    } else {
-      pos_ = start;
-      copy_until(start + token.size(), stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  // The content of a string token with its JSON escapes resolved; a non-ASCII \u escape
-  // becomes a byte that matches no member name.
-  static std::string unescape(std::string_view raw) {
-    std::string out;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '\\' || i + 1 >= raw.size()) {
-        out.push_back(raw[i]);
-        continue;
-      }
-      const char e = raw[++i];
-      if (e != 'u') {
-        out.push_back(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e);
-        continue;
-      }
-      unsigned value = 0;
-      bool ok = i + 4 < raw.size();
-      for (std::size_t k = 1; ok && k <= 4; ++k) {
-        const char h = raw[i + k];
-        if (h >= '0' && h <= '9') {
-          value = value * 16 + static_cast<unsigned>(h - '0');
-        } else if (h >= 'a' && h <= 'f') {
-          value = value * 16 + static_cast<unsigned>(h - 'a' + 10);
-        } else if (h >= 'A' && h <= 'F') {
-          value = value * 16 + static_cast<unsigned>(h - 'A' + 10);
-        } else {
-          ok = false;
-        }
-      }
-      if (!ok) {
-        out.push_back('\x80');
-        continue;
-      }
-      out.push_back(value < 0x80 ? static_cast<char>(value) : '\x80');
-      i += 4;
-    }
-    return out;
-  }
-
-  void string_token(std::size_t stop_at) {
-    // Find the closing quote, skipping escaped characters.
-    std::size_t end = pos_ + 1;
-    bool closed = false;
-    while (end < text_.size()) {
-      if (text_[end] == '\\') {
-        end += 2;
-      } else if (text_[end] == '"') {
-        closed = true;
-        break;
-      } else {
-        ++end;
-      }
-    }
-    if (end > text_.size()) end = text_.size();
-    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
-    const std::size_t after = closed ? end + 1 : end;
-    std::size_t next = after;
-    while (next < text_.size() && is_blank(text_[next])) ++next;
-    if (closed && next < text_.size() && text_[next] == ':') {
-      member_name(raw);
-      copy_until(after, stop_at);
-      return;
-    }
-    if (value_rule() != rule::none) {
-      out_->push_back('"');
-      out_->append(redacted_marker.data(), redacted_marker.size());
-      if (closed) out_->push_back('"');
-      pos_ = after;
-    } else {
-      copy_until(after, stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  // Decides how the value of the member called `raw` (escaped) is printed.
-  void member_name(std::string_view raw) {
-    const rule container = stack_.empty() ? rule::none : stack_.back();
-    const std::string name = normalized_key(unescape(raw));
-    const std::size_t dot = name.rfind('.');
-    if (container == rule::mask_all || is_secret_member(name)) {
-      pending_ = rule::mask_all;
-    } else if (container == rule::mask_echo && name == "value") {
-      pending_ = rule::mask_all;
-    } else if (dot != std::string::npos && is_secret_member(std::string_view(name).substr(dot + 1))) {
-      pending_ = rule::mask_echo;
-    } else {
-      pending_ = rule::none;
-    }
-  }
-
-  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
-  void copy_until(std::size_t end, std::size_t stop_at) {
-    const std::size_t room = stop_at > out_->size() ? stop_at - out_->size() : 0;
-    const std::size_t take = end - pos_ < room ? end - pos_ : room;
-    out_->append(text_.data() + pos_, take);
-    pos_ += take;
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  std::string* out_ = nullptr;
-  std::vector<rule> stack_;  // rule of each open container
-  rule pending_ = rule::none;
-};
-
-// Appends the body masked, cut to the option's limit, escaped, with a note when cut.
-inline void append_body(std::string& out, std::string_view body, const debug_print_options& options) {
-  std::size_t longest_secret = 0;
-  for (const std::string& s : options.extra_secrets)
-    longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
-  // Mask a little past the limit so that a verbatim secret crossing the cut is still whole.
-  const std::size_t limit = options.max_body_bytes;
-  std::string masked;
-  json_secret_masker masker;
-  const std::size_t consumed = masker.run(body, masked, limit + longest_secret + redacted_marker.size() + 1);
-  redact_verbatim(masked, options.extra_secrets);
-  std::size_t omitted = body.size() - consumed;
-  if (masked.size() > limit) {
-    std::size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(masked[cut]) & 0xC0) == 0x80) --cut;
-    omitted += masked.size() - cut;
-    masked.resize(cut);
-  }
-  append_printable(out, masked);
-  if (omitted > 0) out += "... [" + std::to_string(omitted) + " more bytes]";
-}
-
-// Appends `text` (a message or location) with extra secrets masked and escaped.
-inline void append_plain(std::string& out, std::string_view text, const debug_print_options& options) {
-  std::string copy(text);
-  redact_verbatim(copy, options.extra_secrets);
-  append_printable(out, copy);
-}
-
-}  // namespace detail
-
-/// `value` of header `name` fit for printing: credentials keep at most their scheme and the
-/// first 4 characters of a long key ("ApiKey sk_l...[redacted]"); other values are unchanged.
-inline std::string redact_header_value(std::string_view name, std::string_view value) {
-  if (!detail::is_secret_header(name)) return std::string(value);
-  std::string out;
-  std::string_view credential = value;
-  // Keep an auth scheme ("ApiKey", "Bearer"): letters only, so a bare key is never taken for one.
-  const std::size_t space = value.find(' ');
-  bool scheme = space != std::string_view::npos && space >= 1 && space <= 12 &&
-                (header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization"));
-  for (std::size_t i = 0; scheme && i < space; ++i) {
-    const char ch = value[i];
-    scheme = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
-  }
-  if (scheme) {
-    out.append(value.data(), space + 1);
-    credential = value.substr(space + 1);
-  }
-  if (credential.size() >= 16 && detail::is_valid_utf8(credential.substr(0, 4))) {
-    out.append(credential.data(), 4);
-    out += "...";
-  }
-  out.append(redacted_marker.data(), redacted_marker.size());
-  return out;
-}
-
-/// `json` (even malformed or truncated) with the values of `accessToken`, `refreshToken`,
-/// `secretKey` and `apiKey` members masked, and the `value` a 422 body echoes for such a field.
-inline std::string redact_json_secrets(std::string_view json) {
-  std::string out;
-  out.reserve(json.size());
-  detail::json_secret_masker masker;
-  masker.run(json, out, static_cast<std::size_t>(-1));
-  return out;
-}
-
-/// `url` with any userinfo ("https://user:password@host") masked.
-inline std::string redact_url(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return std::string(url);
-  const std::size_t authority = scheme + 3;
-  std::size_t authority_end = url.find_first_of("/?#", authority);
-  if (authority_end == std::string_view::npos) authority_end = url.size();
-  const std::size_t at = url.rfind('@', authority_end);
-  if (at == std::string_view::npos || at < authority) return std::string(url);
-  std::string out(url.substr(0, authority));
-  out.append(redacted_marker.data(), redacted_marker.size());
-  out.append(url.data() + at, url.size() - at);
-  return out;
-}
-
-namespace detail {
-// Appends "Name: value" lines with credentials masked.
-inline void append_headers(std::string& out, const http_headers& headers, const debug_print_options& options) {
-  for (const http_header& h : headers) {
-    append_plain(out, h.name, options);
-    out += ": ";
-    append_plain(out, redact_header_value(h.name, h.value), options);
-    out.push_back('\n');
-  }
-}
-}  // namespace detail
-
-/// Method, URL, headers and body of `request`, credentials masked, e.g. for a log line.
-inline std::string to_debug_string(const http_request& request, const debug_print_options& options = {}) {
-  std::string out;
-  detail::append_plain(out, request.method, options);
-  out.push_back(' ');
-  detail::append_plain(out, redact_url(request.url), options);
-  out.push_back('\n');
-  detail::append_headers(out, request.headers, options);
-  if (!request.body.empty()) {
-    out.push_back('\n');
-    detail::append_body(out, request.body, options);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-/// Status, headers and body of `response`, credentials masked.
-inline std::string to_debug_string(const http_response& response, const debug_print_options& options = {}) {
-  std::string out = "HTTP " + std::to_string(response.status) + "\n";
-  detail::append_headers(out, response.headers, options);
-  if (!response.body.empty()) {
-    out.push_back('\n');
-    detail::append_body(out, response.body, options);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-/// Kind, message, location, status, and the response headers and body an error keeps (the
-/// raw body may hold tokens: it is masked like any other).
-inline std::string to_debug_string(const error& e, const debug_print_options& options = {}) {
-  std::string out = "error ";
-  const std::string_view kind = to_string(e.kind);
-  out.append(kind.data(), kind.size());
-  out += ": ";
-  detail::append_plain(out, e.message, options);
-  out.push_back('\n');
-  if (!e.location.empty()) {
-    out += "location: ";
-    detail::append_plain(out, e.location, options);
-    out.push_back('\n');
-  }
-  if (e.status != 0 || !e.headers.empty() || !e.body.empty()) {
-    out += "status: " + std::to_string(e.status) + "\n";
-    detail::append_headers(out, e.headers, options);
-    if (!e.body.empty()) {
-      out.push_back('\n');
-      detail::append_body(out, e.body, options);
-      out.push_back('\n');
-    }
-  }
-  return out;
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_PRINTING_HPP
-// ---- end include/novu/printing.hpp ----
-
-#if NOVU_CC_WITH_IMPLEMENTATION
-
-// ---- begin include/novu/impl/json.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
-// Implementation of novu/json.hpp: the DTO field tables for the SAX decoder, and the encoders.
-// SPDX-License-Identifier: MIT
-
-#include <memory>       // shared_ptr
-
-#include <nlohmann/json.hpp>
-
-
-// ---- begin include/novu/detail/json_reader.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_JSON_READER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_JSON_READER_HPP
-// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
-// events, described by small field tables, without building a DOM. Each open container keeps
-// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
-// depth limit is enforced as it goes.
-// SPDX-License-Identifier: MIT
-
-#include <cmath>        // isfinite, fabs
-#include <iterator>     // make_move_iterator
-#include <limits>       // numeric_limits
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 // The C++ type behind a field, one kind per type.
@@ -1997,20 +1796,27 @@ inline std::string describe_parse_error(const char* what) {
   return text;
 }
 
-// The one nlohmann/json specialization the implementation uses, for parsing and writing alike:
-// a second one (nlohmann::json) would double the templates every translation unit of the
-// header-only mode instantiates, and the size of the code. Ordered, so that captured any-JSON
-// values keep their member order and request bodies are written in the order given.
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
 using json_value = nlohmann::ordered_json;
 
 // nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
 // calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
 // and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
 template <class Sax>
 bool sax_parse_text(std::string_view text, Sax* sax) {
   using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  return nlohmann::detail::parser<json_value, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                       true, false)
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
       .sax_parse(sax, true);
 }
 
@@ -2860,33 +2666,70 @@ result<T> decode_as(std::string_view text, const type_desc& type, bool allow_env
   return out;
 }
 
-// A SAX handler that accepts any JSON but enforces the depth limit, to vet caller-supplied
-// JSON text before nlohmann builds and (recursively) dumps a DOM of it.
-class depth_checker : public nlohmann::json_sax<json_value> {
+// A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
+// recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
+// It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
+// translation unit of the header-only mode for this one use.
+class dom_builder {
  public:
-  explicit depth_checker(std::size_t max_depth) : max_depth_(max_depth) {}
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return false; }
-  bool start_object(std::size_t) override { return ++depth_ <= max_depth_ || (too_deep_ = true, false); }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return --depth_, true; }
-  bool start_array(std::size_t) override { return ++depth_ <= max_depth_ || (too_deep_ = true, false); }
-  bool end_array() override { return --depth_, true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  explicit dom_builder(std::size_t max_depth) : max_depth_(max_depth) {}
+  bool null() { return place(json_value(nullptr)); }
+  bool boolean(bool v) { return place(json_value(v)); }
+  bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
+  bool number_unsigned(json_value::number_unsigned_t v) { return place(json_value(v)); }
+  bool number_float(json_value::number_float_t v, const json_value::string_t&) { return place(json_value(v)); }
+  bool string(json_value::string_t& v) { return place(json_value(std::move(v))); }
+  bool binary(json_value::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_value::object()); }
+  bool key(json_value::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return stack_.pop_back(), true; }
+  bool start_array(std::size_t) { return open(json_value::array()); }
+  bool end_array() { return stack_.pop_back(), true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     message_ = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
     return false;
   }
+
   bool too_deep() const noexcept { return too_deep_; }
   const std::string& message() const noexcept { return message_; }
+  json_value& root() noexcept { return root_; }
 
  private:
+  // Puts `value` where the text has it: the root, the next array element, or the member named
+  // by the last key (a repeated key keeps its first place and its last value, as nlohmann's
+  // own parser does). Returns where it went.
+  json_value* put(json_value&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json_value& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json_value& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool place(json_value&& value) { return put(std::move(value)), true; }
+  bool open(json_value&& container) {
+    if (stack_.size() >= max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    // Only the innermost open container changes, so the pointers to the outer ones stay valid.
+    stack_.push_back(put(std::move(container)));
+    return true;
+  }
+
   std::size_t max_depth_;
-  std::size_t depth_ = 0;
+  json_value root_;
+  std::vector<json_value*> stack_;
+  json_value::string_t key_;
   bool too_deep_ = false;
   std::string message_;
 };
@@ -2923,17 +2766,15 @@ inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const 
   if (text.size() > limits.max_body_bytes) {
     return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
   }
-  depth_checker checker(limits.max_depth);
-  if (!sax_parse_text(text, &checker)) {
-    if (checker.too_deep()) {
+  dom_builder builder(limits.max_depth);
+  if (!sax_parse_text(text, &builder)) {
+    if (builder.too_deep()) {
       return make_error(error_kind::limit_exceeded,
                         where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
     }
-    return make_error(error_kind::invalid_argument, where + ": " + checker.message(), where);
+    return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
   }
-  nlohmann::ordered_json dom = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (dom.is_discarded()) return make_error(error_kind::invalid_argument, where + ": not valid JSON", where);
-  return dom;
+  return std::move(builder.root());
 }
 
 // The any_json type of a DOM value.
@@ -3362,6 +3203,411 @@ NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
 // ---- end include/novu/impl/json.ipp ----
+
+// ---- begin include/novu/impl/printing.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
+// Implementation of novu/printing.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+// True for member names whose values are credentials.
+inline bool is_secret_member(std::string_view normalized) noexcept {
+  return normalized == "accesstoken" || normalized == "refreshtoken" || normalized == "secretkey" ||
+         normalized == "apikey";
+}
+
+// True for header names whose values are credentials.
+inline bool is_secret_header(std::string_view name) noexcept {
+  return header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization") ||
+         header_name_equals(name, "cookie") || header_name_equals(name, "set-cookie") ||
+         header_name_equals(name, "x-api-key");
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// Replaces every verbatim occurrence of each secret (4 characters or more) with the marker.
+inline void redact_verbatim(std::string& text, const std::vector<std::string>& secrets) {
+  for (const std::string& secret : secrets) {
+    if (secret.size() < 4) continue;
+    std::string::size_type at = 0;
+    while ((at = text.find(secret, at)) != std::string::npos) {
+      text.replace(at, secret.size(), redacted_marker.data(), redacted_marker.size());
+      at += redacted_marker.size();
+    }
+  }
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else (copied).
+class json_secret_masker {
+ public:
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    out_ = &out;
+    while (pos_ < text_.size() && out.size() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        out.push_back(ch);
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        out.push_back(ch);
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        out.push_back(ch);
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        out.push_back(ch);
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    return pos_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      // Quoted, so the output stays JSON and masking it again changes nothing.
+      out_->push_back('"');
+      out_->append(redacted_marker.data(), redacted_marker.size());
+      out_->push_back('"');
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // The content of a string token with its JSON escapes resolved; a non-ASCII \u escape
+  // becomes a byte that matches no member name.
+  static std::string unescape(std::string_view raw) {
+    std::string out;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '\\' || i + 1 >= raw.size()) {
+        out.push_back(raw[i]);
+        continue;
+      }
+      const char e = raw[++i];
+      if (e != 'u') {
+        out.push_back(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e);
+        continue;
+      }
+      unsigned value = 0;
+      bool ok = i + 4 < raw.size();
+      for (std::size_t k = 1; ok && k <= 4; ++k) {
+        const char h = raw[i + k];
+        if (h >= '0' && h <= '9') {
+          value = value * 16 + static_cast<unsigned>(h - '0');
+        } else if (h >= 'a' && h <= 'f') {
+          value = value * 16 + static_cast<unsigned>(h - 'a' + 10);
+        } else if (h >= 'A' && h <= 'F') {
+          value = value * 16 + static_cast<unsigned>(h - 'A' + 10);
+        } else {
+          ok = false;
+        }
+      }
+      if (!ok) {
+        out.push_back('\x80');
+        continue;
+      }
+      out.push_back(value < 0x80 ? static_cast<char>(value) : '\x80');
+      i += 4;
+    }
+    return out;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // Find the closing quote, skipping escaped characters.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      if (text_[end] == '\\') {
+        end += 2;
+      } else if (text_[end] == '"') {
+        closed = true;
+        break;
+      } else {
+        ++end;
+      }
+    }
+    if (end > text_.size()) end = text_.size();
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      out_->push_back('"');
+      out_->append(redacted_marker.data(), redacted_marker.size());
+      if (closed) out_->push_back('"');
+      pos_ = after;
+    } else {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string name = normalized_key(unescape(raw));
+    const std::size_t dot = name.rfind('.');
+    if (container == rule::mask_all || is_secret_member(name)) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (dot != std::string::npos && is_secret_member(std::string_view(name).substr(dot + 1))) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > out_->size() ? stop_at - out_->size() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    out_->append(text_.data() + pos_, take);
+    pos_ += take;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+};
+
+// Appends the body masked, cut to the option's limit, escaped, with a note when cut.
+inline void append_body(std::string& out, std::string_view body, const debug_print_options& options) {
+  std::size_t longest_secret = 0;
+  for (const std::string& s : options.extra_secrets)
+    longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
+  // Mask a little past the limit so that a verbatim secret crossing the cut is still whole.
+  const std::size_t limit = options.max_body_bytes;
+  std::string masked;
+  json_secret_masker masker;
+  const std::size_t consumed = masker.run(body, masked, limit + longest_secret + redacted_marker.size() + 1);
+  redact_verbatim(masked, options.extra_secrets);
+  std::size_t omitted = body.size() - consumed;
+  if (masked.size() > limit) {
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(masked[cut]) & 0xC0) == 0x80) --cut;
+    omitted += masked.size() - cut;
+    masked.resize(cut);
+  }
+  append_printable(out, masked);
+  if (omitted > 0) out += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// Appends `text` (a message or location) with extra secrets masked and escaped.
+inline void append_plain(std::string& out, std::string_view text, const debug_print_options& options) {
+  std::string copy(text);
+  redact_verbatim(copy, options.extra_secrets);
+  append_printable(out, copy);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string redact_header_value(std::string_view name, std::string_view value) {
+  if (!detail::is_secret_header(name)) return std::string(value);
+  std::string out;
+  std::string_view credential = value;
+  // Keep an auth scheme ("ApiKey", "Bearer"): letters only, so a bare key is never taken for one.
+  const std::size_t space = value.find(' ');
+  bool scheme = space != std::string_view::npos && space >= 1 && space <= 12 &&
+                (header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization"));
+  for (std::size_t i = 0; scheme && i < space; ++i) {
+    const char ch = value[i];
+    scheme = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+  }
+  if (scheme) {
+    out.append(value.data(), space + 1);
+    credential = value.substr(space + 1);
+  }
+  if (credential.size() >= 16 && detail::is_valid_utf8(credential.substr(0, 4))) {
+    out.append(credential.data(), 4);
+    out += "...";
+  }
+  out.append(redacted_marker.data(), redacted_marker.size());
+  return out;
+}
+
+NOVU_CC_API std::string redact_json_secrets(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  detail::json_secret_masker masker;
+  masker.run(json, out, static_cast<std::size_t>(-1));
+  return out;
+}
+
+NOVU_CC_API std::string redact_url(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const std::size_t authority = scheme + 3;
+  std::size_t authority_end = url.find_first_of("/?#", authority);
+  if (authority_end == std::string_view::npos) authority_end = url.size();
+  const std::size_t at = url.rfind('@', authority_end);
+  if (at == std::string_view::npos || at < authority) return std::string(url);
+  std::string out(url.substr(0, authority));
+  out.append(redacted_marker.data(), redacted_marker.size());
+  out.append(url.data() + at, url.size() - at);
+  return out;
+}
+
+namespace detail {
+// Appends "Name: value" lines with credentials masked.
+inline void append_headers(std::string& out, const http_headers& headers, const debug_print_options& options) {
+  for (const http_header& h : headers) {
+    append_plain(out, h.name, options);
+    out += ": ";
+    append_plain(out, redact_header_value(h.name, h.value), options);
+    out.push_back('\n');
+  }
+}
+}  // namespace detail
+
+NOVU_CC_API std::string to_debug_string(const http_request& request, const debug_print_options& options) {
+  std::string out;
+  detail::append_plain(out, request.method, options);
+  out.push_back(' ');
+  detail::append_plain(out, redact_url(request.url), options);
+  out.push_back('\n');
+  detail::append_headers(out, request.headers, options);
+  if (!request.body.empty()) {
+    out.push_back('\n');
+    detail::append_body(out, request.body, options);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+NOVU_CC_API std::string to_debug_string(const http_response& response, const debug_print_options& options) {
+  std::string out = "HTTP " + std::to_string(response.status) + "\n";
+  detail::append_headers(out, response.headers, options);
+  if (!response.body.empty()) {
+    out.push_back('\n');
+    detail::append_body(out, response.body, options);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+NOVU_CC_API std::string to_debug_string(const error& e, const debug_print_options& options) {
+  std::string out = "error ";
+  const std::string_view kind = to_string(e.kind);
+  out.append(kind.data(), kind.size());
+  out += ": ";
+  detail::append_plain(out, e.message, options);
+  out.push_back('\n');
+  if (!e.location.empty()) {
+    out += "location: ";
+    detail::append_plain(out, e.location, options);
+    out.push_back('\n');
+  }
+  if (e.status != 0 || !e.headers.empty() || !e.body.empty()) {
+    out += "status: " + std::to_string(e.status) + "\n";
+    detail::append_headers(out, e.headers, options);
+    if (!e.body.empty()) {
+      out.push_back('\n');
+      detail::append_body(out, e.body, options);
+      out.push_back('\n');
+    }
+  }
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
+// ---- end include/novu/impl/printing.ipp ----
 
 // ---- begin include/novu/impl/request_builder.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_REQUEST_BUILDER_IPP
@@ -3859,7 +4105,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/retry.hpp.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // find, min
+#include <algorithm>    // min
 #include <thread>       // this_thread::sleep_for
 
 
@@ -3961,8 +4207,7 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
   } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
     retryable = true;
   } else {
-    retryable = std::find(policy.retry_statuses.begin(), policy.retry_statuses.end(), status) !=
-                policy.retry_statuses.end();
+    retryable = policy.retry_statuses.contains(status);
   }
   if (!retryable) return {};
 
@@ -4010,4 +4255,45 @@ NOVU_CC_API double system_environment::random_unit() const {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RETRY_IPP
 // ---- end include/novu/impl/retry.ipp ----
+#endif
+
+// Fast-compile mode: the class templates the calls return are instantiated once, in the
+// implementation file, instead of in every translation unit that uses them.
+#if defined(NOVU_CC_SEPARATE_COMPILATION)
+
+// ---- begin include/novu/detail/instantiations.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_INSTANTIATIONS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_INSTANTIATIONS_HPP
+// Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations
+// that the library's calls return or take are explicitly instantiated in the implementation
+// file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so user translation
+// units do not instantiate and emit them again. Every specialization names a type of this
+// library, as the standard requires for explicit instantiations of std templates.
+// SPDX-License-Identifier: MIT
+
+
+
+#if defined(NOVU_CC_IMPLEMENTATION)
+#define NOVU_CC_INSTANTIATE template  // the one definition, in the implementation file
+#else
+#define NOVU_CC_INSTANTIATE extern template  // a declaration: the definition is elsewhere
+#endif
+
+NOVU_CC_NAMESPACE_BEGIN
+NOVU_CC_INSTANTIATE class result<channel_connection>;
+NOVU_CC_INSTANTIATE class result<channel_connection_page>;
+NOVU_CC_INSTANTIATE class result<http_request>;
+NOVU_CC_INSTANTIATE class result<http_response>;
+NOVU_CC_INSTANTIATE class result<api_error>;
+NOVU_CC_INSTANTIATE class result<std::string>;
+NOVU_CC_NAMESPACE_END
+
+NOVU_CC_INSTANTIATE class std::vector<novu::channel_connection>;
+NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
+NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
+
+#undef NOVU_CC_INSTANTIATE
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_INSTANTIATIONS_HPP
+// ---- end include/novu/detail/instantiations.hpp ----
 #endif

@@ -161,20 +161,27 @@ inline std::string describe_parse_error(const char* what) {
   return text;
 }
 
-// The one nlohmann/json specialization the implementation uses, for parsing and writing alike:
-// a second one (nlohmann::json) would double the templates every translation unit of the
-// header-only mode instantiates, and the size of the code. Ordered, so that captured any-JSON
-// values keep their member order and request bodies are written in the order given.
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
 using json_value = nlohmann::ordered_json;
 
 // nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
 // calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
 // and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
 template <class Sax>
 bool sax_parse_text(std::string_view text, Sax* sax) {
   using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  return nlohmann::detail::parser<json_value, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                       true, false)
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
       .sax_parse(sax, true);
 }
 

@@ -172,33 +172,70 @@ result<T> decode_as(std::string_view text, const type_desc& type, bool allow_env
   return out;
 }
 
-// A SAX handler that accepts any JSON but enforces the depth limit, to vet caller-supplied
-// JSON text before nlohmann builds and (recursively) dumps a DOM of it.
-class depth_checker : public nlohmann::json_sax<json_value> {
+// A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
+// recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
+// It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
+// translation unit of the header-only mode for this one use.
+class dom_builder {
  public:
-  explicit depth_checker(std::size_t max_depth) : max_depth_(max_depth) {}
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return false; }
-  bool start_object(std::size_t) override { return ++depth_ <= max_depth_ || (too_deep_ = true, false); }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return --depth_, true; }
-  bool start_array(std::size_t) override { return ++depth_ <= max_depth_ || (too_deep_ = true, false); }
-  bool end_array() override { return --depth_, true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  explicit dom_builder(std::size_t max_depth) : max_depth_(max_depth) {}
+  bool null() { return place(json_value(nullptr)); }
+  bool boolean(bool v) { return place(json_value(v)); }
+  bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
+  bool number_unsigned(json_value::number_unsigned_t v) { return place(json_value(v)); }
+  bool number_float(json_value::number_float_t v, const json_value::string_t&) { return place(json_value(v)); }
+  bool string(json_value::string_t& v) { return place(json_value(std::move(v))); }
+  bool binary(json_value::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_value::object()); }
+  bool key(json_value::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return stack_.pop_back(), true; }
+  bool start_array(std::size_t) { return open(json_value::array()); }
+  bool end_array() { return stack_.pop_back(), true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     message_ = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
     return false;
   }
+
   bool too_deep() const noexcept { return too_deep_; }
   const std::string& message() const noexcept { return message_; }
+  json_value& root() noexcept { return root_; }
 
  private:
+  // Puts `value` where the text has it: the root, the next array element, or the member named
+  // by the last key (a repeated key keeps its first place and its last value, as nlohmann's
+  // own parser does). Returns where it went.
+  json_value* put(json_value&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json_value& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json_value& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool place(json_value&& value) { return put(std::move(value)), true; }
+  bool open(json_value&& container) {
+    if (stack_.size() >= max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    // Only the innermost open container changes, so the pointers to the outer ones stay valid.
+    stack_.push_back(put(std::move(container)));
+    return true;
+  }
+
   std::size_t max_depth_;
-  std::size_t depth_ = 0;
+  json_value root_;
+  std::vector<json_value*> stack_;
+  json_value::string_t key_;
   bool too_deep_ = false;
   std::string message_;
 };
@@ -235,17 +272,15 @@ inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const 
   if (text.size() > limits.max_body_bytes) {
     return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
   }
-  depth_checker checker(limits.max_depth);
-  if (!sax_parse_text(text, &checker)) {
-    if (checker.too_deep()) {
+  dom_builder builder(limits.max_depth);
+  if (!sax_parse_text(text, &builder)) {
+    if (builder.too_deep()) {
       return make_error(error_kind::limit_exceeded,
                         where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
     }
-    return make_error(error_kind::invalid_argument, where + ": " + checker.message(), where);
+    return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
   }
-  nlohmann::ordered_json dom = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (dom.is_discarded()) return make_error(error_kind::invalid_argument, where + ": not valid JSON", where);
-  return dom;
+  return std::move(builder.root());
 }
 
 // The any_json type of a DOM value.

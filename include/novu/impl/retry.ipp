@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <algorithm>    // find, min
+#include <algorithm>    // min
 #include <chrono>       // steady_clock, system_clock
 #include <cmath>        // pow
 #include <cstdint>      // int64_t, uint32_t, uint64_t
@@ -112,8 +112,7 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
   } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
     retryable = true;
   } else {
-    retryable = std::find(policy.retry_statuses.begin(), policy.retry_statuses.end(), status) !=
-                policy.retry_statuses.end();
+    retryable = policy.retry_statuses.contains(status);
   }
   if (!retryable) return {};
 

@@ -1,0 +1,111 @@
+// Implementation of the non-template parts of novu/client.hpp and novu/async_client.hpp: the
+// retry loop and the secret masking every call applies to the error it returns.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>      // int64_t, uint64_t
+#include <string_view>  // string_view
+#include <utility>      // move
+
+#include "novu/client.hpp"
+#include "novu/request_builder.hpp"
+#include "novu/response_parser.hpp"
+#include "novu/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? (answer->status < 200 || answer->status >= 300) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      now_ms - started_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
+  redact_secret(e, config.secret_key);
+  // The key may be configured with its "ApiKey " prefix; the bare key is just as secret.
+  const std::string_view key(config.secret_key);
+  if (key.substr(0, 7) == "ApiKey ") redact_secret(e, key.substr(7));
+  if (sent_auth != nullptr) {
+    redact_secret(e, sent_auth->access_token);
+    if (sent_auth->refresh_token) redact_secret(e, *sent_auth->refresh_token);
+  }
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
+  e.kind = error_kind::transport;
+  redact_call_secrets(e, config, sent_auth);
+  return e;
+}
+
+// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
+// the configured policy, and parses the final answer with `parse`.
+template <class T>
+result<T> execute_sync(const sync_call_context& call, result<http_request> request,
+                       result<T> (*parse)(const http_response&, const decode_limits&), const novu::auth* sent_auth) {
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent_auth);
+    return std::move(request).error();
+  }
+  transport_result answer = send_with_retries(call.config.retry, *request, call.transport, call.environment);
+  if (!answer) return final_transport_error(std::move(answer).error(), call.config, sent_auth);
+  result<T> parsed = parse(*answer, call.config.limits);
+  if (!parsed) redact_call_secrets(parsed.error(), call.config, sent_auth);
+  return parsed;
+}
+
+NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
+                                                      const list_channel_connections_params& params,
+                                                      const call_options& options) {
+  return execute_sync<channel_connection_page>(call, build_list_request(call.config, params, options),
+                                               &parse_list_response, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
+                                                   const create_channel_connection_request& body,
+                                                   const call_options& options) {
+  return execute_sync<channel_connection>(call, build_create_request(call.config, body, options),
+                                          &parse_create_response, &body.auth);
+}
+
+NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
+                                                     const call_options& options) {
+  return execute_sync<channel_connection>(call, build_retrieve_request(call.config, identifier, options),
+                                          &parse_retrieve_response, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
+                                                   const update_channel_connection_request& body,
+                                                   const call_options& options) {
+  return execute_sync<channel_connection>(call, build_update_request(call.config, identifier, body, options),
+                                          &parse_update_response, &body.auth);
+}
+
+NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
+                                     const call_options& options) {
+  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &parse_delete_response,
+                            nullptr);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
