@@ -4,6 +4,7 @@
 //
 //   instr_probe DATA_DIR OPERATION N
 //   OPERATION: decode_single | decode_single_sax_floor | decode_list100 | decode_list100_sax_floor
+//              | decode_single_into | decode_list100_into
 //              | build_update | build_update_body_nlohmann_ordered_dump
 // SPDX-License-Identifier: MIT
 #include <cstdio>   // fprintf
@@ -45,12 +46,18 @@ int main(int argc, char** argv) {
   body.workspace.name = "Acme HQ";
   body.auth.access_token = "Workspace access token";
 
+  novu::channel_connection reused_connection;  // decode_*_into: one value decoded into again and again
+  novu::channel_connection_page reused_page;
   std::size_t sum = 0;
   for (int i = 0; i < n; ++i) {
     if (op == "decode_single") {
       sum += novu::decode_channel_connection(single)->identifier.size();
     } else if (op == "decode_list100") {
       sum += novu::decode_channel_connection_page(list)->data.size();
+    } else if (op == "decode_single_into") {
+      sum += novu::decode_channel_connection_into(single, reused_connection) ? reused_connection.identifier.size() : 0;
+    } else if (op == "decode_list100_into") {
+      sum += novu::decode_channel_connection_page_into(list, reused_page) ? reused_page.data.size() : 0;
     } else if (op == "decode_single_sax_floor" || op == "decode_list100_sax_floor") {
       const std::string& text = op == "decode_single_sax_floor" ? single : list;
       bench::null_sax handler;

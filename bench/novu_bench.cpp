@@ -119,6 +119,18 @@ void BM_decode_single_novu(benchmark::State& state) {
   }
 }
 
+// Decoding body after body into one value (decode_channel_connection_into): its strings and
+// lists are reused, so in steady state nothing is allocated for the result.
+void BM_decode_single_novu_into(benchmark::State& state) {
+  novu::channel_connection c;
+  if (!novu::decode_channel_connection_into(data().single, c)) state.SkipWithError("decode failed");
+  alloc_scope scope{state};
+  for (auto _ : state) {
+    if (!novu::decode_channel_connection_into(data().single, c)) state.SkipWithError("decode failed");
+    benchmark::DoNotOptimize(c);
+  }
+}
+
 void BM_decode_list100_sax_floor(benchmark::State& state) { sax_floor(state, data().list100); }
 void BM_decode_list100_dom_parse(benchmark::State& state) { dom_parse(state, data().list100); }
 void BM_decode_list100_dom_extract(benchmark::State& state) {
@@ -134,6 +146,15 @@ void BM_decode_list100_novu(benchmark::State& state) {
   for (auto _ : state) {
     auto p = novu::decode_channel_connection_page(data().list100);
     if (!p) state.SkipWithError("decode failed");
+    benchmark::DoNotOptimize(p);
+  }
+}
+void BM_decode_list100_novu_into(benchmark::State& state) {
+  novu::channel_connection_page p;
+  if (!novu::decode_channel_connection_page_into(data().list100, p)) state.SkipWithError("decode failed");
+  alloc_scope scope{state};
+  for (auto _ : state) {
+    if (!novu::decode_channel_connection_page_into(data().list100, p)) state.SkipWithError("decode failed");
     benchmark::DoNotOptimize(p);
   }
 }
@@ -316,10 +337,12 @@ BENCHMARK(BM_build_update_novu);
 BENCHMARK(BM_build_update_body_nlohmann_ordered_dump);
 BENCHMARK(BM_build_update_body_nlohmann_dump);
 BENCHMARK(BM_decode_single_novu);
+BENCHMARK(BM_decode_single_novu_into);
 BENCHMARK(BM_decode_single_sax_floor);
 BENCHMARK(BM_decode_single_dom_parse);
 BENCHMARK(BM_decode_single_dom_extract);
 BENCHMARK(BM_decode_list100_novu);
+BENCHMARK(BM_decode_list100_novu_into);
 BENCHMARK(BM_decode_list100_sax_floor);
 BENCHMARK(BM_decode_list100_dom_parse);
 BENCHMARK(BM_decode_list100_dom_extract);

@@ -91,7 +91,8 @@ if [[ "${NOVU_BENCH_NO_CALLGRIND:-0}" != 1 ]]; then
   {
     printf '{'
     sep=""
-    for op in decode_single decode_single_sax_floor decode_list100 decode_list100_sax_floor build_update \
+    for op in decode_single decode_single_sax_floor decode_list100 decode_list100_sax_floor decode_single_into \
+              decode_list100_into build_update \
               build_update_body_nlohmann_ordered_dump; do
       n=200
       [[ $op == decode_list100* ]] && n=10

@@ -361,6 +361,28 @@ void take(outcome& o, const novu::result<void>& r) {
   if (!r) o.err = r.error();
 }
 
+// Decoding into a value that holds an earlier (dirty) value must give what a fresh decode
+// gave, success or error: parse_list_response_into for list bodies, and
+// decode_channel_connection_into for retrieve bodies (2xx only: it has no status to look at).
+template <class Value, class Fresh, class Into>
+void compare_into(outcome& o, Value dirty, Fresh fresh, Into into) {
+  const novu::result<Value> expected = fresh();
+  const novu::result<void> got = into(dirty);
+  if (expected.has_value() != got.has_value()) {
+    o.problems.push_back("decoding into a dirty value: success differs from a fresh decode");
+  } else if (expected) {
+    const novu::result<std::string> a = novu::encode_json(*expected);
+    const novu::result<std::string> b = novu::encode_json(dirty);
+    if (a.has_value() != b.has_value() || (a && *a != *b)) {
+      o.problems.push_back("decoding into a dirty value gives another value than a fresh decode");
+    }
+  } else if (expected.error().kind != got.error().kind || expected.error().message != got.error().message ||
+             expected.error().location != got.error().location) {
+    o.problems.push_back("decoding into a dirty value gives another error than a fresh decode: " +
+                         got.error().message);
+  }
+}
+
 enum class parser_kind { list, retrieve, create, update, remove, error_body, validation, api_error };
 
 std::optional<parser_kind> parser_named(const std::string& name) {
@@ -375,6 +397,19 @@ std::optional<parser_kind> parser_named(const std::string& name) {
   return std::nullopt;
 }
 
+void compare_decoding_into(outcome& o, parser_kind parser, const novu::http_response& response,
+                           const novu::decode_limits& limits) {
+  if (parser == parser_kind::list) {
+    compare_into(
+        o, test_support::dirty_page(), [&] { return novu::parse_list_response(response, limits); },
+        [&](novu::channel_connection_page& out) { return novu::parse_list_response_into(response, out, limits); });
+  } else if (response.status >= 200 && response.status < 300) {
+    compare_into(
+        o, test_support::dirty_connection(), [&] { return novu::decode_channel_connection(response.body, limits); },
+        [&](novu::channel_connection& out) { return novu::decode_channel_connection_into(response.body, out, limits); });
+  }
+}
+
 // Hands `response` to a parser (or a body decoder) and records what came out.
 outcome parse_with(parser_kind parser, const novu::http_response& response, const novu::decode_limits& limits = {}) {
   outcome o;
@@ -382,9 +417,11 @@ outcome parse_with(parser_kind parser, const novu::http_response& response, cons
   switch (parser) {
     case parser_kind::list:
       take(o, novu::parse_list_response(response, limits));
+      compare_decoding_into(o, parser, response, limits);
       break;
     case parser_kind::retrieve:
       take(o, novu::parse_retrieve_response(response, limits));
+      compare_decoding_into(o, parser, response, limits);
       break;
     case parser_kind::create:
       take(o, novu::parse_create_response(response, limits));

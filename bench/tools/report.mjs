@@ -36,8 +36,9 @@ const fixed = (x, digits = 3) => Number(x.toFixed(digits));
 // Every benchmark of novu_bench.cpp, in the order of its source (the run interleaves them).
 const names = [
   "build_update_novu", "build_update_body_nlohmann_ordered_dump", "build_update_body_nlohmann_dump",
-  "decode_single_novu", "decode_single_sax_floor", "decode_single_dom_parse", "decode_single_dom_extract",
-  "decode_list100_novu", "decode_list100_sax_floor", "decode_list100_dom_parse", "decode_list100_dom_extract",
+  "decode_single_novu", "decode_single_novu_into", "decode_single_sax_floor", "decode_single_dom_parse",
+  "decode_single_dom_extract", "decode_list100_novu", "decode_list100_novu_into", "decode_list100_sax_floor",
+  "decode_list100_dom_parse", "decode_list100_dom_extract",
   "client_update_novu", "client_update_dom_reference", "client_list100_novu", "client_list100_dom_reference",
 ];
 const t = {};
@@ -60,13 +61,18 @@ metric("compile_light_tu_s", compile.light_tu, "target <= 0.3");
 metric("compile_nlohmann_only_tu_s", compile.nlohmann_only_tu);
 metric("compile_nlohmann_4structs_tu_s", compile.nlohmann_4structs_tu);
 metric("compile_client_tu_vs_nlohmann_4structs", fixed(compile.client_tu / compile.nlohmann_4structs_tu), "target <= 1.2");
-metric("example_binary_bytes", size.gc_sections_no_exceptions,
-       "target <= 150 KB; -O2 -DNDEBUG -ffunction-sections -fdata-sections -Wl,--gc-sections -fno-exceptions, stripped");
+metric("example_binary_bytes", size.plain, "target <= 150 KB; -O2 -DNDEBUG, stripped");
 // Context for the figures above.
 metric("decode_single_allocs", fixed(t.decode_single_novu.allocs, 1),
        `strings over the SSO buffer + arrays: ${heap.decode_single_novu.alloc_budget}; nlohmann's parser alone: ${fixed(t.decode_single_sax_floor.allocs, 1)}`);
 metric("decode_list100_allocs", fixed(t.decode_list100_novu.allocs, 1),
        `strings over the SSO buffer + arrays: ${list.alloc_budget}; nlohmann's parser alone: ${fixed(t.decode_list100_sax_floor.allocs, 1)}`);
+metric("decode_single_into_vs_sax_floor", fixed(ratio(t.decode_single_novu_into.ns, t.decode_single_sax_floor.ns)),
+       "decoding into a reused value (decode_channel_connection_into)");
+metric("decode_list100_into_vs_sax_floor", fixed(ratio(t.decode_list100_novu_into.ns, t.decode_list100_sax_floor.ns)),
+       "decoding into a reused value (decode_channel_connection_page_into)");
+metric("decode_list100_into_allocs", fixed(t.decode_list100_novu_into.allocs, 1),
+       `nlohmann's parser alone: ${fixed(t.decode_list100_sax_floor.allocs, 1)}`);
 metric("decode_single_vs_dom_extract", fixed(ratio(t.decode_single_novu.ns, t.decode_single_dom_extract.ns)));
 metric("decode_list100_vs_dom_extract", fixed(ratio(t.decode_list100_novu.ns, t.decode_list100_dom_extract.ns)));
 metric("decode_list100_dom_extract_peak_heap_vs_result",
@@ -80,10 +86,15 @@ metric("client_list100_dom_reference_speedup_vs_official_sdk",
 if (instr) {
   metric("instructions_decode_single_vs_sax_floor", fixed(instr.decode_single / instr.decode_single_sax_floor), "callgrind");
   metric("instructions_decode_list100_vs_sax_floor", fixed(instr.decode_list100 / instr.decode_list100_sax_floor), "callgrind");
+  metric("instructions_decode_single_into_vs_sax_floor", fixed(instr.decode_single_into / instr.decode_single_sax_floor),
+         "callgrind");
+  metric("instructions_decode_list100_into_vs_sax_floor",
+         fixed(instr.decode_list100_into / instr.decode_list100_sax_floor), "callgrind");
   metric("instructions_build_update_vs_nlohmann_body_dump",
          fixed(instr.build_update / instr.build_update_body_nlohmann_ordered_dump), "callgrind");
 }
-metric("example_binary_bytes_plain", size.plain, "-O2 -DNDEBUG, stripped");
+metric("example_binary_bytes_gc_sections_no_exceptions", size.gc_sections_no_exceptions,
+       "-ffunction-sections -fdata-sections -Wl,--gc-sections -fno-exceptions");
 metric("example_binary_bytes_gc_sections", size.gc_sections);
 metric("example_binary_bytes_gc_sections_no_exceptions_os", size.gc_sections_no_exceptions_os);
 

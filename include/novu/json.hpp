@@ -22,6 +22,15 @@ NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_vie
 /// A list page (`ListChannelConnectionsResponseDto`).
 NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
                                                                            const decode_limits& limits = {});
+/// Decodes a channel connection into `out`, reusing the memory `out` already holds: decoding
+/// body after body into one value allocates only where a string or list outgrows what it had.
+/// On success `out` equals what decode_channel_connection returns; on failure it holds a valid
+/// but unspecified value.
+NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, channel_connection& out,
+                                                        const decode_limits& limits = {});
+/// A list page into `out`, reusing the memory it holds (see decode_channel_connection_into).
+NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
+                                                             const decode_limits& limits = {});
 /// An `ErrorDto`.
 NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits = {});
 /// A `ValidationErrorDto` (an `ErrorDto` whose `errors` map is required).

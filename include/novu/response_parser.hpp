@@ -17,6 +17,10 @@ NOVU_CC_NAMESPACE_BEGIN
 /// Result of a list call.
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits = {});
+/// parse_list_response into `out`, reusing the memory `out` already holds (see
+/// decode_channel_connection_page_into); on failure `out` holds a valid but unspecified value.
+NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
+                                                  const decode_limits& limits = {});
 /// Result of a create call (201, enveloped or bare).
 NOVU_CC_API result<channel_connection> parse_create_response(const http_response& response,
                                                              const decode_limits& limits = {});

@@ -1004,6 +1004,15 @@ NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_vie
 /// A list page (`ListChannelConnectionsResponseDto`).
 NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
                                                                            const decode_limits& limits = {});
+/// Decodes a channel connection into `out`, reusing the memory `out` already holds: decoding
+/// body after body into one value allocates only where a string or list outgrows what it had.
+/// On success `out` equals what decode_channel_connection returns; on failure it holds a valid
+/// but unspecified value.
+NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, channel_connection& out,
+                                                        const decode_limits& limits = {});
+/// A list page into `out`, reusing the memory it holds (see decode_channel_connection_into).
+NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
+                                                             const decode_limits& limits = {});
 /// An `ErrorDto`.
 NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits = {});
 /// A `ValidationErrorDto` (an `ErrorDto` whose `errors` map is required).
@@ -1101,6 +1110,10 @@ NOVU_CC_NAMESPACE_BEGIN
 /// Result of a list call.
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits = {});
+/// parse_list_response into `out`, reusing the memory `out` already holds (see
+/// decode_channel_connection_page_into); on failure `out` holds a valid but unspecified value.
+NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
+                                                  const decode_limits& limits = {});
 /// Result of a create call (201, enveloped or bare).
 NOVU_CC_API result<channel_connection> parse_create_response(const http_response& response,
                                                              const decode_limits& limits = {});
@@ -1707,8 +1720,13 @@ struct type_desc {
   void* (*append)(void* vector, std::string&& key);
   // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
   void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
-  // Structs: restores a default value, so that a repeated member replaces the earlier one whole.
+  // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
+  // Lists: element `index`, reused when the vector already has it, else appended; lists are
+  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
+  void* (*element)(void* vector, std::size_t index) = nullptr;
+  // Lists: drops the elements from `count` on (those the body did not overwrite).
+  void (*truncate)(void* vector, std::size_t count) = nullptr;
 };
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
@@ -2157,10 +2175,18 @@ class dto_reader {
       case slot_kind::list_item:
       case slot_kind::map_value:
         return type_error("an object", event);
-      case slot_kind::string_item:
+      case slot_kind::string_item: {
         if (event != json_event::string) return type_error("a string", event);
-        items_.emplace_back(*text);
+        // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+        auto& list = *static_cast<std::vector<std::string>*>(s.target);
+        const std::size_t at = stack_.back().index - 1;
+        if (at < list.size()) {
+          list[at] = *text;
+        } else {
+          items_.emplace_back(*text);
+        }
         return true;
+      }
       case slot_kind::context_value:
         if (event != json_event::string) return type_error("a string or an object", event);
         static_cast<context_entry*>(s.target)->id = *text;
@@ -2287,7 +2313,7 @@ class dto_reader {
       case slot_kind::list_item: {
         if (!is_object) return type_error("an object", event);
         if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
-        void* element = s.type->append(s.target, std::string());
+        void* element = s.type->element(s.target, stack_.back().index - 1);
         push(frame_kind::object, s.type, element, false);
         return true;
       }
@@ -2309,18 +2335,18 @@ class dto_reader {
     const bool is_object = event == json_event::object;
     switch (f.kind) {
       case field_kind::object:
+        // Decoded over the current value: end_container() resets the members the body leaves
+        // out, so a repeated member still replaces the earlier one whole.
         if (!is_object) return type_error("an object", event);
-        if (f.nested->reset != nullptr) f.nested->reset(target);
         push(frame_kind::object, f.nested, target, false);
         return true;
       case field_kind::object_list:
+        // Elements are overwritten from the first; end_container() drops the rest.
         if (is_object) return type_error("an array", event);
-        f.nested->clear(target);
         push(frame_kind::object_list, f.nested, target, false);
         return true;
       case field_kind::string_list:
         if (is_object) return type_error("an array of strings", event);
-        static_cast<std::vector<std::string>*>(target)->clear();
         if (items_.capacity() == 0) items_.reserve(4);
         push(frame_kind::string_list, nullptr, target, false);
         stack_.back().items_base = items_.size();
@@ -2379,11 +2405,15 @@ class dto_reader {
     stack_.pop_back();
     if (keys_.size() > top.key_base) keys_.resize(top.key_base);
     if (top.kind == frame_kind::string_list) {
-      // Strings gather in items_ so that the list is allocated once, at its final size.
+      // Strings past the list's old size gather in items_ so that the list grows once, to its
+      // final size; a list that was longer loses its surplus.
       auto& list = *static_cast<std::vector<std::string>*>(top.target);
+      if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
       list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
                   std::make_move_iterator(items_.end()));
       items_.resize(top.items_base);
+    } else if (top.kind == frame_kind::object_list) {
+      top.type->truncate(top.target, top.index);
     }
     if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
       for (std::size_t i = 0; i < top.type->field_count; ++i) {
@@ -2395,12 +2425,45 @@ class dto_reader {
         }
       }
     }
+    if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+      reset_unseen_fields(top);
+    }
     if (stack_.empty()) root_done_ = true;
     if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
       reserve_list(stack_.back());
     }
     pending_ = slot{};
     return true;
+  }
+
+  // Gives the members of a closed object that its text left out their default value: the
+  // object may hold an earlier value (a repeated member, or a caller's value decoded into).
+  static void reset_unseen_fields(const frame& object) {
+    for (std::size_t i = 0; i < object.type->field_count; ++i) {
+      if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+      const field_desc& f = object.type->fields[i];
+      void* target = f.member(object.target);
+      switch (f.kind) {
+        case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+        case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+        case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+        case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+        case field_kind::object: f.nested->reset(target); break;
+        case field_kind::object_list: f.nested->truncate(target, 0); break;
+        // The one map field, api_error::errors (see violations_clear in json.ipp).
+        case field_kind::object_map:
+          static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+          break;
+        case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+        case field_kind::optional_context:
+          static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+          break;
+      }
+    }
   }
 
   // Once the first element of an object list is read, sizes the list for the rest of the
@@ -2520,12 +2583,6 @@ void* member_address(void* object) {
   return &(static_cast<T*>(object)->*Member);
 }
 
-// Empties a std::vector<T>.
-template <class T>
-void vector_clear(void* vector) {
-  static_cast<std::vector<T>*>(vector)->clear();
-}
-
 // Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
 template <class T>
 void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
@@ -2533,12 +2590,20 @@ void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
   static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
 }
 
-// Appends a T to a std::vector<T> (the key is unused).
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
 template <class T>
-void* vector_append(void* vector, std::string&& /*key*/) {
+void* vector_element(void* vector, std::size_t index) {
   auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
   v.emplace_back();
   return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
 }
 
 // Restores a default-constructed T.
@@ -2595,8 +2660,14 @@ inline constexpr field_desc connection_fields[] = {
     {"createdAt", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, created_at), nullptr},
     {"updatedAt", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, updated_at), nullptr},
 };
-inline constexpr type_desc connection_type{connection_fields, 10, &vector_clear<channel_connection>,
-                                           &vector_append<channel_connection>, &vector_reserve<channel_connection>};
+inline constexpr type_desc connection_type{connection_fields,
+                                           10,
+                                           nullptr,
+                                           nullptr,
+                                           &vector_reserve<channel_connection>,
+                                           &reset_object<channel_connection>,
+                                           &vector_element<channel_connection>,
+                                           &vector_truncate<channel_connection>};
 
 inline constexpr field_desc page_fields[] = {
     {"data", field_kind::object_list, field_required, NOVU_CC_FIELD(channel_connection_page, data), &connection_type},
@@ -3042,6 +3113,20 @@ NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_vie
 NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
                                                                            const decode_limits& limits) {
   return detail::decode_as<channel_connection_page>(json, detail::page_type, false, limits);
+}
+
+NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, channel_connection& out,
+                                                        const decode_limits& limits) {
+  result<bool> done = detail::decode_into(json, &detail::connection_type, &out, true, limits);
+  if (!done) return std::move(done).error();
+  return {};
+}
+
+NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
+                                                             const decode_limits& limits) {
+  result<bool> done = detail::decode_into(json, &detail::page_type, &out, false, limits);
+  if (!done) return std::move(done).error();
+  return {};
 }
 
 NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {
@@ -4071,6 +4156,14 @@ NOVU_CC_API result<channel_connection_page> parse_list_response(const http_respo
                                                                 const decode_limits& limits) {
   if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
   result<channel_connection_page> decoded = decode_channel_connection_page(response.body, limits);
+  if (!decoded) return detail::success_body_error(response, std::move(decoded).error());
+  return decoded;
+}
+
+NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
+                                                  const decode_limits& limits) {
+  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
+  result<void> decoded = decode_channel_connection_page_into(response.body, out, limits);
   if (!decoded) return detail::success_body_error(response, std::move(decoded).error());
   return decoded;
 }

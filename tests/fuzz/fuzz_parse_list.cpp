@@ -1,6 +1,39 @@
-// libFuzzer target: parse_list_response. Input: status byte, flags byte (bit 0: tiny limits),
-// then the body.
+// libFuzzer target: parse_list_response, and parse_list_response_into a page that holds other
+// data (it must give the same value or the same error). Input: status byte, flags byte (bit 0:
+// tiny limits), then the body.
+#include <string>   // string, to_string
+#include <utility>  // move
+
 #include "fuzz_common.hpp"
+
+namespace {
+
+// Two connections with every member set to long values, and cursors and counts set.
+novu::channel_connection_page dirty_page() {
+  novu::channel_connection_page page;
+  for (int i = 0; i < 2; ++i) {
+    const std::string tag = "-left-over-from-an-earlier-body-" + std::to_string(i);
+    novu::channel_connection c;
+    c.identifier = "identifier" + tag;
+    c.channel = novu::channel_type("channel" + tag);
+    c.provider_id = novu::provider_id("provider" + tag);
+    c.integration_identifier = "integration" + tag;
+    c.subscriber_id = "subscriber" + tag;
+    c.context_keys = {"tenant:a" + tag, "team:b" + tag};
+    c.workspace = {"workspace" + tag, "name" + tag, "bot" + tag};
+    c.auth = {"token" + tag, "refresh" + tag, "expires" + tag, "refresh-expires" + tag};
+    c.created_at = "created" + tag;
+    c.updated_at = "updated" + tag;
+    page.data.push_back(std::move(c));
+  }
+  page.next = "next-cursor-left-over";
+  page.previous = "previous-cursor-left-over";
+  page.total_count = 12345;
+  page.total_count_capped = true;
+  return page;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 2) return 0;
@@ -18,6 +51,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_error_kind(page.error(), response.status);
     fuzz::check_error(page.error());
     NOVU_FUZZ_CHECK(page.error().body == response.body, "error.body is not the response body");
+  }
+  novu::channel_connection_page reused = dirty_page();
+  const novu::result<void> into = novu::parse_list_response_into(response, reused, limits);
+  NOVU_FUZZ_CHECK(into.has_value() == page.has_value(), "parse_list_response_into succeeds where the other fails");
+  if (page) {
+    const novu::result<std::string> fresh_text = novu::encode_json(*page);
+    const novu::result<std::string> into_text = novu::encode_json(reused);
+    NOVU_FUZZ_CHECK(fresh_text.has_value() == into_text.has_value() && (!fresh_text || *fresh_text == *into_text),
+                    "parse_list_response_into gives another page than parse_list_response");
+  } else {
+    NOVU_FUZZ_CHECK(into.error().kind == page.error().kind && into.error().message == page.error().message &&
+                        into.error().location == page.error().location,
+                    "parse_list_response_into gives another error than parse_list_response");
   }
   fuzz::check_printable(novu::to_debug_string(response), "to_debug_string(response) is not printable");
   return 0;

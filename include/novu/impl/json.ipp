@@ -26,12 +26,6 @@ void* member_address(void* object) {
   return &(static_cast<T*>(object)->*Member);
 }
 
-// Empties a std::vector<T>.
-template <class T>
-void vector_clear(void* vector) {
-  static_cast<std::vector<T>*>(vector)->clear();
-}
-
 // Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
 template <class T>
 void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
@@ -39,12 +33,20 @@ void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
   static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
 }
 
-// Appends a T to a std::vector<T> (the key is unused).
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
 template <class T>
-void* vector_append(void* vector, std::string&& /*key*/) {
+void* vector_element(void* vector, std::size_t index) {
   auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
   v.emplace_back();
   return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
 }
 
 // Restores a default-constructed T.
@@ -101,8 +103,14 @@ inline constexpr field_desc connection_fields[] = {
     {"createdAt", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, created_at), nullptr},
     {"updatedAt", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, updated_at), nullptr},
 };
-inline constexpr type_desc connection_type{connection_fields, 10, &vector_clear<channel_connection>,
-                                           &vector_append<channel_connection>, &vector_reserve<channel_connection>};
+inline constexpr type_desc connection_type{connection_fields,
+                                           10,
+                                           nullptr,
+                                           nullptr,
+                                           &vector_reserve<channel_connection>,
+                                           &reset_object<channel_connection>,
+                                           &vector_element<channel_connection>,
+                                           &vector_truncate<channel_connection>};
 
 inline constexpr field_desc page_fields[] = {
     {"data", field_kind::object_list, field_required, NOVU_CC_FIELD(channel_connection_page, data), &connection_type},
@@ -548,6 +556,20 @@ NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_vie
 NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
                                                                            const decode_limits& limits) {
   return detail::decode_as<channel_connection_page>(json, detail::page_type, false, limits);
+}
+
+NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, channel_connection& out,
+                                                        const decode_limits& limits) {
+  result<bool> done = detail::decode_into(json, &detail::connection_type, &out, true, limits);
+  if (!done) return std::move(done).error();
+  return {};
+}
+
+NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
+                                                             const decode_limits& limits) {
+  result<bool> done = detail::decode_into(json, &detail::page_type, &out, false, limits);
+  if (!done) return std::move(done).error();
+  return {};
 }
 
 NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {

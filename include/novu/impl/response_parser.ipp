@@ -174,6 +174,14 @@ NOVU_CC_API result<channel_connection_page> parse_list_response(const http_respo
   return decoded;
 }
 
+NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
+                                                  const decode_limits& limits) {
+  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
+  result<void> decoded = decode_channel_connection_page_into(response.body, out, limits);
+  if (!decoded) return detail::success_body_error(response, std::move(decoded).error());
+  return decoded;
+}
+
 NOVU_CC_API result<channel_connection> parse_create_response(const http_response& response,
                                                              const decode_limits& limits) {
   return detail::parse_connection_response(response, limits);
