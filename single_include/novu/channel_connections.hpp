@@ -2416,17 +2416,7 @@ class dto_reader {
       top.type->truncate(top.target, top.index);
     }
     if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      for (std::size_t i = 0; i < top.type->field_count; ++i) {
-        const field_desc& f = top.type->fields[i];
-        if ((f.flags & field_required) != 0 && (top.seen & (std::uint32_t{1} << i)) == 0) {
-          std::string where = path();
-          append_pointer_token(where, f.name);
-          return fail_at(where, "required field \"" + std::string(f.name) + "\" is missing");
-        }
-      }
-    }
-    if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      reset_unseen_fields(top);
+      if (!settle_unseen_fields(top)) return false;
     }
     if (stack_.empty()) root_done_ = true;
     if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
@@ -2436,12 +2426,18 @@ class dto_reader {
     return true;
   }
 
-  // Gives the members of a closed object that its text left out their default value: the
-  // object may hold an earlier value (a repeated member, or a caller's value decoded into).
-  static void reset_unseen_fields(const frame& object) {
+  // The members of a closed object that its text left out: the first required one fails the
+  // decode; the others get their default value, since the object may hold an earlier value (a
+  // repeated member, or a caller's value decoded into).
+  bool settle_unseen_fields(const frame& object) {
     for (std::size_t i = 0; i < object.type->field_count; ++i) {
       if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
       const field_desc& f = object.type->fields[i];
+      if ((f.flags & field_required) != 0) {
+        std::string where = path();
+        append_pointer_token(where, f.name);
+        return fail_at(where, "required field \"" + std::string(f.name) + "\" is missing");
+      }
       void* target = f.member(object.target);
       switch (f.kind) {
         case field_kind::string: static_cast<std::string*>(target)->clear(); break;
@@ -2464,6 +2460,7 @@ class dto_reader {
           break;
       }
     }
+    return true;
   }
 
   // Once the first element of an object list is read, sizes the list for the rest of the
@@ -2553,7 +2550,7 @@ inline const type_desc& dto_reader::context_object_type() {
 
 // Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
 // `{"data": {...}}` is unwrapped.
-inline result<bool> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
+inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
                                 const decode_limits& limits) {
   if (text.size() > limits.max_body_bytes) {
     return make_error(error_kind::limit_exceeded,
@@ -2566,7 +2563,7 @@ inline result<bool> decode_into(std::string_view text, const type_desc* type, vo
     if (reader.failed()) return reader.take_error();
     return make_error(error_kind::decode, "malformed JSON");
   }
-  return true;
+  return {};
 }
 
 }  // namespace detail
@@ -2665,7 +2662,7 @@ inline constexpr type_desc connection_type{connection_fields,
                                            nullptr,
                                            nullptr,
                                            &vector_reserve<channel_connection>,
-                                           &reset_object<channel_connection>,
+                                           nullptr,
                                            &vector_element<channel_connection>,
                                            &vector_truncate<channel_connection>};
 
@@ -2732,7 +2729,7 @@ inline constexpr type_desc create_request_type{create_request_fields, 7, nullptr
 template <class T>
 result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
   result<T> out{T{}};
-  result<bool> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
   if (!done) out = std::move(done).error();
   return out;
 }
@@ -3117,16 +3114,12 @@ NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::
 
 NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, channel_connection& out,
                                                         const decode_limits& limits) {
-  result<bool> done = detail::decode_into(json, &detail::connection_type, &out, true, limits);
-  if (!done) return std::move(done).error();
-  return {};
+  return detail::decode_into(json, &detail::connection_type, &out, true, limits);
 }
 
 NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
                                                              const decode_limits& limits) {
-  result<bool> done = detail::decode_into(json, &detail::page_type, &out, false, limits);
-  if (!done) return std::move(done).error();
-  return {};
+  return detail::decode_into(json, &detail::page_type, &out, false, limits);
 }
 
 NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {
@@ -4079,13 +4072,21 @@ inline error success_body_error(const http_response& response, error decoded) {
   return e;
 }
 
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, Decode decode) {
+  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error());
+  return decoded;
+}
+
 // Shared by create, retrieve and update.
 inline result<channel_connection> parse_connection_response(const http_response& response,
                                                             const decode_limits& limits) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  result<channel_connection> decoded = decode_channel_connection(response.body, limits);
-  if (!decoded) return success_body_error(response, std::move(decoded).error());
-  return decoded;
+  return parse_success_body<result<channel_connection>>(
+      response, limits, [&](const std::string& body) { return decode_channel_connection(body, limits); });
 }
 
 }  // namespace detail
@@ -4154,18 +4155,15 @@ NOVU_CC_API error error_from_response(const http_response& response, const decod
 
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  result<channel_connection_page> decoded = decode_channel_connection_page(response.body, limits);
-  if (!decoded) return detail::success_body_error(response, std::move(decoded).error());
-  return decoded;
+  return detail::parse_success_body<result<channel_connection_page>>(
+      response, limits, [&](const std::string& body) { return decode_channel_connection_page(body, limits); });
 }
 
 NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
                                                   const decode_limits& limits) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  result<void> decoded = decode_channel_connection_page_into(response.body, out, limits);
-  if (!decoded) return detail::success_body_error(response, std::move(decoded).error());
-  return decoded;
+  return detail::parse_success_body<result<void>>(response, limits, [&](const std::string& body) {
+    return decode_channel_connection_page_into(body, out, limits);
+  });
 }
 
 NOVU_CC_API result<channel_connection> parse_create_response(const http_response& response,

@@ -768,17 +768,7 @@ class dto_reader {
       top.type->truncate(top.target, top.index);
     }
     if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      for (std::size_t i = 0; i < top.type->field_count; ++i) {
-        const field_desc& f = top.type->fields[i];
-        if ((f.flags & field_required) != 0 && (top.seen & (std::uint32_t{1} << i)) == 0) {
-          std::string where = path();
-          append_pointer_token(where, f.name);
-          return fail_at(where, "required field \"" + std::string(f.name) + "\" is missing");
-        }
-      }
-    }
-    if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      reset_unseen_fields(top);
+      if (!settle_unseen_fields(top)) return false;
     }
     if (stack_.empty()) root_done_ = true;
     if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
@@ -788,12 +778,18 @@ class dto_reader {
     return true;
   }
 
-  // Gives the members of a closed object that its text left out their default value: the
-  // object may hold an earlier value (a repeated member, or a caller's value decoded into).
-  static void reset_unseen_fields(const frame& object) {
+  // The members of a closed object that its text left out: the first required one fails the
+  // decode; the others get their default value, since the object may hold an earlier value (a
+  // repeated member, or a caller's value decoded into).
+  bool settle_unseen_fields(const frame& object) {
     for (std::size_t i = 0; i < object.type->field_count; ++i) {
       if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
       const field_desc& f = object.type->fields[i];
+      if ((f.flags & field_required) != 0) {
+        std::string where = path();
+        append_pointer_token(where, f.name);
+        return fail_at(where, "required field \"" + std::string(f.name) + "\" is missing");
+      }
       void* target = f.member(object.target);
       switch (f.kind) {
         case field_kind::string: static_cast<std::string*>(target)->clear(); break;
@@ -816,6 +812,7 @@ class dto_reader {
           break;
       }
     }
+    return true;
   }
 
   // Once the first element of an object list is read, sizes the list for the rest of the
@@ -905,7 +902,7 @@ inline const type_desc& dto_reader::context_object_type() {
 
 // Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
 // `{"data": {...}}` is unwrapped.
-inline result<bool> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
+inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
                                 const decode_limits& limits) {
   if (text.size() > limits.max_body_bytes) {
     return make_error(error_kind::limit_exceeded,
@@ -918,7 +915,7 @@ inline result<bool> decode_into(std::string_view text, const type_desc* type, vo
     if (reader.failed()) return reader.take_error();
     return make_error(error_kind::decode, "malformed JSON");
   }
-  return true;
+  return {};
 }
 
 }  // namespace detail

@@ -108,7 +108,7 @@ inline constexpr type_desc connection_type{connection_fields,
                                            nullptr,
                                            nullptr,
                                            &vector_reserve<channel_connection>,
-                                           &reset_object<channel_connection>,
+                                           nullptr,
                                            &vector_element<channel_connection>,
                                            &vector_truncate<channel_connection>};
 
@@ -175,7 +175,7 @@ inline constexpr type_desc create_request_type{create_request_fields, 7, nullptr
 template <class T>
 result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
   result<T> out{T{}};
-  result<bool> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
   if (!done) out = std::move(done).error();
   return out;
 }
@@ -560,16 +560,12 @@ NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::
 
 NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, channel_connection& out,
                                                         const decode_limits& limits) {
-  result<bool> done = detail::decode_into(json, &detail::connection_type, &out, true, limits);
-  if (!done) return std::move(done).error();
-  return {};
+  return detail::decode_into(json, &detail::connection_type, &out, true, limits);
 }
 
 NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
                                                              const decode_limits& limits) {
-  result<bool> done = detail::decode_into(json, &detail::page_type, &out, false, limits);
-  if (!done) return std::move(done).error();
-  return {};
+  return detail::decode_into(json, &detail::page_type, &out, false, limits);
 }
 
 NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {

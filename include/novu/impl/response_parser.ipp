@@ -93,13 +93,21 @@ inline error success_body_error(const http_response& response, error decoded) {
   return e;
 }
 
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, Decode decode) {
+  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error());
+  return decoded;
+}
+
 // Shared by create, retrieve and update.
 inline result<channel_connection> parse_connection_response(const http_response& response,
                                                             const decode_limits& limits) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  result<channel_connection> decoded = decode_channel_connection(response.body, limits);
-  if (!decoded) return success_body_error(response, std::move(decoded).error());
-  return decoded;
+  return parse_success_body<result<channel_connection>>(
+      response, limits, [&](const std::string& body) { return decode_channel_connection(body, limits); });
 }
 
 }  // namespace detail
@@ -168,18 +176,15 @@ NOVU_CC_API error error_from_response(const http_response& response, const decod
 
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  result<channel_connection_page> decoded = decode_channel_connection_page(response.body, limits);
-  if (!decoded) return detail::success_body_error(response, std::move(decoded).error());
-  return decoded;
+  return detail::parse_success_body<result<channel_connection_page>>(
+      response, limits, [&](const std::string& body) { return decode_channel_connection_page(body, limits); });
 }
 
 NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
                                                   const decode_limits& limits) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  result<void> decoded = decode_channel_connection_page_into(response.body, out, limits);
-  if (!decoded) return detail::success_body_error(response, std::move(decoded).error());
-  return decoded;
+  return detail::parse_success_body<result<void>>(response, limits, [&](const std::string& body) {
+    return decode_channel_connection_page_into(body, out, limits);
+  });
 }
 
 NOVU_CC_API result<channel_connection> parse_create_response(const http_response& response,
