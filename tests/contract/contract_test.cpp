@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "novu/channel_connections.hpp"
+#include "../transport/harness.hpp"
 #include "transports/curl_transport.hpp"
 
 namespace {
@@ -29,30 +30,9 @@ using json = nlohmann::json;
 
 constexpr std::string_view secret_key{"sk_test_123"};
 
-// Counts and prints check outcomes.
-class checks {
- public:
-  // Records one check: passed when `failure` is empty.
-  void record(const std::string& name, const std::string& failure) {
-    if (failure.empty()) {
-      ++passed_;
-      std::printf("ok %s\n", name.c_str());
-    } else {
-      ++failed_;
-      std::printf("FAIL %s: %s\n", name.c_str(), failure.c_str());
-    }
-    std::fflush(stdout);
-  }
-  // Prints the summary line; true when nothing failed.
-  bool finish() const {
-    std::printf("%d passed, %d failed\n", passed_, failed_);
-    return failed_ == 0;
-  }
-
- private:
-  int passed_ = 0;
-  int failed_ = 0;
-};
+using transport_test::checks;
+using transport_test::failure_of;
+using transport_test::with_key;
 
 // At most 600 bytes of `text`, for failure messages.
 std::string clip(const std::string& text) { return text.size() <= 600 ? text : text.substr(0, 600) + "..."; }
@@ -73,16 +53,6 @@ std::string not_accepted(const novu::http_request& request, const novu::transpor
                     std::to_string(expected) + ")";
   if (violations != nullptr) why += ", sl-violations: " + violations->value;
   if (answer->status != expected) why += ", body: " + clip(answer->body);
-  return why;
-}
-
-// Why a parser's result is not a success; empty when it is.
-template <class T>
-std::string not_decoded(const novu::result<T>& parsed) {
-  if (parsed) return {};
-  const novu::error& e = parsed.error();
-  std::string why = std::string(novu::to_string(e.kind)) + " error: " + e.message;
-  if (!e.location.empty()) why += " at " + e.location;
   return why;
 }
 
@@ -237,13 +207,6 @@ novu::update_channel_connection_request seed_update_body() {
   return body;
 }
 
-// Call options with a fixed idempotency key, so runs are reproducible.
-novu::call_options key(const char* value) {
-  novu::call_options options;
-  options.idempotency_key = value;
-  return options;
-}
-
 // Reads a whole file; empty when it cannot.
 std::string read_file(const char* path) {
   std::ifstream in(path, std::ios::binary);
@@ -255,14 +218,14 @@ template <class Parse, class Inspect>
 void exchange(checks& out, const novu_examples::curl_transport& transport, const std::string& op,
               const novu::result<novu::http_request>& request, int expected, Parse parse, Inspect inspect) {
   if (!request) {
-    out.record(op + ".built", not_decoded(request));
+    out.record(op + ".built", failure_of(request));
     return;
   }
   const novu::transport_result answer = transport(*request);
   out.record(op + ".accepted", not_accepted(*request, answer, expected));
   if (!answer) return;
   const auto parsed = parse(*answer, novu::decode_limits{});
-  std::string why = not_decoded(parsed);
+  std::string why = failure_of(parsed);
   if (why.empty()) why = inspect(parsed);
   out.record(op + ".decodes", why);
 }
@@ -303,7 +266,7 @@ int main(int argc, char** argv) {
   };
 
   // The five operations, built by the library, sent as they are.
-  const novu::result<novu::http_request> list = novu::build_list_request(config, all_filters(), key("contract-list"));
+  const novu::result<novu::http_request> list = novu::build_list_request(config, all_filters(), with_key("contract-list"));
   if (list) out.record("list.query_names", query_names_problem(doc, *list));
   exchange(out, transport, "list", list, 200, &novu::parse_list_response,
            [](const novu::result<novu::channel_connection_page>& page) -> std::string {
@@ -312,17 +275,17 @@ int main(int argc, char** argv) {
            });
 
   const novu::result<novu::http_request> create =
-      novu::build_create_request(config, full_create_body(), key("contract-create"));
+      novu::build_create_request(config, full_create_body(), with_key("contract-create"));
   if (create) {
     out.record("create.body_names", body_names_problem(doc, "/v1/channel-connections", "post", *create, true));
   }
   exchange(out, transport, "create", create, 201, &novu::parse_create_response, connection_is_example);
 
-  exchange(out, transport, "retrieve", novu::build_retrieve_request(config, "conn-1", key("contract-retrieve")), 200,
+  exchange(out, transport, "retrieve", novu::build_retrieve_request(config, "conn-1", with_key("contract-retrieve")), 200,
            &novu::parse_retrieve_response, connection_is_example);
 
   const novu::result<novu::http_request> update =
-      novu::build_update_request(config, "<value>", seed_update_body(), key("contract-update"));
+      novu::build_update_request(config, "<value>", seed_update_body(), with_key("contract-update"));
   if (update) {
     std::string why = body_names_problem(doc, "/v1/channel-connections/{identifier}", "patch", *update, false);
     if (why.empty() && update->path != "/v1/channel-connections/%3Cvalue%3E") why = "path is " + update->path;
@@ -330,22 +293,22 @@ int main(int argc, char** argv) {
   }
   exchange(out, transport, "update", update, 200, &novu::parse_update_response, connection_is_example);
 
-  exchange(out, transport, "delete", novu::build_delete_request(config, "conn-1", key("contract-delete")), 204,
+  exchange(out, transport, "delete", novu::build_delete_request(config, "conn-1", with_key("contract-delete")), 204,
            &novu::parse_delete_response, [](const novu::result<void>&) { return std::string(); });
 
   // The same operations through the synchronous client over the same transport.
   novu::client<novu_examples::curl_transport> client(config, transport);
   {
-    const auto page = client.list(all_filters(), key("contract-client-list"));
-    out.record("client.list", not_decoded(page));
-    const auto created = client.create(full_create_body(), key("contract-client-create"));
-    out.record("client.create", not_decoded(created));
-    const auto got = client.retrieve("conn-1", key("contract-client-retrieve"));
-    out.record("client.retrieve", not_decoded(got));
-    const auto updated = client.update("<value>", seed_update_body(), key("contract-client-update"));
-    out.record("client.update", not_decoded(updated));
-    const auto removed = client.remove("conn-1", key("contract-client-delete"));
-    out.record("client.delete", not_decoded(removed));
+    const auto page = client.list(all_filters(), with_key("contract-client-list"));
+    out.record("client.list", failure_of(page));
+    const auto created = client.create(full_create_body(), with_key("contract-client-create"));
+    out.record("client.create", failure_of(created));
+    const auto got = client.retrieve("conn-1", with_key("contract-client-retrieve"));
+    out.record("client.retrieve", failure_of(got));
+    const auto updated = client.update("<value>", seed_update_body(), with_key("contract-client-update"));
+    out.record("client.update", failure_of(updated));
+    const auto removed = client.remove("conn-1", with_key("contract-client-delete"));
+    out.record("client.delete", failure_of(removed));
   }
 
   // A body that breaks the schema, put in around the builder: Prism must refuse it.
@@ -375,7 +338,7 @@ int main(int argc, char** argv) {
   }
 
   // Without Authorization, the security scheme is not met.
-  const novu::result<novu::http_request> retrieve = novu::build_retrieve_request(config, "conn-1", key("contract-401"));
+  const novu::result<novu::http_request> retrieve = novu::build_retrieve_request(config, "conn-1", with_key("contract-401"));
   if (retrieve) {
     novu::http_request anonymous = *retrieve;
     novu::http_headers kept;

@@ -1,39 +1,8 @@
 // libFuzzer target: parse_list_response, and parse_list_response_into a page that holds other
 // data (it must give the same value or the same error). Input: status byte, flags byte (bit 0:
 // tiny limits), then the body.
-#include <string>   // string, to_string
-#include <utility>  // move
-
+#include "../dirty_values.hpp"
 #include "fuzz_common.hpp"
-
-namespace {
-
-// Two connections with every member set to long values, and cursors and counts set.
-novu::channel_connection_page dirty_page() {
-  novu::channel_connection_page page;
-  for (int i = 0; i < 2; ++i) {
-    const std::string tag = "-left-over-from-an-earlier-body-" + std::to_string(i);
-    novu::channel_connection c;
-    c.identifier = "identifier" + tag;
-    c.channel = novu::channel_type("channel" + tag);
-    c.provider_id = novu::provider_id("provider" + tag);
-    c.integration_identifier = "integration" + tag;
-    c.subscriber_id = "subscriber" + tag;
-    c.context_keys = {"tenant:a" + tag, "team:b" + tag};
-    c.workspace = {"workspace" + tag, "name" + tag, "bot" + tag};
-    c.auth = {"token" + tag, "refresh" + tag, "expires" + tag, "refresh-expires" + tag};
-    c.created_at = "created" + tag;
-    c.updated_at = "updated" + tag;
-    page.data.push_back(std::move(c));
-  }
-  page.next = "next-cursor-left-over";
-  page.previous = "previous-cursor-left-over";
-  page.total_count = 12345;
-  page.total_count_capped = true;
-  return page;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 2) return 0;
@@ -52,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_error(page.error());
     NOVU_FUZZ_CHECK(page.error().body == response.body, "error.body is not the response body");
   }
-  novu::channel_connection_page reused = dirty_page();
+  novu::channel_connection_page reused = test_support::dirty_page(2);
   const novu::result<void> into = novu::parse_list_response_into(response, reused, limits);
   NOVU_FUZZ_CHECK(into.has_value() == page.has_value(), "parse_list_response_into succeeds where the other fails");
   if (page) {
