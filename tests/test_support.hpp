@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dirty_values.hpp"
+#include "sample_values.hpp"
 #include "novu/channel_connections.hpp"
 
 #ifndef NOVU_CC_TEST_DATA_DIR

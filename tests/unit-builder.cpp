@@ -14,15 +14,6 @@ novu::client_config test_config() {
   return config;
 }
 
-// The seed page's request body: workspace {T123456, Acme HQ}, auth {Workspace access token}.
-novu::update_channel_connection_request seed_body() {
-  novu::update_channel_connection_request body;
-  body.workspace.id = "T123456";
-  body.workspace.name = "Acme HQ";
-  body.auth.access_token = "Workspace access token";
-  return body;
-}
-
 std::string header(const novu::http_request& r, const char* name) {
   const novu::http_header* h = novu::find_header(r.headers, name);
   return h == nullptr ? "<absent>" : h->value;
@@ -31,7 +22,7 @@ std::string header(const novu::http_request& r, const char* name) {
 }  // namespace
 
 TEST_CASE("the seed page example builds the documented PATCH request") {
-  auto r = novu::build_update_request(test_config(), "<value>", seed_body(), {"idem-1"});
+  auto r = novu::build_update_request(test_config(), "<value>", test_support::seed_update_body(), {"idem-1"});
   REQUIRE(r.has_value());
   CHECK(r->method == "PATCH");
   CHECK(r->url == "https://api.novu.co/v1/channel-connections/%3Cvalue%3E");
@@ -103,19 +94,19 @@ TEST_CASE("Authorization gets the ApiKey prefix once; a missing key is an error"
 TEST_CASE("header injection through any configured value is refused, never sent") {
   novu::client_config config = test_config();
   config.secret_key = "sk\r\nX-Evil: 1";
-  auto a = novu::build_update_request(config, "x", seed_body());
+  auto a = novu::build_update_request(config, "x", test_support::seed_update_body());
   REQUIRE_FALSE(a.has_value());
   CHECK(a.error().location == "secret_key");
   CHECK(a.error().message.find("X-Evil") == std::string::npos);
   config = test_config();
   config.user_agent = std::string("ua\0x", 4);
-  CHECK(novu::build_update_request(config, "x", seed_body()).error().location == "user_agent");
+  CHECK(novu::build_update_request(config, "x", test_support::seed_update_body()).error().location == "user_agent");
   for (const char* key : {"a\nb", "a\rb", "tab\there"}) {
-    auto r = novu::build_update_request(test_config(), "x", seed_body(), {key});
+    auto r = novu::build_update_request(test_config(), "x", test_support::seed_update_body(), {key});
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().location == "idempotency_key");
   }
-  auto nul = novu::build_update_request(test_config(), "x", seed_body(), {std::string("a\0b", 3)});
+  auto nul = novu::build_update_request(test_config(), "x", test_support::seed_update_body(), {std::string("a\0b", 3)});
   CHECK_FALSE(nul.has_value());
 }
 

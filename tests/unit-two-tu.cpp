@@ -12,25 +12,10 @@
 #include "novu/async_client.hpp"
 #include "novu/channel_connections.hpp"
 #include "novu/fake_novu.hpp"
+#include "sample_values.hpp"
 #include "two_tu_helper.hpp"
 
 namespace {
-
-novu::client_config test_config() {
-  novu::client_config config;
-  config.secret_key = "sk_test_123";
-  config.server_url = "http://127.0.0.1:9";
-  config.retry = novu::retry_policy::disabled();
-  return config;
-}
-
-novu::update_channel_connection_request test_body() {
-  novu::update_channel_connection_request body;
-  body.workspace.id = "T123456";
-  body.workspace.name = "Acme HQ";
-  body.auth.access_token = "Workspace access token";
-  return body;
-}
 
 // What the server answers to every request below.
 novu::http_response updated_response() {
@@ -62,8 +47,8 @@ void async_answer(novu::http_request request, novu::transport_callback done) {
 TEST_CASE("two translation units: a request built in either is the same") {
   novu::call_options options;
   options.idempotency_key = "two-tu-key";
-  const novu::result<novu::http_request> there = two_tu::helper_build_update(test_config(), "conn-1", test_body(), options);
-  const novu::result<novu::http_request> here = novu::build_update_request(test_config(), "conn-1", test_body(), options);
+  const novu::result<novu::http_request> there = two_tu::helper_build_update(test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
+  const novu::result<novu::http_request> here = novu::build_update_request(test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
   REQUIRE(there.has_value());
   REQUIRE(here.has_value());
   CHECK(there->method == "PATCH");
@@ -80,26 +65,26 @@ TEST_CASE("two translation units: a request built in either is the same") {
 
 TEST_CASE("two translation units: the same client instantiations in both") {
   const novu::result<novu::channel_connection> there =
-      two_tu::helper_sync_update(test_config(), &sync_answer, "conn-1", test_body());
+      two_tu::helper_sync_update(test_support::offline_config(), &sync_answer, "conn-1", test_support::seed_update_body());
   REQUIRE(there.has_value());
   CHECK(last_request.method == "PATCH");
   CHECK(there->identifier == "conn-1");
 
-  novu::client<two_tu::sync_transport> client(test_config(), &sync_answer);
-  const novu::result<novu::channel_connection> here = client.update("conn-1", test_body());
+  novu::client<two_tu::sync_transport> client(test_support::offline_config(), &sync_answer);
+  const novu::result<novu::channel_connection> here = client.update("conn-1", test_support::seed_update_body());
   REQUIRE(here.has_value());
   CHECK(here->workspace.id == there->workspace.id);
 
   std::optional<novu::result<novu::channel_connection>> async_there;
-  two_tu::helper_async_update(test_config(), &async_answer, "conn-1", test_body(),
+  two_tu::helper_async_update(test_support::offline_config(), &async_answer, "conn-1", test_support::seed_update_body(),
                               [&](novu::result<novu::channel_connection> r) { async_there.emplace(std::move(r)); });
   REQUIRE(async_there.has_value());
   REQUIRE(async_there->has_value());
   CHECK((*async_there)->auth.access_token == "xoxb-1234");
 
   std::optional<novu::result<novu::channel_connection>> async_here;
-  novu::async_client<two_tu::async_transport> async_client(test_config(), &async_answer);
-  async_client.update("conn-1", test_body(),
+  novu::async_client<two_tu::async_transport> async_client(test_support::offline_config(), &async_answer);
+  async_client.update("conn-1", test_support::seed_update_body(),
                       [&](novu::result<novu::channel_connection> r) { async_here.emplace(std::move(r)); });
   REQUIRE(async_here.has_value());
   REQUIRE(async_here->has_value());

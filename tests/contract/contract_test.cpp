@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "novu/channel_connections.hpp"
+#include "../sample_values.hpp"
 #include "../transport/harness.hpp"
 #include "transports/curl_transport.hpp"
 
@@ -198,15 +199,6 @@ novu::create_channel_connection_request full_create_body() {
   return body;
 }
 
-// The update of Novu's reference page: identifier "<value>".
-novu::update_channel_connection_request seed_update_body() {
-  novu::update_channel_connection_request body;
-  body.workspace.id = "T123456";
-  body.workspace.name = "Acme HQ";
-  body.auth.access_token = "Workspace access token";
-  return body;
-}
-
 // Reads a whole file; empty when it cannot.
 std::string read_file(const char* path) {
   std::ifstream in(path, std::ios::binary);
@@ -285,7 +277,7 @@ int main(int argc, char** argv) {
            &novu::parse_retrieve_response, connection_is_example);
 
   const novu::result<novu::http_request> update =
-      novu::build_update_request(config, "<value>", seed_update_body(), with_key("contract-update"));
+      novu::build_update_request(config, "<value>", test_support::seed_update_body(), with_key("contract-update"));
   if (update) {
     std::string why = body_names_problem(doc, "/v1/channel-connections/{identifier}", "patch", *update, false);
     if (why.empty() && update->path != "/v1/channel-connections/%3Cvalue%3E") why = "path is " + update->path;
@@ -305,7 +297,7 @@ int main(int argc, char** argv) {
     out.record("client.create", failure_of(created));
     const auto got = client.retrieve("conn-1", with_key("contract-client-retrieve"));
     out.record("client.retrieve", failure_of(got));
-    const auto updated = client.update("<value>", seed_update_body(), with_key("contract-client-update"));
+    const auto updated = client.update("<value>", test_support::seed_update_body(), with_key("contract-client-update"));
     out.record("client.update", failure_of(updated));
     const auto removed = client.remove("conn-1", with_key("contract-client-delete"));
     out.record("client.delete", failure_of(removed));

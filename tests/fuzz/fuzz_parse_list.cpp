@@ -1,7 +1,7 @@
 // libFuzzer target: parse_list_response, and parse_list_response_into a page that holds other
 // data (it must give the same value or the same error). Input: status byte, flags byte (bit 0:
 // tiny limits), then the body.
-#include "../dirty_values.hpp"
+#include "../sample_values.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -12,6 +12,7 @@
 #include "novu/async_client.hpp"
 #include "novu/channel_connections.hpp"
 #include "novu/fake_novu.hpp"
+#include "../sample_values.hpp"
 
 #ifdef NLOHMANN_JSON_VERSION_MAJOR
 #error "in fast-compile mode a translation unit without NOVU_CC_IMPLEMENTATION must not include nlohmann/json"
@@ -19,22 +20,6 @@
 static_assert(NOVU_CC_WITH_IMPLEMENTATION == 0, "declarations only in this translation unit");
 
 namespace {
-
-novu::client_config test_config() {
-  novu::client_config config;
-  config.secret_key = "sk_test_123";
-  config.server_url = "http://127.0.0.1:9";
-  config.retry = novu::retry_policy::disabled();
-  return config;
-}
-
-novu::update_channel_connection_request test_body() {
-  novu::update_channel_connection_request body;
-  body.workspace.id = "T123456";
-  body.workspace.name = "Acme HQ";
-  body.auth.access_token = "Workspace access token";
-  return body;
-}
 
 novu::http_response updated_response() {
   novu::http_response response;
@@ -56,7 +41,7 @@ TEST_CASE("separate compilation: build_update_request") {
   novu::call_options options;
   options.idempotency_key = "separate-key";
   const novu::result<novu::http_request> request =
-      novu::build_update_request(test_config(), "<value>", test_body(), options);
+      novu::build_update_request(test_support::offline_config(), "<value>", test_support::seed_update_body(), options);
   REQUIRE(request.has_value());
   CHECK(request->method == "PATCH");
   CHECK(request->path == "/v1/channel-connections/%3Cvalue%3E");
@@ -80,8 +65,8 @@ TEST_CASE("separate compilation: parse_update_response") {
 }
 
 TEST_CASE("separate compilation: the client over a transport") {
-  novu::client<novu::transport_result (*)(const novu::http_request&)> client(test_config(), &answer);
-  const novu::result<novu::channel_connection> updated = client.update("slack-prod-user123-abc4", test_body());
+  novu::client<novu::transport_result (*)(const novu::http_request&)> client(test_support::offline_config(), &answer);
+  const novu::result<novu::channel_connection> updated = client.update("slack-prod-user123-abc4", test_support::seed_update_body());
   REQUIRE(updated.has_value());
   CHECK(updated->workspace.name == std::string("Acme HQ"));
 }
@@ -94,9 +79,9 @@ TEST_CASE("separate compilation: the fake Novu behind the async client") {
   existing.auth.access_token = "xoxb-old";
   server.put(existing);
 
-  novu::async_client<novu::fake_novu::inline_async_transport> client(test_config(), server.async_transport());
+  novu::async_client<novu::fake_novu::inline_async_transport> client(test_support::offline_config(), server.async_transport());
   std::optional<novu::result<novu::channel_connection>> updated;
-  client.update("slack-prod-user123-abc4", test_body(),
+  client.update("slack-prod-user123-abc4", test_support::seed_update_body(),
                 [&](novu::result<novu::channel_connection> r) { updated.emplace(std::move(r)); });
   REQUIRE(updated.has_value());
   REQUIRE(updated->has_value());

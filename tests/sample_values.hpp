@@ -1,6 +1,7 @@
-// Values filled with other data, to decode "into" (decode_channel_connection_into and friends):
-// the result must equal a fresh decode. Shared by the unit tests and the fuzz targets, so it
-// needs only the library's declarations.
+// Sample values the test programs share: the reference page's update body, a configuration that
+// stays in the process, and values filled with other data to decode "into". Only the library's
+// declarations are needed, so the fast-compile test (tests/separate) and the fuzz targets use
+// it as well as the unit tests.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -9,6 +10,25 @@
 #include "novu/channel_connections.hpp"
 
 namespace test_support {
+
+// The update body of Novu's reference page: workspace {T123456, Acme HQ}, auth {Workspace
+// access token}.
+inline novu::update_channel_connection_request seed_update_body() {
+  novu::update_channel_connection_request body;
+  body.workspace.id = "T123456";
+  body.workspace.name = "Acme HQ";
+  body.auth.access_token = "Workspace access token";
+  return body;
+}
+
+// Test key, a local server nobody listens on, no retries: for clients over in-process transports.
+inline novu::client_config offline_config() {
+  novu::client_config config;
+  config.secret_key = "sk_test_123";
+  config.server_url = "http://127.0.0.1:9";
+  config.retry = novu::retry_policy::disabled();
+  return config;
+}
 
 // A channel connection with every field set to long values: what decoding "into" must fully
 // overwrite or reset (decode_channel_connection_into and friends).
