@@ -4,6 +4,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 9
+#endif
+// NOVU_CC_STANDALONE }
+
 #include <cstdint>           // uint32_t, uint64_t, int64_t
 #include <initializer_list>  // initializer_list
 
@@ -52,7 +60,7 @@ class http_status_set {
 
 /// When and how often a failed attempt is tried again.
 struct retry_policy {
-  /// Attempts in all, the first included; 1 turns retries off. Default: 4.
+  /// Attempts in all, the first included; 1 (or less) turns retries off. Default: 4.
   int max_attempts = 4;
   /// No retry whose wait would end more than this long after the first attempt began.
   std::uint64_t max_elapsed_ms = 60000;
@@ -91,6 +99,11 @@ struct retry_decision {
 /// HTTP-date, take precedence over the back-off, capped at max_interval_ms); `elapsed_ms`
 /// the time since the first attempt began; `jitter` a sample from [0, 1); `unix_now_ms` the
 /// wall clock, to read an HTTP-date.
+/// For every value of every input (and of every policy field) the answer is defined and
+/// bounded: no retry once `attempts_made >= max_attempts`; `delay_ms <= max_interval_ms`; and
+/// a retry only when `elapsed_ms + delay_ms <= max_elapsed_ms` (exactly, without wrap-around).
+/// An `attempts_made` below 1 counts as 1; a `jitter` outside [0, 1) (NaN included) as 0; a
+/// back-off that is not a number (NaN exponent, 0 to a negative power...) as max_interval_ms.
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms);
@@ -109,3 +122,10 @@ struct system_environment {
 };
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 9
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation_light.hpp"
+#endif
+// NOVU_CC_STANDALONE }

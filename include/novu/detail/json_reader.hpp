@@ -5,9 +5,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <cmath>        // isfinite, fabs
+#include <algorithm>    // stable_sort
 #include <cstddef>      // size_t, ptrdiff_t
 #include <cstdint>      // int64_t, uint32_t, uint64_t
+#include <cstring>      // memchr
 #include <iterator>     // make_move_iterator
 #include <limits>       // numeric_limits
 #include <optional>     // optional
@@ -79,7 +80,51 @@ struct type_desc {
   void* (*element)(void* vector, std::size_t index) = nullptr;
   // Lists: drops the elements from `count` on (those the body did not overwrite).
   void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Maps: keeps one entry per key, where the key first appeared, with its last value;
+  // returns the number of entries left.
+  std::size_t (*unique)(void* vector) = nullptr;
 };
+
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
+    }
+    i = j;
+  }
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
+  }
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
+}
+
+// The entries of a context map, made unique by type (see keep_last_per_key).
+inline std::size_t context_entries_unique(void* entries) {
+  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
+                           [](const context_entry& e) -> const std::string& { return e.type; });
+}
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
@@ -166,6 +211,41 @@ inline std::string describe_parse_error(const char* what) {
   return text;
 }
 
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
 // The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
 // request bodies are written in the order given and captured values keep their member order.
 using json_value = nlohmann::ordered_json;
@@ -196,13 +276,16 @@ class dto_reader {
   using json = json_value;
   using ordered_json = json_value;
 
-  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, std::size_t max_depth,
-             std::size_t text_size)
+  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, const decode_limits& limits,
+             std::string_view text)
       : root_type_(root_type),
         root_target_(root_target),
         allow_envelope_(allow_envelope),
-        max_depth_(max_depth),
-        text_size_(text_size) {
+        max_depth_(limits.max_depth),
+        max_elements_(limits.max_elements),
+        value_limit_(value_limit(limits.max_elements)),
+        text_(text),
+        text_size_(text.size()) {
     stack_.reserve(4);  // deep enough for every response body of this API
   }
   dto_reader(const dto_reader&) = delete;
@@ -210,38 +293,44 @@ class dto_reader {
 
   // ---- nlohmann SAX interface ----
   bool null() {
+    if (!count_value()) return false;
     bytes_read_ += 4;
     return scalar(json_event::null, nullptr, false);
   }
   bool boolean(bool value) {
+    if (!count_value()) return false;
     bytes_read_ += value ? 4 : 5;
     return scalar(json_event::boolean, nullptr, value);
   }
   bool number_integer(json::number_integer_t value) {
+    if (!count_value()) return false;
     bytes_read_ += 1;
     number_ = number_value{true, static_cast<std::int64_t>(value), static_cast<double>(value), false};
     return scalar(json_event::number, nullptr, false);
   }
   bool number_unsigned(json::number_unsigned_t value) {
+    if (!count_value()) return false;
     bytes_read_ += 1;
     const bool fits = value <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
     number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
     unsigned_ = value;
     return scalar(json_event::number, nullptr, false);
   }
+  // nlohmann reports a number as a real when its text has a fraction or an exponent, and an
+  // integer literal beyond 64 bits. An integer field takes neither: `1.0`, `1e2` and `1e-400`
+  // are not integers as written, and `99999999999999999999` is out of range.
   bool number_float(json::number_float_t value, const json::string_t& raw) {
+    if (!count_value()) return false;
     bytes_read_ += raw.size();
-    const bool integral = value >= -9007199254740992.0 && value <= 9007199254740992.0 &&
-                          static_cast<double>(static_cast<std::int64_t>(value)) == value;
-    // Integers beyond 64 bits arrive as reals: they are out of range, not fractions.
-    const bool huge_integer = !integral && std::isfinite(value) && std::fabs(value) >= 9007199254740992.0;
-    number_ = number_value{integral, integral ? static_cast<std::int64_t>(value) : 0, value, huge_integer};
+    const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
+    number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
     return ok;
   }
   bool string(json::string_t& value) {
+    if (!count_value()) return false;
     bytes_read_ += value.size() + 2;
     // The common case first: a string member of the object being read.
     if (pending_.kind == slot_kind::field && capture_depth_ == 0 && skip_depth_ == 0 &&
@@ -264,6 +353,7 @@ class dto_reader {
   }
   bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
   bool start_object(std::size_t /*elements*/) {
+    if (!count_value()) return false;
     bytes_read_ += 1;
     return start_container(json_event::object);
   }
@@ -272,6 +362,7 @@ class dto_reader {
     return end_container();
   }
   bool start_array(std::size_t /*elements*/) {
+    if (!count_value()) return false;
     bytes_read_ += 1;
     return start_container(json_event::array);
   }
@@ -295,11 +386,20 @@ class dto_reader {
   }
   bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
     if (!failed_) {
-      const std::string reason = describe_parse_error(ex.what());
+      const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
       failed_ = true;
-      error_ = make_error(error_kind::decode, "malformed JSON at byte " + std::to_string(position) + ": " + reason,
-                          path(reason.find("object key") != std::string::npos ? lexing::key : lexing::value));
+      error_ = make_error(error_kind::decode, parse_error_message(text_, position, ex.what()),
+                          path(at_key ? lexing::key : lexing::value));
     }
+    return false;
+  }
+  // After a successful parse: a NUL byte in the text is where the lexer stopped reading, the
+  // rest of the text unread (a NUL inside the document fails the parse).
+  bool refuse_nul() {
+    const std::size_t nul = find_nul(text_);
+    if (nul == std::string_view::npos || failed_) return true;
+    failed_ = true;
+    error_ = make_error(error_kind::decode, nul_byte_message(nul));
     return false;
   }
 
@@ -343,16 +443,28 @@ class dto_reader {
     std::size_t index = 0;       // list: elements started so far; the one being read is index - 1
     std::size_t items_base = 0;  // string list: its strings are items_[items_base..] until it closes
     std::size_t first_item = 0;  // object list: bytes_read_ where its first element began
+    std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
     bool is_root = false;        // the document's top-level object
     bool enveloped = false;      // root object that turned out to be {"data": ...}
   };
 
   struct number_value {
-    bool is_integer;
+    bool is_integer;    // written as an integer, within int64
     std::int64_t integer;
     double real;
-    bool too_large;
+    bool too_large;     // written as an integer, beyond int64
   };
+
+  // Counts a value: every array element and object member, plus the root. Refuses the value
+  // past decode_limits::max_elements, located where it would have gone.
+  bool count_value() {
+    if (++values_ <= value_limit_) return true;
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded, too_many_elements_message(max_elements_), path(lexing::value));
+    }
+    return false;
+  }
 
   // ---- error helpers ----
   bool fail(error_kind kind, std::string message) {
@@ -362,11 +474,16 @@ class dto_reader {
     }
     return false;
   }
-  bool fail_at(const std::string& where, std::string message) {
+  // `where` can be as long as the body (a long key): the message is sized once, and the
+  // pointer moved into the location, not copied.
+  bool fail_at(std::string where, std::string message) {
     if (!failed_) {
       failed_ = true;
-      std::string text = (where.empty() ? std::string("document root") : where) + ": " + message;
-      error_ = make_error(error_kind::decode, std::move(text), where);
+      const std::string_view at = where.empty() ? std::string_view("document root") : std::string_view(where);
+      std::string text;
+      text.reserve(at.size() + 2 + message.size());
+      text.append(at.data(), at.size()).append(": ").append(message);
+      error_ = make_error(error_kind::decode, std::move(text), std::move(where));
     }
     return false;
   }
@@ -456,7 +573,13 @@ class dto_reader {
     if (skip_depth_ > 0) return true;
     frame& top = stack_.back();
     if (top.kind == frame_kind::object && top.enveloped) {
-      // {"data": {...}, ...}: members beside the envelope's data are not the entity's.
+      // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+      // as for any member); the other members beside it are not the entity's.
+      if (name == "data") {
+        set_key(top, "data", name);
+        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+        return true;
+      }
       set_key(top, {}, name);
       pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
       return true;
@@ -488,28 +611,34 @@ class dto_reader {
       return true;
     }
     set_key(top, {}, name);
+    // Maps gather their entries and merge repeated keys when they close; they also merge each
+    // time their size doubles, so that a body repeating one key holds no more than twice the
+    // distinct entries (in O(n log n) in all). `index` counts the entries held.
+    if (top.index >= top.merge_at) {
+      top.index = merge_repeated_keys(top);
+      top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+    }
+    ++top.index;
     if (top.kind == frame_kind::object_map) {
       void* element = top.type->append(top.target, std::string(name));
       pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
       return true;
     }
-    // context_map: a repeated type replaces the earlier entry in place (the last one wins, as
-    // in JavaScript), so that what decodes also encodes.
+    // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+    // JavaScript), so that what decodes also encodes.
     auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-    context_entry* entry = nullptr;
-    for (context_entry& e : entries) {
-      if (e.type == name) entry = &e;
-    }
-    if (entry == nullptr) {
-      entries.emplace_back();
-      entry = &entries.back();
-      entry->type = name;
-    } else {
-      entry->id.clear();
-      entry->data.reset();
-    }
+    entries.emplace_back();
+    context_entry* entry = &entries.back();
+    entry->type = name;
     pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
     return true;
+  }
+
+  // A map's repeated keys merged: the last value, in the first one's place. Returns the
+  // number of entries left.
+  static std::size_t merge_repeated_keys(const frame& map) {
+    if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+    return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
   }
 
   // ---- scalars ----
@@ -592,7 +721,8 @@ class dto_reader {
       case field_kind::integer:
         if (event != json_event::number) return type_error("an integer", event);
         if (!number_.is_integer) {
-          return fail_at(path(), number_.too_large ? "integer out of range" : "expected an integer, found a fraction");
+          return fail_at(path(), number_.too_large ? "integer out of range"
+                                                   : "expected an integer, found a number with a fraction or exponent");
         }
         *static_cast<std::int64_t*>(target) = number_.integer;
         return true;
@@ -766,6 +896,8 @@ class dto_reader {
       items_.resize(top.items_base);
     } else if (top.kind == frame_kind::object_list) {
       top.type->truncate(top.target, top.index);
+    } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+      merge_repeated_keys(top);
     }
     if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
       if (!settle_unseen_fields(top)) return false;
@@ -788,7 +920,7 @@ class dto_reader {
       if ((f.flags & field_required) != 0) {
         std::string where = path();
         append_pointer_token(where, f.name);
-        return fail_at(where, "required field \"" + std::string(f.name) + "\" is missing");
+        return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
       }
       void* target = f.member(object.target);
       switch (f.kind) {
@@ -820,12 +952,19 @@ class dto_reader {
   // doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
   // The guess divides the bytes left by the first element's size, both counted from the
   // events (a lower bound of the text read, so the guess errs towards one element too many),
-  // and never reserves more than 4 bytes of elements per byte of body.
+  // never exceeds the elements that max_elements leaves room for (each holds at least its
+  // required members), and never reserves more than 4 bytes of elements per byte of body.
   void reserve_list(const frame& list) {
     if (list.type->reserve == nullptr) return;
     const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
     const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
-    list.type->reserve(list.target, 1 + (left + element - 1) / element, 4 * text_size_);
+    std::size_t values_per_element = 1;  // the element itself
+    for (std::size_t i = 0; i < list.type->field_count; ++i) {
+      if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+    }
+    const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+    const std::size_t guess = (left + element - 1) / element;
+    list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
   }
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
@@ -868,7 +1007,11 @@ class dto_reader {
   void* root_target_;
   bool allow_envelope_;
   std::size_t max_depth_;
-  std::size_t text_size_;   // bytes of the whole document
+  std::size_t max_elements_;
+  std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
+  std::size_t values_ = 0;      // values seen so far
+  std::string_view text_;       // the whole document
+  std::size_t text_size_;       // bytes of the whole document
   std::size_t bytes_read_ = 0;  // a lower bound of the bytes parsed so far: tokens without whitespace
   std::size_t depth_ = 0;
   std::vector<frame> stack_;
@@ -909,8 +1052,8 @@ inline result<void> decode_into(std::string_view text, const type_desc* type, vo
                       "body of " + std::to_string(text.size()) + " bytes is above the limit of " +
                           std::to_string(limits.max_body_bytes) + " bytes");
   }
-  dto_reader reader(type, target, allow_envelope, limits.max_depth, text.size());
-  const bool ok = sax_parse_text(text, &reader);
+  dto_reader reader(type, target, allow_envelope, limits, text);
+  const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
   if (!ok || reader.failed()) {
     if (reader.failed()) return reader.take_error();
     return make_error(error_kind::decode, "malformed JSON");

@@ -68,6 +68,13 @@ inline void* violation_append(void* errors, std::string&& key) {
   return &v.back();
 }
 
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                    [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
 #define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
 
 inline constexpr field_desc workspace_fields[] = {
@@ -127,7 +134,8 @@ inline constexpr field_desc violation_fields[] = {
     {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
     {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
 };
-inline constexpr type_desc violation_type{violation_fields, 2, &violations_clear, &violation_append};
+inline constexpr type_desc violation_type{
+    violation_fields, 2, &violations_clear, &violation_append, nullptr, nullptr, nullptr, nullptr, &violations_unique};
 
 inline constexpr field_desc error_fields[] = {
     {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
@@ -186,7 +194,8 @@ result<T> decode_as(std::string_view text, const type_desc& type, bool allow_env
 // translation unit of the header-only mode for this one use.
 class dom_builder {
  public:
-  explicit dom_builder(std::size_t max_depth) : max_depth_(max_depth) {}
+  dom_builder(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
   bool null() { return place(json_value(nullptr)); }
   bool boolean(bool v) { return place(json_value(v)); }
   bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
@@ -203,11 +212,12 @@ class dom_builder {
   bool start_array(std::size_t) { return open(json_value::array()); }
   bool end_array() { return stack_.pop_back(), true; }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    message_ = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
+    message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
 
   bool too_deep() const noexcept { return too_deep_; }
+  bool too_many() const noexcept { return too_many_; }
   const std::string& message() const noexcept { return message_; }
   json_value& root() noexcept { return root_; }
 
@@ -229,8 +239,15 @@ class dom_builder {
     member = std::move(value);
     return &member;
   }
-  bool place(json_value&& value) { return put(std::move(value)), true; }
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
   bool open(json_value&& container) {
+    if (!count()) return false;
     if (stack_.size() >= max_depth_) {
       too_deep_ = true;
       return false;
@@ -241,10 +258,14 @@ class dom_builder {
   }
 
   std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
   json_value root_;
   std::vector<json_value*> stack_;
   json_value::string_t key_;
   bool too_deep_ = false;
+  bool too_many_ = false;
   std::string message_;
 };
 
@@ -280,13 +301,21 @@ inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const 
   if (text.size() > limits.max_body_bytes) {
     return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
   }
-  dom_builder builder(limits.max_depth);
+  dom_builder builder(limits, text);
   if (!sax_parse_text(text, &builder)) {
     if (builder.too_deep()) {
       return make_error(error_kind::limit_exceeded,
                         where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
     }
+    if (builder.too_many()) {
+      return make_error(error_kind::limit_exceeded, where + ": " + too_many_elements_message(limits.max_elements),
+                        where);
+    }
     return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
+  }
+  const std::size_t nul = find_nul(text);
+  if (nul != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, where + ": " + nul_byte_message(nul), where);
   }
   return std::move(builder.root());
 }
@@ -307,13 +336,14 @@ inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
 // depth), enforcing the depth limit and remembering the top-level type.
 class any_json_reader {
  public:
-  explicit any_json_reader(std::size_t max_depth) : max_depth_(max_depth) {}
-  bool null() { return top(json_type::null), writer_.null(), true; }
-  bool boolean(bool v) { return top(json_type::boolean), writer_.boolean(v), true; }
-  bool number_integer(std::int64_t v) { return top(json_type::number), writer_.integer(v), true; }
-  bool number_unsigned(std::uint64_t v) { return top(json_type::number), writer_.unsigned_integer(v), true; }
-  bool number_float(double v, const std::string&) { return top(json_type::number), writer_.real(v), true; }
-  bool string(std::string& v) { return top(json_type::string), writer_.string(v), true; }
+  any_json_reader(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+  bool null() { return top(json_type::null) && (writer_.null(), true); }
+  bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
+  bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number) && (writer_.unsigned_integer(v), true); }
+  bool number_float(double v, const std::string&) { return top(json_type::number) && (writer_.real(v), true); }
+  bool string(std::string& v) { return top(json_type::string) && (writer_.string(v), true); }
   bool binary(nlohmann::ordered_json::binary_t&) { return false; }
   bool start_object(std::size_t) { return open(json_type::object); }
   bool start_array(std::size_t) { return open(json_type::array); }
@@ -321,21 +351,26 @@ class any_json_reader {
   bool end_object() { return --depth_, writer_.end(), true; }
   bool end_array() { return --depth_, writer_.end(), true; }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    message_ = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
+    message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
 
   bool too_deep() const noexcept { return too_deep_; }
+  bool too_many() const noexcept { return too_many_; }
   const std::string& message() const noexcept { return message_; }
   json_type type() const noexcept { return type_; }
   std::string take_text() { return writer_.take(); }
 
  private:
-  void top(json_type t) {
+  // Remembers the type of the root value, and counts every value against max_elements.
+  bool top(json_type t) {
     if (depth_ == 0) type_ = t;
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
   }
   bool open(json_type t) {
-    top(t);
+    if (!top(t)) return false;
     if (++depth_ > max_depth_) {
       too_deep_ = true;
       return false;
@@ -346,8 +381,12 @@ class any_json_reader {
 
   json_text_writer writer_;
   std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
   std::size_t depth_ = 0;
   bool too_deep_ = false;
+  bool too_many_ = false;
   json_type type_ = json_type::null;
   std::string message_;
 };
@@ -698,14 +737,19 @@ NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const de
   if (json_text.size() > limits.max_body_bytes) {
     return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
   }
-  detail::any_json_reader reader(limits.max_depth);
+  detail::any_json_reader reader(limits, json_text);
   if (!detail::sax_parse_text(json_text, &reader)) {
     if (reader.too_deep()) {
       return make_error(error_kind::limit_exceeded,
                         "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
     }
+    if (reader.too_many()) {
+      return make_error(error_kind::limit_exceeded, detail::too_many_elements_message(limits.max_elements));
+    }
     return make_error(error_kind::invalid_argument, reader.message());
   }
+  const std::size_t nul = detail::find_nul(json_text);
+  if (nul != std::string_view::npos) return make_error(error_kind::invalid_argument, detail::nul_byte_message(nul));
   return any_json::from_text(reader.type(), reader.take_text());
 }
 
@@ -721,6 +765,7 @@ NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
   if (value.type != json_type::string) return std::nullopt;
   detail::string_capture capture;
   if (!detail::sax_parse_text(value.text, &capture)) return std::nullopt;
+  if (detail::find_nul(value.text) != std::string_view::npos) return std::nullopt;  // `"a"\0...`
   return std::move(capture.text);
 }
 

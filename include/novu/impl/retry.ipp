@@ -84,7 +84,10 @@ inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers,
     if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
       if (*seconds > 0) return *seconds * 1000;
     } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
-      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at - unix_now_ms);
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
     }
   }
   return std::nullopt;
@@ -120,11 +123,13 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
   if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
     delay = *asked;
   } else {
-    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;
-    const double n = static_cast<double>(attempts_made - 1);
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
     const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
                            jitter * static_cast<double>(policy.jitter_ms);
-    // NaN (a NaN exponent, attempts_made < 1) or a negative value means no usable back-off:
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
     // wait the longest allowed interval rather than convert an unrepresentable number.
     if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
       delay = policy.max_interval_ms;
@@ -133,7 +138,9 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     }
   }
   delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
-  if (elapsed_ms + delay > policy.max_elapsed_ms) return {};
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
   return retry_decision{true, static_cast<std::uint32_t>(delay)};
 }
 
