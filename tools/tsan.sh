@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# ThreadSanitizer run of the thread-safety tests: builds tests/unit-threads.cpp alone with a
-# doctest main (clang++ -fsanitize=thread -O1 -g) into build/tsan/ and runs it. Fails on a
-# test failure or any TSan report.
+# ThreadSanitizer run of the thread-safety tests: builds tests/unit-threads.cpp and
+# tests/unit-async-hardening.cpp (async completions and timers called twice, from two threads at
+# once, page walks completed on worker threads) with a doctest main (clang++ -fsanitize=thread
+# -O1 -g) into build/tsan/ and runs them. Fails on a test failure or any TSan report.
 #   tools/tsan.sh            CXX_TSAN=clang++-14 tools/tsan.sh
 set -uo pipefail
 
@@ -14,11 +15,12 @@ started_ns=$(date +%s%N)
 main="$out/doctest_main.cpp"
 printf '#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN\n#include <doctest/doctest.h>\n' >"$main"
 
-echo "== building $out/unit-threads with $cxx -fsanitize=thread"
+sources=("$root/tests/unit-threads.cpp" "$root/tests/unit-async-hardening.cpp")
+echo "== building $out/unit-threads from ${sources[*]##*/} with $cxx -fsanitize=thread"
 if ! "$cxx" -std=c++17 -fsanitize=thread -O1 -g -fno-omit-frame-pointer -pthread \
     -Wall -Wextra -Wpedantic -Werror \
     -I"$root/include" -DNOVU_CC_TEST_DATA_DIR="\"$root/tests/data\"" \
-    "$root/tests/unit-threads.cpp" "$main" -o "$out/unit-threads"; then
+    "${sources[@]}" "$main" -o "$out/unit-threads"; then
   echo "tsan: build failed"
   exit 1
 fi

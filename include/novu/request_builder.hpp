@@ -4,6 +4,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 5
+#endif
+// NOVU_CC_STANDALONE }
+
 #include <optional>     // optional
 #include <string>       // string
 #include <string_view>  // string_view
@@ -44,8 +52,16 @@ NOVU_CC_API std::string generate_idempotency_key();
 NOVU_CC_API std::string encode_path_segment(std::string_view identifier);
 
 /// Parameters of the page after `page`: its `next` cursor as `after`, every filter kept, no
-/// `before`. nullopt when `page` is the last one.
+/// `before`, no `include_cursor` (the cursor is the last item of `page`, which must not come
+/// again). nullopt when `page` is the last one.
 NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
     const list_channel_connections_params& params, const channel_connection_page& page);
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 5
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation.hpp"
+#endif
+// NOVU_CC_STANDALONE }
