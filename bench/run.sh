@@ -3,7 +3,8 @@
 #   C++ (Google Benchmark, counting allocator): the library against nlohmann/json's own floor;
 #   Node: Novu's official SDK (@novu/api 3.19.1) on the same calls over a fake fetcher;
 #   callgrind: deterministic instruction counts of the same operations;
-#   compile time of four translation units, and the size of a stripped example binary.
+#   compile time of four translation units, and the size of a stripped example binary;
+#   the cost of scrubbing secrets from an 8 MiB hostile error answer (hardening_bench.cpp).
 #
 #   bench/run.sh [--quick]
 #
@@ -139,5 +140,12 @@ gc=(-ffunction-sections -fdata-sections -Wl,--gc-sections)
   printf '"gc_sections_no_exceptions_os": %s}\n' "$(size_of gc_noexc_os "${gc[@]}" -fno-exceptions -Os)"
 } > "$out/size.json"
 
-# ---- 9. report ----
+# ---- 9. the cost of the secret guarantees on an 8 MiB hostile answer ----
+log "building bench/hardening_bench.cpp"
+"${cxx[@]}" "$here/hardening_bench.cpp" -o "$out/hardening_bench"
+"${pin[@]}" "$out/hardening_bench" > "$out/hardening.txt"
+
+# ---- 10. report ----
 node "$here/tools/report.mjs" "$out"
+cat "$out/hardening.txt"
+cat "$out/hardening.txt" >> "$out/metrics.txt"

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "novu/printing.hpp"
 #include "test_support.hpp"
 
 using json = test_support::ordered;
@@ -156,13 +157,19 @@ void check_error_outcome(const json& sdk, const novu::result<T>& ours) {
         CHECK(canonical(json(v.messages)) == canonical(errors[v.field]["messages"]));
         if (errors[v.field].contains("value")) {
           REQUIRE(v.value.has_value());
-          CHECK(canonical(v.value->text) == canonical(errors[v.field]["value"]));
+          // Documented divergence (docs/differences.md): what a 422 echoes for a credential
+          // field ("auth.accessToken") is masked, whatever its type; other values are kept.
+          const bool credential = v.field.find("ccessToken") != std::string::npos ||
+                                  v.field.find("efreshToken") != std::string::npos;
+          CHECK(canonical(v.value->text) ==
+                (credential ? canonical(std::string("\"[redacted]\"")) : canonical(errors[v.field]["value"])));
         } else {
           CHECK_FALSE(v.value.has_value());
         }
       }
     }
-    CHECK(e.body == sdk["body"].get<std::string>());
+    // The body an error keeps has credential-named values masked, like the debug printer's.
+    CHECK(e.body == novu::redact_json_secrets(sdk["body"].get<std::string>()));
   } else {
     FAIL("unexpected SDK error " << name);
   }

@@ -12,6 +12,9 @@ both contain (for example a detail header that channel_connections.hpp inlines o
 Preprocessor conditionals are copied verbatim, so the fast-compile mode
 (NOVU_CC_SEPARATE_COMPILATION) works with the single header too. `#include <...>` lines stay
 where they are; a repeat is dropped when an earlier copy is already in effect at that point.
+The `// NOVU_CC_STANDALONE {` ... `}` blocks (a public header that is the outermost one
+includes the implementation at its end) are kept in the umbrella only: in one file, the
+umbrella is always the outermost header.
 
 Every other public header include/novu/*.hpp gets a file of the same name, so code written
 against include/ compiles against single_include/ unchanged:
@@ -38,6 +41,10 @@ PRAGMA_ONCE = re.compile(r"^\s*#\s*pragma\s+once\b")
 COND_OPEN = re.compile(r"^\s*#\s*if(n?def)?\b")
 COND_ELSE = re.compile(r"^\s*#\s*(else|elif|elifdef|elifndef)\b")
 COND_CLOSE = re.compile(r"^\s*#\s*endif\b")
+# Lines between these markers let each public header include the implementation when it is the
+# outermost one (include/ layout); in single_include/ only the umbrella keeps them.
+STANDALONE_BEGIN = re.compile(r"^\s*//\s*NOVU_CC_STANDALONE \{")
+STANDALONE_END = re.compile(r"^\s*//\s*NOVU_CC_STANDALONE \}")
 
 
 class AmalgamationError(Exception):
@@ -132,7 +139,18 @@ class Output:
             self.lines.append("#ifndef %s\n#define %s\n" % (guard, guard))
         start_depth = self.depth
         keep_pragma = is_root  # the output keeps its root's `#pragma once`, and only that one
+        keep_standalone = is_root and name == UMBRELLA
+        dropping = False
         for line in text.splitlines(keepends=True):
+            if STANDALONE_BEGIN.match(line):
+                dropping = not keep_standalone
+                if dropping:
+                    continue
+            if STANDALONE_END.match(line) and dropping:
+                dropping = False
+                continue
+            if dropping:
+                continue
             if PRAGMA_ONCE.match(line):
                 if keep_pragma:
                     self.lines.append(line)

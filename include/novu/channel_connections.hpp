@@ -9,6 +9,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 1
+#endif
+// NOVU_CC_STANDALONE }
+
 #include "novu/version.hpp"
 #include "novu/http.hpp"
 #include "novu/enums.hpp"
@@ -23,18 +31,9 @@
 #include "novu/client.hpp"
 #include "novu/printing.hpp"
 
-#if NOVU_CC_WITH_IMPLEMENTATION
-#include "novu/impl/client.ipp"
-#include "novu/impl/error.ipp"
-#include "novu/impl/json.ipp"
-#include "novu/impl/printing.ipp"
-#include "novu/impl/request_builder.ipp"
-#include "novu/impl/response_parser.ipp"
-#include "novu/impl/retry.ipp"
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 1
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation.hpp"
 #endif
-
-// Fast-compile mode: the class templates the calls return are instantiated once, in the
-// implementation file, instead of in every translation unit that uses them.
-#if defined(NOVU_CC_SEPARATE_COMPILATION)
-#include "novu/detail/instantiations.hpp"
-#endif
+// NOVU_CC_STANDALONE }

@@ -2,12 +2,22 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 3
+#endif
+// NOVU_CC_STANDALONE }
+
 #include <cstddef>      // size_t
 #include <cstdint>      // int64_t, uint32_t, uint64_t
-#include <optional>     // optional
-#include <string_view>  // string_view
-#include <type_traits>  // is_same, decay_t
-#include <utility>      // declval, move
+#include <optional>       // optional, nullopt
+#include <string>         // string, to_string
+#include <string_view>    // string_view
+#include <type_traits>    // is_same, decay_t
+#include <unordered_map>  // unordered_map
+#include <utility>        // declval, move
 
 #include "novu/config.hpp"
 #include "novu/dto.hpp"
@@ -101,18 +111,94 @@ NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options);
 
-// Masks the secret key and the tokens a call sent, in an error the call is about to return.
+// Masks the secret key and the tokens a call sent in every field of an error the call is about
+// to return, then finishes its message (control characters escaped, length capped).
 NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth);
 
 // The error a call returns when its last attempt got no response: kind `transport`, secrets masked.
 NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth);
 
+// A finish_*_call function: what a call's final answer (or transport error) gives.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const novu::auth* sent_auth);
+
+// What a list call's final answer gives: the page, or the error with the configured key and
+// the tokens the call sent (`sent_auth`, may be null) scrubbed from every field before any
+// text in it is cut.
+NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
+                                                             const novu::auth* sent_auth);
+// finish_list_call for create, retrieve and update.
+NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
+                                                              const novu::auth* sent_auth);
+// finish_list_call for delete.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const novu::auth* sent_auth);
+
 }  // namespace detail
 
-/// Options for walking every page of a list.
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
 struct pagination_options {
   std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
 };
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first`. Its `after` counts as
+  // followed (by page 1), unless `first.include_cursor` is true: the first page then starts
+  // with the cursor's own item, and following the same cursor without includeCursor moves on.
+  explicit page_cursor_guard(const list_channel_connections_params& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
+    const auto inserted = followed_.emplace(cursor, page_number + 1);
+    if (inserted.second) return std::nullopt;
+    const std::size_t earlier = inserted.first->second;
+    std::string message = "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " +
+                          quoted(cursor) + ", ";
+    message += earlier == 1 ? std::string("is the cursor the walk started from")
+                            : "was already followed to fetch page " + std::to_string(earlier);
+    message += "; the walk stops instead of repeating pages";
+    return make_error(error_kind::decode, std::move(message), "/next");
+  }
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  static std::string quoted(std::string_view cursor) {
+    constexpr std::size_t k_max = 100;
+    bool clipped = false;
+    if (cursor.size() > k_max) {
+      std::size_t cut = k_max;
+      while (cut > 0 && (static_cast<unsigned char>(cursor[cut]) & 0xC0) == 0x80) --cut;
+      cursor = cursor.substr(0, cut);
+      clipped = true;
+    }
+    std::string out = "\"";
+    for (char ch : cursor) {
+      const auto byte = static_cast<unsigned char>(ch);
+      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+    }
+    out += clipped ? "...\"" : "\"";
+    return out;
+  }
+
+  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+};
+
+}  // namespace detail
 
 /// A client for the Channel Connections API over a caller-supplied synchronous transport:
 /// any callable `novu::transport_result(const novu::http_request&)` (or one returning a plain
@@ -138,19 +224,28 @@ class client {
 
   /// Calls `on_page(const channel_connection_page&)` for each page, following `next` cursors,
   /// until the last page, until `on_page` returns false, or after `max_pages` pages. Returns
-  /// the number of pages delivered, or the first error.
+  /// the number of pages delivered, or the first error. Pages after the first are requested
+  /// without includeCursor, so no item comes twice; a `next` cursor that repeats one already
+  /// followed (or the starting `after`) ends the walk with a `decode` error (location "/next")
+  /// after the pages before it were delivered.
   template <class OnPage>
   result<std::size_t> for_each_page(const list_channel_connections_params& params, OnPage&& on_page,
                                     const pagination_options& paging = {}, const call_options& options = {}) {
     list_channel_connections_params current = params;
+    detail::page_cursor_guard cursors(params);
     std::size_t pages = 0;
     while (pages < paging.max_pages) {
       result<channel_connection_page> page = list(current, options);
       if (!page) return std::move(page).error();
       ++pages;
       if (!on_page(static_cast<const channel_connection_page&>(*page))) break;
+      if (pages >= paging.max_pages) break;
       std::optional<list_channel_connections_params> next = next_page_params(current, *page);
       if (!next) break;
+      if (std::optional<error> loop = cursors.follow(*next->after, pages)) {
+        detail::redact_call_secrets(*loop, config_, nullptr);
+        return std::move(*loop);
+      }
       current = std::move(*next);
     }
     return pages;
@@ -189,3 +284,10 @@ class client {
 };
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 3
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation.hpp"
+#endif
+// NOVU_CC_STANDALONE }

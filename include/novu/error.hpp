@@ -2,6 +2,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 8
+#endif
+// NOVU_CC_STANDALONE }
+
 #include <optional>     // optional
 #include <string>       // string
 #include <string_view>  // string_view
@@ -38,16 +46,20 @@ constexpr std::string_view to_string(error_kind kind) noexcept {
   return "unknown";
 }
 
-/// An error value. `message` never contains the secret key, an access token or a refresh token.
+/// An error value. No field of an error a client call returns holds the secret key or a token
+/// the call sent, in any spelling (see docs/reference.md, "Secrets"); credential-named values
+/// (`accessToken`, `Authorization`, `token=`...) are masked in every error the parsers return.
 struct error {
   error_kind kind = error_kind::invalid_argument;  ///< what went wrong
-  std::string message;                             ///< human-readable explanation, secret-free
+  /// Human-readable explanation: control characters escaped (\n, \xNN), at most about 4 KB,
+  /// with a note of what was left out.
+  std::string message;
   /// Where the problem is: a JSON pointer into the body (e.g. "/data/workspace/id"), or a
   /// parameter name for invalid arguments. Empty when it concerns the whole thing.
   std::string location;
   int status = 0;                   ///< HTTP status when a response was received, else 0
-  http_headers headers;             ///< response headers when a response was received
-  std::string body;                 ///< raw response body when one was received (may hold secrets)
+  http_headers headers;             ///< response headers when a response was received, credentials masked
+  std::string body;                 ///< response body (credentials masked; empty above decode_limits::max_body_bytes)
   std::optional<api_error> api;     ///< decoded `ErrorDto`/`ValidationErrorDto` for api/validation
   /// For transport errors: false when trying again cannot help (the transport was shut down,
   /// the URL scheme is unsupported); the clients then return at once instead of retrying.
@@ -71,9 +83,18 @@ inline error transport_error(std::string message, bool retryable = true) {
   return e;
 }
 
-/// Replaces every occurrence of `secret` in the error's message and location with
-/// "[redacted]". Secrets shorter than 4 characters are left alone (they cannot be told apart
-/// from ordinary words).
+/// Replaces every occurrence of `secret` in every field of the error (message, location, body,
+/// headers, each member of `api`) with "[redacted]": verbatim, JSON-escaped in any spelling, or
+/// percent-encoded; surrounding blanks and an "ApiKey " scheme (any case) are not part of the
+/// secret. Linear in the error's size. Secrets shorter than 4 bytes are left alone (they cannot
+/// be told apart from ordinary words).
 NOVU_CC_API void redact_secret(error& e, std::string_view secret);
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 8
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation_light.hpp"
+#endif
+// NOVU_CC_STANDALONE }

@@ -1,10 +1,21 @@
 // JSON mapping of the DTOs on nlohmann/json, exception-free in both directions.
 // Decoding goes straight from nlohmann's SAX events into the DTOs (no DOM), names the JSON
-// pointer of the first offending element, ignores unknown fields and honours decode_limits.
+// pointer of the first offending element, ignores unknown fields and honours decode_limits
+// (body size, depth, element count). A repeated member, `data` envelope or map key: the last
+// one wins. A NUL byte anywhere is malformed JSON. An integer field takes only a number
+// written as an integer (no fraction, no exponent) within int64.
 // Encoding is compact, writes fields in the OpenAPI document's order, omits absent optional
 // fields and reports invalid UTF-8 as an error instead of throwing.
 // SPDX-License-Identifier: MIT
 #pragma once
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 4
+#endif
+// NOVU_CC_STANDALONE }
 
 #include <optional>     // optional
 #include <string>       // string
@@ -53,7 +64,8 @@ NOVU_CC_API result<std::string> encode_json(const channel_connection_page& page)
 /// Compact JSON of an error body (`errors` is written when not empty).
 NOVU_CC_API result<std::string> encode_json(const api_error& body);
 
-/// Checks `json_text` and returns it as a compact `any_json` of the matching type.
+/// Checks `json_text` (within `limits`; a NUL byte is malformed) and returns it as a compact
+/// `any_json` of the matching type.
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits = {});
 /// A JSON string value holding `text`; fails on invalid UTF-8.
 NOVU_CC_API result<any_json> json_string(std::string_view text);
@@ -61,3 +73,10 @@ NOVU_CC_API result<any_json> json_string(std::string_view text);
 NOVU_CC_API std::optional<std::string> string_value(const any_json& value);
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 4
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation.hpp"
+#endif
+// NOVU_CC_STANDALONE }

@@ -1,11 +1,20 @@
 // Debug printing of requests, responses and errors for logs and bug reports, with credentials
-// masked: Authorization and cookie header values, the values of `accessToken` and
-// `refreshToken` members in bodies, and userinfo in URLs. Control characters and invalid UTF-8
+// masked: credential-bearing header values (Authorization, Cookie, X-Api-Key, WWW-Authenticate,
+// any name holding auth, token, secret, key...), credential values in bodies (see
+// redact_json_secrets), and userinfo and `token=` pairs in URLs. Control characters and invalid UTF-8
 // are escaped, so a hostile body cannot forge log lines. Needs only the standard library (not
 // nlohmann/json); in the fast-compile mode it is compiled once with the rest of the
 // implementation (novu/impl/printing.ipp).
 // SPDX-License-Identifier: MIT
 #pragma once
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 7
+#endif
+// NOVU_CC_STANDALONE }
 
 #include <cstddef>      // size_t
 #include <string>       // string
@@ -34,8 +43,12 @@ inline constexpr std::string_view redacted_marker{"[redacted]"};
 /// first 4 characters of a long key ("ApiKey sk_l...[redacted]"); other values are unchanged.
 NOVU_CC_API std::string redact_header_value(std::string_view name, std::string_view value);
 
-/// `json` (even malformed or truncated) with the values of `accessToken`, `refreshToken`,
-/// `secretKey` and `apiKey` members masked, and the `value` a 422 body echoes for such a field.
+/// `json` (even malformed or truncated, or not JSON at all) with credentials masked: the values
+/// of members whose names end in token, secret, key, password, authorization, cookie...
+/// (`accessToken`, `client_secret`, `apiKey`; not `accessTokenExpiresAt`, `contextKeys`), also
+/// inside strings that hold JSON; the `value` a 422 body echoes for such a field; and
+/// `name=value` / `name: value` pairs with such names ("token=abc", "Authorization: Bearer abc").
+/// This is what an error's `body` holds of the response body.
 NOVU_CC_API std::string redact_json_secrets(std::string_view json);
 
 /// `url` with any userinfo ("https://user:password@host") masked.
@@ -52,3 +65,10 @@ NOVU_CC_API std::string to_debug_string(const http_response& response, const deb
 NOVU_CC_API std::string to_debug_string(const error& e, const debug_print_options& options = {});
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 7
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation_light.hpp"
+#endif
+// NOVU_CC_STANDALONE }

@@ -6,6 +6,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 6
+#endif
+// NOVU_CC_STANDALONE }
+
 #include "novu/config.hpp"
 #include "novu/dto.hpp"
 #include "novu/http.hpp"
@@ -37,3 +45,10 @@ NOVU_CC_API result<void> parse_delete_response(const http_response& response, co
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits = {});
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 6
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation.hpp"
+#endif
+// NOVU_CC_STANDALONE }

@@ -2,6 +2,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 10
+#endif
+// NOVU_CC_STANDALONE }
+
 #include <cassert>      // assert
 #include <new>          // placement new
 #include <type_traits>  // is_nothrow_*
@@ -173,3 +181,10 @@ class result<void> {
 using transport_result = result<http_response>;
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 10
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/detail/implementation_light.hpp"
+#endif
+// NOVU_CC_STANDALONE }

@@ -10,6 +10,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 1
+#endif
+// NOVU_CC_STANDALONE }
+
 
 // ---- begin include/novu/version.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_VERSION_HPP
@@ -574,6 +582,9 @@ NOVU_CC_NAMESPACE_END
 // The error value every fallible function returns instead of throwing.
 // SPDX-License-Identifier: MIT
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -603,16 +614,20 @@ constexpr std::string_view to_string(error_kind kind) noexcept {
   return "unknown";
 }
 
-/// An error value. `message` never contains the secret key, an access token or a refresh token.
+/// An error value. No field of an error a client call returns holds the secret key or a token
+/// the call sent, in any spelling (see docs/reference.md, "Secrets"); credential-named values
+/// (`accessToken`, `Authorization`, `token=`...) are masked in every error the parsers return.
 struct error {
   error_kind kind = error_kind::invalid_argument;  ///< what went wrong
-  std::string message;                             ///< human-readable explanation, secret-free
+  /// Human-readable explanation: control characters escaped (\n, \xNN), at most about 4 KB,
+  /// with a note of what was left out.
+  std::string message;
   /// Where the problem is: a JSON pointer into the body (e.g. "/data/workspace/id"), or a
   /// parameter name for invalid arguments. Empty when it concerns the whole thing.
   std::string location;
   int status = 0;                   ///< HTTP status when a response was received, else 0
-  http_headers headers;             ///< response headers when a response was received
-  std::string body;                 ///< raw response body when one was received (may hold secrets)
+  http_headers headers;             ///< response headers when a response was received, credentials masked
+  std::string body;                 ///< response body (credentials masked; empty above decode_limits::max_body_bytes)
   std::optional<api_error> api;     ///< decoded `ErrorDto`/`ValidationErrorDto` for api/validation
   /// For transport errors: false when trying again cannot help (the transport was shut down,
   /// the URL scheme is unsupported); the clients then return at once instead of retrying.
@@ -636,12 +651,15 @@ inline error transport_error(std::string message, bool retryable = true) {
   return e;
 }
 
-/// Replaces every occurrence of `secret` in the error's message and location with
-/// "[redacted]". Secrets shorter than 4 characters are left alone (they cannot be told apart
-/// from ordinary words).
+/// Replaces every occurrence of `secret` in every field of the error (message, location, body,
+/// headers, each member of `api`) with "[redacted]": verbatim, JSON-escaped in any spelling, or
+/// percent-encoded; surrounding blanks and an "ApiKey " scheme (any case) are not part of the
+/// secret. Linear in the error's size. Secrets shorter than 4 bytes are left alone (they cannot
+/// be told apart from ordinary words).
 NOVU_CC_API void redact_secret(error& e, std::string_view secret);
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ERROR_HPP
 // ---- end include/novu/error.hpp ----
 
@@ -650,6 +668,9 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_RESULT_HPP
 // result<T>: a value or an error, an `expected`-like type that needs no exceptions.
 // SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 #include <cassert>      // assert
 #include <new>          // placement new
@@ -819,6 +840,7 @@ class result<void> {
 using transport_result = result<http_response>;
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_RESULT_HPP
 // ---- end include/novu/result.hpp ----
 
@@ -829,6 +851,9 @@ NOVU_CC_NAMESPACE_END
 // use to apply it. Defaults follow Novu's back-off but stop much sooner than the official SDK,
 // which keeps retrying for an hour.
 // SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 #include <initializer_list>  // initializer_list
 
@@ -875,7 +900,7 @@ class http_status_set {
 
 /// When and how often a failed attempt is tried again.
 struct retry_policy {
-  /// Attempts in all, the first included; 1 turns retries off. Default: 4.
+  /// Attempts in all, the first included; 1 (or less) turns retries off. Default: 4.
   int max_attempts = 4;
   /// No retry whose wait would end more than this long after the first attempt began.
   std::uint64_t max_elapsed_ms = 60000;
@@ -914,6 +939,11 @@ struct retry_decision {
 /// HTTP-date, take precedence over the back-off, capped at max_interval_ms); `elapsed_ms`
 /// the time since the first attempt began; `jitter` a sample from [0, 1); `unix_now_ms` the
 /// wall clock, to read an HTTP-date.
+/// For every value of every input (and of every policy field) the answer is defined and
+/// bounded: no retry once `attempts_made >= max_attempts`; `delay_ms <= max_interval_ms`; and
+/// a retry only when `elapsed_ms + delay_ms <= max_elapsed_ms` (exactly, without wrap-around).
+/// An `attempts_made` below 1 counts as 1; a `jitter` outside [0, 1) (NaN included) as 0; a
+/// back-off that is not a number (NaN exponent, 0 to a negative power...) as max_interval_ms.
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms);
@@ -932,6 +962,7 @@ struct system_environment {
 };
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_RETRY_HPP
 // ---- end include/novu/retry.hpp ----
 
@@ -940,6 +971,9 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CONFIG_HPP
 // Client configuration: credentials, server, user agent, decoding limits, per-call options.
 // SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 
 
@@ -957,11 +991,17 @@ inline constexpr std::string_view default_user_agent{"novu-cpp-channel-connectio
 struct decode_limits {
   std::size_t max_body_bytes = 8u * 1024u * 1024u;  ///< larger bodies are refused unread
   std::size_t max_depth = 64;                       ///< deeper nesting of arrays/objects is refused
+  /// Most array elements plus object members in one document, counted at every level (unknown
+  /// members and any-JSON values included); one more is refused while parsing. A page of 100
+  /// connections holds 2,000 to 3,000. Bounds what many tiny elements (`"",` is 3 bytes of body
+  /// but a 32-byte std::string) can make a decoder allocate.
+  std::size_t max_elements = 100000;
 };
 
 /// Everything a request needs besides its own arguments.
 struct client_config {
-  /// Novu secret key; "ApiKey " is prepended unless the value already starts with it.
+  /// Novu secret key. Blanks around it (space, tab, CR, LF) and an "ApiKey" scheme in front, in
+  /// any case, are not part of the key: the request always carries `Authorization: ApiKey <key>`.
   std::string secret_key;
   /// Base URL: `server_us` (default), `server_eu` or any http(s) URL. A path prefix such as
   /// "http://host/proxy/novu" is kept; a trailing slash is ignored.
@@ -982,6 +1022,7 @@ struct call_options {
 };
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONFIG_HPP
 // ---- end include/novu/config.hpp ----
 
@@ -990,10 +1031,16 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_JSON_HPP
 // JSON mapping of the DTOs on nlohmann/json, exception-free in both directions.
 // Decoding goes straight from nlohmann's SAX events into the DTOs (no DOM), names the JSON
-// pointer of the first offending element, ignores unknown fields and honours decode_limits.
+// pointer of the first offending element, ignores unknown fields and honours decode_limits
+// (body size, depth, element count). A repeated member, `data` envelope or map key: the last
+// one wins. A NUL byte anywhere is malformed JSON. An integer field takes only a number
+// written as an integer (no fraction, no exponent) within int64.
 // Encoding is compact, writes fields in the OpenAPI document's order, omits absent optional
 // fields and reports invalid UTF-8 as an error instead of throwing.
 // SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 
 
@@ -1035,7 +1082,8 @@ NOVU_CC_API result<std::string> encode_json(const channel_connection_page& page)
 /// Compact JSON of an error body (`errors` is written when not empty).
 NOVU_CC_API result<std::string> encode_json(const api_error& body);
 
-/// Checks `json_text` and returns it as a compact `any_json` of the matching type.
+/// Checks `json_text` (within `limits`; a NUL byte is malformed) and returns it as a compact
+/// `any_json` of the matching type.
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits = {});
 /// A JSON string value holding `text`; fails on invalid UTF-8.
 NOVU_CC_API result<any_json> json_string(std::string_view text);
@@ -1043,6 +1091,7 @@ NOVU_CC_API result<any_json> json_string(std::string_view text);
 NOVU_CC_API std::optional<std::string> string_value(const any_json& value);
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_JSON_HPP
 // ---- end include/novu/json.hpp ----
 
@@ -1053,6 +1102,9 @@ NOVU_CC_NAMESPACE_END
 // They never perform I/O. The wire format follows the OpenAPI document and matches Novu's
 // official TypeScript SDK byte for byte where that SDK is right (see docs/differences.md).
 // SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 
 
@@ -1086,11 +1138,13 @@ NOVU_CC_API std::string generate_idempotency_key();
 NOVU_CC_API std::string encode_path_segment(std::string_view identifier);
 
 /// Parameters of the page after `page`: its `next` cursor as `after`, every filter kept, no
-/// `before`. nullopt when `page` is the last one.
+/// `before`, no `include_cursor` (the cursor is the last item of `page`, which must not come
+/// again). nullopt when `page` is the last one.
 NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
     const list_channel_connections_params& params, const channel_connection_page& page);
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_REQUEST_BUILDER_HPP
 // ---- end include/novu/request_builder.hpp ----
 
@@ -1103,6 +1157,9 @@ NOVU_CC_NAMESPACE_END
 // any other status, or an error body that does not decode, is an `http` error keeping status,
 // headers and raw body.
 // SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -1130,6 +1187,7 @@ NOVU_CC_API result<void> parse_delete_response(const http_response& response, co
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits = {});
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_RESPONSE_PARSER_HPP
 // ---- end include/novu/response_parser.hpp ----
 
@@ -1139,6 +1197,10 @@ NOVU_CC_NAMESPACE_END
 // The synchronous client: builder + caller's transport + parser, with bounded retries.
 // SPDX-License-Identifier: MIT
 
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+#include <unordered_map>  // unordered_map
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -1223,18 +1285,94 @@ NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options);
 
-// Masks the secret key and the tokens a call sent, in an error the call is about to return.
+// Masks the secret key and the tokens a call sent in every field of an error the call is about
+// to return, then finishes its message (control characters escaped, length capped).
 NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth);
 
 // The error a call returns when its last attempt got no response: kind `transport`, secrets masked.
 NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth);
 
+// A finish_*_call function: what a call's final answer (or transport error) gives.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const novu::auth* sent_auth);
+
+// What a list call's final answer gives: the page, or the error with the configured key and
+// the tokens the call sent (`sent_auth`, may be null) scrubbed from every field before any
+// text in it is cut.
+NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
+                                                             const novu::auth* sent_auth);
+// finish_list_call for create, retrieve and update.
+NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
+                                                              const novu::auth* sent_auth);
+// finish_list_call for delete.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const novu::auth* sent_auth);
+
 }  // namespace detail
 
-/// Options for walking every page of a list.
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
 struct pagination_options {
   std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
 };
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first`. Its `after` counts as
+  // followed (by page 1), unless `first.include_cursor` is true: the first page then starts
+  // with the cursor's own item, and following the same cursor without includeCursor moves on.
+  explicit page_cursor_guard(const list_channel_connections_params& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
+    const auto inserted = followed_.emplace(cursor, page_number + 1);
+    if (inserted.second) return std::nullopt;
+    const std::size_t earlier = inserted.first->second;
+    std::string message = "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " +
+                          quoted(cursor) + ", ";
+    message += earlier == 1 ? std::string("is the cursor the walk started from")
+                            : "was already followed to fetch page " + std::to_string(earlier);
+    message += "; the walk stops instead of repeating pages";
+    return make_error(error_kind::decode, std::move(message), "/next");
+  }
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  static std::string quoted(std::string_view cursor) {
+    constexpr std::size_t k_max = 100;
+    bool clipped = false;
+    if (cursor.size() > k_max) {
+      std::size_t cut = k_max;
+      while (cut > 0 && (static_cast<unsigned char>(cursor[cut]) & 0xC0) == 0x80) --cut;
+      cursor = cursor.substr(0, cut);
+      clipped = true;
+    }
+    std::string out = "\"";
+    for (char ch : cursor) {
+      const auto byte = static_cast<unsigned char>(ch);
+      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+    }
+    out += clipped ? "...\"" : "\"";
+    return out;
+  }
+
+  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+};
+
+}  // namespace detail
 
 /// A client for the Channel Connections API over a caller-supplied synchronous transport:
 /// any callable `novu::transport_result(const novu::http_request&)` (or one returning a plain
@@ -1260,19 +1398,28 @@ class client {
 
   /// Calls `on_page(const channel_connection_page&)` for each page, following `next` cursors,
   /// until the last page, until `on_page` returns false, or after `max_pages` pages. Returns
-  /// the number of pages delivered, or the first error.
+  /// the number of pages delivered, or the first error. Pages after the first are requested
+  /// without includeCursor, so no item comes twice; a `next` cursor that repeats one already
+  /// followed (or the starting `after`) ends the walk with a `decode` error (location "/next")
+  /// after the pages before it were delivered.
   template <class OnPage>
   result<std::size_t> for_each_page(const list_channel_connections_params& params, OnPage&& on_page,
                                     const pagination_options& paging = {}, const call_options& options = {}) {
     list_channel_connections_params current = params;
+    detail::page_cursor_guard cursors(params);
     std::size_t pages = 0;
     while (pages < paging.max_pages) {
       result<channel_connection_page> page = list(current, options);
       if (!page) return std::move(page).error();
       ++pages;
       if (!on_page(static_cast<const channel_connection_page&>(*page))) break;
+      if (pages >= paging.max_pages) break;
       std::optional<list_channel_connections_params> next = next_page_params(current, *page);
       if (!next) break;
+      if (std::optional<error> loop = cursors.follow(*next->after, pages)) {
+        detail::redact_call_secrets(*loop, config_, nullptr);
+        return std::move(*loop);
+      }
       current = std::move(*next);
     }
     return pages;
@@ -1311,6 +1458,7 @@ class client {
 };
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CLIENT_HPP
 // ---- end include/novu/client.hpp ----
 
@@ -1318,12 +1466,16 @@ NOVU_CC_NAMESPACE_END
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_PRINTING_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_PRINTING_HPP
 // Debug printing of requests, responses and errors for logs and bug reports, with credentials
-// masked: Authorization and cookie header values, the values of `accessToken` and
-// `refreshToken` members in bodies, and userinfo in URLs. Control characters and invalid UTF-8
+// masked: credential-bearing header values (Authorization, Cookie, X-Api-Key, WWW-Authenticate,
+// any name holding auth, token, secret, key...), credential values in bodies (see
+// redact_json_secrets), and userinfo and `token=` pairs in URLs. Control characters and invalid UTF-8
 // are escaped, so a hostile body cannot forge log lines. Needs only the standard library (not
 // nlohmann/json); in the fast-compile mode it is compiled once with the rest of the
 // implementation (novu/impl/printing.ipp).
 // SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 
 
@@ -1345,8 +1497,12 @@ inline constexpr std::string_view redacted_marker{"[redacted]"};
 /// first 4 characters of a long key ("ApiKey sk_l...[redacted]"); other values are unchanged.
 NOVU_CC_API std::string redact_header_value(std::string_view name, std::string_view value);
 
-/// `json` (even malformed or truncated) with the values of `accessToken`, `refreshToken`,
-/// `secretKey` and `apiKey` members masked, and the `value` a 422 body echoes for such a field.
+/// `json` (even malformed or truncated, or not JSON at all) with credentials masked: the values
+/// of members whose names end in token, secret, key, password, authorization, cookie...
+/// (`accessToken`, `client_secret`, `apiKey`; not `accessTokenExpiresAt`, `contextKeys`), also
+/// inside strings that hold JSON; the `value` a 422 body echoes for such a field; and
+/// `name=value` / `name: value` pairs with such names ("token=abc", "Authorization: Bearer abc").
+/// This is what an error's `body` holds of the response body.
 NOVU_CC_API std::string redact_json_secrets(std::string_view json);
 
 /// `url` with any userinfo ("https://user:password@host") masked.
@@ -1363,168 +1519,55 @@ NOVU_CC_API std::string to_debug_string(const http_response& response, const deb
 NOVU_CC_API std::string to_debug_string(const error& e, const debug_print_options& options = {});
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_PRINTING_HPP
 // ---- end include/novu/printing.hpp ----
 
-#if NOVU_CC_WITH_IMPLEMENTATION
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 1
+#undef NOVU_CC_OUTERMOST_HEADER
 
-// ---- begin include/novu/impl/client.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
-// Implementation of the non-template parts of novu/client.hpp and novu/async_client.hpp: the
-// retry loop and the secret masking every call applies to the error it returns.
+// ---- begin include/novu/detail/implementation.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_HPP
+// The implementation of every NOVU_CC_API function. In the header-only mode the outermost
+// public header a translation unit includes includes this file at its end, so that any public
+// header works on its own; in the fast-compile mode only the implementation file
+// (NOVU_CC_IMPLEMENTATION) compiles it, and other files get the extern template declarations.
 // SPDX-License-Identifier: MIT
 
 
+#if NOVU_CC_WITH_IMPLEMENTATION
 
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
+// ---- begin include/novu/detail/implementation_light.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_LIGHT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_LIGHT_HPP
+// The part of the implementation that needs only the standard library (errors, retries, the
+// debug printer): what the outermost of error.hpp, result.hpp, retry.hpp, config.hpp and
+// printing.hpp includes at its end in the header-only mode, so that they work on their own
+// without nlohmann/json. See novu/detail/implementation.hpp.
+// SPDX-License-Identifier: MIT
 
-NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment) {
-  // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? (answer->status < 200 || answer->status >= 300) : answer.error().retryable;
-  if (!failed) return {};
-  static const http_headers no_headers;
-  // Asked in a fixed order (as function arguments they would be evaluated in any order).
-  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
-  const double jitter = environment.random_unit(environment.self);
-  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
-  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      now_ms - started_ms, jitter, unix_now_ms);
-}
 
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment) {
-  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
-  for (int attempt = 1;; ++attempt) {
-    transport_result answer = transport.send(transport.self, request);
-    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
-    if (!next.retry) return answer;
-    environment.sleep_ms(environment.self, next.delay_ms);
-  }
-}
-
-NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
-  redact_secret(e, config.secret_key);
-  // The key may be configured with its "ApiKey " prefix; the bare key is just as secret.
-  const std::string_view key(config.secret_key);
-  if (key.substr(0, 7) == "ApiKey ") redact_secret(e, key.substr(7));
-  if (sent_auth != nullptr) {
-    redact_secret(e, sent_auth->access_token);
-    if (sent_auth->refresh_token) redact_secret(e, *sent_auth->refresh_token);
-  }
-}
-
-NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
-  e.kind = error_kind::transport;
-  redact_call_secrets(e, config, sent_auth);
-  return e;
-}
-
-// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
-// the configured policy, and parses the final answer with `parse`.
-template <class T>
-result<T> execute_sync(const sync_call_context& call, result<http_request> request,
-                       result<T> (*parse)(const http_response&, const decode_limits&), const novu::auth* sent_auth) {
-  if (!request) {
-    redact_call_secrets(request.error(), call.config, sent_auth);
-    return std::move(request).error();
-  }
-  transport_result answer = send_with_retries(call.config.retry, *request, call.transport, call.environment);
-  if (!answer) return final_transport_error(std::move(answer).error(), call.config, sent_auth);
-  result<T> parsed = parse(*answer, call.config.limits);
-  if (!parsed) redact_call_secrets(parsed.error(), call.config, sent_auth);
-  return parsed;
-}
-
-NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
-                                                      const list_channel_connections_params& params,
-                                                      const call_options& options) {
-  return execute_sync<channel_connection_page>(call, build_list_request(call.config, params, options),
-                                               &parse_list_response, nullptr);
-}
-
-NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
-                                                   const create_channel_connection_request& body,
-                                                   const call_options& options) {
-  return execute_sync<channel_connection>(call, build_create_request(call.config, body, options),
-                                          &parse_create_response, &body.auth);
-}
-
-NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
-                                                     const call_options& options) {
-  return execute_sync<channel_connection>(call, build_retrieve_request(call.config, identifier, options),
-                                          &parse_retrieve_response, nullptr);
-}
-
-NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
-                                                   const update_channel_connection_request& body,
-                                                   const call_options& options) {
-  return execute_sync<channel_connection>(call, build_update_request(call.config, identifier, body, options),
-                                          &parse_update_response, &body.auth);
-}
-
-NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
-                                     const call_options& options) {
-  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &parse_delete_response,
-                            nullptr);
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
-// ---- end include/novu/impl/client.ipp ----
+#if NOVU_CC_WITH_IMPLEMENTATION
 
 // ---- begin include/novu/impl/error.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
-// Implementation of novu/error.hpp.
+// Implementation of novu/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
 // SPDX-License-Identifier: MIT
 
 
 
-NOVU_CC_NAMESPACE_BEGIN
-
-NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
-  if (secret.size() < 4) return;
-  for (std::string* text : {&e.message, &e.location}) {
-    std::string::size_type at = 0;
-    while ((at = text->find(secret.data(), at, secret.size())) != std::string::npos) {
-      text->replace(at, secret.size(), "[redacted]");
-      at += 10;
-    }
-  }
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
-// ---- end include/novu/impl/error.ipp ----
-
-// ---- begin include/novu/impl/json.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
-// Implementation of novu/json.hpp: the DTO field tables for the SAX decoder, and the encoders.
+// ---- begin include/novu/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
-
-#include <memory>       // shared_ptr
-
-#include <nlohmann/json.hpp>
-
-
-// ---- begin include/novu/detail/json_reader.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_JSON_READER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_JSON_READER_HPP
-// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
-// events, described by small field tables, without building a DOM. Each open container keeps
-// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
-// depth limit is enforced as it goes.
-// SPDX-License-Identifier: MIT
-
-#include <cmath>        // isfinite, fabs
-#include <iterator>     // make_move_iterator
-#include <limits>       // numeric_limits
 
 
 
@@ -1668,10 +1711,3066 @@ inline void append_pointer_token(std::string& pointer, std::string_view key) {
   pointer.append(key.data() + run, key.size() - run);
 }
 
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"': case '\\': case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
 // ---- end include/novu/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them. Build it with add(), then scrub();
+// scrub() is const and may run from several threads at once.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      bool known = false;
+      for (const std::string& p : patterns_) known = known || p == escaped;
+      if (!known) patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    build();
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const noexcept { return marker_; }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const noexcept { return whole_marker_; }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    std::vector<std::uint64_t> marks;
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    std::vector<std::uint64_t> marks;
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+  // True when some view of `text` holds a secret.
+  bool found_in(std::string_view text) const {
+    std::vector<std::uint64_t> marks;
+    return !patterns_.empty() && find_all(text, marks);
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  void build() {
+    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+    std::vector<std::uint32_t> own(1, 0);
+    longest_ = 0;
+    for (const std::string& p : patterns_) {
+      std::uint32_t at = 0;
+      for (char ch : p) {
+        const auto c = static_cast<unsigned char>(ch);
+        std::uint32_t next = 0;
+        for (const auto& edge : children[at]) {
+          if (edge.first == c) next = edge.second;
+        }
+        if (next == 0) {
+          next = static_cast<std::uint32_t>(children.size());
+          children[at].emplace_back(c, next);
+          children.emplace_back();
+          own.push_back(0);
+        }
+        at = next;
+      }
+      own[at] = static_cast<std::uint32_t>(p.size());
+      longest_ = p.size() > longest_ ? p.size() : longest_;
+    }
+    states_.assign(children.size(), state{});
+    edges_.clear();
+    for (std::size_t s = 0; s < children.size(); ++s) {
+      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+      for (const auto& edge : children[s]) edges_.push_back(edge);
+    }
+    for (std::uint32_t& r : root_) r = 0;
+    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+    std::vector<std::uint32_t> queue;
+    for (const auto& edge : children[0]) queue.push_back(edge.second);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const std::uint32_t u = queue[head];
+      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+      for (const auto& edge : children[u]) {
+        states_[edge.second].fail = step(states_[u].fail, edge.first);
+        queue.push_back(edge.second);
+      }
+    }
+    choose_markers();
+  }
+
+  // The state after reading byte `c` in state `s`.
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
+    const state* states = states_.data();
+    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+    for (;;) {
+      if (s == 0) return root_[c];
+      const state& st = states[s];
+      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+        if (edges[e].first == c) return edges[e].second;
+      }
+      s = st.fail;
+    }
+  }
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate : {std::string_view("[redacted]"), std::string_view("****"),
+                                       std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // The byte ranges the secrets occupy in one view, merged as they come: matches arrive in
+  // order of their end, so a new one overlaps only ranges at the back.
+  struct ranges {
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    void add(std::size_t begin, std::size_t end) {
+      while (!merged.empty() && begin <= merged.back().second) {
+        if (merged.back().first < begin) begin = merged.back().first;
+        merged.pop_back();
+      }
+      merged.emplace_back(begin, end);
+    }
+    // Sets the bits of every range in `bits` (one per byte of a text of `size` bytes).
+    void apply(std::vector<std::uint64_t>& bits, std::size_t size) const {
+      if (merged.empty()) return;
+      if (bits.empty()) bits.assign(size / 64 + 1, 0);
+      for (const auto& r : merged) {
+        std::size_t i = r.first;
+        for (; i < r.second && (i & 63) != 0; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+        for (; i + 64 <= r.second; i += 64) bits[i >> 6] = ~std::uint64_t{0};
+        for (; i < r.second; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+      }
+    }
+  };
+
+  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+    bool found = false;
+    {
+      ranges found_ranges;
+      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      const std::size_t n = text.size();
+      const state* states = states_.data();
+      std::uint32_t s = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_ranges.add(i + 1 - states[s].match, i + 1);
+      }
+      found_ranges.apply(marks, text.size());
+      found = !found_ranges.merged.empty();
+    }
+    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+    return found;
+  }
+
+  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
+    std::size_t ring_size = 1;
+    while (ring_size < longest_ + 1) ring_size <<= 1;
+    std::vector<std::size_t> begins(ring_size, 0);
+    ranges found_ranges;
+    std::uint32_t s = 0;
+    std::size_t produced = 0;
+    std::string unit;
+    for (std::size_t i = 0; i < text.size();) {
+      unit.clear();
+      std::size_t used = 0;
+      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+          hex_digit_value(text[i + 2]) >= 0) {
+        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+        used = 3;
+      } else if (!percent && text[i] == '\\') {
+        used = decode_json_escape(text, i, unit);
+      }
+      if (used == 0) {
+        unit.assign(1, text[i]);
+        used = 1;
+      }
+      const std::size_t end = i + used;
+      for (char ch : unit) {
+        begins[produced & (ring_size - 1)] = i;
+        ++produced;
+        s = step(s, static_cast<unsigned char>(ch));
+        if (states_[s].match != 0) {
+          found_ranges.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+        }
+      }
+      i = end;
+    }
+    found_ranges.apply(marks, text.size());
+    return !found_ranges.merged.empty();
+  }
+
+  std::vector<std::string> patterns_;
+  std::vector<state> states_{1};
+  std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  std::uint32_t root_[256] = {};
+  std::size_t longest_ = 0;
+  std::string marker_{"[redacted]"};
+  std::string whole_marker_{"[redacted]"};
+  bool whole_only_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
+// ---- end include/novu/detail/scrub.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+// ---- end include/novu/impl/error.ipp ----
+
+// ---- begin include/novu/impl/printing.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
+// Implementation of novu/printing.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret", "secrets",    "password",
+                                               "passwd", "passphrase",    "key",    "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part : {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    flush();
+    return pos_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    nested.run(inner, masked, static_cast<std::size_t>(-1));
+    if (masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+};
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked
+// ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found in
+// form-encoded, HTML or plain-text bodies and in URLs inside JSON strings.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                  c == '-' || c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  std::string out;
+  out.reserve(text.size());
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      out.append(text.data() + i, end - i);
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    out.push_back(ch);
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      out.append(text.data() + i + 1, end - i - 1);
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && (ch == '=' || ch == ':') && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already
+      i = at - 1;
+      continue;
+    }
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      out.push_back(quote);
+      out.append(mask_text.data(), mask_text.size());
+      if (close == std::string_view::npos) {
+        i = text.size() - 1;
+        continue;
+      }
+      out.push_back(quote);
+      i = close;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      out.append(text.data() + at, end - at + 1);
+      at = end + 1;
+      if (text.substr(at, mask_text.size()) == mask_text) {  // "Bearer [redacted]"
+        i = at - 1;
+        continue;
+      }
+      end = value_end(at);
+    }
+    out.append(mask_text.data(), mask_text.size());
+    i = end - 1;
+  }
+  return out;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied.
+inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
+  std::string json;
+  json.reserve(text.size() < stop_at ? text.size() : stop_at);
+  json_secret_masker masker;
+  masker.run(text, json, stop_at);
+  return mask_key_value_pairs(json);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+// ---- end include/novu/detail/mask.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// The printer's scrubber of the option's extra secrets.
+inline secret_scrubber extra_secret_scrubber(const debug_print_options& options) {
+  secret_scrubber scrubber;
+  for (const std::string& s : options.extra_secrets) scrubber.add(s);
+  return scrubber;
+}
+
+// Appends the body masked, cut to the option's limit, escaped, with a note when cut.
+inline void append_body(std::string& out, std::string_view body, const debug_print_options& options,
+                        const secret_scrubber& extra) {
+  std::size_t longest_secret = 0;
+  for (const std::string& s : options.extra_secrets)
+    longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
+  // Mask past the limit so that a secret crossing the cut, escaped (up to 12 bytes a
+  // character) or not, is still whole when it is searched.
+  const std::size_t limit = options.max_body_bytes;
+  std::string masked;
+  json_secret_masker masker;
+  const std::size_t consumed = masker.run(body, masked, limit + 12 * longest_secret + 64);
+  masked = mask_key_value_pairs(masked);
+  extra.scrub(masked);
+  std::size_t omitted = body.size() - consumed;
+  if (masked.size() > limit) {
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(masked[cut]) & 0xC0) == 0x80) --cut;
+    omitted += masked.size() - cut;
+    masked.resize(cut);
+  }
+  append_printable(out, masked);
+  if (omitted > 0) out += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// Appends `text` (a message or location) with extra secrets masked and escaped.
+inline void append_plain(std::string& out, std::string_view text, const secret_scrubber& extra) {
+  std::string copy(text);
+  extra.scrub(copy);
+  append_printable(out, copy);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string redact_header_value(std::string_view name, std::string_view value) {
+  if (!detail::is_secret_header(name)) return std::string(value);
+  std::string out;
+  std::string_view credential = value;
+  // Keep an auth scheme ("ApiKey", "Bearer"): letters only, so a bare key is never taken for one.
+  const std::size_t space = value.find(' ');
+  bool scheme = space != std::string_view::npos && space >= 1 && space <= 12 &&
+                (header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization"));
+  for (std::size_t i = 0; scheme && i < space; ++i) {
+    const char ch = value[i];
+    scheme = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+  }
+  if (scheme) {
+    out.append(value.data(), space + 1);
+    credential = value.substr(space + 1);
+  }
+  if (credential.size() >= 16 && detail::is_valid_utf8(credential.substr(0, 4))) {
+    out.append(credential.data(), 4);
+    out += "...";
+  }
+  out.append(redacted_marker.data(), redacted_marker.size());
+  return out;
+}
+
+NOVU_CC_API std::string redact_json_secrets(std::string_view json) { return detail::mask_credentials(json); }
+
+NOVU_CC_API std::string redact_url(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const std::size_t authority = scheme + 3;
+  std::size_t authority_end = url.find_first_of("/?#", authority);
+  if (authority_end == std::string_view::npos) authority_end = url.size();
+  const std::size_t at = url.rfind('@', authority_end);
+  if (at == std::string_view::npos || at < authority) return std::string(url);
+  std::string out(url.substr(0, authority));
+  out.append(redacted_marker.data(), redacted_marker.size());
+  out.append(url.data() + at, url.size() - at);
+  return out;
+}
+
+namespace detail {
+// Appends "Name: value" lines with credentials masked.
+inline void append_headers(std::string& out, const http_headers& headers, const secret_scrubber& extra) {
+  for (const http_header& h : headers) {
+    append_plain(out, h.name, extra);
+    out += ": ";
+    append_plain(out, redact_header_value(h.name, h.value), extra);
+    out.push_back('\n');
+  }
+}
+}  // namespace detail
+
+NOVU_CC_API std::string to_debug_string(const http_request& request, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out;
+  detail::append_plain(out, request.method, extra);
+  out.push_back(' ');
+  detail::append_plain(out, detail::mask_key_value_pairs(redact_url(request.url)), extra);
+  out.push_back('\n');
+  detail::append_headers(out, request.headers, extra);
+  if (!request.body.empty()) {
+    out.push_back('\n');
+    detail::append_body(out, request.body, options, extra);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+NOVU_CC_API std::string to_debug_string(const http_response& response, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out = "HTTP " + std::to_string(response.status) + "\n";
+  detail::append_headers(out, response.headers, extra);
+  if (!response.body.empty()) {
+    out.push_back('\n');
+    detail::append_body(out, response.body, options, extra);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+NOVU_CC_API std::string to_debug_string(const error& e, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out = "error ";
+  const std::string_view kind = to_string(e.kind);
+  out.append(kind.data(), kind.size());
+  out += ": ";
+  detail::append_plain(out, e.message, extra);
+  out.push_back('\n');
+  if (!e.location.empty()) {
+    out += "location: ";
+    detail::append_plain(out, e.location, extra);
+    out.push_back('\n');
+  }
+  if (e.status != 0 || !e.headers.empty() || !e.body.empty()) {
+    out += "status: " + std::to_string(e.status) + "\n";
+    detail::append_headers(out, e.headers, extra);
+    if (!e.body.empty()) {
+      out.push_back('\n');
+      detail::append_body(out, e.body, options, extra);
+      out.push_back('\n');
+    }
+  }
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
+// ---- end include/novu/impl/printing.ipp ----
+
+// ---- begin include/novu/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RETRY_IPP
+// Implementation of novu/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // min
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::steady_clock::now().time_since_epoch())
+                                        .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RETRY_IPP
+// ---- end include/novu/impl/retry.ipp ----
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_LIGHT_HPP
+// ---- end include/novu/detail/implementation_light.hpp ----
+
+// ---- begin include/novu/impl/client.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
+// Implementation of the non-template parts of novu/client.hpp and novu/async_client.hpp: the
+// retry loop and the secret masking every call applies to the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memcpy
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  auto hex_value = [](char h) -> int {
+    if (h >= '0' && h <= '9') return h - '0';
+    if (h >= 'a' && h <= 'f') return h - 'a' + 10;
+    if (h >= 'A' && h <= 'F') return h - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_value(text[i + 1]);
+      const int lo = hex_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"': case '\\': case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
+// ---- end include/novu/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them. Build it with add(), then scrub();
+// scrub() is const and may run from several threads at once.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      bool known = false;
+      for (const std::string& p : patterns_) known = known || p == escaped;
+      if (!known) patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    build();
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const noexcept { return marker_; }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const noexcept { return whole_marker_; }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    std::vector<std::uint64_t> marks;
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    std::vector<std::uint64_t> marks;
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+  // True when some view of `text` holds a secret.
+  bool found_in(std::string_view text) const {
+    std::vector<std::uint64_t> marks;
+    return !patterns_.empty() && find_all(text, marks);
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  void build() {
+    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+    std::vector<std::uint32_t> own(1, 0);
+    longest_ = 0;
+    for (const std::string& p : patterns_) {
+      std::uint32_t at = 0;
+      for (char ch : p) {
+        const auto c = static_cast<unsigned char>(ch);
+        std::uint32_t next = 0;
+        for (const auto& edge : children[at]) {
+          if (edge.first == c) next = edge.second;
+        }
+        if (next == 0) {
+          next = static_cast<std::uint32_t>(children.size());
+          children[at].emplace_back(c, next);
+          children.emplace_back();
+          own.push_back(0);
+        }
+        at = next;
+      }
+      own[at] = static_cast<std::uint32_t>(p.size());
+      longest_ = p.size() > longest_ ? p.size() : longest_;
+    }
+    states_.assign(children.size(), state{});
+    edges_.clear();
+    for (std::size_t s = 0; s < children.size(); ++s) {
+      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+      for (const auto& edge : children[s]) edges_.push_back(edge);
+    }
+    for (std::uint32_t& r : root_) r = 0;
+    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+    std::vector<std::uint32_t> queue;
+    for (const auto& edge : children[0]) queue.push_back(edge.second);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const std::uint32_t u = queue[head];
+      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+      for (const auto& edge : children[u]) {
+        states_[edge.second].fail = step(states_[u].fail, edge.first);
+        queue.push_back(edge.second);
+      }
+    }
+    choose_markers();
+  }
+
+  // The state after reading byte `c` in state `s`.
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
+    const state* states = states_.data();
+    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+    for (;;) {
+      if (s == 0) return root_[c];
+      const state& st = states[s];
+      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+        if (edges[e].first == c) return edges[e].second;
+      }
+      s = st.fail;
+    }
+  }
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate : {std::string_view("[redacted]"), std::string_view("****"),
+                                       std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // The byte ranges the secrets occupy in one view, merged as they come: matches arrive in
+  // order of their end, so a new one overlaps only ranges at the back.
+  struct ranges {
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    void add(std::size_t begin, std::size_t end) {
+      while (!merged.empty() && begin <= merged.back().second) {
+        if (merged.back().first < begin) begin = merged.back().first;
+        merged.pop_back();
+      }
+      merged.emplace_back(begin, end);
+    }
+    // Sets the bits of every range in `bits` (one per byte of a text of `size` bytes).
+    void apply(std::vector<std::uint64_t>& bits, std::size_t size) const {
+      if (merged.empty()) return;
+      if (bits.empty()) bits.assign(size / 64 + 1, 0);
+      for (const auto& r : merged) {
+        std::size_t i = r.first;
+        for (; i < r.second && (i & 63) != 0; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+        for (; i + 64 <= r.second; i += 64) bits[i >> 6] = ~std::uint64_t{0};
+        for (; i < r.second; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+      }
+    }
+  };
+
+  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+    bool found = false;
+    {
+      ranges found_ranges;
+      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      const std::size_t n = text.size();
+      const state* states = states_.data();
+      std::uint32_t s = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_ranges.add(i + 1 - states[s].match, i + 1);
+      }
+      found_ranges.apply(marks, text.size());
+      found = !found_ranges.merged.empty();
+    }
+    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+    return found;
+  }
+
+  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
+    std::size_t ring_size = 1;
+    while (ring_size < longest_ + 1) ring_size <<= 1;
+    std::vector<std::size_t> begins(ring_size, 0);
+    ranges found_ranges;
+    std::uint32_t s = 0;
+    std::size_t produced = 0;
+    std::string unit;
+    for (std::size_t i = 0; i < text.size();) {
+      unit.clear();
+      std::size_t used = 0;
+      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+          hex_digit_value(text[i + 2]) >= 0) {
+        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+        used = 3;
+      } else if (!percent && text[i] == '\\') {
+        used = decode_json_escape(text, i, unit);
+      }
+      if (used == 0) {
+        unit.assign(1, text[i]);
+        used = 1;
+      }
+      const std::size_t end = i + used;
+      for (char ch : unit) {
+        begins[produced & (ring_size - 1)] = i;
+        ++produced;
+        s = step(s, static_cast<unsigned char>(ch));
+        if (states_[s].match != 0) {
+          found_ranges.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+        }
+      }
+      i = end;
+    }
+    found_ranges.apply(marks, text.size());
+    return !found_ranges.merged.empty();
+  }
+
+  std::vector<std::string> patterns_;
+  std::vector<state> states_{1};
+  std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  std::uint32_t root_[256] = {};
+  std::size_t longest_ = 0;
+  std::string marker_{"[redacted]"};
+  std::string whole_marker_{"[redacted]"};
+  bool whole_only_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
+// ---- end include/novu/detail/scrub.hpp ----
+
+// ---- begin include/novu/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+// Implementation of novu/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+// ---- end include/novu/impl/error.ipp ----
+
+// ---- begin include/novu/impl/response_parser.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RESPONSE_PARSER_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RESPONSE_PARSER_IPP
+// Implementation of novu/response_parser.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret", "secrets",    "password",
+                                               "passwd", "passphrase",    "key",    "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part : {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    flush();
+    return pos_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    nested.run(inner, masked, static_cast<std::size_t>(-1));
+    if (masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+};
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked
+// ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found in
+// form-encoded, HTML or plain-text bodies and in URLs inside JSON strings.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                  c == '-' || c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  std::string out;
+  out.reserve(text.size());
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      out.append(text.data() + i, end - i);
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    out.push_back(ch);
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      out.append(text.data() + i + 1, end - i - 1);
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && (ch == '=' || ch == ':') && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already
+      i = at - 1;
+      continue;
+    }
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      out.push_back(quote);
+      out.append(mask_text.data(), mask_text.size());
+      if (close == std::string_view::npos) {
+        i = text.size() - 1;
+        continue;
+      }
+      out.push_back(quote);
+      i = close;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      out.append(text.data() + at, end - at + 1);
+      at = end + 1;
+      if (text.substr(at, mask_text.size()) == mask_text) {  // "Bearer [redacted]"
+        i = at - 1;
+        continue;
+      }
+      end = value_end(at);
+    }
+    out.append(mask_text.data(), mask_text.size());
+    i = end - 1;
+  }
+  return out;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied.
+inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
+  std::string json;
+  json.reserve(text.size() < stop_at ? text.size() : stop_at);
+  json_secret_masker masker;
+  masker.run(text, json, stop_at);
+  return mask_key_value_pairs(json);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+// ---- end include/novu/detail/mask.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Statuses whose body the API documents as an `ErrorDto`.
+constexpr bool documents_error_dto(int status) noexcept {
+  switch (status) {
+    case 400: case 401: case 403: case 404: case 405: case 409: case 413: case 414: case 415: case 500: return true;
+    default: return false;
+  }
+}
+
+// Reason phrase of the statuses this API uses, for messages.
+constexpr std::string_view reason_phrase(int status) noexcept {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// "HTTP 404 Not Found".
+inline std::string status_text(int status) {
+  std::string text = "HTTP " + std::to_string(status);
+  const std::string_view reason = reason_phrase(status);
+  if (!reason.empty()) {
+    text.push_back(' ');
+    text.append(reason.data(), reason.size());
+  }
+  return text;
+}
+
+// At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
+inline std::string clip(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  text += "...";
+  return text;
+}
+
+// The server's message as text, at most 300 bytes: the string itself, or the JSON of a
+// non-string message. Only the start of a long string is unescaped.
+inline std::string message_text(const api_error& body) {
+  if (!body.message || body.message->type == json_type::null) return {};
+  if (body.message->type != json_type::string) return clip(body.message->text, 300);
+  // At most 12 bytes of JSON text per byte of content (a surrogate pair's escapes) and a
+  // margin; an escape cut short at the end is dropped.
+  std::string_view raw(body.message->text);
+  raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() > 12 * 300 + 16) {
+    raw = raw.substr(0, 12 * 300 + 16);
+    const std::size_t backslash = raw.rfind('\\');
+    if (backslash != std::string_view::npos && raw.size() - backslash < 12) raw = raw.substr(0, backslash);
+  }
+  return clip(json_unescape(raw), 300);
+}
+
+// Longest `error::message`; a longer one is cut and says how much was left out.
+inline constexpr std::size_t max_error_message_bytes = 4096;
+
+// The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
+// max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
+inline void finish_message(std::string& message) {
+  if (needs_printable_escaping(message)) {
+    std::string printable;
+    printable.reserve(message.size() + 16);
+    append_printable(printable, message);
+    message.swap(printable);
+  }
+  if (message.size() <= max_error_message_bytes) return;
+  std::size_t cut = max_error_message_bytes - 64;
+  while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+  // Not inside an escape such as \x1B.
+  const std::size_t backslash = message.rfind('\\', cut);
+  if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
+  const std::size_t omitted = message.size() - cut;
+  message.resize(cut);
+  message += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// `value` with credential-named members and `name=value` pairs masked (see mask_credentials);
+// it stays JSON of the same type, or becomes the string "[redacted]".
+inline void mask_any_json(any_json& value) {
+  if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
+  std::string masked = mask_credentials(value.text);
+  if (masked == value.text) return;
+  result<any_json> checked = parse_any_json(masked);
+  if (checked && checked->type == value.type) {
+    value.text = std::move(checked->text);
+  } else {
+    value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+  }
+}
+
+// Masks what the decoded error body may hold of credentials the caller never told us about:
+// credential-named members of `message` and `ctx`, and for a violation of a credential-named
+// field ("auth.accessToken") the value it echoes, which is added to `echoes` so that it is
+// scrubbed wherever else the body repeats it.
+inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      if (!is_secret_path(v.field) || !v.value) {
+        if (v.value) mask_any_json(*v.value);
+        continue;
+      }
+      if (std::optional<std::string> echoed = string_value(*v.value)) {
+        echoes.add(*echoed);
+      } else if (v.value->type != json_type::null && v.value->type != json_type::boolean) {
+        echoes.add(v.value->text);
+      }
+      if (v.value->type != json_type::null) {
+        v.value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+      }
+    }
+  }
+  if (api.message) mask_any_json(*api.message);
+  if (api.ctx) mask_any_json(*api.ctx);
+}
+
+// The known secrets of a call plus what the error body echoes for credential-named fields.
+inline secret_scrubber call_and_echoed_secrets(const secret_scrubber* secrets, api_error& api) {
+  secret_scrubber all = secrets != nullptr ? *secrets : secret_scrubber{};
+  mask_api_error(api, all);
+  scrub_api_error(api, all);
+  return all;
+}
+
+// The last step of every error a parser or client returns: `secrets` scrubbed from every
+// field, credential-named values in the kept body, headers and message masked, the message
+// escaped and capped (and scrubbed once more, as escaping could spell a secret).
+inline void finish_error(error& e, const secret_scrubber* secrets) {
+  // Known secrets first, while they are whole; then the masks, whose "[redacted]" could spell
+  // a secret; then the known secrets again, with a marker that cannot.
+  if (secrets != nullptr) scrub_error(e, *secrets);
+  bool masked = false;
+  if (!e.body.empty()) {
+    std::string body = mask_credentials(e.body);
+    masked = body != e.body;
+    if (masked) e.body.swap(body);
+  }
+  for (http_header& h : e.headers) {
+    if (!is_secret_header(h.name)) continue;
+    h.value.assign(mask_text.data(), mask_text.size());
+    masked = true;
+  }
+  if (e.message.find_first_of("=:") != std::string::npos) {
+    std::string message = mask_key_value_pairs(e.message);
+    masked = masked || message != e.message;
+    e.message.swap(message);
+  }
+  if (secrets != nullptr && masked) {
+    secrets->scrub(e.body);
+    for (http_header& h : e.headers) secrets->scrub(h.value);
+    secrets->scrub(e.message);
+  }
+  finish_message(e.message);
+  if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
+  if (needs_printable_escaping(e.location)) {
+    std::string printable;
+    append_printable(printable, e.location);
+    e.location.swap(printable);
+  }
+}
+
+// The body an error keeps: the response's, unless it is above the size limit (such a body is
+// refused unread, and an error does not hold on to it either).
+inline std::string kept_body(const http_response& response, const decode_limits& limits) {
+  return response.body.size() <= limits.max_body_bytes ? response.body : std::string();
+}
+
+// An error carrying the response.
+inline error response_error(error_kind kind, const http_response& response, std::string message,
+                            const decode_limits& limits) {
+  error e = make_error(kind, std::move(message));
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits);
+  return e;
+}
+
+// "HTTP 404 Not Found: <the server's message>".
+inline std::string api_message(int status, const api_error& body) {
+  std::string message = status_text(status);
+  const std::string text = message_text(body);
+  if (!text.empty()) message += ": " + text;
+  return message;
+}
+
+// The error for a response with an error status whose body decoded as `body`.
+inline error decoded_error(error_kind kind, const http_response& response, api_error body,
+                           const decode_limits& limits, const secret_scrubber* secrets) {
+  const secret_scrubber all = call_and_echoed_secrets(secrets, body);
+  std::string message = api_message(response.status, body);
+  if (kind == error_kind::validation && body.errors) {
+    // Whole fields while they fit, leaving room for the note of those left out.
+    const std::size_t budget = max_error_message_bytes - 512;
+    std::size_t shown = 0;
+    for (const constraint_violation& v : *body.errors) {
+      if (message.size() >= budget) break;
+      message += "; " + clip(v.field, 100) + ":";
+      for (const std::string& m : v.messages) {
+        if (message.size() >= budget) {
+          message += " ...";
+          break;
+        }
+        message += " " + clip(m, 200);
+      }
+      ++shown;
+    }
+    if (shown < body.errors->size()) {
+      message += "; and " + std::to_string(body.errors->size() - shown) + " more fields left out";
+    }
+  } else if (body.error_id) {
+    message += " (errorId " + clip(*body.error_id, 100) + ")";
+  }
+  error e = response_error(kind, response, std::move(message), limits);
+  finish_error(e, &all);  // the body was scrubbed and masked above
+  e.api = std::move(body);
+  return e;
+}
+
+// An error with the response that does not decode as an error body.
+inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
+                             const decode_limits& limits, const secret_scrubber* secrets) {
+  error e = response_error(kind, response, std::move(message), limits);
+  finish_error(e, secrets);
+  return e;
+}
+
+// The error a non-2xx response stands for, `secrets` scrubbed from it.
+inline error error_from_response(const http_response& response, const decode_limits& limits,
+                                 const secret_scrubber* secrets) {
+  const int status = response.status;
+  const bool documented = status == 422 || documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body of " + std::to_string(response.body.size()) +
+                               " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
+                           limits, secrets);
+  }
+  if (!documented) {
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets);
+  }
+  if (status == 422) {
+    result<api_error> body = decode_validation_error(response.body, limits);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets);
+  }
+  // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
+  result<api_error> body = decode_api_error(response.body, limits);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets);
+  if (body.error().kind == error_kind::limit_exceeded) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets);
+  }
+  return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
+                         limits, secrets);
+}
+
+// The error for a 2xx body that did not decode.
+inline error success_body_error(const http_response& response, error decoded, const decode_limits& limits,
+                                const secret_scrubber* secrets) {
+  error e = std::move(decoded);
+  e.message = status_text(response.status) + " body: " + e.message;
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits);
+  finish_error(e, secrets);
+  return e;
+}
+
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
+                          Decode decode) {
+  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits, secrets);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
+  return decoded;
+}
+
+// Create, retrieve and update answers.
+inline result<channel_connection> parse_connection(const http_response& response, const decode_limits& limits,
+                                                   const secret_scrubber* secrets) {
+  return parse_success_body<result<channel_connection>>(
+      response, limits, secrets, [&](const std::string& body) { return decode_channel_connection(body, limits); });
+}
+
+// List answers.
+inline result<channel_connection_page> parse_page(const http_response& response, const decode_limits& limits,
+                                                  const secret_scrubber* secrets) {
+  return parse_success_body<result<channel_connection_page>>(
+      response, limits, secrets, [&](const std::string& body) { return decode_channel_connection_page(body, limits); });
+}
+
+// Delete answers: any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits, secrets);
+  return {};
+}
+
+}  // namespace detail
+
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
+  return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
+                                                                const decode_limits& limits) {
+  return detail::parse_page(response, limits, nullptr);
+}
+
+NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
+                                                  const decode_limits& limits) {
+  return detail::parse_success_body<result<void>>(response, limits, nullptr, [&](const std::string& body) {
+    return decode_channel_connection_page_into(body, out, limits);
+  });
+}
+
+NOVU_CC_API result<channel_connection> parse_create_response(const http_response& response,
+                                                             const decode_limits& limits) {
+  return detail::parse_connection(response, limits, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> parse_retrieve_response(const http_response& response,
+                                                               const decode_limits& limits) {
+  return detail::parse_connection(response, limits, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> parse_update_response(const http_response& response,
+                                                             const decode_limits& limits) {
+  return detail::parse_connection(response, limits, nullptr);
+}
+
+NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
+  return detail::parse_no_content(response, limits, nullptr);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RESPONSE_PARSER_IPP
+// ---- end include/novu/impl/response_parser.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? (answer->status < 200 || answer->status >= 300) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      elapsed_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+// The secrets of one call: the configured key and the tokens the call sends.
+inline secret_scrubber call_secrets(const client_config& config, const novu::auth* sent_auth) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent_auth != nullptr) {
+    secrets.add(sent_auth->access_token);
+    if (sent_auth->refresh_token) secrets.add(*sent_auth->refresh_token);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
+  const secret_scrubber secrets = call_secrets(config, sent_auth);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
+  e.kind = error_kind::transport;
+  redact_call_secrets(e, config, sent_auth);
+  return e;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const novu::auth* sent_auth) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent_auth);
+  const secret_scrubber secrets = call_secrets(config, sent_auth);
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
+                                                             const novu::auth* sent_auth) {
+  return finish_call<channel_connection_page>(std::move(answer), &parse_page, config, sent_auth);
+}
+
+NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
+                                                              const novu::auth* sent_auth) {
+  return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const novu::auth* sent_auth) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent_auth);
+}
+
+// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
+// the configured policy, and turns the final answer into the call's result with `finish`.
+template <class T>
+result<T> execute_sync(const sync_call_context& call, result<http_request> request, call_finisher<T> finish,
+                       const novu::auth* sent_auth) {
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent_auth);
+    return std::move(request).error();
+  }
+  transport_result answer = send_with_retries(call.config.retry, *request, call.transport, call.environment);
+  return finish(std::move(answer), call.config, sent_auth);
+}
+
+NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
+                                                      const list_channel_connections_params& params,
+                                                      const call_options& options) {
+  return execute_sync<channel_connection_page>(call, build_list_request(call.config, params, options),
+                                               &finish_list_call, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
+                                                   const create_channel_connection_request& body,
+                                                   const call_options& options) {
+  return execute_sync<channel_connection>(call, build_create_request(call.config, body, options),
+                                          &finish_connection_call, &body.auth);
+}
+
+NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
+                                                     const call_options& options) {
+  return execute_sync<channel_connection>(call, build_retrieve_request(call.config, identifier, options),
+                                          &finish_connection_call, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
+                                                   const update_channel_connection_request& body,
+                                                   const call_options& options) {
+  return execute_sync<channel_connection>(call, build_update_request(call.config, identifier, body, options),
+                                          &finish_connection_call, &body.auth);
+}
+
+NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
+                                     const call_options& options) {
+  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call,
+                            nullptr);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_CLIENT_IPP
+// ---- end include/novu/impl/client.ipp ----
+
+// ---- begin include/novu/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
+// Implementation of novu/json.hpp: the DTO field tables for the SAX decoder, and the encoders.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // stable_sort
+#include <iterator>     // make_move_iterator
+#include <limits>       // numeric_limits
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -1727,7 +4826,51 @@ struct type_desc {
   void* (*element)(void* vector, std::size_t index) = nullptr;
   // Lists: drops the elements from `count` on (those the body did not overwrite).
   void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Maps: keeps one entry per key, where the key first appeared, with its last value;
+  // returns the number of entries left.
+  std::size_t (*unique)(void* vector) = nullptr;
 };
+
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
+    }
+    i = j;
+  }
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
+  }
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
+}
+
+// The entries of a context map, made unique by type (see keep_last_per_key).
+inline std::size_t context_entries_unique(void* entries) {
+  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
+                           [](const context_entry& e) -> const std::string& { return e.type; });
+}
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
@@ -1814,6 +4957,41 @@ inline std::string describe_parse_error(const char* what) {
   return text;
 }
 
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
 // The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
 // request bodies are written in the order given and captured values keep their member order.
 using json_value = nlohmann::ordered_json;
@@ -1844,13 +5022,16 @@ class dto_reader {
   using json = json_value;
   using ordered_json = json_value;
 
-  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, std::size_t max_depth,
-             std::size_t text_size)
+  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, const decode_limits& limits,
+             std::string_view text)
       : root_type_(root_type),
         root_target_(root_target),
         allow_envelope_(allow_envelope),
-        max_depth_(max_depth),
-        text_size_(text_size) {
+        max_depth_(limits.max_depth),
+        max_elements_(limits.max_elements),
+        value_limit_(value_limit(limits.max_elements)),
+        text_(text),
+        text_size_(text.size()) {
     stack_.reserve(4);  // deep enough for every response body of this API
   }
   dto_reader(const dto_reader&) = delete;
@@ -1858,38 +5039,44 @@ class dto_reader {
 
   // ---- nlohmann SAX interface ----
   bool null() {
+    if (!count_value()) return false;
     bytes_read_ += 4;
     return scalar(json_event::null, nullptr, false);
   }
   bool boolean(bool value) {
+    if (!count_value()) return false;
     bytes_read_ += value ? 4 : 5;
     return scalar(json_event::boolean, nullptr, value);
   }
   bool number_integer(json::number_integer_t value) {
+    if (!count_value()) return false;
     bytes_read_ += 1;
     number_ = number_value{true, static_cast<std::int64_t>(value), static_cast<double>(value), false};
     return scalar(json_event::number, nullptr, false);
   }
   bool number_unsigned(json::number_unsigned_t value) {
+    if (!count_value()) return false;
     bytes_read_ += 1;
     const bool fits = value <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
     number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
     unsigned_ = value;
     return scalar(json_event::number, nullptr, false);
   }
+  // nlohmann reports a number as a real when its text has a fraction or an exponent, and an
+  // integer literal beyond 64 bits. An integer field takes neither: `1.0`, `1e2` and `1e-400`
+  // are not integers as written, and `99999999999999999999` is out of range.
   bool number_float(json::number_float_t value, const json::string_t& raw) {
+    if (!count_value()) return false;
     bytes_read_ += raw.size();
-    const bool integral = value >= -9007199254740992.0 && value <= 9007199254740992.0 &&
-                          static_cast<double>(static_cast<std::int64_t>(value)) == value;
-    // Integers beyond 64 bits arrive as reals: they are out of range, not fractions.
-    const bool huge_integer = !integral && std::isfinite(value) && std::fabs(value) >= 9007199254740992.0;
-    number_ = number_value{integral, integral ? static_cast<std::int64_t>(value) : 0, value, huge_integer};
+    const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
+    number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
     return ok;
   }
   bool string(json::string_t& value) {
+    if (!count_value()) return false;
     bytes_read_ += value.size() + 2;
     // The common case first: a string member of the object being read.
     if (pending_.kind == slot_kind::field && capture_depth_ == 0 && skip_depth_ == 0 &&
@@ -1912,6 +5099,7 @@ class dto_reader {
   }
   bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
   bool start_object(std::size_t /*elements*/) {
+    if (!count_value()) return false;
     bytes_read_ += 1;
     return start_container(json_event::object);
   }
@@ -1920,6 +5108,7 @@ class dto_reader {
     return end_container();
   }
   bool start_array(std::size_t /*elements*/) {
+    if (!count_value()) return false;
     bytes_read_ += 1;
     return start_container(json_event::array);
   }
@@ -1943,11 +5132,20 @@ class dto_reader {
   }
   bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
     if (!failed_) {
-      const std::string reason = describe_parse_error(ex.what());
+      const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
       failed_ = true;
-      error_ = make_error(error_kind::decode, "malformed JSON at byte " + std::to_string(position) + ": " + reason,
-                          path(reason.find("object key") != std::string::npos ? lexing::key : lexing::value));
+      error_ = make_error(error_kind::decode, parse_error_message(text_, position, ex.what()),
+                          path(at_key ? lexing::key : lexing::value));
     }
+    return false;
+  }
+  // After a successful parse: a NUL byte in the text is where the lexer stopped reading, the
+  // rest of the text unread (a NUL inside the document fails the parse).
+  bool refuse_nul() {
+    const std::size_t nul = find_nul(text_);
+    if (nul == std::string_view::npos || failed_) return true;
+    failed_ = true;
+    error_ = make_error(error_kind::decode, nul_byte_message(nul));
     return false;
   }
 
@@ -1991,16 +5189,28 @@ class dto_reader {
     std::size_t index = 0;       // list: elements started so far; the one being read is index - 1
     std::size_t items_base = 0;  // string list: its strings are items_[items_base..] until it closes
     std::size_t first_item = 0;  // object list: bytes_read_ where its first element began
+    std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
     bool is_root = false;        // the document's top-level object
     bool enveloped = false;      // root object that turned out to be {"data": ...}
   };
 
   struct number_value {
-    bool is_integer;
+    bool is_integer;    // written as an integer, within int64
     std::int64_t integer;
     double real;
-    bool too_large;
+    bool too_large;     // written as an integer, beyond int64
   };
+
+  // Counts a value: every array element and object member, plus the root. Refuses the value
+  // past decode_limits::max_elements, located where it would have gone.
+  bool count_value() {
+    if (++values_ <= value_limit_) return true;
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded, too_many_elements_message(max_elements_), path(lexing::value));
+    }
+    return false;
+  }
 
   // ---- error helpers ----
   bool fail(error_kind kind, std::string message) {
@@ -2010,11 +5220,16 @@ class dto_reader {
     }
     return false;
   }
-  bool fail_at(const std::string& where, std::string message) {
+  // `where` can be as long as the body (a long key): the message is sized once, and the
+  // pointer moved into the location, not copied.
+  bool fail_at(std::string where, std::string message) {
     if (!failed_) {
       failed_ = true;
-      std::string text = (where.empty() ? std::string("document root") : where) + ": " + message;
-      error_ = make_error(error_kind::decode, std::move(text), where);
+      const std::string_view at = where.empty() ? std::string_view("document root") : std::string_view(where);
+      std::string text;
+      text.reserve(at.size() + 2 + message.size());
+      text.append(at.data(), at.size()).append(": ").append(message);
+      error_ = make_error(error_kind::decode, std::move(text), std::move(where));
     }
     return false;
   }
@@ -2104,7 +5319,13 @@ class dto_reader {
     if (skip_depth_ > 0) return true;
     frame& top = stack_.back();
     if (top.kind == frame_kind::object && top.enveloped) {
-      // {"data": {...}, ...}: members beside the envelope's data are not the entity's.
+      // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+      // as for any member); the other members beside it are not the entity's.
+      if (name == "data") {
+        set_key(top, "data", name);
+        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+        return true;
+      }
       set_key(top, {}, name);
       pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
       return true;
@@ -2136,28 +5357,34 @@ class dto_reader {
       return true;
     }
     set_key(top, {}, name);
+    // Maps gather their entries and merge repeated keys when they close; they also merge each
+    // time their size doubles, so that a body repeating one key holds no more than twice the
+    // distinct entries (in O(n log n) in all). `index` counts the entries held.
+    if (top.index >= top.merge_at) {
+      top.index = merge_repeated_keys(top);
+      top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+    }
+    ++top.index;
     if (top.kind == frame_kind::object_map) {
       void* element = top.type->append(top.target, std::string(name));
       pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
       return true;
     }
-    // context_map: a repeated type replaces the earlier entry in place (the last one wins, as
-    // in JavaScript), so that what decodes also encodes.
+    // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+    // JavaScript), so that what decodes also encodes.
     auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-    context_entry* entry = nullptr;
-    for (context_entry& e : entries) {
-      if (e.type == name) entry = &e;
-    }
-    if (entry == nullptr) {
-      entries.emplace_back();
-      entry = &entries.back();
-      entry->type = name;
-    } else {
-      entry->id.clear();
-      entry->data.reset();
-    }
+    entries.emplace_back();
+    context_entry* entry = &entries.back();
+    entry->type = name;
     pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
     return true;
+  }
+
+  // A map's repeated keys merged: the last value, in the first one's place. Returns the
+  // number of entries left.
+  static std::size_t merge_repeated_keys(const frame& map) {
+    if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+    return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
   }
 
   // ---- scalars ----
@@ -2240,7 +5467,8 @@ class dto_reader {
       case field_kind::integer:
         if (event != json_event::number) return type_error("an integer", event);
         if (!number_.is_integer) {
-          return fail_at(path(), number_.too_large ? "integer out of range" : "expected an integer, found a fraction");
+          return fail_at(path(), number_.too_large ? "integer out of range"
+                                                   : "expected an integer, found a number with a fraction or exponent");
         }
         *static_cast<std::int64_t*>(target) = number_.integer;
         return true;
@@ -2414,6 +5642,8 @@ class dto_reader {
       items_.resize(top.items_base);
     } else if (top.kind == frame_kind::object_list) {
       top.type->truncate(top.target, top.index);
+    } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+      merge_repeated_keys(top);
     }
     if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
       if (!settle_unseen_fields(top)) return false;
@@ -2436,7 +5666,7 @@ class dto_reader {
       if ((f.flags & field_required) != 0) {
         std::string where = path();
         append_pointer_token(where, f.name);
-        return fail_at(where, "required field \"" + std::string(f.name) + "\" is missing");
+        return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
       }
       void* target = f.member(object.target);
       switch (f.kind) {
@@ -2468,12 +5698,19 @@ class dto_reader {
   // doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
   // The guess divides the bytes left by the first element's size, both counted from the
   // events (a lower bound of the text read, so the guess errs towards one element too many),
-  // and never reserves more than 4 bytes of elements per byte of body.
+  // never exceeds the elements that max_elements leaves room for (each holds at least its
+  // required members), and never reserves more than 4 bytes of elements per byte of body.
   void reserve_list(const frame& list) {
     if (list.type->reserve == nullptr) return;
     const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
     const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
-    list.type->reserve(list.target, 1 + (left + element - 1) / element, 4 * text_size_);
+    std::size_t values_per_element = 1;  // the element itself
+    for (std::size_t i = 0; i < list.type->field_count; ++i) {
+      if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+    }
+    const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+    const std::size_t guess = (left + element - 1) / element;
+    list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
   }
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
@@ -2516,7 +5753,11 @@ class dto_reader {
   void* root_target_;
   bool allow_envelope_;
   std::size_t max_depth_;
-  std::size_t text_size_;   // bytes of the whole document
+  std::size_t max_elements_;
+  std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
+  std::size_t values_ = 0;      // values seen so far
+  std::string_view text_;       // the whole document
+  std::size_t text_size_;       // bytes of the whole document
   std::size_t bytes_read_ = 0;  // a lower bound of the bytes parsed so far: tokens without whitespace
   std::size_t depth_ = 0;
   std::vector<frame> stack_;
@@ -2557,8 +5798,8 @@ inline result<void> decode_into(std::string_view text, const type_desc* type, vo
                       "body of " + std::to_string(text.size()) + " bytes is above the limit of " +
                           std::to_string(limits.max_body_bytes) + " bytes");
   }
-  dto_reader reader(type, target, allow_envelope, limits.max_depth, text.size());
-  const bool ok = sax_parse_text(text, &reader);
+  dto_reader reader(type, target, allow_envelope, limits, text);
+  const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
   if (!ok || reader.failed()) {
     if (reader.failed()) return reader.take_error();
     return make_error(error_kind::decode, "malformed JSON");
@@ -2622,6 +5863,13 @@ inline void* violation_append(void* errors, std::string&& key) {
   return &v.back();
 }
 
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                    [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
 #define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
 
 inline constexpr field_desc workspace_fields[] = {
@@ -2681,7 +5929,8 @@ inline constexpr field_desc violation_fields[] = {
     {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
     {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
 };
-inline constexpr type_desc violation_type{violation_fields, 2, &violations_clear, &violation_append};
+inline constexpr type_desc violation_type{
+    violation_fields, 2, &violations_clear, &violation_append, nullptr, nullptr, nullptr, nullptr, &violations_unique};
 
 inline constexpr field_desc error_fields[] = {
     {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
@@ -2740,7 +5989,8 @@ result<T> decode_as(std::string_view text, const type_desc& type, bool allow_env
 // translation unit of the header-only mode for this one use.
 class dom_builder {
  public:
-  explicit dom_builder(std::size_t max_depth) : max_depth_(max_depth) {}
+  dom_builder(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
   bool null() { return place(json_value(nullptr)); }
   bool boolean(bool v) { return place(json_value(v)); }
   bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
@@ -2757,11 +6007,12 @@ class dom_builder {
   bool start_array(std::size_t) { return open(json_value::array()); }
   bool end_array() { return stack_.pop_back(), true; }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    message_ = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
+    message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
 
   bool too_deep() const noexcept { return too_deep_; }
+  bool too_many() const noexcept { return too_many_; }
   const std::string& message() const noexcept { return message_; }
   json_value& root() noexcept { return root_; }
 
@@ -2783,8 +6034,15 @@ class dom_builder {
     member = std::move(value);
     return &member;
   }
-  bool place(json_value&& value) { return put(std::move(value)), true; }
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
   bool open(json_value&& container) {
+    if (!count()) return false;
     if (stack_.size() >= max_depth_) {
       too_deep_ = true;
       return false;
@@ -2795,10 +6053,14 @@ class dom_builder {
   }
 
   std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
   json_value root_;
   std::vector<json_value*> stack_;
   json_value::string_t key_;
   bool too_deep_ = false;
+  bool too_many_ = false;
   std::string message_;
 };
 
@@ -2834,13 +6096,21 @@ inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const 
   if (text.size() > limits.max_body_bytes) {
     return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
   }
-  dom_builder builder(limits.max_depth);
+  dom_builder builder(limits, text);
   if (!sax_parse_text(text, &builder)) {
     if (builder.too_deep()) {
       return make_error(error_kind::limit_exceeded,
                         where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
     }
+    if (builder.too_many()) {
+      return make_error(error_kind::limit_exceeded, where + ": " + too_many_elements_message(limits.max_elements),
+                        where);
+    }
     return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
+  }
+  const std::size_t nul = find_nul(text);
+  if (nul != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, where + ": " + nul_byte_message(nul), where);
   }
   return std::move(builder.root());
 }
@@ -2861,13 +6131,14 @@ inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
 // depth), enforcing the depth limit and remembering the top-level type.
 class any_json_reader {
  public:
-  explicit any_json_reader(std::size_t max_depth) : max_depth_(max_depth) {}
-  bool null() { return top(json_type::null), writer_.null(), true; }
-  bool boolean(bool v) { return top(json_type::boolean), writer_.boolean(v), true; }
-  bool number_integer(std::int64_t v) { return top(json_type::number), writer_.integer(v), true; }
-  bool number_unsigned(std::uint64_t v) { return top(json_type::number), writer_.unsigned_integer(v), true; }
-  bool number_float(double v, const std::string&) { return top(json_type::number), writer_.real(v), true; }
-  bool string(std::string& v) { return top(json_type::string), writer_.string(v), true; }
+  any_json_reader(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+  bool null() { return top(json_type::null) && (writer_.null(), true); }
+  bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
+  bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number) && (writer_.unsigned_integer(v), true); }
+  bool number_float(double v, const std::string&) { return top(json_type::number) && (writer_.real(v), true); }
+  bool string(std::string& v) { return top(json_type::string) && (writer_.string(v), true); }
   bool binary(nlohmann::ordered_json::binary_t&) { return false; }
   bool start_object(std::size_t) { return open(json_type::object); }
   bool start_array(std::size_t) { return open(json_type::array); }
@@ -2875,21 +6146,26 @@ class any_json_reader {
   bool end_object() { return --depth_, writer_.end(), true; }
   bool end_array() { return --depth_, writer_.end(), true; }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    message_ = "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(ex.what());
+    message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
 
   bool too_deep() const noexcept { return too_deep_; }
+  bool too_many() const noexcept { return too_many_; }
   const std::string& message() const noexcept { return message_; }
   json_type type() const noexcept { return type_; }
   std::string take_text() { return writer_.take(); }
 
  private:
-  void top(json_type t) {
+  // Remembers the type of the root value, and counts every value against max_elements.
+  bool top(json_type t) {
     if (depth_ == 0) type_ = t;
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
   }
   bool open(json_type t) {
-    top(t);
+    if (!top(t)) return false;
     if (++depth_ > max_depth_) {
       too_deep_ = true;
       return false;
@@ -2900,8 +6176,12 @@ class any_json_reader {
 
   json_text_writer writer_;
   std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
   std::size_t depth_ = 0;
   bool too_deep_ = false;
+  bool too_many_ = false;
   json_type type_ = json_type::null;
   std::string message_;
 };
@@ -3252,14 +6532,19 @@ NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const de
   if (json_text.size() > limits.max_body_bytes) {
     return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
   }
-  detail::any_json_reader reader(limits.max_depth);
+  detail::any_json_reader reader(limits, json_text);
   if (!detail::sax_parse_text(json_text, &reader)) {
     if (reader.too_deep()) {
       return make_error(error_kind::limit_exceeded,
                         "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
     }
+    if (reader.too_many()) {
+      return make_error(error_kind::limit_exceeded, detail::too_many_elements_message(limits.max_elements));
+    }
     return make_error(error_kind::invalid_argument, reader.message());
   }
+  const std::size_t nul = detail::find_nul(json_text);
+  if (nul != std::string_view::npos) return make_error(error_kind::invalid_argument, detail::nul_byte_message(nul));
   return any_json::from_text(reader.type(), reader.take_text());
 }
 
@@ -3275,417 +6560,13 @@ NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
   if (value.type != json_type::string) return std::nullopt;
   detail::string_capture capture;
   if (!detail::sax_parse_text(value.text, &capture)) return std::nullopt;
+  if (detail::find_nul(value.text) != std::string_view::npos) return std::nullopt;  // `"a"\0...`
   return std::move(capture.text);
 }
 
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_JSON_IPP
 // ---- end include/novu/impl/json.ipp ----
-
-// ---- begin include/novu/impl/printing.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
-// Implementation of novu/printing.hpp.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-
-namespace detail {
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-// True for member names whose values are credentials.
-inline bool is_secret_member(std::string_view normalized) noexcept {
-  return normalized == "accesstoken" || normalized == "refreshtoken" || normalized == "secretkey" ||
-         normalized == "apikey";
-}
-
-// True for header names whose values are credentials.
-inline bool is_secret_header(std::string_view name) noexcept {
-  return header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization") ||
-         header_name_equals(name, "cookie") || header_name_equals(name, "set-cookie") ||
-         header_name_equals(name, "x-api-key");
-}
-
-// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
-// \n, \r, \t or \xNN; valid multi-byte UTF-8 is kept.
-inline void append_printable(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out.push_back(text[i]);
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xF4) {
-      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
-        out.append(text.data() + i, len);
-        i += len;
-        continue;
-      }
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-    ++i;
-  }
-}
-
-// Replaces every verbatim occurrence of each secret (4 characters or more) with the marker.
-inline void redact_verbatim(std::string& text, const std::vector<std::string>& secrets) {
-  for (const std::string& secret : secrets) {
-    if (secret.size() < 4) continue;
-    std::string::size_type at = 0;
-    while ((at = text.find(secret, at)) != std::string::npos) {
-      text.replace(at, secret.size(), redacted_marker.data(), redacted_marker.size());
-      at += redacted_marker.size();
-    }
-  }
-}
-
-// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
-// a stack of open containers instead of recursing and accepts malformed or truncated input:
-// any string followed by ':' counts as a member name. Three cases: the value of an
-// `accessToken`-like member (masked whole, containers included), the `value` a
-// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else (copied).
-class json_secret_masker {
- public:
-  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
-  // of bytes of `text` consumed.
-  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
-    text_ = text;
-    pos_ = 0;
-    out_ = &out;
-    while (pos_ < text_.size() && out.size() < stop_at) {
-      const char ch = text_[pos_];
-      if (ch == '"') {
-        string_token(stop_at);
-      } else if (ch == '{' || ch == '[') {
-        stack_.push_back(value_rule());
-        pending_ = rule::none;
-        out.push_back(ch);
-        ++pos_;
-      } else if (ch == '}' || ch == ']') {
-        if (!stack_.empty()) stack_.pop_back();
-        pending_ = rule::none;
-        out.push_back(ch);
-        ++pos_;
-      } else if (ch == ',') {
-        pending_ = rule::none;
-        out.push_back(ch);
-        ++pos_;
-      } else if (is_blank(ch) || ch == ':') {
-        out.push_back(ch);
-        ++pos_;
-      } else {
-        scalar_token(stop_at);
-      }
-    }
-    return pos_;
-  }
-
- private:
-  enum class rule : unsigned char { none, mask_all, mask_echo };
-
-  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-  // The rule of the value starting here: set by its member name, else inherited.
-  rule value_rule() const noexcept {
-    if (pending_ != rule::none) return pending_;
-    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
-  }
-
-  // Numbers, literals and stray bytes up to the next delimiter.
-  void scalar_token(std::size_t stop_at) {
-    const std::size_t start = pos_;
-    while (pos_ < text_.size()) {
-      const char ch = text_[pos_];
-      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
-        break;
-      }
-      ++pos_;
-    }
-    const std::string_view token = text_.substr(start, pos_ - start);
-    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
-      // Quoted, so the output stays JSON and masking it again changes nothing.
-      out_->push_back('"');
-      out_->append(redacted_marker.data(), redacted_marker.size());
-      out_->push_back('"');
-    } else {
-      pos_ = start;
-      copy_until(start + token.size(), stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  // The content of a string token with its JSON escapes resolved; a non-ASCII \u escape
-  // becomes a byte that matches no member name.
-  static std::string unescape(std::string_view raw) {
-    std::string out;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '\\' || i + 1 >= raw.size()) {
-        out.push_back(raw[i]);
-        continue;
-      }
-      const char e = raw[++i];
-      if (e != 'u') {
-        out.push_back(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e);
-        continue;
-      }
-      unsigned value = 0;
-      bool ok = i + 4 < raw.size();
-      for (std::size_t k = 1; ok && k <= 4; ++k) {
-        const char h = raw[i + k];
-        if (h >= '0' && h <= '9') {
-          value = value * 16 + static_cast<unsigned>(h - '0');
-        } else if (h >= 'a' && h <= 'f') {
-          value = value * 16 + static_cast<unsigned>(h - 'a' + 10);
-        } else if (h >= 'A' && h <= 'F') {
-          value = value * 16 + static_cast<unsigned>(h - 'A' + 10);
-        } else {
-          ok = false;
-        }
-      }
-      if (!ok) {
-        out.push_back('\x80');
-        continue;
-      }
-      out.push_back(value < 0x80 ? static_cast<char>(value) : '\x80');
-      i += 4;
-    }
-    return out;
-  }
-
-  void string_token(std::size_t stop_at) {
-    // Find the closing quote, skipping escaped characters.
-    std::size_t end = pos_ + 1;
-    bool closed = false;
-    while (end < text_.size()) {
-      if (text_[end] == '\\') {
-        end += 2;
-      } else if (text_[end] == '"') {
-        closed = true;
-        break;
-      } else {
-        ++end;
-      }
-    }
-    if (end > text_.size()) end = text_.size();
-    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
-    const std::size_t after = closed ? end + 1 : end;
-    std::size_t next = after;
-    while (next < text_.size() && is_blank(text_[next])) ++next;
-    if (closed && next < text_.size() && text_[next] == ':') {
-      member_name(raw);
-      copy_until(after, stop_at);
-      return;
-    }
-    if (value_rule() != rule::none) {
-      out_->push_back('"');
-      out_->append(redacted_marker.data(), redacted_marker.size());
-      if (closed) out_->push_back('"');
-      pos_ = after;
-    } else {
-      copy_until(after, stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  // Decides how the value of the member called `raw` (escaped) is printed.
-  void member_name(std::string_view raw) {
-    const rule container = stack_.empty() ? rule::none : stack_.back();
-    const std::string name = normalized_key(unescape(raw));
-    const std::size_t dot = name.rfind('.');
-    if (container == rule::mask_all || is_secret_member(name)) {
-      pending_ = rule::mask_all;
-    } else if (container == rule::mask_echo && name == "value") {
-      pending_ = rule::mask_all;
-    } else if (dot != std::string::npos && is_secret_member(std::string_view(name).substr(dot + 1))) {
-      pending_ = rule::mask_echo;
-    } else {
-      pending_ = rule::none;
-    }
-  }
-
-  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
-  void copy_until(std::size_t end, std::size_t stop_at) {
-    const std::size_t room = stop_at > out_->size() ? stop_at - out_->size() : 0;
-    const std::size_t take = end - pos_ < room ? end - pos_ : room;
-    out_->append(text_.data() + pos_, take);
-    pos_ += take;
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  std::string* out_ = nullptr;
-  std::vector<rule> stack_;  // rule of each open container
-  rule pending_ = rule::none;
-};
-
-// Appends the body masked, cut to the option's limit, escaped, with a note when cut.
-inline void append_body(std::string& out, std::string_view body, const debug_print_options& options) {
-  std::size_t longest_secret = 0;
-  for (const std::string& s : options.extra_secrets)
-    longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
-  // Mask a little past the limit so that a verbatim secret crossing the cut is still whole.
-  const std::size_t limit = options.max_body_bytes;
-  std::string masked;
-  json_secret_masker masker;
-  const std::size_t consumed = masker.run(body, masked, limit + longest_secret + redacted_marker.size() + 1);
-  redact_verbatim(masked, options.extra_secrets);
-  std::size_t omitted = body.size() - consumed;
-  if (masked.size() > limit) {
-    std::size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(masked[cut]) & 0xC0) == 0x80) --cut;
-    omitted += masked.size() - cut;
-    masked.resize(cut);
-  }
-  append_printable(out, masked);
-  if (omitted > 0) out += "... [" + std::to_string(omitted) + " more bytes]";
-}
-
-// Appends `text` (a message or location) with extra secrets masked and escaped.
-inline void append_plain(std::string& out, std::string_view text, const debug_print_options& options) {
-  std::string copy(text);
-  redact_verbatim(copy, options.extra_secrets);
-  append_printable(out, copy);
-}
-
-}  // namespace detail
-
-NOVU_CC_API std::string redact_header_value(std::string_view name, std::string_view value) {
-  if (!detail::is_secret_header(name)) return std::string(value);
-  std::string out;
-  std::string_view credential = value;
-  // Keep an auth scheme ("ApiKey", "Bearer"): letters only, so a bare key is never taken for one.
-  const std::size_t space = value.find(' ');
-  bool scheme = space != std::string_view::npos && space >= 1 && space <= 12 &&
-                (header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization"));
-  for (std::size_t i = 0; scheme && i < space; ++i) {
-    const char ch = value[i];
-    scheme = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
-  }
-  if (scheme) {
-    out.append(value.data(), space + 1);
-    credential = value.substr(space + 1);
-  }
-  if (credential.size() >= 16 && detail::is_valid_utf8(credential.substr(0, 4))) {
-    out.append(credential.data(), 4);
-    out += "...";
-  }
-  out.append(redacted_marker.data(), redacted_marker.size());
-  return out;
-}
-
-NOVU_CC_API std::string redact_json_secrets(std::string_view json) {
-  std::string out;
-  out.reserve(json.size());
-  detail::json_secret_masker masker;
-  masker.run(json, out, static_cast<std::size_t>(-1));
-  return out;
-}
-
-NOVU_CC_API std::string redact_url(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return std::string(url);
-  const std::size_t authority = scheme + 3;
-  std::size_t authority_end = url.find_first_of("/?#", authority);
-  if (authority_end == std::string_view::npos) authority_end = url.size();
-  const std::size_t at = url.rfind('@', authority_end);
-  if (at == std::string_view::npos || at < authority) return std::string(url);
-  std::string out(url.substr(0, authority));
-  out.append(redacted_marker.data(), redacted_marker.size());
-  out.append(url.data() + at, url.size() - at);
-  return out;
-}
-
-namespace detail {
-// Appends "Name: value" lines with credentials masked.
-inline void append_headers(std::string& out, const http_headers& headers, const debug_print_options& options) {
-  for (const http_header& h : headers) {
-    append_plain(out, h.name, options);
-    out += ": ";
-    append_plain(out, redact_header_value(h.name, h.value), options);
-    out.push_back('\n');
-  }
-}
-}  // namespace detail
-
-NOVU_CC_API std::string to_debug_string(const http_request& request, const debug_print_options& options) {
-  std::string out;
-  detail::append_plain(out, request.method, options);
-  out.push_back(' ');
-  detail::append_plain(out, redact_url(request.url), options);
-  out.push_back('\n');
-  detail::append_headers(out, request.headers, options);
-  if (!request.body.empty()) {
-    out.push_back('\n');
-    detail::append_body(out, request.body, options);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-NOVU_CC_API std::string to_debug_string(const http_response& response, const debug_print_options& options) {
-  std::string out = "HTTP " + std::to_string(response.status) + "\n";
-  detail::append_headers(out, response.headers, options);
-  if (!response.body.empty()) {
-    out.push_back('\n');
-    detail::append_body(out, response.body, options);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-NOVU_CC_API std::string to_debug_string(const error& e, const debug_print_options& options) {
-  std::string out = "error ";
-  const std::string_view kind = to_string(e.kind);
-  out.append(kind.data(), kind.size());
-  out += ": ";
-  detail::append_plain(out, e.message, options);
-  out.push_back('\n');
-  if (!e.location.empty()) {
-    out += "location: ";
-    detail::append_plain(out, e.location, options);
-    out.push_back('\n');
-  }
-  if (e.status != 0 || !e.headers.empty() || !e.body.empty()) {
-    out += "status: " + std::to_string(e.status) + "\n";
-    detail::append_headers(out, e.headers, options);
-    if (!e.body.empty()) {
-      out.push_back('\n');
-      detail::append_body(out, e.body, options);
-      out.push_back('\n');
-    }
-  }
-  return out;
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_PRINTING_IPP
-// ---- end include/novu/impl/printing.ipp ----
 
 // ---- begin include/novu/impl/request_builder.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_REQUEST_BUILDER_IPP
@@ -3710,7 +6591,20 @@ struct base_url {
   std::string_view prefix;
 };
 
-// Checks and splits `config.server_url`.
+// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
+constexpr bool is_host_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
+constexpr bool is_ipv6_char(char c) noexcept {
+  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
+}
+
+// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
+// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
+// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
+// parsers disagree about the host the key is sent to).
 inline result<base_url> split_server_url(std::string_view url) {
   auto invalid = [](const char* why) {
     return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
@@ -3727,11 +6621,48 @@ inline result<base_url> split_server_url(std::string_view url) {
     const auto c = static_cast<unsigned char>(ch);
     if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
     if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
+    if (ch == '\\') return invalid("must not contain a backslash");
   }
   while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
   const std::size_t slash = url.find('/', scheme_end);
   const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
-  if (host_end <= scheme_end) return invalid("has no host");
+  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
+  if (authority.find('@') != std::string_view::npos) {
+    return invalid("must not contain user information ('@' before the host)");
+  }
+  std::string_view host = authority;
+  std::optional<std::string_view> port;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
+    const std::string_view literal = authority.substr(1, close - 1);
+    bool valid = literal.find(':') != std::string_view::npos;
+    for (char c : literal) valid = valid && is_ipv6_char(c);
+    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
+    host = authority.substr(0, close + 1);
+    const std::string_view rest = authority.substr(close + 1);
+    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
+    if (!rest.empty()) port = rest.substr(1);
+  } else {
+    const std::size_t colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+    }
+    for (char c : host) {
+      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
+    }
+  }
+  if (host.empty()) return invalid("has no host");
+  if (port) {
+    std::uint32_t number = 0;
+    bool valid = !port->empty() && port->size() <= 5;
+    for (char c : *port) {
+      valid = valid && c >= '0' && c <= '9';
+      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
+  }
   return base_url{url.substr(0, host_end), url.substr(host_end)};
 }
 
@@ -3781,22 +6712,26 @@ inline result<http_request> start_request(const client_config& config, const cha
                                           bool has_body) {
   result<base_url> base = split_server_url(config.server_url);
   if (!base) return std::move(base).error();
-  if (config.secret_key.empty()) {
-    return make_error(error_kind::invalid_argument, "secret_key is empty: Novu needs an API key", "secret_key");
+  const std::string_view key = secret_core(config.secret_key);
+  if (key.empty()) {
+    return make_error(error_kind::invalid_argument,
+                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
+                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
+                      "secret_key");
   }
-  static constexpr std::string_view key_prefix{"ApiKey "};
-  if (config.secret_key.size() == key_prefix.size() && config.secret_key.compare(0, key_prefix.size(), key_prefix) == 0) {
-    return make_error(error_kind::invalid_argument, "secret_key holds only the \"ApiKey \" prefix", "secret_key");
-  }
-  if (!is_valid_utf8(config.secret_key)) {
+  if (!is_valid_utf8(key)) {
     return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) {
+      return make_error(error_kind::invalid_argument,
+                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
+                        "secret_key");
+    }
   }
   if (!is_valid_utf8(config.user_agent)) {
     return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
-  }
-  if (!is_safe_header_value(config.secret_key)) {
-    return make_error(error_kind::invalid_argument, "secret_key contains a control character (CR, LF, NUL...)",
-                      "secret_key");
   }
   if (!is_safe_header_value(config.user_agent)) {
     return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
@@ -3817,11 +6752,12 @@ inline result<http_request> start_request(const client_config& config, const cha
   request.url.append(base->origin.data(), base->origin.size());
   request.url += request.path;
 
-  static constexpr std::string_view prefix{"ApiKey "};
   static constexpr std::string_view json_type{"application/json"};
-  const bool prefixed = config.secret_key.compare(0, prefix.size(), prefix) == 0;
   request.headers.reserve(5);
-  add_header(request.headers, "Authorization", prefixed ? config.secret_key : "ApiKey " + config.secret_key);
+  std::string authorization;
+  authorization.reserve(7 + key.size());
+  authorization.append("ApiKey ").append(key.data(), key.size());
+  add_header(request.headers, "Authorization", std::move(authorization));
   add_header(request.headers, "Accept", std::string(json_type));
   if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
   add_header(request.headers, "idempotency-key",
@@ -3880,8 +6816,17 @@ NOVU_CC_API result<http_request> build_list_request(const client_config& config,
     if (p.value != nullptr && !detail::is_valid_utf8(*p.value)) return detail::invalid_utf8_parameter(p.name);
   }
   if (params.context_keys) {
-    for (const std::string& key : *params.context_keys) {
-      if (!detail::is_valid_utf8(key)) return detail::invalid_utf8_parameter("contextKeys");
+    // An empty key would send `contextKeys=`, the "no context" filter that an engaged empty
+    // vector stands for: refused, so that each query means one thing.
+    for (std::size_t i = 0; i < params.context_keys->size(); ++i) {
+      const std::string& key = (*params.context_keys)[i];
+      if (!key.empty() && detail::is_valid_utf8(key)) continue;
+      const std::string where = "contextKeys[" + std::to_string(i) + "]";
+      return make_error(error_kind::invalid_argument,
+                        where + (key.empty() ? " is empty (an engaged empty context_keys asks for connections "
+                                               "without context)"
+                                             : " is not valid UTF-8"),
+                        where);
     }
   }
 
@@ -3976,376 +6921,15 @@ NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
   list_channel_connections_params next = params;
   next.after = *page.next;
   next.before.reset();
+  // `next` is the last item of `page`: with includeCursor=true the server would send it again
+  // (and with limit=1 only it, so a walk would never advance).
+  next.include_cursor.reset();
   return next;
 }
 
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_REQUEST_BUILDER_IPP
 // ---- end include/novu/impl/request_builder.ipp ----
-
-// ---- begin include/novu/impl/response_parser.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RESPONSE_PARSER_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RESPONSE_PARSER_IPP
-// Implementation of novu/response_parser.hpp.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Statuses whose body the API documents as an `ErrorDto`.
-constexpr bool documents_error_dto(int status) noexcept {
-  switch (status) {
-    case 400: case 401: case 403: case 404: case 405: case 409: case 413: case 414: case 415: case 500: return true;
-    default: return false;
-  }
-}
-
-// Reason phrase of the statuses this API uses, for messages.
-constexpr std::string_view reason_phrase(int status) noexcept {
-  switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
-  }
-}
-
-// "HTTP 404 Not Found".
-inline std::string status_text(int status) {
-  std::string text = "HTTP " + std::to_string(status);
-  const std::string_view reason = reason_phrase(status);
-  if (!reason.empty()) {
-    text.push_back(' ');
-    text.append(reason.data(), reason.size());
-  }
-  return text;
-}
-
-// At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
-inline std::string clip(std::string text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
-  text += "...";
-  return text;
-}
-
-// The server's message as text: the string itself, or the JSON of a non-string message.
-inline std::string message_text(const api_error& body) {
-  if (!body.message || body.message->type == json_type::null) return {};
-  if (std::optional<std::string> s = string_value(*body.message)) return clip(std::move(*s), 300);
-  return clip(body.message->text, 300);
-}
-
-// An error carrying the whole response.
-inline error response_error(error_kind kind, const http_response& response, std::string message) {
-  error e = make_error(kind, std::move(message));
-  e.status = response.status;
-  e.headers = response.headers;
-  e.body = response.body;
-  return e;
-}
-
-// The error for a 2xx body that did not decode.
-inline error success_body_error(const http_response& response, error decoded) {
-  error e = std::move(decoded);
-  e.message = status_text(response.status) + " body: " + e.message;
-  e.status = response.status;
-  e.headers = response.headers;
-  e.body = response.body;
-  return e;
-}
-
-// What a call answered by `response` gives: the error a non-2xx status stands for, else what
-// `decode(body)` gives, a body that does not decode keeping the response's status and body.
-template <class Result, class Decode>
-Result parse_success_body(const http_response& response, const decode_limits& limits, Decode decode) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  Result decoded = decode(response.body);
-  if (!decoded) return success_body_error(response, std::move(decoded).error());
-  return decoded;
-}
-
-// Shared by create, retrieve and update.
-inline result<channel_connection> parse_connection_response(const http_response& response,
-                                                            const decode_limits& limits) {
-  return parse_success_body<result<channel_connection>>(
-      response, limits, [&](const std::string& body) { return decode_channel_connection(body, limits); });
-}
-
-}  // namespace detail
-
-NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
-  const int status = response.status;
-  const bool documented = status == 422 || detail::documents_error_dto(status);
-  if (documented && response.body.size() > limits.max_body_bytes) {
-    return detail::response_error(error_kind::limit_exceeded, response,
-                                  detail::status_text(status) + " with a body of " +
-                                      std::to_string(response.body.size()) + " bytes, above the limit of " +
-                                      std::to_string(limits.max_body_bytes) + ": not decoded");
-  }
-  if (status == 422) {
-    result<api_error> body = decode_validation_error(response.body, limits);
-    if (body) {
-      std::string message = detail::status_text(status);
-      const std::string text = detail::message_text(*body);
-      if (!text.empty()) message += ": " + text;
-      for (const constraint_violation& v : *body->errors) {
-        message += "; " + detail::clip(v.field, 100) + ":";
-        for (const std::string& m : v.messages) message += " " + detail::clip(m, 200);
-      }
-      error e = detail::response_error(error_kind::validation, response, std::move(message));
-      e.api = std::move(*body);
-      return e;
-    }
-  } else if (detail::documents_error_dto(status)) {
-    result<api_error> body = decode_api_error(response.body, limits);
-    if (body) {
-      std::string message = detail::status_text(status);
-      const std::string text = detail::message_text(*body);
-      if (!text.empty()) message += ": " + text;
-      if (body->error_id) message += " (errorId " + detail::clip(*body->error_id, 100) + ")";
-      error e = detail::response_error(error_kind::api, response, std::move(message));
-      e.api = std::move(*body);
-      return e;
-    }
-    if (body.error().kind == error_kind::limit_exceeded) {
-      return detail::response_error(error_kind::limit_exceeded, response,
-                                    detail::status_text(status) + " with a body refused: " + body.error().message);
-    }
-    return detail::response_error(error_kind::http, response,
-                                  detail::status_text(status) + " with a body that is not an ErrorDto");
-  }
-  if (status == 422) {
-    // The server's idempotency guard answers 422 with a plain ErrorDto (no `errors`).
-    result<api_error> body = decode_api_error(response.body, limits);
-    if (!body && body.error().kind == error_kind::limit_exceeded) {
-      return detail::response_error(error_kind::limit_exceeded, response,
-                                    detail::status_text(status) + " with a body refused: " + body.error().message);
-    }
-    if (body) {
-      std::string message = detail::status_text(status);
-      const std::string text = detail::message_text(*body);
-      if (!text.empty()) message += ": " + text;
-      error e = detail::response_error(error_kind::api, response, std::move(message));
-      e.api = std::move(*body);
-      return e;
-    }
-    return detail::response_error(error_kind::http, response,
-                                  detail::status_text(status) + " with a body that is not an ErrorDto");
-  }
-  return detail::response_error(error_kind::http, response, "unexpected " + detail::status_text(status));
-}
-
-NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
-                                                                const decode_limits& limits) {
-  return detail::parse_success_body<result<channel_connection_page>>(
-      response, limits, [&](const std::string& body) { return decode_channel_connection_page(body, limits); });
-}
-
-NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
-                                                  const decode_limits& limits) {
-  return detail::parse_success_body<result<void>>(response, limits, [&](const std::string& body) {
-    return decode_channel_connection_page_into(body, out, limits);
-  });
-}
-
-NOVU_CC_API result<channel_connection> parse_create_response(const http_response& response,
-                                                             const decode_limits& limits) {
-  return detail::parse_connection_response(response, limits);
-}
-
-NOVU_CC_API result<channel_connection> parse_retrieve_response(const http_response& response,
-                                                               const decode_limits& limits) {
-  return detail::parse_connection_response(response, limits);
-}
-
-NOVU_CC_API result<channel_connection> parse_update_response(const http_response& response,
-                                                             const decode_limits& limits) {
-  return detail::parse_connection_response(response, limits);
-}
-
-NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  return {};
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RESPONSE_PARSER_IPP
-// ---- end include/novu/impl/response_parser.ipp ----
-
-// ---- begin include/novu/impl/retry.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RETRY_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RETRY_IPP
-// Implementation of novu/retry.hpp.
-// SPDX-License-Identifier: MIT
-
-#include <algorithm>    // min
-#include <thread>       // this_thread::sleep_for
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
-inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  const std::size_t dot = text.find('.');
-  const std::string_view digits = text.substr(0, dot);
-  if (digits.empty() || digits.size() > 12) return std::nullopt;
-  std::uint64_t value = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  if (dot != std::string_view::npos) {
-    for (char c : text.substr(dot + 1)) {
-      if (c < '0' || c > '9') return std::nullopt;
-    }
-  }
-  return value;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date.
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
-inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
-  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
-  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
-  auto num = [&](std::size_t at, std::size_t len) -> int {
-    int v = 0;
-    for (std::size_t i = at; i < at + len; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  const int day = num(5, 2);
-  const std::size_t month_at = months.find(text.substr(8, 3));
-  const int year = num(12, 4);
-  const int hour = num(17, 2);
-  const int minute = num(20, 2);
-  const int second = num(23, 2);
-  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
-      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
-    return std::nullopt;
-  }
-  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
-  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
-}
-
-// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
-inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
-  if (const http_header* h = find_header(headers, "retry-after-ms")) {
-    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
-      if (*ms > 0) return ms;
-    }
-  }
-  if (const http_header* h = find_header(headers, "retry-after")) {
-    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
-      if (*seconds > 0) return *seconds * 1000;
-    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
-      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at - unix_now_ms);
-    }
-  }
-  return std::nullopt;
-}
-
-// The thread's random engine, seeded from the OS once per thread.
-inline std::mt19937_64& thread_random_engine() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  return engine;
-}
-
-}  // namespace detail
-
-NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
-                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
-                                        std::int64_t unix_now_ms) {
-  if (attempts_made >= policy.max_attempts) return {};
-  bool retryable = false;
-  if (status == 0) {
-    retryable = policy.retry_transport_errors;
-  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
-    retryable = true;
-  } else {
-    retryable = policy.retry_statuses.contains(status);
-  }
-  if (!retryable) return {};
-
-  std::uint64_t delay = 0;
-  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
-    delay = *asked;
-  } else {
-    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;
-    const double n = static_cast<double>(attempts_made - 1);
-    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
-                           jitter * static_cast<double>(policy.jitter_ms);
-    // NaN (a NaN exponent, attempts_made < 1) or a negative value means no usable back-off:
-    // wait the longest allowed interval rather than convert an unrepresentable number.
-    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
-      delay = policy.max_interval_ms;
-    } else {
-      delay = static_cast<std::uint64_t>(backoff);
-    }
-  }
-  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
-  if (elapsed_ms + delay > policy.max_elapsed_ms) return {};
-  return retry_decision{true, static_cast<std::uint32_t>(delay)};
-}
-
-NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::steady_clock::now().time_since_epoch())
-                                        .count());
-}
-
-NOVU_CC_API std::int64_t system_environment::unix_ms() const {
-  return static_cast<std::int64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count());
-}
-
-NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
-  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
-}
-
-NOVU_CC_API double system_environment::random_unit() const {
-  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_RETRY_IPP
-// ---- end include/novu/impl/retry.ipp ----
 #endif
 
 // Fast-compile mode: the class templates the calls return are instantiated once, in the
@@ -4388,3 +6972,7 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/detail/instantiations.hpp ----
 #endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_HPP
+// ---- end include/novu/detail/implementation.hpp ----
+#endif
+// NOVU_CC_STANDALONE }

@@ -67,6 +67,11 @@ inline bool documents_error_dto(int status) {
   }
 }
 
+// The body an error keeps of `response`: credentials masked; nothing when above the limit.
+inline std::string kept_body(const novu::http_response& response, const novu::decode_limits& limits) {
+  return response.body.size() > limits.max_body_bytes ? std::string() : novu::redact_json_secrets(response.body);
+}
+
 // Printed text may hold line feeds but no other control character, no DEL, and only valid UTF-8.
 inline void check_printable(const std::string& text, const char* what) {
   NOVU_FUZZ_CHECK(novu::detail::is_valid_utf8(text), what);

@@ -34,7 +34,7 @@ void check_request(const novu::http_request& r, const novu::client_config& confi
   const novu::http_header* auth = novu::find_header(r.headers, "authorization");
   NOVU_FUZZ_CHECK(auth != nullptr && auth->value.rfind("ApiKey ", 0) == 0, "Authorization: ApiKey ...");
   NOVU_FUZZ_CHECK(auth->value.size() > 7, "Authorization without a key");
-  NOVU_FUZZ_CHECK(auth->value == config.secret_key || auth->value == "ApiKey " + config.secret_key,
+  NOVU_FUZZ_CHECK(auth->value == "ApiKey " + std::string(novu::detail::secret_core(config.secret_key)),
                   "Authorization value");
   const novu::http_header* key = novu::find_header(r.headers, "idempotency-key");
   NOVU_FUZZ_CHECK(key != nullptr && !key->value.empty() && key->value.size() <= 255, "idempotency-key");

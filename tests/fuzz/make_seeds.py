@@ -71,7 +71,7 @@ def main():
     out = pathlib.Path(sys.argv[1])
     seeds = {t: set() for t in ("fuzz_parse_list", "fuzz_parse_connection", "fuzz_parse_delete",
                                 "fuzz_error_from_response", "fuzz_request_decoders", "fuzz_request_builders",
-                                "fuzz_printing")}
+                                "fuzz_printing", "fuzz_retry", "fuzz_redaction")}
     vectors = json.loads((DATA / "sdk-vectors.json").read_text())
     for v in vectors:
         op = v["operation"]
@@ -104,6 +104,29 @@ def main():
         seeds["fuzz_printing"].add(b"\xff" + body)
     for name in ("create-request.json", "update-request.json"):
         seeds["fuzz_request_decoders"].add(b"\x00" + (DATA / "hostile" / name).read_bytes())
+    # fuzz_retry: a header value from the front (FuzzedDataProvider ends a random-length string
+    # at a backslash followed by another byte), the numbers from the back: a few Retry-After
+    # shapes, each with zero, all-ones and counting bytes behind it.
+    for value in (b"2", b"1.5", b"-1", b"999999999999", b"Thu, 01 Jan 2026 00:00:05 GMT",
+                  b"Mon, 01 Jan 0000 00:00:00 GMT", b"Fri, 31 Dec 9999 23:59:60 GMT", b"soon"):
+        for back in (bytes(48), b"\xff" * 48, bytes(range(48))):
+            seeds["fuzz_retry"].add(value + b"\\|" + back)
+    # fuzz_redaction: status, flags, three secrets (length byte + bytes), then headers up to
+    # 0xFF and a body; bytes 0x01-0x0C and 0x0E stand for the secrets in their spellings.
+    secrets = b"\x10sk_live_ABCDEF0123456789" + b"\x0cxoxb-T\"K\\N/1234" + b"\x08xoxe-R%EF+"
+    errors = [
+        b'{"statusCode":400,"timestamp":"t","path":"p","message":"\x01 \x05 \x09"}',
+        b'{"statusCode":422,"timestamp":"t","path":"p","message":"m","errors":{"auth.accessToken":'
+        b'{"messages":["\x08 \x02"],"value":"\x05"},"\x07":{"messages":["\x0e"]}}}',
+        b'{"statusCode":500,"timestamp":"t","path":"p","message":["\x04"],"errorId":"\x06","ctx":{"k":"\x0a"}}',
+        b"<html>token=\x02 \x01</html>",
+        b"access_token=\x0b&key=\x0a",
+    ]
+    for status in (400, 422, 500, 502, 200):
+        for flags in (0, 1, 2, 5, 6, 15):
+            for body in errors:
+                seeds["fuzz_redaction"].add(bytes([status_byte(status), flags]) + secrets +
+                                            b"X-Echo:\x01\x02\nWWW-Authenticate: Bearer \x0e\xff" + body)
     for target, items in seeds.items():
         folder = out / target
         folder.mkdir(parents=True, exist_ok=True)

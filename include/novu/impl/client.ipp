@@ -8,6 +8,9 @@
 #include <utility>      // move
 
 #include "novu/client.hpp"
+#include "novu/detail/scrub.hpp"
+#include "novu/impl/error.ipp"
+#include "novu/impl/response_parser.ipp"
 #include "novu/request_builder.hpp"
 #include "novu/response_parser.hpp"
 #include "novu/version.hpp"
@@ -25,8 +28,10 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
   const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
   const double jitter = environment.random_unit(environment.self);
   const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
   return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      now_ms - started_ms, jitter, unix_now_ms);
+                      elapsed_ms, jitter, unix_now_ms);
 }
 
 NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
@@ -41,15 +46,20 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const
   }
 }
 
-NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
-  redact_secret(e, config.secret_key);
-  // The key may be configured with its "ApiKey " prefix; the bare key is just as secret.
-  const std::string_view key(config.secret_key);
-  if (key.substr(0, 7) == "ApiKey ") redact_secret(e, key.substr(7));
+// The secrets of one call: the configured key and the tokens the call sends.
+inline secret_scrubber call_secrets(const client_config& config, const novu::auth* sent_auth) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
   if (sent_auth != nullptr) {
-    redact_secret(e, sent_auth->access_token);
-    if (sent_auth->refresh_token) redact_secret(e, *sent_auth->refresh_token);
+    secrets.add(sent_auth->access_token);
+    if (sent_auth->refresh_token) secrets.add(*sent_auth->refresh_token);
   }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
+  const secret_scrubber secrets = call_secrets(config, sent_auth);
+  finish_error(e, &secrets);
 }
 
 NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
@@ -58,52 +68,77 @@ NOVU_CC_API error final_transport_error(error e, const client_config& config, co
   return e;
 }
 
-// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
-// the configured policy, and parses the final answer with `parse`.
+// A parser that scrubs the call's secrets from the errors it returns.
 template <class T>
-result<T> execute_sync(const sync_call_context& call, result<http_request> request,
-                       result<T> (*parse)(const http_response&, const decode_limits&), const novu::auth* sent_auth) {
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const novu::auth* sent_auth) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent_auth);
+  const secret_scrubber secrets = call_secrets(config, sent_auth);
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
+                                                             const novu::auth* sent_auth) {
+  return finish_call<channel_connection_page>(std::move(answer), &parse_page, config, sent_auth);
+}
+
+NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
+                                                              const novu::auth* sent_auth) {
+  return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const novu::auth* sent_auth) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent_auth);
+}
+
+// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
+// the configured policy, and turns the final answer into the call's result with `finish`.
+template <class T>
+result<T> execute_sync(const sync_call_context& call, result<http_request> request, call_finisher<T> finish,
+                       const novu::auth* sent_auth) {
   if (!request) {
     redact_call_secrets(request.error(), call.config, sent_auth);
     return std::move(request).error();
   }
   transport_result answer = send_with_retries(call.config.retry, *request, call.transport, call.environment);
-  if (!answer) return final_transport_error(std::move(answer).error(), call.config, sent_auth);
-  result<T> parsed = parse(*answer, call.config.limits);
-  if (!parsed) redact_call_secrets(parsed.error(), call.config, sent_auth);
-  return parsed;
+  return finish(std::move(answer), call.config, sent_auth);
 }
 
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
                                                       const list_channel_connections_params& params,
                                                       const call_options& options) {
   return execute_sync<channel_connection_page>(call, build_list_request(call.config, params, options),
-                                               &parse_list_response, nullptr);
+                                               &finish_list_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
                                                    const create_channel_connection_request& body,
                                                    const call_options& options) {
   return execute_sync<channel_connection>(call, build_create_request(call.config, body, options),
-                                          &parse_create_response, &body.auth);
+                                          &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
                                                      const call_options& options) {
   return execute_sync<channel_connection>(call, build_retrieve_request(call.config, identifier, options),
-                                          &parse_retrieve_response, nullptr);
+                                          &finish_connection_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
                                                    const update_channel_connection_request& body,
                                                    const call_options& options) {
   return execute_sync<channel_connection>(call, build_update_request(call.config, identifier, body, options),
-                                          &parse_update_response, &body.auth);
+                                          &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options) {
-  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &parse_delete_response,
+  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call,
                             nullptr);
 }
 

@@ -5,13 +5,14 @@
 #include <charconv>     // to_chars
 #include <chrono>       // system_clock
 #include <cstddef>      // size_t
-#include <cstdint>      // uint64_t
+#include <cstdint>      // uint32_t, uint64_t
 #include <optional>     // optional
 #include <random>       // random_device, mt19937_64
 #include <string>       // string, to_string
 #include <string_view>  // string_view
 #include <utility>      // move
 
+#include "novu/detail/scrub.hpp"
 #include "novu/detail/text.hpp"
 #include "novu/json.hpp"
 #include "novu/request_builder.hpp"
@@ -29,7 +30,20 @@ struct base_url {
   std::string_view prefix;
 };
 
-// Checks and splits `config.server_url`.
+// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
+constexpr bool is_host_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
+constexpr bool is_ipv6_char(char c) noexcept {
+  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
+}
+
+// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
+// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
+// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
+// parsers disagree about the host the key is sent to).
 inline result<base_url> split_server_url(std::string_view url) {
   auto invalid = [](const char* why) {
     return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
@@ -46,11 +60,48 @@ inline result<base_url> split_server_url(std::string_view url) {
     const auto c = static_cast<unsigned char>(ch);
     if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
     if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
+    if (ch == '\\') return invalid("must not contain a backslash");
   }
   while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
   const std::size_t slash = url.find('/', scheme_end);
   const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
-  if (host_end <= scheme_end) return invalid("has no host");
+  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
+  if (authority.find('@') != std::string_view::npos) {
+    return invalid("must not contain user information ('@' before the host)");
+  }
+  std::string_view host = authority;
+  std::optional<std::string_view> port;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
+    const std::string_view literal = authority.substr(1, close - 1);
+    bool valid = literal.find(':') != std::string_view::npos;
+    for (char c : literal) valid = valid && is_ipv6_char(c);
+    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
+    host = authority.substr(0, close + 1);
+    const std::string_view rest = authority.substr(close + 1);
+    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
+    if (!rest.empty()) port = rest.substr(1);
+  } else {
+    const std::size_t colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+    }
+    for (char c : host) {
+      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
+    }
+  }
+  if (host.empty()) return invalid("has no host");
+  if (port) {
+    std::uint32_t number = 0;
+    bool valid = !port->empty() && port->size() <= 5;
+    for (char c : *port) {
+      valid = valid && c >= '0' && c <= '9';
+      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
+  }
   return base_url{url.substr(0, host_end), url.substr(host_end)};
 }
 
@@ -100,22 +151,26 @@ inline result<http_request> start_request(const client_config& config, const cha
                                           bool has_body) {
   result<base_url> base = split_server_url(config.server_url);
   if (!base) return std::move(base).error();
-  if (config.secret_key.empty()) {
-    return make_error(error_kind::invalid_argument, "secret_key is empty: Novu needs an API key", "secret_key");
+  const std::string_view key = secret_core(config.secret_key);
+  if (key.empty()) {
+    return make_error(error_kind::invalid_argument,
+                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
+                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
+                      "secret_key");
   }
-  static constexpr std::string_view key_prefix{"ApiKey "};
-  if (config.secret_key.size() == key_prefix.size() && config.secret_key.compare(0, key_prefix.size(), key_prefix) == 0) {
-    return make_error(error_kind::invalid_argument, "secret_key holds only the \"ApiKey \" prefix", "secret_key");
-  }
-  if (!is_valid_utf8(config.secret_key)) {
+  if (!is_valid_utf8(key)) {
     return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) {
+      return make_error(error_kind::invalid_argument,
+                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
+                        "secret_key");
+    }
   }
   if (!is_valid_utf8(config.user_agent)) {
     return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
-  }
-  if (!is_safe_header_value(config.secret_key)) {
-    return make_error(error_kind::invalid_argument, "secret_key contains a control character (CR, LF, NUL...)",
-                      "secret_key");
   }
   if (!is_safe_header_value(config.user_agent)) {
     return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
@@ -136,11 +191,12 @@ inline result<http_request> start_request(const client_config& config, const cha
   request.url.append(base->origin.data(), base->origin.size());
   request.url += request.path;
 
-  static constexpr std::string_view prefix{"ApiKey "};
   static constexpr std::string_view json_type{"application/json"};
-  const bool prefixed = config.secret_key.compare(0, prefix.size(), prefix) == 0;
   request.headers.reserve(5);
-  add_header(request.headers, "Authorization", prefixed ? config.secret_key : "ApiKey " + config.secret_key);
+  std::string authorization;
+  authorization.reserve(7 + key.size());
+  authorization.append("ApiKey ").append(key.data(), key.size());
+  add_header(request.headers, "Authorization", std::move(authorization));
   add_header(request.headers, "Accept", std::string(json_type));
   if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
   add_header(request.headers, "idempotency-key",
@@ -199,8 +255,17 @@ NOVU_CC_API result<http_request> build_list_request(const client_config& config,
     if (p.value != nullptr && !detail::is_valid_utf8(*p.value)) return detail::invalid_utf8_parameter(p.name);
   }
   if (params.context_keys) {
-    for (const std::string& key : *params.context_keys) {
-      if (!detail::is_valid_utf8(key)) return detail::invalid_utf8_parameter("contextKeys");
+    // An empty key would send `contextKeys=`, the "no context" filter that an engaged empty
+    // vector stands for: refused, so that each query means one thing.
+    for (std::size_t i = 0; i < params.context_keys->size(); ++i) {
+      const std::string& key = (*params.context_keys)[i];
+      if (!key.empty() && detail::is_valid_utf8(key)) continue;
+      const std::string where = "contextKeys[" + std::to_string(i) + "]";
+      return make_error(error_kind::invalid_argument,
+                        where + (key.empty() ? " is empty (an engaged empty context_keys asks for connections "
+                                               "without context)"
+                                             : " is not valid UTF-8"),
+                        where);
     }
   }
 
@@ -295,6 +360,9 @@ NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
   list_channel_connections_params next = params;
   next.after = *page.next;
   next.before.reset();
+  // `next` is the last item of `page`: with includeCursor=true the server would send it again
+  // (and with limit=1 only it, so a walk would never advance).
+  next.include_cursor.reset();
   return next;
 }
 

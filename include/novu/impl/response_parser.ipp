@@ -8,6 +8,10 @@
 #include <string_view>  // string_view
 #include <utility>      // move
 
+#include "novu/detail/mask.hpp"
+#include "novu/detail/scrub.hpp"
+#include "novu/detail/text.hpp"
+#include "novu/impl/error.ipp"
 #include "novu/json.hpp"
 #include "novu/response_parser.hpp"
 #include "novu/version.hpp"
@@ -67,144 +71,303 @@ inline std::string clip(std::string text, std::size_t limit) {
   return text;
 }
 
-// The server's message as text: the string itself, or the JSON of a non-string message.
+// The server's message as text, at most 300 bytes: the string itself, or the JSON of a
+// non-string message. Only the start of a long string is unescaped.
 inline std::string message_text(const api_error& body) {
   if (!body.message || body.message->type == json_type::null) return {};
-  if (std::optional<std::string> s = string_value(*body.message)) return clip(std::move(*s), 300);
-  return clip(body.message->text, 300);
+  if (body.message->type != json_type::string) return clip(body.message->text, 300);
+  // At most 12 bytes of JSON text per byte of content (a surrogate pair's escapes) and a
+  // margin; an escape cut short at the end is dropped.
+  std::string_view raw(body.message->text);
+  raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() > 12 * 300 + 16) {
+    raw = raw.substr(0, 12 * 300 + 16);
+    const std::size_t backslash = raw.rfind('\\');
+    if (backslash != std::string_view::npos && raw.size() - backslash < 12) raw = raw.substr(0, backslash);
+  }
+  return clip(json_unescape(raw), 300);
 }
 
-// An error carrying the whole response.
-inline error response_error(error_kind kind, const http_response& response, std::string message) {
+// Longest `error::message`; a longer one is cut and says how much was left out.
+inline constexpr std::size_t max_error_message_bytes = 4096;
+
+// The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
+// max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
+inline void finish_message(std::string& message) {
+  if (needs_printable_escaping(message)) {
+    std::string printable;
+    printable.reserve(message.size() + 16);
+    append_printable(printable, message);
+    message.swap(printable);
+  }
+  if (message.size() <= max_error_message_bytes) return;
+  std::size_t cut = max_error_message_bytes - 64;
+  while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+  // Not inside an escape such as \x1B.
+  const std::size_t backslash = message.rfind('\\', cut);
+  if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
+  const std::size_t omitted = message.size() - cut;
+  message.resize(cut);
+  message += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// `value` with credential-named members and `name=value` pairs masked (see mask_credentials);
+// it stays JSON of the same type, or becomes the string "[redacted]".
+inline void mask_any_json(any_json& value) {
+  if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
+  std::string masked = mask_credentials(value.text);
+  if (masked == value.text) return;
+  result<any_json> checked = parse_any_json(masked);
+  if (checked && checked->type == value.type) {
+    value.text = std::move(checked->text);
+  } else {
+    value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+  }
+}
+
+// Masks what the decoded error body may hold of credentials the caller never told us about:
+// credential-named members of `message` and `ctx`, and for a violation of a credential-named
+// field ("auth.accessToken") the value it echoes, which is added to `echoes` so that it is
+// scrubbed wherever else the body repeats it.
+inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      if (!is_secret_path(v.field) || !v.value) {
+        if (v.value) mask_any_json(*v.value);
+        continue;
+      }
+      if (std::optional<std::string> echoed = string_value(*v.value)) {
+        echoes.add(*echoed);
+      } else if (v.value->type != json_type::null && v.value->type != json_type::boolean) {
+        echoes.add(v.value->text);
+      }
+      if (v.value->type != json_type::null) {
+        v.value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+      }
+    }
+  }
+  if (api.message) mask_any_json(*api.message);
+  if (api.ctx) mask_any_json(*api.ctx);
+}
+
+// The known secrets of a call plus what the error body echoes for credential-named fields.
+inline secret_scrubber call_and_echoed_secrets(const secret_scrubber* secrets, api_error& api) {
+  secret_scrubber all = secrets != nullptr ? *secrets : secret_scrubber{};
+  mask_api_error(api, all);
+  scrub_api_error(api, all);
+  return all;
+}
+
+// The last step of every error a parser or client returns: `secrets` scrubbed from every
+// field, credential-named values in the kept body, headers and message masked, the message
+// escaped and capped (and scrubbed once more, as escaping could spell a secret).
+inline void finish_error(error& e, const secret_scrubber* secrets) {
+  // Known secrets first, while they are whole; then the masks, whose "[redacted]" could spell
+  // a secret; then the known secrets again, with a marker that cannot.
+  if (secrets != nullptr) scrub_error(e, *secrets);
+  bool masked = false;
+  if (!e.body.empty()) {
+    std::string body = mask_credentials(e.body);
+    masked = body != e.body;
+    if (masked) e.body.swap(body);
+  }
+  for (http_header& h : e.headers) {
+    if (!is_secret_header(h.name)) continue;
+    h.value.assign(mask_text.data(), mask_text.size());
+    masked = true;
+  }
+  if (e.message.find_first_of("=:") != std::string::npos) {
+    std::string message = mask_key_value_pairs(e.message);
+    masked = masked || message != e.message;
+    e.message.swap(message);
+  }
+  if (secrets != nullptr && masked) {
+    secrets->scrub(e.body);
+    for (http_header& h : e.headers) secrets->scrub(h.value);
+    secrets->scrub(e.message);
+  }
+  finish_message(e.message);
+  if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
+  if (needs_printable_escaping(e.location)) {
+    std::string printable;
+    append_printable(printable, e.location);
+    e.location.swap(printable);
+  }
+}
+
+// The body an error keeps: the response's, unless it is above the size limit (such a body is
+// refused unread, and an error does not hold on to it either).
+inline std::string kept_body(const http_response& response, const decode_limits& limits) {
+  return response.body.size() <= limits.max_body_bytes ? response.body : std::string();
+}
+
+// An error carrying the response.
+inline error response_error(error_kind kind, const http_response& response, std::string message,
+                            const decode_limits& limits) {
   error e = make_error(kind, std::move(message));
   e.status = response.status;
   e.headers = response.headers;
-  e.body = response.body;
+  e.body = kept_body(response, limits);
   return e;
 }
 
+// "HTTP 404 Not Found: <the server's message>".
+inline std::string api_message(int status, const api_error& body) {
+  std::string message = status_text(status);
+  const std::string text = message_text(body);
+  if (!text.empty()) message += ": " + text;
+  return message;
+}
+
+// The error for a response with an error status whose body decoded as `body`.
+inline error decoded_error(error_kind kind, const http_response& response, api_error body,
+                           const decode_limits& limits, const secret_scrubber* secrets) {
+  const secret_scrubber all = call_and_echoed_secrets(secrets, body);
+  std::string message = api_message(response.status, body);
+  if (kind == error_kind::validation && body.errors) {
+    // Whole fields while they fit, leaving room for the note of those left out.
+    const std::size_t budget = max_error_message_bytes - 512;
+    std::size_t shown = 0;
+    for (const constraint_violation& v : *body.errors) {
+      if (message.size() >= budget) break;
+      message += "; " + clip(v.field, 100) + ":";
+      for (const std::string& m : v.messages) {
+        if (message.size() >= budget) {
+          message += " ...";
+          break;
+        }
+        message += " " + clip(m, 200);
+      }
+      ++shown;
+    }
+    if (shown < body.errors->size()) {
+      message += "; and " + std::to_string(body.errors->size() - shown) + " more fields left out";
+    }
+  } else if (body.error_id) {
+    message += " (errorId " + clip(*body.error_id, 100) + ")";
+  }
+  error e = response_error(kind, response, std::move(message), limits);
+  finish_error(e, &all);  // the body was scrubbed and masked above
+  e.api = std::move(body);
+  return e;
+}
+
+// An error with the response that does not decode as an error body.
+inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
+                             const decode_limits& limits, const secret_scrubber* secrets) {
+  error e = response_error(kind, response, std::move(message), limits);
+  finish_error(e, secrets);
+  return e;
+}
+
+// The error a non-2xx response stands for, `secrets` scrubbed from it.
+inline error error_from_response(const http_response& response, const decode_limits& limits,
+                                 const secret_scrubber* secrets) {
+  const int status = response.status;
+  const bool documented = status == 422 || documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body of " + std::to_string(response.body.size()) +
+                               " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
+                           limits, secrets);
+  }
+  if (!documented) {
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets);
+  }
+  if (status == 422) {
+    result<api_error> body = decode_validation_error(response.body, limits);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets);
+  }
+  // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
+  result<api_error> body = decode_api_error(response.body, limits);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets);
+  if (body.error().kind == error_kind::limit_exceeded) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets);
+  }
+  return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
+                         limits, secrets);
+}
+
 // The error for a 2xx body that did not decode.
-inline error success_body_error(const http_response& response, error decoded) {
+inline error success_body_error(const http_response& response, error decoded, const decode_limits& limits,
+                                const secret_scrubber* secrets) {
   error e = std::move(decoded);
   e.message = status_text(response.status) + " body: " + e.message;
   e.status = response.status;
   e.headers = response.headers;
-  e.body = response.body;
+  e.body = kept_body(response, limits);
+  finish_error(e, secrets);
   return e;
 }
 
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
 // `decode(body)` gives, a body that does not decode keeping the response's status and body.
 template <class Result, class Decode>
-Result parse_success_body(const http_response& response, const decode_limits& limits, Decode decode) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
+Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
+                          Decode decode) {
+  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits, secrets);
   Result decoded = decode(response.body);
-  if (!decoded) return success_body_error(response, std::move(decoded).error());
+  if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
   return decoded;
 }
 
-// Shared by create, retrieve and update.
-inline result<channel_connection> parse_connection_response(const http_response& response,
-                                                            const decode_limits& limits) {
+// Create, retrieve and update answers.
+inline result<channel_connection> parse_connection(const http_response& response, const decode_limits& limits,
+                                                   const secret_scrubber* secrets) {
   return parse_success_body<result<channel_connection>>(
-      response, limits, [&](const std::string& body) { return decode_channel_connection(body, limits); });
+      response, limits, secrets, [&](const std::string& body) { return decode_channel_connection(body, limits); });
+}
+
+// List answers.
+inline result<channel_connection_page> parse_page(const http_response& response, const decode_limits& limits,
+                                                  const secret_scrubber* secrets) {
+  return parse_success_body<result<channel_connection_page>>(
+      response, limits, secrets, [&](const std::string& body) { return decode_channel_connection_page(body, limits); });
+}
+
+// Delete answers: any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits, secrets);
+  return {};
 }
 
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
-  const int status = response.status;
-  const bool documented = status == 422 || detail::documents_error_dto(status);
-  if (documented && response.body.size() > limits.max_body_bytes) {
-    return detail::response_error(error_kind::limit_exceeded, response,
-                                  detail::status_text(status) + " with a body of " +
-                                      std::to_string(response.body.size()) + " bytes, above the limit of " +
-                                      std::to_string(limits.max_body_bytes) + ": not decoded");
-  }
-  if (status == 422) {
-    result<api_error> body = decode_validation_error(response.body, limits);
-    if (body) {
-      std::string message = detail::status_text(status);
-      const std::string text = detail::message_text(*body);
-      if (!text.empty()) message += ": " + text;
-      for (const constraint_violation& v : *body->errors) {
-        message += "; " + detail::clip(v.field, 100) + ":";
-        for (const std::string& m : v.messages) message += " " + detail::clip(m, 200);
-      }
-      error e = detail::response_error(error_kind::validation, response, std::move(message));
-      e.api = std::move(*body);
-      return e;
-    }
-  } else if (detail::documents_error_dto(status)) {
-    result<api_error> body = decode_api_error(response.body, limits);
-    if (body) {
-      std::string message = detail::status_text(status);
-      const std::string text = detail::message_text(*body);
-      if (!text.empty()) message += ": " + text;
-      if (body->error_id) message += " (errorId " + detail::clip(*body->error_id, 100) + ")";
-      error e = detail::response_error(error_kind::api, response, std::move(message));
-      e.api = std::move(*body);
-      return e;
-    }
-    if (body.error().kind == error_kind::limit_exceeded) {
-      return detail::response_error(error_kind::limit_exceeded, response,
-                                    detail::status_text(status) + " with a body refused: " + body.error().message);
-    }
-    return detail::response_error(error_kind::http, response,
-                                  detail::status_text(status) + " with a body that is not an ErrorDto");
-  }
-  if (status == 422) {
-    // The server's idempotency guard answers 422 with a plain ErrorDto (no `errors`).
-    result<api_error> body = decode_api_error(response.body, limits);
-    if (!body && body.error().kind == error_kind::limit_exceeded) {
-      return detail::response_error(error_kind::limit_exceeded, response,
-                                    detail::status_text(status) + " with a body refused: " + body.error().message);
-    }
-    if (body) {
-      std::string message = detail::status_text(status);
-      const std::string text = detail::message_text(*body);
-      if (!text.empty()) message += ": " + text;
-      error e = detail::response_error(error_kind::api, response, std::move(message));
-      e.api = std::move(*body);
-      return e;
-    }
-    return detail::response_error(error_kind::http, response,
-                                  detail::status_text(status) + " with a body that is not an ErrorDto");
-  }
-  return detail::response_error(error_kind::http, response, "unexpected " + detail::status_text(status));
+  return detail::error_from_response(response, limits, nullptr);
 }
 
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits) {
-  return detail::parse_success_body<result<channel_connection_page>>(
-      response, limits, [&](const std::string& body) { return decode_channel_connection_page(body, limits); });
+  return detail::parse_page(response, limits, nullptr);
 }
 
 NOVU_CC_API result<void> parse_list_response_into(const http_response& response, channel_connection_page& out,
                                                   const decode_limits& limits) {
-  return detail::parse_success_body<result<void>>(response, limits, [&](const std::string& body) {
+  return detail::parse_success_body<result<void>>(response, limits, nullptr, [&](const std::string& body) {
     return decode_channel_connection_page_into(body, out, limits);
   });
 }
 
 NOVU_CC_API result<channel_connection> parse_create_response(const http_response& response,
                                                              const decode_limits& limits) {
-  return detail::parse_connection_response(response, limits);
+  return detail::parse_connection(response, limits, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> parse_retrieve_response(const http_response& response,
                                                                const decode_limits& limits) {
-  return detail::parse_connection_response(response, limits);
+  return detail::parse_connection(response, limits, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> parse_update_response(const http_response& response,
                                                              const decode_limits& limits) {
-  return detail::parse_connection_response(response, limits);
+  return detail::parse_connection(response, limits, nullptr);
 }
 
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits);
-  return {};
+  return detail::parse_no_content(response, limits, nullptr);
 }
 
 NOVU_CC_NAMESPACE_END

@@ -1,0 +1,446 @@
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>      // size_t
+#include <cstdint>      // uint32_t, uint64_t
+#include <string>       // string
+#include <string_view>  // string_view
+#include <utility>      // pair
+#include <vector>       // vector
+
+#include "novu/detail/text.hpp"
+#include "novu/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them. Build it with add(), then scrub();
+// scrub() is const and may run from several threads at once.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      bool known = false;
+      for (const std::string& p : patterns_) known = known || p == escaped;
+      if (!known) patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    build();
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const noexcept { return marker_; }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const noexcept { return whole_marker_; }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    std::vector<std::uint64_t> marks;
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    std::vector<std::uint64_t> marks;
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+  // True when some view of `text` holds a secret.
+  bool found_in(std::string_view text) const {
+    std::vector<std::uint64_t> marks;
+    return !patterns_.empty() && find_all(text, marks);
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  void build() {
+    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+    std::vector<std::uint32_t> own(1, 0);
+    longest_ = 0;
+    for (const std::string& p : patterns_) {
+      std::uint32_t at = 0;
+      for (char ch : p) {
+        const auto c = static_cast<unsigned char>(ch);
+        std::uint32_t next = 0;
+        for (const auto& edge : children[at]) {
+          if (edge.first == c) next = edge.second;
+        }
+        if (next == 0) {
+          next = static_cast<std::uint32_t>(children.size());
+          children[at].emplace_back(c, next);
+          children.emplace_back();
+          own.push_back(0);
+        }
+        at = next;
+      }
+      own[at] = static_cast<std::uint32_t>(p.size());
+      longest_ = p.size() > longest_ ? p.size() : longest_;
+    }
+    states_.assign(children.size(), state{});
+    edges_.clear();
+    for (std::size_t s = 0; s < children.size(); ++s) {
+      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+      for (const auto& edge : children[s]) edges_.push_back(edge);
+    }
+    for (std::uint32_t& r : root_) r = 0;
+    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+    std::vector<std::uint32_t> queue;
+    for (const auto& edge : children[0]) queue.push_back(edge.second);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      const std::uint32_t u = queue[head];
+      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+      for (const auto& edge : children[u]) {
+        states_[edge.second].fail = step(states_[u].fail, edge.first);
+        queue.push_back(edge.second);
+      }
+    }
+    choose_markers();
+  }
+
+  // The state after reading byte `c` in state `s`.
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
+    const state* states = states_.data();
+    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+    for (;;) {
+      if (s == 0) return root_[c];
+      const state& st = states[s];
+      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+        if (edges[e].first == c) return edges[e].second;
+      }
+      s = st.fail;
+    }
+  }
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate : {std::string_view("[redacted]"), std::string_view("****"),
+                                       std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // The byte ranges the secrets occupy in one view, merged as they come: matches arrive in
+  // order of their end, so a new one overlaps only ranges at the back.
+  struct ranges {
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    void add(std::size_t begin, std::size_t end) {
+      while (!merged.empty() && begin <= merged.back().second) {
+        if (merged.back().first < begin) begin = merged.back().first;
+        merged.pop_back();
+      }
+      merged.emplace_back(begin, end);
+    }
+    // Sets the bits of every range in `bits` (one per byte of a text of `size` bytes).
+    void apply(std::vector<std::uint64_t>& bits, std::size_t size) const {
+      if (merged.empty()) return;
+      if (bits.empty()) bits.assign(size / 64 + 1, 0);
+      for (const auto& r : merged) {
+        std::size_t i = r.first;
+        for (; i < r.second && (i & 63) != 0; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+        for (; i + 64 <= r.second; i += 64) bits[i >> 6] = ~std::uint64_t{0};
+        for (; i < r.second; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+      }
+    }
+  };
+
+  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+    bool found = false;
+    {
+      ranges found_ranges;
+      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      const std::size_t n = text.size();
+      const state* states = states_.data();
+      std::uint32_t s = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_ranges.add(i + 1 - states[s].match, i + 1);
+      }
+      found_ranges.apply(marks, text.size());
+      found = !found_ranges.merged.empty();
+    }
+    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+    return found;
+  }
+
+  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
+    std::size_t ring_size = 1;
+    while (ring_size < longest_ + 1) ring_size <<= 1;
+    std::vector<std::size_t> begins(ring_size, 0);
+    ranges found_ranges;
+    std::uint32_t s = 0;
+    std::size_t produced = 0;
+    std::string unit;
+    for (std::size_t i = 0; i < text.size();) {
+      unit.clear();
+      std::size_t used = 0;
+      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+          hex_digit_value(text[i + 2]) >= 0) {
+        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+        used = 3;
+      } else if (!percent && text[i] == '\\') {
+        used = decode_json_escape(text, i, unit);
+      }
+      if (used == 0) {
+        unit.assign(1, text[i]);
+        used = 1;
+      }
+      const std::size_t end = i + used;
+      for (char ch : unit) {
+        begins[produced & (ring_size - 1)] = i;
+        ++produced;
+        s = step(s, static_cast<unsigned char>(ch));
+        if (states_[s].match != 0) {
+          found_ranges.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+        }
+      }
+      i = end;
+    }
+    found_ranges.apply(marks, text.size());
+    return !found_ranges.merged.empty();
+  }
+
+  std::vector<std::string> patterns_;
+  std::vector<state> states_{1};
+  std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  std::uint32_t root_[256] = {};
+  std::size_t longest_ = 0;
+  std::string marker_{"[redacted]"};
+  std::string whole_marker_{"[redacted]"};
+  bool whole_only_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
