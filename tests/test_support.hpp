@@ -96,4 +96,19 @@ inline novu::http_response response_from_vector(const ordered& recorded) {
 inline nlohmann::json canonical(const std::string& text) { return nlohmann::json::parse(text, nullptr, false); }
 inline nlohmann::json canonical(const ordered& dom) { return nlohmann::json::parse(dom.dump(), nullptr, false); }
 
+
+// Frame addresses seen, to check that long chains of attempts or pages do not grow the stack.
+struct stack_probe {
+  std::uintptr_t low = ~std::uintptr_t{0};
+  std::uintptr_t high = 0;
+  void sample() {
+#if defined(__GNUC__) || defined(__clang__)
+    const auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+    if (here < low) low = here;
+    if (here > high) high = here;
+#endif
+  }
+  std::uintptr_t spread() const { return high >= low ? high - low : 0; }
+};
+
 }  // namespace test_support

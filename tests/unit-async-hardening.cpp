@@ -56,19 +56,7 @@ auto count_into(outcome& o) {
   };
 }
 
-// Frame addresses seen, to check that long chains do not grow the stack.
-struct stack_probe {
-  std::uintptr_t low = ~std::uintptr_t{0};
-  std::uintptr_t high = 0;
-  void sample() {
-#if defined(__GNUC__) || defined(__clang__)
-    const auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
-    if (here < low) low = here;
-    if (here > high) high = here;
-#endif
-  }
-  std::uintptr_t spread() const { return high >= low ? high - low : 0; }
-};
+using test_support::stack_probe;
 
 // Calls `done` twice before returning: first `first`, then `second`.
 struct twice_inline_transport {

@@ -14,6 +14,7 @@
 #include <string_view>  // string_view
 #include <vector>       // vector
 
+#include "retry_invariants.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -30,30 +31,7 @@ constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
 constexpr std::uint32_t u32_max = std::numeric_limits<std::uint32_t>::max();
 constexpr std::int64_t k_now = 1767225600000;  // Thu, 01 Jan 2026 00:00:00 GMT
 
-// The invariants of decide_retry for one input; returns what failed, or "".
-std::string violated(const novu::retry_policy& p, int attempts, int status, const novu::http_headers& headers,
-                     std::uint64_t elapsed, double jitter, std::int64_t now) {
-  const novu::retry_decision d = novu::decide_retry(p, attempts, status, headers, elapsed, jitter, now);
-  const novu::retry_decision again = novu::decide_retry(p, attempts, status, headers, elapsed, jitter, now);
-  if (d.retry != again.retry || d.delay_ms != again.delay_ms) return "not deterministic";
-  if (attempts >= p.max_attempts && d.retry) return "retry with attempts_made >= max_attempts";
-  if (d.delay_ms > p.max_interval_ms) return "delay_ms > max_interval_ms";
-  if (!d.retry && d.delay_ms != 0) return "no retry, yet a delay";
-  // elapsed + delay <= max_elapsed, exactly (no wrap-around in the check either).
-  if (d.retry && (d.delay_ms > p.max_elapsed_ms || elapsed > p.max_elapsed_ms - d.delay_ms)) {
-    return "retry whose wait ends after max_elapsed_ms";
-  }
-  bool retryable = false;
-  if (status == 0) {
-    retryable = p.retry_transport_errors;
-  } else if (status >= 500 && status <= 599 && p.retry_server_errors) {
-    retryable = true;
-  } else {
-    retryable = p.retry_statuses.contains(status);
-  }
-  if (d.retry && !retryable) return "retry of a status the policy does not retry";
-  return "";
-}
+using retry_invariants::violated;
 
 // Values picked from a boundary list most of the time, else at random: fixed-seed, portable
 // (mt19937_64's output is specified; the mapping below uses only its raw bits).

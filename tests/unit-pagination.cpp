@@ -19,19 +19,7 @@
 
 namespace {
 
-// Frame addresses seen, to check that long walks do not grow the stack.
-struct stack_probe {
-  std::uintptr_t low = ~std::uintptr_t{0};
-  std::uintptr_t high = 0;
-  void sample() {
-#if defined(__GNUC__) || defined(__clang__)
-    const auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
-    if (here < low) low = here;
-    if (here > high) high = here;
-#endif
-  }
-  std::uintptr_t spread() const { return high >= low ? high - low : 0; }
-};
+using test_support::stack_probe;
 
 // The `after` of a list request ("" without one) and whether it asked for includeCursor=true.
 struct list_query {

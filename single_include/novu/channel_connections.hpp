@@ -1538,37 +1538,19 @@ NOVU_CC_NAMESPACE_END
 
 
 #if NOVU_CC_WITH_IMPLEMENTATION
+// The detail headers both parts use come first, so that the single header holds them once.
 
-// ---- begin include/novu/detail/implementation_light.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_LIGHT_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_LIGHT_HPP
-// The part of the implementation that needs only the standard library (errors, retries, the
-// debug printer): what the outermost of error.hpp, result.hpp, retry.hpp, config.hpp and
-// printing.hpp includes at its end in the header-only mode, so that they work on their own
-// without nlohmann/json. See novu/detail/implementation.hpp.
+// ---- begin include/novu/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-
-#if NOVU_CC_WITH_IMPLEMENTATION
-
-// ---- begin include/novu/impl/error.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
-// Implementation of novu/error.hpp, and the scrubbing of known secrets from every field of an
-// error that the parsers and the clients apply.
-// SPDX-License-Identifier: MIT
-
-
-
-// ---- begin include/novu/detail/scrub.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
-// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
-// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
-// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
-// the cost is linear in the text's size whatever it holds. Needs only the standard library.
-// SPDX-License-Identifier: MIT
-
+#include <cstring>      // memchr
 
 
 // ---- begin include/novu/detail/text.hpp ----
@@ -1577,7 +1559,6 @@ NOVU_CC_NAMESPACE_END
 // Byte-level text helpers shared by the builders, the parsers and the fake server.
 // SPDX-License-Identifier: MIT
 
-#include <cstring>      // memcpy
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -1860,6 +1841,387 @@ inline bool needs_printable_escaping(std::string_view text) noexcept {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
 // ---- end include/novu/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret", "secrets",    "password",
+                                               "passwd", "passphrase",    "key",    "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part : {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    flush();
+    return pos_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    nested.run(inner, masked, static_cast<std::size_t>(-1));
+    if (masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+};
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked
+// ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found in
+// form-encoded, HTML or plain-text bodies and in URLs inside JSON strings.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                  c == '-' || c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  std::string out;
+  out.reserve(text.size());
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      out.append(text.data() + i, end - i);
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    out.push_back(ch);
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      out.append(text.data() + i + 1, end - i - 1);
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && (ch == '=' || ch == ':') && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already
+      i = at - 1;
+      continue;
+    }
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      out.push_back(quote);
+      out.append(mask_text.data(), mask_text.size());
+      if (close == std::string_view::npos) {
+        i = text.size() - 1;
+        continue;
+      }
+      out.push_back(quote);
+      i = close;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      out.append(text.data() + at, end - at + 1);
+      at = end + 1;
+      if (text.substr(at, mask_text.size()) == mask_text) {  // "Bearer [redacted]"
+        i = at - 1;
+        continue;
+      }
+      end = value_end(at);
+    }
+    out.append(mask_text.data(), mask_text.size());
+    i = end - 1;
+  }
+  return out;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied.
+inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
+  std::string json;
+  json.reserve(text.size() < stop_at ? text.size() : stop_at);
+  json_secret_masker masker;
+  masker.run(text, json, stop_at);
+  return mask_key_value_pairs(json);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
+// ---- end include/novu/detail/mask.hpp ----
+
+// ---- begin include/novu/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -2293,6 +2655,27 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
 // ---- end include/novu/detail/scrub.hpp ----
 
+// ---- begin include/novu/detail/implementation_light.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_LIGHT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_IMPLEMENTATION_LIGHT_HPP
+// The part of the implementation that needs only the standard library (errors, retries, the
+// debug printer): what the outermost of error.hpp, result.hpp, retry.hpp, config.hpp and
+// printing.hpp includes at its end in the header-only mode, so that they work on their own
+// without nlohmann/json. See novu/detail/implementation.hpp.
+// SPDX-License-Identifier: MIT
+
+
+#if NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
+// Implementation of novu/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -2354,388 +2737,6 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 
-
-// ---- begin include/novu/detail/mask.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
-// Masking of credentials the library does not know: values under credential-like names in
-// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
-// also inside JSON that a string value holds), `name=value` pairs in other text, and
-// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
-// headers an error keeps. Needs only the standard library.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
-// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
-inline bool is_secret_name(std::string_view normalized) noexcept {
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret", "secrets",    "password",
-                                               "passwd", "passphrase",    "key",    "credential", "credentials",
-                                               "cookie", "authorization", "signature", "sessionid"};
-  for (std::string_view tail : tails) {
-    if (ends_with(normalized, tail)) return true;
-  }
-  return normalized == "pwd";
-}
-
-// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
-// "auth[accessToken]", "accessToken") is a credential name.
-inline bool is_secret_path(std::string_view path) {
-  std::size_t end = path.size();
-  auto separator = [](char ch) {
-    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
-  };
-  while (end > 0 && separator(path[end - 1])) --end;
-  std::size_t begin = end;
-  while (begin > 0 && !separator(path[begin - 1])) --begin;
-  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
-}
-
-// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
-// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
-inline bool is_secret_header(std::string_view name) {
-  const std::string lower = normalized_key(name);
-  if (lower == "idempotencykey") return false;
-  for (std::string_view part : {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
-    if (lower.find(part) != std::string::npos) return true;
-  }
-  return ends_with(lower, "key");
-}
-
-// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
-// a stack of open containers instead of recursing and accepts malformed or truncated input:
-// any string followed by ':' counts as a member name. Three cases: the value of an
-// `accessToken`-like member (masked whole, containers included), the `value` a
-// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
-// (copied; a string holding JSON is masked inside, a few levels deep).
-class json_secret_masker {
- public:
-  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
-
-  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
-  // of bytes of `text` consumed.
-  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
-    text_ = text;
-    pos_ = 0;
-    copied_ = 0;
-    out_ = &out;
-    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
-    while (pos_ < text_.size() && written() < stop_at) {
-      const char ch = text_[pos_];
-      if (ch == '"') {
-        string_token(stop_at);
-      } else if (ch == '{' || ch == '[') {
-        stack_.push_back(value_rule());
-        pending_ = rule::none;
-        ++pos_;
-      } else if (ch == '}' || ch == ']') {
-        if (!stack_.empty()) stack_.pop_back();
-        pending_ = rule::none;
-        ++pos_;
-      } else if (ch == ',') {
-        pending_ = rule::none;
-        ++pos_;
-      } else if (is_blank(ch) || ch == ':') {
-        ++pos_;
-      } else {
-        scalar_token(stop_at);
-      }
-    }
-    flush();
-    return pos_;
-  }
-
- private:
-  enum class rule : unsigned char { none, mask_all, mask_echo };
-
-  // How deep strings holding JSON are looked into.
-  static constexpr int max_depth = 3;
-
-  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-  // The rule of the value starting here: set by its member name, else inherited.
-  rule value_rule() const noexcept {
-    if (pending_ != rule::none) return pending_;
-    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
-  }
-
-  // What the output holds once the pending stretch is copied.
-  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
-
-  // Copies the input read since the last flush.
-  void flush() {
-    out_->append(text_.data() + copied_, pos_ - copied_);
-    copied_ = pos_;
-  }
-
-  // Writes a masked value in place of the input from pos_ to `after`.
-  void append_mask(bool closed, std::size_t after) {
-    flush();
-    copied_ = pos_ = after;
-    out_->push_back('"');
-    out_->append(mask_text.data(), mask_text.size());
-    if (closed) out_->push_back('"');
-  }
-
-  // Numbers, literals and stray bytes up to the next delimiter.
-  void scalar_token(std::size_t stop_at) {
-    const std::size_t start = pos_;
-    while (pos_ < text_.size()) {
-      const char ch = text_[pos_];
-      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
-        break;
-      }
-      ++pos_;
-    }
-    const std::string_view token = text_.substr(start, pos_ - start);
-    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
-      const std::size_t after = pos_;
-      pos_ = start;
-      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
-    } else {
-      pos_ = start;
-      copy_until(start + token.size(), stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  void string_token(std::size_t stop_at) {
-    // The closing quote: the next quote not escaped by an odd run of backslashes.
-    std::size_t end = pos_ + 1;
-    bool closed = false;
-    while (end < text_.size()) {
-      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
-      if (found == nullptr) {
-        end = text_.size();
-        break;
-      }
-      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
-      std::size_t backslashes = 0;
-      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
-      end = quote;
-      if (backslashes % 2 == 0) {
-        closed = true;
-        break;
-      }
-      ++end;
-    }
-    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
-    const std::size_t after = closed ? end + 1 : end;
-    std::size_t next = after;
-    while (next < text_.size() && is_blank(text_[next])) ++next;
-    if (closed && next < text_.size() && text_[next] == ':') {
-      member_name(raw);
-      copy_until(after, stop_at);
-      return;
-    }
-    if (value_rule() != rule::none) {
-      append_mask(closed, after);
-    } else if (!nested_json(raw, closed, after)) {
-      copy_until(after, stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
-  // that changed it (and it was written).
-  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
-    if (depth_ >= max_depth) return false;
-    std::size_t first = 0;
-    while (first < raw.size() && is_blank(raw[first])) ++first;
-    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
-    const std::string inner = json_unescape(raw);
-    std::string masked;
-    json_secret_masker nested(depth_ + 1);
-    nested.run(inner, masked, static_cast<std::size_t>(-1));
-    if (masked == inner) return false;
-    flush();
-    copied_ = pos_ = after;
-    out_->push_back('"');
-    append_json_escaped(*out_, masked);
-    if (closed) out_->push_back('"');
-    return true;
-  }
-
-  // Decides how the value of the member called `raw` (escaped) is printed.
-  void member_name(std::string_view raw) {
-    const rule container = stack_.empty() ? rule::none : stack_.back();
-    const std::string plain = json_unescape(raw);
-    const std::string name = normalized_key(plain);
-    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
-    if (container == rule::mask_all || (!path && is_secret_name(name))) {
-      pending_ = rule::mask_all;
-    } else if (container == rule::mask_echo && name == "value") {
-      pending_ = rule::mask_all;
-    } else if (path && is_secret_path(plain)) {
-      pending_ = rule::mask_echo;
-    } else {
-      pending_ = rule::none;
-    }
-  }
-
-  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
-  void copy_until(std::size_t end, std::size_t stop_at) {
-    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
-    const std::size_t take = end - pos_ < room ? end - pos_ : room;
-    pos_ += take;
-  }
-
-  int depth_ = 0;
-  std::string_view text_;
-  std::size_t pos_ = 0;     // next byte to read
-  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
-  std::string* out_ = nullptr;
-  std::vector<rule> stack_;  // rule of each open container
-  rule pending_ = rule::none;
-};
-
-// `text` with the values of credential-named `name=value` and `name: value` pairs masked
-// ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found in
-// form-encoded, HTML or plain-text bodies and in URLs inside JSON strings.
-inline std::string mask_key_value_pairs(std::string_view text) {
-  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
-  // loop runs over whole bodies.
-  struct tables {
-    bool name[256] = {};
-    bool stop[256] = {};
-    constexpr tables() {
-      for (int c = 0; c < 256; ++c) {
-        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                  c == '-' || c == '.' || c == '[' || c == ']';
-        stop[c] = name[c] || c == '=' || c == ':';
-      }
-    }
-  };
-  static constexpr tables table{};
-  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
-  auto value_end = [&](std::size_t from) {
-    while (from < text.size()) {
-      const char ch = text[from];
-      const auto c = static_cast<unsigned char>(ch);
-      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
-          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
-        break;
-      }
-      ++from;
-    }
-    return from;
-  };
-  std::string out;
-  out.reserve(text.size());
-  std::size_t name_begin = 0;
-  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
-  bool have_name = false;
-  bool in_name = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (name_char(ch)) {
-      // A whole run of name characters at once.
-      std::size_t end = i + 1;
-      while (end < text.size() && name_char(text[end])) ++end;
-      if (!in_name) name_begin = i;
-      in_name = true;
-      have_name = false;
-      out.append(text.data() + i, end - i);
-      i = end - 1;
-      continue;
-    }
-    if (in_name) {
-      name_end = i;
-      have_name = true;
-      in_name = false;
-    }
-    out.push_back(ch);
-    if (ch == ' ' || ch == '\t') continue;
-    if (ch != '=' && ch != ':') {
-      // Nothing to look at until the next name character.
-      have_name = false;
-      std::size_t end = i + 1;
-      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
-      out.append(text.data() + i + 1, end - i - 1);
-      i = end - 1;
-      continue;
-    }
-    const bool pair = have_name && (ch == '=' || ch == ':') && is_secret_path(text.substr(name_begin, name_end - name_begin));
-    have_name = false;
-    if (!pair) continue;
-    std::size_t at = i + 1;
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
-    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already
-      i = at - 1;
-      continue;
-    }
-    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
-      const char quote = text[at];
-      std::size_t close = text.find(quote, at + 1);
-      out.push_back(quote);
-      out.append(mask_text.data(), mask_text.size());
-      if (close == std::string_view::npos) {
-        i = text.size() - 1;
-        continue;
-      }
-      out.push_back(quote);
-      i = close;
-      continue;
-    }
-    std::size_t end = value_end(at);
-    if (end == at) {
-      i = at - 1;
-      continue;
-    }
-    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
-    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
-    for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
-    if (scheme && value_end(end + 1) > end + 1) {
-      out.append(text.data() + at, end - at + 1);
-      at = end + 1;
-      if (text.substr(at, mask_text.size()) == mask_text) {  // "Bearer [redacted]"
-        i = at - 1;
-        continue;
-      }
-      end = value_end(at);
-    }
-    out.append(mask_text.data(), mask_text.size());
-    i = end - 1;
-  }
-  return out;
-}
-
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
-// ---- end include/novu/detail/mask.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 
@@ -3070,739 +3071,6 @@ NOVU_CC_NAMESPACE_END
 
 
 
-// ---- begin include/novu/detail/scrub.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
-// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
-// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
-// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
-// the cost is linear in the text's size whatever it holds. Needs only the standard library.
-// SPDX-License-Identifier: MIT
-
-
-
-// ---- begin include/novu/detail/text.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
-// Byte-level text helpers shared by the builders, the parsers and the fake server.
-// SPDX-License-Identifier: MIT
-
-#include <cstring>      // memcpy
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
-// values above U+10FFFF included), or npos when it is valid.
-inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // ASCII, the common case, eight bytes at a time.
-    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080u) != 0) break;
-    }
-    if (i == n) break;
-    const std::uint8_t c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint8_t lo = 0x80;
-    std::uint8_t hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (n - i < len) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-// True when `text` is valid UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
-
-// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
-// except horizontal tab.
-inline bool is_safe_header_value(std::string_view value) noexcept {
-  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  std::size_t i = 0;
-  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
-    std::memcpy(&word, value.data() + i, 8);
-    const std::uint64_t del = word ^ (ones * 0x7F);
-    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
-  }
-  for (; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
-  }
-  return true;
-}
-
-// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
-// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
-inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
-  static const char hex[] = "0123456789ABCDEF";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
-                            (c == '\'' && !encode_apostrophe);
-    if (unreserved) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-  }
-}
-
-// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
-inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
-  out.clear();
-  out.reserve(text.size());
-  auto hex_value = [](char h) -> int {
-    if (h >= '0' && h <= '9') return h - '0';
-    if (h >= 'a' && h <= 'f') return h - 'a' + 10;
-    if (h >= 'A' && h <= 'F') return h - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (ch == '%') {
-      if (i + 2 >= text.size()) return false;
-      const int hi = hex_value(text[i + 1]);
-      const int lo = hex_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (ch == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(ch);
-    }
-  }
-  return true;
-}
-
-// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
-// the runs between escapes in one go.
-inline void append_pointer_token(std::string& pointer, std::string_view key) {
-  pointer.push_back('/');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    if (key[i] == '~' || key[i] == '/') {
-      pointer.append(key.data() + run, i - run);
-      pointer += key[i] == '~' ? "~0" : "~1";
-      run = i + 1;
-    }
-  }
-  pointer.append(key.data() + run, key.size() - run);
-}
-
-// Value of hex digit `h`, or -1.
-constexpr int hex_digit_value(char h) noexcept {
-  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-}
-
-// Appends code point `cp` (at most U+10FFFF) as UTF-8.
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
-// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
-// for itself). A lone surrogate becomes U+FFFD.
-inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
-  if (at + 1 >= text.size()) return 0;
-  const char e = text[at + 1];
-  switch (e) {
-    case '"': case '\\': case '/': out.push_back(e); return 2;
-    case 'b': out.push_back('\b'); return 2;
-    case 'f': out.push_back('\f'); return 2;
-    case 'n': out.push_back('\n'); return 2;
-    case 'r': out.push_back('\r'); return 2;
-    case 't': out.push_back('\t'); return 2;
-    case 'u': break;
-    default: return 0;
-  }
-  auto unit_at = [&](std::size_t pos) -> long {
-    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
-    long v = 0;
-    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
-      const int d = hex_digit_value(text[k]);
-      if (d < 0) return -1;
-      v = v * 16 + d;
-    }
-    return v;
-  };
-  const long first = unit_at(at);
-  if (first < 0) return 0;
-  if (first >= 0xD800 && first <= 0xDBFF) {
-    const long second = unit_at(at + 6);
-    if (second >= 0xDC00 && second <= 0xDFFF) {
-      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
-                           (static_cast<std::uint32_t>(second) - 0xDC00u));
-      return 12;
-    }
-  }
-  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
-  return 6;
-}
-
-// The content of a JSON string token (without its quotes) with every escape resolved; an
-// invalid escape keeps its backslash.
-inline std::string json_unescape(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size();) {
-    if (raw[i] == '\\') {
-      const std::size_t used = decode_json_escape(raw, i, out);
-      if (used != 0) {
-        i += used;
-        continue;
-      }
-    }
-    out.push_back(raw[i++]);
-  }
-  return out;
-}
-
-// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
-// characters; everything else as is).
-inline void append_json_escaped(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out.push_back('\\');
-      out.push_back(ch);
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    } else {
-      out.push_back(ch);
-    }
-  }
-}
-
-// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
-// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
-inline void append_printable(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out.push_back(text[i]);
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xF4) {
-      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
-        out.append(text.data() + i, len);
-        i += len;
-        continue;
-      }
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-    ++i;
-  }
-}
-
-// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
-inline bool needs_printable_escaping(std::string_view text) noexcept {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return !is_valid_utf8(text);
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
-// ---- end include/novu/detail/text.hpp ----
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
-inline constexpr std::size_t min_secret_length = 4;
-
-// True for the bytes trimmed around a secret.
-constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
-// the part that is secret in every spelling of it.
-inline std::string_view secret_core(std::string_view secret) noexcept {
-  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
-  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
-  static constexpr std::string_view scheme{"apikey"};
-  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
-    bool same = true;
-    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
-      const char ch = secret[i];
-      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
-    }
-    if (same) {
-      secret.remove_prefix(scheme.size());
-      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
-    }
-  }
-  return secret;
-}
-
-// A set of secrets and the automaton that finds them. Build it with add(), then scrub();
-// scrub() is const and may run from several threads at once.
-class secret_scrubber {
- public:
-  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
-  void add(std::string_view secret) {
-    const std::string_view core = secret_core(secret);
-    if (core.size() < min_secret_length) return;
-    // A secret holding quotes, backslashes or control characters is also searched for
-    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
-    // ("{\"token\":\"a\\\"b\"}").
-    std::string escaped(core);
-    for (int level = 0; level < 3; ++level) {
-      bool known = false;
-      for (const std::string& p : patterns_) known = known || p == escaped;
-      if (!known) patterns_.push_back(escaped);
-      std::string next;
-      append_json_escaped(next, escaped);
-      if (next == escaped) break;
-      escaped.swap(next);
-    }
-    build();
-  }
-
-  // True when there is nothing to search for.
-  bool empty() const noexcept { return patterns_.empty(); }
-
-  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
-  // across its edges (a secret holding '[' or ']', or one inside "redacted").
-  const std::string& marker() const noexcept { return marker_; }
-
-  // The text that replaces a whole text or value when masking runs inside it is not safe; it
-  // holds no secret.
-  const std::string& whole_marker() const noexcept { return whole_marker_; }
-
-  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
-  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
-  // not guarantee that, the whole text is replaced by a marker.
-  bool scrub(std::string& text) const {
-    if (patterns_.empty() || text.size() < min_secret_length) return false;
-    std::vector<std::uint64_t> marks;
-    if (!find_all(text, marks)) return false;
-    if (whole_only_) {
-      text = whole_marker_;
-      return true;
-    }
-    rewrite(text, marks);
-    if (needs_check(text)) {
-      marks.clear();
-      if (find_all(text, marks)) text = whole_marker_;
-    }
-    return true;
-  }
-
-  // What scrub_json() did.
-  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
-
-  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
-  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
-  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
-  // alone and answers `unsafe`: the caller replaces the value whole.
-  json_outcome scrub_json(std::string& text) const {
-    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
-    std::vector<std::uint64_t> marks;
-    if (!find_all(text, marks)) return json_outcome::unchanged;
-    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
-    rewrite(text, marks);
-    if (!needs_check(text)) return json_outcome::scrubbed;
-    marks.clear();
-    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
-  }
-
-  // True when some view of `text` holds a secret.
-  bool found_in(std::string_view text) const {
-    std::vector<std::uint64_t> marks;
-    return !patterns_.empty() && find_all(text, marks);
-  }
-
- private:
-  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
-  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
-  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
-  // change how the JSON view decodes there, so a text without one needs no second search.
-  bool needs_check(std::string_view rewritten) const noexcept {
-    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
-  }
-
-  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
-    return (marks[i >> 6] >> (i & 63)) & 1u;
-  }
-
-  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
-  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
-                                                      std::size_t size) noexcept {
-    std::size_t i = from;
-    while (i < size) {
-      const std::uint64_t word = marks[i >> 6] >> (i & 63);
-      if (word == 0) {
-        i = (i | 63) + 1;
-        continue;
-      }
-      i += static_cast<std::size_t>(count_trailing_zeros(word));
-      break;
-    }
-    if (i >= size) return {size, size};
-    std::size_t end = i;
-    while (end < size) {
-      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
-      if (word == 0) {
-        end = (end | 63) + 1;
-        continue;
-      }
-      end += static_cast<std::size_t>(count_trailing_zeros(word));
-      break;
-    }
-    return {i, end < size ? end : size};
-  }
-
-  static int count_trailing_zeros(std::uint64_t word) noexcept {
-    int n = 0;
-    while ((word & 0xFFu) == 0) {
-      word >>= 8;
-      n += 8;
-    }
-    while ((word & 1u) == 0) {
-      word >>= 1;
-      ++n;
-    }
-    return n;
-  }
-
-  // `text` with each marked run replaced by the marker.
-  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t at = 0;
-    for (;;) {
-      const auto run = next_run(marks, at, text.size());
-      out.append(text, at, run.first - at);
-      if (run.first == text.size()) break;
-      out += marker_;
-      at = run.second;
-    }
-    text.swap(out);
-  }
-
-  // True when every marked run of valid compact JSON `text` lies inside one string's content
-  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
-  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
-    bool in_string = false;
-    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
-    std::size_t pos = 0;         // the scan has read text[0, pos)
-    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
-    // string is read and `no_quote` is set (a run may not contain one).
-    auto advance = [&](std::size_t to, bool no_quote) {
-      while (pos < to) {
-        if (pos < escape_end) {
-          pos = escape_end < to ? escape_end : to;
-          continue;
-        }
-        const char ch = text[pos];
-        if (ch == '"') {
-          if (in_string && no_quote) return false;
-          in_string = !in_string;
-        } else if (ch == '\\' && in_string) {
-          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
-        }
-        ++pos;
-      }
-      return true;
-    };
-    auto continuation = [&](std::size_t i) {
-      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
-    };
-    std::size_t at = 0;
-    for (;;) {
-      const auto run = next_run(marks, at, text.size());
-      if (run.first == text.size()) return true;
-      advance(run.first, false);
-      if (!in_string || pos < escape_end || continuation(run.first)) return false;
-      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
-      at = run.second;
-    }
-  }
-
-  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
-  // reached on a mismatch, and the length of the longest secret ending here (0: none).
-  struct state {
-    std::uint32_t first_edge = 0;
-    std::uint32_t edge_count = 0;
-    std::uint32_t fail = 0;
-    std::uint32_t match = 0;
-  };
-
-  void build() {
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    choose_markers();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
-
-  bool any_pattern_has(char ch) const noexcept {
-    for (const std::string& p : patterns_) {
-      if (p.find(ch) != std::string::npos) return true;
-    }
-    return false;
-  }
-
-  bool any_pattern_inside(std::string_view text) const noexcept {
-    for (const std::string& p : patterns_) {
-      if (text.find(p) != std::string_view::npos) return true;
-    }
-    return false;
-  }
-
-  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
-  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
-  // holds that character. Failing both, texts holding a secret are replaced whole.
-  void choose_markers() {
-    whole_only_ = false;
-    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
-      marker_ = "[redacted]";
-    } else {
-      marker_.clear();
-      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
-        if (!any_pattern_has(ch)) {
-          marker_.assign(3, ch);
-          break;
-        }
-      }
-      whole_only_ = marker_.empty();
-    }
-    for (std::string_view candidate : {std::string_view("[redacted]"), std::string_view("****"),
-                                       std::string_view("####")}) {
-      if (!any_pattern_inside(candidate)) {
-        whole_marker_.assign(candidate.data(), candidate.size());
-        break;
-      }
-    }
-  }
-
-  // The byte ranges the secrets occupy in one view, merged as they come: matches arrive in
-  // order of their end, so a new one overlaps only ranges at the back.
-  struct ranges {
-    std::vector<std::pair<std::size_t, std::size_t>> merged;
-    void add(std::size_t begin, std::size_t end) {
-      while (!merged.empty() && begin <= merged.back().second) {
-        if (merged.back().first < begin) begin = merged.back().first;
-        merged.pop_back();
-      }
-      merged.emplace_back(begin, end);
-    }
-    // Sets the bits of every range in `bits` (one per byte of a text of `size` bytes).
-    void apply(std::vector<std::uint64_t>& bits, std::size_t size) const {
-      if (merged.empty()) return;
-      if (bits.empty()) bits.assign(size / 64 + 1, 0);
-      for (const auto& r : merged) {
-        std::size_t i = r.first;
-        for (; i < r.second && (i & 63) != 0; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
-        for (; i + 64 <= r.second; i += 64) bits[i >> 6] = ~std::uint64_t{0};
-        for (; i < r.second; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
-      }
-    }
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      ranges found_ranges;
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (s == 0) {
-          // At the root most bytes lead nowhere: skip them without the general step.
-          while (i < n && root_[bytes[i]] == 0) ++i;
-          if (i == n) break;
-          s = root_[bytes[i]];
-        } else {
-          // Inside a secret a state mostly has one way on.
-          const state& st = states[s];
-          const auto& edge = edges_[st.first_edge];
-          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-        }
-        if (states[s].match != 0) found_ranges.add(i + 1 - states[s].match, i + 1);
-      }
-      found_ranges.apply(marks, text.size());
-      found = !found_ranges.merged.empty();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    ranges found_ranges;
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_ranges.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    found_ranges.apply(marks, text.size());
-    return !found_ranges.merged.empty();
-  }
-
-  std::vector<std::string> patterns_;
-  std::vector<state> states_{1};
-  std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
-  std::uint32_t root_[256] = {};
-  std::size_t longest_ = 0;
-  std::string marker_{"[redacted]"};
-  std::string whole_marker_{"[redacted]"};
-  bool whole_only_ = false;
-};
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_SCRUB_HPP
-// ---- end include/novu/detail/scrub.hpp ----
-
 // ---- begin include/novu/impl/error.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_IMPL_ERROR_IPP
@@ -3873,388 +3141,6 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 
-
-// ---- begin include/novu/detail/mask.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
-// Masking of credentials the library does not know: values under credential-like names in
-// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
-// also inside JSON that a string value holds), `name=value` pairs in other text, and
-// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
-// headers an error keeps. Needs only the standard library.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
-// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
-inline bool is_secret_name(std::string_view normalized) noexcept {
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret", "secrets",    "password",
-                                               "passwd", "passphrase",    "key",    "credential", "credentials",
-                                               "cookie", "authorization", "signature", "sessionid"};
-  for (std::string_view tail : tails) {
-    if (ends_with(normalized, tail)) return true;
-  }
-  return normalized == "pwd";
-}
-
-// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
-// "auth[accessToken]", "accessToken") is a credential name.
-inline bool is_secret_path(std::string_view path) {
-  std::size_t end = path.size();
-  auto separator = [](char ch) {
-    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
-  };
-  while (end > 0 && separator(path[end - 1])) --end;
-  std::size_t begin = end;
-  while (begin > 0 && !separator(path[begin - 1])) --begin;
-  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
-}
-
-// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
-// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
-inline bool is_secret_header(std::string_view name) {
-  const std::string lower = normalized_key(name);
-  if (lower == "idempotencykey") return false;
-  for (std::string_view part : {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
-    if (lower.find(part) != std::string::npos) return true;
-  }
-  return ends_with(lower, "key");
-}
-
-// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
-// a stack of open containers instead of recursing and accepts malformed or truncated input:
-// any string followed by ':' counts as a member name. Three cases: the value of an
-// `accessToken`-like member (masked whole, containers included), the `value` a
-// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
-// (copied; a string holding JSON is masked inside, a few levels deep).
-class json_secret_masker {
- public:
-  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
-
-  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
-  // of bytes of `text` consumed.
-  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
-    text_ = text;
-    pos_ = 0;
-    copied_ = 0;
-    out_ = &out;
-    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
-    while (pos_ < text_.size() && written() < stop_at) {
-      const char ch = text_[pos_];
-      if (ch == '"') {
-        string_token(stop_at);
-      } else if (ch == '{' || ch == '[') {
-        stack_.push_back(value_rule());
-        pending_ = rule::none;
-        ++pos_;
-      } else if (ch == '}' || ch == ']') {
-        if (!stack_.empty()) stack_.pop_back();
-        pending_ = rule::none;
-        ++pos_;
-      } else if (ch == ',') {
-        pending_ = rule::none;
-        ++pos_;
-      } else if (is_blank(ch) || ch == ':') {
-        ++pos_;
-      } else {
-        scalar_token(stop_at);
-      }
-    }
-    flush();
-    return pos_;
-  }
-
- private:
-  enum class rule : unsigned char { none, mask_all, mask_echo };
-
-  // How deep strings holding JSON are looked into.
-  static constexpr int max_depth = 3;
-
-  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-  // The rule of the value starting here: set by its member name, else inherited.
-  rule value_rule() const noexcept {
-    if (pending_ != rule::none) return pending_;
-    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
-  }
-
-  // What the output holds once the pending stretch is copied.
-  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
-
-  // Copies the input read since the last flush.
-  void flush() {
-    out_->append(text_.data() + copied_, pos_ - copied_);
-    copied_ = pos_;
-  }
-
-  // Writes a masked value in place of the input from pos_ to `after`.
-  void append_mask(bool closed, std::size_t after) {
-    flush();
-    copied_ = pos_ = after;
-    out_->push_back('"');
-    out_->append(mask_text.data(), mask_text.size());
-    if (closed) out_->push_back('"');
-  }
-
-  // Numbers, literals and stray bytes up to the next delimiter.
-  void scalar_token(std::size_t stop_at) {
-    const std::size_t start = pos_;
-    while (pos_ < text_.size()) {
-      const char ch = text_[pos_];
-      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
-        break;
-      }
-      ++pos_;
-    }
-    const std::string_view token = text_.substr(start, pos_ - start);
-    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
-      const std::size_t after = pos_;
-      pos_ = start;
-      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
-    } else {
-      pos_ = start;
-      copy_until(start + token.size(), stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  void string_token(std::size_t stop_at) {
-    // The closing quote: the next quote not escaped by an odd run of backslashes.
-    std::size_t end = pos_ + 1;
-    bool closed = false;
-    while (end < text_.size()) {
-      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
-      if (found == nullptr) {
-        end = text_.size();
-        break;
-      }
-      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
-      std::size_t backslashes = 0;
-      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
-      end = quote;
-      if (backslashes % 2 == 0) {
-        closed = true;
-        break;
-      }
-      ++end;
-    }
-    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
-    const std::size_t after = closed ? end + 1 : end;
-    std::size_t next = after;
-    while (next < text_.size() && is_blank(text_[next])) ++next;
-    if (closed && next < text_.size() && text_[next] == ':') {
-      member_name(raw);
-      copy_until(after, stop_at);
-      return;
-    }
-    if (value_rule() != rule::none) {
-      append_mask(closed, after);
-    } else if (!nested_json(raw, closed, after)) {
-      copy_until(after, stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
-  // that changed it (and it was written).
-  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
-    if (depth_ >= max_depth) return false;
-    std::size_t first = 0;
-    while (first < raw.size() && is_blank(raw[first])) ++first;
-    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
-    const std::string inner = json_unescape(raw);
-    std::string masked;
-    json_secret_masker nested(depth_ + 1);
-    nested.run(inner, masked, static_cast<std::size_t>(-1));
-    if (masked == inner) return false;
-    flush();
-    copied_ = pos_ = after;
-    out_->push_back('"');
-    append_json_escaped(*out_, masked);
-    if (closed) out_->push_back('"');
-    return true;
-  }
-
-  // Decides how the value of the member called `raw` (escaped) is printed.
-  void member_name(std::string_view raw) {
-    const rule container = stack_.empty() ? rule::none : stack_.back();
-    const std::string plain = json_unescape(raw);
-    const std::string name = normalized_key(plain);
-    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
-    if (container == rule::mask_all || (!path && is_secret_name(name))) {
-      pending_ = rule::mask_all;
-    } else if (container == rule::mask_echo && name == "value") {
-      pending_ = rule::mask_all;
-    } else if (path && is_secret_path(plain)) {
-      pending_ = rule::mask_echo;
-    } else {
-      pending_ = rule::none;
-    }
-  }
-
-  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
-  void copy_until(std::size_t end, std::size_t stop_at) {
-    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
-    const std::size_t take = end - pos_ < room ? end - pos_ : room;
-    pos_ += take;
-  }
-
-  int depth_ = 0;
-  std::string_view text_;
-  std::size_t pos_ = 0;     // next byte to read
-  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
-  std::string* out_ = nullptr;
-  std::vector<rule> stack_;  // rule of each open container
-  rule pending_ = rule::none;
-};
-
-// `text` with the values of credential-named `name=value` and `name: value` pairs masked
-// ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found in
-// form-encoded, HTML or plain-text bodies and in URLs inside JSON strings.
-inline std::string mask_key_value_pairs(std::string_view text) {
-  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
-  // loop runs over whole bodies.
-  struct tables {
-    bool name[256] = {};
-    bool stop[256] = {};
-    constexpr tables() {
-      for (int c = 0; c < 256; ++c) {
-        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                  c == '-' || c == '.' || c == '[' || c == ']';
-        stop[c] = name[c] || c == '=' || c == ':';
-      }
-    }
-  };
-  static constexpr tables table{};
-  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
-  auto value_end = [&](std::size_t from) {
-    while (from < text.size()) {
-      const char ch = text[from];
-      const auto c = static_cast<unsigned char>(ch);
-      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
-          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
-        break;
-      }
-      ++from;
-    }
-    return from;
-  };
-  std::string out;
-  out.reserve(text.size());
-  std::size_t name_begin = 0;
-  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
-  bool have_name = false;
-  bool in_name = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (name_char(ch)) {
-      // A whole run of name characters at once.
-      std::size_t end = i + 1;
-      while (end < text.size() && name_char(text[end])) ++end;
-      if (!in_name) name_begin = i;
-      in_name = true;
-      have_name = false;
-      out.append(text.data() + i, end - i);
-      i = end - 1;
-      continue;
-    }
-    if (in_name) {
-      name_end = i;
-      have_name = true;
-      in_name = false;
-    }
-    out.push_back(ch);
-    if (ch == ' ' || ch == '\t') continue;
-    if (ch != '=' && ch != ':') {
-      // Nothing to look at until the next name character.
-      have_name = false;
-      std::size_t end = i + 1;
-      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
-      out.append(text.data() + i + 1, end - i - 1);
-      i = end - 1;
-      continue;
-    }
-    const bool pair = have_name && (ch == '=' || ch == ':') && is_secret_path(text.substr(name_begin, name_end - name_begin));
-    have_name = false;
-    if (!pair) continue;
-    std::size_t at = i + 1;
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
-    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already
-      i = at - 1;
-      continue;
-    }
-    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
-      const char quote = text[at];
-      std::size_t close = text.find(quote, at + 1);
-      out.push_back(quote);
-      out.append(mask_text.data(), mask_text.size());
-      if (close == std::string_view::npos) {
-        i = text.size() - 1;
-        continue;
-      }
-      out.push_back(quote);
-      i = close;
-      continue;
-    }
-    std::size_t end = value_end(at);
-    if (end == at) {
-      i = at - 1;
-      continue;
-    }
-    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
-    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
-    for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
-    if (scheme && value_end(end + 1) > end + 1) {
-      out.append(text.data() + at, end - at + 1);
-      at = end + 1;
-      if (text.substr(at, mask_text.size()) == mask_text) {  // "Bearer [redacted]"
-        i = at - 1;
-        continue;
-      }
-      end = value_end(at);
-    }
-    out.append(mask_text.data(), mask_text.size());
-    i = end - 1;
-  }
-  return out;
-}
-
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_MASK_HPP
-// ---- end include/novu/detail/mask.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {

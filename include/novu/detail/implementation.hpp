@@ -8,6 +8,10 @@
 #include "novu/version.hpp"
 
 #if NOVU_CC_WITH_IMPLEMENTATION
+// The detail headers both parts use come first, so that the single header holds them once.
+#include "novu/detail/mask.hpp"
+#include "novu/detail/scrub.hpp"
+#include "novu/detail/text.hpp"
 #include "novu/detail/implementation_light.hpp"
 #include "novu/impl/client.ipp"
 #include "novu/impl/json.ipp"
