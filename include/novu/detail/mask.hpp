@@ -373,6 +373,10 @@ inline std::string mask_key_value_pairs(std::string_view text) {
 
 // `text` (JSON or not, even malformed) with every credential masker applied.
 inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
+  // Both maskers act only after a name followed by ':' (JSON members, "name: value") or '='.
+  if (std::memchr(text.data(), ':', text.size()) == nullptr && std::memchr(text.data(), '=', text.size()) == nullptr) {
+    return std::string(text.substr(0, stop_at));
+  }
   std::string json;
   json.reserve(text.size() < stop_at ? text.size() : stop_at);
   json_secret_masker masker;
