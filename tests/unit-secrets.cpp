@@ -14,7 +14,6 @@
 #include <vector>       // vector
 
 #include "novu/async_client.hpp"
-#include "novu/detail/scrub.hpp"
 #include "novu/printing.hpp"
 #include "secret_check.hpp"
 #include "test_support.hpp"

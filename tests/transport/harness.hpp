@@ -114,12 +114,16 @@ class sync_runner {
                                                 const novu::call_options& options = {}) {
     return client_.create(body, options);
   }
-  novu::result<walk_result> list_all(const novu::list_channel_connections_params& params) {
+  novu::result<walk_result> list_all(const novu::list_channel_connections_params& params,
+                                     const novu::pagination_options& paging = {}) {
     walk_result walk;
-    const novu::result<std::size_t> pages = client_.for_each_page(params, [&walk](const novu::channel_connection_page& p) {
-      walk.items.insert(walk.items.end(), p.data.begin(), p.data.end());
-      return true;
-    });
+    const novu::result<std::size_t> pages = client_.for_each_page(
+        params,
+        [&walk](const novu::channel_connection_page& p) {
+          walk.items.insert(walk.items.end(), p.data.begin(), p.data.end());
+          return true;
+        },
+        paging);
     if (!pages) return pages.error();
     walk.pages = *pages;
     return walk;
@@ -166,7 +170,8 @@ class async_runner {
                                                 const novu::call_options& options = {}) {
     return await_result<novu::channel_connection>([&](auto done) { client_.create(body, done, options); });
   }
-  novu::result<walk_result> list_all(const novu::list_channel_connections_params& params) {
+  novu::result<walk_result> list_all(const novu::list_channel_connections_params& params,
+                                     const novu::pagination_options& paging = {}) {
     auto walk = std::make_shared<walk_result>();  // outlives this frame if the wait times out
     const novu::result<std::size_t> pages = await_result<std::size_t>([&](auto done) {
       client_.for_each_page(
@@ -175,7 +180,7 @@ class async_runner {
             walk->items.insert(walk->items.end(), p.data.begin(), p.data.end());
             return true;
           },
-          done);
+          done, paging);
     });
     if (!pages) return pages.error();
     walk->pages = *pages;
