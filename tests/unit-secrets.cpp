@@ -496,3 +496,29 @@ TEST_CASE("secret keys: blanks and the ApiKey scheme in any case are dropped; no
     }
   }
 }
+
+TEST_CASE("parsers: thousands of echoed credential values are all scrubbed (each added once, built once)") {
+  std::string body = R"({"statusCode":422,"timestamp":"t","path":"p","message":"m","errors":{)";
+  std::vector<std::string> values;
+  for (int i = 0; i < 5000; ++i) {
+    values.push_back("echoed-token-" + std::to_string(i) + "-zz");
+    if (i) body += ',';
+    body += "\"f" + std::to_string(i) + ".accessToken\":{\"messages\":[\"bad " + values.back() + "\"],\"value\":\"" +
+            values.back() + "\"}";
+  }
+  body += "}}";
+  const novu::error e = novu::error_from_response(json_answer(422, body));
+  CHECK(e.kind == novu::error_kind::validation);
+  REQUIRE(e.api);
+  CHECK(e.api->errors->size() == 5000);
+  std::size_t leaks = 0;
+  for (const auto& field : fields_of(e)) {
+    for (const std::string& v : {values.front(), values[2500], values.back()}) {
+      if (field.second.find(v) != std::string::npos) ++leaks;
+    }
+  }
+  for (const novu::constraint_violation& v : *e.api->errors) {
+    if (v.messages.front().find("echoed-token-") != std::string::npos) ++leaks;
+  }
+  CHECK(leaks == 0);
+}

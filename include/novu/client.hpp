@@ -20,6 +20,7 @@
 #include <utility>        // declval, move
 
 #include "novu/config.hpp"
+#include "novu/detail/text.hpp"
 #include "novu/dto.hpp"
 #include "novu/error.hpp"
 #include "novu/http.hpp"
@@ -181,9 +182,7 @@ class page_cursor_guard {
     constexpr std::size_t k_max = 100;
     bool clipped = false;
     if (cursor.size() > k_max) {
-      std::size_t cut = k_max;
-      while (cut > 0 && (static_cast<unsigned char>(cursor[cut]) & 0xC0) == 0x80) --cut;
-      cursor = cursor.substr(0, cut);
+      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
       clipped = true;
     }
     std::string out = "\"";

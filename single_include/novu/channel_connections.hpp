@@ -1203,6 +1203,298 @@ NOVU_CC_NAMESPACE_END
 #include <unordered_map>  // unordered_map
 
 
+// ---- begin include/novu/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memcpy
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"': case '\\': case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
+// ---- end include/novu/detail/text.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 
 namespace detail {
@@ -1355,9 +1647,7 @@ class page_cursor_guard {
     constexpr std::size_t k_max = 100;
     bool clipped = false;
     if (cursor.size() > k_max) {
-      std::size_t cut = k_max;
-      while (cut > 0 && (static_cast<unsigned char>(cursor[cut]) & 0xC0) == 0x80) --cut;
-      cursor = cursor.substr(0, cut);
+      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
       clipped = true;
     }
     std::string out = "\"";
@@ -1550,297 +1840,7 @@ NOVU_CC_NAMESPACE_END
 // headers an error keeps. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <cstring>      // memchr
 
-
-// ---- begin include/novu/detail/text.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
-// Byte-level text helpers shared by the builders, the parsers and the fake server.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
-// values above U+10FFFF included), or npos when it is valid.
-inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // ASCII, the common case, eight bytes at a time.
-    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080u) != 0) break;
-    }
-    if (i == n) break;
-    const std::uint8_t c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint8_t lo = 0x80;
-    std::uint8_t hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (n - i < len) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-// True when `text` is valid UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
-
-// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
-// except horizontal tab.
-inline bool is_safe_header_value(std::string_view value) noexcept {
-  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  std::size_t i = 0;
-  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
-    std::memcpy(&word, value.data() + i, 8);
-    const std::uint64_t del = word ^ (ones * 0x7F);
-    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
-  }
-  for (; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
-  }
-  return true;
-}
-
-// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
-// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
-inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
-  static const char hex[] = "0123456789ABCDEF";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
-                            (c == '\'' && !encode_apostrophe);
-    if (unreserved) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-  }
-}
-
-// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
-inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
-  out.clear();
-  out.reserve(text.size());
-  auto hex_value = [](char h) -> int {
-    if (h >= '0' && h <= '9') return h - '0';
-    if (h >= 'a' && h <= 'f') return h - 'a' + 10;
-    if (h >= 'A' && h <= 'F') return h - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (ch == '%') {
-      if (i + 2 >= text.size()) return false;
-      const int hi = hex_value(text[i + 1]);
-      const int lo = hex_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (ch == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(ch);
-    }
-  }
-  return true;
-}
-
-// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
-// the runs between escapes in one go.
-inline void append_pointer_token(std::string& pointer, std::string_view key) {
-  pointer.push_back('/');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    if (key[i] == '~' || key[i] == '/') {
-      pointer.append(key.data() + run, i - run);
-      pointer += key[i] == '~' ? "~0" : "~1";
-      run = i + 1;
-    }
-  }
-  pointer.append(key.data() + run, key.size() - run);
-}
-
-// Value of hex digit `h`, or -1.
-constexpr int hex_digit_value(char h) noexcept {
-  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-}
-
-// Appends code point `cp` (at most U+10FFFF) as UTF-8.
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
-// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
-// for itself). A lone surrogate becomes U+FFFD.
-inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
-  if (at + 1 >= text.size()) return 0;
-  const char e = text[at + 1];
-  switch (e) {
-    case '"': case '\\': case '/': out.push_back(e); return 2;
-    case 'b': out.push_back('\b'); return 2;
-    case 'f': out.push_back('\f'); return 2;
-    case 'n': out.push_back('\n'); return 2;
-    case 'r': out.push_back('\r'); return 2;
-    case 't': out.push_back('\t'); return 2;
-    case 'u': break;
-    default: return 0;
-  }
-  auto unit_at = [&](std::size_t pos) -> long {
-    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
-    long v = 0;
-    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
-      const int d = hex_digit_value(text[k]);
-      if (d < 0) return -1;
-      v = v * 16 + d;
-    }
-    return v;
-  };
-  const long first = unit_at(at);
-  if (first < 0) return 0;
-  if (first >= 0xD800 && first <= 0xDBFF) {
-    const long second = unit_at(at + 6);
-    if (second >= 0xDC00 && second <= 0xDFFF) {
-      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
-                           (static_cast<std::uint32_t>(second) - 0xDC00u));
-      return 12;
-    }
-  }
-  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
-  return 6;
-}
-
-// The content of a JSON string token (without its quotes) with every escape resolved; an
-// invalid escape keeps its backslash.
-inline std::string json_unescape(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size();) {
-    if (raw[i] == '\\') {
-      const std::size_t used = decode_json_escape(raw, i, out);
-      if (used != 0) {
-        i += used;
-        continue;
-      }
-    }
-    out.push_back(raw[i++]);
-  }
-  return out;
-}
-
-// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
-// characters; everything else as is).
-inline void append_json_escaped(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out.push_back('\\');
-      out.push_back(ch);
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    } else {
-      out.push_back(ch);
-    }
-  }
-}
-
-// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
-// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
-inline void append_printable(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out.push_back(text[i]);
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xF4) {
-      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
-        out.append(text.data() + i, len);
-        i += len;
-        continue;
-      }
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-    ++i;
-  }
-}
-
-// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
-inline bool needs_printable_escaping(std::string_view text) noexcept {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return !is_valid_utf8(text);
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_TEXT_HPP
-// ---- end include/novu/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -2225,6 +2225,7 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
+#include <algorithm>    // sort, unique
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -2256,8 +2257,9 @@ inline std::string_view secret_core(std::string_view secret) noexcept {
   return secret;
 }
 
-// A set of secrets and the automaton that finds them. Build it with add(), then scrub();
-// scrub() is const and may run from several threads at once.
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
 class secret_scrubber {
  public:
   // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
@@ -2269,15 +2271,13 @@ class secret_scrubber {
     // ("{\"token\":\"a\\\"b\"}").
     std::string escaped(core);
     for (int level = 0; level < 3; ++level) {
-      bool known = false;
-      for (const std::string& p : patterns_) known = known || p == escaped;
-      if (!known) patterns_.push_back(escaped);
+      patterns_.push_back(escaped);
       std::string next;
       append_json_escaped(next, escaped);
       if (next == escaped) break;
       escaped.swap(next);
     }
-    build();
+    built_ = false;
   }
 
   // True when there is nothing to search for.
@@ -2285,17 +2285,24 @@ class secret_scrubber {
 
   // The text that replaces each masked run: "[redacted]" unless a secret could then be read
   // across its edges (a secret holding '[' or ']', or one inside "redacted").
-  const std::string& marker() const noexcept { return marker_; }
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
 
   // The text that replaces a whole text or value when masking runs inside it is not safe; it
   // holds no secret.
-  const std::string& whole_marker() const noexcept { return whole_marker_; }
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
 
   // Masks every occurrence of every secret in `text`, in each view. Returns true when it
   // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
   // not guarantee that, the whole text is replaced by a marker.
   bool scrub(std::string& text) const {
     if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
     std::vector<std::uint64_t> marks;
     if (!find_all(text, marks)) return false;
     if (whole_only_) {
@@ -2319,6 +2326,7 @@ class secret_scrubber {
   // alone and answers `unsafe`: the caller replaces the value whole.
   json_outcome scrub_json(std::string& text) const {
     if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
     std::vector<std::uint64_t> marks;
     if (!find_all(text, marks)) return json_outcome::unchanged;
     if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
@@ -2326,12 +2334,6 @@ class secret_scrubber {
     if (!needs_check(text)) return json_outcome::scrubbed;
     marks.clear();
     return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
-  }
-
-  // True when some view of `text` holds a secret.
-  bool found_in(std::string_view text) const {
-    std::vector<std::uint64_t> marks;
-    return !patterns_.empty() && find_all(text, marks);
   }
 
  private:
@@ -2450,7 +2452,17 @@ class secret_scrubber {
     std::uint32_t match = 0;
   };
 
-  void build() {
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  void build() const {
+    // Duplicates (the same token sent and echoed) are dropped first.
+    std::sort(patterns_.begin(), patterns_.end());
+    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
     // A trie of the secrets, then failure links breadth first (Aho-Corasick).
     std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
     std::vector<std::uint32_t> own(1, 0);
@@ -2527,7 +2539,7 @@ class secret_scrubber {
   // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
   // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
   // holds that character. Failing both, texts holding a secret are replaced whole.
-  void choose_markers() {
+  void choose_markers() const {
     whole_only_ = false;
     if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
       marker_ = "[redacted]";
@@ -2644,14 +2656,16 @@ class secret_scrubber {
     return !found_ranges.merged.empty();
   }
 
-  std::vector<std::string> patterns_;
-  std::vector<state> states_{1};
-  std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
-  std::uint32_t root_[256] = {};
-  std::size_t longest_ = 0;
-  std::string marker_{"[redacted]"};
-  std::string whole_marker_{"[redacted]"};
-  bool whole_only_ = false;
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
 };
 
 }  // namespace detail
@@ -2769,8 +2783,7 @@ inline void append_body(std::string& out, std::string_view body, const debug_pri
   extra.scrub(masked);
   std::size_t omitted = body.size() - consumed;
   if (masked.size() > limit) {
-    std::size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(masked[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t cut = utf8_boundary(masked, limit);
     omitted += masked.size() - cut;
     masked.resize(cut);
   }
@@ -2902,7 +2915,6 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/retry.hpp.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // min
 #include <chrono>       // steady_clock, system_clock
 #include <cmath>        // pow
 #include <random>       // random_device, mt19937_64
@@ -3194,9 +3206,7 @@ inline std::string status_text(int status) {
 // At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
 inline std::string clip(std::string text, std::size_t limit) {
   if (text.size() <= limit) return text;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
+  text.resize(utf8_boundary(text, limit));
   text += "...";
   return text;
 }
@@ -3218,21 +3228,24 @@ inline std::string message_text(const api_error& body) {
   return clip(json_unescape(raw), 300);
 }
 
+// `text` with append_printable's escapes, when it needs any.
+inline void make_printable(std::string& text) {
+  if (!needs_printable_escaping(text)) return;
+  std::string printable;
+  printable.reserve(text.size() + 16);
+  append_printable(printable, text);
+  text.swap(printable);
+}
+
 // Longest `error::message`; a longer one is cut and says how much was left out.
 inline constexpr std::size_t max_error_message_bytes = 4096;
 
 // The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
 // max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
 inline void finish_message(std::string& message) {
-  if (needs_printable_escaping(message)) {
-    std::string printable;
-    printable.reserve(message.size() + 16);
-    append_printable(printable, message);
-    message.swap(printable);
-  }
+  make_printable(message);
   if (message.size() <= max_error_message_bytes) return;
-  std::size_t cut = max_error_message_bytes - 64;
-  while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+  std::size_t cut = utf8_boundary(message, max_error_message_bytes - 64);
   // Not inside an escape such as \x1B.
   const std::size_t backslash = message.rfind('\\', cut);
   if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
@@ -3318,11 +3331,7 @@ inline void finish_error(error& e, const secret_scrubber* secrets) {
   }
   finish_message(e.message);
   if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
-  if (needs_printable_escaping(e.location)) {
-    std::string printable;
-    append_printable(printable, e.location);
-    e.location.swap(printable);
-  }
+  make_printable(e.location);
 }
 
 // The body an error keeps: the response's, unless it is above the size limit (such a body is
@@ -3566,6 +3575,13 @@ template <class T>
 result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
                       const novu::auth* sent_auth) {
   if (!answer) return final_transport_error(std::move(answer).error(), config, sent_auth);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  if (answer->status >= 200 && answer->status < 300) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
   const secret_scrubber secrets = call_secrets(config, sent_auth);
   return parse(*answer, config.limits, &secrets);
 }
@@ -3656,7 +3672,6 @@ NOVU_CC_NAMESPACE_END
 // depth limit is enforced as it goes.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // stable_sort
 #include <iterator>     // make_move_iterator
 #include <limits>       // numeric_limits
 

@@ -5,6 +5,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <algorithm>    // sort, unique
 #include <cstddef>      // size_t
 #include <cstdint>      // uint32_t, uint64_t
 #include <string>       // string
@@ -44,8 +45,9 @@ inline std::string_view secret_core(std::string_view secret) noexcept {
   return secret;
 }
 
-// A set of secrets and the automaton that finds them. Build it with add(), then scrub();
-// scrub() is const and may run from several threads at once.
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
 class secret_scrubber {
  public:
   // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
@@ -57,15 +59,13 @@ class secret_scrubber {
     // ("{\"token\":\"a\\\"b\"}").
     std::string escaped(core);
     for (int level = 0; level < 3; ++level) {
-      bool known = false;
-      for (const std::string& p : patterns_) known = known || p == escaped;
-      if (!known) patterns_.push_back(escaped);
+      patterns_.push_back(escaped);
       std::string next;
       append_json_escaped(next, escaped);
       if (next == escaped) break;
       escaped.swap(next);
     }
-    build();
+    built_ = false;
   }
 
   // True when there is nothing to search for.
@@ -73,17 +73,24 @@ class secret_scrubber {
 
   // The text that replaces each masked run: "[redacted]" unless a secret could then be read
   // across its edges (a secret holding '[' or ']', or one inside "redacted").
-  const std::string& marker() const noexcept { return marker_; }
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
 
   // The text that replaces a whole text or value when masking runs inside it is not safe; it
   // holds no secret.
-  const std::string& whole_marker() const noexcept { return whole_marker_; }
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
 
   // Masks every occurrence of every secret in `text`, in each view. Returns true when it
   // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
   // not guarantee that, the whole text is replaced by a marker.
   bool scrub(std::string& text) const {
     if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
     std::vector<std::uint64_t> marks;
     if (!find_all(text, marks)) return false;
     if (whole_only_) {
@@ -107,6 +114,7 @@ class secret_scrubber {
   // alone and answers `unsafe`: the caller replaces the value whole.
   json_outcome scrub_json(std::string& text) const {
     if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
     std::vector<std::uint64_t> marks;
     if (!find_all(text, marks)) return json_outcome::unchanged;
     if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
@@ -114,12 +122,6 @@ class secret_scrubber {
     if (!needs_check(text)) return json_outcome::scrubbed;
     marks.clear();
     return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
-  }
-
-  // True when some view of `text` holds a secret.
-  bool found_in(std::string_view text) const {
-    std::vector<std::uint64_t> marks;
-    return !patterns_.empty() && find_all(text, marks);
   }
 
  private:
@@ -238,7 +240,17 @@ class secret_scrubber {
     std::uint32_t match = 0;
   };
 
-  void build() {
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  void build() const {
+    // Duplicates (the same token sent and echoed) are dropped first.
+    std::sort(patterns_.begin(), patterns_.end());
+    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
     // A trie of the secrets, then failure links breadth first (Aho-Corasick).
     std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
     std::vector<std::uint32_t> own(1, 0);
@@ -315,7 +327,7 @@ class secret_scrubber {
   // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
   // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
   // holds that character. Failing both, texts holding a secret are replaced whole.
-  void choose_markers() {
+  void choose_markers() const {
     whole_only_ = false;
     if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
       marker_ = "[redacted]";
@@ -432,14 +444,16 @@ class secret_scrubber {
     return !found_ranges.merged.empty();
   }
 
-  std::vector<std::string> patterns_;
-  std::vector<state> states_{1};
-  std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
-  std::uint32_t root_[256] = {};
-  std::size_t longest_ = 0;
-  std::string marker_{"[redacted]"};
-  std::string whole_marker_{"[redacted]"};
-  bool whole_only_ = false;
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
 };
 
 }  // namespace detail

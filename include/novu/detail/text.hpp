@@ -98,22 +98,29 @@ inline void append_percent_encoded(std::string& out, std::string_view text, bool
   }
 }
 
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
 // Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
 inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
   out.clear();
   out.reserve(text.size());
-  auto hex_value = [](char h) -> int {
-    if (h >= '0' && h <= '9') return h - '0';
-    if (h >= 'a' && h <= 'f') return h - 'a' + 10;
-    if (h >= 'A' && h <= 'F') return h - 'A' + 10;
-    return -1;
-  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char ch = text[i];
     if (ch == '%') {
       if (i + 2 >= text.size()) return false;
-      const int hi = hex_value(text[i + 1]);
-      const int lo = hex_value(text[i + 2]);
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
       if (hi < 0 || lo < 0) return false;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
@@ -139,11 +146,6 @@ inline void append_pointer_token(std::string& pointer, std::string_view key) {
     }
   }
   pointer.append(key.data() + run, key.size() - run);
-}
-
-// Value of hex digit `h`, or -1.
-constexpr int hex_digit_value(char h) noexcept {
-  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
 }
 
 // Appends code point `cp` (at most U+10FFFF) as UTF-8.

@@ -77,6 +77,13 @@ template <class T>
 result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
                       const novu::auth* sent_auth) {
   if (!answer) return final_transport_error(std::move(answer).error(), config, sent_auth);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  if (answer->status >= 200 && answer->status < 300) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
   const secret_scrubber secrets = call_secrets(config, sent_auth);
   return parse(*answer, config.limits, &secrets);
 }

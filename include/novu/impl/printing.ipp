@@ -42,8 +42,7 @@ inline void append_body(std::string& out, std::string_view body, const debug_pri
   extra.scrub(masked);
   std::size_t omitted = body.size() - consumed;
   if (masked.size() > limit) {
-    std::size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(masked[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t cut = utf8_boundary(masked, limit);
     omitted += masked.size() - cut;
     masked.resize(cut);
   }

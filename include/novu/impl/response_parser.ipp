@@ -64,9 +64,7 @@ inline std::string status_text(int status) {
 // At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
 inline std::string clip(std::string text, std::size_t limit) {
   if (text.size() <= limit) return text;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
+  text.resize(utf8_boundary(text, limit));
   text += "...";
   return text;
 }
@@ -88,21 +86,24 @@ inline std::string message_text(const api_error& body) {
   return clip(json_unescape(raw), 300);
 }
 
+// `text` with append_printable's escapes, when it needs any.
+inline void make_printable(std::string& text) {
+  if (!needs_printable_escaping(text)) return;
+  std::string printable;
+  printable.reserve(text.size() + 16);
+  append_printable(printable, text);
+  text.swap(printable);
+}
+
 // Longest `error::message`; a longer one is cut and says how much was left out.
 inline constexpr std::size_t max_error_message_bytes = 4096;
 
 // The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
 // max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
 inline void finish_message(std::string& message) {
-  if (needs_printable_escaping(message)) {
-    std::string printable;
-    printable.reserve(message.size() + 16);
-    append_printable(printable, message);
-    message.swap(printable);
-  }
+  make_printable(message);
   if (message.size() <= max_error_message_bytes) return;
-  std::size_t cut = max_error_message_bytes - 64;
-  while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+  std::size_t cut = utf8_boundary(message, max_error_message_bytes - 64);
   // Not inside an escape such as \x1B.
   const std::size_t backslash = message.rfind('\\', cut);
   if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
@@ -188,11 +189,7 @@ inline void finish_error(error& e, const secret_scrubber* secrets) {
   }
   finish_message(e.message);
   if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
-  if (needs_printable_escaping(e.location)) {
-    std::string printable;
-    append_printable(printable, e.location);
-    e.location.swap(printable);
-  }
+  make_printable(e.location);
 }
 
 // The body an error keeps: the response's, unless it is above the size limit (such a body is
