@@ -2153,15 +2153,11 @@ inline std::string mask_key_value_pairs(std::string_view text) {
       i = end - 1;
       continue;
     }
-    const bool pair = have_name && (ch == '=' || ch == ':') && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
     have_name = false;
     if (!pair) continue;
     std::size_t at = i + 1;
     while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
-    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already
-      i = at - 1;
-      continue;
-    }
     if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
       const char quote = text[at];
       std::size_t close = text.find(quote, at + 1);
@@ -2186,11 +2182,11 @@ inline std::string mask_key_value_pairs(std::string_view text) {
     if (scheme && value_end(end + 1) > end + 1) {
       out.append(text.data() + at, end - at + 1);
       at = end + 1;
-      if (text.substr(at, mask_text.size()) == mask_text) {  // "Bearer [redacted]"
-        i = at - 1;
-        continue;
-      }
       end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
     }
     out.append(mask_text.data(), mask_text.size());
     i = end - 1;
@@ -3275,8 +3271,9 @@ inline void mask_any_json(any_json& value) {
 inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
   if (api.errors) {
     for (constraint_violation& v : *api.errors) {
-      if (!is_secret_path(v.field) || !v.value) {
-        if (v.value) mask_any_json(*v.value);
+      if (!v.value) continue;
+      if (!is_secret_path(v.field)) {
+        mask_any_json(*v.value);
         continue;
       }
       if (std::optional<std::string> echoed = string_value(*v.value)) {
@@ -3386,7 +3383,7 @@ inline error decoded_error(error_kind kind, const http_response& response, api_e
     message += " (errorId " + clip(*body.error_id, 100) + ")";
   }
   error e = response_error(kind, response, std::move(message), limits);
-  finish_error(e, &all);  // the body was scrubbed and masked above
+  finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
   e.api = std::move(body);
   return e;
 }

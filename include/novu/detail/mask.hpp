@@ -326,15 +326,11 @@ inline std::string mask_key_value_pairs(std::string_view text) {
       i = end - 1;
       continue;
     }
-    const bool pair = have_name && (ch == '=' || ch == ':') && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
     have_name = false;
     if (!pair) continue;
     std::size_t at = i + 1;
     while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
-    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already
-      i = at - 1;
-      continue;
-    }
     if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
       const char quote = text[at];
       std::size_t close = text.find(quote, at + 1);
@@ -359,11 +355,11 @@ inline std::string mask_key_value_pairs(std::string_view text) {
     if (scheme && value_end(end + 1) > end + 1) {
       out.append(text.data() + at, end - at + 1);
       at = end + 1;
-      if (text.substr(at, mask_text.size()) == mask_text) {  // "Bearer [redacted]"
-        i = at - 1;
-        continue;
-      }
       end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
     }
     out.append(mask_text.data(), mask_text.size());
     i = end - 1;

@@ -133,8 +133,9 @@ inline void mask_any_json(any_json& value) {
 inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
   if (api.errors) {
     for (constraint_violation& v : *api.errors) {
-      if (!is_secret_path(v.field) || !v.value) {
-        if (v.value) mask_any_json(*v.value);
+      if (!v.value) continue;
+      if (!is_secret_path(v.field)) {
+        mask_any_json(*v.value);
         continue;
       }
       if (std::optional<std::string> echoed = string_value(*v.value)) {
@@ -244,7 +245,7 @@ inline error decoded_error(error_kind kind, const http_response& response, api_e
     message += " (errorId " + clip(*body.error_id, 100) + ")";
   }
   error e = response_error(kind, response, std::move(message), limits);
-  finish_error(e, &all);  // the body was scrubbed and masked above
+  finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
   e.api = std::move(body);
   return e;
 }
