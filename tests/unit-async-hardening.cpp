@@ -11,10 +11,13 @@
 #include <cstddef>             // size_t
 #include <cstdint>             // uint32_t, uintptr_t
 #include <deque>               // deque
+#include <functional>          // function
 #include <initializer_list>    // initializer_list (range-for over a braced list)
+#include <map>                 // map
 #include <memory>              // shared_ptr, make_shared, unique_ptr, make_unique
 #include <mutex>               // mutex, lock_guard, unique_lock
 #include <optional>            // optional
+#include <random>              // mt19937
 #include <set>                 // set
 #include <string>              // string, to_string
 #include <thread>              // thread, this_thread::yield
@@ -579,4 +582,57 @@ TEST_CASE("async hardening: an environment without sleep_ms drives retries throu
   CHECK(done == 1);
   CHECK(sends == 3);
   CHECK(waits.size() == 2);
+}
+
+TEST_CASE("async hardening property: random completion and timer schedules run each on_done exactly once") {
+  // Each attempt answers 503, 204 or a transport error, inline or later, once or twice (also
+  // one inline and one later); each retry wait fires inline or later, once or twice. Later
+  // callbacks run in a random order, interleaved across 20 calls at a time. Whatever the
+  // schedule, every call's on_done runs exactly once and no call sends more than max_attempts.
+  std::mt19937 rng(777);
+  std::vector<std::function<void()>> later;
+  auto pick = [&](unsigned n) { return static_cast<unsigned>(rng() % n); };
+  auto deliver = [&](std::function<void()> action) {
+    switch (pick(5)) {
+      case 0: action(); break;                                  // inline, once
+      case 1: action(); action(); break;                        // inline, twice
+      case 2: later.push_back(action); break;                   // later, once
+      case 3: later.push_back(action); later.push_back(action); break;  // later, twice
+      default: action(); later.push_back(action); break;        // inline, then again later
+    }
+  };
+  std::map<std::string, int> sends;
+  auto transport = [&](novu::http_request request, novu::transport_callback done) {
+    ++sends[novu::find_header(request.headers, "idempotency-key")->value];
+    const unsigned kind = pick(3);
+    deliver([done, kind]() {
+      if (kind == 0) done(novu::http_response{503, {}, ""});
+      if (kind == 1) done(novu::http_response{204, {}, ""});
+      if (kind == 2) done(novu::transport_error("reset"));
+    });
+  };
+  novu::async_timer timer = [&](std::uint32_t, novu::timer_callback fire) { deliver([fire]() { fire(); }); };
+  novu::async_client<decltype(transport)> client(instant_retry_config(4), transport, timer);
+  int checked = 0;
+  for (int round = 0; round < 100; ++round) {
+    std::vector<std::unique_ptr<outcome>> outcomes;
+    for (int i = 0; i < 20; ++i) {
+      outcomes.push_back(std::make_unique<outcome>());
+      novu::call_options options;
+      options.idempotency_key = "r" + std::to_string(round) + "-" + std::to_string(i);
+      client.remove("conn-1", count_into(*outcomes.back()), options);
+    }
+    while (!later.empty()) {
+      const std::size_t at = pick(static_cast<unsigned>(later.size()));
+      std::function<void()> action = std::move(later[at]);
+      later.erase(later.begin() + static_cast<std::ptrdiff_t>(at));
+      action();
+    }
+    for (const auto& o : outcomes) {
+      CHECK(o->runs.load() == 1);
+      ++checked;
+    }
+  }
+  for (const auto& s : sends) CHECK(s.second <= 4);
+  CHECK(checked == 2000);
 }

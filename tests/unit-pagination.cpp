@@ -9,6 +9,8 @@
 #include <initializer_list>  // initializer_list (range-for over a braced list)
 #include <map>          // map
 #include <optional>     // optional
+#include <random>       // mt19937
+#include <set>          // set
 #include <string>       // string, to_string, stoi
 #include <utility>      // move
 #include <vector>       // vector
@@ -389,4 +391,59 @@ TEST_CASE("pagination: 100,000 pages, sync and async over an inline transport, a
   CHECK(async_server.probe.spread() < 4096);
   MESSAGE("100,000 pages: sync " << sync_ms << " ms, async " << async_ms << " ms; stack spread sync "
                                  << sync_server.probe.spread() << " B, async " << async_server.probe.spread() << " B");
+}
+
+TEST_CASE("pagination property: on random cursor graphs a walk ends at the last page or at the first repeat") {
+  // A server whose `next` cursors form a random graph over a few cursors (so cycles, self-loops
+  // and loops back to the start are common): the walk must deliver each page it reaches once, in
+  // order, and stop either where the server has no `next` (success) or where a `next` repeats a
+  // cursor already followed (a decode error at /next), sync and async alike.
+  std::mt19937 rng(20261202);
+  int ended_at_repeat = 0;
+  int ended_at_last = 0;
+  for (int round = 0; round < 400; ++round) {
+    const int cursors = 1 + static_cast<int>(rng() % 8);
+    scripted_pages server;
+    std::vector<std::string> keys = {""};
+    for (int i = 0; i < cursors; ++i) keys.push_back("k" + std::to_string(i));
+    for (const std::string& key : keys) {
+      if (rng() % (cursors + 1) != 0) server.next[key] = keys[1 + rng() % cursors];
+    }
+    novu::list_channel_connections_params p;
+    if (rng() % 3 == 0) p.after = keys[1 + rng() % cursors];
+    // The expected walk, from the graph alone.
+    std::vector<std::string> expected;
+    std::set<std::string> followed;
+    std::string at = p.after.value_or("");
+    if (p.after) followed.insert(at);
+    bool repeat = false;
+    for (;;) {
+      expected.push_back("item-" + at);
+      const auto next = server.next.find(at);
+      if (next == server.next.end()) break;
+      if (!followed.insert(next->second).second) {
+        repeat = true;
+        break;
+      }
+      at = next->second;
+    }
+    CAPTURE(round);
+    const auto walked = walk_both(server, p);
+    for (const walk_record* w : {&walked.first, &walked.second}) {
+      CHECK(w->items == expected);
+      CHECK(w->done_runs == 1);
+      REQUIRE(w->outcome.has_value());
+      if (repeat) {
+        REQUIRE_FALSE(w->outcome->has_value());
+        CHECK(w->outcome->error().kind == novu::error_kind::decode);
+        CHECK(w->outcome->error().location == "/next");
+      } else {
+        REQUIRE(w->outcome->has_value());
+        CHECK(**w->outcome == expected.size());
+      }
+    }
+    (repeat ? ended_at_repeat : ended_at_last) += 1;
+  }
+  CHECK(ended_at_repeat > 50);
+  CHECK(ended_at_last > 50);
 }
