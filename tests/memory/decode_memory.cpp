@@ -17,6 +17,7 @@
 #include <cstdlib>      // malloc, free, aligned_alloc, abort
 #include <functional>   // function
 #include <new>          // align_val_t, nothrow_t
+#include <random>       // mt19937
 #include <string>       // string, to_string
 #include <string_view>  // string_view
 #include <vector>       // vector
@@ -272,4 +273,95 @@ TEST_CASE("the element limit is what bounds many tiny elements: a lower limit lo
   const std::size_t peak = peak_of([&] { result = retrieve(body, limits); });
   CHECK(result == "limit_exceeded");
   CHECK(peak <= 10 * 1000 * 100);  // far less than the 3.2 MB the 100,000 strings would hold
+}
+
+namespace {
+
+// A random JSON value biased towards what costs decoders memory: tiny elements, repeated and
+// known member names, nesting up to 60 levels, long strings and numbers.
+class random_json {
+ public:
+  explicit random_json(unsigned seed) : rng_(seed) {}
+  std::string document(std::size_t budget) {
+    std::string out;
+    value(out, budget, 0);
+    return out;
+  }
+
+ private:
+  unsigned pick(unsigned n) { return static_cast<unsigned>(rng_() % n); }
+  void value(std::string& out, std::size_t budget, int depth) {
+    const unsigned kind = depth >= 60 ? 4 + pick(4) : pick(8);
+    if (kind < 2) {  // an array of small values, often empty strings
+      out += '[';
+      const std::size_t start = out.size();
+      for (bool first = true; out.size() - start < budget; first = false) {
+        if (!first) out += ',';
+        if (pick(4) == 0) {
+          value(out, budget / 8, depth + 1);
+        } else {
+          out += pick(2) ? "\"\"" : "0";
+        }
+      }
+      out += ']';
+    } else if (kind < 4) {  // an object with known, repeated and random member names
+      static const char* const names[] = {"data", "contextKeys", "errors", "context", "auth", "accessToken",
+                                          "messages", "value", "identifier", "workspace", "ctx", "message"};
+      out += '{';
+      const std::size_t start = out.size();
+      for (bool first = true; out.size() - start < budget; first = false) {
+        if (!first) out += ',';
+        out += '"';
+        out += pick(3) ? names[pick(12)] : "k" + std::to_string(pick(100000));
+        out += "\":";
+        value(out, budget / 4, depth + 1);
+      }
+      out += '}';
+    } else if (kind == 4) {
+      out += '"' + std::string(pick(2) ? budget / 2 : pick(40), 'x') + '"';
+    } else if (kind == 5) {
+      out += pick(2) ? "1e15" : std::string(1 + pick(300), '7');
+    } else if (kind == 6) {
+      out += pick(2) ? "null" : "true";
+    } else {
+      out += "\"s\"";
+    }
+  }
+  std::mt19937 rng_;
+};
+
+}  // namespace
+
+TEST_CASE("property: random hostile documents stay within the peak-heap bound for every decoder") {
+  const novu::decode_limits limits;
+  const std::size_t bound_constant = k_per_element * limits.max_elements;
+  const decoder* decoders[] = {&retrieve, &list, &validation, &api, &create, &update, &any};
+  random_json generate(20261202);
+  std::size_t runs = 0;
+  double worst = 0;
+  for (int round = 0; round < 60; ++round) {
+    const std::string inner = generate.document(1024u << (round % 9));  // 1 KiB .. 256 KiB
+    // The document bare, and in the places each decoder reads most from.
+    const std::string bodies[] = {inner, "{\"data\":" + inner + "}",
+                                  "{\"data\":{" + k_connection_fields + ",\"contextKeys\":" + inner + "}}",
+                                  k_error_head + "\"f\":{\"messages\":" + inner + ",\"value\":" + inner + "}}}",
+                                  "{\"statusCode\":400,\"timestamp\":\"t\",\"path\":\"p\",\"message\":\"m\",\"ctx\":" +
+                                      inner + "}"};
+    for (const std::string& body : bodies) {
+      for (const decoder* d : decoders) {
+        std::string result;
+        const std::size_t peak = peak_of([&] { result = (*d)(body, limits); });
+        CAPTURE(round);
+        CAPTURE(body.size());
+        CHECK(peak <= k_per_body_byte * body.size() + bound_constant);
+        const double multiple = static_cast<double>(peak) / static_cast<double>(body.size());
+        if (body.size() >= 64 * 1024) worst = multiple > worst ? multiple : worst;
+        ++runs;
+      }
+    }
+  }
+  std::printf("random documents: %zu decodes; worst peak for a body of 64 KiB or more: %.2f x the body "
+              "(bound %zu x + %zu B)\n",
+              runs, worst, k_per_body_byte, bound_constant);
+  CHECK(runs == 60 * 5 * 7);
 }
