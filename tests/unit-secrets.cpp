@@ -522,3 +522,64 @@ TEST_CASE("parsers: thousands of echoed credential values are all scrubbed (each
   }
   CHECK(leaks == 0);
 }
+
+TEST_CASE("secret scrubber: property: the table and the sparse automaton, in place or not, mask exactly the "
+          "occurrences a naive search finds") {
+  // Texts over a few letters, so secrets overlap, abut and repeat; no '\\' or '%', so only the
+  // raw view can match and a plain find() at every offset is the whole truth.
+  std::mt19937 rng(20261203);
+  auto random_text = [&](std::size_t n, const char* letters) {
+    std::string t;
+    const std::size_t k = std::string_view(letters).size();
+    for (std::size_t i = 0; i < n; ++i) t += letters[rng() % k];
+    return t;
+  };
+  std::size_t masked_texts = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::vector<std::string> secrets;
+    novu::detail::secret_scrubber sparse, dense;
+    const int count = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < count; ++k) {
+      secrets.push_back(random_text(4 + rng() % 13, "abc"));
+      sparse.add(secrets.back());
+      dense.add(secrets.back());
+    }
+    // The marker: what a text holding just one secret becomes.
+    std::string marker = secrets.front();
+    sparse.scrub(marker);
+    // Enough text read first that `dense` reads the next one through its full table.
+    std::string warm_up(256 * 1024, 'x');
+    dense.scrub(warm_up);
+    std::string text;
+    // Every fourth text long enough to hold hundreds of runs (the ranges pending at once are few).
+    const int parts = 1 + static_cast<int>(rng() % (round % 4 == 0 ? 400 : 40));
+    for (int part = 0; part < parts; ++part) {
+      text += random_text(rng() % 12, "abcx");
+      if (rng() % 2 == 0) text += secrets[rng() % secrets.size()];
+    }
+    // Reference: every occurrence of every secret, merged into runs, each run one marker.
+    std::vector<bool> hit(text.size(), false);
+    for (const std::string& secret : secrets) {
+      for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 1)) {
+        for (std::size_t i = at; i < at + secret.size(); ++i) hit[i] = true;
+      }
+    }
+    std::string expected;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (!hit[i]) {
+        expected += text[i];
+      } else if (i == 0 || !hit[i - 1]) {
+        expected += marker;
+      }
+    }
+    std::string by_sparse = text, by_dense = text;
+    const bool changed = expected != text;
+    INFO("round " << round << " text " << text);
+    CHECK(sparse.scrub(by_sparse) == changed);
+    CHECK(dense.scrub(by_dense) == changed);
+    CHECK(by_sparse == expected);
+    CHECK(by_dense == expected);
+    masked_texts += changed ? 1 : 0;
+  }
+  CHECK(masked_texts > 700);
+}

@@ -1939,8 +1939,18 @@ class json_secret_masker {
         scalar_token(stop_at);
       }
     }
-    flush();
+    if (!unchanged_if_clean_ || masked_) flush();
     return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
   }
 
  private:
@@ -1962,6 +1972,8 @@ class json_secret_masker {
 
   // Copies the input read since the last flush.
   void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
     out_->append(text_.data() + copied_, pos_ - copied_);
     copied_ = pos_;
   }
@@ -2044,8 +2056,7 @@ class json_secret_masker {
     const std::string inner = json_unescape(raw);
     std::string masked;
     json_secret_masker nested(depth_ + 1);
-    nested.run(inner, masked, static_cast<std::size_t>(-1));
-    if (masked == inner) return false;
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
     flush();
     copied_ = pos_ = after;
     out_->push_back('"');
@@ -2085,12 +2096,15 @@ class json_secret_masker {
   std::string* out_ = nullptr;
   std::vector<rule> stack_;  // rule of each open container
   rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
 };
 
-// `text` with the values of credential-named `name=value` and `name: value` pairs masked
-// ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found in
-// form-encoded, HTML or plain-text bodies and in URLs inside JSON strings.
-inline std::string mask_key_value_pairs(std::string_view text) {
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
   // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
   // loop runs over whole bodies.
   struct tables {
@@ -2118,8 +2132,17 @@ inline std::string mask_key_value_pairs(std::string_view text) {
     }
     return from;
   };
-  std::string out;
-  out.reserve(text.size());
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
   std::size_t name_begin = 0;
   std::size_t name_end = 0;  // the last name seen, when only blanks followed it
   bool have_name = false;
@@ -2133,7 +2156,6 @@ inline std::string mask_key_value_pairs(std::string_view text) {
       if (!in_name) name_begin = i;
       in_name = true;
       have_name = false;
-      out.append(text.data() + i, end - i);
       i = end - 1;
       continue;
     }
@@ -2142,14 +2164,12 @@ inline std::string mask_key_value_pairs(std::string_view text) {
       have_name = true;
       in_name = false;
     }
-    out.push_back(ch);
     if (ch == ' ' || ch == '\t') continue;
     if (ch != '=' && ch != ':') {
       // Nothing to look at until the next name character.
       have_name = false;
       std::size_t end = i + 1;
       while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
-      out.append(text.data() + i + 1, end - i - 1);
       i = end - 1;
       continue;
     }
@@ -2157,18 +2177,17 @@ inline std::string mask_key_value_pairs(std::string_view text) {
     have_name = false;
     if (!pair) continue;
     std::size_t at = i + 1;
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
     if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
       const char quote = text[at];
       std::size_t close = text.find(quote, at + 1);
-      out.push_back(quote);
-      out.append(mask_text.data(), mask_text.size());
       if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
         i = text.size() - 1;
         continue;
       }
-      out.push_back(quote);
-      i = close;
+      replace(at + 1, close);
+      i = close - 1;
       continue;
     }
     std::size_t end = value_end(at);
@@ -2180,7 +2199,6 @@ inline std::string mask_key_value_pairs(std::string_view text) {
     bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
     for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
     if (scheme && value_end(end + 1) > end + 1) {
-      out.append(text.data() + at, end - at + 1);
       at = end + 1;
       end = value_end(at);
     }
@@ -2188,9 +2206,17 @@ inline std::string mask_key_value_pairs(std::string_view text) {
       i = at - 1;
       continue;
     }
-    out.append(mask_text.data(), mask_text.size());
+    replace(at, end);
     i = end - 1;
   }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
   return out;
 }
 
@@ -2205,6 +2231,21 @@ inline std::string mask_credentials(std::string_view text, std::size_t stop_at =
   json_secret_masker masker;
   masker.run(text, json, stop_at);
   return mask_key_value_pairs(json);
+}
+
+// mask_credentials() of the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  if (std::memchr(text.data(), ':', text.size()) == nullptr && std::memchr(text.data(), '=', text.size()) == nullptr) {
+    return false;
+  }
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
 }
 
 }  // namespace detail
@@ -2299,7 +2340,8 @@ class secret_scrubber {
   bool scrub(std::string& text) const {
     if (patterns_.empty() || text.size() < min_secret_length) return false;
     ensure_built();
-    std::vector<std::uint64_t> marks;
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
     if (!find_all(text, marks)) return false;
     if (whole_only_) {
       text = whole_marker_;
@@ -2323,7 +2365,8 @@ class secret_scrubber {
   json_outcome scrub_json(std::string& text) const {
     if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
     ensure_built();
-    std::vector<std::uint64_t> marks;
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
     if (!find_all(text, marks)) return json_outcome::unchanged;
     if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
     rewrite(text, marks);
@@ -2387,6 +2430,34 @@ class secret_scrubber {
 
   // `text` with each marked run replaced by the marker.
   void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
     std::string out;
     out.reserve(text.size());
     std::size_t at = 0;
@@ -2501,7 +2572,44 @@ class secret_scrubber {
         queue.push_back(edge.second);
       }
     }
+    breadth_first_.swap(queue);
+    dense_.clear();
+    bytes_read_ = 0;
     choose_markers();
+  }
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
+  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+  // automaton costs tens of instructions a byte inside dense matches, and building it never
+  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+  const std::uint16_t* dense_table(std::size_t size) const {
+    if (states_.size() > dense_max_states) return nullptr;
+    if (dense_.empty()) {
+      bytes_read_ += size;
+      if (bytes_read_ < states_.size() * 256) return nullptr;
+      dense_.assign(states_.size() * 256, 0);
+      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+      // Breadth first, so a state's failure state (shallower) is filled before it.
+      for (const std::uint32_t u : breadth_first_) {
+        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+        const state& st = states_[u];
+        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+        }
+      }
+      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+      for (std::uint16_t& next : dense_) {
+        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+      }
+    }
+    return dense_.data();
   }
 
   // The state after reading byte `c` in state `s`.
@@ -2558,55 +2666,94 @@ class secret_scrubber {
     }
   }
 
-  // The byte ranges the secrets occupy in one view, merged as they come: matches arrive in
-  // order of their end, so a new one overlaps only ranges at the back.
-  struct ranges {
-    std::vector<std::pair<std::size_t, std::size_t>> merged;
+  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+  // the first match). Matches come in order of their end and overlap only ranges at the back,
+  // so they are merged there; a range that no later match can reach (it ends more than `reach`
+  // bytes, the most a match spans in this view, before the last end) is final and goes into
+  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+  // the list stays short, however many there are.
+  class match_marks {
+   public:
+    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+        : bits_(bits), size_(size), reach_(reach) {}
+
+    // A match covering [begin, end).
     void add(std::size_t begin, std::size_t end) {
-      while (!merged.empty() && begin <= merged.back().second) {
-        if (merged.back().first < begin) begin = merged.back().first;
-        merged.pop_back();
+      found_ = true;
+      while (pending_.size() > first_ && begin <= pending_.back().second) {
+        if (pending_.back().first < begin) begin = pending_.back().first;
+        pending_.pop_back();
       }
-      merged.emplace_back(begin, end);
-    }
-    // Sets the bits of every range in `bits` (one per byte of a text of `size` bytes).
-    void apply(std::vector<std::uint64_t>& bits, std::size_t size) const {
-      if (merged.empty()) return;
-      if (bits.empty()) bits.assign(size / 64 + 1, 0);
-      for (const auto& r : merged) {
-        std::size_t i = r.first;
-        for (; i < r.second && (i & 63) != 0; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
-        for (; i + 64 <= r.second; i += 64) bits[i >> 6] = ~std::uint64_t{0};
-        for (; i < r.second; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+      pending_.emplace_back(begin, end);
+      if (pending_.size() - first_ < 64) return;
+      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+      if (first_ == pending_.size() || first_ >= 64) {
+        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+        first_ = 0;
       }
     }
+
+    // Sets the ranges still pending; true when any match was added.
+    bool finish() {
+      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+      return found_;
+    }
+
+   private:
+    void set(const std::pair<std::size_t, std::size_t>& range) {
+      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+      for (std::size_t i = range.first; i < range.second;) {
+        const std::size_t word = i >> 6, from = i & 63;
+        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+        i += to - from;
+      }
+    }
+
+    std::vector<std::uint64_t>& bits_;
+    std::size_t size_;
+    std::size_t reach_;
+    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+    std::size_t first_ = 0;                                     // pending_[0, first_) are set
+    bool found_ = false;
   };
 
   // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
   bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
     bool found = false;
     {
-      ranges found_ranges;
       const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      match_marks found_marks(marks, text.size(), longest_);
       const std::size_t n = text.size();
       const state* states = states_.data();
       std::uint32_t s = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (s == 0) {
-          // At the root most bytes lead nowhere: skip them without the general step.
-          while (i < n && root_[bytes[i]] == 0) ++i;
-          if (i == n) break;
-          s = root_[bytes[i]];
-        } else {
-          // Inside a secret a state mostly has one way on.
-          const state& st = states[s];
-          const auto& edge = edges_[st.first_edge];
-          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+      if (const std::uint16_t* table = dense_table(n)) {
+        std::uint32_t next = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+          if ((next & dense_match_flag) != 0) {
+            s = next & ~std::uint32_t{dense_match_flag};
+            found_marks.add(i + 1 - states[s].match, i + 1);
+          }
         }
-        if (states[s].match != 0) found_ranges.add(i + 1 - states[s].match, i + 1);
+      } else {
+        for (std::size_t i = 0; i < n; ++i) {
+          if (s == 0) {
+            // At the root most bytes lead nowhere: skip them without the general step.
+            while (i < n && root_[bytes[i]] == 0) ++i;
+            if (i == n) break;
+            s = root_[bytes[i]];
+          } else {
+            // Inside a secret a state mostly has one way on.
+            const state& st = states[s];
+            const auto& edge = edges_[st.first_edge];
+            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+          }
+          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+        }
       }
-      found_ranges.apply(marks, text.size());
-      found = !found_ranges.merged.empty();
+      found = found_marks.finish();
     }
     if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
     if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
@@ -2619,7 +2766,9 @@ class secret_scrubber {
     std::size_t ring_size = 1;
     while (ring_size < longest_ + 1) ring_size <<= 1;
     std::vector<std::size_t> begins(ring_size, 0);
-    ranges found_ranges;
+    const std::uint16_t* table = dense_table(text.size());
+    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
     std::uint32_t s = 0;
     std::size_t produced = 0;
     std::string unit;
@@ -2641,15 +2790,16 @@ class secret_scrubber {
       for (char ch : unit) {
         begins[produced & (ring_size - 1)] = i;
         ++produced;
-        s = step(s, static_cast<unsigned char>(ch));
+        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                   ~std::uint32_t{dense_match_flag}
+                             : step(s, static_cast<unsigned char>(ch));
         if (states_[s].match != 0) {
-          found_ranges.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
         }
       }
       i = end;
     }
-    found_ranges.apply(marks, text.size());
-    return !found_ranges.merged.empty();
+    return found_marks.finish();
   }
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
@@ -2662,6 +2812,10 @@ class secret_scrubber {
   mutable std::string marker_{"[redacted]"};
   mutable std::string whole_marker_{"[redacted]"};
   mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
 };
 
 }  // namespace detail
@@ -3254,8 +3408,8 @@ inline void finish_message(std::string& message) {
 // it stays JSON of the same type, or becomes the string "[redacted]".
 inline void mask_any_json(any_json& value) {
   if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
-  std::string masked = mask_credentials(value.text);
-  if (masked == value.text) return;
+  std::string masked;
+  if (!mask_credentials_into(value.text, masked) || masked == value.text) return;
   result<any_json> checked = parse_any_json(masked);
   if (checked && checked->type == value.type) {
     value.text = std::move(checked->text);
@@ -3307,8 +3461,8 @@ inline void finish_error(error& e, const secret_scrubber* secrets) {
   if (secrets != nullptr) scrub_error(e, *secrets);
   bool masked = false;
   if (!e.body.empty()) {
-    std::string body = mask_credentials(e.body);
-    masked = body != e.body;
+    std::string body;
+    masked = mask_credentials_into(e.body, body) && body != e.body;
     if (masked) e.body.swap(body);
   }
   for (http_header& h : e.headers) {
@@ -3332,18 +3486,20 @@ inline void finish_error(error& e, const secret_scrubber* secrets) {
 }
 
 // The body an error keeps: the response's, unless it is above the size limit (such a body is
-// refused unread, and an error does not hold on to it either).
-inline std::string kept_body(const http_response& response, const decode_limits& limits) {
-  return response.body.size() <= limits.max_body_bytes ? response.body : std::string();
+// refused unread, and an error does not hold on to it either). Taken from `owned_body` (the
+// caller's copy of response.body, which it gives up) instead of copied when there is one.
+inline std::string kept_body(const http_response& response, const decode_limits& limits, std::string* owned_body) {
+  if (response.body.size() > limits.max_body_bytes) return std::string();
+  return owned_body != nullptr ? std::move(*owned_body) : response.body;
 }
 
 // An error carrying the response.
 inline error response_error(error_kind kind, const http_response& response, std::string message,
-                            const decode_limits& limits) {
+                            const decode_limits& limits, std::string* owned_body) {
   error e = make_error(kind, std::move(message));
   e.status = response.status;
   e.headers = response.headers;
-  e.body = kept_body(response, limits);
+  e.body = kept_body(response, limits, owned_body);
   return e;
 }
 
@@ -3357,7 +3513,7 @@ inline std::string api_message(int status, const api_error& body) {
 
 // The error for a response with an error status whose body decoded as `body`.
 inline error decoded_error(error_kind kind, const http_response& response, api_error body,
-                           const decode_limits& limits, const secret_scrubber* secrets) {
+                           const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
   const secret_scrubber all = call_and_echoed_secrets(secrets, body);
   std::string message = api_message(response.status, body);
   if (kind == error_kind::validation && body.errors) {
@@ -3382,7 +3538,7 @@ inline error decoded_error(error_kind kind, const http_response& response, api_e
   } else if (body.error_id) {
     message += " (errorId " + clip(*body.error_id, 100) + ")";
   }
-  error e = response_error(kind, response, std::move(message), limits);
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
   finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
   e.api = std::move(body);
   return e;
@@ -3390,39 +3546,40 @@ inline error decoded_error(error_kind kind, const http_response& response, api_e
 
 // An error with the response that does not decode as an error body.
 inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
-                             const decode_limits& limits, const secret_scrubber* secrets) {
-  error e = response_error(kind, response, std::move(message), limits);
+                             const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
   finish_error(e, secrets);
   return e;
 }
 
-// The error a non-2xx response stands for, `secrets` scrubbed from it.
+// The error a non-2xx response stands for, `secrets` scrubbed from it. With `owned_body` (a
+// string holding response.body that the caller gives up) the error takes the body from there.
 inline error error_from_response(const http_response& response, const decode_limits& limits,
-                                 const secret_scrubber* secrets) {
+                                 const secret_scrubber* secrets, std::string* owned_body = nullptr) {
   const int status = response.status;
   const bool documented = status == 422 || documents_error_dto(status);
   if (documented && response.body.size() > limits.max_body_bytes) {
     return undecoded_error(error_kind::limit_exceeded, response,
                            status_text(status) + " with a body of " + std::to_string(response.body.size()) +
                                " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
-                           limits, secrets);
+                           limits, secrets, owned_body);
   }
   if (!documented) {
-    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets);
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets, owned_body);
   }
   if (status == 422) {
     result<api_error> body = decode_validation_error(response.body, limits);
-    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets, owned_body);
   }
   // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
   result<api_error> body = decode_api_error(response.body, limits);
-  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
   if (body.error().kind == error_kind::limit_exceeded) {
     return undecoded_error(error_kind::limit_exceeded, response,
-                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets);
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets, owned_body);
   }
   return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
-                         limits, secrets);
+                         limits, secrets, owned_body);
 }
 
 // The error for a 2xx body that did not decode.
@@ -3432,7 +3589,7 @@ inline error success_body_error(const http_response& response, error decoded, co
   e.message = status_text(response.status) + " body: " + e.message;
   e.status = response.status;
   e.headers = response.headers;
-  e.body = kept_body(response, limits);
+  e.body = kept_body(response, limits, nullptr);
   finish_error(e, secrets);
   return e;
 }
@@ -3580,6 +3737,11 @@ result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, con
     if (parsed) return parsed;
   }
   const secret_scrubber secrets = call_secrets(config, sent_auth);
+  if (answer->status < 200 || answer->status >= 300) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
   return parse(*answer, config.limits, &secrets);
 }
 

@@ -182,18 +182,42 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const std::string vocabulary =
         "error invalid_argument transport api validation http decode limit_exceeded location status "
         "[redacted] more bytes";
+    // A secret with a control byte can only be printed escaped (the printer writes every control
+    // byte and DEL as "\n", "\r", "\t" or "\xHH"), so it is searched for in that spelling in
+    // the raw printout. (Its bytes from 0x80 up are searched for raw, as valid UTF-8 is printed.)
+    std::vector<std::string> escaped_secrets;
+    for (const std::string& s : secrets) {
+      bool control = false;
+      std::string escaped;
+      for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c != 0x7F) {
+          escaped += ch;
+          continue;
+        }
+        control = true;
+        static const char digits[] = "0123456789ABCDEF";
+        escaped += c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : "";
+        if (c != '\n' && c != '\r' && c != '\t') escaped += std::string("\\x") + digits[c >> 4] + digits[c & 15];
+      }
+      if (control) escaped_secrets.push_back(escaped);
+    }
     std::vector<std::string> printable_secrets;
     for (const std::string& s : secrets) {
+      bool control = false;
+      for (char ch : s) control = control || static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F;
+      if (control) continue;  // searched for escaped, below
       const bool seam = s.find(':') != std::string::npos || s.find('\n') != std::string::npos ||
                         s.find("...") != std::string::npos || s.find('[') != std::string::npos ||
                         s.find('\\') != std::string::npos;
       if (!seam && vocabulary.find(s) == std::string::npos) printable_secrets.push_back(s);
     }
     // The printer's escapes of control bytes ("\x1B", "\n") become one placeholder byte, so that
-    // a secret starting with the escape's tail ("0klv" after "\xA0") is not taken for a leak.
+    // a secret starting with the escape's tail ("0klv" after "\xA0") is not taken for a leak
+    // (secrets holding a control byte, the placeholder's kind, are searched for apart).
     std::string printed;
+    const std::string raw = novu::to_debug_string(*e);
     {
-      const std::string raw = novu::to_debug_string(*e);
       for (std::size_t i = 0; i < raw.size(); ++i) {
         if (raw[i] == '\\' && i + 3 < raw.size() && raw[i + 1] == 'x' && secret_check::hex(raw[i + 2]) >= 0 &&
             secret_check::hex(raw[i + 3]) >= 0) {
@@ -212,6 +236,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::fprintf(stderr, "leak in the debug print: %s\n--- printout:\n%s\n---\n", s.c_str(), printed.c_str());
       }
       NOVU_FUZZ_CHECK(!secret_check::holds(printed, s), "a secret reached a debug print");
+    }
+    for (const std::string& s : escaped_secrets) {
+      if (raw.find(s) != std::string::npos) {
+        std::fprintf(stderr, "leak in the debug print (escaped): %s\n--- printout:\n%s\n---\n", s.c_str(), raw.c_str());
+      }
+      NOVU_FUZZ_CHECK(raw.find(s) == std::string::npos, "a secret reached a debug print, escaped");
     }
     const std::string leak = secret_check::first_leak_in_fields(*e, secrets);
     if (!leak.empty()) std::fprintf(stderr, "leak: %s\n", leak.c_str());

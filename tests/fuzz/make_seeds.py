@@ -127,6 +127,10 @@ def main():
             for body in errors:
                 seeds["fuzz_redaction"].add(bytes([status_byte(status), flags]) + secrets +
                                             b"X-Echo:\x01\x02\nWWW-Authenticate: Bearer \x0e\xff" + body)
+    # A token holding a control byte, next to a NUL in a header name: the printer writes both
+    # escaped ("\x01", "\x00"), and only the token's escaped spelling would be a leak.
+    seeds["fuzz_redaction"].add(bytes([status_byte(500), 1]) + b"\x04sCCC" + b"\x07CCCCCC\x01" + b"\x00" +
+                                b"\x01\x00CCCCCC\x00n=\x0b&key=\n")
     for target, items in seeds.items():
         folder = out / target
         folder.mkdir(parents=True, exist_ok=True)

@@ -112,8 +112,18 @@ class json_secret_masker {
         scalar_token(stop_at);
       }
     }
-    flush();
+    if (!unchanged_if_clean_ || masked_) flush();
     return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
   }
 
  private:
@@ -135,6 +145,8 @@ class json_secret_masker {
 
   // Copies the input read since the last flush.
   void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
     out_->append(text_.data() + copied_, pos_ - copied_);
     copied_ = pos_;
   }
@@ -217,8 +229,7 @@ class json_secret_masker {
     const std::string inner = json_unescape(raw);
     std::string masked;
     json_secret_masker nested(depth_ + 1);
-    nested.run(inner, masked, static_cast<std::size_t>(-1));
-    if (masked == inner) return false;
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
     flush();
     copied_ = pos_ = after;
     out_->push_back('"');
@@ -258,12 +269,15 @@ class json_secret_masker {
   std::string* out_ = nullptr;
   std::vector<rule> stack_;  // rule of each open container
   rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
 };
 
-// `text` with the values of credential-named `name=value` and `name: value` pairs masked
-// ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found in
-// form-encoded, HTML or plain-text bodies and in URLs inside JSON strings.
-inline std::string mask_key_value_pairs(std::string_view text) {
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
   // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
   // loop runs over whole bodies.
   struct tables {
@@ -291,8 +305,17 @@ inline std::string mask_key_value_pairs(std::string_view text) {
     }
     return from;
   };
-  std::string out;
-  out.reserve(text.size());
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
   std::size_t name_begin = 0;
   std::size_t name_end = 0;  // the last name seen, when only blanks followed it
   bool have_name = false;
@@ -306,7 +329,6 @@ inline std::string mask_key_value_pairs(std::string_view text) {
       if (!in_name) name_begin = i;
       in_name = true;
       have_name = false;
-      out.append(text.data() + i, end - i);
       i = end - 1;
       continue;
     }
@@ -315,14 +337,12 @@ inline std::string mask_key_value_pairs(std::string_view text) {
       have_name = true;
       in_name = false;
     }
-    out.push_back(ch);
     if (ch == ' ' || ch == '\t') continue;
     if (ch != '=' && ch != ':') {
       // Nothing to look at until the next name character.
       have_name = false;
       std::size_t end = i + 1;
       while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
-      out.append(text.data() + i + 1, end - i - 1);
       i = end - 1;
       continue;
     }
@@ -330,18 +350,17 @@ inline std::string mask_key_value_pairs(std::string_view text) {
     have_name = false;
     if (!pair) continue;
     std::size_t at = i + 1;
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) out.push_back(text[at++]);
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
     if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
       const char quote = text[at];
       std::size_t close = text.find(quote, at + 1);
-      out.push_back(quote);
-      out.append(mask_text.data(), mask_text.size());
       if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
         i = text.size() - 1;
         continue;
       }
-      out.push_back(quote);
-      i = close;
+      replace(at + 1, close);
+      i = close - 1;
       continue;
     }
     std::size_t end = value_end(at);
@@ -353,7 +372,6 @@ inline std::string mask_key_value_pairs(std::string_view text) {
     bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
     for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
     if (scheme && value_end(end + 1) > end + 1) {
-      out.append(text.data() + at, end - at + 1);
       at = end + 1;
       end = value_end(at);
     }
@@ -361,9 +379,17 @@ inline std::string mask_key_value_pairs(std::string_view text) {
       i = at - 1;
       continue;
     }
-    out.append(mask_text.data(), mask_text.size());
+    replace(at, end);
     i = end - 1;
   }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
   return out;
 }
 
@@ -378,6 +404,21 @@ inline std::string mask_credentials(std::string_view text, std::size_t stop_at =
   json_secret_masker masker;
   masker.run(text, json, stop_at);
   return mask_key_value_pairs(json);
+}
+
+// mask_credentials() of the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  if (std::memchr(text.data(), ':', text.size()) == nullptr && std::memchr(text.data(), '=', text.size()) == nullptr) {
+    return false;
+  }
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
 }
 
 }  // namespace detail

@@ -8,6 +8,7 @@
 #include <algorithm>    // sort, unique
 #include <cstddef>      // size_t
 #include <cstdint>      // uint32_t, uint64_t
+#include <cstring>      // memcpy, memmove
 #include <string>       // string
 #include <string_view>  // string_view
 #include <utility>      // pair
@@ -91,7 +92,8 @@ class secret_scrubber {
   bool scrub(std::string& text) const {
     if (patterns_.empty() || text.size() < min_secret_length) return false;
     ensure_built();
-    std::vector<std::uint64_t> marks;
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
     if (!find_all(text, marks)) return false;
     if (whole_only_) {
       text = whole_marker_;
@@ -115,7 +117,8 @@ class secret_scrubber {
   json_outcome scrub_json(std::string& text) const {
     if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
     ensure_built();
-    std::vector<std::uint64_t> marks;
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
     if (!find_all(text, marks)) return json_outcome::unchanged;
     if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
     rewrite(text, marks);
@@ -179,6 +182,34 @@ class secret_scrubber {
 
   // `text` with each marked run replaced by the marker.
   void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
     std::string out;
     out.reserve(text.size());
     std::size_t at = 0;
@@ -293,7 +324,44 @@ class secret_scrubber {
         queue.push_back(edge.second);
       }
     }
+    breadth_first_.swap(queue);
+    dense_.clear();
+    bytes_read_ = 0;
     choose_markers();
+  }
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
+  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+  // automaton costs tens of instructions a byte inside dense matches, and building it never
+  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+  const std::uint16_t* dense_table(std::size_t size) const {
+    if (states_.size() > dense_max_states) return nullptr;
+    if (dense_.empty()) {
+      bytes_read_ += size;
+      if (bytes_read_ < states_.size() * 256) return nullptr;
+      dense_.assign(states_.size() * 256, 0);
+      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+      // Breadth first, so a state's failure state (shallower) is filled before it.
+      for (const std::uint32_t u : breadth_first_) {
+        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+        const state& st = states_[u];
+        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+        }
+      }
+      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+      for (std::uint16_t& next : dense_) {
+        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+      }
+    }
+    return dense_.data();
   }
 
   // The state after reading byte `c` in state `s`.
@@ -350,55 +418,94 @@ class secret_scrubber {
     }
   }
 
-  // The byte ranges the secrets occupy in one view, merged as they come: matches arrive in
-  // order of their end, so a new one overlaps only ranges at the back.
-  struct ranges {
-    std::vector<std::pair<std::size_t, std::size_t>> merged;
+  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+  // the first match). Matches come in order of their end and overlap only ranges at the back,
+  // so they are merged there; a range that no later match can reach (it ends more than `reach`
+  // bytes, the most a match spans in this view, before the last end) is final and goes into
+  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+  // the list stays short, however many there are.
+  class match_marks {
+   public:
+    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+        : bits_(bits), size_(size), reach_(reach) {}
+
+    // A match covering [begin, end).
     void add(std::size_t begin, std::size_t end) {
-      while (!merged.empty() && begin <= merged.back().second) {
-        if (merged.back().first < begin) begin = merged.back().first;
-        merged.pop_back();
+      found_ = true;
+      while (pending_.size() > first_ && begin <= pending_.back().second) {
+        if (pending_.back().first < begin) begin = pending_.back().first;
+        pending_.pop_back();
       }
-      merged.emplace_back(begin, end);
-    }
-    // Sets the bits of every range in `bits` (one per byte of a text of `size` bytes).
-    void apply(std::vector<std::uint64_t>& bits, std::size_t size) const {
-      if (merged.empty()) return;
-      if (bits.empty()) bits.assign(size / 64 + 1, 0);
-      for (const auto& r : merged) {
-        std::size_t i = r.first;
-        for (; i < r.second && (i & 63) != 0; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
-        for (; i + 64 <= r.second; i += 64) bits[i >> 6] = ~std::uint64_t{0};
-        for (; i < r.second; ++i) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
+      pending_.emplace_back(begin, end);
+      if (pending_.size() - first_ < 64) return;
+      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+      if (first_ == pending_.size() || first_ >= 64) {
+        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+        first_ = 0;
       }
     }
+
+    // Sets the ranges still pending; true when any match was added.
+    bool finish() {
+      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+      return found_;
+    }
+
+   private:
+    void set(const std::pair<std::size_t, std::size_t>& range) {
+      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+      for (std::size_t i = range.first; i < range.second;) {
+        const std::size_t word = i >> 6, from = i & 63;
+        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+        i += to - from;
+      }
+    }
+
+    std::vector<std::uint64_t>& bits_;
+    std::size_t size_;
+    std::size_t reach_;
+    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+    std::size_t first_ = 0;                                     // pending_[0, first_) are set
+    bool found_ = false;
   };
 
   // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
   bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
     bool found = false;
     {
-      ranges found_ranges;
       const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      match_marks found_marks(marks, text.size(), longest_);
       const std::size_t n = text.size();
       const state* states = states_.data();
       std::uint32_t s = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (s == 0) {
-          // At the root most bytes lead nowhere: skip them without the general step.
-          while (i < n && root_[bytes[i]] == 0) ++i;
-          if (i == n) break;
-          s = root_[bytes[i]];
-        } else {
-          // Inside a secret a state mostly has one way on.
-          const state& st = states[s];
-          const auto& edge = edges_[st.first_edge];
-          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+      if (const std::uint16_t* table = dense_table(n)) {
+        std::uint32_t next = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+          if ((next & dense_match_flag) != 0) {
+            s = next & ~std::uint32_t{dense_match_flag};
+            found_marks.add(i + 1 - states[s].match, i + 1);
+          }
         }
-        if (states[s].match != 0) found_ranges.add(i + 1 - states[s].match, i + 1);
+      } else {
+        for (std::size_t i = 0; i < n; ++i) {
+          if (s == 0) {
+            // At the root most bytes lead nowhere: skip them without the general step.
+            while (i < n && root_[bytes[i]] == 0) ++i;
+            if (i == n) break;
+            s = root_[bytes[i]];
+          } else {
+            // Inside a secret a state mostly has one way on.
+            const state& st = states[s];
+            const auto& edge = edges_[st.first_edge];
+            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+          }
+          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+        }
       }
-      found_ranges.apply(marks, text.size());
-      found = !found_ranges.merged.empty();
+      found = found_marks.finish();
     }
     if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
     if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
@@ -411,7 +518,9 @@ class secret_scrubber {
     std::size_t ring_size = 1;
     while (ring_size < longest_ + 1) ring_size <<= 1;
     std::vector<std::size_t> begins(ring_size, 0);
-    ranges found_ranges;
+    const std::uint16_t* table = dense_table(text.size());
+    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
     std::uint32_t s = 0;
     std::size_t produced = 0;
     std::string unit;
@@ -433,15 +542,16 @@ class secret_scrubber {
       for (char ch : unit) {
         begins[produced & (ring_size - 1)] = i;
         ++produced;
-        s = step(s, static_cast<unsigned char>(ch));
+        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                   ~std::uint32_t{dense_match_flag}
+                             : step(s, static_cast<unsigned char>(ch));
         if (states_[s].match != 0) {
-          found_ranges.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
         }
       }
       i = end;
     }
-    found_ranges.apply(marks, text.size());
-    return !found_ranges.merged.empty();
+    return found_marks.finish();
   }
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
@@ -454,6 +564,10 @@ class secret_scrubber {
   mutable std::string marker_{"[redacted]"};
   mutable std::string whole_marker_{"[redacted]"};
   mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
 };
 
 }  // namespace detail

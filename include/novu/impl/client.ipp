@@ -85,6 +85,11 @@ result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, con
     if (parsed) return parsed;
   }
   const secret_scrubber secrets = call_secrets(config, sent_auth);
+  if (answer->status < 200 || answer->status >= 300) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
   return parse(*answer, config.limits, &secrets);
 }
 

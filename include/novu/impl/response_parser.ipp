@@ -116,8 +116,8 @@ inline void finish_message(std::string& message) {
 // it stays JSON of the same type, or becomes the string "[redacted]".
 inline void mask_any_json(any_json& value) {
   if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
-  std::string masked = mask_credentials(value.text);
-  if (masked == value.text) return;
+  std::string masked;
+  if (!mask_credentials_into(value.text, masked) || masked == value.text) return;
   result<any_json> checked = parse_any_json(masked);
   if (checked && checked->type == value.type) {
     value.text = std::move(checked->text);
@@ -169,8 +169,8 @@ inline void finish_error(error& e, const secret_scrubber* secrets) {
   if (secrets != nullptr) scrub_error(e, *secrets);
   bool masked = false;
   if (!e.body.empty()) {
-    std::string body = mask_credentials(e.body);
-    masked = body != e.body;
+    std::string body;
+    masked = mask_credentials_into(e.body, body) && body != e.body;
     if (masked) e.body.swap(body);
   }
   for (http_header& h : e.headers) {
@@ -194,18 +194,20 @@ inline void finish_error(error& e, const secret_scrubber* secrets) {
 }
 
 // The body an error keeps: the response's, unless it is above the size limit (such a body is
-// refused unread, and an error does not hold on to it either).
-inline std::string kept_body(const http_response& response, const decode_limits& limits) {
-  return response.body.size() <= limits.max_body_bytes ? response.body : std::string();
+// refused unread, and an error does not hold on to it either). Taken from `owned_body` (the
+// caller's copy of response.body, which it gives up) instead of copied when there is one.
+inline std::string kept_body(const http_response& response, const decode_limits& limits, std::string* owned_body) {
+  if (response.body.size() > limits.max_body_bytes) return std::string();
+  return owned_body != nullptr ? std::move(*owned_body) : response.body;
 }
 
 // An error carrying the response.
 inline error response_error(error_kind kind, const http_response& response, std::string message,
-                            const decode_limits& limits) {
+                            const decode_limits& limits, std::string* owned_body) {
   error e = make_error(kind, std::move(message));
   e.status = response.status;
   e.headers = response.headers;
-  e.body = kept_body(response, limits);
+  e.body = kept_body(response, limits, owned_body);
   return e;
 }
 
@@ -219,7 +221,7 @@ inline std::string api_message(int status, const api_error& body) {
 
 // The error for a response with an error status whose body decoded as `body`.
 inline error decoded_error(error_kind kind, const http_response& response, api_error body,
-                           const decode_limits& limits, const secret_scrubber* secrets) {
+                           const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
   const secret_scrubber all = call_and_echoed_secrets(secrets, body);
   std::string message = api_message(response.status, body);
   if (kind == error_kind::validation && body.errors) {
@@ -244,7 +246,7 @@ inline error decoded_error(error_kind kind, const http_response& response, api_e
   } else if (body.error_id) {
     message += " (errorId " + clip(*body.error_id, 100) + ")";
   }
-  error e = response_error(kind, response, std::move(message), limits);
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
   finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
   e.api = std::move(body);
   return e;
@@ -252,39 +254,40 @@ inline error decoded_error(error_kind kind, const http_response& response, api_e
 
 // An error with the response that does not decode as an error body.
 inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
-                             const decode_limits& limits, const secret_scrubber* secrets) {
-  error e = response_error(kind, response, std::move(message), limits);
+                             const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
   finish_error(e, secrets);
   return e;
 }
 
-// The error a non-2xx response stands for, `secrets` scrubbed from it.
+// The error a non-2xx response stands for, `secrets` scrubbed from it. With `owned_body` (a
+// string holding response.body that the caller gives up) the error takes the body from there.
 inline error error_from_response(const http_response& response, const decode_limits& limits,
-                                 const secret_scrubber* secrets) {
+                                 const secret_scrubber* secrets, std::string* owned_body = nullptr) {
   const int status = response.status;
   const bool documented = status == 422 || documents_error_dto(status);
   if (documented && response.body.size() > limits.max_body_bytes) {
     return undecoded_error(error_kind::limit_exceeded, response,
                            status_text(status) + " with a body of " + std::to_string(response.body.size()) +
                                " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
-                           limits, secrets);
+                           limits, secrets, owned_body);
   }
   if (!documented) {
-    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets);
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets, owned_body);
   }
   if (status == 422) {
     result<api_error> body = decode_validation_error(response.body, limits);
-    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets, owned_body);
   }
   // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
   result<api_error> body = decode_api_error(response.body, limits);
-  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
   if (body.error().kind == error_kind::limit_exceeded) {
     return undecoded_error(error_kind::limit_exceeded, response,
-                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets);
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets, owned_body);
   }
   return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
-                         limits, secrets);
+                         limits, secrets, owned_body);
 }
 
 // The error for a 2xx body that did not decode.
@@ -294,7 +297,7 @@ inline error success_body_error(const http_response& response, error decoded, co
   e.message = status_text(response.status) + " body: " + e.message;
   e.status = response.status;
   e.headers = response.headers;
-  e.body = kept_body(response, limits);
+  e.body = kept_body(response, limits, nullptr);
   finish_error(e, secrets);
   return e;
 }
