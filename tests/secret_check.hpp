@@ -148,4 +148,22 @@ inline std::string first_leak_in_fields(const novu::error& e, const std::vector<
   return first_leak(e, secrets, false);
 }
 
+// The naive reference of the scrubber's verbatim view: every occurrence of every secret found
+// by find() at each offset, each run of them replaced by `marker`.
+inline std::string naive_scrub(const std::string& text, const std::vector<std::string>& secrets,
+                               const std::string& marker) {
+  std::vector<bool> marked(text.size(), false);
+  for (const std::string& s : secrets) {
+    for (std::size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + 1)) {
+      for (std::size_t i = at; i < at + s.size(); ++i) marked[i] = true;
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (marked[i] && (i == 0 || !marked[i - 1])) out += marker;
+    if (!marked[i]) out += text[i];
+  }
+  return out;
+}
+
 }  // namespace secret_check
