@@ -448,14 +448,14 @@ class fake_novu {
       const std::optional<std::size_t> at = position(*after);
       if (!at) return error_response(400, path, "Invalid cursor");
       begin = inclusive ? *at : *at + 1;
-      end = std::min(rows.size(), begin + limit);
+      end = (std::min)(rows.size(), begin + limit);
     } else if (std::optional<std::string> before = one("before")) {
       const std::optional<std::size_t> at = position(*before);
       if (!at) return error_response(400, path, "Invalid cursor");
       end = inclusive ? *at + 1 : *at;
       begin = end > limit ? end - limit : 0;
     } else {
-      end = std::min(rows.size(), limit);
+      end = (std::min)(rows.size(), limit);
     }
 
     channel_connection_page page;

@@ -4121,7 +4121,7 @@ class dto_reader {
   bool number_unsigned(json::number_unsigned_t value) {
     if (!count_value()) return false;
     bytes_read_ += 1;
-    const bool fits = value <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    const bool fits = value <= static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)());
     number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
     unsigned_ = value;
     return scalar(json_event::number, nullptr, false);
