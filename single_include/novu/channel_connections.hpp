@@ -3817,7 +3817,6 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/json.hpp: the DTO field tables for the SAX decoder, and the encoders.
 // SPDX-License-Identifier: MIT
 
-#include <memory>       // shared_ptr
 
 #include <nlohmann/json.hpp>
 
@@ -3835,6 +3834,63 @@ NOVU_CC_NAMESPACE_END
 #include <limits>       // numeric_limits
 
 
+// ---- begin include/novu/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/detail/nlohmann_shim.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -4056,29 +4112,6 @@ inline std::string too_many_elements_message(std::size_t max_elements) {
          " array elements and object members in the document (decode_limits::max_elements)";
 }
 
-// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
-// request bodies are written in the order given and captured values keep their member order.
-using json_value = nlohmann::ordered_json;
-
-// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
-// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
-// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
-// The parser and lexer are those of `nlohmann::json` over `const char*`, which
-// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
-// same types for both specializations, and sharing them saves the compiler a second lexer.
-template <class Sax>
-bool sax_parse_text(std::string_view text, Sax* sax) {
-  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
-                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
-                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
-                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
-                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
-                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
-  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                           true, false)
-      .sax_parse(sax, true);
-}
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -4194,7 +4227,7 @@ class dto_reader {
     }
     return on_key(name);
   }
-  bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json_parse_exception& ex) {
     if (!failed_) {
       const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
       failed_ = true;
@@ -5070,7 +5103,7 @@ class dom_builder {
   bool end_object() { return stack_.pop_back(), true; }
   bool start_array(std::size_t) { return open(json_value::array()); }
   bool end_array() { return stack_.pop_back(), true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
@@ -5148,7 +5181,7 @@ class string_capture {
   bool end_object() { return false; }
   bool start_array(std::size_t) { return false; }
   bool end_array() { return false; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+  bool parse_error(std::size_t, const std::string&, const json_parse_exception&) { return false; }
 
   std::string text;  ///< the string, once sax_parse_text() returned true
 };
@@ -5209,7 +5242,7 @@ class any_json_reader {
   bool key(std::string& name) { return writer_.key(name), true; }
   bool end_object() { return --depth_, writer_.end(), true; }
   bool end_array() { return --depth_, writer_.end(), true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
@@ -5430,17 +5463,12 @@ inline void empty_bottom_up(nlohmann::ordered_json& value) {
 
 // Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
 // allocations fewer: the text is sized up front from the writer's hint instead of regrown as
-// it is written, and nlohmann's output adapter lives on the stack (the serializer only needs a
-// non-owning shared_ptr to it) instead of in a make_shared block.
+// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
 inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
   if (writer.failed()) return writer.take_error();
   std::string text;
   text.reserve(writer.size_hint());
-  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
-  nlohmann::detail::serializer<nlohmann::ordered_json> serializer(
-      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
-      nlohmann::detail::error_handler_t::strict);
-  serializer.dump(dom, false, false, 0);
+  dump_compact(dom, text);
   empty_bottom_up(dom);
   return text;
 }

@@ -17,9 +17,8 @@
 #include <utility>      // move
 #include <vector>       // vector
 
-#include <nlohmann/json.hpp>
-
 #include "novu/config.hpp"
+#include "novu/detail/nlohmann_shim.hpp"
 #include "novu/detail/text.hpp"
 #include "novu/dto.hpp"
 #include "novu/error.hpp"
@@ -246,29 +245,6 @@ inline std::string too_many_elements_message(std::size_t max_elements) {
          " array elements and object members in the document (decode_limits::max_elements)";
 }
 
-// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
-// request bodies are written in the order given and captured values keep their member order.
-using json_value = nlohmann::ordered_json;
-
-// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
-// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
-// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
-// The parser and lexer are those of `nlohmann::json` over `const char*`, which
-// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
-// same types for both specializations, and sharing them saves the compiler a second lexer.
-template <class Sax>
-bool sax_parse_text(std::string_view text, Sax* sax) {
-  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
-                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
-                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
-                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
-                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
-                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
-  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                           true, false)
-      .sax_parse(sax, true);
-}
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -384,7 +360,7 @@ class dto_reader {
     }
     return on_key(name);
   }
-  bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json_parse_exception& ex) {
     if (!failed_) {
       const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
       failed_ = true;

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>      // size_t
-#include <memory>       // shared_ptr
 #include <optional>     // optional
 #include <string>       // string
 #include <string_view>  // string_view
@@ -211,7 +210,7 @@ class dom_builder {
   bool end_object() { return stack_.pop_back(), true; }
   bool start_array(std::size_t) { return open(json_value::array()); }
   bool end_array() { return stack_.pop_back(), true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
@@ -289,7 +288,7 @@ class string_capture {
   bool end_object() { return false; }
   bool start_array(std::size_t) { return false; }
   bool end_array() { return false; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+  bool parse_error(std::size_t, const std::string&, const json_parse_exception&) { return false; }
 
   std::string text;  ///< the string, once sax_parse_text() returned true
 };
@@ -350,7 +349,7 @@ class any_json_reader {
   bool key(std::string& name) { return writer_.key(name), true; }
   bool end_object() { return --depth_, writer_.end(), true; }
   bool end_array() { return --depth_, writer_.end(), true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
@@ -571,17 +570,12 @@ inline void empty_bottom_up(nlohmann::ordered_json& value) {
 
 // Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
 // allocations fewer: the text is sized up front from the writer's hint instead of regrown as
-// it is written, and nlohmann's output adapter lives on the stack (the serializer only needs a
-// non-owning shared_ptr to it) instead of in a make_shared block.
+// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
 inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
   if (writer.failed()) return writer.take_error();
   std::string text;
   text.reserve(writer.size_hint());
-  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
-  nlohmann::detail::serializer<nlohmann::ordered_json> serializer(
-      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
-      nlohmann::detail::error_handler_t::strict);
-  serializer.dump(dom, false, false, 0);
+  dump_compact(dom, text);
   empty_bottom_up(dom);
   return text;
 }
