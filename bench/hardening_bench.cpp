@@ -33,7 +33,8 @@ double median_ms(int runs, F f) {
 // A ValidationErrorDto of about `bytes` whose every message repeats the key.
 std::string validation_body(std::size_t bytes) {
   std::string body = R"({"statusCode":422,"timestamp":"2026-01-01T00:00:00Z","path":"/v1/channel-connections/c",)"
-                     R"("message":"Validation failed for )" + k_key + R"(","errors":{)";
+                     R"("message":"Validation failed for )" +
+                     k_key + R"(","errors":{)";
   for (int i = 0; body.size() < bytes; ++i) {
     if (i) body += ',';
     body += "\"field" + std::to_string(i) + "\":{\"messages\":[\"key " + k_key + " is not allowed, key " + k_key +

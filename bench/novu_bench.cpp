@@ -10,14 +10,14 @@
 // SPDX-License-Identifier: MIT
 #include <benchmark/benchmark.h>
 
-#include <cstdint>   // uint64_t
-#include <cstdio>    // fopen, fprintf
-#include <cstring>   // strncmp
-#include <fstream>   // ifstream
-#include <sstream>   // ostringstream
-#include <stdexcept> // runtime_error
-#include <string>    // string
-#include <utility>   // move
+#include <cstdint>    // uint64_t
+#include <cstdio>     // fopen, fprintf
+#include <cstring>    // strncmp
+#include <fstream>    // ifstream
+#include <sstream>    // ostringstream
+#include <stdexcept>  // runtime_error
+#include <string>     // string
+#include <utility>    // move
 
 #include "alloc_counter.hpp"
 #include "dom_baseline.hpp"
@@ -234,9 +234,8 @@ void BM_client_update_dom_reference(benchmark::State& state) {
   const novu::update_channel_connection_request body = seed_body();
   alloc_scope scope{state};
   for (auto _ : state) {
-    novu::http_request request =
-        dom_request("PATCH", "/v1/channel-connections/" + novu::encode_path_segment("<value>"),
-                    bench::dom_update_body<nlohmann::ordered_json>(body));
+    novu::http_request request = dom_request("PATCH", "/v1/channel-connections/" + novu::encode_path_segment("<value>"),
+                                             bench::dom_update_body<nlohmann::ordered_json>(body));
     novu::http_response response = transport(request);
     auto c = bench::dom_decode_connection(response.body);
     benchmark::DoNotOptimize(c);
@@ -304,7 +303,8 @@ heap_probe probe(Decode decode) {
 }
 
 void write_probe(std::FILE* out, const char* name, const heap_probe& p, bool last = false) {
-  std::fprintf(out, "  \"%s\": {\"peak_bytes\": %llu, \"held_bytes\": %llu, \"allocs\": %llu, \"alloc_budget\": %zu}%s\n",
+  std::fprintf(out,
+               "  \"%s\": {\"peak_bytes\": %llu, \"held_bytes\": %llu, \"allocs\": %llu, \"alloc_budget\": %zu}%s\n",
                name, static_cast<unsigned long long>(p.peak), static_cast<unsigned long long>(p.held),
                static_cast<unsigned long long>(p.allocations), p.budget, last ? "" : ",");
 }

@@ -81,8 +81,8 @@ struct command_line {
 
 // Options that take no value.
 bool is_flag(const std::string& name) {
-  static const char* const names[] = {"--eu", "--json", "--verbose", "--show-secrets", "--no-retry", "--all",
-                                      "--without-context", "--help"};
+  static const char* const names[] = {"--eu",       "--json", "--verbose",         "--show-secrets",
+                                      "--no-retry", "--all",  "--without-context", "--help"};
   for (const char* n : names) {
     if (name == n) return true;
   }
@@ -402,7 +402,7 @@ int main(int argc, char** argv) {
     return exit_transport;
   }
   novu::client<verbose_transport> client(
-      config, verbose_transport{novu_examples::curl_transport(novu_examples::curl_transport_options{}),
-                                cl.flag("--verbose")});
+      config,
+      verbose_transport{novu_examples::curl_transport(novu_examples::curl_transport_options{}), cl.flag("--verbose")});
   return run_command(client, cl);
 }

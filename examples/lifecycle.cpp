@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
   novu::client_config config;
   config.secret_key = key;
   config.server_url = argv[1];
-  novu::client<novu_examples::curl_transport> client(config, novu_examples::curl_transport(novu_examples::curl_transport_options{}));
+  novu::client<novu_examples::curl_transport> client(
+      config, novu_examples::curl_transport(novu_examples::curl_transport_options{}));
   return lifecycle(client, integration != nullptr && *integration != '\0' ? integration : "slack-prod");
 }

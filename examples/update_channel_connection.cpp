@@ -71,7 +71,8 @@ int run_against_fake() {
   const int status = report(client.update(created->identifier, seed_update()));
   std::printf("\nAn invalid identifier is refused before anything is sent:\n");
   novu::result<novu::channel_connection> refused = client.update("..", seed_update());
-  std::printf("  %s: %s\n", std::string(novu::to_string(refused.error().kind)).c_str(), refused.error().message.c_str());
+  std::printf("  %s: %s\n", std::string(novu::to_string(refused.error().kind)).c_str(),
+              refused.error().message.c_str());
   return status;
 }
 

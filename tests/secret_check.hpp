@@ -3,10 +3,10 @@
 // the library's scrubber. Used by tests/unit-secrets.cpp and tests/fuzz/fuzz_redaction.cpp.
 #pragma once
 
-#include <cstddef>      // size_t
-#include <string>       // string
-#include <utility>      // pair
-#include <vector>       // vector
+#include <cstddef>  // size_t
+#include <string>   // string
+#include <utility>  // pair
+#include <vector>   // vector
 
 #include "novu/error.hpp"
 #include "novu/printing.hpp"
@@ -53,11 +53,12 @@ inline std::string naive_json_unescape(const std::string& s) {
       ++i;
     } else if (e == 'u' && i + 5 < s.size() && hex(s[i + 2]) >= 0 && hex(s[i + 3]) >= 0 && hex(s[i + 4]) >= 0 &&
                hex(s[i + 5]) >= 0) {
-      unsigned cp = static_cast<unsigned>(hex(s[i + 2]) << 12 | hex(s[i + 3]) << 8 | hex(s[i + 4]) << 4 | hex(s[i + 5]));
+      unsigned cp =
+          static_cast<unsigned>(hex(s[i + 2]) << 12 | hex(s[i + 3]) << 8 | hex(s[i + 4]) << 4 | hex(s[i + 5]));
       i += 5;
       if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < s.size() && s[i + 1] == '\\' && s[i + 2] == 'u') {
-        const unsigned lo = static_cast<unsigned>(hex(s[i + 3]) << 12 | hex(s[i + 4]) << 8 | hex(s[i + 5]) << 4 |
-                                                  hex(s[i + 6]));
+        const unsigned lo =
+            static_cast<unsigned>(hex(s[i + 3]) << 12 | hex(s[i + 4]) << 8 | hex(s[i + 5]) << 4 | hex(s[i + 6]));
         if (lo >= 0xDC00 && lo <= 0xDFFF) {
           cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           i += 6;
@@ -105,7 +106,8 @@ inline bool holds_part(const std::string& text, const std::string& secret, std::
 
 // Every text an error carries, named; with `printed`, also its debug print.
 inline std::vector<std::pair<std::string, std::string>> fields_of(const novu::error& e, bool printed = true) {
-  std::vector<std::pair<std::string, std::string>> out = {{"message", e.message}, {"location", e.location}, {"body", e.body}};
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"message", e.message}, {"location", e.location}, {"body", e.body}};
   if (printed) out.emplace_back("debug print", novu::to_debug_string(e));
   for (const novu::http_header& h : e.headers) {
     out.emplace_back("header name", h.name);

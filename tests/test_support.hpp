@@ -96,7 +96,6 @@ inline novu::http_response response_from_vector(const ordered& recorded) {
 inline nlohmann::json canonical(const std::string& text) { return nlohmann::json::parse(text, nullptr, false); }
 inline nlohmann::json canonical(const ordered& dom) { return nlohmann::json::parse(dom.dump(), nullptr, false); }
 
-
 // Frame addresses seen, to check that long chains of attempts or pages do not grow the stack.
 struct stack_probe {
   std::uintptr_t low = ~std::uintptr_t{0};

@@ -19,8 +19,8 @@ novu::result<novu::http_request> helper_build_update(const novu::client_config& 
   return novu::build_update_request(config, identifier, body, options);
 }
 
-novu::result<novu::channel_connection> helper_sync_update(const novu::client_config& config,
-                                                          sync_transport transport, std::string_view identifier,
+novu::result<novu::channel_connection> helper_sync_update(const novu::client_config& config, sync_transport transport,
+                                                          std::string_view identifier,
                                                           const novu::update_channel_connection_request& body) {
   novu::client<sync_transport> client(config, transport);
   return client.update(identifier, body);

@@ -17,8 +17,8 @@ using async_transport = void (*)(novu::http_request, novu::transport_callback);
 novu::result<novu::http_request> helper_build_update(const novu::client_config& config, std::string_view identifier,
                                                      const novu::update_channel_connection_request& body,
                                                      const novu::call_options& options);
-novu::result<novu::channel_connection> helper_sync_update(const novu::client_config& config,
-                                                          sync_transport transport, std::string_view identifier,
+novu::result<novu::channel_connection> helper_sync_update(const novu::client_config& config, sync_transport transport,
+                                                          std::string_view identifier,
                                                           const novu::update_channel_connection_request& body);
 void helper_async_update(const novu::client_config& config, async_transport transport, std::string_view identifier,
                          const novu::update_channel_connection_request& body,

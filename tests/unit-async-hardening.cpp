@@ -142,8 +142,8 @@ TEST_CASE("async hardening: a transport calling its completion twice inline runs
   SUBCASE("503 then 200 on every attempt, retried through an inline timer") {
     int sends = 0;
     twice_inline_transport t{novu::http_response{503, {}, ""}, ok_delete(), &sends};
-    novu::async_client<twice_inline_transport> client(
-        instant_retry_config(3), t, [](std::uint32_t, const novu::timer_callback& fire) { fire(); });
+    novu::async_client<twice_inline_transport> client(instant_retry_config(3), t,
+                                                      [](std::uint32_t, const novu::timer_callback& fire) { fire(); });
     outcome o;
     client.remove("x", count_into(o));
     CHECK(o.runs.load() == 1);
@@ -172,11 +172,17 @@ TEST_CASE("async hardening: two threads completing the same call at once run on_
   keeping_transport::state kept;
   novu::async_client<keeping_transport> client(no_retry_config(), keeping_transport{&kept});
   std::vector<outcome> outcomes(k_calls);
-  for (int i = 0; i < k_calls; ++i) client.remove("x" + std::to_string(i), count_into(outcomes[static_cast<std::size_t>(i)]));
+  for (int i = 0; i < k_calls; ++i)
+    client.remove("x" + std::to_string(i), count_into(outcomes[static_cast<std::size_t>(i)]));
   REQUIRE(kept.kept.size() == static_cast<std::size_t>(k_calls));
   const std::vector<novu::transport_callback>& callbacks = kept.kept;
-  race([&] { for (const novu::transport_callback& done : callbacks) done(ok_delete()); },
-       [&] { for (const novu::transport_callback& done : callbacks) done(novu::transport_error("duplicate")); });
+  race(
+      [&] {
+        for (const novu::transport_callback& done : callbacks) done(ok_delete());
+      },
+      [&] {
+        for (const novu::transport_callback& done : callbacks) done(novu::transport_error("duplicate"));
+      });
   int wrong = 0;
   int successes = 0;
   for (const outcome& o : outcomes) {
@@ -247,8 +253,13 @@ TEST_CASE("async hardening: a timer firing twice sends the next attempt once") {
     }
     REQUIRE(timer.kept.size() == static_cast<std::size_t>(k_calls));
     const std::vector<novu::timer_callback>& fires = timer.kept;
-    race([&] { for (const novu::timer_callback& fire : fires) fire(); },
-         [&] { for (const novu::timer_callback& fire : fires) fire(); });
+    race(
+        [&] {
+          for (const novu::timer_callback& fire : fires) fire();
+        },
+        [&] {
+          for (const novu::timer_callback& fire : fires) fire();
+        });
     int wrong = 0;
     for (const outcome& o : outcomes) {
       if (o.runs.load() != 1 || o.status != 204) ++wrong;
@@ -300,9 +311,8 @@ TEST_CASE("async hardening: completions may be move-only") {
   novu::async_client<novu::fake_novu::inline_async_transport> client(no_retry_config(), server.async_transport());
   auto owned = std::make_unique<int>(7);
   int seen = 0;
-  client.remove("missing", [owned = std::move(owned), &seen](novu::result<void> r) {
-    seen = r ? -1 : *owned + r.error().status;
-  });
+  client.remove("missing",
+                [owned = std::move(owned), &seen](novu::result<void> r) { seen = r ? -1 : *owned + r.error().status; });
   CHECK(seen == 7 + 404);
   auto page_state = std::make_unique<int>(0);
   auto done_state = std::make_unique<int>(0);
@@ -326,10 +336,11 @@ TEST_CASE("async hardening: a completion from another thread while the client is
   novu::fake_novu server;
   server.enqueue_response({503, {}, ""});
   novu::async_client<joining_transport> client(instant_retry_config(3), joining_transport{&server},
-                                                [](std::uint32_t, const novu::timer_callback& fire) { fire(); });
+                                               [](std::uint32_t, const novu::timer_callback& fire) { fire(); });
   int runs = 0;
   for (int i = 0; i < 50; ++i) {
-    client.remove("missing-" + std::to_string(i), [&runs](novu::result<void> r) { runs += !r && r.error().status == 404; });
+    client.remove("missing-" + std::to_string(i),
+                  [&runs](novu::result<void> r) { runs += !r && r.error().status == 404; });
   }
   CHECK(runs == 50);
   CHECK(server.request_count() == 51);  // the 503 was retried once
@@ -573,7 +584,7 @@ TEST_CASE("async hardening: an environment without sleep_ms drives retries throu
   novu::client_config config;
   config.secret_key = "sk_test_123";
   novu::async_client<decltype(transport), environment_without_sleep> client(config, transport, timer,
-                                                                             environment_without_sleep{&now});
+                                                                            environment_without_sleep{&now});
   int done = 0;
   client.remove("conn-1", [&](novu::result<void> r) {
     CHECK(r.has_value());
@@ -594,11 +605,20 @@ TEST_CASE("async hardening property: random completion and timer schedules run e
   auto pick = [&](unsigned n) { return static_cast<unsigned>(rng() % n); };
   auto deliver = [&](std::function<void()> action) {
     switch (pick(5)) {
-      case 0: action(); break;                                  // inline, once
-      case 1: action(); action(); break;                        // inline, twice
-      case 2: later.push_back(action); break;                   // later, once
-      case 3: later.push_back(action); later.push_back(action); break;  // later, twice
-      default: action(); later.push_back(action); break;        // inline, then again later
+      case 0: action(); break;  // inline, once
+      case 1:
+        action();
+        action();
+        break;                                 // inline, twice
+      case 2: later.push_back(action); break;  // later, once
+      case 3:
+        later.push_back(action);
+        later.push_back(action);
+        break;  // later, twice
+      default:
+        action();
+        later.push_back(action);
+        break;  // inline, then again later
     }
   };
   std::map<std::string, int> sends;

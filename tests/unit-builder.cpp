@@ -28,7 +28,8 @@ TEST_CASE("the seed page example builds the documented PATCH request") {
   CHECK(r->url == "https://api.novu.co/v1/channel-connections/%3Cvalue%3E");
   CHECK(r->path == "/v1/channel-connections/%3Cvalue%3E");
   CHECK(r->origin() == "https://api.novu.co");
-  CHECK(r->body == R"({"workspace":{"id":"T123456","name":"Acme HQ"},"auth":{"accessToken":"Workspace access token"}})");
+  CHECK(r->body ==
+        R"({"workspace":{"id":"T123456","name":"Acme HQ"},"auth":{"accessToken":"Workspace access token"}})");
   REQUIRE(r->headers.size() == 5);
   CHECK(r->headers[0].name == "Authorization");
   CHECK(r->headers[0].value == "ApiKey sk_test_123");
@@ -52,8 +53,8 @@ TEST_CASE("the seed page's documented response decodes through the update parser
 }
 
 TEST_CASE("GET and DELETE carry no body and no Content-Type") {
-  for (auto r : {novu::build_retrieve_request(test_config(), "conn-1"), novu::build_delete_request(test_config(), "conn-1"),
-                 novu::build_list_request(test_config(), {})}) {
+  for (auto r : {novu::build_retrieve_request(test_config(), "conn-1"),
+                 novu::build_delete_request(test_config(), "conn-1"), novu::build_list_request(test_config(), {})}) {
     REQUIRE(r.has_value());
     CHECK(r->body.empty());
     CHECK(header(*r, "content-type") == "<absent>");
@@ -152,7 +153,8 @@ TEST_CASE("list queries match the SDK: fixed key order, repeated contextKeys, en
   auto r = novu::build_list_request(test_config(), p);
   REQUIRE(r.has_value());
   CHECK(r->path ==
-        "/v1/channel-connections?contextKeys=tenant%3Ao%271%202&contextKeys=a%2Cb%2Fc%2Bd%3De&includeCursor=false&limit=1");
+        "/v1/"
+        "channel-connections?contextKeys=tenant%3Ao%271%202&contextKeys=a%2Cb%2Fc%2Bd%3De&includeCursor=false&limit=1");
 }
 
 TEST_CASE("an empty contextKeys filter is sent as contextKeys=, an unset one not at all") {

@@ -133,7 +133,8 @@ TEST_CASE("sync client: invalid arguments are reported without sending anything"
 
 TEST_CASE("sync client: errors never carry the secret key or the tokens sent") {
   script s;
-  const std::string echo = R"({"statusCode":400,"timestamp":"t","path":"/p","message":"bad key sk_test_SECRET_123 and token xoxb-SENT-TOKEN"})";
+  const std::string echo =
+      R"({"statusCode":400,"timestamp":"t","path":"/p","message":"bad key sk_test_SECRET_123 and token xoxb-SENT-TOKEN"})";
   s.steps.push_back({{400, {}, echo}, ""});
   s.steps.push_back({{}, "proxy said: Authorization: ApiKey sk_test_SECRET_123"});
   novu::client_config config = test_config();
@@ -177,7 +178,8 @@ TEST_CASE("sync client over the fake: every operation end to end, pagination wit
   CHECK(seen.size() == 7);
   novu::pagination_options cap;
   cap.max_pages = 2;
-  CHECK(*client.for_each_page(p, [](const novu::channel_connection_page&) { return true; }, cap) == 2);
+  CHECK(*client.for_each_page(
+            p, [](const novu::channel_connection_page&) { return true; }, cap) == 2);
   CHECK(*client.for_each_page(p, [](const novu::channel_connection_page&) { return false; }) == 1);
   auto got = client.retrieve(seen[0]);
   REQUIRE(got.has_value());
@@ -196,7 +198,9 @@ struct manual_timer {
     std::vector<std::pair<std::uint32_t, novu::timer_callback>> pending;
   };
   state* s;
-  void operator()(std::uint32_t delay, novu::timer_callback fire) const { s->pending.emplace_back(delay, std::move(fire)); }
+  void operator()(std::uint32_t delay, novu::timer_callback fire) const {
+    s->pending.emplace_back(delay, std::move(fire));
+  }
 };
 
 // An async transport whose completions the test releases, on its own schedule.
@@ -219,7 +223,8 @@ TEST_CASE("async client: completion arrives later, retries go through the timer,
   auto client = std::make_unique<novu::async_client<deferred_transport, test_support::fake_environment>>(
       test_config(), deferred_transport{&transport}, manual_timer{&timer}, test_support::fake_environment{&env});
   std::optional<novu::result<novu::channel_connection>> outcome;
-  client->update("conn-1", update_body("tok"), [&](novu::result<novu::channel_connection> r) { outcome = std::move(r); });
+  client->update("conn-1", update_body("tok"),
+                 [&](novu::result<novu::channel_connection> r) { outcome = std::move(r); });
   client.reset();  // calls in flight keep what they need
   REQUIRE(transport.in_flight.size() == 1);
   CHECK_FALSE(outcome.has_value());

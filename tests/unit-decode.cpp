@@ -55,9 +55,10 @@ TEST_CASE("the data envelope and the bare object decode to the same value") {
 }
 
 TEST_CASE("errors inside the envelope name the pointer under /data") {
-  auto r = novu::decode_channel_connection(R"({"data":{"identifier":"x","channel":null,"providerId":null,)"
-                                           R"("integrationIdentifier":null,"subscriberId":null,"contextKeys":[],)"
-                                           R"("workspace":{},"auth":{"accessToken":"t"},"createdAt":"c","updatedAt":"u"}})");
+  auto r =
+      novu::decode_channel_connection(R"({"data":{"identifier":"x","channel":null,"providerId":null,)"
+                                      R"("integrationIdentifier":null,"subscriberId":null,"contextKeys":[],)"
+                                      R"("workspace":{},"auth":{"accessToken":"t"},"createdAt":"c","updatedAt":"u"}})");
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().kind == novu::error_kind::decode);
   CHECK(r.error().location == "/data/workspace/id");
@@ -152,18 +153,20 @@ TEST_CASE("size and depth limits refuse a body before decoding it") {
 
 TEST_CASE("a list page decodes with null cursors") {
   const std::string bare = test_support::read_data_file("connection-bare.json");
-  auto page = novu::decode_channel_connection_page(R"({"data":[)" + bare + "," + bare +
-                                                   R"(],"next":null,"previous":"p1","totalCount":2,"totalCountCapped":false})");
+  auto page = novu::decode_channel_connection_page(
+      R"({"data":[)" + bare + "," + bare + R"(],"next":null,"previous":"p1","totalCount":2,"totalCountCapped":false})");
   REQUIRE(page.has_value());
   CHECK(page->data.size() == 2);
   CHECK_FALSE(page->next.has_value());
   CHECK(page->previous == std::optional<std::string>("p1"));
   CHECK(page->total_count == 2);
-  auto bad = novu::decode_channel_connection_page(R"({"data":[)" + bare + R"(,{"identifier":5}],"next":null,)"
+  auto bad = novu::decode_channel_connection_page(R"({"data":[)" + bare +
+                                                  R"(,{"identifier":5}],"next":null,)"
                                                   R"("previous":null,"totalCount":2,"totalCountCapped":false})");
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().location == "/data/1/identifier");
-  auto fraction = novu::decode_channel_connection_page(R"({"data":[],"next":null,"previous":null,"totalCount":2.5,"totalCountCapped":false})");
+  auto fraction = novu::decode_channel_connection_page(
+      R"({"data":[],"next":null,"previous":null,"totalCount":2.5,"totalCountCapped":false})");
   REQUIRE_FALSE(fraction.has_value());
   CHECK(fraction.error().location == "/totalCount");
 }
@@ -177,7 +180,8 @@ TEST_CASE("ErrorDto messages of every JSON type decode") {
     REQUIRE(e->message.has_value());
     CHECK(test_support::canonical(e->message->text) == test_support::canonical(std::string(message)));
   }
-  auto s = novu::decode_api_error(R"({"statusCode":404,"timestamp":"t","path":"/p","message":"not \"here\"","errorId":"e1","ctx":{"k":1}})");
+  auto s = novu::decode_api_error(
+      R"({"statusCode":404,"timestamp":"t","path":"/p","message":"not \"here\"","errorId":"e1","ctx":{"k":1}})");
   REQUIRE(s.has_value());
   CHECK(novu::string_value(*s->message) == std::optional<std::string>("not \"here\""));
   CHECK(s->error_id == std::optional<std::string>("e1"));
@@ -191,7 +195,8 @@ TEST_CASE("a ValidationErrorDto requires its errors map") {
   auto missing = novu::decode_validation_error(R"({"statusCode":422,"timestamp":"t","path":"/p"})");
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.error().location == "/errors");
-  auto bad = novu::decode_validation_error(R"({"statusCode":422,"timestamp":"t","path":"/p","errors":{"a~b/c":{"messages":[1]}}})");
+  auto bad = novu::decode_validation_error(
+      R"({"statusCode":422,"timestamp":"t","path":"/p","errors":{"a~b/c":{"messages":[1]}}})");
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().location == "/errors/a~0b~1c/messages/0");
 }

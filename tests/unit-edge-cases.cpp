@@ -86,24 +86,12 @@ novu::retry_policy random_policy(sampler& s) {
   if (s.coin()) {
     for (std::size_t i = 0, n = 1 + s.below(2); i < n; ++i) {
       switch (s.below(6)) {
-        case 0:
-          p.max_attempts = s.pick(attempts, static_cast<int>(static_cast<std::uint32_t>(s.bits())));
-          break;
-        case 1:
-          p.max_elapsed_ms = s.pick(elapsed, s.bits());
-          break;
-        case 2:
-          p.initial_interval_ms = s.pick(intervals, static_cast<std::uint32_t>(s.bits()));
-          break;
-        case 3:
-          p.exponent = s.pick(exponents, s.any_double());
-          break;
-        case 4:
-          p.max_interval_ms = s.pick(intervals, static_cast<std::uint32_t>(s.bits()));
-          break;
-        default:
-          p.jitter_ms = s.pick(intervals, static_cast<std::uint32_t>(s.bits()));
-          break;
+        case 0: p.max_attempts = s.pick(attempts, static_cast<int>(static_cast<std::uint32_t>(s.bits()))); break;
+        case 1: p.max_elapsed_ms = s.pick(elapsed, s.bits()); break;
+        case 2: p.initial_interval_ms = s.pick(intervals, static_cast<std::uint32_t>(s.bits())); break;
+        case 3: p.exponent = s.pick(exponents, s.any_double()); break;
+        case 4: p.max_interval_ms = s.pick(intervals, static_cast<std::uint32_t>(s.bits())); break;
+        default: p.jitter_ms = s.pick(intervals, static_cast<std::uint32_t>(s.bits())); break;
       }
     }
     return p;

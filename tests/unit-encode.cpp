@@ -25,10 +25,11 @@ TEST_CASE("a create request writes every field in schema order; context keeps bo
   body.workspace.bot_user_id = "U";
   body.auth.access_token = "a";
   body.auth.refresh_token = "r";
-  CHECK(*novu::encode_json(body) ==
-        R"({"identifier":"id","subscriberId":"s","context":{"tenant":"org","region":{"id":"us","data":{"name":"Acme","tier":2}}},)"
-        R"("connectionMode":"shared","integrationIdentifier":"slack-prod","workspace":{"id":"T","botUserId":"U"},)"
-        R"("auth":{"accessToken":"a","refreshToken":"r"}})");
+  CHECK(
+      *novu::encode_json(body) ==
+      R"({"identifier":"id","subscriberId":"s","context":{"tenant":"org","region":{"id":"us","data":{"name":"Acme","tier":2}}},)"
+      R"("connectionMode":"shared","integrationIdentifier":"slack-prod","workspace":{"id":"T","botUserId":"U"},)"
+      R"("auth":{"accessToken":"a","refreshToken":"r"}})");
 }
 
 TEST_CASE("invalid UTF-8 from the caller is an error naming the field, not a throw") {
@@ -50,11 +51,13 @@ TEST_CASE("context data must be a JSON object, and valid JSON") {
   body.integration_identifier = "i";
   body.workspace.id = "T";
   body.auth.access_token = "a";
-  body.context = std::vector<novu::context_entry>{{"tenant", "org", novu::any_json::from_text(novu::json_type::array, "[1]")}};
+  body.context =
+      std::vector<novu::context_entry>{{"tenant", "org", novu::any_json::from_text(novu::json_type::array, "[1]")}};
   auto r = novu::encode_json(body);
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().location == "/context/tenant/data");
-  body.context = std::vector<novu::context_entry>{{"tenant", "org", novu::any_json::from_text(novu::json_type::object, "{nope")}};
+  body.context =
+      std::vector<novu::context_entry>{{"tenant", "org", novu::any_json::from_text(novu::json_type::object, "{nope")}};
   r = novu::encode_json(body);
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().location == "/context/tenant/data");

@@ -101,7 +101,8 @@ TEST_CASE("list filters, order and cursors behave like the server's") {
   novu::fake_novu fake;
   novu::client<novu::fake_novu::sync_transport> client(test_config(), fake.transport());
   REQUIRE(client.create(create_body("a", {{"tenant", "t1", std::nullopt}})).has_value());
-  REQUIRE(client.create(create_body("b", {{"tenant", "t1", std::nullopt}, {"region", "eu", std::nullopt}})).has_value());
+  REQUIRE(
+      client.create(create_body("b", {{"tenant", "t1", std::nullopt}, {"region", "eu", std::nullopt}})).has_value());
   auto shared = create_body("c");
   shared.connection_mode = novu::connection_mode::shared;
   REQUIRE(client.create(shared).has_value());

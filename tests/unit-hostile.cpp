@@ -379,8 +379,7 @@ void compare_into(outcome& o, Value dirty, Fresh fresh, Into into) {
     }
   } else if (expected.error().kind != got.error().kind || expected.error().message != got.error().message ||
              expected.error().location != got.error().location) {
-    o.problems.push_back("decoding into a dirty value gives another error than a fresh decode: " +
-                         got.error().message);
+    o.problems.push_back("decoding into a dirty value gives another error than a fresh decode: " + got.error().message);
   }
 }
 
@@ -407,7 +406,9 @@ void compare_decoding_into(outcome& o, parser_kind parser, const novu::http_resp
   } else if (response.status >= 200 && response.status < 300) {
     compare_into(
         o, test_support::dirty_connection(), [&] { return novu::decode_channel_connection(response.body, limits); },
-        [&](novu::channel_connection& out) { return novu::decode_channel_connection_into(response.body, out, limits); });
+        [&](novu::channel_connection& out) {
+          return novu::decode_channel_connection_into(response.body, out, limits);
+        });
   }
 }
 
@@ -424,25 +425,15 @@ outcome parse_with(parser_kind parser, const novu::http_response& response, cons
       take(o, novu::parse_retrieve_response(response, limits));
       compare_decoding_into(o, parser, response, limits);
       break;
-    case parser_kind::create:
-      take(o, novu::parse_create_response(response, limits));
-      break;
-    case parser_kind::update:
-      take(o, novu::parse_update_response(response, limits));
-      break;
-    case parser_kind::remove:
-      take(o, novu::parse_delete_response(response, limits));
-      break;
+    case parser_kind::create: take(o, novu::parse_create_response(response, limits)); break;
+    case parser_kind::update: take(o, novu::parse_update_response(response, limits)); break;
+    case parser_kind::remove: take(o, novu::parse_delete_response(response, limits)); break;
     case parser_kind::error_body:
       o.ok = false;
       o.err = novu::error_from_response(response, limits);
       break;
-    case parser_kind::validation:
-      take(o, novu::decode_validation_error(response.body, limits));
-      break;
-    case parser_kind::api_error:
-      take(o, novu::decode_api_error(response.body, limits));
-      break;
+    case parser_kind::validation: take(o, novu::decode_validation_error(response.body, limits)); break;
+    case parser_kind::api_error: take(o, novu::decode_api_error(response.body, limits)); break;
   }
   if (!o.ok && parser != parser_kind::validation && parser != parser_kind::api_error) {
     if (o.err.status != response.status) o.problems.push_back("error.status does not keep the response status");
@@ -642,28 +633,17 @@ field_spec field(std::string pointer, jtype type, bool required) {
 bool accepts(jtype type, const std::string& candidate) {
   const char first = candidate[0];
   switch (type) {
-    case jtype::string:
-      return first == '"';
-    case jtype::nullable_string:
-      return first == '"' || candidate == "null";
-    case jtype::string_array:
-      return candidate == "[]";
-    case jtype::object_array:
-      return candidate == "[]";
-    case jtype::string_or_object:
-      return first == '"';
-    case jtype::integer:
-      return candidate == "42";
-    case jtype::boolean:
-      return candidate == "true";
-    case jtype::any:
-      return true;
-    case jtype::object_only_any:
-      return candidate == "{}";
-    case jtype::object:
-      return false;
-    case jtype::mode:
-      return false;
+    case jtype::string: return first == '"';
+    case jtype::nullable_string: return first == '"' || candidate == "null";
+    case jtype::string_array: return candidate == "[]";
+    case jtype::object_array: return candidate == "[]";
+    case jtype::string_or_object: return first == '"';
+    case jtype::integer: return candidate == "42";
+    case jtype::boolean: return candidate == "true";
+    case jtype::any: return true;
+    case jtype::object_only_any: return candidate == "{}";
+    case jtype::object: return false;
+    case jtype::mode: return false;
   }
   return false;
 }
@@ -1152,7 +1132,8 @@ void add_header_rows(std::vector<hostile_case>& rows) {
     novu::client_config config = hostile_config();
     config.secret_key = " \t" + k_secret_key + "\r\n";
     outcome o = built(novu::build_retrieve_request(config, "conn-1"));
-    const novu::http_header* h = o.requests.empty() ? nullptr : novu::find_header(o.requests[0].headers, "authorization");
+    const novu::http_header* h =
+        o.requests.empty() ? nullptr : novu::find_header(o.requests[0].headers, "authorization");
     require_that(o, h != nullptr && h->value == "ApiKey " + k_secret_key, "Authorization: ApiKey <key>");
     return o;
   }));
@@ -1418,19 +1399,18 @@ void add_list_rows(std::vector<hostile_case>& rows) {
     // An empty context key would send contextKeys=, the "no context" filter of an engaged empty
     // vector: refused.
     const bool empty_refused = name == std::string("contextKeys");
-    rows.push_back(build_case("list filter " + name + " empty",
-                              empty_refused ? expect_error(novu::error_kind::invalid_argument, "contextKeys[1]")
-                                            : expect_ok(),
-                              [set, name, empty_refused] {
-                                novu::list_channel_connections_params p;
-                                set(p, "");
-                                outcome o = built(novu::build_list_request(hostile_config(), p));
-                                if (!empty_refused) {
-                                  require_that(o, o.ok && o.requests[0].path.find(name + "=") != std::string::npos,
-                                               name + "= is sent");
-                                }
-                                return o;
-                              }));
+    rows.push_back(build_case(
+        "list filter " + name + " empty",
+        empty_refused ? expect_error(novu::error_kind::invalid_argument, "contextKeys[1]") : expect_ok(),
+        [set, name, empty_refused] {
+          novu::list_channel_connections_params p;
+          set(p, "");
+          outcome o = built(novu::build_list_request(hostile_config(), p));
+          if (!empty_refused) {
+            require_that(o, o.ok && o.requests[0].path.find(name + "=") != std::string::npos, name + "= is sent");
+          }
+          return o;
+        }));
   }
   for (int limit : {0, -1, 101, INT_MIN, INT_MAX}) {
     rows.push_back(build_case("list limit " + std::to_string(limit),

@@ -3,17 +3,17 @@
 // walks (the async one over a transport completing inside the send call) at a flat stack.
 #include <doctest/doctest.h>
 
-#include <chrono>       // steady_clock
-#include <cstddef>      // size_t
-#include <cstdint>      // uintptr_t
+#include <chrono>            // steady_clock
+#include <cstddef>           // size_t
+#include <cstdint>           // uintptr_t
 #include <initializer_list>  // initializer_list (range-for over a braced list)
-#include <map>          // map
-#include <optional>     // optional
-#include <random>       // mt19937
-#include <set>          // set
-#include <string>       // string, to_string, stoi
-#include <utility>      // move
-#include <vector>       // vector
+#include <map>               // map
+#include <optional>          // optional
+#include <random>            // mt19937
+#include <set>               // set
+#include <string>            // string, to_string, stoi
+#include <utility>           // move
+#include <vector>            // vector
 
 #include "novu/async_client.hpp"
 #include "novu/fake_novu.hpp"
@@ -43,8 +43,7 @@ list_query query_of(const novu::http_request& request) {
 }
 
 // A list page of one item called `item` (none when `item` is empty), pointing to `next`.
-novu::http_response one_item_page(const std::string& item, const std::optional<std::string>& next,
-                                  long long total) {
+novu::http_response one_item_page(const std::string& item, const std::optional<std::string>& next, long long total) {
   std::string body = R"({"data":[)";
   if (!item.empty()) {
     body += R"({"identifier":")" + item +
@@ -121,7 +120,8 @@ struct walk_record {
 // Walks `server` from `params` with the sync client, then with the async one over an inline
 // transport (fresh server state for each); both must deliver the same.
 template <class Server>
-std::pair<walk_record, walk_record> walk_both(const Server& prototype, const novu::list_channel_connections_params& params,
+std::pair<walk_record, walk_record> walk_both(const Server& prototype,
+                                              const novu::list_channel_connections_params& params,
                                               const novu::pagination_options& paging = {}) {
   std::pair<walk_record, walk_record> out;
   Server sync_server = prototype;
@@ -136,7 +136,8 @@ std::pair<walk_record, walk_record> walk_both(const Server& prototype, const nov
       paging);
   s.done_runs = 1;
   Server async_server = prototype;
-  novu::async_client<inline_over<Server>> async_client(test_support::offline_config(), inline_over<Server>{&async_server});
+  novu::async_client<inline_over<Server>> async_client(test_support::offline_config(),
+                                                       inline_over<Server>{&async_server});
   walk_record& a = out.second;
   async_client.for_each_page(
       params,
@@ -241,13 +242,25 @@ TEST_CASE("pagination: a next cursor leading back stops the walk with a decode e
     const char* message_part;
   };
   const std::vector<loop_case> cases = {
-      {"A -> B -> A", {{"", "A"}, {"A", "B"}, {"B", "A"}}, std::nullopt, {"item-", "item-A", "item-B"},
+      {"A -> B -> A",
+       {{"", "A"}, {"A", "B"}, {"B", "A"}},
+       std::nullopt,
+       {"item-", "item-A", "item-B"},
        "the next cursor of page 3, \"A\", was already followed to fetch page 2"},
-      {"A -> A", {{"", "A"}, {"A", "A"}}, std::nullopt, {"item-", "item-A"},
+      {"A -> A",
+       {{"", "A"}, {"A", "A"}},
+       std::nullopt,
+       {"item-", "item-A"},
        "the next cursor of page 2, \"A\", was already followed to fetch page 2"},
-      {"back to the starting after", {{"S", "T"}, {"T", "S"}}, std::string("S"), {"item-S", "item-T"},
+      {"back to the starting after",
+       {{"S", "T"}, {"T", "S"}},
+       std::string("S"),
+       {"item-S", "item-T"},
        "the next cursor of page 2, \"S\", is the cursor the walk started from"},
-      {"starting after points to itself", {{"S", "S"}}, std::string("S"), {"item-S"},
+      {"starting after points to itself",
+       {{"S", "S"}},
+       std::string("S"),
+       {"item-S"},
        "the next cursor of page 1, \"S\", is the cursor the walk started from"},
   };
   for (const loop_case& c : cases) {
@@ -344,7 +357,8 @@ TEST_CASE("pagination: 100,000 pages, sync and async over an inline transport, a
   counted_pages sync_server;
   sync_server.count = k_pages;
   sync_server.empty = true;
-  novu::client<sync_over<counted_pages>> sync_client(test_support::offline_config(), sync_over<counted_pages>{&sync_server});
+  novu::client<sync_over<counted_pages>> sync_client(test_support::offline_config(),
+                                                     sync_over<counted_pages>{&sync_server});
   std::size_t sync_calls = 0;
   auto started = std::chrono::steady_clock::now();
   const novu::result<std::size_t> sync_pages = sync_client.for_each_page(

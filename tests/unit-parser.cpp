@@ -9,8 +9,9 @@ namespace {
 
 const char* error_dto(int status) {
   static std::string body;
-  body = R"({"statusCode":)" + std::to_string(status) +
-         R"(,"timestamp":"2026-01-01T00:00:00.000Z","path":"/v1/channel-connections/x","message":"nope","error":"Nest"})";
+  body =
+      R"({"statusCode":)" + std::to_string(status) +
+      R"(,"timestamp":"2026-01-01T00:00:00.000Z","path":"/v1/channel-connections/x","message":"nope","error":"Nest"})";
   return body.c_str();
 }
 
@@ -27,7 +28,8 @@ TEST_CASE("any 2xx whose body decodes is a success, for every operation") {
   }
   CHECK(novu::parse_delete_response({204, {}, ""}).has_value());
   CHECK(novu::parse_delete_response({200, {}, R"({"acknowledged":true})"}).has_value());
-  CHECK(novu::parse_list_response({200, {}, R"({"data":[],"next":null,"previous":null,"totalCount":0,"totalCountCapped":false})"})
+  CHECK(novu::parse_list_response(
+            {200, {}, R"({"data":[],"next":null,"previous":null,"totalCount":0,"totalCountCapped":false})"})
             .has_value());
 }
 
@@ -51,8 +53,10 @@ TEST_CASE("documented error statuses with an ErrorDto body are api errors") {
 }
 
 TEST_CASE("422 with a ValidationErrorDto is a validation error listing the fields") {
-  novu::http_response response{422, {}, R"({"statusCode":422,"timestamp":"t","path":"/p","message":"Validation failed",)"
-                                        R"("errors":{"workspace.id":{"messages":["id must be a string"],"value":5}}})"};
+  novu::http_response response{422,
+                               {},
+                               R"({"statusCode":422,"timestamp":"t","path":"/p","message":"Validation failed",)"
+                               R"("errors":{"workspace.id":{"messages":["id must be a string"],"value":5}}})"};
   auto r = novu::parse_update_response(response);
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().kind == novu::error_kind::validation);
@@ -72,9 +76,9 @@ TEST_CASE("other statuses and non-ErrorDto bodies are http errors keeping the ra
     int status;
     const char* body;
   };
-  for (row c : {row{429, "\"API rate limit exceeded\""}, row{503, "\"down\""}, row{404, "<html>not found</html>"},
-                row{500, ""}, row{302, ""}, row{101, ""}, row{0, ""}, row{999, "{}"}, row{400, R"({"statusCode":"x"})"},
-                row{422, "[]"}}) {
+  for (row c :
+       {row{429, "\"API rate limit exceeded\""}, row{503, "\"down\""}, row{404, "<html>not found</html>"}, row{500, ""},
+        row{302, ""}, row{101, ""}, row{0, ""}, row{999, "{}"}, row{400, R"({"statusCode":"x"})"}, row{422, "[]"}}) {
     CAPTURE(c.status);
     auto r = novu::parse_update_response({c.status, {{"Retry-After", "2"}}, c.body});
     REQUIRE_FALSE(r.has_value());
@@ -111,8 +115,10 @@ TEST_CASE("server messages are clipped, non-string messages shown as JSON") {
   auto r = novu::parse_retrieve_response(
       {404, {}, R"({"statusCode":404,"timestamp":"t","path":"/p","message":")" + long_message + "\"}"});
   CHECK(r.error().message.size() < 400);
-  auto arr = novu::parse_retrieve_response({400, {}, R"({"statusCode":400,"timestamp":"t","path":"/p","message":["a","b"]})"});
+  auto arr =
+      novu::parse_retrieve_response({400, {}, R"({"statusCode":400,"timestamp":"t","path":"/p","message":["a","b"]})"});
   CHECK(arr.error().message == R"(HTTP 400 Bad Request: ["a","b"])");
-  auto id = novu::parse_retrieve_response({500, {}, R"({"statusCode":500,"timestamp":"t","path":"/p","message":"boom","errorId":"e-1"})"});
+  auto id = novu::parse_retrieve_response(
+      {500, {}, R"({"statusCode":500,"timestamp":"t","path":"/p","message":"boom","errorId":"e-1"})"});
   CHECK(id.error().message == "HTTP 500 Internal Server Error: boom (errorId e-1)");
 }

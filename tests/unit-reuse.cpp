@@ -13,7 +13,8 @@ namespace {
 std::string connection_body(int n, bool with_optionals) {
   std::string c = R"({"identifier":"conn-)" + std::to_string(n) +
                   R"(-abcdefghijklmnop","channel":"chat","providerId":"slack","integrationIdentifier":null,)"
-                  R"("subscriberId":"subscriber-)" + std::to_string(n) + R"(-abcdefghij","contextKeys":[)";
+                  R"("subscriberId":"subscriber-)" +
+                  std::to_string(n) + R"(-abcdefghij","contextKeys":[)";
   for (int k = 0; k < n % 3; ++k) c += (k ? "," : "") + std::string(R"("tenant:org-)") + std::to_string(k) + "\"";
   c += R"(],"workspace":{"id":"T)" + std::to_string(n) + R"(")";
   if (with_optionals) c += R"(,"name":"Workspace name long enough to allocate","botUserId":"U123")";
@@ -26,8 +27,8 @@ std::string connection_body(int n, bool with_optionals) {
 std::string page_body(int items, bool with_optionals) {
   std::string body = R"({"data":[)";
   for (int i = 0; i < items; ++i) body += (i ? "," : "") + connection_body(i, with_optionals);
-  body += R"(],"next":)" + std::string(items > 2 ? R"("cursor-after")" : "null") +
-          R"(,"previous":null,"totalCount":)" + std::to_string(items) + R"(,"totalCountCapped":false})";
+  body += R"(],"next":)" + std::string(items > 2 ? R"("cursor-after")" : "null") + R"(,"previous":null,"totalCount":)" +
+          std::to_string(items) + R"(,"totalCountCapped":false})";
   return body;
 }
 
@@ -59,10 +60,9 @@ TEST_CASE("decoding pages of every size into one value gives what fresh decodes 
 
 TEST_CASE("nulls and members a body leaves out are reset; a repeated member replaces the earlier one whole") {
   novu::channel_connection c = test_support::dirty_connection();
-  const std::string body =
-      R"({"data":{"identifier":"x","channel":null,"providerId":null,"integrationIdentifier":null,)"
-      R"("subscriberId":null,"workspace":{"id":"T1","name":"first"},"workspace":{"id":"T2"},)"
-      R"("auth":{"accessToken":"a"},"contextKeys":[],"createdAt":"c","updatedAt":"u"}})";
+  const std::string body = R"({"data":{"identifier":"x","channel":null,"providerId":null,"integrationIdentifier":null,)"
+                           R"("subscriberId":null,"workspace":{"id":"T1","name":"first"},"workspace":{"id":"T2"},)"
+                           R"("auth":{"accessToken":"a"},"contextKeys":[],"createdAt":"c","updatedAt":"u"}})";
   REQUIRE(novu::decode_channel_connection_into(body, c).has_value());
   CHECK(c.identifier == "x");
   CHECK_FALSE(c.channel.has_value());

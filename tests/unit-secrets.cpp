@@ -113,7 +113,8 @@ novu::http_response json_answer(int status, std::string body) {
 
 std::string error_dto(const std::string& message_json, const std::string& extra = "") {
   return R"({"statusCode":400,"timestamp":"2026-01-01T00:00:00Z","path":"/v1/channel-connections",)"
-         R"("message":)" + message_json + extra + "}";
+         R"("message":)" +
+         message_json + extra + "}";
 }
 
 const std::string pad(std::size_t n) { return std::string(n, 'p'); }
@@ -132,12 +133,14 @@ const scenario scenarios[] = {
     {"ctx members",
      [](const spelled& s) {
        return json_answer(409, error_dto("\"conflict\"", ",\"ctx\":{\"echo\":\"" + s.access + "\",\"deep\":[{\"r\":\"" +
-                                                            s.refresh + "\"}],\"k\":\"" + s.key + "\"}"));
+                                                             s.refresh + "\"}],\"k\":\"" + s.key + "\"}"));
      }},
     {"errorId",
      [](const spelled& s) { return json_answer(500, error_dto("\"boom\"", ",\"errorId\":\"" + s.refresh + "\"")); }},
     {"errorId straddling the 100-byte cut",
-     [](const spelled& s) { return json_answer(500, error_dto("\"boom\"", ",\"errorId\":\"" + pad(95) + s.access + "\"")); }},
+     [](const spelled& s) {
+       return json_answer(500, error_dto("\"boom\"", ",\"errorId\":\"" + pad(95) + s.access + "\""));
+     }},
     {"path and timestamp",
      [](const spelled& s) {
        return json_answer(404, R"({"statusCode":404,"timestamp":")" + s.key + R"(","path":"/v1/x?token=)" + s.access +
@@ -149,28 +152,34 @@ const scenario scenarios[] = {
      [](const spelled& s) { return json_answer(400, error_dto("\"" + pad(297) + s.key + "\"")); }},
     {"422 field name auth/accessToken with the value echoed",
      [](const spelled& s) {
-       return json_answer(422, error_dto("\"invalid\"", ",\"errors\":{\"auth/accessToken\":{\"messages\":[\"bad\"],"
-                                                        "\"value\":\"" + s.access + "\"}}"));
+       return json_answer(422, error_dto("\"invalid\"",
+                                         ",\"errors\":{\"auth/accessToken\":{\"messages\":[\"bad\"],"
+                                         "\"value\":\"" +
+                                             s.access + "\"}}"));
      }},
     {"422 field name auth[accessToken], stringified JSON value",
      [](const spelled& s) {
-       return json_answer(422, error_dto("\"invalid\"", ",\"errors\":{\"auth[accessToken]\":{\"messages\":[\"bad\"],"
-                                                        "\"value\":\"{\\\"accessToken\\\":\\\"" + s.access + "\\\"}\"}}"));
+       return json_answer(422, error_dto("\"invalid\"",
+                                         ",\"errors\":{\"auth[accessToken]\":{\"messages\":[\"bad\"],"
+                                         "\"value\":\"{\\\"accessToken\\\":\\\"" +
+                                             s.access + "\\\"}\"}}"));
      }},
     {"422 violation messages echo the token under an innocent field",
      [](const spelled& s) {
        return json_answer(422, error_dto("\"invalid\"", ",\"errors\":{\"workspace.id\":{\"messages\":[\"" + pad(195) +
-                                                        s.access + "\",\"" + s.refresh + "\"]}}"));
+                                                            s.access + "\",\"" + s.refresh + "\"]}}"));
      }},
     {"422 field named by the token itself",
      [](const spelled& s) {
        return json_answer(422, error_dto("\"invalid\"", ",\"errors\":{\"" + s.access + "\":{\"messages\":[\"m\"]},\"" +
-                                                        pad(95) + s.key + "\":{\"messages\":[\"m\"]}}"));
+                                                            pad(95) + s.key + "\":{\"messages\":[\"m\"]}}"));
      }},
     {"422 value object holding both tokens",
      [](const spelled& s) {
-       return json_answer(422, error_dto("\"invalid\"", ",\"errors\":{\"auth\":{\"messages\":[\"m\"],\"value\":{"
-                                                        "\"accessToken\":\"" + s.access + "\",\"x\":\"" + s.refresh + "\"}}}"));
+       return json_answer(422, error_dto("\"invalid\"",
+                                         ",\"errors\":{\"auth\":{\"messages\":[\"m\"],\"value\":{"
+                                         "\"accessToken\":\"" +
+                                             s.access + "\",\"x\":\"" + s.refresh + "\"}}}"));
      }},
     {"credential headers and a header named by the token",
      [](const spelled& s) {
@@ -209,13 +218,15 @@ const scenario scenarios[] = {
        return json_answer(200, R"({"data":{"identifier":"c","workspace":5,"auth":{"accessToken":")" + s.access +
                                    R"(","refreshToken":")" + s.refresh + R"("},"k":")" + s.key + R"("}})");
      }},
-    {"2xx body that is not JSON",
-     [](const spelled& s) { return json_answer(200, "oops " + s.access + " " + s.key); }},
+    {"2xx body that is not JSON", [](const spelled& s) { return json_answer(200, "oops " + s.access + " " + s.key); }},
     {"control characters around the key",
-     [](const spelled& s) { return json_answer(400, error_dto("\"line\\r\\nforged \\u001b[2J\\u0000 " + s.key + "\"")); }},
+     [](const spelled& s) {
+       return json_answer(400, error_dto("\"line\\r\\nforged \\u001b[2J\\u0000 " + s.key + "\""));
+     }},
     {"member named by the token",
      [](const spelled& s) {
-       return json_answer(400, R"({"statusCode":400,"timestamp":"t","path":"p","message":"m",")" + s.access + R"(":1})");
+       return json_answer(400,
+                          R"({"statusCode":400,"timestamp":"t","path":"p","message":"m",")" + s.access + R"(":1})");
      }},
 };
 
@@ -392,11 +403,9 @@ TEST_CASE("clients: a hostile server's echoes of the key and tokens reach no fie
 TEST_CASE("clients: a transport error quoting the key and tokens is scrubbed") {
   const secrets s;
   for (spelling how : all_spellings) {
-    const std::string quoted = "proxy said: " + spell(s.key, how) + " / " + spell(s.access, how) + "\r\n" +
-                               pad(4000) + spell(s.refresh, how);
-    auto transport = [&](const novu::http_request&) -> novu::transport_result {
-      return novu::transport_error(quoted);
-    };
+    const std::string quoted =
+        "proxy said: " + spell(s.key, how) + " / " + spell(s.access, how) + "\r\n" + pad(4000) + spell(s.refresh, how);
+    auto transport = [&](const novu::http_request&) -> novu::transport_result { return novu::transport_error(quoted); };
     novu::client<decltype(transport)> client(config_with_key(s.key, 1), transport);
     const novu::result<novu::channel_connection> r = client.create(create_body(s));
     REQUIRE_FALSE(r.has_value());
@@ -523,8 +532,9 @@ TEST_CASE("parsers: thousands of echoed credential values are all scrubbed (each
   CHECK(leaks == 0);
 }
 
-TEST_CASE("secret scrubber: property: the table and the sparse automaton, in place or not, mask exactly the "
-          "occurrences a naive search finds") {
+TEST_CASE(
+    "secret scrubber: property: the table and the sparse automaton, in place or not, mask exactly the "
+    "occurrences a naive search finds") {
   // Texts over a few letters, so secrets overlap, abut and repeat; no '\\' or '%', so only the
   // raw view can match and a plain find() at every offset is the whole truth.
   std::mt19937 rng(20261203);

@@ -47,8 +47,10 @@ void async_answer(novu::http_request request, novu::transport_callback done) {
 TEST_CASE("two translation units: a request built in either is the same") {
   novu::call_options options;
   options.idempotency_key = "two-tu-key";
-  const novu::result<novu::http_request> there = two_tu::helper_build_update(test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
-  const novu::result<novu::http_request> here = novu::build_update_request(test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
+  const novu::result<novu::http_request> there =
+      two_tu::helper_build_update(test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
+  const novu::result<novu::http_request> here =
+      novu::build_update_request(test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
   REQUIRE(there.has_value());
   REQUIRE(here.has_value());
   CHECK(there->method == "PATCH");
@@ -64,8 +66,8 @@ TEST_CASE("two translation units: a request built in either is the same") {
 }
 
 TEST_CASE("two translation units: the same client instantiations in both") {
-  const novu::result<novu::channel_connection> there =
-      two_tu::helper_sync_update(test_support::offline_config(), &sync_answer, "conn-1", test_support::seed_update_body());
+  const novu::result<novu::channel_connection> there = two_tu::helper_sync_update(
+      test_support::offline_config(), &sync_answer, "conn-1", test_support::seed_update_body());
   REQUIRE(there.has_value());
   CHECK(last_request.method == "PATCH");
   CHECK(there->identifier == "conn-1");

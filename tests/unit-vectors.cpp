@@ -25,8 +25,8 @@ novu::client_config config_for(const json& vector) {
   if (input.contains("client")) {
     const json& client = input["client"];
     if (client.contains("serverURL")) {
-      config.server_url = client["serverURL"].is_null() ? std::string(novu::server_us)
-                                                        : client["serverURL"].get<std::string>();
+      config.server_url =
+          client["serverURL"].is_null() ? std::string(novu::server_us) : client["serverURL"].get<std::string>();
     }
     if (client.value("serverIdx", 0) == 1) config.server_url = std::string(novu::server_eu);
     if (client.contains("secretKey")) config.secret_key = client["secretKey"].get<std::string>();
@@ -46,8 +46,8 @@ novu::list_channel_connections_params list_params_for(const json& input) {
   if (input.contains("before")) p.before = input["before"].get<std::string>();
   if (input.contains("limit")) p.limit = input["limit"].get<int>();
   if (input.contains("orderDirection")) {
-    p.order_direction = input["orderDirection"] == "DESC" ? novu::order_direction::descending
-                                                          : novu::order_direction::ascending;
+    p.order_direction =
+        input["orderDirection"] == "DESC" ? novu::order_direction::descending : novu::order_direction::ascending;
   }
   if (input.contains("orderBy")) {
     p.order_by = input["orderBy"] == "updatedAt" ? novu::order_by::updated_at : novu::order_by::created_at;
@@ -55,8 +55,8 @@ novu::list_channel_connections_params list_params_for(const json& input) {
   if (input.contains("includeCursor")) p.include_cursor = input["includeCursor"].get<bool>();
   if (input.contains("subscriberId")) p.subscriber_id = input["subscriberId"].get<std::string>();
   if (input.contains("connectionMode")) {
-    p.connection_mode = input["connectionMode"] == "shared" ? novu::connection_mode::shared
-                                                            : novu::connection_mode::subscriber;
+    p.connection_mode =
+        input["connectionMode"] == "shared" ? novu::connection_mode::shared : novu::connection_mode::subscriber;
   }
   if (input.contains("channel")) p.channel = novu::channel_type(input["channel"].get<std::string>());
   if (input.contains("providerId")) p.provider_id = novu::provider_id(input["providerId"].get<std::string>());
@@ -159,8 +159,8 @@ void check_error_outcome(const json& sdk, const novu::result<T>& ours) {
           REQUIRE(v.value.has_value());
           // Documented divergence (docs/differences.md): what a 422 echoes for a credential
           // field ("auth.accessToken") is masked, whatever its type; other values are kept.
-          const bool credential = v.field.find("ccessToken") != std::string::npos ||
-                                  v.field.find("efreshToken") != std::string::npos;
+          const bool credential =
+              v.field.find("ccessToken") != std::string::npos || v.field.find("efreshToken") != std::string::npos;
           CHECK(canonical(v.value->text) ==
                 (credential ? canonical(std::string("\"[redacted]\"")) : canonical(errors[v.field]["value"])));
         } else {

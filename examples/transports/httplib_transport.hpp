@@ -116,8 +116,8 @@ class httplib_transport {
     out.path = request.path;
     out.body = request.body;
     for (const novu::http_header& h : request.headers) {
-      if (h.name.empty() || h.name.find(':') != std::string::npos ||
-          httplib_detail::has_control_character(h.name) || httplib_detail::has_control_character(h.value)) {
+      if (h.name.empty() || h.name.find(':') != std::string::npos || httplib_detail::has_control_character(h.name) ||
+          httplib_detail::has_control_character(h.value)) {
         return novu::transport_error("httplib: refusing to send a malformed header field named \"" +
                                      (httplib_detail::has_control_character(h.name) ? std::string("?") : h.name) +
                                      "\"");
@@ -128,7 +128,7 @@ class httplib_transport {
     bool body_too_large = false;
     const std::size_t max_body = options_.max_response_bytes;
     out.content_receiver = [&body, &body_too_large, max_body](const char* data, std::size_t size, std::uint64_t,
-                                                             std::uint64_t) {
+                                                              std::uint64_t) {
       if (size > max_body - body.size()) {
         body_too_large = true;
         return false;

@@ -10,8 +10,8 @@
 #endif
 // NOVU_CC_STANDALONE }
 
-#include <cstddef>      // size_t
-#include <cstdint>      // int64_t, uint32_t, uint64_t
+#include <cstddef>        // size_t
+#include <cstdint>        // int64_t, uint32_t, uint64_t
 #include <optional>       // optional, nullopt
 #include <string>         // string, to_string
 #include <string_view>    // string_view
@@ -37,18 +37,17 @@ namespace detail {
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
-  void* self;                                          // the client's Environment
-  std::uint64_t (*monotonic_ms)(void* self);           // Environment::monotonic_ms
-  std::int64_t (*unix_ms)(void* self);                 // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);   // Environment::sleep_ms
-  double (*random_unit)(void* self);                   // Environment::random_unit
+  void* self;                                         // the client's Environment
+  std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
+  std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  double (*random_unit)(void* self);                  // Environment::random_unit
 };
 
 // The environment_ref of `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment,
-          [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
           [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
           [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
           [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
@@ -56,7 +55,7 @@ environment_ref make_environment_ref(Environment& environment) noexcept {
 
 // A synchronous transport behind a function pointer.
 struct sync_transport_ref {
-  void* self;                                                     // the client's Transport
+  void* self;                                                         // the client's Transport
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
@@ -82,15 +81,14 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
 // `environment` between attempts; returns the final answer.
 NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment);
+                                               const sync_transport_ref& transport, const environment_ref& environment);
 
 // What a synchronous call needs from its client: the configuration, the transport and the
 // environment. The five operations below are non-template functions over it, compiled once.
 struct sync_call_context {
-  const client_config& config;      // requests are built from it; retries and limits too
-  sync_transport_ref transport;     // sends one attempt
-  environment_ref environment;      // clock, sleep and randomness for retries
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
 };
 
 // client::list.
@@ -167,8 +165,8 @@ class page_cursor_guard {
     const auto inserted = followed_.emplace(cursor, page_number + 1);
     if (inserted.second) return std::nullopt;
     const std::size_t earlier = inserted.first->second;
-    std::string message = "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " +
-                          quoted(cursor) + ", ";
+    std::string message =
+        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
     message += earlier == 1 ? std::string("is the cursor the walk started from")
                             : "was already followed to fetch page " + std::to_string(earlier);
     message += "; the walk stops instead of repeating pages";

@@ -57,10 +57,10 @@ struct error {
   /// Where the problem is: a JSON pointer into the body (e.g. "/data/workspace/id"), or a
   /// parameter name for invalid arguments. Empty when it concerns the whole thing.
   std::string location;
-  int status = 0;                   ///< HTTP status when a response was received, else 0
-  http_headers headers;             ///< response headers when a response was received, credentials masked
-  std::string body;                 ///< response body (credentials masked; empty above decode_limits::max_body_bytes)
-  std::optional<api_error> api;     ///< decoded `ErrorDto`/`ValidationErrorDto` for api/validation
+  int status = 0;                ///< HTTP status when a response was received, else 0
+  http_headers headers;          ///< response headers when a response was received, credentials masked
+  std::string body;              ///< response body (credentials masked; empty above decode_limits::max_body_bytes)
+  std::optional<api_error> api;  ///< decoded `ErrorDto`/`ValidationErrorDto` for api/validation
   /// For transport errors: false when trying again cannot help (the transport was shut down,
   /// the URL scheme is unsupported); the clients then return at once instead of retrying.
   bool retryable = true;

@@ -24,9 +24,9 @@ NOVU_CC_NAMESPACE_BEGIN
 
 /// An integration the fake knows: connections created for it get its channel and provider.
 struct fake_integration {
-  std::string identifier;     ///< integration identifier, e.g. "slack-prod"
-  channel_type channel;       ///< channel of its connections
-  novu::provider_id provider; ///< provider of its connections
+  std::string identifier;      ///< integration identifier, e.g. "slack-prod"
+  channel_type channel;        ///< channel of its connections
+  novu::provider_id provider;  ///< provider of its connections
 };
 
 /// How a fake_novu starts.
@@ -144,8 +144,8 @@ class fake_novu {
     const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
     auto two = [](std::int64_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
     auto three = [](std::int64_t v) { return (v < 100 ? (v < 10 ? "00" : "0") : "") + std::to_string(v); };
-    return std::to_string(y) + "-" + two(m) + "-" + two(d) + "T" + two(rest / 3600000) + ":" +
-           two(rest / 60000 % 60) + ":" + two(rest / 1000 % 60) + "." + three(rest % 1000) + "Z";
+    return std::to_string(y) + "-" + two(m) + "-" + two(d) + "T" + two(rest / 3600000) + ":" + two(rest / 60000 % 60) +
+           ":" + two(rest / 1000 % 60) + "." + three(rest % 1000) + "Z";
   }
 
   std::string now_iso() const { return iso_time(now_ms_); }
@@ -260,7 +260,8 @@ class fake_novu {
     const std::string what = request.method + " " + request.path;
     if (found != idempotency_.end()) {
       if (found->second.method_and_target != what || found->second.body != request.body) {
-        return error_response(422, path, "Request with key \"" + key->value + "\" is being reused for a different body");
+        return error_response(422, path,
+                              "Request with key \"" + key->value + "\" is being reused for a different body");
       }
       http_response replay = found->second.response;
       replay.headers.push_back({"Idempotency-Key", key->value});
@@ -277,8 +278,9 @@ class fake_novu {
   http_response create(const std::string& path, const http_request& request) {
     result<create_channel_connection_request> body = decode_create_request(request.body);
     if (!body) return validation_response(path, body.error());
-    const auto integration = std::find_if(options_.integrations.begin(), options_.integrations.end(),
-                                          [&](const fake_integration& i) { return i.identifier == body->integration_identifier; });
+    const auto integration =
+        std::find_if(options_.integrations.begin(), options_.integrations.end(),
+                     [&](const fake_integration& i) { return i.identifier == body->integration_identifier; });
     if (integration == options_.integrations.end()) {
       return error_response(404, path, "Integration with identifier " + body->integration_identifier + " not found");
     }
@@ -287,8 +289,9 @@ class fake_novu {
     if (body->identifier) {
       c.identifier = *body->identifier;
     } else {
-      c.identifier = body->integration_identifier + "-" + (shared ? std::string("shared") : body->subscriber_id.value_or("shared")) +
-                     "-" + std::to_string(sequence_ + 1);
+      c.identifier = body->integration_identifier + "-" +
+                     (shared ? std::string("shared") : body->subscriber_id.value_or("shared")) + "-" +
+                     std::to_string(sequence_ + 1);
     }
     if (c.identifier.empty()) return error_response(400, path, "identifier must not be empty");
     if (store_.count(c.identifier) != 0) {
@@ -357,7 +360,8 @@ class fake_novu {
       std::string name;
       std::string value;
       if (!detail::percent_decode(pair.substr(0, eq), name, true) ||
-          !detail::percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), value, true)) {
+          !detail::percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), value,
+                                  true)) {
         return error_response(400, path, "malformed query string");
       }
       params[name].push_back(value);
@@ -388,7 +392,8 @@ class fake_novu {
       return invalid("orderBy", "orderBy must be createdAt or updatedAt");
     }
     const std::string direction = one("orderDirection").value_or("ASC");
-    if (direction != "ASC" && direction != "DESC") return invalid("orderDirection", "orderDirection must be ASC or DESC");
+    if (direction != "ASC" && direction != "DESC")
+      return invalid("orderDirection", "orderDirection must be ASC or DESC");
     const std::string mode = one("connectionMode").value_or("");
     if (!mode.empty() && mode != "subscriber" && mode != "shared") {
       return invalid("connectionMode", "connectionMode must be subscriber or shared");

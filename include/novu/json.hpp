@@ -29,7 +29,8 @@
 NOVU_CC_NAMESPACE_BEGIN
 
 /// A channel connection from `{"data": {...}}` (the server's envelope) or a bare object.
-NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_view json, const decode_limits& limits = {});
+NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_view json,
+                                                                 const decode_limits& limits = {});
 /// A list page (`ListChannelConnectionsResponseDto`).
 NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
                                                                            const decode_limits& limits = {});

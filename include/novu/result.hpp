@@ -149,7 +149,8 @@ class result<void> {
   /// A successful result.
   result() noexcept = default;
   /// A failed result.
-  result(novu::error err) noexcept : error_(std::move(err)), has_value_(false) {}  // NOLINT(google-explicit-constructor)
+  result(novu::error err) noexcept
+      : error_(std::move(err)), has_value_(false) {}  // NOLINT(google-explicit-constructor)
 
   /// True on success.
   bool has_value() const noexcept { return has_value_; }

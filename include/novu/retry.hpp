@@ -89,8 +89,8 @@ struct retry_policy {
 
 /// What to do after a failed attempt.
 struct retry_decision {
-  bool retry = false;         ///< try again
-  std::uint32_t delay_ms = 0; ///< after waiting this long
+  bool retry = false;          ///< try again
+  std::uint32_t delay_ms = 0;  ///< after waiting this long
 };
 
 /// Decides about the next attempt, purely from its inputs.

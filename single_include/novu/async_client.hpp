@@ -101,9 +101,9 @@ class unique_function<R(Args...)> {
     object_ = nullptr;
   }
 
-  void* object_ = nullptr;                          // the callable, on the heap
-  R (*invoke_)(void*, Args&&...) = nullptr;         // calls it
-  void (*destroy_)(void*) noexcept = nullptr;       // deletes it
+  void* object_ = nullptr;                     // the callable, on the heap
+  R (*invoke_)(void*, Args&&...) = nullptr;    // calls it
+  void (*destroy_)(void*) noexcept = nullptr;  // deletes it
 };
 
 // The meeting point of one asynchronous step (an attempt sent, a timer armed, a page
@@ -140,9 +140,9 @@ class handoff {
   static constexpr unsigned char k_offered = 1;   // completed during the start call
   static constexpr unsigned char k_parked = 2;    // the starter left; the completion continues
 
-  std::atomic<bool> claimed_{false};               // a completion has arrived
-  std::atomic<unsigned char> state_{k_starting};   // k_starting, k_offered or k_parked
-  std::optional<Value> value_;                     // written by the claiming completion only
+  std::atomic<bool> claimed_{false};              // a completion has arrived
+  std::atomic<unsigned char> state_{k_starting};  // k_starting, k_offered or k_parked
+  std::optional<Value> value_;                    // written by the claiming completion only
 };
 
 // What a fired timer hands over: nothing.
@@ -150,8 +150,8 @@ struct timer_fired {};
 
 // An asynchronous transport behind a function pointer.
 struct async_transport_ref {
-  void* self;                                                                  // the client's AsyncTransport
-  void (*send)(void* self, http_request request, transport_callback done);   // starts one attempt
+  void* self;                                                               // the client's AsyncTransport
+  void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
 };
 
 // The async_transport_ref of `transport`, which must outlive it.
@@ -167,8 +167,7 @@ async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept
 // sleep_ms and `sleep_ms` is null.
 template <class Environment>
 environment_ref make_async_environment_ref(Environment& environment) noexcept {
-  return {&environment,
-          [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
           [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
           [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
 }
@@ -230,8 +229,8 @@ class async_call {
       }
       const async_timer* timer = call->context_.timer;
       if (timer != nullptr && *timer) {
-        const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer,
-                                                 call->started_, call->context_.environment);
+        const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
+                                                 call->context_.environment);
         if (next.retry) {
           ++call->attempt_;
           answer.reset();
@@ -278,9 +277,9 @@ class typed_async_call final : public async_call {
     on_done(finish_(std::move(answer), config(), sent_auth_ ? &*sent_auth_ : nullptr));
   }
 
-  call_finisher<T> finish_;  // the operation's finish_*_call
-  std::optional<novu::auth> sent_auth_;                               // tokens the request carried
-  unique_function<void(result<T>)> on_done_;                          // the caller's completion
+  call_finisher<T> finish_;                   // the operation's finish_*_call
+  std::optional<novu::auth> sent_auth_;       // tokens the request carried
+  unique_function<void(result<T>)> on_done_;  // the caller's completion
 };
 
 // Starts one call: `request` as built (a build error goes to `on_done` at once, secrets
@@ -358,12 +357,12 @@ class async_page_walk {
     on_done(std::move(outcome));
   }
 
-  async_call_context context_;                                   // the client's parts
-  list_channel_connections_params current_;                      // parameters of the page requested next
-  call_options options_;                                         // per-call options of every page
-  std::size_t max_pages_;                                        // pagination_options::max_pages
-  std::size_t pages_ = 0;                                        // pages delivered so far
-  page_cursor_guard cursors_;                                    // cursors followed, to catch loops
+  async_call_context context_;                                     // the client's parts
+  list_channel_connections_params current_;                        // parameters of the page requested next
+  call_options options_;                                           // per-call options of every page
+  std::size_t max_pages_;                                          // pagination_options::max_pages
+  std::size_t pages_ = 0;                                          // pages delivered so far
+  page_cursor_guard cursors_;                                      // cursors followed, to catch loops
   unique_function<bool(const channel_connection_page&)> on_page_;  // the caller's page handler
   unique_function<void(result<std::size_t>)> on_done_;             // the caller's completion
 };
@@ -385,8 +384,7 @@ class async_client {
  public:
   /// A client without retries.
   async_client(client_config config, AsyncTransport transport)
-      : state_(std::make_shared<shared_state>(std::move(config), std::move(transport), async_timer{},
-                                              Environment{})) {}
+      : state_(std::make_shared<shared_state>(std::move(config), std::move(transport), async_timer{}, Environment{})) {}
   /// A client that retries per `config.retry`, waiting through `timer`.
   async_client(client_config config, AsyncTransport transport, async_timer timer,
                Environment environment = Environment{})
@@ -410,8 +408,8 @@ class async_client {
   template <class OnPage, class OnDone>
   void for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
                      const pagination_options& paging = {}, const call_options& options = {}) {
-    detail::async_page_walk::start(std::make_shared<detail::async_page_walk>(
-        context(), params, options, paging, std::move(on_page), std::move(on_done)));
+    detail::async_page_walk::start(std::make_shared<detail::async_page_walk>(context(), params, options, paging,
+                                                                             std::move(on_page), std::move(on_done)));
   }
 
   /// Creates a channel connection; `on_done(result<channel_connection>)`.

@@ -302,101 +302,100 @@ class provider_id : public open_enum<provider_id> {
   static constexpr std::string_view tool_webhook{"tool-webhook"};
 
   /// Every value documented by SDK 3.19.1, in the SDK's order.
-  static constexpr std::string_view known_values[] = {
-      anypost,
-      emailjs,
-      mailgun,
-      mailjet,
-      mandrill,
-      nodemailer,
-      postmark,
-      sendgrid,
-      sendinblue,
-      ses,
-      netcore,
-      infobip_email,
-      resend,
-      plunk,
-      mailersend,
-      mailtrap,
-      clickatell,
-      outlook365,
-      novu_email,
-      sparkpost,
-      email_webhook,
-      braze,
-      novu_email_agent,
-      nexmo,
-      plivo,
-      sms77,
-      sms_central,
-      sns,
-      telnyx,
-      twilio,
-      gupshup,
-      firetext,
-      infobip_sms,
-      burst_sms,
-      bulk_sms,
-      isend_sms,
-      forty_six_elks,
-      kannel,
-      maqsam,
-      termii,
-      africas_talking,
-      novu_sms,
-      sendchamp,
-      generic_sms,
-      clicksend,
-      bandwidth,
-      messagebird,
-      simpletexting,
-      azure_sms,
-      ring_central,
-      brevo_sms,
-      eazy_sms,
-      mobishastra,
-      afro_message,
-      unifonic,
-      smsmode,
-      imedia,
-      sinch,
-      isendpro_sms,
-      cm_telecom,
-      ruach_sms,
-      fcm,
-      apns,
-      expo,
-      one_signal,
-      pushpad,
-      push_webhook,
-      pusher_beams,
-      appio,
-      novu,
-      slack,
-      discord,
-      msteams,
-      webex_messaging,
-      mattermost,
-      ryver,
-      zulip,
-      grafana_on_call,
-      getstream,
-      rocket_chat,
-      whatsapp_business,
-      line,
-      chat_webhook,
-      novu_slack,
-      telegram,
-      sendblue,
-      novu_web_chat,
-      anthropic,
-      novu_anthropic,
-      anthropic_aws,
-      pagerduty,
-      opsgenie,
-      grafana,
-      tool_webhook};
+  static constexpr std::string_view known_values[] = {anypost,
+                                                      emailjs,
+                                                      mailgun,
+                                                      mailjet,
+                                                      mandrill,
+                                                      nodemailer,
+                                                      postmark,
+                                                      sendgrid,
+                                                      sendinblue,
+                                                      ses,
+                                                      netcore,
+                                                      infobip_email,
+                                                      resend,
+                                                      plunk,
+                                                      mailersend,
+                                                      mailtrap,
+                                                      clickatell,
+                                                      outlook365,
+                                                      novu_email,
+                                                      sparkpost,
+                                                      email_webhook,
+                                                      braze,
+                                                      novu_email_agent,
+                                                      nexmo,
+                                                      plivo,
+                                                      sms77,
+                                                      sms_central,
+                                                      sns,
+                                                      telnyx,
+                                                      twilio,
+                                                      gupshup,
+                                                      firetext,
+                                                      infobip_sms,
+                                                      burst_sms,
+                                                      bulk_sms,
+                                                      isend_sms,
+                                                      forty_six_elks,
+                                                      kannel,
+                                                      maqsam,
+                                                      termii,
+                                                      africas_talking,
+                                                      novu_sms,
+                                                      sendchamp,
+                                                      generic_sms,
+                                                      clicksend,
+                                                      bandwidth,
+                                                      messagebird,
+                                                      simpletexting,
+                                                      azure_sms,
+                                                      ring_central,
+                                                      brevo_sms,
+                                                      eazy_sms,
+                                                      mobishastra,
+                                                      afro_message,
+                                                      unifonic,
+                                                      smsmode,
+                                                      imedia,
+                                                      sinch,
+                                                      isendpro_sms,
+                                                      cm_telecom,
+                                                      ruach_sms,
+                                                      fcm,
+                                                      apns,
+                                                      expo,
+                                                      one_signal,
+                                                      pushpad,
+                                                      push_webhook,
+                                                      pusher_beams,
+                                                      appio,
+                                                      novu,
+                                                      slack,
+                                                      discord,
+                                                      msteams,
+                                                      webex_messaging,
+                                                      mattermost,
+                                                      ryver,
+                                                      zulip,
+                                                      grafana_on_call,
+                                                      getstream,
+                                                      rocket_chat,
+                                                      whatsapp_business,
+                                                      line,
+                                                      chat_webhook,
+                                                      novu_slack,
+                                                      telegram,
+                                                      sendblue,
+                                                      novu_web_chat,
+                                                      anthropic,
+                                                      novu_anthropic,
+                                                      anthropic_aws,
+                                                      pagerduty,
+                                                      opsgenie,
+                                                      grafana,
+                                                      tool_webhook};
 
   /// An empty value, or any wire value (known or not); the constants above convert implicitly.
   using open_enum::open_enum;
@@ -480,10 +479,10 @@ struct workspace {
 
 /// Credentials of a connection (`AuthDto`). Secrets: never printed by this library.
 struct auth {
-  std::string access_token;                              ///< `accessToken`
-  std::optional<std::string> refresh_token;              ///< `refreshToken`
-  std::optional<std::string> expires_at;                 ///< `expiresAt` (ISO 8601)
-  std::optional<std::string> refresh_token_expires_at;   ///< `refreshTokenExpiresAt` (ISO 8601)
+  std::string access_token;                             ///< `accessToken`
+  std::optional<std::string> refresh_token;             ///< `refreshToken`
+  std::optional<std::string> expires_at;                ///< `expiresAt` (ISO 8601)
+  std::optional<std::string> refresh_token_expires_at;  ///< `refreshTokenExpiresAt` (ISO 8601)
 };
 
 /// Body of PATCH /v1/channel-connections/{identifier} (`UpdateChannelConnectionRequestDto`).
@@ -495,59 +494,59 @@ struct update_channel_connection_request {
 /// One entry of a create request's `context` map: `"<type>": "<id>"` or
 /// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
 struct context_entry {
-  std::string type;               ///< map key, e.g. "tenant"
-  std::string id;                 ///< context id, e.g. "org-acme"
-  std::optional<any_json> data;   ///< `data`: any JSON object
+  std::string type;              ///< map key, e.g. "tenant"
+  std::string id;                ///< context id, e.g. "org-acme"
+  std::optional<any_json> data;  ///< `data`: any JSON object
 };
 
 /// Body of POST /v1/channel-connections (`CreateChannelConnectionRequestDto`).
 struct create_channel_connection_request {
-  std::optional<std::string> identifier;                      ///< `identifier`; generated by the server when absent
-  std::optional<std::string> subscriber_id;                   ///< `subscriberId`
-  std::optional<std::vector<context_entry>> context;          ///< `context`, in the order given
-  std::optional<novu::connection_mode> connection_mode;       ///< `connectionMode`
-  std::string integration_identifier;                         ///< `integrationIdentifier` (required)
-  novu::workspace workspace;                                  ///< `workspace` (required)
-  novu::auth auth;                                            ///< `auth` (required)
+  std::optional<std::string> identifier;                 ///< `identifier`; generated by the server when absent
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<std::vector<context_entry>> context;     ///< `context`, in the order given
+  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
+  std::string integration_identifier;                    ///< `integrationIdentifier` (required)
+  novu::workspace workspace;                             ///< `workspace` (required)
+  novu::auth auth;                                       ///< `auth` (required)
 };
 
 /// A channel connection as the server returns it (`GetChannelConnectionResponseDto`).
 /// `nullopt` in a nullable field means the server sent `null`.
 struct channel_connection {
-  std::string identifier;                              ///< `identifier`
-  std::optional<channel_type> channel;                 ///< `channel` (nullable, open enum)
-  std::optional<novu::provider_id> provider_id;        ///< `providerId` (nullable, open enum)
-  std::optional<std::string> integration_identifier;   ///< `integrationIdentifier` (nullable)
-  std::optional<std::string> subscriber_id;            ///< `subscriberId` (nullable)
-  std::vector<std::string> context_keys;               ///< `contextKeys`, "type:id" each
-  novu::workspace workspace;                           ///< `workspace`
-  novu::auth auth;                                     ///< `auth`: holds a live access token
-  std::string created_at;                              ///< `createdAt` (ISO 8601)
-  std::string updated_at;                              ///< `updatedAt` (ISO 8601)
+  std::string identifier;                             ///< `identifier`
+  std::optional<channel_type> channel;                ///< `channel` (nullable, open enum)
+  std::optional<novu::provider_id> provider_id;       ///< `providerId` (nullable, open enum)
+  std::optional<std::string> integration_identifier;  ///< `integrationIdentifier` (nullable)
+  std::optional<std::string> subscriber_id;           ///< `subscriberId` (nullable)
+  std::vector<std::string> context_keys;              ///< `contextKeys`, "type:id" each
+  novu::workspace workspace;                          ///< `workspace`
+  novu::auth auth;                                    ///< `auth`: holds a live access token
+  std::string created_at;                             ///< `createdAt` (ISO 8601)
+  std::string updated_at;                             ///< `updatedAt` (ISO 8601)
 };
 
 /// One page of GET /v1/channel-connections (`ListChannelConnectionsResponseDto`).
 struct channel_connection_page {
-  std::vector<channel_connection> data;   ///< `data`
-  std::optional<std::string> next;        ///< `next`: pass as `after` for the next page; nullopt at the end
-  std::optional<std::string> previous;    ///< `previous`: pass as `before`; nullopt on the first page
-  std::int64_t total_count = 0;           ///< `totalCount`, capped at 50,000 by the server
-  bool total_count_capped = false;        ///< `totalCountCapped`: more results than `total_count`
+  std::vector<channel_connection> data;  ///< `data`
+  std::optional<std::string> next;       ///< `next`: pass as `after` for the next page; nullopt at the end
+  std::optional<std::string> previous;   ///< `previous`: pass as `before`; nullopt on the first page
+  std::int64_t total_count = 0;          ///< `totalCount`, capped at 50,000 by the server
+  bool total_count_capped = false;       ///< `totalCountCapped`: more results than `total_count`
 };
 
 /// Query of GET /v1/channel-connections. Unset fields are not sent.
 struct list_channel_connections_params {
-  std::optional<std::string> after;                        ///< `after` cursor
-  std::optional<std::string> before;                       ///< `before` cursor
-  std::optional<int> limit;                                ///< `limit`, 1..100 (server default 10)
-  std::optional<novu::order_direction> order_direction;    ///< `orderDirection`
-  std::optional<novu::order_by> order_by;                  ///< `orderBy`
-  std::optional<bool> include_cursor;                      ///< `includeCursor`
-  std::optional<std::string> subscriber_id;                ///< `subscriberId`
-  std::optional<novu::connection_mode> connection_mode;    ///< `connectionMode`
-  std::optional<channel_type> channel;                     ///< `channel`
-  std::optional<novu::provider_id> provider_id;            ///< `providerId`
-  std::optional<std::string> integration_identifier;       ///< `integrationIdentifier`
+  std::optional<std::string> after;                      ///< `after` cursor
+  std::optional<std::string> before;                     ///< `before` cursor
+  std::optional<int> limit;                              ///< `limit`, 1..100 (server default 10)
+  std::optional<novu::order_direction> order_direction;  ///< `orderDirection`
+  std::optional<novu::order_by> order_by;                ///< `orderBy`
+  std::optional<bool> include_cursor;                    ///< `includeCursor`
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
+  std::optional<channel_type> channel;                   ///< `channel`
+  std::optional<novu::provider_id> provider_id;          ///< `providerId`
+  std::optional<std::string> integration_identifier;     ///< `integrationIdentifier`
   /// `contextKeys` ("type:id" each). An engaged but empty vector sends `contextKeys=`, the
   /// server's filter for connections without context; nullopt sends nothing.
   std::optional<std::vector<std::string>> context_keys;
@@ -562,12 +561,12 @@ struct constraint_violation {
 
 /// Error body of the API (`ErrorDto`, and `ValidationErrorDto` when `errors` is filled).
 struct api_error {
-  std::int64_t status_code = 0;              ///< `statusCode`
-  std::string timestamp;                     ///< `timestamp`
-  std::string path;                          ///< `path`
-  std::optional<any_json> message;           ///< `message`: usually a string, may be any JSON
-  std::optional<any_json> ctx;               ///< `ctx`: an object
-  std::optional<std::string> error_id;       ///< `errorId` (500 only)
+  std::int64_t status_code = 0;         ///< `statusCode`
+  std::string timestamp;                ///< `timestamp`
+  std::string path;                     ///< `path`
+  std::optional<any_json> message;      ///< `message`: usually a string, may be any JSON
+  std::optional<any_json> ctx;          ///< `ctx`: an object
+  std::optional<std::string> error_id;  ///< `errorId` (500 only)
   /// `errors` (ValidationErrorDto, 422 only), in server order; nullopt for a plain ErrorDto.
   std::optional<std::vector<constraint_violation>> errors;
 };
@@ -625,10 +624,10 @@ struct error {
   /// Where the problem is: a JSON pointer into the body (e.g. "/data/workspace/id"), or a
   /// parameter name for invalid arguments. Empty when it concerns the whole thing.
   std::string location;
-  int status = 0;                   ///< HTTP status when a response was received, else 0
-  http_headers headers;             ///< response headers when a response was received, credentials masked
-  std::string body;                 ///< response body (credentials masked; empty above decode_limits::max_body_bytes)
-  std::optional<api_error> api;     ///< decoded `ErrorDto`/`ValidationErrorDto` for api/validation
+  int status = 0;                ///< HTTP status when a response was received, else 0
+  http_headers headers;          ///< response headers when a response was received, credentials masked
+  std::string body;              ///< response body (credentials masked; empty above decode_limits::max_body_bytes)
+  std::optional<api_error> api;  ///< decoded `ErrorDto`/`ValidationErrorDto` for api/validation
   /// For transport errors: false when trying again cannot help (the transport was shut down,
   /// the URL scheme is unsupported); the clients then return at once instead of retrying.
   bool retryable = true;
@@ -808,7 +807,8 @@ class result<void> {
   /// A successful result.
   result() noexcept = default;
   /// A failed result.
-  result(novu::error err) noexcept : error_(std::move(err)), has_value_(false) {}  // NOLINT(google-explicit-constructor)
+  result(novu::error err) noexcept
+      : error_(std::move(err)), has_value_(false) {}  // NOLINT(google-explicit-constructor)
 
   /// True on success.
   bool has_value() const noexcept { return has_value_; }
@@ -929,8 +929,8 @@ struct retry_policy {
 
 /// What to do after a failed attempt.
 struct retry_decision {
-  bool retry = false;         ///< try again
-  std::uint32_t delay_ms = 0; ///< after waiting this long
+  bool retry = false;          ///< try again
+  std::uint32_t delay_ms = 0;  ///< after waiting this long
 };
 
 /// Decides about the next attempt, purely from its inputs.
@@ -1047,7 +1047,8 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 
 /// A channel connection from `{"data": {...}}` (the server's envelope) or a bare object.
-NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_view json, const decode_limits& limits = {});
+NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_view json,
+                                                                 const decode_limits& limits = {});
 /// A list page (`ListChannelConnectionsResponseDto`).
 NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
                                                                            const decode_limits& limits = {});
@@ -1302,7 +1303,10 @@ inline void append_percent_encoded(std::string& out, std::string_view text, bool
 
 // Value of hex digit `h`, or -1.
 constexpr int hex_digit_value(char h) noexcept {
-  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
 }
 
 // The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
@@ -1376,7 +1380,9 @@ inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std
   if (at + 1 >= text.size()) return 0;
   const char e = text[at + 1];
   switch (e) {
-    case '"': case '\\': case '/': out.push_back(e); return 2;
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
     case 'b': out.push_back('\b'); return 2;
     case 'f': out.push_back('\f'); return 2;
     case 'n': out.push_back('\n'); return 2;
@@ -1502,18 +1508,17 @@ namespace detail {
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
-  void* self;                                          // the client's Environment
-  std::uint64_t (*monotonic_ms)(void* self);           // Environment::monotonic_ms
-  std::int64_t (*unix_ms)(void* self);                 // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);   // Environment::sleep_ms
-  double (*random_unit)(void* self);                   // Environment::random_unit
+  void* self;                                         // the client's Environment
+  std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
+  std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  double (*random_unit)(void* self);                  // Environment::random_unit
 };
 
 // The environment_ref of `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment,
-          [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
           [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
           [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
           [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
@@ -1521,7 +1526,7 @@ environment_ref make_environment_ref(Environment& environment) noexcept {
 
 // A synchronous transport behind a function pointer.
 struct sync_transport_ref {
-  void* self;                                                     // the client's Transport
+  void* self;                                                         // the client's Transport
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
@@ -1547,15 +1552,14 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
 // `environment` between attempts; returns the final answer.
 NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment);
+                                               const sync_transport_ref& transport, const environment_ref& environment);
 
 // What a synchronous call needs from its client: the configuration, the transport and the
 // environment. The five operations below are non-template functions over it, compiled once.
 struct sync_call_context {
-  const client_config& config;      // requests are built from it; retries and limits too
-  sync_transport_ref transport;     // sends one attempt
-  environment_ref environment;      // clock, sleep and randomness for retries
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
 };
 
 // client::list.
@@ -1632,8 +1636,8 @@ class page_cursor_guard {
     const auto inserted = followed_.emplace(cursor, page_number + 1);
     if (inserted.second) return std::nullopt;
     const std::size_t earlier = inserted.first->second;
-    std::string message = "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " +
-                          quoted(cursor) + ", ";
+    std::string message =
+        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
     message += earlier == 1 ? std::string("is the cursor the walk started from")
                             : "was already followed to fetch page " + std::to_string(earlier);
     message += "; the walk stops instead of repeating pages";
@@ -1867,8 +1871,8 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys".
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret", "secrets",    "password",
-                                               "passwd", "passphrase",    "key",    "credential", "credentials",
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
   for (std::string_view tail : tails) {
     if (ends_with(normalized, tail)) return true;
@@ -1894,7 +1898,8 @@ inline bool is_secret_path(std::string_view path) {
 inline bool is_secret_header(std::string_view name) {
   const std::string lower = normalized_key(name);
   if (lower == "idempotencykey") return false;
-  for (std::string_view part : {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
     if (lower.find(part) != std::string::npos) return true;
   }
   return ends_with(lower, "key");
@@ -2112,8 +2117,8 @@ inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
     bool stop[256] = {};
     constexpr tables() {
       for (int c = 0; c < 256; ++c) {
-        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                  c == '-' || c == '.' || c == '[' || c == ']';
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
         stop[c] = name[c] || c == '=' || c == ':';
       }
     }
@@ -2197,7 +2202,8 @@ inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
     }
     // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
     bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
-    for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
     if (scheme && value_end(end + 1) > end + 1) {
       at = end + 1;
       end = value_end(at);
@@ -2657,8 +2663,8 @@ class secret_scrubber {
       }
       whole_only_ = marker_.empty();
     }
-    for (std::string_view candidate : {std::string_view("[redacted]"), std::string_view("****"),
-                                       std::string_view("####")}) {
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
       if (!any_pattern_inside(candidate)) {
         whole_marker_.assign(candidate.data(), candidate.size());
         break;
@@ -3202,9 +3208,9 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
 }
 
 NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::steady_clock::now().time_since_epoch())
-                                        .count());
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
 }
 
 NOVU_CC_API std::int64_t system_environment::unix_ms() const {
@@ -3314,7 +3320,16 @@ namespace detail {
 // Statuses whose body the API documents as an `ErrorDto`.
 constexpr bool documents_error_dto(int status) noexcept {
   switch (status) {
-    case 400: case 401: case 403: case 404: case 405: case 409: case 413: case 414: case 415: case 500: return true;
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 500: return true;
     default: return false;
   }
 }
@@ -3512,8 +3527,8 @@ inline std::string api_message(int status, const api_error& body) {
 }
 
 // The error for a response with an error status whose body decoded as `body`.
-inline error decoded_error(error_kind kind, const http_response& response, api_error body,
-                           const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+inline error decoded_error(error_kind kind, const http_response& response, api_error body, const decode_limits& limits,
+                           const secret_scrubber* secrets, std::string* owned_body) {
   const secret_scrubber all = call_and_echoed_secrets(secrets, body);
   std::string message = api_message(response.status, body);
   if (kind == error_kind::validation && body.errors) {
@@ -3565,7 +3580,8 @@ inline error error_from_response(const http_response& response, const decode_lim
                            limits, secrets, owned_body);
   }
   if (!documented) {
-    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets, owned_body);
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets,
+                           owned_body);
   }
   if (status == 422) {
     result<api_error> body = decode_validation_error(response.body, limits);
@@ -3576,7 +3592,8 @@ inline error error_from_response(const http_response& response, const decode_lim
   if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
   if (body.error().kind == error_kind::limit_exceeded) {
     return undecoded_error(error_kind::limit_exceeded, response,
-                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets, owned_body);
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets,
+                           owned_body);
   }
   return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
                          limits, secrets, owned_body);
@@ -3802,8 +3819,7 @@ NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options) {
-  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call,
-                            nullptr);
+  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call, nullptr);
 }
 
 }  // namespace detail
@@ -3961,8 +3977,7 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
   if (v.size() < 2) return v.size();
   std::vector<std::size_t> order(v.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
   std::vector<bool> dropped;
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i + 1;
@@ -3998,12 +4013,30 @@ inline std::size_t context_entries_unique(void* entries) {
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
-  void null() { value_prefix(); out_ += "null"; }
-  void boolean(bool v) { value_prefix(); out_ += v ? "true" : "false"; }
-  void integer(std::int64_t v) { value_prefix(); out_ += std::to_string(v); }
-  void unsigned_integer(std::uint64_t v) { value_prefix(); out_ += std::to_string(v); }
-  void real(double v) { value_prefix(); out_ += nlohmann::ordered_json(v).dump(); }
-  void string(const std::string& v) { value_prefix(); out_ += nlohmann::ordered_json(v).dump(); }
+  void null() {
+    value_prefix();
+    out_ += "null";
+  }
+  void boolean(bool v) {
+    value_prefix();
+    out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void unsigned_integer(std::uint64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void real(double v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void string(const std::string& v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
   void key(const std::string& name) {
     separator();
     out_ += nlohmann::ordered_json(name).dump();
@@ -4111,7 +4144,6 @@ inline std::string too_many_elements_message(std::size_t max_elements) {
   return "more than " + std::to_string(max_elements) +
          " array elements and object members in the document (decode_limits::max_elements)";
 }
-
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -4276,10 +4308,10 @@ class dto_reader {
   enum class key_kind : unsigned char { none, name, stored };
   struct frame {
     frame_kind kind;
-    const type_desc* type;       // object: its fields; list/map: element type
-    void* target;                // object: the struct; list/map: the vector
-    std::size_t key_base = 0;    // size of keys_ when the container opened: its stored key starts here
-    std::string_view name{};     // key_kind::name: the member's name; stored: only its length is used
+    const type_desc* type;     // object: its fields; list/map: element type
+    void* target;              // object: the struct; list/map: the vector
+    std::size_t key_base = 0;  // size of keys_ when the container opened: its stored key starts here
+    std::string_view name{};   // key_kind::name: the member's name; stored: only its length is used
     key_kind key = key_kind::none;
     std::uint32_t seen = 0;      // object: fields seen (bit per field index)
     std::size_t next_field = 0;  // object: where the field search starts (fields usually come in order)
@@ -4292,10 +4324,10 @@ class dto_reader {
   };
 
   struct number_value {
-    bool is_integer;    // written as an integer, within int64
+    bool is_integer;  // written as an integer, within int64
     std::int64_t integer;
     double real;
-    bool too_large;     // written as an integer, beyond int64
+    bool too_large;  // written as an integer, beyond int64
   };
 
   // Counts a value: every array element and object member, plus the root. Refuses the value
@@ -4385,8 +4417,7 @@ class dto_reader {
     switch (top.kind) {
       case frame_kind::object:
       case frame_kind::object_map:
-      case frame_kind::context_map:
-        return pending_;
+      case frame_kind::context_map: return pending_;
       case frame_kind::object_list:
         if (top.index++ > 0) bytes_read_ += 1;
         return slot{slot_kind::list_item, nullptr, top.type, top.target};
@@ -4490,15 +4521,11 @@ class dto_reader {
     if (skip_depth_ > 0) return true;
     const slot s = current_slot();
     switch (s.kind) {
-      case slot_kind::none:
-        return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip:
-        return true;
-      case slot_kind::root:
-        return type_error("an object", event);
+      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+      case slot_kind::skip: return true;
+      case slot_kind::root: return type_error("an object", event);
       case slot_kind::list_item:
-      case slot_kind::map_value:
-        return type_error("an object", event);
+      case slot_kind::map_value: return type_error("an object", event);
       case slot_kind::string_item: {
         if (event != json_event::string) return type_error("a string", event);
         // Overwrite the list's own elements first (keeping their buffers); gather the rest.
@@ -4515,8 +4542,7 @@ class dto_reader {
         if (event != json_event::string) return type_error("a string or an object", event);
         static_cast<context_entry*>(s.target)->id = *text;
         return true;
-      case slot_kind::field:
-        return field_scalar(*s.field, s.target, event, text, flag);
+      case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
     }
     return true;
   }
@@ -4891,9 +4917,9 @@ inline const type_desc& dto_reader::context_object_type() {
 inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
                                 const decode_limits& limits) {
   if (text.size() > limits.max_body_bytes) {
-    return make_error(error_kind::limit_exceeded,
-                      "body of " + std::to_string(text.size()) + " bytes is above the limit of " +
-                          std::to_string(limits.max_body_bytes) + " bytes");
+    return make_error(error_kind::limit_exceeded, "body of " + std::to_string(text.size()) +
+                                                      " bytes is above the limit of " +
+                                                      std::to_string(limits.max_body_bytes) + " bytes");
   }
   dto_reader reader(type, target, allow_envelope, limits, text);
   const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
@@ -4964,7 +4990,7 @@ inline void* violation_append(void* errors, std::string&& key) {
 // the place of the first.
 inline std::size_t violations_unique(void* errors) {
   return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                    [](const constraint_violation& v) -> const std::string& { return v.field; });
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
 }
 
 #define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
@@ -4995,8 +5021,7 @@ inline constexpr field_desc connection_fields[] = {
      NOVU_CC_FIELD(channel_connection, integration_identifier), nullptr},
     {"subscriberId", field_kind::optional_string, required_nullable, NOVU_CC_FIELD(channel_connection, subscriber_id),
      nullptr},
-    {"contextKeys", field_kind::string_list, field_required, NOVU_CC_FIELD(channel_connection, context_keys),
-     nullptr},
+    {"contextKeys", field_kind::string_list, field_required, NOVU_CC_FIELD(channel_connection, context_keys), nullptr},
     {"workspace", field_kind::object, field_required, NOVU_CC_FIELD(channel_connection, workspace), &workspace_type},
     {"auth", field_kind::object, field_required, NOVU_CC_FIELD(channel_connection, auth), &auth_type},
     {"createdAt", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, created_at), nullptr},
@@ -5026,8 +5051,8 @@ inline constexpr field_desc violation_fields[] = {
     {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
     {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
 };
-inline constexpr type_desc violation_type{
-    violation_fields, 2, &violations_clear, &violation_append, nullptr, nullptr, nullptr, nullptr, &violations_unique};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
 
 inline constexpr field_desc error_fields[] = {
     {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
@@ -5040,7 +5065,12 @@ inline constexpr field_desc error_fields[] = {
 inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
 
 inline constexpr field_desc validation_error_fields[] = {
-    error_fields[0], error_fields[1], error_fields[2], error_fields[3], error_fields[4], error_fields[5],
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
     {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
 };
 inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
@@ -5058,8 +5088,8 @@ inline constexpr field_desc create_request_fields[] = {
     {"subscriberId", field_kind::optional_string, 0, NOVU_CC_FIELD(create_channel_connection_request, subscriber_id),
      nullptr},
     {"context", field_kind::optional_context, 0, NOVU_CC_FIELD(create_channel_connection_request, context), nullptr},
-    {"connectionMode", field_kind::optional_mode, 0,
-     NOVU_CC_FIELD(create_channel_connection_request, connection_mode), nullptr},
+    {"connectionMode", field_kind::optional_mode, 0, NOVU_CC_FIELD(create_channel_connection_request, connection_mode),
+     nullptr},
     {"integrationIdentifier", field_kind::string, field_required,
      NOVU_CC_FIELD(create_channel_connection_request, integration_identifier), nullptr},
     {"workspace", field_kind::object, field_required, NOVU_CC_FIELD(create_channel_connection_request, workspace),
@@ -5799,9 +5829,8 @@ inline void add_header(http_headers& headers, std::string_view name, std::string
 
 // Starts a request: method, URL, path and the headers every operation sends. `resource_path`
 // is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
-inline result<http_request> start_request(const client_config& config, const char* method,
-                                          std::string resource_path, const call_options& options,
-                                          bool has_body) {
+inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
+                                          const call_options& options, bool has_body) {
   result<base_url> base = split_server_url(config.server_url);
   if (!base) return std::move(base).error();
   const std::string_view key = secret_core(config.secret_key);
@@ -5933,7 +5962,8 @@ NOVU_CC_API result<http_request> build_list_request(const client_config& config,
     if (params.context_keys->empty()) detail::append_query(path, first, "contextKeys", "");
     for (const std::string& key : *params.context_keys) detail::append_query(path, first, "contextKeys", key);
   }
-  if (params.include_cursor) detail::append_query(path, first, "includeCursor", *params.include_cursor ? "true" : "false");
+  if (params.include_cursor)
+    detail::append_query(path, first, "includeCursor", *params.include_cursor ? "true" : "false");
   if (params.integration_identifier) {
     detail::append_query(path, first, "integrationIdentifier", *params.integration_identifier);
   }
@@ -5987,9 +6017,9 @@ NOVU_CC_API std::string generate_idempotency_key() {
     std::seed_seq seed{device(), device(), device(), device()};
     return std::mt19937_64(seed);
   }();
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   std::uint64_t bits = engine();
   char text[40];
   char* end = std::to_chars(text, text + 24, now).ptr;

@@ -50,8 +50,8 @@ std::string not_accepted(const novu::http_request& request, const novu::transpor
   if (!answer) return describe(request) + ": transport error: " + answer.error().message;
   const novu::http_header* violations = novu::find_header(answer->headers, "sl-violations");
   if (answer->status == expected && violations == nullptr) return {};
-  std::string why = describe(request) + ": status " + std::to_string(answer->status) + " (expected " +
-                    std::to_string(expected) + ")";
+  std::string why =
+      describe(request) + ": status " + std::to_string(answer->status) + " (expected " + std::to_string(expected) + ")";
   if (violations != nullptr) why += ", sl-violations: " + violations->value;
   if (answer->status != expected) why += ", body: " + clip(answer->body);
   return why;
@@ -109,8 +109,8 @@ void compare_keys(const json& doc, const json& schema_ref, const json& value, co
 }
 
 // Why `request.body` does not use exactly the property names of the operation's body schema.
-std::string body_names_problem(const json& doc, const char* path, const char* method,
-                               const novu::http_request& request, bool expect_all) {
+std::string body_names_problem(const json& doc, const char* path, const char* method, const novu::http_request& request,
+                               bool expect_all) {
   const json body = json::parse(request.body, nullptr, false);
   if (body.is_discarded()) return "the body is not JSON: " + clip(request.body);
   std::string token;  // `path` as one JSON pointer token: "~" is "~0", "/" is "~1"
@@ -188,8 +188,7 @@ novu::create_channel_connection_request full_create_body() {
   body.subscriber_id = "subscriber-123";
   body.context = std::vector<novu::context_entry>{
       {"tenant", "org-acme", std::nullopt},
-      {"region", "us-east-1",
-       novu::any_json::from_text(novu::json_type::object, R"({"name":"US East","zones":3})")},
+      {"region", "us-east-1", novu::any_json::from_text(novu::json_type::object, R"({"name":"US East","zones":3})")},
   };
   body.connection_mode = novu::connection_mode::shared;
   body.integration_identifier = "slack-prod";
@@ -258,7 +257,8 @@ int main(int argc, char** argv) {
   };
 
   // The five operations, built by the library, sent as they are.
-  const novu::result<novu::http_request> list = novu::build_list_request(config, all_filters(), with_key("contract-list"));
+  const novu::result<novu::http_request> list =
+      novu::build_list_request(config, all_filters(), with_key("contract-list"));
   if (list) out.record("list.query_names", query_names_problem(doc, *list));
   exchange(out, transport, "list", list, 200, &novu::parse_list_response,
            [](const novu::result<novu::channel_connection_page>& page) -> std::string {
@@ -273,8 +273,8 @@ int main(int argc, char** argv) {
   }
   exchange(out, transport, "create", create, 201, &novu::parse_create_response, connection_is_example);
 
-  exchange(out, transport, "retrieve", novu::build_retrieve_request(config, "conn-1", with_key("contract-retrieve")), 200,
-           &novu::parse_retrieve_response, connection_is_example);
+  exchange(out, transport, "retrieve", novu::build_retrieve_request(config, "conn-1", with_key("contract-retrieve")),
+           200, &novu::parse_retrieve_response, connection_is_example);
 
   const novu::result<novu::http_request> update =
       novu::build_update_request(config, "<value>", test_support::seed_update_body(), with_key("contract-update"));
@@ -330,7 +330,8 @@ int main(int argc, char** argv) {
   }
 
   // Without Authorization, the security scheme is not met.
-  const novu::result<novu::http_request> retrieve = novu::build_retrieve_request(config, "conn-1", with_key("contract-401"));
+  const novu::result<novu::http_request> retrieve =
+      novu::build_retrieve_request(config, "conn-1", with_key("contract-401"));
   if (retrieve) {
     novu::http_request anonymous = *retrieve;
     novu::http_headers kept;

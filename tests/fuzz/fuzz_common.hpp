@@ -60,10 +60,8 @@ inline bool documents_error_dto(int status) {
     case 413:
     case 414:
     case 415:
-    case 500:
-      return true;
-    default:
-      return false;
+    case 500: return true;
+    default: return false;
   }
 }
 

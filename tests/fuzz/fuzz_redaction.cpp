@@ -207,7 +207,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             secret_check::hex(raw[i + 3]) >= 0) {
           printed += '\x01';
           i += 3;
-        } else if (raw[i] == '\\' && i + 1 < raw.size() && (raw[i + 1] == 'n' || raw[i + 1] == 'r' || raw[i + 1] == 't')) {
+        } else if (raw[i] == '\\' && i + 1 < raw.size() &&
+                   (raw[i + 1] == 'n' || raw[i + 1] == 'r' || raw[i + 1] == 't')) {
           printed += '\x01';
           ++i;
         } else {

@@ -75,18 +75,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   config.secret_key = in.ConsumeRandomLengthString(64);
   const std::string url_tail = in.ConsumeRandomLengthString(48);
   switch (in.ConsumeIntegralInRange<int>(0, 3)) {
-    case 0:
-      config.server_url = "https://api.novu.co";
-      break;
-    case 1:
-      config.server_url = "http://proxy.local/" + url_tail;
-      break;
-    case 2:
-      config.server_url = "https://" + url_tail;
-      break;
-    default:
-      config.server_url = url_tail;
-      break;
+    case 0: config.server_url = "https://api.novu.co"; break;
+    case 1: config.server_url = "http://proxy.local/" + url_tail; break;
+    case 2: config.server_url = "https://" + url_tail; break;
+    default: config.server_url = url_tail; break;
   }
   if (in.ConsumeBool()) config.user_agent = in.ConsumeRandomLengthString(48);
   novu::call_options options;

@@ -305,8 +305,8 @@ class random_json {
       }
       out += ']';
     } else if (kind < 4) {  // an object with known, repeated and random member names
-      static const char* const names[] = {"data", "contextKeys", "errors", "context", "auth", "accessToken",
-                                          "messages", "value", "identifier", "workspace", "ctx", "message"};
+      static const char* const names[] = {"data",     "contextKeys", "errors",     "context",   "auth", "accessToken",
+                                          "messages", "value",       "identifier", "workspace", "ctx",  "message"};
       out += '{';
       const std::size_t start = out.size();
       for (bool first = true; out.size() - start < budget; first = false) {
@@ -342,11 +342,10 @@ TEST_CASE("property: random hostile documents stay within the peak-heap bound fo
   for (int round = 0; round < 60; ++round) {
     const std::string inner = generate.document(1024u << (round % 9));  // 1 KiB .. 256 KiB
     // The document bare, and in the places each decoder reads most from.
-    const std::string bodies[] = {inner, "{\"data\":" + inner + "}",
-                                  "{\"data\":{" + k_connection_fields + ",\"contextKeys\":" + inner + "}}",
-                                  k_error_head + "\"f\":{\"messages\":" + inner + ",\"value\":" + inner + "}}}",
-                                  "{\"statusCode\":400,\"timestamp\":\"t\",\"path\":\"p\",\"message\":\"m\",\"ctx\":" +
-                                      inner + "}"};
+    const std::string bodies[] = {
+        inner, "{\"data\":" + inner + "}", "{\"data\":{" + k_connection_fields + ",\"contextKeys\":" + inner + "}}",
+        k_error_head + "\"f\":{\"messages\":" + inner + ",\"value\":" + inner + "}}}",
+        "{\"statusCode\":400,\"timestamp\":\"t\",\"path\":\"p\",\"message\":\"m\",\"ctx\":" + inner + "}"};
     for (const std::string& body : bodies) {
       for (const decoder* d : decoders) {
         std::string result;
@@ -360,8 +359,9 @@ TEST_CASE("property: random hostile documents stay within the peak-heap bound fo
       }
     }
   }
-  std::printf("random documents: %zu decodes; worst peak for a body of 64 KiB or more: %.2f x the body "
-              "(bound %zu x + %zu B)\n",
-              runs, worst, k_per_body_byte, bound_constant);
+  std::printf(
+      "random documents: %zu decodes; worst peak for a body of 64 KiB or more: %.2f x the body "
+      "(bound %zu x + %zu B)\n",
+      runs, worst, k_per_body_byte, bound_constant);
   CHECK(runs == 60 * 5 * 7);
 }

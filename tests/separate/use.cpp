@@ -66,7 +66,8 @@ TEST_CASE("separate compilation: parse_update_response") {
 
 TEST_CASE("separate compilation: the client over a transport") {
   novu::client<novu::transport_result (*)(const novu::http_request&)> client(test_support::offline_config(), &answer);
-  const novu::result<novu::channel_connection> updated = client.update("slack-prod-user123-abc4", test_support::seed_update_body());
+  const novu::result<novu::channel_connection> updated =
+      client.update("slack-prod-user123-abc4", test_support::seed_update_body());
   REQUIRE(updated.has_value());
   CHECK(updated->workspace.name == std::string("Acme HQ"));
 }
@@ -79,7 +80,8 @@ TEST_CASE("separate compilation: the fake Novu behind the async client") {
   existing.auth.access_token = "xoxb-old";
   server.put(existing);
 
-  novu::async_client<novu::fake_novu::inline_async_transport> client(test_support::offline_config(), server.async_transport());
+  novu::async_client<novu::fake_novu::inline_async_transport> client(test_support::offline_config(),
+                                                                     server.async_transport());
   std::optional<novu::result<novu::channel_connection>> updated;
   client.update("slack-prod-user123-abc4", test_support::seed_update_body(),
                 [&](novu::result<novu::channel_connection> r) { updated.emplace(std::move(r)); });

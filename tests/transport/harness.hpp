@@ -3,17 +3,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <chrono>       // seconds
-#include <cstddef>      // size_t
-#include <cstdio>       // printf, fflush
-#include <functional>   // function
-#include <future>       // promise, future
-#include <memory>       // shared_ptr, make_shared
-#include <mutex>        // mutex, lock_guard
-#include <optional>     // nullopt
-#include <string>       // string
-#include <utility>      // move
-#include <vector>       // vector
+#include <chrono>      // seconds
+#include <cstddef>     // size_t
+#include <cstdio>      // printf, fflush
+#include <functional>  // function
+#include <future>      // promise, future
+#include <memory>      // shared_ptr, make_shared
+#include <mutex>       // mutex, lock_guard
+#include <optional>    // nullopt
+#include <string>      // string
+#include <utility>     // move
+#include <vector>      // vector
 
 #include "novu/async_client.hpp"
 #include "novu/channel_connections.hpp"

@@ -16,7 +16,7 @@ int main() {
   novu_examples::async_curl_transport transport;
   novu_examples::basic_async_thread_transport<novu_examples::httplib_transport> over_httplib;
   novu::async_client<novu_examples::async_curl_transport::caller> async(config, transport.get_caller(),
-                                                                         timer.get_timer());
+                                                                        timer.get_timer());
   novu::async_client<novu_examples::basic_async_thread_transport<novu_examples::httplib_transport>::caller> other(
       config, over_httplib.get_caller());
   (void)sync;

@@ -10,12 +10,12 @@
 #include <sys/socket.h>  // socket, bind, listen, accept, getsockname
 #include <unistd.h>      // close, read
 
-#include <atomic>       // atomic
-#include <chrono>       // steady_clock, milliseconds, seconds
-#include <cstddef>      // size_t
-#include <memory>       // unique_ptr, make_unique
-#include <string>       // string, to_string
-#include <thread>       // thread, sleep_for
+#include <atomic>   // atomic
+#include <chrono>   // steady_clock, milliseconds, seconds
+#include <cstddef>  // size_t
+#include <memory>   // unique_ptr, make_unique
+#include <string>   // string, to_string
+#include <thread>   // thread, sleep_for
 
 #include <httplib.h>  // httplib::Server, httplib::SSLServer
 

@@ -10,19 +10,19 @@
 // Prints `ok <name>`, `FAIL <name>: <why>` or `note <name>: <text>`, then `N passed, M failed`.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // all_of
-#include <atomic>       // atomic
-#include <chrono>       // steady_clock, milliseconds
-#include <cstddef>      // size_t
-#include <cstdint>      // uint32_t
-#include <cstdio>       // fprintf
-#include <future>       // promise
-#include <memory>       // shared_ptr, make_shared
-#include <mutex>        // mutex, lock_guard
-#include <string>       // string, to_string
-#include <thread>       // this_thread
-#include <utility>      // move
-#include <vector>       // vector
+#include <algorithm>  // all_of
+#include <atomic>     // atomic
+#include <chrono>     // steady_clock, milliseconds
+#include <cstddef>    // size_t
+#include <cstdint>    // uint32_t
+#include <cstdio>     // fprintf
+#include <future>     // promise
+#include <memory>     // shared_ptr, make_shared
+#include <mutex>      // mutex, lock_guard
+#include <string>     // string, to_string
+#include <thread>     // this_thread
+#include <utility>    // move
+#include <vector>     // vector
 
 #include "harness.hpp"
 #include "loopback_server.hpp"
@@ -289,15 +289,15 @@ void check_tls(checks& out, fixture& fx, const std::string& cert, const std::str
 void check_httplib_scheme(checks& out) {
   novu::http_request request = retrieve_request("http://127.0.0.1:1", "x");
   request.url = "ftp://127.0.0.1:1" + request.path;
-  out.record("httplib.unsupported_scheme", not_error(novu_examples::httplib_transport()(request),
-                                                     novu::error_kind::transport));
+  out.record("httplib.unsupported_scheme",
+             not_error(novu_examples::httplib_transport()(request), novu::error_kind::transport));
 }
 
 // async-only: completions run on a worker thread; ten calls in parallel all complete.
 void check_async_threads(checks& out, fixture& fx, novu_examples::async_curl_transport& transport,
                          novu_examples::thread_timer& timer) {
-  novu::async_client<novu_examples::async_curl_transport::caller> client(
-      config_for(fx.base_url, novu::retry_policy{}), transport.get_caller(), timer.get_timer());
+  novu::async_client<novu_examples::async_curl_transport::caller> client(config_for(fx.base_url, novu::retry_policy{}),
+                                                                         transport.get_caller(), timer.get_timer());
   const std::thread::id caller_thread = std::this_thread::get_id();
   constexpr int calls = 10;
   auto done = std::make_shared<std::promise<void>>();
@@ -414,7 +414,8 @@ void check_timer(checks& out) {
   const auto stop_start = std::chrono::steady_clock::now();
   timer.reset();
   const long long stop_ms = elapsed_ms(stop_start);
-  out.record("timer.shutdown_fires_pending", fired && stop_ms < 1000 ? "" : "the pending callback did not fire at once");
+  out.record("timer.shutdown_fires_pending",
+             fired && stop_ms < 1000 ? "" : "the pending callback did not fire at once");
   bool inline_fire = false;
   schedule(60000, [&inline_fire] { inline_fire = true; });
   out.record("timer.after_shutdown_fires_at_once", inline_fire ? "" : "no immediate fire");
@@ -453,7 +454,8 @@ int main(int argc, char** argv) {
   run_suite(
       out, "curl",
       [&](const novu::client_config& c) {
-        return transport_test::sync_runner<novu_examples::curl_transport>(c, novu_examples::curl_transport(curl_options));
+        return transport_test::sync_runner<novu_examples::curl_transport>(c,
+                                                                          novu_examples::curl_transport(curl_options));
       },
       fx);
   run_suite(
@@ -470,7 +472,7 @@ int main(int argc, char** argv) {
         out, "async",
         [&](const novu::client_config& c) {
           return transport_test::async_runner<novu_examples::async_curl_transport::caller>(c, transport.get_caller(),
-                                                                                            timer.get_timer());
+                                                                                           timer.get_timer());
         },
         fx);
     check_async_threads(out, fx, transport, timer);

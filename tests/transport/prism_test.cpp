@@ -142,10 +142,10 @@ int main(int argc, char** argv) {
   using curl_watch = violation_watch<novu_examples::curl_transport>;
   using httplib_watch = violation_watch<novu_examples::httplib_transport>;
   const auto curl_log = std::make_shared<violation_log>();
-  run_operations(out, "prism.curl",
-                 transport_test::sync_runner<curl_watch>(
-                     config, watched(novu_examples::curl_transport(curl_options), curl_log)),
-                 curl_log);
+  run_operations(
+      out, "prism.curl",
+      transport_test::sync_runner<curl_watch>(config, watched(novu_examples::curl_transport(curl_options), curl_log)),
+      curl_log);
   const auto httplib_log = std::make_shared<violation_log>();
   run_operations(out, "prism.httplib",
                  transport_test::sync_runner<httplib_watch>(

@@ -94,8 +94,7 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
   if (v.size() < 2) return v.size();
   std::vector<std::size_t> order(v.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
   std::vector<bool> dropped;
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i + 1;
@@ -131,12 +130,30 @@ inline std::size_t context_entries_unique(void* entries) {
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
-  void null() { value_prefix(); out_ += "null"; }
-  void boolean(bool v) { value_prefix(); out_ += v ? "true" : "false"; }
-  void integer(std::int64_t v) { value_prefix(); out_ += std::to_string(v); }
-  void unsigned_integer(std::uint64_t v) { value_prefix(); out_ += std::to_string(v); }
-  void real(double v) { value_prefix(); out_ += nlohmann::ordered_json(v).dump(); }
-  void string(const std::string& v) { value_prefix(); out_ += nlohmann::ordered_json(v).dump(); }
+  void null() {
+    value_prefix();
+    out_ += "null";
+  }
+  void boolean(bool v) {
+    value_prefix();
+    out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void unsigned_integer(std::uint64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void real(double v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void string(const std::string& v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
   void key(const std::string& name) {
     separator();
     out_ += nlohmann::ordered_json(name).dump();
@@ -244,7 +261,6 @@ inline std::string too_many_elements_message(std::size_t max_elements) {
   return "more than " + std::to_string(max_elements) +
          " array elements and object members in the document (decode_limits::max_elements)";
 }
-
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -409,10 +425,10 @@ class dto_reader {
   enum class key_kind : unsigned char { none, name, stored };
   struct frame {
     frame_kind kind;
-    const type_desc* type;       // object: its fields; list/map: element type
-    void* target;                // object: the struct; list/map: the vector
-    std::size_t key_base = 0;    // size of keys_ when the container opened: its stored key starts here
-    std::string_view name{};     // key_kind::name: the member's name; stored: only its length is used
+    const type_desc* type;     // object: its fields; list/map: element type
+    void* target;              // object: the struct; list/map: the vector
+    std::size_t key_base = 0;  // size of keys_ when the container opened: its stored key starts here
+    std::string_view name{};   // key_kind::name: the member's name; stored: only its length is used
     key_kind key = key_kind::none;
     std::uint32_t seen = 0;      // object: fields seen (bit per field index)
     std::size_t next_field = 0;  // object: where the field search starts (fields usually come in order)
@@ -425,10 +441,10 @@ class dto_reader {
   };
 
   struct number_value {
-    bool is_integer;    // written as an integer, within int64
+    bool is_integer;  // written as an integer, within int64
     std::int64_t integer;
     double real;
-    bool too_large;     // written as an integer, beyond int64
+    bool too_large;  // written as an integer, beyond int64
   };
 
   // Counts a value: every array element and object member, plus the root. Refuses the value
@@ -518,8 +534,7 @@ class dto_reader {
     switch (top.kind) {
       case frame_kind::object:
       case frame_kind::object_map:
-      case frame_kind::context_map:
-        return pending_;
+      case frame_kind::context_map: return pending_;
       case frame_kind::object_list:
         if (top.index++ > 0) bytes_read_ += 1;
         return slot{slot_kind::list_item, nullptr, top.type, top.target};
@@ -623,15 +638,11 @@ class dto_reader {
     if (skip_depth_ > 0) return true;
     const slot s = current_slot();
     switch (s.kind) {
-      case slot_kind::none:
-        return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip:
-        return true;
-      case slot_kind::root:
-        return type_error("an object", event);
+      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+      case slot_kind::skip: return true;
+      case slot_kind::root: return type_error("an object", event);
       case slot_kind::list_item:
-      case slot_kind::map_value:
-        return type_error("an object", event);
+      case slot_kind::map_value: return type_error("an object", event);
       case slot_kind::string_item: {
         if (event != json_event::string) return type_error("a string", event);
         // Overwrite the list's own elements first (keeping their buffers); gather the rest.
@@ -648,8 +659,7 @@ class dto_reader {
         if (event != json_event::string) return type_error("a string or an object", event);
         static_cast<context_entry*>(s.target)->id = *text;
         return true;
-      case slot_kind::field:
-        return field_scalar(*s.field, s.target, event, text, flag);
+      case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
     }
     return true;
   }
@@ -1024,9 +1034,9 @@ inline const type_desc& dto_reader::context_object_type() {
 inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
                                 const decode_limits& limits) {
   if (text.size() > limits.max_body_bytes) {
-    return make_error(error_kind::limit_exceeded,
-                      "body of " + std::to_string(text.size()) + " bytes is above the limit of " +
-                          std::to_string(limits.max_body_bytes) + " bytes");
+    return make_error(error_kind::limit_exceeded, "body of " + std::to_string(text.size()) +
+                                                      " bytes is above the limit of " +
+                                                      std::to_string(limits.max_body_bytes) + " bytes");
   }
   dto_reader reader(type, target, allow_envelope, limits, text);
   const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();

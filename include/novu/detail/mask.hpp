@@ -40,8 +40,8 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys".
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret", "secrets",    "password",
-                                               "passwd", "passphrase",    "key",    "credential", "credentials",
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
   for (std::string_view tail : tails) {
     if (ends_with(normalized, tail)) return true;
@@ -67,7 +67,8 @@ inline bool is_secret_path(std::string_view path) {
 inline bool is_secret_header(std::string_view name) {
   const std::string lower = normalized_key(name);
   if (lower == "idempotencykey") return false;
-  for (std::string_view part : {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
     if (lower.find(part) != std::string::npos) return true;
   }
   return ends_with(lower, "key");
@@ -285,8 +286,8 @@ inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
     bool stop[256] = {};
     constexpr tables() {
       for (int c = 0; c < 256; ++c) {
-        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                  c == '-' || c == '.' || c == '[' || c == ']';
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
         stop[c] = name[c] || c == '=' || c == ':';
       }
     }
@@ -370,7 +371,8 @@ inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
     }
     // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
     bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
-    for (std::size_t k = at; scheme && k < end; ++k) scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
     if (scheme && value_end(end + 1) > end + 1) {
       at = end + 1;
       end = value_end(at);

@@ -409,8 +409,8 @@ class secret_scrubber {
       }
       whole_only_ = marker_.empty();
     }
-    for (std::string_view candidate : {std::string_view("[redacted]"), std::string_view("****"),
-                                       std::string_view("####")}) {
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
       if (!any_pattern_inside(candidate)) {
         whole_marker_.assign(candidate.data(), candidate.size());
         break;

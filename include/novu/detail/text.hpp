@@ -100,7 +100,10 @@ inline void append_percent_encoded(std::string& out, std::string_view text, bool
 
 // Value of hex digit `h`, or -1.
 constexpr int hex_digit_value(char h) noexcept {
-  return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
 }
 
 // The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
@@ -174,7 +177,9 @@ inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std
   if (at + 1 >= text.size()) return 0;
   const char e = text[at + 1];
   switch (e) {
-    case '"': case '\\': case '/': out.push_back(e); return 2;
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
     case 'b': out.push_back('\b'); return 2;
     case 'f': out.push_back('\f'); return 2;
     case 'n': out.push_back('\n'); return 2;

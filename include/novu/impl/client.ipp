@@ -150,8 +150,7 @@ NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options) {
-  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call,
-                            nullptr);
+  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call, nullptr);
 }
 
 }  // namespace detail

@@ -71,7 +71,7 @@ inline void* violation_append(void* errors, std::string&& key) {
 // the place of the first.
 inline std::size_t violations_unique(void* errors) {
   return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                    [](const constraint_violation& v) -> const std::string& { return v.field; });
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
 }
 
 #define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
@@ -102,8 +102,7 @@ inline constexpr field_desc connection_fields[] = {
      NOVU_CC_FIELD(channel_connection, integration_identifier), nullptr},
     {"subscriberId", field_kind::optional_string, required_nullable, NOVU_CC_FIELD(channel_connection, subscriber_id),
      nullptr},
-    {"contextKeys", field_kind::string_list, field_required, NOVU_CC_FIELD(channel_connection, context_keys),
-     nullptr},
+    {"contextKeys", field_kind::string_list, field_required, NOVU_CC_FIELD(channel_connection, context_keys), nullptr},
     {"workspace", field_kind::object, field_required, NOVU_CC_FIELD(channel_connection, workspace), &workspace_type},
     {"auth", field_kind::object, field_required, NOVU_CC_FIELD(channel_connection, auth), &auth_type},
     {"createdAt", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, created_at), nullptr},
@@ -133,8 +132,8 @@ inline constexpr field_desc violation_fields[] = {
     {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
     {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
 };
-inline constexpr type_desc violation_type{
-    violation_fields, 2, &violations_clear, &violation_append, nullptr, nullptr, nullptr, nullptr, &violations_unique};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
 
 inline constexpr field_desc error_fields[] = {
     {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
@@ -147,7 +146,12 @@ inline constexpr field_desc error_fields[] = {
 inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
 
 inline constexpr field_desc validation_error_fields[] = {
-    error_fields[0], error_fields[1], error_fields[2], error_fields[3], error_fields[4], error_fields[5],
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
     {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
 };
 inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
@@ -165,8 +169,8 @@ inline constexpr field_desc create_request_fields[] = {
     {"subscriberId", field_kind::optional_string, 0, NOVU_CC_FIELD(create_channel_connection_request, subscriber_id),
      nullptr},
     {"context", field_kind::optional_context, 0, NOVU_CC_FIELD(create_channel_connection_request, context), nullptr},
-    {"connectionMode", field_kind::optional_mode, 0,
-     NOVU_CC_FIELD(create_channel_connection_request, connection_mode), nullptr},
+    {"connectionMode", field_kind::optional_mode, 0, NOVU_CC_FIELD(create_channel_connection_request, connection_mode),
+     nullptr},
     {"integrationIdentifier", field_kind::string, field_required,
      NOVU_CC_FIELD(create_channel_connection_request, integration_identifier), nullptr},
     {"workspace", field_kind::object, field_required, NOVU_CC_FIELD(create_channel_connection_request, workspace),

@@ -146,9 +146,8 @@ inline void add_header(http_headers& headers, std::string_view name, std::string
 
 // Starts a request: method, URL, path and the headers every operation sends. `resource_path`
 // is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
-inline result<http_request> start_request(const client_config& config, const char* method,
-                                          std::string resource_path, const call_options& options,
-                                          bool has_body) {
+inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
+                                          const call_options& options, bool has_body) {
   result<base_url> base = split_server_url(config.server_url);
   if (!base) return std::move(base).error();
   const std::string_view key = secret_core(config.secret_key);
@@ -280,7 +279,8 @@ NOVU_CC_API result<http_request> build_list_request(const client_config& config,
     if (params.context_keys->empty()) detail::append_query(path, first, "contextKeys", "");
     for (const std::string& key : *params.context_keys) detail::append_query(path, first, "contextKeys", key);
   }
-  if (params.include_cursor) detail::append_query(path, first, "includeCursor", *params.include_cursor ? "true" : "false");
+  if (params.include_cursor)
+    detail::append_query(path, first, "includeCursor", *params.include_cursor ? "true" : "false");
   if (params.integration_identifier) {
     detail::append_query(path, first, "integrationIdentifier", *params.integration_identifier);
   }
@@ -334,9 +334,9 @@ NOVU_CC_API std::string generate_idempotency_key() {
     std::seed_seq seed{device(), device(), device(), device()};
     return std::mt19937_64(seed);
   }();
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   std::uint64_t bits = engine();
   char text[40];
   char* end = std::to_chars(text, text + 24, now).ptr;

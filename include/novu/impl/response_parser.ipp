@@ -22,7 +22,16 @@ namespace detail {
 // Statuses whose body the API documents as an `ErrorDto`.
 constexpr bool documents_error_dto(int status) noexcept {
   switch (status) {
-    case 400: case 401: case 403: case 404: case 405: case 409: case 413: case 414: case 415: case 500: return true;
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 500: return true;
     default: return false;
   }
 }
@@ -220,8 +229,8 @@ inline std::string api_message(int status, const api_error& body) {
 }
 
 // The error for a response with an error status whose body decoded as `body`.
-inline error decoded_error(error_kind kind, const http_response& response, api_error body,
-                           const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+inline error decoded_error(error_kind kind, const http_response& response, api_error body, const decode_limits& limits,
+                           const secret_scrubber* secrets, std::string* owned_body) {
   const secret_scrubber all = call_and_echoed_secrets(secrets, body);
   std::string message = api_message(response.status, body);
   if (kind == error_kind::validation && body.errors) {
@@ -273,7 +282,8 @@ inline error error_from_response(const http_response& response, const decode_lim
                            limits, secrets, owned_body);
   }
   if (!documented) {
-    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets, owned_body);
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets,
+                           owned_body);
   }
   if (status == 422) {
     result<api_error> body = decode_validation_error(response.body, limits);
@@ -284,7 +294,8 @@ inline error error_from_response(const http_response& response, const decode_lim
   if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
   if (body.error().kind == error_kind::limit_exceeded) {
     return undecoded_error(error_kind::limit_exceeded, response,
-                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets, owned_body);
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets,
+                           owned_body);
   }
   return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
                          limits, secrets, owned_body);

@@ -145,9 +145,9 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
 }
 
 NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::steady_clock::now().time_since_epoch())
-                                        .count());
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
 }
 
 NOVU_CC_API std::int64_t system_environment::unix_ms() const {
