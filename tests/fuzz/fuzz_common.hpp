@@ -14,6 +14,9 @@
 #include <cstdlib>      // abort
 #include <string>       // string
 #include <string_view>  // string_view
+#include <vector>       // vector
+
+#include <nlohmann/json.hpp>
 
 #include "novu/channel_connections.hpp"
 #include "novu/printing.hpp"
@@ -68,6 +71,34 @@ inline bool documents_error_dto(int status) {
 // The body an error keeps of `response`: credentials masked; nothing when above the limit.
 inline std::string kept_body(const novu::http_response& response, const novu::decode_limits& limits) {
   return response.body.size() > limits.max_body_bytes ? std::string() : novu::redact_json_secrets(response.body);
+}
+
+// Whether `body` is what an error keeps of `response`: kept_body(), where a 422 that echoes a
+// credential (the `value` of a field such as `auth.accessToken`) may also have that value
+// masked wherever else it appears (the echo is a secret too).
+inline bool is_kept_body(const std::string& body, const novu::http_response& response,
+                         const novu::decode_limits& limits) {
+  const std::string kept = kept_body(response, limits);
+  if (body == kept) return true;
+  const nlohmann::json doc = nlohmann::json::parse(response.body, nullptr, false);
+  if (!doc.is_object() || doc.find("errors") == doc.end() || !doc["errors"].is_object()) return false;
+  std::vector<bool> echo(kept.size(), false);
+  for (const auto& field : doc["errors"].items()) {
+    if (!novu::detail::is_secret_path(field.key()) || !field.value().is_object()) continue;
+    const auto value = field.value().find("value");
+    if (value == field.value().end() || !value->is_string()) continue;
+    const std::string secret(novu::detail::secret_core(value->get<std::string>()));
+    if (secret.size() < novu::detail::min_secret_length) continue;
+    for (std::size_t at = kept.find(secret); at != std::string::npos; at = kept.find(secret, at + 1)) {
+      for (std::size_t i = at; i < at + secret.size(); ++i) echo[i] = true;
+    }
+  }
+  std::string masked;
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (echo[i] && (i == 0 || !echo[i - 1])) masked += "[redacted]";
+    if (!echo[i]) masked += kept[i];
+  }
+  return body == masked;
 }
 
 // Printed text may hold line feeds but no other control character, no DEL, and only valid UTF-8.
