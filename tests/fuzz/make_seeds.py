@@ -131,6 +131,18 @@ def main():
     # escaped ("\x01", "\x00"), and only the token's escaped spelling would be a leak.
     seeds["fuzz_redaction"].add(bytes([status_byte(500), 1]) + b"\x04sCCC" + b"\x07CCCCCC\x01" + b"\x00" +
                                 b"\x01\x00CCCCCC\x00n=\x0b&key=\n")
+    # Found by .ci/run's fuzzing: a 422 whose echoed credential value appears again elsewhere in
+    # the body (the error masks it there too), and a body that spells a printer escape
+    # ("\\x01\\x02\\n") next to a header-like line (a seam, not a leak).
+    seeds["fuzz_parse_connection"].add(
+        bytes([status_byte(422), 2]) + b'{"statusCode":422,"timestamp":"t","path":"/p","message":"Validation failed",'
+        b'"errors":{"auth.accessToken":{"messages":["auth.accessToken is revoked"],'
+        b'"value":"xoxb-ACCESS-TOKEN-987654lack-prod","subscriberId":"subscriber-246",'
+        b'"lue":"xoxb-ACCESS-TOKEN-987654lack-prod","subscriberId":"subscriber-T00"}}}')
+    seeds["fuzz_redaction"].add(
+        bytes([status_byte(422), 1]) + b"\x10sk_live_ABCDEF0123456789\x0cxoxb-oxe-R%EE+FXh-cEF+\xb0-Echmo:\x01\x02\n"
+        b"WWW-Authenticate: Bearer \x0e\xffacc\x17\x0f\x10-Echmo:\\x01\\x02\\nWWW-Authenxb-T\"K\\N/1234\x08xoxe-R%EF+"
+        b"X-Echo:\x01\x02\nWWW-Authenticate: Bearer \x0e\xff{\"statusCode\":844,\"timestamp\":\"t\",\"path\":\"p\"e")
     for target, items in seeds.items():
         folder = out / target
         folder.mkdir(parents=True, exist_ok=True)
