@@ -2226,12 +2226,15 @@ inline std::string mask_key_value_pairs(std::string_view text) {
   return out;
 }
 
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
 // `text` (JSON or not, even malformed) with every credential masker applied.
 inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  // Both maskers act only after a name followed by ':' (JSON members, "name: value") or '='.
-  if (std::memchr(text.data(), ':', text.size()) == nullptr && std::memchr(text.data(), '=', text.size()) == nullptr) {
-    return std::string(text.substr(0, stop_at));
-  }
+  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
   std::string json;
   json.reserve(text.size() < stop_at ? text.size() : stop_at);
   json_secret_masker masker;
@@ -2242,9 +2245,7 @@ inline std::string mask_credentials(std::string_view text, std::size_t stop_at =
 // mask_credentials() of the whole text into `out`, copying only when a masker changes
 // something: returns false, `out` untouched, when `text` has nothing to mask.
 inline bool mask_credentials_into(std::string_view text, std::string& out) {
-  if (std::memchr(text.data(), ':', text.size()) == nullptr && std::memchr(text.data(), '=', text.size()) == nullptr) {
-    return false;
-  }
+  if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
@@ -3317,6 +3318,9 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Whether `status` is a success (2xx).
+constexpr bool is_2xx(int status) noexcept { return status >= 200 && status < 300; }
+
 // Statuses whose body the API documents as an `ErrorDto`.
 constexpr bool documents_error_dto(int status) noexcept {
   switch (status) {
@@ -3616,7 +3620,7 @@ inline error success_body_error(const http_response& response, error decoded, co
 template <class Result, class Decode>
 Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
                           Decode decode) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits, secrets);
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
   Result decoded = decode(response.body);
   if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
   return decoded;
@@ -3639,7 +3643,7 @@ inline result<channel_connection_page> parse_page(const http_response& response,
 // Delete answers: any 2xx is a success, whatever its body.
 inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
                                      const secret_scrubber* secrets) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits, secrets);
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
   return {};
 }
 
@@ -3690,7 +3694,7 @@ namespace detail {
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
                                         std::uint64_t started_ms, const environment_ref& environment) {
   // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? (answer->status < 200 || answer->status >= 300) : answer.error().retryable;
+  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
   if (!failed) return {};
   static const http_headers no_headers;
   // Asked in a fixed order (as function arguments they would be evaluated in any order).
@@ -3749,12 +3753,13 @@ result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, con
   // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
   // decode it is parsed again with the call's secrets, so its message is scrubbed before it
   // is cut.
-  if (answer->status >= 200 && answer->status < 300) {
+  const bool success = is_2xx(answer->status);
+  if (success) {
     result<T> parsed = parse(*answer, config.limits, nullptr);
     if (parsed) return parsed;
   }
   const secret_scrubber secrets = call_secrets(config, sent_auth);
-  if (answer->status < 200 || answer->status >= 300) {
+  if (!success) {
     // What parse() does for an error status, except that the error takes the body (once it
     // is decoded) instead of copying it: the answer is ours.
     return error_from_response(*answer, config.limits, &secrets, &answer->body);

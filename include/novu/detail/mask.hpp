@@ -395,12 +395,15 @@ inline std::string mask_key_value_pairs(std::string_view text) {
   return out;
 }
 
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
 // `text` (JSON or not, even malformed) with every credential masker applied.
 inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  // Both maskers act only after a name followed by ':' (JSON members, "name: value") or '='.
-  if (std::memchr(text.data(), ':', text.size()) == nullptr && std::memchr(text.data(), '=', text.size()) == nullptr) {
-    return std::string(text.substr(0, stop_at));
-  }
+  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
   std::string json;
   json.reserve(text.size() < stop_at ? text.size() : stop_at);
   json_secret_masker masker;
@@ -411,9 +414,7 @@ inline std::string mask_credentials(std::string_view text, std::size_t stop_at =
 // mask_credentials() of the whole text into `out`, copying only when a masker changes
 // something: returns false, `out` untouched, when `text` has nothing to mask.
 inline bool mask_credentials_into(std::string_view text, std::string& out) {
-  if (std::memchr(text.data(), ':', text.size()) == nullptr && std::memchr(text.data(), '=', text.size()) == nullptr) {
-    return false;
-  }
+  if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);

@@ -21,7 +21,7 @@ namespace detail {
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
                                         std::uint64_t started_ms, const environment_ref& environment) {
   // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? (answer->status < 200 || answer->status >= 300) : answer.error().retryable;
+  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
   if (!failed) return {};
   static const http_headers no_headers;
   // Asked in a fixed order (as function arguments they would be evaluated in any order).
@@ -80,12 +80,13 @@ result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, con
   // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
   // decode it is parsed again with the call's secrets, so its message is scrubbed before it
   // is cut.
-  if (answer->status >= 200 && answer->status < 300) {
+  const bool success = is_2xx(answer->status);
+  if (success) {
     result<T> parsed = parse(*answer, config.limits, nullptr);
     if (parsed) return parsed;
   }
   const secret_scrubber secrets = call_secrets(config, sent_auth);
-  if (answer->status < 200 || answer->status >= 300) {
+  if (!success) {
     // What parse() does for an error status, except that the error takes the body (once it
     // is decoded) instead of copying it: the answer is ours.
     return error_from_response(*answer, config.limits, &secrets, &answer->body);

@@ -19,6 +19,9 @@
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Whether `status` is a success (2xx).
+constexpr bool is_2xx(int status) noexcept { return status >= 200 && status < 300; }
+
 // Statuses whose body the API documents as an `ErrorDto`.
 constexpr bool documents_error_dto(int status) noexcept {
   switch (status) {
@@ -318,7 +321,7 @@ inline error success_body_error(const http_response& response, error decoded, co
 template <class Result, class Decode>
 Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
                           Decode decode) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits, secrets);
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
   Result decoded = decode(response.body);
   if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
   return decoded;
@@ -341,7 +344,7 @@ inline result<channel_connection_page> parse_page(const http_response& response,
 // Delete answers: any 2xx is a success, whatever its body.
 inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
                                      const secret_scrubber* secrets) {
-  if (response.status < 200 || response.status >= 300) return error_from_response(response, limits, secrets);
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
   return {};
 }
 
