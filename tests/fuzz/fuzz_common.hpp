@@ -20,6 +20,7 @@
 
 #include "novu/channel_connections.hpp"
 #include "novu/printing.hpp"
+#include "../secret_check.hpp"
 
 // Aborts with `what` unless `condition` holds.
 #define NOVU_FUZZ_CHECK(condition, what)                                                   \
@@ -82,22 +83,15 @@ inline bool is_kept_body(const std::string& body, const novu::http_response& res
   if (body == kept) return true;
   const nlohmann::json doc = nlohmann::json::parse(response.body, nullptr, false);
   if (!doc.is_object() || doc.find("errors") == doc.end() || !doc["errors"].is_object()) return false;
-  std::vector<bool> echo(kept.size(), false);
+  std::vector<std::string> echoes;
   for (const auto& field : doc["errors"].items()) {
     if (!novu::detail::is_secret_path(field.key()) || !field.value().is_object()) continue;
     const auto value = field.value().find("value");
     if (value == field.value().end() || !value->is_string()) continue;
     const std::string secret(novu::detail::secret_core(value->get<std::string>()));
-    if (secret.size() < novu::detail::min_secret_length) continue;
-    for (std::size_t at = kept.find(secret); at != std::string::npos; at = kept.find(secret, at + 1)) {
-      for (std::size_t i = at; i < at + secret.size(); ++i) echo[i] = true;
-    }
+    if (secret.size() >= novu::detail::min_secret_length) echoes.push_back(secret);
   }
-  std::string masked;
-  for (std::size_t i = 0; i < kept.size(); ++i) {
-    if (echo[i] && (i == 0 || !echo[i - 1])) masked += "[redacted]";
-    if (!echo[i]) masked += kept[i];
-  }
+  const std::string masked = secret_check::naive_scrub(kept, echoes, "[redacted]");
   return body == masked;
 }
 

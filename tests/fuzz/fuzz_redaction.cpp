@@ -177,6 +177,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
              s.find('\\') != std::string::npos;
     };
     std::vector<std::string> escaped_secrets;
+    std::vector<std::string> printable_secrets;
     for (const std::string& s : secrets) {
       if (seam(s)) continue;
       bool control = false;
@@ -192,14 +193,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         escaped += c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : "";
         if (c != '\n' && c != '\r' && c != '\t') escaped += std::string("\\x") + digits[c >> 4] + digits[c & 15];
       }
-      if (control) escaped_secrets.push_back(escaped);
-    }
-    std::vector<std::string> printable_secrets;
-    for (const std::string& s : secrets) {
-      bool control = false;
-      for (char ch : s) control = control || static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F;
-      if (control) continue;  // searched for escaped, below
-      if (!seam(s) && vocabulary.find(s) == std::string::npos) printable_secrets.push_back(s);
+      if (control) {
+        escaped_secrets.push_back(escaped);
+      } else if (vocabulary.find(s) == std::string::npos) {
+        printable_secrets.push_back(s);
+      }
     }
     // The printer's escapes of control bytes ("\x1B", "\n") become one placeholder byte, so that
     // a secret starting with the escape's tail ("0klv" after "\xA0") is not taken for a leak
