@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 namespace bench {
 

@@ -11,7 +11,7 @@
 #include <utility>    // move
 #include <vector>     // vector
 
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 namespace {
 

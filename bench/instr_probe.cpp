@@ -14,7 +14,7 @@
 #include <string>   // string
 
 #include "dom_baseline.hpp"
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 #include "null_sax.hpp"
 
 namespace {

@@ -21,7 +21,7 @@
 
 #include "alloc_counter.hpp"
 #include "dom_baseline.hpp"
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 #include "null_sax.hpp"
 
 namespace {

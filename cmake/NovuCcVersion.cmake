@@ -1,4 +1,4 @@
-# Reads NOVU_CC_VERSION_STRING from novu/version.hpp, the single source of the version.
+# Reads NOVU_CC_VERSION_STRING from novu/core/version.hpp, the single source of the version.
 function(novu_cc_read_version out_var header)
   file(STRINGS "${header}" version_line REGEX "^#define[ \t]+NOVU_CC_VERSION_STRING[ \t]+\"[^\"]*\"")
   if(NOT version_line MATCHES "\"([0-9]+\\.[0-9]+\\.[0-9]+)\"")

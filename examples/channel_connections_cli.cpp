@@ -23,8 +23,8 @@
 #include <utility>
 #include <vector>
 
-#include "novu/channel_connections.hpp"
-#include "novu/printing.hpp"
+#include "novu/novu.hpp"
+#include "novu/core/printing.hpp"
 #include "transports/curl_transport.hpp"
 
 namespace {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "novu/channel_connections.hpp"
-#include "novu/fake_novu.hpp"
+#include "novu/novu.hpp"
+#include "novu/testing/fake_novu.hpp"
 #include "transports/curl_transport.hpp"
 
 namespace {

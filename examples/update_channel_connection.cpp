@@ -8,9 +8,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "novu/channel_connections.hpp"
-#include "novu/fake_novu.hpp"
-#include "novu/printing.hpp"
+#include "novu/novu.hpp"
+#include "novu/testing/fake_novu.hpp"
+#include "novu/core/printing.hpp"
 #include "transports/curl_transport.hpp"
 
 namespace {

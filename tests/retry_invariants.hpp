@@ -5,7 +5,7 @@
 #include <cstdint>  // int64_t, uint64_t
 #include <string>   // string
 
-#include "novu/retry.hpp"
+#include "novu/core/retry.hpp"
 
 namespace retry_invariants {
 

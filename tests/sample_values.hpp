@@ -7,7 +7,7 @@
 
 #include <string>  // string, to_string
 
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 namespace test_support {
 

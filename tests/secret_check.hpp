@@ -8,8 +8,8 @@
 #include <utility>  // pair
 #include <vector>   // vector
 
-#include "novu/error.hpp"
-#include "novu/printing.hpp"
+#include "novu/core/error.hpp"
+#include "novu/core/printing.hpp"
 
 namespace secret_check {
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sample_values.hpp"
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 #ifndef NOVU_CC_TEST_DATA_DIR
 #error "NOVU_CC_TEST_DATA_DIR must name the tests/data folder"

@@ -6,9 +6,9 @@
 #include <string_view>  // string_view
 #include <utility>      // move
 
-#include "novu/async_client.hpp"
-#include "novu/channel_connections.hpp"
-#include "novu/fake_novu.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/novu.hpp"
+#include "novu/testing/fake_novu.hpp"
 #include "two_tu_helper.hpp"
 
 namespace two_tu {

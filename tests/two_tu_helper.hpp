@@ -6,8 +6,8 @@
 #include <functional>   // function
 #include <string_view>  // string_view
 
-#include "novu/async_client.hpp"
-#include "novu/channel_connections.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/novu.hpp"
 
 namespace two_tu {
 

@@ -24,8 +24,8 @@
 #include <utility>             // move, pair
 #include <vector>              // vector
 
-#include "novu/async_client.hpp"
-#include "novu/fake_novu.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/testing/fake_novu.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "novu/fake_novu.hpp"
+#include "novu/testing/fake_novu.hpp"
 #include "test_support.hpp"
 
 namespace {

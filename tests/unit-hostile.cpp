@@ -27,8 +27,8 @@
 #include <unistd.h>    // fork, pipe, _exit
 #endif
 
-#include "novu/fake_novu.hpp"
-#include "novu/printing.hpp"
+#include "novu/testing/fake_novu.hpp"
+#include "novu/core/printing.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -37,10 +37,10 @@
 #define min(a, b) ((a) < (b) ? (a) : (b))
 #define max(a, b) ((a) > (b) ? (a) : (b))
 
-#include "novu/async_client.hpp"
-#include "novu/channel_connections.hpp"
-#include "novu/fake_novu.hpp"
-#include "novu/printing.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/novu.hpp"
+#include "novu/testing/fake_novu.hpp"
+#include "novu/core/printing.hpp"
 
 TEST_CASE("min/max macros: the headers compile after them, and paging through the fake works") {
   novu::fake_novu server;

@@ -15,8 +15,8 @@
 #include <utility>           // move
 #include <vector>            // vector
 
-#include "novu/async_client.hpp"
-#include "novu/fake_novu.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/testing/fake_novu.hpp"
 #include "test_support.hpp"
 
 namespace {

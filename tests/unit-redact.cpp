@@ -1,9 +1,9 @@
-// The redacting debug printer (novu/printing.hpp): credentials never reach its output, and
+// The redacting debug printer (novu/core/printing.hpp): credentials never reach its output, and
 // whatever a hostile body holds cannot forge log lines.
-#include "novu/printing.hpp"  // first: it must stand alone and not pull in nlohmann/json
+#include "novu/core/printing.hpp"  // first: it must stand alone and not pull in nlohmann/json
 
 #if defined(NLOHMANN_JSON_VERSION_MAJOR) && !defined(NOVU_CC_TEST_SINGLE_INCLUDE)
-#error "novu/printing.hpp must not need nlohmann/json (fast-compile mode)"
+#error "novu/core/printing.hpp must not need nlohmann/json (fast-compile mode)"
 #endif
 
 #include <doctest/doctest.h>
@@ -12,7 +12,7 @@
 #include <string>       // string
 #include <string_view>  // string_view
 
-#include "novu/fake_novu.hpp"
+#include "novu/testing/fake_novu.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -13,8 +13,8 @@
 #include <string_view>  // string_view
 #include <vector>       // vector
 
-#include "novu/async_client.hpp"
-#include "novu/printing.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/core/printing.hpp"
 #include "secret_check.hpp"
 #include "test_support.hpp"
 

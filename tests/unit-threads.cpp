@@ -11,9 +11,9 @@
 #include <thread>   // thread
 #include <vector>   // vector
 
-#include "novu/async_client.hpp"
-#include "novu/fake_novu.hpp"
-#include "novu/printing.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/testing/fake_novu.hpp"
+#include "novu/core/printing.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "novu/printing.hpp"
+#include "novu/core/printing.hpp"
 #include "test_support.hpp"
 
 using json = test_support::ordered;

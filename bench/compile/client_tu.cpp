@@ -5,7 +5,7 @@
 // SPDX-License-Identifier: MIT
 #include <cstddef>  // size_t
 
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 namespace {
 

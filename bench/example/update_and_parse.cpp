@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: MIT
 #include <cstdio>  // printf
 
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 int main() {
   novu::client_config config;

@@ -33,10 +33,10 @@
 #include <utility>             // move
 #include <vector>              // vector
 
-#include "novu/async_client.hpp"
-#include "novu/error.hpp"
-#include "novu/http.hpp"
-#include "novu/result.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/core/error.hpp"
+#include "novu/core/http.hpp"
+#include "novu/core/result.hpp"
 #include "transports/curl_transport.hpp"
 
 namespace novu_examples {

@@ -19,9 +19,9 @@
 #include <string_view>  // string_view
 #include <utility>      // move
 
-#include "novu/error.hpp"
-#include "novu/http.hpp"
-#include "novu/result.hpp"
+#include "novu/core/error.hpp"
+#include "novu/core/http.hpp"
+#include "novu/core/result.hpp"
 
 namespace novu_examples {
 

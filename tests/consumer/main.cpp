@@ -4,7 +4,7 @@
 #include <cstdio>  // printf, fprintf
 #include <string>  // string
 
-#include <novu/channel_connections.hpp>
+#include <novu/novu.hpp>
 
 int main() {
   novu::client_config config;

@@ -20,7 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 #include "../sample_values.hpp"
 #include "../transport/harness.hpp"
 #include "transports/curl_transport.hpp"

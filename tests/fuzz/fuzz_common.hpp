@@ -18,8 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "novu/channel_connections.hpp"
-#include "novu/printing.hpp"
+#include "novu/novu.hpp"
+#include "novu/core/printing.hpp"
 #include "../secret_check.hpp"
 
 // Aborts with `what` unless `condition` holds.

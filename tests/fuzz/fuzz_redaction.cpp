@@ -14,7 +14,7 @@
 // naive reference that marks every occurrence of every secret and replaces each marked run.
 #include "../secret_check.hpp"
 #include "fuzz_common.hpp"
-#include "novu/detail/scrub.hpp"
+#include "novu/core/detail/scrub.hpp"
 
 namespace {
 

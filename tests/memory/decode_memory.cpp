@@ -22,7 +22,7 @@
 #include <string_view>  // string_view
 #include <vector>       // vector
 
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 // ---- a counting allocator: bytes held now and their peak (what malloc really reserved) ----
 namespace {

@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: MIT
 #define NOVU_CC_SEPARATE_COMPILATION
 #define NOVU_CC_IMPLEMENTATION
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 #if !NOVU_CC_WITH_IMPLEMENTATION
 #error "NOVU_CC_IMPLEMENTATION must compile the implementation into this translation unit"

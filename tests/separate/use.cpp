@@ -9,9 +9,9 @@
 #include <string>    // string
 #include <utility>   // move
 
-#include "novu/async_client.hpp"
-#include "novu/channel_connections.hpp"
-#include "novu/fake_novu.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/novu.hpp"
+#include "novu/testing/fake_novu.hpp"
 #include "../sample_values.hpp"
 
 #ifdef NLOHMANN_JSON_VERSION_MAJOR

@@ -1,4 +1,4 @@
-// One public header alone: see tests/standalone/version.cpp.
+// One public header alone: see tests/standalone/core/version.cpp.
 #include "novu/channel_connections.hpp"
 
 int main() {

@@ -15,8 +15,8 @@
 #include <utility>     // move
 #include <vector>      // vector
 
-#include "novu/async_client.hpp"
-#include "novu/channel_connections.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/novu.hpp"
 
 namespace transport_test {
 

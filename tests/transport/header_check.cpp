@@ -6,7 +6,7 @@
 #include "transports/httplib_transport.hpp"
 #include "transports/async_thread_transport.hpp"
 
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 
 // Instantiates every transport with the clients, so templates are checked too.
 int main() {

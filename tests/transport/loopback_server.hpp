@@ -19,7 +19,7 @@
 
 #include <httplib.h>  // httplib::Server, httplib::SSLServer
 
-#include "novu/fake_novu.hpp"
+#include "novu/testing/fake_novu.hpp"
 
 namespace transport_test {
 

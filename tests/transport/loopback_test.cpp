@@ -26,9 +26,9 @@
 
 #include "harness.hpp"
 #include "loopback_server.hpp"
-#include "novu/async_client.hpp"
-#include "novu/channel_connections.hpp"
-#include "novu/fake_novu.hpp"
+#include "novu/connections/async_client.hpp"
+#include "novu/novu.hpp"
+#include "novu/testing/fake_novu.hpp"
 #include "transports/async_thread_transport.hpp"
 #include "transports/curl_transport.hpp"
 #include "transports/httplib_transport.hpp"

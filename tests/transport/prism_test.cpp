@@ -17,7 +17,7 @@
 #include <vector>    // vector
 
 #include "harness.hpp"
-#include "novu/channel_connections.hpp"
+#include "novu/novu.hpp"
 #include "transports/async_thread_transport.hpp"
 #include "transports/curl_transport.hpp"
 #include "transports/httplib_transport.hpp"

@@ -1,0 +1,158 @@
+// Implementation of the non-template parts of novu/connections/client.hpp and novu/connections/async_client.hpp: the
+// retry loop and the secret masking every call applies to the error it returns.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>      // int64_t, uint64_t
+#include <string_view>  // string_view
+#include <utility>      // move
+
+#include "novu/connections/client.hpp"
+#include "novu/core/detail/scrub.hpp"
+#include "novu/core/impl/error.ipp"
+#include "novu/connections/impl/response_parser.ipp"
+#include "novu/connections/request_builder.hpp"
+#include "novu/connections/response_parser.hpp"
+#include "novu/core/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      elapsed_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+// The secrets of one call: the configured key and the tokens the call sends.
+inline secret_scrubber call_secrets(const client_config& config, const novu::auth* sent_auth) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent_auth != nullptr) {
+    secrets.add(sent_auth->access_token);
+    if (sent_auth->refresh_token) secrets.add(*sent_auth->refresh_token);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
+  const secret_scrubber secrets = call_secrets(config, sent_auth);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
+  e.kind = error_kind::transport;
+  redact_call_secrets(e, config, sent_auth);
+  return e;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const novu::auth* sent_auth) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent_auth);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent_auth);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
+                                                             const novu::auth* sent_auth) {
+  return finish_call<channel_connection_page>(std::move(answer), &parse_page, config, sent_auth);
+}
+
+NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
+                                                              const novu::auth* sent_auth) {
+  return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const novu::auth* sent_auth) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent_auth);
+}
+
+// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
+// the configured policy, and turns the final answer into the call's result with `finish`.
+template <class T>
+result<T> execute_sync(const sync_call_context& call, result<http_request> request, call_finisher<T> finish,
+                       const novu::auth* sent_auth) {
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent_auth);
+    return std::move(request).error();
+  }
+  transport_result answer = send_with_retries(call.config.retry, *request, call.transport, call.environment);
+  return finish(std::move(answer), call.config, sent_auth);
+}
+
+NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
+                                                      const list_channel_connections_params& params,
+                                                      const call_options& options) {
+  return execute_sync<channel_connection_page>(call, build_list_request(call.config, params, options),
+                                               &finish_list_call, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
+                                                   const create_channel_connection_request& body,
+                                                   const call_options& options) {
+  return execute_sync<channel_connection>(call, build_create_request(call.config, body, options),
+                                          &finish_connection_call, &body.auth);
+}
+
+NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
+                                                     const call_options& options) {
+  return execute_sync<channel_connection>(call, build_retrieve_request(call.config, identifier, options),
+                                          &finish_connection_call, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
+                                                   const update_channel_connection_request& body,
+                                                   const call_options& options) {
+  return execute_sync<channel_connection>(call, build_update_request(call.config, identifier, body, options),
+                                          &finish_connection_call, &body.auth);
+}
+
+NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
+                                     const call_options& options) {
+  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call, nullptr);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END

@@ -1,0 +1,67 @@
+// Pure request builders: (configuration, arguments) -> complete HTTP request, or an error.
+// They never perform I/O. The wire format follows the OpenAPI document and matches Novu's
+// official TypeScript SDK byte for byte where that SDK is right (see docs/differences.md).
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 5
+#endif
+// NOVU_CC_STANDALONE }
+
+#include <optional>     // optional
+#include <string>       // string
+#include <string_view>  // string_view
+
+#include "novu/core/config.hpp"
+#include "novu/connections/dto.hpp"
+#include "novu/core/http.hpp"
+#include "novu/core/result.hpp"
+#include "novu/core/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// GET /v1/channel-connections with the query in the SDK's fixed key order. Fails when
+/// `limit` is outside 1..100 or a value is not valid UTF-8.
+NOVU_CC_API result<http_request> build_list_request(const client_config& config,
+                                                    const list_channel_connections_params& params,
+                                                    const call_options& options = {});
+/// POST /v1/channel-connections.
+NOVU_CC_API result<http_request> build_create_request(const client_config& config,
+                                                      const create_channel_connection_request& body,
+                                                      const call_options& options = {});
+/// GET /v1/channel-connections/{identifier}.
+NOVU_CC_API result<http_request> build_retrieve_request(const client_config& config, std::string_view identifier,
+                                                        const call_options& options = {});
+/// PATCH /v1/channel-connections/{identifier}. Empty, "." and ".." identifiers are rejected.
+NOVU_CC_API result<http_request> build_update_request(const client_config& config, std::string_view identifier,
+                                                      const update_channel_connection_request& body,
+                                                      const call_options& options = {});
+/// DELETE /v1/channel-connections/{identifier}.
+NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options = {});
+
+/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness.
+NOVU_CC_API std::string generate_idempotency_key();
+
+/// `identifier` percent-encoded as one path segment, exactly like JavaScript's
+/// encodeURIComponent (unreserved: A-Z a-z 0-9 - _ . ! ~ * ' ( )).
+NOVU_CC_API std::string encode_path_segment(std::string_view identifier);
+
+/// Parameters of the page after `page`: its `next` cursor as `after`, every filter kept, no
+/// `before`, no `include_cursor` (the cursor is the last item of `page`, which must not come
+/// again). nullopt when `page` is the last one.
+NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
+    const list_channel_connections_params& params, const channel_connection_page& page);
+
+NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 5
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/connections/detail/implementation.hpp"
+#endif
+// NOVU_CC_STANDALONE }
