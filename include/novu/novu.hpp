@@ -17,7 +17,8 @@
 #endif
 // NOVU_CC_STANDALONE }
 
-// The shared core: transport types, results, errors, configuration, retries, printing.
+// The shared core: transport types, results, errors, configuration, retries, printing, error
+// bodies and any-JSON, what every request and every error answer share.
 #include "novu/core/version.hpp"
 #include "novu/core/http.hpp"
 #include "novu/core/enums.hpp"
@@ -27,6 +28,10 @@
 #include "novu/core/retry.hpp"
 #include "novu/core/config.hpp"
 #include "novu/core/printing.hpp"
+#include "novu/core/json.hpp"
+#include "novu/core/request.hpp"
+#include "novu/core/response.hpp"
+#include "novu/core/pagination.hpp"
 
 // One line per resource.
 #include "novu/connections/connections.hpp"

@@ -1,4 +1,5 @@
-// JSON mapping of the DTOs on nlohmann/json, exception-free in both directions.
+// JSON mapping of the connection DTOs on nlohmann/json (what all resources share is in
+// novu/core/json.hpp), exception-free in both directions.
 // Decoding goes straight from nlohmann's SAX events into the DTOs (no DOM), names the JSON
 // pointer of the first offending element, ignores unknown fields and honours decode_limits
 // (body size, depth, element count). A repeated member, `data` envelope or map key: the last
@@ -21,8 +22,9 @@
 #include <string>       // string
 #include <string_view>  // string_view
 
-#include "novu/core/config.hpp"
 #include "novu/connections/dto.hpp"
+#include "novu/core/config.hpp"
+#include "novu/core/json.hpp"
 #include "novu/core/result.hpp"
 #include "novu/core/version.hpp"
 
@@ -43,10 +45,6 @@ NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, c
 /// A list page into `out`, reusing the memory it holds (see decode_channel_connection_into).
 NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
                                                              const decode_limits& limits = {});
-/// An `ErrorDto`.
-NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits = {});
-/// A `ValidationErrorDto` (an `ErrorDto` whose `errors` map is required).
-NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, const decode_limits& limits = {});
 /// An update request body, as a server or proxy would read it.
 NOVU_CC_API result<update_channel_connection_request> decode_update_request(std::string_view json,
                                                                             const decode_limits& limits = {});
@@ -62,16 +60,6 @@ NOVU_CC_API result<std::string> encode_json(const create_channel_connection_requ
 NOVU_CC_API result<std::string> encode_json(const channel_connection& connection);
 /// Compact JSON of a list page.
 NOVU_CC_API result<std::string> encode_json(const channel_connection_page& page);
-/// Compact JSON of an error body (`errors` is written when not empty).
-NOVU_CC_API result<std::string> encode_json(const api_error& body);
-
-/// Checks `json_text` (within `limits`; a NUL byte is malformed) and returns it as a compact
-/// `any_json` of the matching type.
-NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits = {});
-/// A JSON string value holding `text`; fails on invalid UTF-8.
-NOVU_CC_API result<any_json> json_string(std::string_view text);
-/// The unescaped text of a JSON string value; nullopt for any other type.
-NOVU_CC_API std::optional<std::string> string_value(const any_json& value);
 
 NOVU_CC_NAMESPACE_END
 

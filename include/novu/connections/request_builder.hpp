@@ -19,6 +19,7 @@
 #include "novu/core/config.hpp"
 #include "novu/connections/dto.hpp"
 #include "novu/core/http.hpp"
+#include "novu/core/request.hpp"
 #include "novu/core/result.hpp"
 #include "novu/core/version.hpp"
 
@@ -43,13 +44,6 @@ NOVU_CC_API result<http_request> build_update_request(const client_config& confi
 /// DELETE /v1/channel-connections/{identifier}.
 NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
                                                       const call_options& options = {});
-
-/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness.
-NOVU_CC_API std::string generate_idempotency_key();
-
-/// `identifier` percent-encoded as one path segment, exactly like JavaScript's
-/// encodeURIComponent (unreserved: A-Z a-z 0-9 - _ . ! ~ * ' ( )).
-NOVU_CC_API std::string encode_path_segment(std::string_view identifier);
 
 /// Parameters of the page after `page`: its `next` cursor as `after`, every filter kept, no
 /// `before`, no `include_cursor` (the cursor is the last item of `page`, which must not come

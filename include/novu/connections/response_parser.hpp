@@ -17,6 +17,7 @@
 #include "novu/core/config.hpp"
 #include "novu/connections/dto.hpp"
 #include "novu/core/http.hpp"
+#include "novu/core/response.hpp"
 #include "novu/core/result.hpp"
 #include "novu/core/version.hpp"
 
@@ -40,9 +41,6 @@ NOVU_CC_API result<channel_connection> parse_update_response(const http_response
                                                              const decode_limits& limits = {});
 /// Result of a delete call: any 2xx is a success, whatever its body.
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits = {});
-
-/// The error a non-2xx response stands for (what the parsers above return for it).
-NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits = {});
 
 NOVU_CC_NAMESPACE_END
 

@@ -1,5 +1,6 @@
-// Implementation of the non-template parts of novu/connections/client.hpp and novu/connections/async_client.hpp: the
-// retry loop and the secret masking every call applies to the error it returns.
+// Implementation of the non-template parts of novu/connections/client.hpp and
+// novu/connections/async_client.hpp: the five operations and the secret masking every call applies
+// to the error it returns.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <utility>      // move
 
 #include "novu/connections/client.hpp"
+#include "novu/core/impl/call.ipp"
 #include "novu/core/detail/scrub.hpp"
 #include "novu/core/impl/error.ipp"
 #include "novu/connections/impl/response_parser.ipp"
@@ -17,34 +19,6 @@
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment) {
-  // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
-  if (!failed) return {};
-  static const http_headers no_headers;
-  // Asked in a fixed order (as function arguments they would be evaluated in any order).
-  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
-  const double jitter = environment.random_unit(environment.self);
-  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
-  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
-  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
-  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      elapsed_ms, jitter, unix_now_ms);
-}
-
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment) {
-  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
-  for (int attempt = 1;; ++attempt) {
-    transport_result answer = transport.send(transport.self, request);
-    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
-    if (!next.retry) return answer;
-    environment.sleep_ms(environment.self, next.delay_ms);
-  }
-}
 
 // The secrets of one call: the configured key and the tokens the call sends.
 inline secret_scrubber call_secrets(const client_config& config, const novu::auth* sent_auth) {

@@ -1,0 +1,34 @@
+// What every resource's request builders share: idempotency keys and path segments.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 13
+#endif
+// NOVU_CC_STANDALONE }
+
+#include <string>       // string
+#include <string_view>  // string_view
+
+#include "novu/core/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness.
+NOVU_CC_API std::string generate_idempotency_key();
+
+/// `identifier` percent-encoded as one path segment, exactly like JavaScript's
+/// encodeURIComponent (unreserved: A-Z a-z 0-9 - _ . ! ~ * ' ( )).
+NOVU_CC_API std::string encode_path_segment(std::string_view identifier);
+
+NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 13
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/core/detail/implementation.hpp"
+#endif
+// NOVU_CC_STANDALONE }
