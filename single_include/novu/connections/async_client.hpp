@@ -31,6 +31,19 @@
 
 #include "../novu.hpp"
 
+// ---- begin include/novu/core/async.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// The asynchronous call machinery every resource's async client shares: the callback types a
+// transport and a timer take, a move-only one-shot completion, the exactly-once handoff, and
+// the flat retry loop of one call (see novu/connections/async_client.hpp for how a call runs).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
 NOVU_CC_NAMESPACE_BEGIN
 
 /// Completion a transport calls once, from any thread, with the response or an error. It may
@@ -254,6 +267,16 @@ class async_call {
   std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
   int attempt_ = 1;             // attempts made so far, the one in flight included
 };
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// ---- end include/novu/core/async.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+namespace detail {
 
 // An async_call whose answer is parsed into `result<T>` for the caller's completion.
 template <class T>

@@ -1,0 +1,264 @@
+// The asynchronous call machinery every resource's async client shares: the callback types a
+// transport and a timer take, a move-only one-shot completion, the exactly-once handoff, and
+// the flat retry loop of one call (see novu/connections/async_client.hpp for how a call runs).
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 16
+#endif
+// NOVU_CC_STANDALONE }
+
+#include <atomic>       // atomic
+#include <cstddef>      // size_t
+#include <cstdint>      // int64_t, uint32_t, uint64_t
+#include <functional>   // function
+#include <memory>       // shared_ptr, make_shared
+#include <optional>     // optional, nullopt
+#include <type_traits>  // decay_t, enable_if_t, is_same
+#include <utility>      // move, forward
+
+#include "novu/core/config.hpp"
+#include "novu/core/detail/call.hpp"
+#include "novu/core/error.hpp"
+#include "novu/core/http.hpp"
+#include "novu/core/result.hpp"
+#include "novu/core/retry.hpp"
+#include "novu/core/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Completion a transport calls once, from any thread, with the response or an error. It may
+/// be copied; a second call (of it or of a copy) is ignored.
+using transport_callback = std::function<void(transport_result)>;
+/// What a timer calls when the delay is over; calls after the first are ignored.
+using timer_callback = std::function<void()>;
+/// Schedules `fire` after `delay_ms` milliseconds without blocking (engine timer, asio timer...).
+/// It may also call `fire` before returning (a zero delay run at once).
+using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
+
+namespace detail {
+
+// A move-only std::function: holds any callable, including one that captures a unique_ptr.
+template <class Signature>
+class unique_function;
+
+// unique_function for a call signature `R(Args...)`.
+template <class R, class... Args>
+class unique_function<R(Args...)> {
+ public:
+  // Holds nothing; calling it is undefined.
+  unique_function() noexcept = default;
+  // Holds `f`, moved or copied onto the heap.
+  template <class F, class Stored = std::decay_t<F>,
+            std::enable_if_t<!std::is_same<Stored, unique_function>::value, int> = 0>
+  unique_function(F&& f)  // NOLINT(google-explicit-constructor)
+      : object_(new Stored(std::forward<F>(f))), invoke_(&invoke<Stored>), destroy_(&destroy<Stored>) {}
+  // Takes over what `other` holds.
+  unique_function(unique_function&& other) noexcept
+      : object_(other.object_), invoke_(other.invoke_), destroy_(other.destroy_) {
+    other.object_ = nullptr;
+  }
+  // Destroys what this holds and takes over what `other` holds.
+  unique_function& operator=(unique_function&& other) noexcept {
+    if (this != &other) {
+      reset();
+      object_ = other.object_;
+      invoke_ = other.invoke_;
+      destroy_ = other.destroy_;
+      other.object_ = nullptr;
+    }
+    return *this;
+  }
+  // Not copyable: the callable may be move-only.
+  unique_function(const unique_function&) = delete;
+  // Not copy-assignable either.
+  unique_function& operator=(const unique_function&) = delete;
+  // Destroys the held callable.
+  ~unique_function() { reset(); }
+
+  // True when a callable is held.
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+  // Calls the held callable.
+  R operator()(Args... args) { return invoke_(object_, std::forward<Args>(args)...); }
+
+ private:
+  template <class Stored>
+  static R invoke(void* object, Args&&... args) {
+    return static_cast<R>((*static_cast<Stored*>(object))(std::forward<Args>(args)...));
+  }
+  template <class Stored>
+  static void destroy(void* object) noexcept {
+    delete static_cast<Stored*>(object);
+  }
+  void reset() noexcept {
+    if (object_ != nullptr) destroy_(object_);
+    object_ = nullptr;
+  }
+
+  void* object_ = nullptr;                     // the callable, on the heap
+  R (*invoke_)(void*, Args&&...) = nullptr;    // calls it
+  void (*destroy_)(void*) noexcept = nullptr;  // deletes it
+};
+
+// The meeting point of one asynchronous step (an attempt sent, a timer armed, a page
+// requested): the starter starts the step, then calls park(); the step's completion calls
+// claim() and then offer(). Exactly one of them continues the work, whichever order the two
+// sides run in and whichever threads they run on; every completion after the first is
+// ignored. Shared (shared_ptr) by the starter and every copy of the completion callback.
+template <class Value>
+class handoff {
+ public:
+  // Completion side, first step: true for the first completion only. A later one (a transport
+  // reporting both an error and "done", a timer firing twice) must return at once.
+  bool claim() noexcept { return !claimed_.exchange(true, std::memory_order_acq_rel); }
+  // Completion side, after a successful claim(): stores `value`. True when the starter is still
+  // inside the start call and will take the value after it returns (the completion then
+  // returns); false when the starter has left, so the completion continues with take().
+  bool offer(Value value) {
+    value_.emplace(std::move(value));
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_offered, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // Starter side, once the start call has returned: true when nothing has completed yet (the
+  // starter must leave; the completion continues later); false when a completion arrived
+  // during the start call (the starter continues with take()).
+  bool park() noexcept {
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_parked, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // The value offered, for whichever side continues.
+  Value take() { return std::move(*value_); }
+
+ private:
+  static constexpr unsigned char k_starting = 0;  // the starter is inside the start call
+  static constexpr unsigned char k_offered = 1;   // completed during the start call
+  static constexpr unsigned char k_parked = 2;    // the starter left; the completion continues
+
+  std::atomic<bool> claimed_{false};              // a completion has arrived
+  std::atomic<unsigned char> state_{k_starting};  // k_starting, k_offered or k_parked
+  std::optional<Value> value_;                    // written by the claiming completion only
+};
+
+// What a fired timer hands over: nothing.
+struct timer_fired {};
+
+// An asynchronous transport behind a function pointer.
+struct async_transport_ref {
+  void* self;                                                               // the client's AsyncTransport
+  void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
+};
+
+// The async_transport_ref of `transport`, which must outlive it.
+template <class AsyncTransport>
+async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
+  return {&transport, [](void* self, http_request request, transport_callback done) {
+            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+          }};
+}
+
+// The environment_ref of an async client's `environment` (which must outlive it): clock and
+// randomness only. The async client waits through its timer, so the environment needs no
+// sleep_ms and `sleep_ms` is null.
+template <class Environment>
+environment_ref make_async_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// What an asynchronous call needs from its client, without the client's template parameters,
+// so that the retry and paging loops below do not depend on them.
+struct async_call_context {
+  std::shared_ptr<const void> owner;  // keeps what the pointers below point into alive
+  const client_config* config;        // requests, retries, limits
+  async_transport_ref transport;      // sends one attempt
+  const async_timer* timer;           // retry waits; nullptr: no retries
+  environment_ref environment;        // clock and randomness for retries (no sleep)
+};
+
+// One logical call in flight: the request is built once and re-sent as is on retries. The
+// retry loop lives here; the parsing of the final answer in the typed subclass.
+class async_call {
+ public:
+  // A call sending `request` through `context`.
+  async_call(async_call_context context, http_request request)
+      : context_(std::move(context)), request_(std::move(request)) {}
+  // Destroyed when the last callback or starter holding it lets go.
+  virtual ~async_call() = default;
+  // Not copyable: callbacks share one call through shared_ptr.
+  async_call(const async_call&) = delete;
+  // Not copy-assignable either.
+  async_call& operator=(const async_call&) = delete;
+
+  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
+  static void start(std::shared_ptr<async_call> call) {
+    call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+    run(std::move(call), std::nullopt);
+  }
+
+ protected:
+  // The configuration of the client that started the call.
+  const client_config& config() const noexcept { return *context_.config; }
+  // Parses the final answer and runs the caller's completion.
+  virtual void finish(transport_result answer) = 0;
+
+ private:
+  // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
+  // through the timer, sends again... An attempt or a wait that completes inside the transport
+  // or timer call is picked up by the next round of this loop instead of a nested call, so the
+  // stack stays flat; one that completes later calls run() afresh from the completion.
+  static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
+    for (;;) {
+      if (!answer) {
+        auto sent = std::make_shared<handoff<transport_result>>();
+        http_request copy = call->request_;
+        call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                      transport_callback([call, sent](transport_result arrived) {
+                                        if (!sent->claim()) return;  // a second completion
+                                        if (sent->offer(std::move(arrived))) return;
+                                        run(call, sent->take());
+                                      }));
+        if (sent->park()) return;
+        answer.emplace(sent->take());
+      }
+      const async_timer* timer = call->context_.timer;
+      if (timer != nullptr && *timer) {
+        const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
+                                                 call->context_.environment);
+        if (next.retry) {
+          ++call->attempt_;
+          answer.reset();
+          auto waited = std::make_shared<handoff<timer_fired>>();
+          (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                     if (!waited->claim()) return;  // a timer firing twice
+                     if (waited->offer(timer_fired{})) return;
+                     run(call, std::nullopt);
+                   }));
+          if (waited->park()) return;
+          continue;  // fired inside the timer call: send the next attempt from here
+        }
+      }
+      call->finish(std::move(*answer));
+      return;
+    }
+  }
+
+  async_call_context context_;  // the client's configuration, transport, timer, environment
+  http_request request_;        // sent as is by every attempt
+  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
+  int attempt_ = 1;             // attempts made so far, the one in flight included
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 16
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/core/detail/implementation.hpp"
+#endif
+// NOVU_CC_STANDALONE }
