@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <deque>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -315,4 +316,145 @@ TEST_CASE("a secret key configured with its ApiKey prefix is masked bare too") {
   auto r = client.retrieve("x");
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().message == "proxy echoed [redacted]");
+}
+
+namespace {
+
+// Records what a client sends to the fake, so that two ways of calling can be compared.
+struct recording_transport {
+  novu::fake_novu* server;
+  std::vector<novu::http_request>* sent;
+  novu::http_response operator()(const novu::http_request& request) const {
+    sent->push_back(request);
+    return server->handle(request);
+  }
+};
+
+// What a result shows of itself: the JSON of the value, or the error's kind, status and message.
+template <class T>
+std::string shown(const novu::result<T>& r) {
+  if (!r)
+    return std::string(novu::to_string(r.error().kind)) + " " + std::to_string(r.error().status) + " " +
+           r.error().message;
+  return *novu::encode_json(*r);
+}
+std::string shown(const novu::result<void>& r) {
+  return r ? std::string("ok") : std::string(novu::to_string(r.error().kind)) + " " + r.error().message;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "channel_connections(): each operation sends the same request and gives the same result as the client's member") {
+  novu::fake_novu via_members_server;
+  novu::fake_novu via_facade_server;
+  std::vector<novu::http_request> via_members_sent;
+  std::vector<novu::http_request> via_facade_sent;
+  novu::client<recording_transport> members(test_config(), recording_transport{&via_members_server, &via_members_sent});
+  novu::client<recording_transport> facade_client(test_config(),
+                                                  recording_transport{&via_facade_server, &via_facade_sent});
+  auto facade = facade_client.channel_connections();
+  // Both ways send the same idempotency key for the same step (the keys are otherwise random).
+  int step = 0;
+  auto key = [&step](bool next) {
+    if (next) ++step;
+    novu::call_options options;
+    options.idempotency_key = "key-" + std::to_string(step);
+    return options;
+  };
+
+  std::vector<std::string> results_members;
+  std::vector<std::string> results_facade;
+  for (int i = 0; i < 4; ++i) {
+    novu::create_channel_connection_request req;
+    req.integration_identifier = "slack-prod";
+    req.subscriber_id = "sub-" + std::to_string(i);
+    req.workspace.id = "T";
+    req.auth.access_token = "token-" + std::to_string(i);
+    results_members.push_back(shown(members.create(req, key(true))));
+    results_facade.push_back(shown(facade.create(req, key(false))));
+  }
+  novu::list_channel_connections_params p;
+  p.limit = 3;
+  results_members.push_back(shown(members.list(p, key(true))));
+  results_facade.push_back(shown(facade.list(p, key(false))));
+  std::vector<std::string> walked_members;
+  std::vector<std::string> walked_facade;
+  auto collect = [](std::vector<std::string>* into) {
+    return [into](const novu::channel_connection_page& page) {
+      for (const auto& c : page.data) into->push_back(c.identifier);
+      return true;
+    };
+  };
+  REQUIRE(members.for_each_page(p, collect(&walked_members), {}, key(true)).has_value());
+  REQUIRE(facade.for_each_page(p, collect(&walked_facade), {}, key(false)).has_value());
+  CHECK(walked_members == walked_facade);
+  REQUIRE(walked_members.size() == 4);
+  const std::string id = walked_members[1];
+  results_members.push_back(shown(members.retrieve(id, key(true))));
+  results_facade.push_back(shown(facade.retrieve(id, key(false))));
+  results_members.push_back(shown(members.update(id, update_body("new"), key(true))));
+  results_facade.push_back(shown(facade.update(id, update_body("new"), key(false))));
+  results_members.push_back(shown(members.remove(id, key(true))));
+  results_facade.push_back(shown(facade.remove(id, key(false))));
+  results_members.push_back(shown(members.retrieve(id, key(true))));  // 404 now
+  results_facade.push_back(shown(facade.retrieve(id, key(false))));
+  results_members.push_back(shown(members.retrieve("", key(true))));  // refused before sending
+  results_facade.push_back(shown(facade.retrieve("", key(false))));
+
+  CHECK(results_members == results_facade);
+  CHECK(results_members[results_members.size() - 2].rfind("api 404", 0) == 0);
+  CHECK(results_members.back().rfind("invalid_argument", 0) == 0);
+  REQUIRE(via_members_sent.size() == via_facade_sent.size());
+  for (std::size_t i = 0; i < via_members_sent.size(); ++i) {
+    CAPTURE(i);
+    CHECK(via_members_sent[i].method == via_facade_sent[i].method);
+    CHECK(via_members_sent[i].path == via_facade_sent[i].path);
+    CHECK(via_members_sent[i].body == via_facade_sent[i].body);
+    REQUIRE(via_members_sent[i].headers.size() == via_facade_sent[i].headers.size());
+    for (std::size_t h = 0; h < via_members_sent[i].headers.size(); ++h) {
+      CHECK(via_members_sent[i].headers[h].name == via_facade_sent[i].headers[h].name);
+      CHECK(via_members_sent[i].headers[h].value == via_facade_sent[i].headers[h].value);
+    }
+  }
+}
+
+TEST_CASE("async channel_connections(): operations run through the facade, completions may be move-only") {
+  novu::fake_novu fake;
+  novu::async_client<novu::fake_novu::inline_async_transport> client(test_config(), fake.async_transport());
+  auto connections = client.channel_connections();
+  novu::create_channel_connection_request req;
+  req.integration_identifier = "slack-prod";
+  req.subscriber_id = "sub-1";
+  req.workspace.id = "T";
+  req.auth.access_token = "a";
+  std::string created;
+  auto owned = std::make_unique<int>(1);  // a move-only capture: the completion cannot be copied
+  connections.create(req, [&created, owned = std::move(owned)](novu::result<novu::channel_connection> r) {
+    REQUIRE(r.has_value());
+    CHECK(*owned == 1);
+    created = r->identifier;
+  });
+  REQUIRE(!created.empty());
+  int pages = 0;
+  std::size_t walked = 0;
+  connections.for_each_page(
+      {}, [&](const novu::channel_connection_page&) { return ++pages, true; },
+      [&](novu::result<std::size_t> r) { walked = r ? *r : 0; });
+  CHECK(walked == 1);
+  std::string token;
+  connections.update(created, update_body("new"), [&](novu::result<novu::channel_connection> r) {
+    if (r) token = r->auth.access_token;
+  });
+  CHECK(token == "new");
+  bool listed = false;
+  connections.list({}, [&](novu::result<novu::channel_connection_page> r) { listed = r && r->data.size() == 1; });
+  CHECK(listed);
+  int removed_status = -1;
+  connections.remove(created, [&](novu::result<void> r) { removed_status = r ? 0 : r.error().status; });
+  CHECK(removed_status == 0);
+  int missing_status = 0;
+  connections.retrieve(created,
+                       [&](novu::result<novu::channel_connection> r) { missing_status = r ? 200 : r.error().status; });
+  CHECK(missing_status == 404);
 }

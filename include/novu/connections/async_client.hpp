@@ -163,6 +163,52 @@ class async_page_walk {
 
 }  // namespace detail
 
+/// The channel-connection operations of an `async_client`, as the SDKs'
+/// `novu.channelConnections`: `api.channel_connections().retrieve(identifier, on_done)`. A view
+/// that refers to the client, which must outlive the calls that start through it; cheap to copy.
+template <class AsyncClient>
+class async_channel_connections_operations {
+ public:
+  /// The operations of `client`.
+  explicit async_channel_connections_operations(AsyncClient& client) noexcept : client_(&client) {}
+
+  /// One page of channel connections; `on_done(result<channel_connection_page>)`.
+  template <class OnDone>
+  void list(const list_channel_connections_params& params, OnDone on_done, const call_options& options = {}) {
+    client_->list(params, std::move(on_done), options);
+  }
+  /// Every page from `params` on (see async_client::for_each_page).
+  template <class OnPage, class OnDone>
+  void for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
+                     const pagination_options& paging = {}, const call_options& options = {}) {
+    client_->for_each_page(params, std::move(on_page), std::move(on_done), paging, options);
+  }
+  /// Creates a channel connection; `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  void create(const create_channel_connection_request& body, OnDone on_done, const call_options& options = {}) {
+    client_->create(body, std::move(on_done), options);
+  }
+  /// Retrieves one channel connection; `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  void retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    client_->retrieve(identifier, std::move(on_done), options);
+  }
+  /// Updates a channel connection; `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  void update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
+              const call_options& options = {}) {
+    client_->update(identifier, body, std::move(on_done), options);
+  }
+  /// Deletes a channel connection; `on_done(result<void>)`.
+  template <class OnDone>
+  void remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    client_->remove(identifier, std::move(on_done), options);
+  }
+
+ private:
+  AsyncClient* client_;  // never null
+};
+
 /// A client over an asynchronous transport: any callable
 /// `void(novu::http_request, novu::transport_callback)`. Each call takes a completion
 /// `void(novu::result<T>)` (it may be move-only) that runs exactly once, on whatever thread the
@@ -187,6 +233,12 @@ class async_client {
 
   /// The configuration requests are built from.
   const client_config& config() const noexcept { return state_->config; }
+
+  /// The channel-connection operations, as the SDKs' `novu.channelConnections`. The members
+  /// list ... remove below are the same operations, kept for 0.1 code.
+  async_channel_connections_operations<async_client> channel_connections() noexcept {
+    return async_channel_connections_operations<async_client>(*this);
+  }
 
   /// One page of channel connections; `on_done(result<channel_connection_page>)`.
   template <class OnDone>

@@ -17,7 +17,7 @@
 #include <string_view>    // string_view
 #include <type_traits>    // is_same, decay_t
 #include <unordered_map>  // unordered_map
-#include <utility>        // declval, move
+#include <utility>        // declval, move, forward
 
 #include "novu/core/detail/call.hpp"
 #include "novu/core/config.hpp"
@@ -87,6 +87,49 @@ NOVU_CC_API result<void> finish_delete_call(transport_result answer, const clien
 
 }  // namespace detail
 
+/// The channel-connection operations of a `client`, as the SDKs' `novu.channelConnections`:
+/// `api.channel_connections().update(identifier, body)`. A view that refers to the client, which
+/// must outlive it; cheap to copy.
+template <class Client>
+class channel_connections_operations {
+ public:
+  /// The operations of `client`.
+  explicit channel_connections_operations(Client& client) noexcept : client_(&client) {}
+
+  /// One page of channel connections (GET /v1/channel-connections).
+  result<channel_connection_page> list(const list_channel_connections_params& params = {},
+                                       const call_options& options = {}) {
+    return client_->list(params, options);
+  }
+  /// Every page from `params` on, `on_page(const channel_connection_page&)` for each (return
+  /// false to stop); the number of pages delivered (see client::for_each_page).
+  template <class OnPage>
+  result<std::size_t> for_each_page(const list_channel_connections_params& params, OnPage&& on_page,
+                                    const pagination_options& paging = {}, const call_options& options = {}) {
+    return client_->for_each_page(params, std::forward<OnPage>(on_page), paging, options);
+  }
+  /// Creates a channel connection (POST /v1/channel-connections).
+  result<channel_connection> create(const create_channel_connection_request& body, const call_options& options = {}) {
+    return client_->create(body, options);
+  }
+  /// Retrieves one channel connection (GET /v1/channel-connections/{identifier}).
+  result<channel_connection> retrieve(std::string_view identifier, const call_options& options = {}) {
+    return client_->retrieve(identifier, options);
+  }
+  /// Updates a channel connection (PATCH /v1/channel-connections/{identifier}).
+  result<channel_connection> update(std::string_view identifier, const update_channel_connection_request& body,
+                                    const call_options& options = {}) {
+    return client_->update(identifier, body, options);
+  }
+  /// Deletes a channel connection (DELETE /v1/channel-connections/{identifier}).
+  result<void> remove(std::string_view identifier, const call_options& options = {}) {
+    return client_->remove(identifier, options);
+  }
+
+ private:
+  Client* client_;  // never null
+};
+
 /// A client for the Channel Connections API over a caller-supplied synchronous transport:
 /// any callable `novu::transport_result(const novu::http_request&)` (or one returning a plain
 /// `novu::http_response`). Calls from several threads are safe when the transport is.
@@ -100,6 +143,12 @@ class client {
 
   /// The configuration requests are built from.
   const client_config& config() const noexcept { return config_; }
+
+  /// The channel-connection operations, as the SDKs' `novu.channelConnections`. The members
+  /// list ... remove below are the same operations, kept for 0.1 code.
+  channel_connections_operations<client> channel_connections() noexcept {
+    return channel_connections_operations<client>(*this);
+  }
   /// The transport, e.g. to inspect a fake.
   Transport& transport() noexcept { return transport_; }
 
