@@ -2606,40 +2606,29 @@ class result {
   bool has_value_;
 };
 
-/// Success without a value (delete), or an error.
+namespace detail {
+/// The value a successful result<void> holds inside: nothing.
+struct no_value {};
+}  // namespace detail
+
+/// Success without a value (delete), or an error. The same storage as any result, without the
+/// value accessors.
 template <>
-class result<void> {
+class result<void> : private result<detail::no_value> {
+  using base = result<detail::no_value>;
+
  public:
   /// A successful result.
-  result() noexcept = default;
+  result() noexcept : base(detail::no_value{}) {}
   /// A failed result.
-  result(novu::error err) noexcept
-      : error_(std::move(err)), has_value_(false) {}  // NOLINT(google-explicit-constructor)
+  result(novu::error err) noexcept : base(std::move(err)) {}  // NOLINT(google-explicit-constructor)
 
   /// True on success.
-  bool has_value() const noexcept { return has_value_; }
+  using base::has_value;
   /// True on success.
-  explicit operator bool() const noexcept { return has_value_; }
-
-  /// The error. Precondition: !has_value().
-  const novu::error& error() const& noexcept {
-    assert(!has_value_);
-    return error_;
-  }
-  /// The error. Precondition: !has_value().
-  novu::error& error() & noexcept {
-    assert(!has_value_);
-    return error_;
-  }
-  /// The error, moved out. Precondition: !has_value().
-  novu::error&& error() && noexcept {
-    assert(!has_value_);
-    return std::move(error_);
-  }
-
- private:
-  novu::error error_;
-  bool has_value_ = true;
+  using base::operator bool;
+  /// The error (const, mutable and moved-out forms). Precondition: !has_value().
+  using base::error;
 };
 
 /// What a transport returns: the server's response, or a transport error.
@@ -14344,11 +14333,13 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/instantiations.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
-// The core's part. Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations
-// that the library's calls return or take are explicitly instantiated in the implementation
+// Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations that
+// the library's calls return or take are explicitly instantiated in the implementation
 // file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so user translation
 // units do not instantiate and emit them again. Every specialization names a type of this
-// library, as the standard requires for explicit instantiations of std templates.
+// library, as the standard requires for explicit instantiations of std templates. This file
+// holds the core's; each resource's detail/instantiations.hpp includes it and adds its own with
+// NOVU_CC_INSTANTIATE.
 // SPDX-License-Identifier: MIT
 
 
@@ -14364,12 +14355,11 @@ NOVU_CC_INSTANTIATE class result<http_request>;
 NOVU_CC_INSTANTIATE class result<http_response>;
 NOVU_CC_INSTANTIATE class result<api_error>;
 NOVU_CC_INSTANTIATE class result<std::string>;
+NOVU_CC_INSTANTIATE class result<detail::no_value>;
 NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
-
-#undef NOVU_CC_INSTANTIATE
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 #endif
@@ -18665,11 +18655,13 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/instantiations.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
-// The core's part. Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations
-// that the library's calls return or take are explicitly instantiated in the implementation
+// Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations that
+// the library's calls return or take are explicitly instantiated in the implementation
 // file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so user translation
 // units do not instantiate and emit them again. Every specialization names a type of this
-// library, as the standard requires for explicit instantiations of std templates.
+// library, as the standard requires for explicit instantiations of std templates. This file
+// holds the core's; each resource's detail/instantiations.hpp includes it and adds its own with
+// NOVU_CC_INSTANTIATE.
 // SPDX-License-Identifier: MIT
 
 
@@ -18685,12 +18677,11 @@ NOVU_CC_INSTANTIATE class result<http_request>;
 NOVU_CC_INSTANTIATE class result<http_response>;
 NOVU_CC_INSTANTIATE class result<api_error>;
 NOVU_CC_INSTANTIATE class result<std::string>;
+NOVU_CC_INSTANTIATE class result<detail::no_value>;
 NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
-
-#undef NOVU_CC_INSTANTIATE
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 #endif
@@ -22961,11 +22952,13 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/instantiations.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
-// The core's part. Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations
-// that the library's calls return or take are explicitly instantiated in the implementation
+// Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations that
+// the library's calls return or take are explicitly instantiated in the implementation
 // file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so user translation
 // units do not instantiate and emit them again. Every specialization names a type of this
-// library, as the standard requires for explicit instantiations of std templates.
+// library, as the standard requires for explicit instantiations of std templates. This file
+// holds the core's; each resource's detail/instantiations.hpp includes it and adds its own with
+// NOVU_CC_INSTANTIATE.
 // SPDX-License-Identifier: MIT
 
 
@@ -22981,12 +22974,11 @@ NOVU_CC_INSTANTIATE class result<http_request>;
 NOVU_CC_INSTANTIATE class result<http_response>;
 NOVU_CC_INSTANTIATE class result<api_error>;
 NOVU_CC_INSTANTIATE class result<std::string>;
+NOVU_CC_INSTANTIATE class result<detail::no_value>;
 NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
-
-#undef NOVU_CC_INSTANTIATE
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 #endif
@@ -27692,11 +27684,13 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/instantiations.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
-// The core's part. Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations
-// that the library's calls return or take are explicitly instantiated in the implementation
+// Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations that
+// the library's calls return or take are explicitly instantiated in the implementation
 // file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so user translation
 // units do not instantiate and emit them again. Every specialization names a type of this
-// library, as the standard requires for explicit instantiations of std templates.
+// library, as the standard requires for explicit instantiations of std templates. This file
+// holds the core's; each resource's detail/instantiations.hpp includes it and adds its own with
+// NOVU_CC_INSTANTIATE.
 // SPDX-License-Identifier: MIT
 
 
@@ -27712,12 +27706,11 @@ NOVU_CC_INSTANTIATE class result<http_request>;
 NOVU_CC_INSTANTIATE class result<http_response>;
 NOVU_CC_INSTANTIATE class result<api_error>;
 NOVU_CC_INSTANTIATE class result<std::string>;
+NOVU_CC_INSTANTIATE class result<detail::no_value>;
 NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
-
-#undef NOVU_CC_INSTANTIATE
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 #endif
@@ -31641,11 +31634,23 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/connections/detail/instantiations.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DETAIL_INSTANTIATIONS_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DETAIL_INSTANTIATIONS_HPP
-// The connections' part (the core's is novu/core/detail/instantiations.hpp). Fast-compile mode only
-// (NOVU_CC_SEPARATE_COMPILATION): the class template specializations that the library's calls return or take are
-// explicitly instantiated in the implementation file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so
-// user translation units do not instantiate and emit them again. Every specialization names a type of this library, as
-// the standard requires for explicit instantiations of std templates. SPDX-License-Identifier: MIT
+// Fast-compile mode only: the connections' class template specializations, instantiated once in
+// the implementation file (see novu/core/detail/instantiations.hpp, which holds the core's).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/instantiations.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+// Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations that
+// the library's calls return or take are explicitly instantiated in the implementation
+// file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so user translation
+// units do not instantiate and emit them again. Every specialization names a type of this
+// library, as the standard requires for explicit instantiations of std templates. This file
+// holds the core's; each resource's detail/instantiations.hpp includes it and adds its own with
+// NOVU_CC_INSTANTIATE.
+// SPDX-License-Identifier: MIT
 
 
 
@@ -31656,14 +31661,25 @@ NOVU_CC_NAMESPACE_END
 #endif
 
 NOVU_CC_NAMESPACE_BEGIN
+NOVU_CC_INSTANTIATE class result<http_request>;
+NOVU_CC_INSTANTIATE class result<http_response>;
+NOVU_CC_INSTANTIATE class result<api_error>;
+NOVU_CC_INSTANTIATE class result<std::string>;
+NOVU_CC_INSTANTIATE class result<detail::no_value>;
+NOVU_CC_NAMESPACE_END
+
+NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
+NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+// ---- end include/novu/core/detail/instantiations.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
 NOVU_CC_INSTANTIATE class result<channel_connection>;
 NOVU_CC_INSTANTIATE class result<channel_connection_page>;
 NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::channel_connection>;
 NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
-
-#undef NOVU_CC_INSTANTIATE
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/connections/detail/instantiations.hpp ----
 #endif

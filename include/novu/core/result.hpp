@@ -142,40 +142,29 @@ class result {
   bool has_value_;
 };
 
-/// Success without a value (delete), or an error.
+namespace detail {
+/// The value a successful result<void> holds inside: nothing.
+struct no_value {};
+}  // namespace detail
+
+/// Success without a value (delete), or an error. The same storage as any result, without the
+/// value accessors.
 template <>
-class result<void> {
+class result<void> : private result<detail::no_value> {
+  using base = result<detail::no_value>;
+
  public:
   /// A successful result.
-  result() noexcept = default;
+  result() noexcept : base(detail::no_value{}) {}
   /// A failed result.
-  result(novu::error err) noexcept
-      : error_(std::move(err)), has_value_(false) {}  // NOLINT(google-explicit-constructor)
+  result(novu::error err) noexcept : base(std::move(err)) {}  // NOLINT(google-explicit-constructor)
 
   /// True on success.
-  bool has_value() const noexcept { return has_value_; }
+  using base::has_value;
   /// True on success.
-  explicit operator bool() const noexcept { return has_value_; }
-
-  /// The error. Precondition: !has_value().
-  const novu::error& error() const& noexcept {
-    assert(!has_value_);
-    return error_;
-  }
-  /// The error. Precondition: !has_value().
-  novu::error& error() & noexcept {
-    assert(!has_value_);
-    return error_;
-  }
-  /// The error, moved out. Precondition: !has_value().
-  novu::error&& error() && noexcept {
-    assert(!has_value_);
-    return std::move(error_);
-  }
-
- private:
-  novu::error error_;
-  bool has_value_ = true;
+  using base::operator bool;
+  /// The error (const, mutable and moved-out forms). Precondition: !has_value().
+  using base::error;
 };
 
 /// What a transport returns: the server's response, or a transport error.
