@@ -1,0 +1,237 @@
+// fake_connections: the channel connections of a fake Novu server (/v1/channel-connections),
+// kept in memory. It registers with a fake_backend (novu/testing/fake_backend.hpp) and answers
+// the five operations the way the server does: `data` envelopes on single entities, generated
+// identifiers, filters and cursor pagination on list, 404/409/422 errors.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <algorithm>  // sort, find_if
+#include <cstddef>    // size_t
+#include <cstdint>    // uint64_t
+#include <map>        // map
+#include <mutex>      // unique_lock
+#include <optional>   // optional
+#include <string>     // string, to_string
+#include <utility>    // move
+#include <vector>     // vector
+
+#include "novu/core/enums.hpp"
+#include "novu/core/error.hpp"
+#include "novu/core/http.hpp"
+#include "novu/core/result.hpp"
+#include "novu/core/version.hpp"
+#include "novu/connections/dto.hpp"
+#include "novu/connections/json.hpp"
+#include "novu/testing/fake_backend.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// An integration the fake knows: connections created for it get its channel and provider.
+struct fake_integration {
+  std::string identifier;      ///< integration identifier, e.g. "slack-prod"
+  channel_type channel;        ///< channel of its connections
+  novu::provider_id provider;  ///< provider of its connections
+};
+
+/// The channel connection store of a fake_backend. It registers itself with the server and the
+/// two point at each other: keep them together (fake_novu holds both); it is never copied.
+class fake_connections {
+ public:
+  /// The collection path it serves.
+  static constexpr const char* collection = "/v1/channel-connections";
+
+  /// A store registered with `server`, knowing `integrations` (another one answers 404).
+  fake_connections(fake_backend& server, std::vector<fake_integration> integrations)
+      : server_(server), integrations_(std::move(integrations)) {
+    fake_resource resource;
+    resource.collection = collection;
+    resource.list = [this](const fake_call& call) { return list(call); };
+    resource.create = [this](const fake_call& call) { return create(call); };
+    resource.retrieve = [this](const fake_call& call) { return retrieve(call); };
+    resource.update = [this](const fake_call& call) { return update(call); };
+    resource.remove = [this](const fake_call& call) { return remove(call); };
+    server.add_resource(std::move(resource));
+  }
+  fake_connections(const fake_connections&) = delete;
+  fake_connections& operator=(const fake_connections&) = delete;
+
+  /// Stored connections, ordered by identifier.
+  std::vector<channel_connection> connections() const {
+    const std::unique_lock<std::mutex> lock = server_.lock();
+    std::vector<channel_connection> out;
+    out.reserve(store_.size());
+    for (const auto& entry : store_) out.push_back(entry.second.connection);
+    return out;
+  }
+  /// Stores `connection` as is (test setup), replacing one with the same identifier.
+  void put(channel_connection connection) {
+    const std::unique_lock<std::mutex> lock = server_.lock();
+    const std::string id = connection.identifier;
+    record& r = store_[id];
+    r.connection = std::move(connection);
+    r.sequence = ++sequence_;
+  }
+
+ private:
+  struct record {
+    channel_connection connection;
+    std::uint64_t sequence = 0;  // creation order, breaks ties between equal timestamps
+  };
+
+  http_response not_found(const fake_call& call) const {
+    return call.server.error_response(404, call.path,
+                                      "Channel connection with identifier " + call.identifier + " not found");
+  }
+
+  http_response create(const fake_call& call) {
+    fake_backend& server = call.server;
+    const std::string& path = call.path;
+    result<create_channel_connection_request> body = decode_create_request(call.request.body);
+    if (!body) return server.validation_response(path, body.error());
+    const auto integration = std::find_if(integrations_.begin(), integrations_.end(), [&](const fake_integration& i) {
+      return i.identifier == body->integration_identifier;
+    });
+    if (integration == integrations_.end()) {
+      return server.error_response(404, path,
+                                   "Integration with identifier " + body->integration_identifier + " not found");
+    }
+    const bool shared = body->connection_mode == connection_mode::shared;
+    channel_connection c;
+    if (body->identifier) {
+      c.identifier = *body->identifier;
+    } else {
+      c.identifier = body->integration_identifier + "-" +
+                     (shared ? std::string("shared") : body->subscriber_id.value_or("shared")) + "-" +
+                     std::to_string(sequence_ + 1);
+    }
+    if (c.identifier.empty()) return server.error_response(400, path, "identifier must not be empty");
+    if (store_.count(c.identifier) != 0) {
+      return server.error_response(409, path, "Channel connection with identifier " + c.identifier + " already exists");
+    }
+    c.channel = integration->channel;
+    c.provider_id = integration->provider;
+    c.integration_identifier = body->integration_identifier;
+    if (!shared) c.subscriber_id = body->subscriber_id;
+    if (body->context) {
+      for (const context_entry& e : *body->context) c.context_keys.push_back(e.type + ":" + e.id);
+    }
+    c.workspace = std::move(body->workspace);
+    c.auth = std::move(body->auth);
+    server.tick();
+    c.created_at = server.now_iso();
+    c.updated_at = c.created_at;
+    record& r = store_[c.identifier];
+    r.connection = c;
+    r.sequence = ++sequence_;
+    return fake_backend::data_response(201, encode_json(c));
+  }
+
+  http_response retrieve(const fake_call& call) const {
+    const auto found = store_.find(call.identifier);
+    if (found == store_.end()) return not_found(call);
+    return fake_backend::data_response(200, encode_json(found->second.connection));
+  }
+
+  http_response update(const fake_call& call) {
+    result<update_channel_connection_request> body = decode_update_request(call.request.body);
+    if (!body) return call.server.validation_response(call.path, body.error());
+    const auto found = store_.find(call.identifier);
+    if (found == store_.end()) return not_found(call);
+    channel_connection& c = found->second.connection;
+    c.workspace = std::move(body->workspace);
+    c.auth = std::move(body->auth);
+    call.server.tick();
+    c.updated_at = call.server.now_iso();
+    return fake_backend::data_response(200, encode_json(c));
+  }
+
+  http_response remove(const fake_call& call) {
+    const auto found = store_.find(call.identifier);
+    if (found == store_.end()) return not_found(call);
+    store_.erase(found);
+    call.server.tick();
+    http_response r;
+    r.status = 204;
+    return r;
+  }
+
+  http_response list(const fake_call& call) const {
+    const fake_backend& server = call.server;
+    const std::string& path = call.path;
+    fake_query query;
+    if (std::optional<http_response> bad = server.read_query(path, call.query, query)) return std::move(*bad);
+    std::size_t limit = 10;
+    if (std::optional<http_response> bad = server.read_limit(path, query, limit)) return std::move(*bad);
+    const std::string order_by_field = query.last("orderBy").value_or("createdAt");
+    if (order_by_field != "createdAt" && order_by_field != "updatedAt") {
+      return server.invalid_parameter(path, "orderBy", "orderBy must be createdAt or updatedAt");
+    }
+    bool descending = false;
+    if (std::optional<http_response> bad = server.read_direction(path, query, descending)) return std::move(*bad);
+    const std::string mode = query.last("connectionMode").value_or("");
+    if (!mode.empty() && mode != "subscriber" && mode != "shared") {
+      return server.invalid_parameter(path, "connectionMode", "connectionMode must be subscriber or shared");
+    }
+    bool inclusive = false;
+    if (std::optional<http_response> bad = server.read_include_cursor(path, query, inclusive)) {
+      return std::move(*bad);
+    }
+    const std::optional<std::string> subscriber = query.last("subscriberId");
+    const std::optional<std::string> channel = query.last("channel");
+    const std::optional<std::string> provider = query.last("providerId");
+    const std::optional<std::string> integration = query.last("integrationIdentifier");
+    std::optional<std::vector<std::string>> context_keys;
+    if (const auto found = query.params.find("contextKeys"); found != query.params.end()) {
+      context_keys.emplace();
+      for (const std::string& k : found->second) {
+        if (!k.empty()) context_keys->push_back(k);
+      }
+      std::sort(context_keys->begin(), context_keys->end());
+    }
+
+    std::vector<const record*> rows;
+    for (const auto& entry : store_) {
+      const channel_connection& c = entry.second.connection;
+      if (subscriber && c.subscriber_id != *subscriber) continue;
+      if (mode == "subscriber" && !c.subscriber_id) continue;
+      if (mode == "shared" && c.subscriber_id) continue;
+      if (channel && (!c.channel || c.channel->value() != *channel)) continue;
+      if (provider && (!c.provider_id || c.provider_id->value() != *provider)) continue;
+      if (integration && c.integration_identifier != *integration) continue;
+      if (context_keys) {
+        std::vector<std::string> have = c.context_keys;
+        std::sort(have.begin(), have.end());
+        if (have != *context_keys) continue;
+      }
+      rows.push_back(&entry.second);
+    }
+    const bool by_updated = order_by_field == "updatedAt";
+    std::sort(rows.begin(), rows.end(), [&](const record* a, const record* b) {
+      const std::string& ka = by_updated ? a->connection.updated_at : a->connection.created_at;
+      const std::string& kb = by_updated ? b->connection.updated_at : b->connection.created_at;
+      if (ka != kb) return descending ? ka > kb : ka < kb;
+      return descending ? a->sequence > b->sequence : a->sequence < b->sequence;
+    });
+
+    fake_page window;
+    auto key_of = [&](std::size_t i) -> const std::string& { return rows[i]->connection.identifier; };
+    if (std::optional<http_response> bad =
+            server.read_page(path, query, rows.size(), limit, inclusive, key_of, window)) {
+      return std::move(*bad);
+    }
+    channel_connection_page page;
+    for (std::size_t i = window.begin; i < window.end; ++i) page.data.push_back(rows[i]->connection);
+    page.next = std::move(window.next);
+    page.previous = std::move(window.previous);
+    page.total_count = window.total_count;
+    page.total_count_capped = window.total_count_capped;
+    return fake_backend::encoded_response(200, encode_json(page));
+  }
+
+  fake_backend& server_;
+  std::vector<fake_integration> integrations_;
+  std::map<std::string, record> store_;
+  std::uint64_t sequence_ = 0;
+};
+
+NOVU_CC_NAMESPACE_END
