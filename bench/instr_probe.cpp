@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
       bench::null_sax handler;
       sum += nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &handler);
     } else if (op == "build_update") {
-      sum += novu::build_update_request(config, "<value>", body)->body.size();
+      sum += novu::connections::build_update_request(config, "<value>", body)->body.size();
     } else if (op == "build_update_body_nlohmann_ordered_dump") {
       sum += bench::dom_update_body<nlohmann::ordered_json>(body).size();
     } else {

@@ -165,7 +165,7 @@ void BM_build_update_novu(benchmark::State& state) {
   const novu::update_channel_connection_request body = seed_body();
   alloc_scope scope{state};
   for (auto _ : state) {
-    auto request = novu::build_update_request(config, "<value>", body);
+    auto request = novu::connections::build_update_request(config, "<value>", body);
     if (!request) state.SkipWithError("build failed");
     benchmark::DoNotOptimize(request);
   }

@@ -315,7 +315,7 @@ int run_command(Client& client, const command_line& cl) {
     if (const std::string* file = cl.option("--body")) {
       std::string text;
       if (!read_body_file(*file, text)) return usage_error("cannot read " + *file);
-      novu::result<novu::create_channel_connection_request> decoded = novu::decode_create_request(text);
+      novu::result<novu::create_channel_connection_request> decoded = novu::connections::decode_create_request(text);
       if (!decoded) return usage_error("--body: " + decoded.error().message);
       body = std::move(*decoded);
     } else {
@@ -348,7 +348,7 @@ int run_command(Client& client, const command_line& cl) {
     if (const std::string* file = cl.option("--body")) {
       std::string text;
       if (!read_body_file(*file, text)) return usage_error("cannot read " + *file);
-      novu::result<novu::update_channel_connection_request> decoded = novu::decode_update_request(text);
+      novu::result<novu::update_channel_connection_request> decoded = novu::connections::decode_update_request(text);
       if (!decoded) return usage_error("--body: " + decoded.error().message);
       body = std::move(*decoded);
     } else {

@@ -16,7 +16,7 @@ namespace two_tu {
 novu::result<novu::http_request> helper_build_update(const novu::client_config& config, std::string_view identifier,
                                                      const novu::update_channel_connection_request& body,
                                                      const novu::call_options& options) {
-  return novu::build_update_request(config, identifier, body, options);
+  return novu::connections::build_update_request(config, identifier, body, options);
 }
 
 novu::result<novu::channel_connection> helper_sync_update(const novu::client_config& config, sync_transport transport,

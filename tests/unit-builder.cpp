@@ -22,7 +22,8 @@ std::string header(const novu::http_request& r, const char* name) {
 }  // namespace
 
 TEST_CASE("the seed page example builds the documented PATCH request") {
-  auto r = novu::build_update_request(test_config(), "<value>", test_support::seed_update_body(), {"idem-1"});
+  auto r =
+      novu::connections::build_update_request(test_config(), "<value>", test_support::seed_update_body(), {"idem-1"});
   REQUIRE(r.has_value());
   CHECK(r->method == "PATCH");
   CHECK(r->url == "https://api.novu.co/v1/channel-connections/%3Cvalue%3E");
@@ -45,7 +46,7 @@ TEST_CASE("the seed page example builds the documented PATCH request") {
 
 TEST_CASE("the seed page's documented response decodes through the update parser") {
   novu::http_response response{200, {}, test_support::read_data_file("seed-update-response.json")};
-  auto c = novu::parse_update_response(response);
+  auto c = novu::connections::parse_update_response(response);
   REQUIRE(c.has_value());
   CHECK(c->identifier == "<string>");
   CHECK(c->context_keys.size() == 2);
@@ -53,8 +54,9 @@ TEST_CASE("the seed page's documented response decodes through the update parser
 }
 
 TEST_CASE("GET and DELETE carry no body and no Content-Type") {
-  for (auto r : {novu::build_retrieve_request(test_config(), "conn-1"),
-                 novu::build_delete_request(test_config(), "conn-1"), novu::build_list_request(test_config(), {})}) {
+  for (auto r : {novu::connections::build_retrieve_request(test_config(), "conn-1"),
+                 novu::connections::build_delete_request(test_config(), "conn-1"),
+                 novu::connections::build_list_request(test_config(), {})}) {
     REQUIRE(r.has_value());
     CHECK(r->body.empty());
     CHECK(header(*r, "content-type") == "<absent>");
@@ -66,18 +68,18 @@ TEST_CASE("identifiers are one percent-encoded path segment; empty, . and .. are
   CHECK(novu::encode_path_segment("a b/c?d#e%f&g=h+i:j@k;l,m'n!o(p)q*r~s.t_u-v\xC3\xA9") ==
         "a%20b%2Fc%3Fd%23e%25f%26g%3Dh%2Bi%3Aj%40k%3Bl%2Cm'n!o(p)q*r~s.t_u-v%C3%A9");
   for (const char* bad : {"", ".", ".."}) {
-    auto r = novu::build_retrieve_request(test_config(), bad);
+    auto r = novu::connections::build_retrieve_request(test_config(), bad);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().kind == novu::error_kind::invalid_argument);
     CHECK(r.error().location == "identifier");
   }
-  auto dots = novu::build_delete_request(test_config(), "%2e%2e");
+  auto dots = novu::connections::build_delete_request(test_config(), "%2e%2e");
   REQUIRE(dots.has_value());
   CHECK(dots->path == "/v1/channel-connections/%252e%252e");
-  auto crlf = novu::build_retrieve_request(test_config(), "a\r\nX-Evil: 1");
+  auto crlf = novu::connections::build_retrieve_request(test_config(), "a\r\nX-Evil: 1");
   REQUIRE(crlf.has_value());
   CHECK(crlf->path == "/v1/channel-connections/a%0D%0AX-Evil%3A%201");
-  auto bad_utf8 = novu::build_retrieve_request(test_config(), "a\xC0\xAF");
+  auto bad_utf8 = novu::connections::build_retrieve_request(test_config(), "a\xC0\xAF");
   REQUIRE_FALSE(bad_utf8.has_value());
   CHECK(bad_utf8.error().kind == novu::error_kind::invalid_argument);
 }
@@ -85,9 +87,9 @@ TEST_CASE("identifiers are one percent-encoded path segment; empty, . and .. are
 TEST_CASE("Authorization gets the ApiKey prefix once; a missing key is an error") {
   novu::client_config config = test_config();
   config.secret_key = "ApiKey sk_test_123";
-  CHECK(header(*novu::build_retrieve_request(config, "x"), "authorization") == "ApiKey sk_test_123");
+  CHECK(header(*novu::connections::build_retrieve_request(config, "x"), "authorization") == "ApiKey sk_test_123");
   config.secret_key.clear();
-  auto r = novu::build_retrieve_request(config, "x");
+  auto r = novu::connections::build_retrieve_request(config, "x");
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().location == "secret_key");
 }
@@ -95,25 +97,27 @@ TEST_CASE("Authorization gets the ApiKey prefix once; a missing key is an error"
 TEST_CASE("header injection through any configured value is refused, never sent") {
   novu::client_config config = test_config();
   config.secret_key = "sk\r\nX-Evil: 1";
-  auto a = novu::build_update_request(config, "x", test_support::seed_update_body());
+  auto a = novu::connections::build_update_request(config, "x", test_support::seed_update_body());
   REQUIRE_FALSE(a.has_value());
   CHECK(a.error().location == "secret_key");
   CHECK(a.error().message.find("X-Evil") == std::string::npos);
   config = test_config();
   config.user_agent = std::string("ua\0x", 4);
-  CHECK(novu::build_update_request(config, "x", test_support::seed_update_body()).error().location == "user_agent");
+  CHECK(novu::connections::build_update_request(config, "x", test_support::seed_update_body()).error().location ==
+        "user_agent");
   for (const char* key : {"a\nb", "a\rb", "tab\there"}) {
-    auto r = novu::build_update_request(test_config(), "x", test_support::seed_update_body(), {key});
+    auto r = novu::connections::build_update_request(test_config(), "x", test_support::seed_update_body(), {key});
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().location == "idempotency_key");
   }
-  auto nul = novu::build_update_request(test_config(), "x", test_support::seed_update_body(), {std::string("a\0b", 3)});
+  auto nul = novu::connections::build_update_request(test_config(), "x", test_support::seed_update_body(),
+                                                     {std::string("a\0b", 3)});
   CHECK_FALSE(nul.has_value());
 }
 
 TEST_CASE("idempotency keys: caller's verbatim up to 255 characters, else a unique generated one") {
-  CHECK(novu::build_retrieve_request(test_config(), "x", {std::string(255, 'k')}).has_value());
-  auto too_long = novu::build_retrieve_request(test_config(), "x", {std::string(256, 'k')});
+  CHECK(novu::connections::build_retrieve_request(test_config(), "x", {std::string(255, 'k')}).has_value());
+  auto too_long = novu::connections::build_retrieve_request(test_config(), "x", {std::string(256, 'k')});
   REQUIRE_FALSE(too_long.has_value());
   CHECK(too_long.error().location == "idempotency_key");
   std::set<std::string> keys;
@@ -122,16 +126,17 @@ TEST_CASE("idempotency keys: caller's verbatim up to 255 characters, else a uniq
   const std::string key = *keys.begin();
   CHECK(key.size() == 29);
   CHECK(key.find_first_not_of("0123456789abcdef") == std::string::npos);
-  auto generated = novu::build_retrieve_request(test_config(), "x");
+  auto generated = novu::connections::build_retrieve_request(test_config(), "x");
   CHECK(header(*generated, "idempotency-key").size() == 29);
 }
 
 TEST_CASE("server URLs: regions, path prefixes and trailing slashes") {
   novu::client_config config = test_config();
   config.server_url = std::string(novu::server_eu);
-  CHECK(novu::build_retrieve_request(config, "c")->url == "https://eu.api.novu.co/v1/channel-connections/c");
+  CHECK(novu::connections::build_retrieve_request(config, "c")->url ==
+        "https://eu.api.novu.co/v1/channel-connections/c");
   config.server_url = "http://127.0.0.1:9/proxy/novu/";
-  auto r = novu::build_retrieve_request(config, "c");
+  auto r = novu::connections::build_retrieve_request(config, "c");
   CHECK(r->url == "http://127.0.0.1:9/proxy/novu/v1/channel-connections/c");
   CHECK(r->path == "/proxy/novu/v1/channel-connections/c");
   CHECK(r->origin() == "http://127.0.0.1:9");
@@ -139,7 +144,7 @@ TEST_CASE("server URLs: regions, path prefixes and trailing slashes") {
                           "https://h#f", "https://h\r\n"}) {
     CAPTURE(bad);
     config.server_url = bad;
-    auto e = novu::build_retrieve_request(config, "c");
+    auto e = novu::connections::build_retrieve_request(config, "c");
     REQUIRE_FALSE(e.has_value());
     CHECK(e.error().location == "server_url");
   }
@@ -150,7 +155,7 @@ TEST_CASE("list queries match the SDK: fixed key order, repeated contextKeys, en
   p.context_keys = std::vector<std::string>{"tenant:o'1 2", "a,b/c+d=e"};
   p.include_cursor = false;
   p.limit = 1;
-  auto r = novu::build_list_request(test_config(), p);
+  auto r = novu::connections::build_list_request(test_config(), p);
   REQUIRE(r.has_value());
   CHECK(r->path ==
         "/v1/"
@@ -159,22 +164,22 @@ TEST_CASE("list queries match the SDK: fixed key order, repeated contextKeys, en
 
 TEST_CASE("an empty contextKeys filter is sent as contextKeys=, an unset one not at all") {
   novu::list_channel_connections_params p;
-  CHECK(novu::build_list_request(test_config(), p)->path == "/v1/channel-connections");
+  CHECK(novu::connections::build_list_request(test_config(), p)->path == "/v1/channel-connections");
   p.context_keys = std::vector<std::string>{};
-  CHECK(novu::build_list_request(test_config(), p)->path == "/v1/channel-connections?contextKeys=");
+  CHECK(novu::connections::build_list_request(test_config(), p)->path == "/v1/channel-connections?contextKeys=");
 }
 
 TEST_CASE("limit outside 1..100 and invalid UTF-8 filters fail before anything is sent") {
   for (int limit : {0, -1, 101, 100000}) {
     novu::list_channel_connections_params p;
     p.limit = limit;
-    auto r = novu::build_list_request(test_config(), p);
+    auto r = novu::connections::build_list_request(test_config(), p);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().location == "limit");
   }
   novu::list_channel_connections_params p;
   p.subscriber_id = "\xFF";
-  CHECK(novu::build_list_request(test_config(), p).error().location == "subscriberId");
+  CHECK(novu::connections::build_list_request(test_config(), p).error().location == "subscriberId");
 }
 
 TEST_CASE("next_page_params follows next and keeps the filters") {
@@ -184,12 +189,12 @@ TEST_CASE("next_page_params follows next and keeps the filters") {
   p.before = "b";
   novu::channel_connection_page page;
   page.next = "cur";
-  auto next = novu::next_page_params(p, page);
+  auto next = novu::connections::next_page_params(p, page);
   REQUIRE(next.has_value());
   CHECK(next->after == std::optional<std::string>("cur"));
   CHECK_FALSE(next->before.has_value());
   CHECK(next->limit == std::optional<int>(5));
   CHECK(next->subscriber_id == std::optional<std::string>("s"));
   page.next.reset();
-  CHECK_FALSE(novu::next_page_params(p, page).has_value());
+  CHECK_FALSE(novu::connections::next_page_params(p, page).has_value());
 }

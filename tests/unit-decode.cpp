@@ -202,10 +202,11 @@ TEST_CASE("a ValidationErrorDto requires its errors map") {
 }
 
 TEST_CASE("request bodies decode as a server would read them") {
-  auto u = novu::decode_update_request(R"({"workspace":{"id":"T1"},"auth":{"accessToken":"t"},"topLevelExtra":true})");
+  auto u = novu::connections::decode_update_request(
+      R"({"workspace":{"id":"T1"},"auth":{"accessToken":"t"},"topLevelExtra":true})");
   REQUIRE(u.has_value());
   CHECK(u->workspace.id == "T1");
-  auto c = novu::decode_create_request(
+  auto c = novu::connections::decode_create_request(
       R"({"integrationIdentifier":"i","workspace":{"id":"T"},"auth":{"accessToken":"t"},)"
       R"("context":{"tenant":"org","region":{"id":"us","data":{"z":1,"a":[true]}}},"connectionMode":"shared"})");
   REQUIRE(c.has_value());
@@ -217,18 +218,18 @@ TEST_CASE("request bodies decode as a server would read them") {
   CHECK((*c->context)[1].id == "us");
   CHECK((*c->context)[1].data->text == R"({"z":1,"a":[true]})");
   CHECK(c->connection_mode == novu::connection_mode::shared);
-  auto mode = novu::decode_create_request(
+  auto mode = novu::connections::decode_create_request(
       R"({"integrationIdentifier":"i","workspace":{"id":"T"},"auth":{"accessToken":"t"},"connectionMode":"both"})");
   REQUIRE_FALSE(mode.has_value());
   CHECK(mode.error().location == "/connectionMode");
-  auto ctx = novu::decode_create_request(
+  auto ctx = novu::connections::decode_create_request(
       R"({"integrationIdentifier":"i","workspace":{"id":"T"},"auth":{"accessToken":"t"},"context":{"a":{"data":{}}}})");
   REQUIRE_FALSE(ctx.has_value());
   CHECK(ctx.error().location == "/context/a/id");
 }
 
 TEST_CASE("duplicate keys: the last one wins, as in JavaScript") {
-  auto u = novu::decode_update_request(R"({"workspace":{"id":"A","id":"B"},"auth":{"accessToken":"t"}})");
+  auto u = novu::connections::decode_update_request(R"({"workspace":{"id":"A","id":"B"},"auth":{"accessToken":"t"}})");
   REQUIRE(u.has_value());
   CHECK(u->workspace.id == "B");
 }

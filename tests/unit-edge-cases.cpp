@@ -323,17 +323,17 @@ std::vector<entry_point> entry_points() {
       {"decode_validation_error", k_validation,
        [](const std::string& b) { return as_decoded(novu::decode_validation_error(b)); }},
       {"decode_update_request", k_update,
-       [](const std::string& b) { return as_decoded(novu::decode_update_request(b)); }},
+       [](const std::string& b) { return as_decoded(novu::connections::decode_update_request(b)); }},
       {"decode_create_request", k_create,
-       [](const std::string& b) { return as_decoded(novu::decode_create_request(b)); }},
+       [](const std::string& b) { return as_decoded(novu::connections::decode_create_request(b)); }},
       {"parse_any_json", k_error, [](const std::string& b) { return as_decoded(novu::parse_any_json(b)); }},
       {"parse_retrieve_response", "{\"data\":" + k_conn + "}",
        [](const std::string& b) {
-         return as_decoded(novu::parse_retrieve_response({200, {}, b}));
+         return as_decoded(novu::connections::parse_retrieve_response({200, {}, b}));
        }},
       {"parse_list_response", "{\"data\":[" + k_conn + "]" + k_page_tail,
        [](const std::string& b) {
-         return as_decoded(novu::parse_list_response({200, {}, b}));
+         return as_decoded(novu::connections::parse_list_response({200, {}, b}));
        }},
   };
 }
@@ -393,12 +393,12 @@ TEST_CASE("a NUL byte: location, string_value, error bodies, and any_json being 
   CHECK(encoded.error().kind == novu::error_kind::invalid_argument);
   CHECK(encoded.error().location == "/message");
   CHECK(encoded.error().message.find("NUL byte at offset 3") != std::string::npos);
-  novu::create_channel_connection_request create = novu::decode_create_request(k_create).value();
+  novu::create_channel_connection_request create = novu::connections::decode_create_request(k_create).value();
   create.context.emplace();
   create.context->push_back({"tenant", "a", novu::any_json::from_text(novu::json_type::object, "{}\0{\"x\":1}"s)});
   novu::client_config config;
   config.secret_key = "sk_test";
-  const novu::result<novu::http_request> request = novu::build_create_request(config, create);
+  const novu::result<novu::http_request> request = novu::connections::build_create_request(config, create);
   REQUIRE_FALSE(request);
   CHECK(request.error().location == "/context/tenant/data");
 }
@@ -456,7 +456,7 @@ TEST_CASE("repeated map keys (errors, context): the last one wins, in the first 
   CHECK((*v->errors)[0].messages == std::vector<std::string>{"new"});
   CHECK((*v->errors)[0].value.has_value());
   CHECK((*v->errors)[1].field == "g");
-  auto c = novu::decode_create_request(
+  auto c = novu::connections::decode_create_request(
       R"({"integrationIdentifier":"i","workspace":{"id":"w"},"auth":{"accessToken":"t"},)"
       R"("context":{"a":{"id":"1","data":{"k":1}},"b":"2","a":"3","c":"4","b":{"id":"5"}}})");
   REQUIRE(c);
@@ -477,7 +477,7 @@ TEST_CASE("many map keys decode in O(n log n): 90,000 context types, repeated ty
     body += (i == 0 ? "\"" : ",\"") + std::to_string(i % 60000) + "\":\"" + std::to_string(i) + "\"";
   }
   body += "}}";
-  auto c = novu::decode_create_request(body);
+  auto c = novu::connections::decode_create_request(body);
   REQUIRE(c);
   REQUIRE(c->context->size() == 60000);
   bool in_order = true;  // each type in its first place, with its last id
@@ -491,7 +491,7 @@ TEST_CASE("many map keys decode in O(n log n): 90,000 context types, repeated ty
       R"({"integrationIdentifier":"i","workspace":{"id":"w"},"auth":{"accessToken":"t"},"context":{)";
   for (int i = 0; i < 99000; ++i) repeated += (i == 0 ? "\"t\":\"" : ",\"t\":\"") + std::to_string(i) + "\"";
   repeated += ",\"u\":\"last\"}}";
-  c = novu::decode_create_request(repeated);
+  c = novu::connections::decode_create_request(repeated);
   REQUIRE(c);
   REQUIRE(c->context->size() == 2);
   CHECK((*c->context)[0].id == "98999");
@@ -591,7 +591,7 @@ TEST_CASE("server_url: user information, backslashes, bad hosts and bad ports ar
                           "https://a~b"}) {
     CAPTURE(url);
     config.server_url = url;
-    const novu::result<novu::http_request> r = novu::build_retrieve_request(config, "c1");
+    const novu::result<novu::http_request> r = novu::connections::build_retrieve_request(config, "c1");
     REQUIRE_FALSE(r);
     CHECK(r.error().kind == novu::error_kind::invalid_argument);
     CHECK(r.error().location == "server_url");
@@ -615,7 +615,7 @@ TEST_CASE("server_url: user information, backslashes, bad hosts and bad ports ar
         accepted{"https://my-host/@novu", "https://my-host/@novu/v1/channel-connections/c1"}}) {
     CAPTURE(a.url);
     config.server_url = a.url;
-    const novu::result<novu::http_request> r = novu::build_retrieve_request(config, "c1");
+    const novu::result<novu::http_request> r = novu::connections::build_retrieve_request(config, "c1");
     REQUIRE(r);
     CHECK(r->url == a.request_url);
   }
@@ -626,26 +626,26 @@ TEST_CASE("context_keys: an empty key is refused; the engaged empty vector still
   config.secret_key = "sk_test";
   novu::list_channel_connections_params p;
   p.context_keys.emplace();
-  auto r = novu::build_list_request(config, p);
+  auto r = novu::connections::build_list_request(config, p);
   REQUIRE(r);
   CHECK(r->path == "/v1/channel-connections?contextKeys=");
   p.context_keys = std::vector<std::string>{""};
-  r = novu::build_list_request(config, p);
+  r = novu::connections::build_list_request(config, p);
   REQUIRE_FALSE(r);
   CHECK(r.error().kind == novu::error_kind::invalid_argument);
   CHECK(r.error().location == "contextKeys[0]");
   CHECK(r.error().message.find("contextKeys[0] is empty") == 0);
   p.context_keys = std::vector<std::string>{"tenant:a", "tenant:b", ""};
-  r = novu::build_list_request(config, p);
+  r = novu::connections::build_list_request(config, p);
   REQUIRE_FALSE(r);
   CHECK(r.error().location == "contextKeys[2]");
   p.context_keys = std::vector<std::string>{"tenant:a", "tenant:\xFF"};
-  r = novu::build_list_request(config, p);
+  r = novu::connections::build_list_request(config, p);
   REQUIRE_FALSE(r);
   CHECK(r.error().location == "contextKeys[1]");
   CHECK(r.error().message == "contextKeys[1] is not valid UTF-8");
   p.context_keys = std::vector<std::string>{"tenant:a", "tenant:b"};
-  r = novu::build_list_request(config, p);
+  r = novu::connections::build_list_request(config, p);
   REQUIRE(r);
   CHECK(r->path == "/v1/channel-connections?contextKeys=tenant%3Aa&contextKeys=tenant%3Ab");
 }
@@ -689,7 +689,7 @@ TEST_CASE("max_elements counts every array element and object member, at every l
   CHECK_FALSE(novu::parse_any_json("[0]", limits).has_value());
   // Through a response parser: limit_exceeded, with the response kept.
   limits.max_elements = 5;
-  auto r = novu::parse_retrieve_response({200, {}, body}, limits);
+  auto r = novu::connections::parse_retrieve_response({200, {}, body}, limits);
   REQUIRE_FALSE(r);
   CHECK(r.error().kind == novu::error_kind::limit_exceeded);
   CHECK(r.error().status == 200);

@@ -41,7 +41,8 @@ TEST_CASE("invalid UTF-8 from the caller is an error naming the field, not a thr
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().kind == novu::error_kind::invalid_argument);
   CHECK(r.error().location == "/workspace/name");
-  auto built = novu::build_update_request(novu::client_config{"sk_1", std::string(novu::server_us)}, "x", body);
+  auto built =
+      novu::connections::build_update_request(novu::client_config{"sk_1", std::string(novu::server_us)}, "x", body);
   REQUIRE_FALSE(built.has_value());
   CHECK(built.error().location == "/workspace/name");
 }

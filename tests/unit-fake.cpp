@@ -37,11 +37,12 @@ std::vector<std::string> identifiers(const novu::channel_connection_page& page) 
 
 TEST_CASE("create answers 201 with a data envelope, generated identifier and server fields") {
   novu::fake_novu fake;
-  auto request = novu::build_create_request(test_config(), create_body("sub-1", {{"tenant", "org", std::nullopt}}));
+  auto request =
+      novu::connections::build_create_request(test_config(), create_body("sub-1", {{"tenant", "org", std::nullopt}}));
   novu::http_response response = fake.handle(*request);
   CHECK(response.status == 201);
   CHECK(response.body.rfind("{\"data\":{", 0) == 0);
-  auto c = novu::parse_create_response(response);
+  auto c = novu::connections::parse_create_response(response);
   REQUIRE(c.has_value());
   CHECK(c->identifier == "slack-prod-sub-1-1");
   CHECK(*c->channel == novu::channel_type::chat);
@@ -65,9 +66,9 @@ TEST_CASE("errors come as the server's ErrorDto / ValidationErrorDto") {
   REQUIRE(client.create(dup).has_value());
   CHECK(client.create(dup).error().status == 409);
 
-  auto request = novu::build_update_request(test_config(), "same", {});
+  auto request = novu::connections::build_update_request(test_config(), "same", {});
   request->body = R"({"workspace":{"id":"T"},"auth":{}})";
-  auto invalid = novu::parse_update_response(fake.handle(*request));
+  auto invalid = novu::connections::parse_update_response(fake.handle(*request));
   REQUIRE_FALSE(invalid.has_value());
   CHECK(invalid.error().kind == novu::error_kind::validation);
   REQUIRE(invalid.error().api->errors->size() == 1);
@@ -78,12 +79,12 @@ TEST_CASE("errors come as the server's ErrorDto / ValidationErrorDto") {
   novu::fake_novu_options strict;
   strict.secret_key = "sk_other";
   novu::fake_novu locked(strict);
-  CHECK(locked.handle(*novu::build_retrieve_request(test_config(), "x")).status == 401);
+  CHECK(locked.handle(*novu::connections::build_retrieve_request(test_config(), "x")).status == 401);
 }
 
 TEST_CASE("POST/PATCH idempotency: a replay returns the first answer, another body is 422") {
   novu::fake_novu fake;
-  auto first = novu::build_create_request(test_config(), create_body("s"), {"idem-1"});
+  auto first = novu::connections::build_create_request(test_config(), create_body("s"), {"idem-1"});
   novu::http_response a = fake.handle(*first);
   novu::http_response b = fake.handle(*first);
   CHECK(a.status == 201);
@@ -91,9 +92,9 @@ TEST_CASE("POST/PATCH idempotency: a replay returns the first answer, another bo
   CHECK(a.body == b.body);
   CHECK(novu::find_header(b.headers, "idempotency-replay")->value == "true");
   CHECK(fake.connections().size() == 1);
-  auto other = novu::build_create_request(test_config(), create_body("t"), {"idem-1"});
+  auto other = novu::connections::build_create_request(test_config(), create_body("t"), {"idem-1"});
   CHECK(fake.handle(*other).status == 422);
-  auto lookup = novu::build_retrieve_request(test_config(), "slack-prod-s-1", {"idem-1"});
+  auto lookup = novu::connections::build_retrieve_request(test_config(), "slack-prod-s-1", {"idem-1"});
   CHECK(fake.handle(*lookup).status == 200);  // GET ignores the key, like the server
 }
 

@@ -309,13 +309,13 @@ novu::http_response json_response(int status, std::string body) {
 
 novu::update_channel_connection_request update_body() {
   novu::result<novu::update_channel_connection_request> body =
-      novu::decode_update_request(fixture("update-request.json"));
+      novu::connections::decode_update_request(fixture("update-request.json"));
   return body ? *body : novu::update_channel_connection_request{};
 }
 
 novu::create_channel_connection_request create_body(const std::optional<std::string>& identifier) {
   novu::result<novu::create_channel_connection_request> body =
-      novu::decode_create_request(fixture("create-request.json"));
+      novu::connections::decode_create_request(fixture("create-request.json"));
   novu::create_channel_connection_request out = body ? *body : novu::create_channel_connection_request{};
   out.identifier = identifier;
   return out;
@@ -401,8 +401,10 @@ void compare_decoding_into(outcome& o, parser_kind parser, const novu::http_resp
                            const novu::decode_limits& limits) {
   if (parser == parser_kind::list) {
     compare_into(
-        o, test_support::dirty_page(), [&] { return novu::parse_list_response(response, limits); },
-        [&](novu::channel_connection_page& out) { return novu::parse_list_response_into(response, out, limits); });
+        o, test_support::dirty_page(), [&] { return novu::connections::parse_list_response(response, limits); },
+        [&](novu::channel_connection_page& out) {
+          return novu::connections::parse_list_response_into(response, out, limits);
+        });
   } else if (response.status >= 200 && response.status < 300) {
     compare_into(
         o, test_support::dirty_connection(), [&] { return novu::decode_channel_connection(response.body, limits); },
@@ -418,16 +420,16 @@ outcome parse_with(parser_kind parser, const novu::http_response& response, cons
   o.responses.push_back(response);
   switch (parser) {
     case parser_kind::list:
-      take(o, novu::parse_list_response(response, limits));
+      take(o, novu::connections::parse_list_response(response, limits));
       compare_decoding_into(o, parser, response, limits);
       break;
     case parser_kind::retrieve:
-      take(o, novu::parse_retrieve_response(response, limits));
+      take(o, novu::connections::parse_retrieve_response(response, limits));
       compare_decoding_into(o, parser, response, limits);
       break;
-    case parser_kind::create: take(o, novu::parse_create_response(response, limits)); break;
-    case parser_kind::update: take(o, novu::parse_update_response(response, limits)); break;
-    case parser_kind::remove: take(o, novu::parse_delete_response(response, limits)); break;
+    case parser_kind::create: take(o, novu::connections::parse_create_response(response, limits)); break;
+    case parser_kind::update: take(o, novu::connections::parse_update_response(response, limits)); break;
+    case parser_kind::remove: take(o, novu::connections::parse_delete_response(response, limits)); break;
     case parser_kind::error_body:
       o.ok = false;
       o.err = novu::error_from_response(response, limits);
@@ -765,7 +767,7 @@ std::vector<dto_target> dto_targets() {
   targets.push_back(dto_target{"decode_update_request", compact_fixture("update-request.json"), "",
                                [](const std::string& body) {
                                  outcome o;
-                                 take(o, novu::decode_update_request(body));
+                                 take(o, novu::connections::decode_update_request(body));
                                  return o;
                                },
                                update_fields});
@@ -779,7 +781,7 @@ std::vector<dto_target> dto_targets() {
   targets.push_back(dto_target{"decode_create_request", compact_fixture("create-request.json"), "",
                                [](const std::string& body) {
                                  outcome o;
-                                 take(o, novu::decode_create_request(body));
+                                 take(o, novu::connections::decode_create_request(body));
                                  return o;
                                },
                                create_fields});
@@ -798,7 +800,7 @@ void add_dto_rows(std::vector<hostile_case>& rows) {
   bad_mode.expect = expect_error(novu::error_kind::decode, "/connectionMode");
   bad_mode.run = [body = mutate(create, "/connectionMode", std::string("\"SHARED\""))] {
     outcome o;
-    take(o, novu::decode_create_request(body));
+    take(o, novu::connections::decode_create_request(body));
     return o;
   };
   rows.push_back(std::move(bad_mode));
@@ -808,7 +810,7 @@ void add_dto_rows(std::vector<hostile_case>& rows) {
   duplicate.name = "decode_create_request: duplicate context type, the last one wins and re-encodes";
   duplicate.run = [body = mutate(create, "/context", std::string(R"({"region":"first","region":{"id":"last"}})"))] {
     outcome o;
-    const novu::result<novu::create_channel_connection_request> r = novu::decode_create_request(body);
+    const novu::result<novu::create_channel_connection_request> r = novu::connections::decode_create_request(body);
     take(o, r);
     require_that(o, r && r->context && r->context->size() == 1 && r->context->front().id == "last",
                  "one context entry, the last");
@@ -907,7 +909,8 @@ void add_size_rows(std::vector<hostile_case>& rows) {
     c.name = "10 MB access token, 16 MB limit";
     c.run = [big_token, roomy] {
       outcome o = parse_with(parser_kind::retrieve, json_response(200, big_token), roomy);
-      novu::result<novu::channel_connection> r = novu::parse_retrieve_response(json_response(200, big_token), roomy);
+      novu::result<novu::channel_connection> r =
+          novu::connections::parse_retrieve_response(json_response(200, big_token), roomy);
       require_that(o, r && r->auth.access_token.size() == ten_megabytes().size(), "the 10 MB token arrives whole");
       return o;
     };
@@ -919,7 +922,7 @@ void add_size_rows(std::vector<hostile_case>& rows) {
     c.run = [] {
       novu::update_channel_connection_request body = update_body();
       body.workspace.name = ten_megabytes();
-      outcome o = built(novu::build_update_request(hostile_config(), "conn-1", body));
+      outcome o = built(novu::connections::build_update_request(hostile_config(), "conn-1", body));
       require_that(o, o.ok && o.requests[0].body.size() > ten_megabytes().size(), "the body holds the whole name");
       return o;
     };
@@ -988,7 +991,7 @@ void add_nesting_rows(std::vector<hostile_case>& rows) {
     c.expect = expect_error(novu::error_kind::limit_exceeded);
     c.run = [body = mutate(compact_fixture("update-request.json"), "/extra", deep)] {
       outcome o;
-      take(o, novu::decode_update_request(body));
+      take(o, novu::connections::decode_update_request(body));
       return o;
     };
     rows.push_back(std::move(c));
@@ -999,7 +1002,7 @@ void add_nesting_rows(std::vector<hostile_case>& rows) {
     c.expect = expect_error(novu::error_kind::limit_exceeded);
     c.run = [body = mutate(compact_fixture("create-request.json"), "/context/region/data", deep_objects)] {
       outcome o;
-      take(o, novu::decode_create_request(body));
+      take(o, novu::connections::decode_create_request(body));
       return o;
     };
     rows.push_back(std::move(c));
@@ -1062,7 +1065,7 @@ void add_identifier_rows(std::vector<hostile_case>& rows) {
     std::string shown;
     novu::detail::append_percent_encoded(shown, row.identifier.substr(0, 24), false);
     rows.push_back(build_case("retrieve identifier '" + shown + "' is one encoded segment", expect_ok(), [row] {
-      outcome o = built(novu::build_retrieve_request(hostile_config(), row.identifier));
+      outcome o = built(novu::connections::build_retrieve_request(hostile_config(), row.identifier));
       require_that(o, o.ok && o.requests[0].path == "/v1/channel-connections/" + row.segment,
                    "path is /v1/channel-connections/" + row.segment.substr(0, 40));
       return o;
@@ -1077,13 +1080,14 @@ void add_identifier_rows(std::vector<hostile_case>& rows) {
     const std::string id = bad.first;
     rows.push_back(build_case("retrieve identifier " + bad.second + " is rejected",
                               expect_error(novu::error_kind::invalid_argument, "identifier"),
-                              [id] { return built(novu::build_retrieve_request(hostile_config(), id)); }));
-    rows.push_back(build_case("update identifier " + bad.second + " is rejected",
-                              expect_error(novu::error_kind::invalid_argument, "identifier"),
-                              [id] { return built(novu::build_update_request(hostile_config(), id, update_body())); }));
+                              [id] { return built(novu::connections::build_retrieve_request(hostile_config(), id)); }));
+    rows.push_back(build_case(
+        "update identifier " + bad.second + " is rejected",
+        expect_error(novu::error_kind::invalid_argument, "identifier"),
+        [id] { return built(novu::connections::build_update_request(hostile_config(), id, update_body())); }));
     rows.push_back(build_case("delete identifier " + bad.second + " is rejected",
                               expect_error(novu::error_kind::invalid_argument, "identifier"),
-                              [id] { return built(novu::build_delete_request(hostile_config(), id)); }));
+                              [id] { return built(novu::connections::build_delete_request(hostile_config(), id)); }));
   }
 }
 
@@ -1100,38 +1104,38 @@ void add_header_rows(std::vector<hostile_case>& rows) {
                               expect_error(novu::error_kind::invalid_argument, "secret_key"), [bad] {
                                 novu::client_config config = hostile_config();
                                 config.secret_key = k_secret_key.substr(0, 8) + bad + k_secret_key.substr(8);
-                                return built(novu::build_retrieve_request(config, "conn-1"));
+                                return built(novu::connections::build_retrieve_request(config, "conn-1"));
                               }));
     rows.push_back(build_case("user agent with " + ctl.second,
                               expect_error(novu::error_kind::invalid_argument, "user_agent"), [bad] {
                                 novu::client_config config = hostile_config();
                                 config.user_agent = "agent/1.0" + bad;
-                                return built(novu::build_list_request(config, {}));
+                                return built(novu::connections::build_list_request(config, {}));
                               }));
     rows.push_back(build_case("idempotency key with " + ctl.second,
                               expect_error(novu::error_kind::invalid_argument, "idempotency_key"), [bad] {
                                 novu::call_options options;
                                 options.idempotency_key = "key-" + bad;
-                                return built(
-                                    novu::build_update_request(hostile_config(), "conn-1", update_body(), options));
+                                return built(novu::connections::build_update_request(hostile_config(), "conn-1",
+                                                                                     update_body(), options));
                               }));
     rows.push_back(build_case("server URL with " + ctl.second,
                               expect_error(novu::error_kind::invalid_argument, "server_url"), [bad] {
                                 novu::client_config config = hostile_config();
                                 config.server_url = "https://api.novu.co" + bad;
-                                return built(novu::build_delete_request(config, "conn-1"));
+                                return built(novu::connections::build_delete_request(config, "conn-1"));
                               }));
   }
   rows.push_back(build_case("secret key with a tab inside is refused",
                             expect_error(novu::error_kind::invalid_argument, "secret_key"), [] {
                               novu::client_config config = hostile_config();
                               config.secret_key = "sk\tlive";
-                              return built(novu::build_retrieve_request(config, "conn-1"));
+                              return built(novu::connections::build_retrieve_request(config, "conn-1"));
                             }));
   rows.push_back(build_case("secret key read with its line end: blanks around the key are dropped", expect_ok(), [] {
     novu::client_config config = hostile_config();
     config.secret_key = " \t" + k_secret_key + "\r\n";
-    outcome o = built(novu::build_retrieve_request(config, "conn-1"));
+    outcome o = built(novu::connections::build_retrieve_request(config, "conn-1"));
     const novu::http_header* h =
         o.requests.empty() ? nullptr : novu::find_header(o.requests[0].headers, "authorization");
     require_that(o, h != nullptr && h->value == "ApiKey " + k_secret_key, "Authorization: ApiKey <key>");
@@ -1140,18 +1144,18 @@ void add_header_rows(std::vector<hostile_case>& rows) {
   rows.push_back(build_case("empty secret key", expect_error(novu::error_kind::invalid_argument, "secret_key"), [] {
     novu::client_config config = hostile_config();
     config.secret_key.clear();
-    return built(novu::build_retrieve_request(config, "conn-1"));
+    return built(novu::connections::build_retrieve_request(config, "conn-1"));
   }));
   rows.push_back(build_case("secret key that is only the \"ApiKey \" prefix",
                             expect_error(novu::error_kind::invalid_argument, "secret_key"), [] {
                               novu::client_config config = hostile_config();
                               config.secret_key = "ApiKey ";
-                              return built(novu::build_retrieve_request(config, "conn-1"));
+                              return built(novu::connections::build_retrieve_request(config, "conn-1"));
                             }));
   rows.push_back(build_case("secret key already prefixed is not prefixed twice", expect_ok(), [] {
     novu::client_config config = hostile_config();
     config.secret_key = "ApiKey " + k_secret_key;
-    outcome o = built(novu::build_retrieve_request(config, "conn-1"));
+    outcome o = built(novu::connections::build_retrieve_request(config, "conn-1"));
     const novu::http_header* h = o.ok ? novu::find_header(o.requests[0].headers, "authorization") : nullptr;
     require_that(o, h != nullptr && h->value == "ApiKey " + k_secret_key, "Authorization: ApiKey <key>");
     return o;
@@ -1160,33 +1164,33 @@ void add_header_rows(std::vector<hostile_case>& rows) {
       build_case("secret key with invalid UTF-8", expect_error(novu::error_kind::invalid_argument, "secret_key"), [] {
         novu::client_config config = hostile_config();
         config.secret_key = k_secret_key + "\xFF";
-        return built(novu::build_retrieve_request(config, "conn-1"));
+        return built(novu::connections::build_retrieve_request(config, "conn-1"));
       }));
   rows.push_back(
       build_case("user agent with invalid UTF-8", expect_error(novu::error_kind::invalid_argument, "user_agent"), [] {
         novu::client_config config = hostile_config();
         config.user_agent = "agent\xC0\xAF";
-        return built(novu::build_retrieve_request(config, "conn-1"));
+        return built(novu::connections::build_retrieve_request(config, "conn-1"));
       }));
   rows.push_back(build_case(
       "idempotency key with invalid UTF-8", expect_error(novu::error_kind::invalid_argument, "idempotency_key"), [] {
         novu::call_options options;
         options.idempotency_key = "key\xFF";
-        return built(novu::build_create_request(hostile_config(), create_body("conn-1"), options));
+        return built(novu::connections::build_create_request(hostile_config(), create_body("conn-1"), options));
       }));
   rows.push_back(build_case("idempotency key of 255 characters", expect_ok(), [] {
     novu::call_options options;
     options.idempotency_key = std::string(255, 'k');
-    return built(novu::build_create_request(hostile_config(), create_body("conn-1"), options));
+    return built(novu::connections::build_create_request(hostile_config(), create_body("conn-1"), options));
   }));
   rows.push_back(build_case(
       "idempotency key of 256 characters", expect_error(novu::error_kind::invalid_argument, "idempotency_key"), [] {
         novu::call_options options;
         options.idempotency_key = std::string(256, 'k');
-        return built(novu::build_create_request(hostile_config(), create_body("conn-1"), options));
+        return built(novu::connections::build_create_request(hostile_config(), create_body("conn-1"), options));
       }));
   rows.push_back(build_case("empty idempotency key is generated", expect_ok(), [] {
-    outcome o = built(novu::build_create_request(hostile_config(), create_body("conn-1")));
+    outcome o = built(novu::connections::build_create_request(hostile_config(), create_body("conn-1")));
     const novu::http_header* h = o.ok ? novu::find_header(o.requests[0].headers, "idempotency-key") : nullptr;
     require_that(o, h != nullptr && h->value.size() == 29, "a 29-character key is generated");
     return o;
@@ -1194,12 +1198,12 @@ void add_header_rows(std::vector<hostile_case>& rows) {
   rows.push_back(build_case("user agent of 10,000 characters", expect_ok(), [] {
     novu::client_config config = hostile_config();
     config.user_agent = std::string(10000, 'u');
-    return built(novu::build_retrieve_request(config, "conn-1"));
+    return built(novu::connections::build_retrieve_request(config, "conn-1"));
   }));
   rows.push_back(build_case("empty user agent", expect_ok(), [] {
     novu::client_config config = hostile_config();
     config.user_agent.clear();
-    return built(novu::build_retrieve_request(config, "conn-1"));
+    return built(novu::connections::build_retrieve_request(config, "conn-1"));
   }));
 
   // Server URLs.
@@ -1228,7 +1232,7 @@ void add_header_rows(std::vector<hostile_case>& rows) {
         url.second ? expect_ok() : expect_error(novu::error_kind::invalid_argument, "server_url"), [url] {
           novu::client_config config = hostile_config();
           config.server_url = url.first;
-          outcome o = built(novu::build_retrieve_request(config, "conn-1"));
+          outcome o = built(novu::connections::build_retrieve_request(config, "conn-1"));
           if (o.ok) {
             const novu::http_request& r = o.requests[0];
             require_that(
@@ -1265,7 +1269,7 @@ void add_body_rows(std::vector<hostile_case>& rows) {
                               expect_error(novu::error_kind::invalid_argument, pointer), [mutator] {
                                 novu::update_channel_connection_request body = update_body();
                                 mutator(body);
-                                return built(novu::build_update_request(hostile_config(), "conn-1", body));
+                                return built(novu::connections::build_update_request(hostile_config(), "conn-1", body));
                               }));
   }
   using create_mutator = void (*)(novu::create_channel_connection_request&);
@@ -1291,14 +1295,14 @@ void add_body_rows(std::vector<hostile_case>& rows) {
                               expect_error(novu::error_kind::invalid_argument, pointer), [mutator] {
                                 novu::create_channel_connection_request body = create_body("conn-1");
                                 mutator(body);
-                                return built(novu::build_create_request(hostile_config(), body));
+                                return built(novu::connections::build_create_request(hostile_config(), body));
                               }));
   }
   rows.push_back(build_case("create body: invalid UTF-8 in a context type (the map key)",
                             expect_error(novu::error_kind::invalid_argument), [] {
                               novu::create_channel_connection_request body = create_body("conn-1");
                               (*body.context)[0].type = "ten\xFFnt";
-                              outcome o = built(novu::build_create_request(hostile_config(), body));
+                              outcome o = built(novu::connections::build_create_request(hostile_config(), body));
                               require_that(o, !o.ok && o.err.location.rfind("/context", 0) == 0,
                                            "location under /context");
                               return o;
@@ -1322,29 +1326,30 @@ void add_body_rows(std::vector<hostile_case>& rows) {
                               expect_error(d.second, "/context/region/data"), [text] {
                                 novu::create_channel_connection_request body = create_body("conn-1");
                                 (*body.context)[1].data = novu::any_json::from_text(novu::json_type::object, text);
-                                return built(novu::build_create_request(hostile_config(), body));
+                                return built(novu::connections::build_create_request(hostile_config(), body));
                               }));
   }
   rows.push_back(build_case("create body: context data whose declared type does not match its text",
                             expect_error(novu::error_kind::invalid_argument, "/context/region/data"), [] {
                               novu::create_channel_connection_request body = create_body("conn-1");
                               (*body.context)[1].data = novu::any_json::from_text(novu::json_type::array, "{}");
-                              return built(novu::build_create_request(hostile_config(), body));
+                              return built(novu::connections::build_create_request(hostile_config(), body));
                             }));
   rows.push_back(build_case("create body: two context entries of one type are refused, not silently merged",
                             expect_error(novu::error_kind::invalid_argument, "/context/tenant"), [] {
                               novu::create_channel_connection_request body = create_body("conn-1");
                               body.context->push_back(novu::context_entry{"tenant", "org-other", std::nullopt});
-                              return built(novu::build_create_request(hostile_config(), body));
+                              return built(novu::connections::build_create_request(hostile_config(), body));
                             }));
   rows.push_back(build_case("update body: CR, LF, NUL, quotes and backslashes are escaped in JSON", expect_ok(), [] {
     novu::update_channel_connection_request body = update_body();
     body.workspace.name = std::string("a\r\n\0\"\\b", 7);
     body.auth.access_token = k_access_token + "\"}\\";
-    outcome o = built(novu::build_update_request(hostile_config(), "conn-1", body));
+    outcome o = built(novu::connections::build_update_request(hostile_config(), "conn-1", body));
     if (o.ok) {
       require_that(o, o.requests[0].body.find("a\\r\\n\\u0000\\\"\\\\b") != std::string::npos, "escaped name");
-      novu::result<novu::update_channel_connection_request> back = novu::decode_update_request(o.requests[0].body);
+      novu::result<novu::update_channel_connection_request> back =
+          novu::connections::decode_update_request(o.requests[0].body);
       require_that(
           o, back && back->workspace.name == body.workspace.name && back->auth.access_token == body.auth.access_token,
           "the body decodes back to the same values");
@@ -1355,7 +1360,7 @@ void add_body_rows(std::vector<hostile_case>& rows) {
     novu::update_channel_connection_request body;
     body.workspace.name = "";
     body.auth.refresh_token = "";
-    return built(novu::build_update_request(hostile_config(), "conn-1", body));
+    return built(novu::connections::build_update_request(hostile_config(), "conn-1", body));
   }));
 }
 
@@ -1385,13 +1390,13 @@ void add_list_rows(std::vector<hostile_case>& rows) {
                               expect_error(novu::error_kind::invalid_argument, location), [set] {
                                 novu::list_channel_connections_params p;
                                 set(p, "v\xFF");
-                                return built(novu::build_list_request(hostile_config(), p));
+                                return built(novu::connections::build_list_request(hostile_config(), p));
                               }));
     rows.push_back(
         build_case("list filter " + name + " with CR LF, space, & = # is percent-encoded", expect_ok(), [set, name] {
           novu::list_channel_connections_params p;
           set(p, "a\r\nb &x=1#f");
-          outcome o = built(novu::build_list_request(hostile_config(), p));
+          outcome o = built(novu::connections::build_list_request(hostile_config(), p));
           require_that(o, o.ok && o.requests[0].path.find(name + "=a%0D%0Ab%20%26x%3D1%23f") != std::string::npos,
                        name + "=a%0D%0Ab%20%26x%3D1%23f");
           return o;
@@ -1405,7 +1410,7 @@ void add_list_rows(std::vector<hostile_case>& rows) {
         [set, name, empty_refused] {
           novu::list_channel_connections_params p;
           set(p, "");
-          outcome o = built(novu::build_list_request(hostile_config(), p));
+          outcome o = built(novu::connections::build_list_request(hostile_config(), p));
           if (!empty_refused) {
             require_that(o, o.ok && o.requests[0].path.find(name + "=") != std::string::npos, name + "= is sent");
           }
@@ -1417,14 +1422,14 @@ void add_list_rows(std::vector<hostile_case>& rows) {
                               expect_error(novu::error_kind::invalid_argument, "limit"), [limit] {
                                 novu::list_channel_connections_params p;
                                 p.limit = limit;
-                                return built(novu::build_list_request(hostile_config(), p));
+                                return built(novu::connections::build_list_request(hostile_config(), p));
                               }));
   }
   rows.push_back(build_case("list with 10,000 context keys", expect_ok(), [] {
     novu::list_channel_connections_params p;
     p.context_keys.emplace();
     for (int i = 0; i < 10000; ++i) p.context_keys->push_back("tenant:org-" + std::to_string(i));
-    outcome o = built(novu::build_list_request(hostile_config(), p));
+    outcome o = built(novu::connections::build_list_request(hostile_config(), p));
     std::size_t count = 0;
     if (o.ok) {
       for (std::size_t at = 0; (at = o.requests[0].path.find("contextKeys=", at)) != std::string::npos; ++at) ++count;
@@ -1437,7 +1442,7 @@ void add_list_rows(std::vector<hostile_case>& rows) {
                               novu::list_channel_connections_params p;
                               p.context_keys.emplace(10000, "tenant:a");
                               p.context_keys->back() = "tenant:\xFF";
-                              return built(novu::build_list_request(hostile_config(), p));
+                              return built(novu::connections::build_list_request(hostile_config(), p));
                             }));
   rows.push_back(
       build_case("create with 10,000 context entries, the last id invalid UTF-8",
@@ -1448,7 +1453,7 @@ void add_list_rows(std::vector<hostile_case>& rows) {
                      body.context->push_back(novu::context_entry{"k" + std::to_string(i), "v", std::nullopt});
                    }
                    body.context->back().id = "v\xFF";
-                   return built(novu::build_create_request(hostile_config(), body));
+                   return built(novu::connections::build_create_request(hostile_config(), body));
                  }));
 }
 

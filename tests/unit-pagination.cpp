@@ -181,14 +181,14 @@ TEST_CASE("next_page_params drops includeCursor: the next cursor is an item alre
   p.subscriber_id = "s";
   novu::channel_connection_page page;
   page.next = "cur";
-  auto next = novu::next_page_params(p, page);
+  auto next = novu::connections::next_page_params(p, page);
   REQUIRE(next.has_value());
   CHECK(next->after == std::optional<std::string>("cur"));
   CHECK_FALSE(next->include_cursor.has_value());
   CHECK(next->limit == std::optional<int>(1));
   CHECK(next->subscriber_id == std::optional<std::string>("s"));
   p.include_cursor = false;
-  CHECK_FALSE(novu::next_page_params(p, page)->include_cursor.has_value());
+  CHECK_FALSE(novu::connections::next_page_params(p, page)->include_cursor.has_value());
 }
 
 TEST_CASE("pagination: includeCursor=true with limit=1 over the fake yields every item once and ends") {

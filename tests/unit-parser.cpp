@@ -22,13 +22,13 @@ TEST_CASE("any 2xx whose body decodes is a success, for every operation") {
   for (int status : {200, 201, 202, 203}) {
     CAPTURE(status);
     novu::http_response r{status, {}, bare};
-    CHECK(novu::parse_update_response(r).has_value());
-    CHECK(novu::parse_create_response(r).has_value());
-    CHECK(novu::parse_retrieve_response(r).has_value());
+    CHECK(novu::connections::parse_update_response(r).has_value());
+    CHECK(novu::connections::parse_create_response(r).has_value());
+    CHECK(novu::connections::parse_retrieve_response(r).has_value());
   }
-  CHECK(novu::parse_delete_response({204, {}, ""}).has_value());
-  CHECK(novu::parse_delete_response({200, {}, R"({"acknowledged":true})"}).has_value());
-  CHECK(novu::parse_list_response(
+  CHECK(novu::connections::parse_delete_response({204, {}, ""}).has_value());
+  CHECK(novu::connections::parse_delete_response({200, {}, R"({"acknowledged":true})"}).has_value());
+  CHECK(novu::connections::parse_list_response(
             {200, {}, R"({"data":[],"next":null,"previous":null,"totalCount":0,"totalCountCapped":false})"})
             .has_value());
 }
@@ -37,7 +37,7 @@ TEST_CASE("documented error statuses with an ErrorDto body are api errors") {
   for (int status : {400, 401, 403, 404, 405, 409, 413, 414, 415, 500}) {
     CAPTURE(status);
     novu::http_response response{status, {{"X-Request-Id", "r1"}}, error_dto(status)};
-    auto r = novu::parse_retrieve_response(response);
+    auto r = novu::connections::parse_retrieve_response(response);
     REQUIRE_FALSE(r.has_value());
     const novu::error& e = r.error();
     CHECK(e.kind == novu::error_kind::api);
@@ -57,7 +57,7 @@ TEST_CASE("422 with a ValidationErrorDto is a validation error listing the field
                                {},
                                R"({"statusCode":422,"timestamp":"t","path":"/p","message":"Validation failed",)"
                                R"("errors":{"workspace.id":{"messages":["id must be a string"],"value":5}}})"};
-  auto r = novu::parse_update_response(response);
+  auto r = novu::connections::parse_update_response(response);
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().kind == novu::error_kind::validation);
   CHECK(r.error().message == "HTTP 422 Unprocessable Entity: Validation failed; workspace.id: id must be a string");
@@ -66,7 +66,7 @@ TEST_CASE("422 with a ValidationErrorDto is a validation error listing the field
 }
 
 TEST_CASE("422 with a plain ErrorDto (the idempotency guard) is an api error") {
-  auto r = novu::parse_create_response({422, {}, error_dto(422)});
+  auto r = novu::connections::parse_create_response({422, {}, error_dto(422)});
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().kind == novu::error_kind::api);
 }
@@ -80,7 +80,7 @@ TEST_CASE("other statuses and non-ErrorDto bodies are http errors keeping the ra
        {row{429, "\"API rate limit exceeded\""}, row{503, "\"down\""}, row{404, "<html>not found</html>"}, row{500, ""},
         row{302, ""}, row{101, ""}, row{0, ""}, row{999, "{}"}, row{400, R"({"statusCode":"x"})"}, row{422, "[]"}}) {
     CAPTURE(c.status);
-    auto r = novu::parse_update_response({c.status, {{"Retry-After", "2"}}, c.body});
+    auto r = novu::connections::parse_update_response({c.status, {{"Retry-After", "2"}}, c.body});
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().kind == novu::error_kind::http);
     CHECK(r.error().status == c.status);
@@ -91,19 +91,19 @@ TEST_CASE("other statuses and non-ErrorDto bodies are http errors keeping the ra
 }
 
 TEST_CASE("a 2xx body that does not decode is a decode error with status and raw body") {
-  auto r = novu::parse_retrieve_response({200, {}, "{\"data\":{}}"});
+  auto r = novu::connections::parse_retrieve_response({200, {}, "{\"data\":{}}"});
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().kind == novu::error_kind::decode);
   CHECK(r.error().status == 200);
   CHECK(r.error().location == "/data/identifier");
   CHECK(r.error().message.find("HTTP 200 body: /data/identifier") == 0);
-  auto empty = novu::parse_update_response({200, {}, ""});
+  auto empty = novu::connections::parse_update_response({200, {}, ""});
   REQUIRE_FALSE(empty.has_value());
   CHECK(empty.error().kind == novu::error_kind::decode);
 }
 
 TEST_CASE("decode messages never contain token values from the body") {
-  auto r = novu::parse_retrieve_response(
+  auto r = novu::connections::parse_retrieve_response(
       {200, {}, R"({"identifier":"x","auth":{"accessToken":"xoxb-LEAK-ME","refreshToken":7}})"});
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().message.find("LEAK") == std::string::npos);
@@ -112,13 +112,13 @@ TEST_CASE("decode messages never contain token values from the body") {
 
 TEST_CASE("server messages are clipped, non-string messages shown as JSON") {
   const std::string long_message(1000, 'm');
-  auto r = novu::parse_retrieve_response(
+  auto r = novu::connections::parse_retrieve_response(
       {404, {}, R"({"statusCode":404,"timestamp":"t","path":"/p","message":")" + long_message + "\"}"});
   CHECK(r.error().message.size() < 400);
-  auto arr =
-      novu::parse_retrieve_response({400, {}, R"({"statusCode":400,"timestamp":"t","path":"/p","message":["a","b"]})"});
+  auto arr = novu::connections::parse_retrieve_response(
+      {400, {}, R"({"statusCode":400,"timestamp":"t","path":"/p","message":["a","b"]})"});
   CHECK(arr.error().message == R"(HTTP 400 Bad Request: ["a","b"])");
-  auto id = novu::parse_retrieve_response(
+  auto id = novu::connections::parse_retrieve_response(
       {500, {}, R"({"statusCode":500,"timestamp":"t","path":"/p","message":"boom","errorId":"e-1"})"});
   CHECK(id.error().message == "HTTP 500 Internal Server Error: boom (errorId e-1)");
 }

@@ -107,7 +107,7 @@ TEST_CASE("requests: Authorization, tokens and URL userinfo are masked") {
   body.workspace.id = "T123456";
   body.auth.access_token = k_access_token + "\"\\";
   body.auth.refresh_token = k_refresh_token;
-  const novu::result<novu::http_request> request = novu::build_update_request(config, "conn\r\n1", body);
+  const novu::result<novu::http_request> request = novu::connections::build_update_request(config, "conn\r\n1", body);
   if (!request) {
     FAIL_CHECK(request.error().message);
     return;
@@ -137,7 +137,7 @@ TEST_CASE("responses and errors: tokens in bodies are masked, the rest is shown"
   create.workspace.id = "T1";
   create.auth.access_token = k_access_token;
   create.auth.refresh_token = k_refresh_token;
-  const novu::result<novu::http_request> request = novu::build_create_request(config, create);
+  const novu::result<novu::http_request> request = novu::connections::build_create_request(config, create);
   if (!request) {
     FAIL_CHECK(request.error().message);
     return;
@@ -154,7 +154,7 @@ TEST_CASE("responses and errors: tokens in bodies are masked, the rest is shown"
   novu::http_response bad = response;
   bad.status = 200;
   bad.body.insert(bad.body.size() - 2, ",\"workspace\":5");
-  const novu::result<novu::channel_connection> parsed = novu::parse_retrieve_response(bad);
+  const novu::result<novu::channel_connection> parsed = novu::connections::parse_retrieve_response(bad);
   if (parsed) {
     FAIL_CHECK("a numeric workspace must not decode");
     return;

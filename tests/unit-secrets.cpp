@@ -458,8 +458,8 @@ TEST_CASE("error messages: control characters escaped, at most 4 KB, and what wa
 
   // nlohmann quotes a number it cannot hold whole: the message is cut.
   const std::string huge(5u * 1024u * 1024u, '9');
-  const novu::result<novu::channel_connection> r =
-      novu::parse_retrieve_response(json_answer(200, R"({"data":{"identifier":"c","x":)" + huge + "e999}}"));
+  const novu::result<novu::channel_connection> r = novu::connections::parse_retrieve_response(
+      json_answer(200, R"({"data":{"identifier":"c","x":)" + huge + "e999}}"));
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().message.size() <= 4096);
   CHECK(r.error().message.find("more bytes]") != std::string::npos);
@@ -493,7 +493,7 @@ TEST_CASE("secret keys: blanks and the ApiKey scheme in any case are dropped; no
   for (const row& r : rows) {
     novu::client_config config;
     config.secret_key = r.configured;
-    const novu::result<novu::http_request> request = novu::build_retrieve_request(config, "c");
+    const novu::result<novu::http_request> request = novu::connections::build_retrieve_request(config, "c");
     INFO("configured: [" << r.configured << "]");
     if (r.header.empty()) {
       REQUIRE_FALSE(request.has_value());

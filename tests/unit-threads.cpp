@@ -182,17 +182,19 @@ TEST_CASE("builders, parsers, encoders and printers called concurrently agree wi
     params.context_keys = std::vector<std::string>{"tenant:" + std::to_string(i % 5)};
     novu::call_options options;
     options.idempotency_key = "key-" + std::to_string(i);
-    const novu::result<novu::http_request> list = novu::build_list_request(config, params, options);
-    const novu::result<novu::http_request> update = novu::build_update_request(config, id, update_body(id), options);
-    const novu::result<novu::http_request> create = novu::build_create_request(config, create_body(id, "s"), options);
+    const novu::result<novu::http_request> list = novu::connections::build_list_request(config, params, options);
+    const novu::result<novu::http_request> update =
+        novu::connections::build_update_request(config, id, update_body(id), options);
+    const novu::result<novu::http_request> create =
+        novu::connections::build_create_request(config, create_body(id, "s"), options);
     out += list ? list->url : list.error().message;
     out += update ? update->url + update->body : update.error().message;
     out += create ? novu::to_debug_string(*create) : create.error().message;
-    const novu::result<novu::channel_connection> parsed = novu::parse_retrieve_response(ok_response);
+    const novu::result<novu::channel_connection> parsed = novu::connections::parse_retrieve_response(ok_response);
     out += parsed ? novu::encode_json(*parsed).value_or("encode failed") : parsed.error().message;
     out += novu::to_debug_string(novu::error_from_response(i % 2 == 0 ? error_response : validation_response));
     const novu::result<novu::update_channel_connection_request> decoded =
-        novu::decode_update_request(update ? update->body : std::string());
+        novu::connections::decode_update_request(update ? update->body : std::string());
     out += decoded ? novu::encode_json(*decoded).value_or("encode failed") : decoded.error().message;
     out += novu::redact_json_secrets(ok_response.body);
     return out;

@@ -49,8 +49,8 @@ TEST_CASE("two translation units: a request built in either is the same") {
   options.idempotency_key = "two-tu-key";
   const novu::result<novu::http_request> there =
       two_tu::helper_build_update(test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
-  const novu::result<novu::http_request> here =
-      novu::build_update_request(test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
+  const novu::result<novu::http_request> here = novu::connections::build_update_request(
+      test_support::offline_config(), "conn-1", test_support::seed_update_body(), options);
   REQUIRE(there.has_value());
   REQUIRE(here.has_value());
   CHECK(there->method == "PATCH");

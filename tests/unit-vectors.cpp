@@ -73,19 +73,20 @@ novu::result<novu::http_request> build_for(const json& vector) {
   const novu::call_options options = options_for(vector);
   const json& input = vector["input"];
   const std::string op = vector["operation"];
-  if (op == "list") return novu::build_list_request(config, list_params_for(input), options);
+  if (op == "list") return novu::connections::build_list_request(config, list_params_for(input), options);
   if (op == "create") {
-    auto body = novu::decode_create_request(input["body"].dump());
+    auto body = novu::connections::decode_create_request(input["body"].dump());
     REQUIRE(body.has_value());
-    return novu::build_create_request(config, *body, options);
+    return novu::connections::build_create_request(config, *body, options);
   }
   if (op == "update") {
-    auto body = novu::decode_update_request(input["body"].dump());
+    auto body = novu::connections::decode_update_request(input["body"].dump());
     REQUIRE(body.has_value());
-    return novu::build_update_request(config, input["identifier"].get<std::string>(), *body, options);
+    return novu::connections::build_update_request(config, input["identifier"].get<std::string>(), *body, options);
   }
-  if (op == "retrieve") return novu::build_retrieve_request(config, input["identifier"].get<std::string>(), options);
-  return novu::build_delete_request(config, input["identifier"].get<std::string>(), options);
+  if (op == "retrieve")
+    return novu::connections::build_retrieve_request(config, input["identifier"].get<std::string>(), options);
+  return novu::connections::build_delete_request(config, input["identifier"].get<std::string>(), options);
 }
 
 std::string header_value(const novu::http_request& request, const char* name) {
@@ -212,11 +213,11 @@ void check_outcome(const json& vector, const novu::result<void>& ours) {
 // Parses `response` with the parser of the vector's operation and checks the outcome.
 void check_parse(const json& vector, const novu::http_response& response) {
   const std::string op = vector["operation"];
-  if (op == "list") return check_outcome(vector, novu::parse_list_response(response));
-  if (op == "create") return check_outcome(vector, novu::parse_create_response(response));
-  if (op == "update") return check_outcome(vector, novu::parse_update_response(response));
-  if (op == "retrieve") return check_outcome(vector, novu::parse_retrieve_response(response));
-  return check_outcome(vector, novu::parse_delete_response(response));
+  if (op == "list") return check_outcome(vector, novu::connections::parse_list_response(response));
+  if (op == "create") return check_outcome(vector, novu::connections::parse_create_response(response));
+  if (op == "update") return check_outcome(vector, novu::connections::parse_update_response(response));
+  if (op == "retrieve") return check_outcome(vector, novu::connections::parse_retrieve_response(response));
+  return check_outcome(vector, novu::connections::parse_delete_response(response));
 }
 
 // A transport that plays the vector's responses in order and records every attempt.
@@ -253,10 +254,10 @@ void check_client(const json& vector) {
   if (op == "list") {
     check_outcome(vector, client.list(list_params_for(input), options));
   } else if (op == "create") {
-    check_outcome(vector, client.create(*novu::decode_create_request(input["body"].dump()), options));
+    check_outcome(vector, client.create(*novu::connections::decode_create_request(input["body"].dump()), options));
   } else if (op == "update") {
     check_outcome(vector, client.update(input["identifier"].get<std::string>(),
-                                        *novu::decode_update_request(input["body"].dump()), options));
+                                        *novu::connections::decode_update_request(input["body"].dump()), options));
   } else if (op == "retrieve") {
     check_outcome(vector, client.retrieve(input["identifier"].get<std::string>(), options));
   } else {

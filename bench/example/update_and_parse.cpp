@@ -12,7 +12,8 @@ int main() {
   body.workspace.id = "T123456";
   body.workspace.name = "Acme HQ";
   body.auth.access_token = "Workspace access token";
-  const novu::result<novu::http_request> request = novu::build_update_request(config, "slack-prod-user123-abc4", body);
+  const novu::result<novu::http_request> request =
+      novu::connections::build_update_request(config, "slack-prod-user123-abc4", body);
   if (!request) return 1;
   std::printf("%s %s\n%s\n", request->method.c_str(), request->url.c_str(), request->body.c_str());
 
@@ -23,7 +24,7 @@ int main() {
       R"("integrationIdentifier":"slack-prod","subscriberId":"subscriber-123","contextKeys":["tenant:org-123"],)"
       R"("workspace":{"id":"T123456","name":"Acme HQ"},"auth":{"accessToken":"xoxb-1234"},)"
       R"("createdAt":"2026-01-01T00:00:00.000Z","updatedAt":"2026-01-02T00:00:00.000Z"}})";
-  const novu::result<novu::channel_connection> updated = novu::parse_update_response(response);
+  const novu::result<novu::channel_connection> updated = novu::connections::parse_update_response(response);
   if (!updated) {
     std::printf("error: %s\n", updated.error().message.c_str());
     return 1;

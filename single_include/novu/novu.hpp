@@ -23527,12 +23527,16 @@ NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, c
 /// A list page into `out`, reusing the memory it holds (see decode_channel_connection_into).
 NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
                                                              const decode_limits& limits = {});
+namespace connections {
+
 /// An update request body, as a server or proxy would read it.
 NOVU_CC_API result<update_channel_connection_request> decode_update_request(std::string_view json,
                                                                             const decode_limits& limits = {});
 /// A create request body, as a server or proxy would read it.
 NOVU_CC_API result<create_channel_connection_request> decode_create_request(std::string_view json,
                                                                             const decode_limits& limits = {});
+
+}  // namespace connections
 
 /// Compact JSON of an update request body.
 NOVU_CC_API result<std::string> encode_json(const update_channel_connection_request& body);
@@ -23563,6 +23567,10 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 
+/// Channel connections' pure functions whose names every resource has (build_*_request,
+/// parse_*_response, decode_*_request, next_page_params); the DTOs stay in `novu`.
+namespace connections {
+
 /// GET /v1/channel-connections with the query in the SDK's fixed key order. Fails when
 /// `limit` is outside 1..100 or a value is not valid UTF-8.
 NOVU_CC_API result<http_request> build_list_request(const client_config& config,
@@ -23589,6 +23597,8 @@ NOVU_CC_API result<http_request> build_delete_request(const client_config& confi
 NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
     const list_channel_connections_params& params, const channel_connection_page& page);
 
+}  // namespace connections
+
 NOVU_CC_NAMESPACE_END
 
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_REQUEST_BUILDER_HPP
@@ -23610,6 +23620,8 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 
+namespace connections {
+
 /// Result of a list call.
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits = {});
@@ -23628,6 +23640,8 @@ NOVU_CC_API result<channel_connection> parse_update_response(const http_response
                                                              const decode_limits& limits = {});
 /// Result of a delete call: any 2xx is a success, whatever its body.
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits = {});
+
+}  // namespace connections
 
 NOVU_CC_NAMESPACE_END
 
@@ -23856,7 +23870,7 @@ class client {
       ++pages;
       if (!on_page(static_cast<const channel_connection_page&>(*page))) break;
       if (pages >= paging.max_pages) break;
-      std::optional<list_channel_connections_params> next = next_page_params(current, *page);
+      std::optional<list_channel_connections_params> next = connections::next_page_params(current, *page);
       if (!next) break;
       if (std::optional<error> loop = cursors.follow(*next->after, pages)) {
         detail::redact_call_secrets(*loop, config_, nullptr);
@@ -30844,6 +30858,8 @@ inline result<void> parse_no_content(const http_response& response, const decode
 
 }  // namespace detail
 
+namespace connections {
+
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits) {
   return detail::parse_page(response, limits, nullptr);
@@ -30874,6 +30890,8 @@ NOVU_CC_API result<channel_connection> parse_update_response(const http_response
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
   return detail::parse_no_content(response, limits, nullptr);
 }
+
+}  // namespace connections
 
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_RESPONSE_PARSER_IPP
@@ -30961,33 +30979,35 @@ result<T> execute_sync(const sync_call_context& call, result<http_request> reque
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
                                                       const list_channel_connections_params& params,
                                                       const call_options& options) {
-  return execute_sync<channel_connection_page>(call, build_list_request(call.config, params, options),
+  return execute_sync<channel_connection_page>(call, connections::build_list_request(call.config, params, options),
                                                &finish_list_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
                                                    const create_channel_connection_request& body,
                                                    const call_options& options) {
-  return execute_sync<channel_connection>(call, build_create_request(call.config, body, options),
+  return execute_sync<channel_connection>(call, connections::build_create_request(call.config, body, options),
                                           &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
                                                      const call_options& options) {
-  return execute_sync<channel_connection>(call, build_retrieve_request(call.config, identifier, options),
+  return execute_sync<channel_connection>(call, connections::build_retrieve_request(call.config, identifier, options),
                                           &finish_connection_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
                                                    const update_channel_connection_request& body,
                                                    const call_options& options) {
-  return execute_sync<channel_connection>(call, build_update_request(call.config, identifier, body, options),
+  return execute_sync<channel_connection>(call,
+                                          connections::build_update_request(call.config, identifier, body, options),
                                           &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options) {
-  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call, nullptr);
+  return execute_sync<void>(call, connections::build_delete_request(call.config, identifier, options),
+                            &finish_delete_call, nullptr);
 }
 
 }  // namespace detail
@@ -31152,6 +31172,8 @@ NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view js
   return detail::decode_into(json, &detail::page_type, &out, false, limits);
 }
 
+namespace connections {
+
 NOVU_CC_API result<update_channel_connection_request> decode_update_request(std::string_view json,
                                                                             const decode_limits& limits) {
   return detail::decode_as<update_channel_connection_request>(json, detail::update_request_type, false, limits);
@@ -31161,6 +31183,8 @@ NOVU_CC_API result<create_channel_connection_request> decode_create_request(std:
                                                                             const decode_limits& limits) {
   return detail::decode_as<create_channel_connection_request>(json, detail::create_request_type, false, limits);
 }
+
+}  // namespace connections
 
 NOVU_CC_API result<std::string> encode_json(const update_channel_connection_request& body) {
   detail::body_writer w;
@@ -31513,6 +31537,8 @@ inline result<std::string> item_path(std::string_view identifier) {
 
 }  // namespace detail
 
+namespace connections {
+
 NOVU_CC_API result<http_request> build_list_request(const client_config& config,
                                                     const list_channel_connections_params& params,
                                                     const call_options& options) {
@@ -31621,6 +31647,8 @@ NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
   next.include_cursor.reset();
   return next;
 }
+
+}  // namespace connections
 
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_REQUEST_BUILDER_IPP

@@ -12,7 +12,7 @@ int main() {
   novu::update_channel_connection_request body;
   body.workspace.id = "T123456";
   body.auth.access_token = "Workspace access token";
-  const novu::result<novu::http_request> request = novu::build_update_request(config, "conn-1", body);
+  const novu::result<novu::http_request> request = novu::connections::build_update_request(config, "conn-1", body);
   if (!request) {
     std::fprintf(stderr, "build_update_request failed: %s\n", request.error().message.c_str());
     return 1;

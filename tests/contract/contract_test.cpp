@@ -258,35 +258,37 @@ int main(int argc, char** argv) {
 
   // The five operations, built by the library, sent as they are.
   const novu::result<novu::http_request> list =
-      novu::build_list_request(config, all_filters(), with_key("contract-list"));
+      novu::connections::build_list_request(config, all_filters(), with_key("contract-list"));
   if (list) out.record("list.query_names", query_names_problem(doc, *list));
-  exchange(out, transport, "list", list, 200, &novu::parse_list_response,
+  exchange(out, transport, "list", list, 200, &novu::connections::parse_list_response,
            [](const novu::result<novu::channel_connection_page>& page) -> std::string {
              if (page->data.empty()) return "the page holds no connection";
              return not_example_connection(page->data.front());
            });
 
   const novu::result<novu::http_request> create =
-      novu::build_create_request(config, full_create_body(), with_key("contract-create"));
+      novu::connections::build_create_request(config, full_create_body(), with_key("contract-create"));
   if (create) {
     out.record("create.body_names", body_names_problem(doc, "/v1/channel-connections", "post", *create, true));
   }
-  exchange(out, transport, "create", create, 201, &novu::parse_create_response, connection_is_example);
+  exchange(out, transport, "create", create, 201, &novu::connections::parse_create_response, connection_is_example);
 
-  exchange(out, transport, "retrieve", novu::build_retrieve_request(config, "conn-1", with_key("contract-retrieve")),
-           200, &novu::parse_retrieve_response, connection_is_example);
+  exchange(out, transport, "retrieve",
+           novu::connections::build_retrieve_request(config, "conn-1", with_key("contract-retrieve")), 200,
+           &novu::connections::parse_retrieve_response, connection_is_example);
 
-  const novu::result<novu::http_request> update =
-      novu::build_update_request(config, "<value>", test_support::seed_update_body(), with_key("contract-update"));
+  const novu::result<novu::http_request> update = novu::connections::build_update_request(
+      config, "<value>", test_support::seed_update_body(), with_key("contract-update"));
   if (update) {
     std::string why = body_names_problem(doc, "/v1/channel-connections/{identifier}", "patch", *update, false);
     if (why.empty() && update->path != "/v1/channel-connections/%3Cvalue%3E") why = "path is " + update->path;
     out.record("update.request_shape", why);
   }
-  exchange(out, transport, "update", update, 200, &novu::parse_update_response, connection_is_example);
+  exchange(out, transport, "update", update, 200, &novu::connections::parse_update_response, connection_is_example);
 
-  exchange(out, transport, "delete", novu::build_delete_request(config, "conn-1", with_key("contract-delete")), 204,
-           &novu::parse_delete_response, [](const novu::result<void>&) { return std::string(); });
+  exchange(out, transport, "delete",
+           novu::connections::build_delete_request(config, "conn-1", with_key("contract-delete")), 204,
+           &novu::connections::parse_delete_response, [](const novu::result<void>&) { return std::string(); });
 
   // The same operations through the synchronous client over the same transport.
   novu::client<novu_examples::curl_transport> client(config, transport);
@@ -318,7 +320,7 @@ int main(int argc, char** argv) {
     }
     out.record("invalid_update.rejected_422", why);
     if (answer) {
-      const auto parsed = novu::parse_update_response(*answer);
+      const auto parsed = novu::connections::parse_update_response(*answer);
       std::string parse_why;
       if (parsed) {
         parse_why = "the parser accepted a 422";
@@ -331,7 +333,7 @@ int main(int argc, char** argv) {
 
   // Without Authorization, the security scheme is not met.
   const novu::result<novu::http_request> retrieve =
-      novu::build_retrieve_request(config, "conn-1", with_key("contract-401"));
+      novu::connections::build_retrieve_request(config, "conn-1", with_key("contract-401"));
   if (retrieve) {
     novu::http_request anonymous = *retrieve;
     novu::http_headers kept;
@@ -346,7 +348,7 @@ int main(int argc, char** argv) {
     } else if (answer->status != 401) {
       why = describe(anonymous) + ": status " + std::to_string(answer->status) + ", expected 401";
     } else {
-      const auto parsed = novu::parse_retrieve_response(*answer);
+      const auto parsed = novu::connections::parse_retrieve_response(*answer);
       if (parsed || parsed.error().status != 401) why = "the parser did not report the 401";
     }
     out.record("no_authorization.401", why);

@@ -10,8 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   response.body.assign(reinterpret_cast<const char*>(data + 2), size - 2);
   const novu::decode_limits limits = fuzz::limits_of((data[1] & 4) != 0);
   novu::result<novu::channel_connection> (*const parsers[])(const novu::http_response&, const novu::decode_limits&) = {
-      &novu::parse_create_response, &novu::parse_retrieve_response, &novu::parse_update_response,
-      &novu::parse_retrieve_response};
+      &novu::connections::parse_create_response, &novu::connections::parse_retrieve_response,
+      &novu::connections::parse_update_response, &novu::connections::parse_retrieve_response};
   const novu::result<novu::channel_connection> connection = parsers[data[1] & 3](response, limits);
   if (connection) {
     NOVU_FUZZ_CHECK(fuzz::is_2xx(response.status), "a non-2xx response succeeded");

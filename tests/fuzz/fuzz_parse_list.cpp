@@ -10,11 +10,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   response.status = fuzz::status_of(data[0]);
   response.body.assign(reinterpret_cast<const char*>(data + 2), size - 2);
   const novu::decode_limits limits = fuzz::limits_of((data[1] & 1) != 0);
-  const novu::result<novu::channel_connection_page> page = novu::parse_list_response(response, limits);
+  const novu::result<novu::channel_connection_page> page = novu::connections::parse_list_response(response, limits);
   if (page) {
     NOVU_FUZZ_CHECK(fuzz::is_2xx(response.status), "a non-2xx list response succeeded");
     fuzz::check_round_trip(*page, [](const std::string& text) { return novu::decode_channel_connection_page(text); });
-    const std::optional<novu::list_channel_connections_params> next = novu::next_page_params({}, *page);
+    const std::optional<novu::list_channel_connections_params> next = novu::connections::next_page_params({}, *page);
     NOVU_FUZZ_CHECK(next.has_value() == (page->next.has_value() && !page->next->empty()), "next_page_params");
   } else {
     fuzz::check_error_kind(page.error(), response.status);
@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     NOVU_FUZZ_CHECK(fuzz::is_kept_body(page.error().body, response, limits), "error.body is not the response body");
   }
   novu::channel_connection_page reused = test_support::dirty_page(2);
-  const novu::result<void> into = novu::parse_list_response_into(response, reused, limits);
+  const novu::result<void> into = novu::connections::parse_list_response_into(response, reused, limits);
   NOVU_FUZZ_CHECK(into.has_value() == page.has_value(), "parse_list_response_into succeeds where the other fails");
   if (page) {
     const novu::result<std::string> fresh_text = novu::encode_json(*page);

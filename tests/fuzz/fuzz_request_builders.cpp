@@ -128,7 +128,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   create.workspace = update.workspace;
   create.auth = update.auth;
 
-  const novu::result<novu::http_request> list = novu::build_list_request(config, params, options);
+  const novu::result<novu::http_request> list = novu::connections::build_list_request(config, params, options);
   if (list) {
     check_request(*list, config, false);
     NOVU_FUZZ_CHECK(list->method == "GET" && list->body.empty(), "list method/body");
@@ -136,9 +136,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_refused(list.error());
   }
 
-  const novu::result<novu::http_request> retrieve = novu::build_retrieve_request(config, identifier, options);
-  const novu::result<novu::http_request> removal = novu::build_delete_request(config, identifier, options);
-  const novu::result<novu::http_request> patch = novu::build_update_request(config, identifier, update, options);
+  const novu::result<novu::http_request> retrieve =
+      novu::connections::build_retrieve_request(config, identifier, options);
+  const novu::result<novu::http_request> removal = novu::connections::build_delete_request(config, identifier, options);
+  const novu::result<novu::http_request> patch =
+      novu::connections::build_update_request(config, identifier, update, options);
   for (const auto* r : {&retrieve, &removal, &patch}) {
     if (*r) {
       check_request(**r, config, r == &patch);
@@ -149,7 +151,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   NOVU_FUZZ_CHECK(retrieve.has_value() == removal.has_value(), "retrieve and delete disagree on the same input");
   if (patch) {
-    const novu::result<novu::update_channel_connection_request> back = novu::decode_update_request(patch->body);
+    const novu::result<novu::update_channel_connection_request> back =
+        novu::connections::decode_update_request(patch->body);
     NOVU_FUZZ_CHECK(
         back && back->workspace.id == update.workspace.id && back->workspace.name == update.workspace.name &&
             back->workspace.bot_user_id == update.workspace.bot_user_id &&
@@ -159,13 +162,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         "the update body does not decode to the given values");
   }
 
-  const novu::result<novu::http_request> post = novu::build_create_request(config, create, options);
+  const novu::result<novu::http_request> post = novu::connections::build_create_request(config, create, options);
   if (post) {
     check_request(*post, config, true);
     NOVU_FUZZ_CHECK(
         post->path.size() >= 23 && post->path.compare(post->path.size() - 23, 23, "/v1/channel-connections") == 0,
         "create path");
-    const novu::result<novu::create_channel_connection_request> back = novu::decode_create_request(post->body);
+    const novu::result<novu::create_channel_connection_request> back =
+        novu::connections::decode_create_request(post->body);
     NOVU_FUZZ_CHECK(back && back->identifier == create.identifier && back->subscriber_id == create.subscriber_id &&
                         back->integration_identifier == create.integration_identifier &&
                         back->connection_mode == create.connection_mode && back->workspace.id == create.workspace.id &&

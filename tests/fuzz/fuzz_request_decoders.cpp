@@ -10,17 +10,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   novu::client_config config;
   config.secret_key = "sk_test_fuzz";
 
-  const novu::result<novu::update_channel_connection_request> update = novu::decode_update_request(body, limits);
+  const novu::result<novu::update_channel_connection_request> update =
+      novu::connections::decode_update_request(body, limits);
   if (update) {
-    fuzz::check_round_trip(*update, [](const std::string& text) { return novu::decode_update_request(text); });
-    const novu::result<novu::http_request> request = novu::build_update_request(config, "conn-1", *update);
+    fuzz::check_round_trip(*update,
+                           [](const std::string& text) { return novu::connections::decode_update_request(text); });
+    const novu::result<novu::http_request> request = novu::connections::build_update_request(config, "conn-1", *update);
     NOVU_FUZZ_CHECK(request && request->body == novu::encode_json(*update).value_or(""), "update request body");
     fuzz::check_printable(novu::to_debug_string(*request), "to_debug_string(request) is not printable");
   } else {
     fuzz::check_error(update.error());
   }
 
-  const novu::result<novu::create_channel_connection_request> create = novu::decode_create_request(body, limits);
+  const novu::result<novu::create_channel_connection_request> create =
+      novu::connections::decode_create_request(body, limits);
   bool known_bug = false;
 #ifdef NOVU_FUZZ_SKIP_KNOWN_BUGS
   // Known bug: the decoder keeps duplicate context types, which the encoder refuses.
@@ -33,8 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 #endif
   if (create && !known_bug) {
-    fuzz::check_round_trip(*create, [](const std::string& text) { return novu::decode_create_request(text); });
-    const novu::result<novu::http_request> request = novu::build_create_request(config, *create);
+    fuzz::check_round_trip(*create,
+                           [](const std::string& text) { return novu::connections::decode_create_request(text); });
+    const novu::result<novu::http_request> request = novu::connections::build_create_request(config, *create);
     NOVU_FUZZ_CHECK(request && request->body == novu::encode_json(*create).value_or(""), "create request body");
     fuzz::check_printable(novu::to_debug_string(*request), "to_debug_string(request) is not printable");
   } else if (!create) {

@@ -93,10 +93,10 @@ const decoder api = [](const std::string& b, const novu::decode_limits& l) {
   return outcome(novu::decode_api_error(b, l));
 };
 const decoder create = [](const std::string& b, const novu::decode_limits& l) {
-  return outcome(novu::decode_create_request(b, l));
+  return outcome(novu::connections::decode_create_request(b, l));
 };
 const decoder update = [](const std::string& b, const novu::decode_limits& l) {
-  return outcome(novu::decode_update_request(b, l));
+  return outcome(novu::connections::decode_update_request(b, l));
 };
 const decoder any = [](const std::string& b, const novu::decode_limits& l) {
   return outcome(novu::parse_any_json(b, l));

@@ -40,8 +40,8 @@ novu::transport_result answer(const novu::http_request& /*request*/) { return up
 TEST_CASE("separate compilation: build_update_request") {
   novu::call_options options;
   options.idempotency_key = "separate-key";
-  const novu::result<novu::http_request> request =
-      novu::build_update_request(test_support::offline_config(), "<value>", test_support::seed_update_body(), options);
+  const novu::result<novu::http_request> request = novu::connections::build_update_request(
+      test_support::offline_config(), "<value>", test_support::seed_update_body(), options);
   REQUIRE(request.has_value());
   CHECK(request->method == "PATCH");
   CHECK(request->path == "/v1/channel-connections/%3Cvalue%3E");
@@ -54,7 +54,7 @@ TEST_CASE("separate compilation: build_update_request") {
 }
 
 TEST_CASE("separate compilation: parse_update_response") {
-  const novu::result<novu::channel_connection> updated = novu::parse_update_response(updated_response());
+  const novu::result<novu::channel_connection> updated = novu::connections::parse_update_response(updated_response());
   REQUIRE(updated.has_value());
   CHECK(updated->identifier == "slack-prod-user123-abc4");
   REQUIRE(updated->channel.has_value());

@@ -105,7 +105,8 @@ void run_suite(checks& out, const std::string& label, MakeRunner make, fixture& 
     }
     out.record(label + ".create", why);
     const std::vector<novu::http_request> received = fx.fake.received();
-    const auto built = novu::build_create_request(config, transport_test::create_body(ids.back(), subscriber));
+    const auto built =
+        novu::connections::build_create_request(config, transport_test::create_body(ids.back(), subscriber));
     if (received.empty() || !built) {
       out.record(label + ".create.wire", "nothing received or nothing built");
     } else {
@@ -160,7 +161,7 @@ void run_suite(checks& out, const std::string& label, MakeRunner make, fixture& 
     const std::size_t before = fx.fake.request_count();
     std::string why = not_error(runner.retrieve(odd), novu::error_kind::api, 404);
     const std::vector<novu::http_request> received = fx.fake.received();
-    const auto built = novu::build_retrieve_request(config, odd);
+    const auto built = novu::connections::build_retrieve_request(config, odd);
     if (why.empty() && (received.size() != before + 1 || !built || received.back().path != built->path)) {
       why = "the server saw " + (received.size() > before ? received.back().path : std::string("nothing")) +
             ", built " + (built ? built->path : std::string("nothing"));
@@ -231,7 +232,8 @@ void run_suite(checks& out, const std::string& label, MakeRunner make, fixture& 
 
 // A built retrieve request for `url`, for calling a transport directly.
 novu::http_request retrieve_request(const std::string& url, const std::string& identifier) {
-  const auto built = novu::build_retrieve_request(config_for(url, novu::retry_policy::disabled()), identifier);
+  const auto built =
+      novu::connections::build_retrieve_request(config_for(url, novu::retry_policy::disabled()), identifier);
   return built ? *built : novu::http_request{};
 }
 

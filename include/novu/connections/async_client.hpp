@@ -119,7 +119,7 @@ class async_page_walk {
         if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
         auto requested = std::make_shared<handoff<result<channel_connection_page>>>();
         start_async_call<channel_connection_page>(
-            walk->context_, build_list_request(*walk->context_.config, walk->current_, walk->options_),
+            walk->context_, connections::build_list_request(*walk->context_.config, walk->current_, walk->options_),
             &detail::finish_list_call, std::nullopt, [walk, requested](result<channel_connection_page> page) {
               if (!requested->claim()) return;
               if (requested->offer(std::move(page))) return;
@@ -134,7 +134,7 @@ class async_page_walk {
       ++walk->pages_;
       if (!walk->on_page_(static_cast<const channel_connection_page&>(*page))) return walk->done(walk->pages_);
       if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
-      std::optional<list_channel_connections_params> next = next_page_params(walk->current_, *page);
+      std::optional<list_channel_connections_params> next = connections::next_page_params(walk->current_, *page);
       if (!next) return walk->done(walk->pages_);
       if (std::optional<error> loop = walk->cursors_.follow(*next->after, walk->pages_)) {
         detail::redact_call_secrets(*loop, *walk->context_.config, nullptr);
@@ -243,7 +243,8 @@ class async_client {
   /// One page of channel connections; `on_done(result<channel_connection_page>)`.
   template <class OnDone>
   void list(const list_channel_connections_params& params, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection_page>(context(), build_list_request(state_->config, params, options),
+    detail::start_async_call<channel_connection_page>(context(),
+                                                      connections::build_list_request(state_->config, params, options),
                                                       &detail::finish_list_call, std::nullopt, std::move(on_done));
   }
 
@@ -261,30 +262,32 @@ class async_client {
   /// Creates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
   void create(const create_channel_connection_request& body, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(context(), build_create_request(state_->config, body, options),
+    detail::start_async_call<channel_connection>(context(),
+                                                 connections::build_create_request(state_->config, body, options),
                                                  &detail::finish_connection_call, body.auth, std::move(on_done));
   }
 
   /// Retrieves one channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
   void retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(context(), build_retrieve_request(state_->config, identifier, options),
-                                                 &detail::finish_connection_call, std::nullopt, std::move(on_done));
+    detail::start_async_call<channel_connection>(
+        context(), connections::build_retrieve_request(state_->config, identifier, options),
+        &detail::finish_connection_call, std::nullopt, std::move(on_done));
   }
 
   /// Updates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
   void update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
               const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(context(),
-                                                 build_update_request(state_->config, identifier, body, options),
-                                                 &detail::finish_connection_call, body.auth, std::move(on_done));
+    detail::start_async_call<channel_connection>(
+        context(), connections::build_update_request(state_->config, identifier, body, options),
+        &detail::finish_connection_call, body.auth, std::move(on_done));
   }
 
   /// Deletes a channel connection; `on_done(result<void>)`.
   template <class OnDone>
   void remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<void>(context(), build_delete_request(state_->config, identifier, options),
+    detail::start_async_call<void>(context(), connections::build_delete_request(state_->config, identifier, options),
                                    &detail::finish_delete_call, std::nullopt, std::move(on_done));
   }
 

@@ -176,7 +176,7 @@ class client {
       ++pages;
       if (!on_page(static_cast<const channel_connection_page&>(*page))) break;
       if (pages >= paging.max_pages) break;
-      std::optional<list_channel_connections_params> next = next_page_params(current, *page);
+      std::optional<list_channel_connections_params> next = connections::next_page_params(current, *page);
       if (!next) break;
       if (std::optional<error> loop = cursors.follow(*next->after, pages)) {
         detail::redact_call_secrets(*loop, config_, nullptr);

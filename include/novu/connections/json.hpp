@@ -45,12 +45,16 @@ NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, c
 /// A list page into `out`, reusing the memory it holds (see decode_channel_connection_into).
 NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
                                                              const decode_limits& limits = {});
+namespace connections {
+
 /// An update request body, as a server or proxy would read it.
 NOVU_CC_API result<update_channel_connection_request> decode_update_request(std::string_view json,
                                                                             const decode_limits& limits = {});
 /// A create request body, as a server or proxy would read it.
 NOVU_CC_API result<create_channel_connection_request> decode_create_request(std::string_view json,
                                                                             const decode_limits& limits = {});
+
+}  // namespace connections
 
 /// Compact JSON of an update request body.
 NOVU_CC_API result<std::string> encode_json(const update_channel_connection_request& body);

@@ -25,6 +25,10 @@
 
 NOVU_CC_NAMESPACE_BEGIN
 
+/// Channel connections' pure functions whose names every resource has (build_*_request,
+/// parse_*_response, decode_*_request, next_page_params); the DTOs stay in `novu`.
+namespace connections {
+
 /// GET /v1/channel-connections with the query in the SDK's fixed key order. Fails when
 /// `limit` is outside 1..100 or a value is not valid UTF-8.
 NOVU_CC_API result<http_request> build_list_request(const client_config& config,
@@ -50,6 +54,8 @@ NOVU_CC_API result<http_request> build_delete_request(const client_config& confi
 /// again). nullopt when `page` is the last one.
 NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
     const list_channel_connections_params& params, const channel_connection_page& page);
+
+}  // namespace connections
 
 NOVU_CC_NAMESPACE_END
 

@@ -23,6 +23,8 @@
 
 NOVU_CC_NAMESPACE_BEGIN
 
+namespace connections {
+
 /// Result of a list call.
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits = {});
@@ -41,6 +43,8 @@ NOVU_CC_API result<channel_connection> parse_update_response(const http_response
                                                              const decode_limits& limits = {});
 /// Result of a delete call: any 2xx is a success, whatever its body.
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits = {});
+
+}  // namespace connections
 
 NOVU_CC_NAMESPACE_END
 

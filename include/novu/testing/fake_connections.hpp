@@ -86,7 +86,7 @@ class fake_connections {
   http_response create(const fake_call& call) {
     fake_backend& server = call.server;
     const std::string& path = call.path;
-    result<create_channel_connection_request> body = decode_create_request(call.request.body);
+    result<create_channel_connection_request> body = connections::decode_create_request(call.request.body);
     if (!body) return server.validation_response(path, body.error());
     const auto integration = std::find_if(integrations_.begin(), integrations_.end(), [&](const fake_integration& i) {
       return i.identifier == body->integration_identifier;
@@ -133,7 +133,7 @@ class fake_connections {
   }
 
   http_response update(const fake_call& call) {
-    result<update_channel_connection_request> body = decode_update_request(call.request.body);
+    result<update_channel_connection_request> body = connections::decode_update_request(call.request.body);
     if (!body) return call.server.validation_response(call.path, body.error());
     const auto found = store_.find(call.identifier);
     if (found == store_.end()) return not_found(call);

@@ -4,6 +4,6 @@
 int main() {
   novu::client_config config;
   config.secret_key = "sk_test_standalone";
-  auto request = novu::build_retrieve_request(config, "conn-1");
+  auto request = novu::connections::build_retrieve_request(config, "conn-1");
   return request && request->path == "/v1/channel-connections/conn-1" ? 0 : 1;
 }

@@ -7,6 +7,6 @@ int main() {
   body.auth.access_token = "xoxb-1";
   const novu::result<std::string> text = novu::encode_json(body);
   if (!text) return 1;
-  const novu::result<novu::update_channel_connection_request> back = novu::decode_update_request(*text);
+  const novu::result<novu::update_channel_connection_request> back = novu::connections::decode_update_request(*text);
   return back && back->workspace.id == "T1" ? 0 : 1;
 }

@@ -99,33 +99,35 @@ result<T> execute_sync(const sync_call_context& call, result<http_request> reque
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
                                                       const list_channel_connections_params& params,
                                                       const call_options& options) {
-  return execute_sync<channel_connection_page>(call, build_list_request(call.config, params, options),
+  return execute_sync<channel_connection_page>(call, connections::build_list_request(call.config, params, options),
                                                &finish_list_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
                                                    const create_channel_connection_request& body,
                                                    const call_options& options) {
-  return execute_sync<channel_connection>(call, build_create_request(call.config, body, options),
+  return execute_sync<channel_connection>(call, connections::build_create_request(call.config, body, options),
                                           &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
                                                      const call_options& options) {
-  return execute_sync<channel_connection>(call, build_retrieve_request(call.config, identifier, options),
+  return execute_sync<channel_connection>(call, connections::build_retrieve_request(call.config, identifier, options),
                                           &finish_connection_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
                                                    const update_channel_connection_request& body,
                                                    const call_options& options) {
-  return execute_sync<channel_connection>(call, build_update_request(call.config, identifier, body, options),
+  return execute_sync<channel_connection>(call,
+                                          connections::build_update_request(call.config, identifier, body, options),
                                           &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options) {
-  return execute_sync<void>(call, build_delete_request(call.config, identifier, options), &finish_delete_call, nullptr);
+  return execute_sync<void>(call, connections::build_delete_request(call.config, identifier, options),
+                            &finish_delete_call, nullptr);
 }
 
 }  // namespace detail

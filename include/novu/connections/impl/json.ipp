@@ -165,6 +165,8 @@ NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view js
   return detail::decode_into(json, &detail::page_type, &out, false, limits);
 }
 
+namespace connections {
+
 NOVU_CC_API result<update_channel_connection_request> decode_update_request(std::string_view json,
                                                                             const decode_limits& limits) {
   return detail::decode_as<update_channel_connection_request>(json, detail::update_request_type, false, limits);
@@ -174,6 +176,8 @@ NOVU_CC_API result<create_channel_connection_request> decode_create_request(std:
                                                                             const decode_limits& limits) {
   return detail::decode_as<create_channel_connection_request>(json, detail::create_request_type, false, limits);
 }
+
+}  // namespace connections
 
 NOVU_CC_API result<std::string> encode_json(const update_channel_connection_request& body) {
   detail::body_writer w;

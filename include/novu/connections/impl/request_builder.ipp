@@ -28,6 +28,8 @@ inline result<std::string> item_path(std::string_view identifier) {
 
 }  // namespace detail
 
+namespace connections {
+
 NOVU_CC_API result<http_request> build_list_request(const client_config& config,
                                                     const list_channel_connections_params& params,
                                                     const call_options& options) {
@@ -136,5 +138,7 @@ NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
   next.include_cursor.reset();
   return next;
 }
+
+}  // namespace connections
 
 NOVU_CC_NAMESPACE_END

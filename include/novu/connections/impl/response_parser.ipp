@@ -39,6 +39,8 @@ inline result<void> parse_no_content(const http_response& response, const decode
 
 }  // namespace detail
 
+namespace connections {
+
 NOVU_CC_API result<channel_connection_page> parse_list_response(const http_response& response,
                                                                 const decode_limits& limits) {
   return detail::parse_page(response, limits, nullptr);
@@ -69,5 +71,7 @@ NOVU_CC_API result<channel_connection> parse_update_response(const http_response
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
   return detail::parse_no_content(response, limits, nullptr);
 }
+
+}  // namespace connections
 
 NOVU_CC_NAMESPACE_END
