@@ -1,11 +1,11 @@
-# Install rules: headers, the exported novu::channel_connections target, a CMake package
-# (find_package(novu_channel_connections)) and a pkg-config file (novu-channel-connections).
+# Install rules: headers, the exported novu::channels target, a CMake package
+# (find_package(novu_channels)) and a pkg-config file (novu-channels).
 include(CMakePackageConfigHelpers)
 
-set(NOVU_CC_CMAKE_DIR "${CMAKE_INSTALL_DATADIR}/cmake/novu_channel_connections"
+set(NOVU_CC_CMAKE_DIR "${CMAKE_INSTALL_DATADIR}/cmake/novu_channels"
     CACHE STRING "Where the CMake package files are installed, relative to the prefix")
 set(NOVU_CC_PKGCONFIG_DIR "${CMAKE_INSTALL_DATADIR}/pkgconfig"
-    CACHE STRING "Where novu-channel-connections.pc is installed, relative to the prefix")
+    CACHE STRING "Where novu-channels.pc is installed, relative to the prefix")
 mark_as_advanced(NOVU_CC_CMAKE_DIR NOVU_CC_PKGCONFIG_DIR)
 
 # The headers the target uses go to <includedir>/novu. In the default (multi-header) layout the
@@ -14,27 +14,27 @@ install(DIRECTORY "${NOVU_CC_INCLUDE_DIR}/novu" DESTINATION "${CMAKE_INSTALL_INC
         FILES_MATCHING PATTERN "*.hpp" PATTERN "*.ipp")
 if(NOT NOVU_CC_USE_SINGLE_INCLUDE)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/single_include/novu"
-          DESTINATION "${CMAKE_INSTALL_DATADIR}/novu_channel_connections/single_include"
+          DESTINATION "${CMAKE_INSTALL_DATADIR}/novu_channels/single_include"
           FILES_MATCHING PATTERN "*.hpp")
 endif()
 
-install(TARGETS novu_channel_connections EXPORT novu_channel_connectionsTargets)
-install(EXPORT novu_channel_connectionsTargets
+install(TARGETS novu_channels EXPORT novu_channelsTargets)
+install(EXPORT novu_channelsTargets
         NAMESPACE novu::
         DESTINATION "${NOVU_CC_CMAKE_DIR}")
 
 configure_package_config_file(
-  "${PROJECT_SOURCE_DIR}/cmake/novu_channel_connectionsConfig.cmake.in"
-  "${PROJECT_BINARY_DIR}/novu_channel_connectionsConfig.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/novu_channelsConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/novu_channelsConfig.cmake"
   INSTALL_DESTINATION "${NOVU_CC_CMAKE_DIR}")
 write_basic_package_version_file(
-  "${PROJECT_BINARY_DIR}/novu_channel_connectionsConfigVersion.cmake"
+  "${PROJECT_BINARY_DIR}/novu_channelsConfigVersion.cmake"
   VERSION "${PROJECT_VERSION}"
   COMPATIBILITY SameMajorVersion
   ARCH_INDEPENDENT)
 install(FILES
-  "${PROJECT_BINARY_DIR}/novu_channel_connectionsConfig.cmake"
-  "${PROJECT_BINARY_DIR}/novu_channel_connectionsConfigVersion.cmake"
+  "${PROJECT_BINARY_DIR}/novu_channelsConfig.cmake"
+  "${PROJECT_BINARY_DIR}/novu_channelsConfigVersion.cmake"
   DESTINATION "${NOVU_CC_CMAKE_DIR}")
 
 # The .pc file finds its prefix from its own location, so `cmake --install --prefix X` works.
@@ -50,6 +50,6 @@ else()
   string(REGEX REPLACE "/$" "" NOVU_CC_PC_UP "${NOVU_CC_PC_UP}")
   set(NOVU_CC_PC_PREFIX "\${pcfiledir}/${NOVU_CC_PC_UP}")
 endif()
-configure_file("${PROJECT_SOURCE_DIR}/cmake/novu-channel-connections.pc.in"
-               "${PROJECT_BINARY_DIR}/novu-channel-connections.pc" @ONLY)
-install(FILES "${PROJECT_BINARY_DIR}/novu-channel-connections.pc" DESTINATION "${NOVU_CC_PKGCONFIG_DIR}")
+configure_file("${PROJECT_SOURCE_DIR}/cmake/novu-channels.pc.in"
+               "${PROJECT_BINARY_DIR}/novu-channels.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/novu-channels.pc" DESTINATION "${NOVU_CC_PKGCONFIG_DIR}")

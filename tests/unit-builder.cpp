@@ -41,7 +41,7 @@ TEST_CASE("the seed page example builds the documented PATCH request") {
   CHECK(r->headers[3].name == "idempotency-key");
   CHECK(r->headers[3].value == "idem-1");
   CHECK(r->headers[4].name == "User-Agent");
-  CHECK(r->headers[4].value == "novu-cpp-channel-connections/" NOVU_CC_VERSION_STRING);
+  CHECK(r->headers[4].value == "novu-cpp-channels/" NOVU_CC_VERSION_STRING);
 }
 
 TEST_CASE("the seed page's documented response decodes through the update parser") {

@@ -24,7 +24,7 @@
 // ---- begin include/novu/core/version.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_VERSION_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_VERSION_HPP
-// novu-channel-connections: a header-only C++17 client for Novu's Channel Connections API.
+// novu-channels: a header-only C++17 client for Novu's channel APIs (channel connections, then endpoints).
 // SPDX-License-Identifier: MIT
 
 // The version below is the single source of truth: CMake and meson read it from this file.
@@ -33,6 +33,8 @@
 #define NOVU_CC_VERSION_PATCH 0
 #define NOVU_CC_VERSION_STRING "0.1.0"
 
+// The prefix NOVU_CC_ and the namespace cc_v<major>_<minor> read "Novu C++ client": they name
+// the whole library, every resource included (see CHANGELOG.md, 0.2 names).
 // Everything lives in `novu` inside a versioned inline namespace, so two copies of different
 // versions linked into one program cannot silently violate the one-definition rule.
 #define NOVU_CC_PP_CAT_IMPL(a, b, c, d) a##b##c##d
@@ -6439,7 +6441,7 @@ inline constexpr std::string_view server_us{"https://api.novu.co"};
 /// Novu's EU region.
 inline constexpr std::string_view server_eu{"https://eu.api.novu.co"};
 /// The product token this library sends as User-Agent unless told otherwise.
-inline constexpr std::string_view default_user_agent{"novu-cpp-channel-connections/" NOVU_CC_VERSION_STRING};
+inline constexpr std::string_view default_user_agent{"novu-cpp-channels/" NOVU_CC_VERSION_STRING};
 
 /// Bounds applied before and while decoding a response body, so a hostile or broken server
 /// cannot make the client allocate without limit.

@@ -29,7 +29,7 @@ int main() {
     return 1;
   }
 #endif
-  std::printf("consumer ok: novu-channel-connections %s: %s %s\n", NOVU_CC_VERSION_STRING, request->method.c_str(),
+  std::printf("consumer ok: novu-channels %s: %s %s\n", NOVU_CC_VERSION_STRING, request->method.c_str(),
               request->url.c_str());
   return 0;
 }

@@ -5,7 +5,7 @@
 #   add_subdirectory CMake add_subdirectory of the repository
 #   fetch_content    CMake FetchContent from the local source tree (no network)
 #   meson_subproject meson subproject (the repository linked into subprojects/)
-#   pkg_config       compiler flags from `pkg-config --cflags novu-channel-connections`
+#   pkg_config       compiler flags from `pkg-config --cflags novu-channels`
 #   single_include   a plain compile with -I single_include
 #
 # Usage: bash tests/consumer/run.sh [WORK_DIR]   (default: build/consumer, wiped first)
@@ -62,7 +62,7 @@ consumer_meson_subproject() {
   local src="$work/meson_subproject-src"
   mkdir -p "$src/subprojects" &&
     cp "$here/meson_subproject/meson.build" "$here/main.cpp" "$src/" &&
-    ln -s "$repo" "$src/subprojects/novu_channel_connections" &&
+    ln -s "$repo" "$src/subprojects/novu_channels" &&
     CXX="$cxx" meson setup "$work/meson_subproject" "$src" --wrap-mode=nodownload &&
     meson compile -C "$work/meson_subproject" &&
     "$work/meson_subproject/consumer"
@@ -71,8 +71,8 @@ consumer_meson_subproject() {
 consumer_pkg_config() {
   install_library || return 1
   local pc_path="$prefix/share/pkgconfig" cflags version
-  cflags=$(PKG_CONFIG_PATH="$pc_path" pkg-config --cflags novu-channel-connections) || return 1
-  version=$(PKG_CONFIG_PATH="$pc_path" pkg-config --modversion novu-channel-connections) || return 1
+  cflags=$(PKG_CONFIG_PATH="$pc_path" pkg-config --cflags novu-channels) || return 1
+  version=$(PKG_CONFIG_PATH="$pc_path" pkg-config --modversion novu-channels) || return 1
   echo "pkg-config --cflags: $cflags (version $version)"
   local flag found=0
   for flag in $cflags; do

@@ -24,7 +24,7 @@ inline constexpr std::string_view server_us{"https://api.novu.co"};
 /// Novu's EU region.
 inline constexpr std::string_view server_eu{"https://eu.api.novu.co"};
 /// The product token this library sends as User-Agent unless told otherwise.
-inline constexpr std::string_view default_user_agent{"novu-cpp-channel-connections/" NOVU_CC_VERSION_STRING};
+inline constexpr std::string_view default_user_agent{"novu-cpp-channels/" NOVU_CC_VERSION_STRING};
 
 /// Bounds applied before and while decoding a response body, so a hostile or broken server
 /// cannot make the client allocate without limit.

@@ -1,4 +1,4 @@
-// novu-channel-connections: a header-only C++17 client for Novu's Channel Connections API.
+// novu-channels: a header-only C++17 client for Novu's channel APIs (channel connections, then endpoints).
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -8,6 +8,8 @@
 #define NOVU_CC_VERSION_PATCH 0
 #define NOVU_CC_VERSION_STRING "0.1.0"
 
+// The prefix NOVU_CC_ and the namespace cc_v<major>_<minor> read "Novu C++ client": they name
+// the whole library, every resource included (see CHANGELOG.md, 0.2 names).
 // Everything lives in `novu` inside a versioned inline namespace, so two copies of different
 // versions linked into one program cannot silently violate the one-definition rule.
 #define NOVU_CC_PP_CAT_IMPL(a, b, c, d) a##b##c##d
