@@ -610,7 +610,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 #include <cstring>      // memcpy, memmove
 
 
@@ -1171,105 +1170,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -1311,141 +1222,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -1465,6 +1246,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -2672,7 +2705,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 #include <cstring>      // memcpy, memmove
 
 
@@ -3233,105 +3265,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -3373,141 +3317,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -3527,6 +3341,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -4685,7 +4751,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 #include <cstring>      // memcpy, memmove
 
 
@@ -5246,105 +5311,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -5386,141 +5363,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -5540,6 +5387,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -6514,7 +6613,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 #include <cstring>      // memcpy, memmove
 
 
@@ -7075,105 +7173,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -7215,141 +7225,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -7369,6 +7249,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -8344,7 +8476,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 #include <cstring>      // memcpy, memmove
 
 
@@ -8905,105 +9036,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -9045,141 +9088,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -9199,6 +9112,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -10801,7 +10966,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -11065,105 +11229,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -11205,141 +11281,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -11359,6 +11305,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -11787,67 +11985,95 @@ NOVU_CC_NAMESPACE_END
 // depth limit is enforced as it goes.
 // SPDX-License-Identifier: MIT
 
-#include <iterator>     // make_move_iterator
 #include <limits>       // numeric_limits
 
 
-// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
-// parser run directly over a string, the exception type its SAX errors carry, and the compact
-// serializer over a caller's string. Everything else uses the names below, so a change in
-// nlohmann's internals is met here alone.
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
 // SPDX-License-Identifier: MIT
-
-#include <memory>       // shared_ptr
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
-// request bodies are written in the order given and captured values keep their member order.
-using json_value = nlohmann::ordered_json;
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
 
-// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
-// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
-// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
-// The parser and lexer are those of `nlohmann::json` over `const char*`, which
-// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
-// same types for both specializations, and sharing them saves the compiler a second lexer.
-template <class Sax>
-bool sax_parse_text(std::string_view text, Sax* sax) {
-  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
-                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
-                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
-                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
-                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
-                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
-  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                           true, false)
-      .sax_parse(sax, true);
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
 }
 
-// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
-using json_parse_exception = nlohmann::detail::exception;
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
 
-// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
-// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
-inline void dump_compact(const json_value& dom, std::string& text) {
-  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
-  nlohmann::detail::serializer<json_value> serializer(
-      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
-      nlohmann::detail::error_handler_t::strict);
-  serializer.dump(dom, false, false, 0);
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
 
 // ---- begin include/novu/connections/dto.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
@@ -12057,6 +12283,81 @@ inline std::size_t context_entries_unique(void* entries) {
                            [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
 // dump() would recurse once per level. Strings and reals are formatted by nlohmann
@@ -12134,66 +12435,13 @@ class json_text_writer {
   bool after_key_ = false;
 };
 
-// Human name of what the parser saw, for "expected X, found Y" messages.
-enum class json_event : unsigned char { null, boolean, number, string, array, object };
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
 
-inline const char* event_name(json_event e) noexcept {
-  switch (e) {
-    case json_event::null: return "null";
-    case json_event::boolean: return "a boolean";
-    case json_event::number: return "a number";
-    case json_event::string: return "a string";
-    case json_event::array: return "an array";
-    case json_event::object: return "an object";
-  }
-  return "a value";
-}
-
-// nlohmann's parse_error text without its prefix and without the "last read" token, which
-// can hold a fragment of a secret from the body.
-inline std::string describe_parse_error(const char* what) {
-  std::string text(what == nullptr ? "" : what);
-  const std::string::size_type bracket = text.find("] ");
-  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
-  const std::string::size_type last_read = text.find("; last read");
-  if (last_read != std::string::npos) text.erase(last_read);
-  return text;
-}
-
-// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
-// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
-// character may appear anywhere in it), so every entry point refuses one: the offset of the
-// first NUL byte of `text`, or npos.
-inline std::size_t find_nul(std::string_view text) noexcept {
-  if (text.empty()) return std::string_view::npos;
-  const void* at = std::memchr(text.data(), 0, text.size());
-  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
-}
-
-// The message for a NUL byte at `offset` (0-based).
-inline std::string nul_byte_message(std::size_t offset) {
-  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
-         " (raw control characters are not allowed in JSON text)";
-}
-
-// The message for nlohmann's parse error at `position` (its count of bytes read, so the
-// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
-// end of the input or refused inside a string, is named as such.
-inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
-  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
-  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
-}
-
-// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
-constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
-  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
-}
-
-// The message for a document with more elements than `max_elements`.
-inline std::string too_many_elements_message(std::size_t max_elements) {
-  return "more than " + std::to_string(max_elements) +
-         " array elements and object members in the document (decode_limits::max_elements)";
-}
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -12419,31 +12667,11 @@ class dto_reader {
   // What the lexer was reading when it failed: no event for that token has arrived yet.
   enum class lexing : unsigned char { nothing, key, value };
 
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
   // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
-  // For a lexer error (`lexing` other than nothing) the innermost container is still waiting
-  // for the failed token: a list's next element, or an object's next member name.
-  std::string path(lexing failed = lexing::nothing) const {
-    std::string pointer;
-    const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
-    for (std::size_t n = 0; n < stack_.size(); ++n) {
-      const frame& f = stack_[n];
-      const bool innermost = n + 1 == stack_.size() && outside_captures;
-      if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
-        const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
-        if (next > 0) {
-          pointer.push_back('/');
-          pointer += std::to_string(next - 1);
-        }
-      } else if (innermost && failed == lexing::key) {
-        continue;
-      } else if (f.key == key_kind::name) {
-        append_pointer_token(pointer, f.name);
-      } else if (f.key == key_kind::stored) {
-        append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
-      }
-    }
-    return pointer;
-  }
+  std::string path(lexing failed = lexing::nothing) const;
   // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
   void set_key(frame& top, std::string_view name, const std::string& key) {
     if (name.data() != nullptr) {
@@ -12458,25 +12686,7 @@ class dto_reader {
   }
 
   // ---- the next slot, decided by the innermost container ----
-  slot current_slot() {
-    if (stack_.empty()) {
-      if (root_done_) return slot{};
-      return slot{slot_kind::root, nullptr, root_type_, root_target_};
-    }
-    frame& top = stack_.back();
-    switch (top.kind) {
-      case frame_kind::object:
-      case frame_kind::object_map:
-      case frame_kind::context_map: return pending_;
-      case frame_kind::object_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::list_item, nullptr, top.type, top.target};
-      case frame_kind::string_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::string_item, nullptr, nullptr, top.target};
-    }
-    return slot{};
-  }
+  slot current_slot();
 
   // ---- keys ----
   // `top` reads its field number `i` next.
@@ -12489,300 +12699,18 @@ class dto_reader {
     pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
   }
 
-  bool on_key(std::string& name) {
-    if (capture_depth_ > 0) {
-      capture_.key(name);
-      return true;
-    }
-    if (skip_depth_ > 0) return true;
-    frame& top = stack_.back();
-    if (top.kind == frame_kind::object && top.enveloped) {
-      // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
-      // as for any member); the other members beside it are not the entity's.
-      if (name == "data") {
-        set_key(top, "data", name);
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    if (top.kind == frame_kind::object) {
-      const field_desc* fields = top.type->fields;
-      const std::size_t count = top.type->field_count;
-      // Members usually arrive in table order: try the one after the previous match first.
-      if (top.next_field < count && fields[top.next_field].name == name) {
-        select_field(top, top.next_field);
-        return true;
-      }
-      for (std::size_t i = 0; i < count; ++i) {
-        if (fields[i].name == name) {
-          select_field(top, i);
-          return true;
-        }
-      }
-      // The server's envelope {"data": {...}}; a `data` member after entity fields is an
-      // unknown member of a bare entity.
-      if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
-        set_key(top, "data", name);
-        top.enveloped = true;
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    set_key(top, {}, name);
-    // Maps gather their entries and merge repeated keys when they close; they also merge each
-    // time their size doubles, so that a body repeating one key holds no more than twice the
-    // distinct entries (in O(n log n) in all). `index` counts the entries held.
-    if (top.index >= top.merge_at) {
-      top.index = merge_repeated_keys(top);
-      top.merge_at = 2 * (top.index > 32 ? top.index : 32);
-    }
-    ++top.index;
-    if (top.kind == frame_kind::object_map) {
-      void* element = top.type->append(top.target, std::string(name));
-      pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-      return true;
-    }
-    // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-    // JavaScript), so that what decodes also encodes.
-    auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-    entries.emplace_back();
-    context_entry* entry = &entries.back();
-    entry->type = name;
-    pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
-    return true;
-  }
-
-  // A map's repeated keys merged: the last value, in the first one's place. Returns the
-  // number of entries left.
-  static std::size_t merge_repeated_keys(const frame& map) {
-    if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-    return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-  }
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
 
   // ---- scalars ----
-  bool scalar(json_event event, std::string* text, bool flag) {
-    if (capture_depth_ > 0) return capture_scalar(event, text, flag);
-    if (skip_depth_ > 0) return true;
-    const slot s = current_slot();
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: return true;
-      case slot_kind::root: return type_error("an object", event);
-      case slot_kind::list_item:
-      case slot_kind::map_value: return type_error("an object", event);
-      case slot_kind::string_item: {
-        if (event != json_event::string) return type_error("a string", event);
-        // Overwrite the list's own elements first (keeping their buffers); gather the rest.
-        auto& list = *static_cast<std::vector<std::string>*>(s.target);
-        const std::size_t at = stack_.back().index - 1;
-        if (at < list.size()) {
-          list[at] = *text;
-        } else {
-          items_.emplace_back(*text);
-        }
-        return true;
-      }
-      case slot_kind::context_value:
-        if (event != json_event::string) return type_error("a string or an object", event);
-        static_cast<context_entry*>(s.target)->id = *text;
-        return true;
-      case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
-    }
-    return true;
-  }
-
-  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag) {
-    const bool nullable = (f.flags & field_nullable) != 0;
-    if (event == json_event::null && nullable) {
-      switch (f.kind) {
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-        default: break;
-      }
-    }
-    switch (f.kind) {
-      // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
-      // of the right size, while a moved-from buffer would be regrown character by character.
-      case field_kind::string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::string*>(target) = *text;
-        return true;
-      case field_kind::optional_string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::optional<std::string>*>(target) = *text;
-        return true;
-      case field_kind::optional_channel:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<channel_type>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_provider:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_mode:
-        if (event != json_event::string) return type_error("a string", event);
-        if (*text == "subscriber") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-        } else if (*text == "shared") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-        } else {
-          return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-        }
-        return true;
-      case field_kind::integer:
-        if (event != json_event::number) return type_error("an integer", event);
-        if (!number_.is_integer) {
-          return fail_at(path(), number_.too_large ? "integer out of range"
-                                                   : "expected an integer, found a number with a fraction or exponent");
-        }
-        *static_cast<std::int64_t*>(target) = number_.integer;
-        return true;
-      case field_kind::boolean:
-        if (event != json_event::boolean) return type_error("a boolean", event);
-        *static_cast<bool*>(target) = flag;
-        return true;
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0) return type_error("an object", event);
-        auto& out = *static_cast<std::optional<any_json>*>(target);
-        out.emplace();
-        out->type = event == json_event::null      ? json_type::null
-                    : event == json_event::boolean ? json_type::boolean
-                    : event == json_event::number  ? json_type::number
-                                                   : json_type::string;
-        ordered_json value = scalar_json(event, text, flag);
-        out->text = value.dump();
-        return true;
-      }
-      case field_kind::string_list: return type_error("an array of strings", event);
-      case field_kind::object_list: return type_error("an array", event);
-      case field_kind::object:
-      case field_kind::object_map:
-      case field_kind::optional_context: return type_error("an object", event);
-    }
-    return true;
-  }
-
-  ordered_json scalar_json(json_event event, std::string* text, bool flag) const {
-    switch (event) {
-      case json_event::boolean: return ordered_json(flag);
-      case json_event::string: return ordered_json(std::move(*text));
-      case json_event::number:
-        if (float_event_) return ordered_json(number_.real);
-        if (number_.too_large) return ordered_json(unsigned_);
-        return ordered_json(number_.integer);
-      default: return ordered_json(nullptr);
-    }
-  }
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
 
   // ---- containers ----
-  bool check_depth() {
-    if (++depth_ > max_depth_) {
-      if (!failed_) {
-        failed_ = true;
-        error_ = make_error(error_kind::limit_exceeded,
-                            "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
-      }
-      return false;
-    }
-    return true;
-  }
-
-  bool start_container(json_event event) {
-    if (!check_depth()) return false;
-    if (capture_depth_ > 0) return capture_start(event);
-    if (skip_depth_ > 0) {
-      ++skip_depth_;
-      return true;
-    }
-    const slot s = current_slot();
-    const bool is_object = event == json_event::object;
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: skip_depth_ = 1; return true;
-      case slot_kind::root:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, stack_.empty());
-        return true;
-      case slot_kind::list_item: {
-        if (!is_object) return type_error("an object", event);
-        if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
-        void* element = s.type->element(s.target, stack_.back().index - 1);
-        push(frame_kind::object, s.type, element, false);
-        return true;
-      }
-      case slot_kind::map_value:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, false);
-        return true;
-      case slot_kind::string_item: return type_error("a string", event);
-      case slot_kind::context_value:
-        if (!is_object) return type_error("a string or an object", event);
-        push(frame_kind::object, &context_object_type(), s.target, false);
-        return true;
-      case slot_kind::field: return field_container(*s.field, s.target, event);
-    }
-    return true;
-  }
-
-  bool field_container(const field_desc& f, void* target, json_event event) {
-    const bool is_object = event == json_event::object;
-    switch (f.kind) {
-      case field_kind::object:
-        // Decoded over the current value: end_container() resets the members the body leaves
-        // out, so a repeated member still replaces the earlier one whole.
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, f.nested, target, false);
-        return true;
-      case field_kind::object_list:
-        // Elements are overwritten from the first; end_container() drops the rest.
-        if (is_object) return type_error("an array", event);
-        push(frame_kind::object_list, f.nested, target, false);
-        return true;
-      case field_kind::string_list:
-        if (is_object) return type_error("an array of strings", event);
-        if (items_.capacity() == 0) items_.reserve(4);
-        push(frame_kind::string_list, nullptr, target, false);
-        stack_.back().items_base = items_.size();
-        return true;
-      case field_kind::object_map:
-        if (!is_object) return type_error("an object", event);
-        f.nested->clear(target);
-        push(frame_kind::object_map, f.nested, target, false);
-        return true;
-      case field_kind::optional_context: {
-        if (!is_object) return type_error("an object", event);
-        auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-        ctx.emplace();
-        push(frame_kind::context_map, nullptr, &*ctx, false);
-        return true;
-      }
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-        capture_target_ = static_cast<std::optional<any_json>*>(target);
-        capture_is_object_ = is_object;
-        capture_.take();
-        capture_.start(is_object);
-        capture_depth_ = 1;
-        return true;
-      }
-      case field_kind::string:
-      case field_kind::optional_string:
-      case field_kind::optional_channel:
-      case field_kind::optional_provider:
-      case field_kind::optional_mode: return type_error("a string", event);
-      case field_kind::integer: return type_error("an integer", event);
-      case field_kind::boolean: return type_error("a boolean", event);
-    }
-    return true;
-  }
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
 
   void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
     frame fr{kind, type, target, keys_.size()};
@@ -12795,130 +12723,18 @@ class dto_reader {
     return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
   }
 
-  bool end_container() {
-    --depth_;
-    if (capture_depth_ > 0) return capture_end();
-    if (skip_depth_ > 0) {
-      --skip_depth_;
-      return true;
-    }
-    const frame top = stack_.back();
-    stack_.pop_back();
-    if (keys_.size() > top.key_base) keys_.resize(top.key_base);
-    if (top.kind == frame_kind::string_list) {
-      // Strings past the list's old size gather in items_ so that the list grows once, to its
-      // final size; a list that was longer loses its surplus.
-      auto& list = *static_cast<std::vector<std::string>*>(top.target);
-      if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
-      list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
-                  std::make_move_iterator(items_.end()));
-      items_.resize(top.items_base);
-    } else if (top.kind == frame_kind::object_list) {
-      top.type->truncate(top.target, top.index);
-    } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
-      merge_repeated_keys(top);
-    }
-    if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      if (!settle_unseen_fields(top)) return false;
-    }
-    if (stack_.empty()) root_done_ = true;
-    if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
-      reserve_list(stack_.back());
-    }
-    pending_ = slot{};
-    return true;
-  }
-
-  // The members of a closed object that its text left out: the first required one fails the
-  // decode; the others get their default value, since the object may hold an earlier value (a
-  // repeated member, or a caller's value decoded into).
-  bool settle_unseen_fields(const frame& object) {
-    for (std::size_t i = 0; i < object.type->field_count; ++i) {
-      if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
-      const field_desc& f = object.type->fields[i];
-      if ((f.flags & field_required) != 0) {
-        std::string where = path();
-        append_pointer_token(where, f.name);
-        return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
-      }
-      void* target = f.member(object.target);
-      switch (f.kind) {
-        case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-        case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-        case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-        case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-        case field_kind::object: f.nested->reset(target); break;
-        case field_kind::object_list: f.nested->truncate(target, 0); break;
-        // The one map field, api_error::errors (see violations_clear in json.ipp).
-        case field_kind::object_map:
-          static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-          break;
-        case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-        case field_kind::optional_context:
-          static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-          break;
-      }
-    }
-    return true;
-  }
-
-  // Once the first element of an object list is read, sizes the list for the rest of the
-  // body, so that it is allocated once instead of doubling: SAX gives no element count, and
-  // doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
-  // The guess divides the bytes left by the first element's size, both counted from the
-  // events (a lower bound of the text read, so the guess errs towards one element too many),
-  // never exceeds the elements that max_elements leaves room for (each holds at least its
-  // required members), and never reserves more than 4 bytes of elements per byte of body.
-  void reserve_list(const frame& list) {
-    if (list.type->reserve == nullptr) return;
-    const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
-    const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
-    std::size_t values_per_element = 1;  // the element itself
-    for (std::size_t i = 0; i < list.type->field_count; ++i) {
-      if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
-    }
-    const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
-    const std::size_t guess = (left + element - 1) / element;
-    list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
-  }
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
-  bool capture_scalar(json_event event, std::string* text, bool flag) {
-    switch (event) {
-      case json_event::null: capture_.null(); break;
-      case json_event::boolean: capture_.boolean(flag); break;
-      case json_event::string: capture_.string(*text); break;
-      default:
-        if (float_event_) {
-          capture_.real(number_.real);
-        } else if (number_.too_large) {
-          capture_.unsigned_integer(unsigned_);
-        } else {
-          capture_.integer(number_.integer);
-        }
-        break;
-    }
-    return true;
-  }
+  bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     capture_.start(event == json_event::object);
     ++capture_depth_;
     return true;
   }
-  bool capture_end() {
-    capture_.end();
-    if (--capture_depth_ == 0) {
-      capture_target_->emplace();
-      (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-      (*capture_target_)->text = capture_.take();
-      capture_target_ = nullptr;
-    }
-    return true;
-  }
+  bool capture_end();
 
   static const type_desc& context_object_type();
 
@@ -12982,6 +12798,508 @@ inline result<void> decode_into(std::string_view text, const type_desc* type, vo
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -15148,7 +15466,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -15412,105 +15729,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -15552,141 +15781,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -15706,6 +15805,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -16134,67 +16485,95 @@ NOVU_CC_NAMESPACE_END
 // depth limit is enforced as it goes.
 // SPDX-License-Identifier: MIT
 
-#include <iterator>     // make_move_iterator
 #include <limits>       // numeric_limits
 
 
-// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
-// parser run directly over a string, the exception type its SAX errors carry, and the compact
-// serializer over a caller's string. Everything else uses the names below, so a change in
-// nlohmann's internals is met here alone.
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
 // SPDX-License-Identifier: MIT
-
-#include <memory>       // shared_ptr
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
-// request bodies are written in the order given and captured values keep their member order.
-using json_value = nlohmann::ordered_json;
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
 
-// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
-// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
-// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
-// The parser and lexer are those of `nlohmann::json` over `const char*`, which
-// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
-// same types for both specializations, and sharing them saves the compiler a second lexer.
-template <class Sax>
-bool sax_parse_text(std::string_view text, Sax* sax) {
-  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
-                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
-                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
-                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
-                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
-                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
-  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                           true, false)
-      .sax_parse(sax, true);
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
 }
 
-// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
-using json_parse_exception = nlohmann::detail::exception;
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
 
-// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
-// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
-inline void dump_compact(const json_value& dom, std::string& text) {
-  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
-  nlohmann::detail::serializer<json_value> serializer(
-      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
-      nlohmann::detail::error_handler_t::strict);
-  serializer.dump(dom, false, false, 0);
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
 
 // ---- begin include/novu/connections/dto.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
@@ -16404,6 +16783,81 @@ inline std::size_t context_entries_unique(void* entries) {
                            [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
 // dump() would recurse once per level. Strings and reals are formatted by nlohmann
@@ -16481,66 +16935,13 @@ class json_text_writer {
   bool after_key_ = false;
 };
 
-// Human name of what the parser saw, for "expected X, found Y" messages.
-enum class json_event : unsigned char { null, boolean, number, string, array, object };
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
 
-inline const char* event_name(json_event e) noexcept {
-  switch (e) {
-    case json_event::null: return "null";
-    case json_event::boolean: return "a boolean";
-    case json_event::number: return "a number";
-    case json_event::string: return "a string";
-    case json_event::array: return "an array";
-    case json_event::object: return "an object";
-  }
-  return "a value";
-}
-
-// nlohmann's parse_error text without its prefix and without the "last read" token, which
-// can hold a fragment of a secret from the body.
-inline std::string describe_parse_error(const char* what) {
-  std::string text(what == nullptr ? "" : what);
-  const std::string::size_type bracket = text.find("] ");
-  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
-  const std::string::size_type last_read = text.find("; last read");
-  if (last_read != std::string::npos) text.erase(last_read);
-  return text;
-}
-
-// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
-// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
-// character may appear anywhere in it), so every entry point refuses one: the offset of the
-// first NUL byte of `text`, or npos.
-inline std::size_t find_nul(std::string_view text) noexcept {
-  if (text.empty()) return std::string_view::npos;
-  const void* at = std::memchr(text.data(), 0, text.size());
-  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
-}
-
-// The message for a NUL byte at `offset` (0-based).
-inline std::string nul_byte_message(std::size_t offset) {
-  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
-         " (raw control characters are not allowed in JSON text)";
-}
-
-// The message for nlohmann's parse error at `position` (its count of bytes read, so the
-// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
-// end of the input or refused inside a string, is named as such.
-inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
-  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
-  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
-}
-
-// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
-constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
-  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
-}
-
-// The message for a document with more elements than `max_elements`.
-inline std::string too_many_elements_message(std::size_t max_elements) {
-  return "more than " + std::to_string(max_elements) +
-         " array elements and object members in the document (decode_limits::max_elements)";
-}
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -16766,31 +17167,11 @@ class dto_reader {
   // What the lexer was reading when it failed: no event for that token has arrived yet.
   enum class lexing : unsigned char { nothing, key, value };
 
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
   // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
-  // For a lexer error (`lexing` other than nothing) the innermost container is still waiting
-  // for the failed token: a list's next element, or an object's next member name.
-  std::string path(lexing failed = lexing::nothing) const {
-    std::string pointer;
-    const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
-    for (std::size_t n = 0; n < stack_.size(); ++n) {
-      const frame& f = stack_[n];
-      const bool innermost = n + 1 == stack_.size() && outside_captures;
-      if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
-        const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
-        if (next > 0) {
-          pointer.push_back('/');
-          pointer += std::to_string(next - 1);
-        }
-      } else if (innermost && failed == lexing::key) {
-        continue;
-      } else if (f.key == key_kind::name) {
-        append_pointer_token(pointer, f.name);
-      } else if (f.key == key_kind::stored) {
-        append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
-      }
-    }
-    return pointer;
-  }
+  std::string path(lexing failed = lexing::nothing) const;
   // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
   void set_key(frame& top, std::string_view name, const std::string& key) {
     if (name.data() != nullptr) {
@@ -16805,25 +17186,7 @@ class dto_reader {
   }
 
   // ---- the next slot, decided by the innermost container ----
-  slot current_slot() {
-    if (stack_.empty()) {
-      if (root_done_) return slot{};
-      return slot{slot_kind::root, nullptr, root_type_, root_target_};
-    }
-    frame& top = stack_.back();
-    switch (top.kind) {
-      case frame_kind::object:
-      case frame_kind::object_map:
-      case frame_kind::context_map: return pending_;
-      case frame_kind::object_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::list_item, nullptr, top.type, top.target};
-      case frame_kind::string_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::string_item, nullptr, nullptr, top.target};
-    }
-    return slot{};
-  }
+  slot current_slot();
 
   // ---- keys ----
   // `top` reads its field number `i` next.
@@ -16836,300 +17199,18 @@ class dto_reader {
     pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
   }
 
-  bool on_key(std::string& name) {
-    if (capture_depth_ > 0) {
-      capture_.key(name);
-      return true;
-    }
-    if (skip_depth_ > 0) return true;
-    frame& top = stack_.back();
-    if (top.kind == frame_kind::object && top.enveloped) {
-      // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
-      // as for any member); the other members beside it are not the entity's.
-      if (name == "data") {
-        set_key(top, "data", name);
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    if (top.kind == frame_kind::object) {
-      const field_desc* fields = top.type->fields;
-      const std::size_t count = top.type->field_count;
-      // Members usually arrive in table order: try the one after the previous match first.
-      if (top.next_field < count && fields[top.next_field].name == name) {
-        select_field(top, top.next_field);
-        return true;
-      }
-      for (std::size_t i = 0; i < count; ++i) {
-        if (fields[i].name == name) {
-          select_field(top, i);
-          return true;
-        }
-      }
-      // The server's envelope {"data": {...}}; a `data` member after entity fields is an
-      // unknown member of a bare entity.
-      if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
-        set_key(top, "data", name);
-        top.enveloped = true;
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    set_key(top, {}, name);
-    // Maps gather their entries and merge repeated keys when they close; they also merge each
-    // time their size doubles, so that a body repeating one key holds no more than twice the
-    // distinct entries (in O(n log n) in all). `index` counts the entries held.
-    if (top.index >= top.merge_at) {
-      top.index = merge_repeated_keys(top);
-      top.merge_at = 2 * (top.index > 32 ? top.index : 32);
-    }
-    ++top.index;
-    if (top.kind == frame_kind::object_map) {
-      void* element = top.type->append(top.target, std::string(name));
-      pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-      return true;
-    }
-    // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-    // JavaScript), so that what decodes also encodes.
-    auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-    entries.emplace_back();
-    context_entry* entry = &entries.back();
-    entry->type = name;
-    pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
-    return true;
-  }
-
-  // A map's repeated keys merged: the last value, in the first one's place. Returns the
-  // number of entries left.
-  static std::size_t merge_repeated_keys(const frame& map) {
-    if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-    return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-  }
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
 
   // ---- scalars ----
-  bool scalar(json_event event, std::string* text, bool flag) {
-    if (capture_depth_ > 0) return capture_scalar(event, text, flag);
-    if (skip_depth_ > 0) return true;
-    const slot s = current_slot();
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: return true;
-      case slot_kind::root: return type_error("an object", event);
-      case slot_kind::list_item:
-      case slot_kind::map_value: return type_error("an object", event);
-      case slot_kind::string_item: {
-        if (event != json_event::string) return type_error("a string", event);
-        // Overwrite the list's own elements first (keeping their buffers); gather the rest.
-        auto& list = *static_cast<std::vector<std::string>*>(s.target);
-        const std::size_t at = stack_.back().index - 1;
-        if (at < list.size()) {
-          list[at] = *text;
-        } else {
-          items_.emplace_back(*text);
-        }
-        return true;
-      }
-      case slot_kind::context_value:
-        if (event != json_event::string) return type_error("a string or an object", event);
-        static_cast<context_entry*>(s.target)->id = *text;
-        return true;
-      case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
-    }
-    return true;
-  }
-
-  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag) {
-    const bool nullable = (f.flags & field_nullable) != 0;
-    if (event == json_event::null && nullable) {
-      switch (f.kind) {
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-        default: break;
-      }
-    }
-    switch (f.kind) {
-      // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
-      // of the right size, while a moved-from buffer would be regrown character by character.
-      case field_kind::string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::string*>(target) = *text;
-        return true;
-      case field_kind::optional_string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::optional<std::string>*>(target) = *text;
-        return true;
-      case field_kind::optional_channel:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<channel_type>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_provider:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_mode:
-        if (event != json_event::string) return type_error("a string", event);
-        if (*text == "subscriber") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-        } else if (*text == "shared") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-        } else {
-          return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-        }
-        return true;
-      case field_kind::integer:
-        if (event != json_event::number) return type_error("an integer", event);
-        if (!number_.is_integer) {
-          return fail_at(path(), number_.too_large ? "integer out of range"
-                                                   : "expected an integer, found a number with a fraction or exponent");
-        }
-        *static_cast<std::int64_t*>(target) = number_.integer;
-        return true;
-      case field_kind::boolean:
-        if (event != json_event::boolean) return type_error("a boolean", event);
-        *static_cast<bool*>(target) = flag;
-        return true;
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0) return type_error("an object", event);
-        auto& out = *static_cast<std::optional<any_json>*>(target);
-        out.emplace();
-        out->type = event == json_event::null      ? json_type::null
-                    : event == json_event::boolean ? json_type::boolean
-                    : event == json_event::number  ? json_type::number
-                                                   : json_type::string;
-        ordered_json value = scalar_json(event, text, flag);
-        out->text = value.dump();
-        return true;
-      }
-      case field_kind::string_list: return type_error("an array of strings", event);
-      case field_kind::object_list: return type_error("an array", event);
-      case field_kind::object:
-      case field_kind::object_map:
-      case field_kind::optional_context: return type_error("an object", event);
-    }
-    return true;
-  }
-
-  ordered_json scalar_json(json_event event, std::string* text, bool flag) const {
-    switch (event) {
-      case json_event::boolean: return ordered_json(flag);
-      case json_event::string: return ordered_json(std::move(*text));
-      case json_event::number:
-        if (float_event_) return ordered_json(number_.real);
-        if (number_.too_large) return ordered_json(unsigned_);
-        return ordered_json(number_.integer);
-      default: return ordered_json(nullptr);
-    }
-  }
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
 
   // ---- containers ----
-  bool check_depth() {
-    if (++depth_ > max_depth_) {
-      if (!failed_) {
-        failed_ = true;
-        error_ = make_error(error_kind::limit_exceeded,
-                            "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
-      }
-      return false;
-    }
-    return true;
-  }
-
-  bool start_container(json_event event) {
-    if (!check_depth()) return false;
-    if (capture_depth_ > 0) return capture_start(event);
-    if (skip_depth_ > 0) {
-      ++skip_depth_;
-      return true;
-    }
-    const slot s = current_slot();
-    const bool is_object = event == json_event::object;
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: skip_depth_ = 1; return true;
-      case slot_kind::root:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, stack_.empty());
-        return true;
-      case slot_kind::list_item: {
-        if (!is_object) return type_error("an object", event);
-        if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
-        void* element = s.type->element(s.target, stack_.back().index - 1);
-        push(frame_kind::object, s.type, element, false);
-        return true;
-      }
-      case slot_kind::map_value:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, false);
-        return true;
-      case slot_kind::string_item: return type_error("a string", event);
-      case slot_kind::context_value:
-        if (!is_object) return type_error("a string or an object", event);
-        push(frame_kind::object, &context_object_type(), s.target, false);
-        return true;
-      case slot_kind::field: return field_container(*s.field, s.target, event);
-    }
-    return true;
-  }
-
-  bool field_container(const field_desc& f, void* target, json_event event) {
-    const bool is_object = event == json_event::object;
-    switch (f.kind) {
-      case field_kind::object:
-        // Decoded over the current value: end_container() resets the members the body leaves
-        // out, so a repeated member still replaces the earlier one whole.
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, f.nested, target, false);
-        return true;
-      case field_kind::object_list:
-        // Elements are overwritten from the first; end_container() drops the rest.
-        if (is_object) return type_error("an array", event);
-        push(frame_kind::object_list, f.nested, target, false);
-        return true;
-      case field_kind::string_list:
-        if (is_object) return type_error("an array of strings", event);
-        if (items_.capacity() == 0) items_.reserve(4);
-        push(frame_kind::string_list, nullptr, target, false);
-        stack_.back().items_base = items_.size();
-        return true;
-      case field_kind::object_map:
-        if (!is_object) return type_error("an object", event);
-        f.nested->clear(target);
-        push(frame_kind::object_map, f.nested, target, false);
-        return true;
-      case field_kind::optional_context: {
-        if (!is_object) return type_error("an object", event);
-        auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-        ctx.emplace();
-        push(frame_kind::context_map, nullptr, &*ctx, false);
-        return true;
-      }
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-        capture_target_ = static_cast<std::optional<any_json>*>(target);
-        capture_is_object_ = is_object;
-        capture_.take();
-        capture_.start(is_object);
-        capture_depth_ = 1;
-        return true;
-      }
-      case field_kind::string:
-      case field_kind::optional_string:
-      case field_kind::optional_channel:
-      case field_kind::optional_provider:
-      case field_kind::optional_mode: return type_error("a string", event);
-      case field_kind::integer: return type_error("an integer", event);
-      case field_kind::boolean: return type_error("a boolean", event);
-    }
-    return true;
-  }
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
 
   void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
     frame fr{kind, type, target, keys_.size()};
@@ -17142,130 +17223,18 @@ class dto_reader {
     return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
   }
 
-  bool end_container() {
-    --depth_;
-    if (capture_depth_ > 0) return capture_end();
-    if (skip_depth_ > 0) {
-      --skip_depth_;
-      return true;
-    }
-    const frame top = stack_.back();
-    stack_.pop_back();
-    if (keys_.size() > top.key_base) keys_.resize(top.key_base);
-    if (top.kind == frame_kind::string_list) {
-      // Strings past the list's old size gather in items_ so that the list grows once, to its
-      // final size; a list that was longer loses its surplus.
-      auto& list = *static_cast<std::vector<std::string>*>(top.target);
-      if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
-      list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
-                  std::make_move_iterator(items_.end()));
-      items_.resize(top.items_base);
-    } else if (top.kind == frame_kind::object_list) {
-      top.type->truncate(top.target, top.index);
-    } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
-      merge_repeated_keys(top);
-    }
-    if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      if (!settle_unseen_fields(top)) return false;
-    }
-    if (stack_.empty()) root_done_ = true;
-    if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
-      reserve_list(stack_.back());
-    }
-    pending_ = slot{};
-    return true;
-  }
-
-  // The members of a closed object that its text left out: the first required one fails the
-  // decode; the others get their default value, since the object may hold an earlier value (a
-  // repeated member, or a caller's value decoded into).
-  bool settle_unseen_fields(const frame& object) {
-    for (std::size_t i = 0; i < object.type->field_count; ++i) {
-      if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
-      const field_desc& f = object.type->fields[i];
-      if ((f.flags & field_required) != 0) {
-        std::string where = path();
-        append_pointer_token(where, f.name);
-        return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
-      }
-      void* target = f.member(object.target);
-      switch (f.kind) {
-        case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-        case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-        case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-        case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-        case field_kind::object: f.nested->reset(target); break;
-        case field_kind::object_list: f.nested->truncate(target, 0); break;
-        // The one map field, api_error::errors (see violations_clear in json.ipp).
-        case field_kind::object_map:
-          static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-          break;
-        case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-        case field_kind::optional_context:
-          static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-          break;
-      }
-    }
-    return true;
-  }
-
-  // Once the first element of an object list is read, sizes the list for the rest of the
-  // body, so that it is allocated once instead of doubling: SAX gives no element count, and
-  // doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
-  // The guess divides the bytes left by the first element's size, both counted from the
-  // events (a lower bound of the text read, so the guess errs towards one element too many),
-  // never exceeds the elements that max_elements leaves room for (each holds at least its
-  // required members), and never reserves more than 4 bytes of elements per byte of body.
-  void reserve_list(const frame& list) {
-    if (list.type->reserve == nullptr) return;
-    const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
-    const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
-    std::size_t values_per_element = 1;  // the element itself
-    for (std::size_t i = 0; i < list.type->field_count; ++i) {
-      if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
-    }
-    const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
-    const std::size_t guess = (left + element - 1) / element;
-    list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
-  }
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
-  bool capture_scalar(json_event event, std::string* text, bool flag) {
-    switch (event) {
-      case json_event::null: capture_.null(); break;
-      case json_event::boolean: capture_.boolean(flag); break;
-      case json_event::string: capture_.string(*text); break;
-      default:
-        if (float_event_) {
-          capture_.real(number_.real);
-        } else if (number_.too_large) {
-          capture_.unsigned_integer(unsigned_);
-        } else {
-          capture_.integer(number_.integer);
-        }
-        break;
-    }
-    return true;
-  }
+  bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     capture_.start(event == json_event::object);
     ++capture_depth_;
     return true;
   }
-  bool capture_end() {
-    capture_.end();
-    if (--capture_depth_ == 0) {
-      capture_target_->emplace();
-      (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-      (*capture_target_)->text = capture_.take();
-      capture_target_ = nullptr;
-    }
-    return true;
-  }
+  bool capture_end();
 
   static const type_desc& context_object_type();
 
@@ -17329,6 +17298,508 @@ inline result<void> decode_into(std::string_view text, const type_desc* type, vo
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -19465,7 +19936,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -19729,105 +20199,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -19869,141 +20251,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -20023,6 +20275,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -20451,67 +20955,95 @@ NOVU_CC_NAMESPACE_END
 // depth limit is enforced as it goes.
 // SPDX-License-Identifier: MIT
 
-#include <iterator>     // make_move_iterator
 #include <limits>       // numeric_limits
 
 
-// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
-// parser run directly over a string, the exception type its SAX errors carry, and the compact
-// serializer over a caller's string. Everything else uses the names below, so a change in
-// nlohmann's internals is met here alone.
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
 // SPDX-License-Identifier: MIT
-
-#include <memory>       // shared_ptr
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
-// request bodies are written in the order given and captured values keep their member order.
-using json_value = nlohmann::ordered_json;
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
 
-// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
-// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
-// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
-// The parser and lexer are those of `nlohmann::json` over `const char*`, which
-// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
-// same types for both specializations, and sharing them saves the compiler a second lexer.
-template <class Sax>
-bool sax_parse_text(std::string_view text, Sax* sax) {
-  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
-                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
-                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
-                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
-                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
-                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
-  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                           true, false)
-      .sax_parse(sax, true);
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
 }
 
-// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
-using json_parse_exception = nlohmann::detail::exception;
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
 
-// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
-// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
-inline void dump_compact(const json_value& dom, std::string& text) {
-  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
-  nlohmann::detail::serializer<json_value> serializer(
-      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
-      nlohmann::detail::error_handler_t::strict);
-  serializer.dump(dom, false, false, 0);
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
 
 // ---- begin include/novu/connections/dto.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
@@ -20721,6 +21253,81 @@ inline std::size_t context_entries_unique(void* entries) {
                            [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
 // dump() would recurse once per level. Strings and reals are formatted by nlohmann
@@ -20798,66 +21405,13 @@ class json_text_writer {
   bool after_key_ = false;
 };
 
-// Human name of what the parser saw, for "expected X, found Y" messages.
-enum class json_event : unsigned char { null, boolean, number, string, array, object };
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
 
-inline const char* event_name(json_event e) noexcept {
-  switch (e) {
-    case json_event::null: return "null";
-    case json_event::boolean: return "a boolean";
-    case json_event::number: return "a number";
-    case json_event::string: return "a string";
-    case json_event::array: return "an array";
-    case json_event::object: return "an object";
-  }
-  return "a value";
-}
-
-// nlohmann's parse_error text without its prefix and without the "last read" token, which
-// can hold a fragment of a secret from the body.
-inline std::string describe_parse_error(const char* what) {
-  std::string text(what == nullptr ? "" : what);
-  const std::string::size_type bracket = text.find("] ");
-  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
-  const std::string::size_type last_read = text.find("; last read");
-  if (last_read != std::string::npos) text.erase(last_read);
-  return text;
-}
-
-// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
-// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
-// character may appear anywhere in it), so every entry point refuses one: the offset of the
-// first NUL byte of `text`, or npos.
-inline std::size_t find_nul(std::string_view text) noexcept {
-  if (text.empty()) return std::string_view::npos;
-  const void* at = std::memchr(text.data(), 0, text.size());
-  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
-}
-
-// The message for a NUL byte at `offset` (0-based).
-inline std::string nul_byte_message(std::size_t offset) {
-  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
-         " (raw control characters are not allowed in JSON text)";
-}
-
-// The message for nlohmann's parse error at `position` (its count of bytes read, so the
-// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
-// end of the input or refused inside a string, is named as such.
-inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
-  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
-  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
-}
-
-// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
-constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
-  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
-}
-
-// The message for a document with more elements than `max_elements`.
-inline std::string too_many_elements_message(std::size_t max_elements) {
-  return "more than " + std::to_string(max_elements) +
-         " array elements and object members in the document (decode_limits::max_elements)";
-}
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -21083,31 +21637,11 @@ class dto_reader {
   // What the lexer was reading when it failed: no event for that token has arrived yet.
   enum class lexing : unsigned char { nothing, key, value };
 
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
   // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
-  // For a lexer error (`lexing` other than nothing) the innermost container is still waiting
-  // for the failed token: a list's next element, or an object's next member name.
-  std::string path(lexing failed = lexing::nothing) const {
-    std::string pointer;
-    const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
-    for (std::size_t n = 0; n < stack_.size(); ++n) {
-      const frame& f = stack_[n];
-      const bool innermost = n + 1 == stack_.size() && outside_captures;
-      if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
-        const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
-        if (next > 0) {
-          pointer.push_back('/');
-          pointer += std::to_string(next - 1);
-        }
-      } else if (innermost && failed == lexing::key) {
-        continue;
-      } else if (f.key == key_kind::name) {
-        append_pointer_token(pointer, f.name);
-      } else if (f.key == key_kind::stored) {
-        append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
-      }
-    }
-    return pointer;
-  }
+  std::string path(lexing failed = lexing::nothing) const;
   // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
   void set_key(frame& top, std::string_view name, const std::string& key) {
     if (name.data() != nullptr) {
@@ -21122,25 +21656,7 @@ class dto_reader {
   }
 
   // ---- the next slot, decided by the innermost container ----
-  slot current_slot() {
-    if (stack_.empty()) {
-      if (root_done_) return slot{};
-      return slot{slot_kind::root, nullptr, root_type_, root_target_};
-    }
-    frame& top = stack_.back();
-    switch (top.kind) {
-      case frame_kind::object:
-      case frame_kind::object_map:
-      case frame_kind::context_map: return pending_;
-      case frame_kind::object_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::list_item, nullptr, top.type, top.target};
-      case frame_kind::string_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::string_item, nullptr, nullptr, top.target};
-    }
-    return slot{};
-  }
+  slot current_slot();
 
   // ---- keys ----
   // `top` reads its field number `i` next.
@@ -21153,300 +21669,18 @@ class dto_reader {
     pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
   }
 
-  bool on_key(std::string& name) {
-    if (capture_depth_ > 0) {
-      capture_.key(name);
-      return true;
-    }
-    if (skip_depth_ > 0) return true;
-    frame& top = stack_.back();
-    if (top.kind == frame_kind::object && top.enveloped) {
-      // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
-      // as for any member); the other members beside it are not the entity's.
-      if (name == "data") {
-        set_key(top, "data", name);
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    if (top.kind == frame_kind::object) {
-      const field_desc* fields = top.type->fields;
-      const std::size_t count = top.type->field_count;
-      // Members usually arrive in table order: try the one after the previous match first.
-      if (top.next_field < count && fields[top.next_field].name == name) {
-        select_field(top, top.next_field);
-        return true;
-      }
-      for (std::size_t i = 0; i < count; ++i) {
-        if (fields[i].name == name) {
-          select_field(top, i);
-          return true;
-        }
-      }
-      // The server's envelope {"data": {...}}; a `data` member after entity fields is an
-      // unknown member of a bare entity.
-      if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
-        set_key(top, "data", name);
-        top.enveloped = true;
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    set_key(top, {}, name);
-    // Maps gather their entries and merge repeated keys when they close; they also merge each
-    // time their size doubles, so that a body repeating one key holds no more than twice the
-    // distinct entries (in O(n log n) in all). `index` counts the entries held.
-    if (top.index >= top.merge_at) {
-      top.index = merge_repeated_keys(top);
-      top.merge_at = 2 * (top.index > 32 ? top.index : 32);
-    }
-    ++top.index;
-    if (top.kind == frame_kind::object_map) {
-      void* element = top.type->append(top.target, std::string(name));
-      pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-      return true;
-    }
-    // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-    // JavaScript), so that what decodes also encodes.
-    auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-    entries.emplace_back();
-    context_entry* entry = &entries.back();
-    entry->type = name;
-    pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
-    return true;
-  }
-
-  // A map's repeated keys merged: the last value, in the first one's place. Returns the
-  // number of entries left.
-  static std::size_t merge_repeated_keys(const frame& map) {
-    if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-    return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-  }
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
 
   // ---- scalars ----
-  bool scalar(json_event event, std::string* text, bool flag) {
-    if (capture_depth_ > 0) return capture_scalar(event, text, flag);
-    if (skip_depth_ > 0) return true;
-    const slot s = current_slot();
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: return true;
-      case slot_kind::root: return type_error("an object", event);
-      case slot_kind::list_item:
-      case slot_kind::map_value: return type_error("an object", event);
-      case slot_kind::string_item: {
-        if (event != json_event::string) return type_error("a string", event);
-        // Overwrite the list's own elements first (keeping their buffers); gather the rest.
-        auto& list = *static_cast<std::vector<std::string>*>(s.target);
-        const std::size_t at = stack_.back().index - 1;
-        if (at < list.size()) {
-          list[at] = *text;
-        } else {
-          items_.emplace_back(*text);
-        }
-        return true;
-      }
-      case slot_kind::context_value:
-        if (event != json_event::string) return type_error("a string or an object", event);
-        static_cast<context_entry*>(s.target)->id = *text;
-        return true;
-      case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
-    }
-    return true;
-  }
-
-  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag) {
-    const bool nullable = (f.flags & field_nullable) != 0;
-    if (event == json_event::null && nullable) {
-      switch (f.kind) {
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-        default: break;
-      }
-    }
-    switch (f.kind) {
-      // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
-      // of the right size, while a moved-from buffer would be regrown character by character.
-      case field_kind::string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::string*>(target) = *text;
-        return true;
-      case field_kind::optional_string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::optional<std::string>*>(target) = *text;
-        return true;
-      case field_kind::optional_channel:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<channel_type>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_provider:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_mode:
-        if (event != json_event::string) return type_error("a string", event);
-        if (*text == "subscriber") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-        } else if (*text == "shared") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-        } else {
-          return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-        }
-        return true;
-      case field_kind::integer:
-        if (event != json_event::number) return type_error("an integer", event);
-        if (!number_.is_integer) {
-          return fail_at(path(), number_.too_large ? "integer out of range"
-                                                   : "expected an integer, found a number with a fraction or exponent");
-        }
-        *static_cast<std::int64_t*>(target) = number_.integer;
-        return true;
-      case field_kind::boolean:
-        if (event != json_event::boolean) return type_error("a boolean", event);
-        *static_cast<bool*>(target) = flag;
-        return true;
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0) return type_error("an object", event);
-        auto& out = *static_cast<std::optional<any_json>*>(target);
-        out.emplace();
-        out->type = event == json_event::null      ? json_type::null
-                    : event == json_event::boolean ? json_type::boolean
-                    : event == json_event::number  ? json_type::number
-                                                   : json_type::string;
-        ordered_json value = scalar_json(event, text, flag);
-        out->text = value.dump();
-        return true;
-      }
-      case field_kind::string_list: return type_error("an array of strings", event);
-      case field_kind::object_list: return type_error("an array", event);
-      case field_kind::object:
-      case field_kind::object_map:
-      case field_kind::optional_context: return type_error("an object", event);
-    }
-    return true;
-  }
-
-  ordered_json scalar_json(json_event event, std::string* text, bool flag) const {
-    switch (event) {
-      case json_event::boolean: return ordered_json(flag);
-      case json_event::string: return ordered_json(std::move(*text));
-      case json_event::number:
-        if (float_event_) return ordered_json(number_.real);
-        if (number_.too_large) return ordered_json(unsigned_);
-        return ordered_json(number_.integer);
-      default: return ordered_json(nullptr);
-    }
-  }
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
 
   // ---- containers ----
-  bool check_depth() {
-    if (++depth_ > max_depth_) {
-      if (!failed_) {
-        failed_ = true;
-        error_ = make_error(error_kind::limit_exceeded,
-                            "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
-      }
-      return false;
-    }
-    return true;
-  }
-
-  bool start_container(json_event event) {
-    if (!check_depth()) return false;
-    if (capture_depth_ > 0) return capture_start(event);
-    if (skip_depth_ > 0) {
-      ++skip_depth_;
-      return true;
-    }
-    const slot s = current_slot();
-    const bool is_object = event == json_event::object;
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: skip_depth_ = 1; return true;
-      case slot_kind::root:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, stack_.empty());
-        return true;
-      case slot_kind::list_item: {
-        if (!is_object) return type_error("an object", event);
-        if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
-        void* element = s.type->element(s.target, stack_.back().index - 1);
-        push(frame_kind::object, s.type, element, false);
-        return true;
-      }
-      case slot_kind::map_value:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, false);
-        return true;
-      case slot_kind::string_item: return type_error("a string", event);
-      case slot_kind::context_value:
-        if (!is_object) return type_error("a string or an object", event);
-        push(frame_kind::object, &context_object_type(), s.target, false);
-        return true;
-      case slot_kind::field: return field_container(*s.field, s.target, event);
-    }
-    return true;
-  }
-
-  bool field_container(const field_desc& f, void* target, json_event event) {
-    const bool is_object = event == json_event::object;
-    switch (f.kind) {
-      case field_kind::object:
-        // Decoded over the current value: end_container() resets the members the body leaves
-        // out, so a repeated member still replaces the earlier one whole.
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, f.nested, target, false);
-        return true;
-      case field_kind::object_list:
-        // Elements are overwritten from the first; end_container() drops the rest.
-        if (is_object) return type_error("an array", event);
-        push(frame_kind::object_list, f.nested, target, false);
-        return true;
-      case field_kind::string_list:
-        if (is_object) return type_error("an array of strings", event);
-        if (items_.capacity() == 0) items_.reserve(4);
-        push(frame_kind::string_list, nullptr, target, false);
-        stack_.back().items_base = items_.size();
-        return true;
-      case field_kind::object_map:
-        if (!is_object) return type_error("an object", event);
-        f.nested->clear(target);
-        push(frame_kind::object_map, f.nested, target, false);
-        return true;
-      case field_kind::optional_context: {
-        if (!is_object) return type_error("an object", event);
-        auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-        ctx.emplace();
-        push(frame_kind::context_map, nullptr, &*ctx, false);
-        return true;
-      }
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-        capture_target_ = static_cast<std::optional<any_json>*>(target);
-        capture_is_object_ = is_object;
-        capture_.take();
-        capture_.start(is_object);
-        capture_depth_ = 1;
-        return true;
-      }
-      case field_kind::string:
-      case field_kind::optional_string:
-      case field_kind::optional_channel:
-      case field_kind::optional_provider:
-      case field_kind::optional_mode: return type_error("a string", event);
-      case field_kind::integer: return type_error("an integer", event);
-      case field_kind::boolean: return type_error("a boolean", event);
-    }
-    return true;
-  }
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
 
   void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
     frame fr{kind, type, target, keys_.size()};
@@ -21459,130 +21693,18 @@ class dto_reader {
     return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
   }
 
-  bool end_container() {
-    --depth_;
-    if (capture_depth_ > 0) return capture_end();
-    if (skip_depth_ > 0) {
-      --skip_depth_;
-      return true;
-    }
-    const frame top = stack_.back();
-    stack_.pop_back();
-    if (keys_.size() > top.key_base) keys_.resize(top.key_base);
-    if (top.kind == frame_kind::string_list) {
-      // Strings past the list's old size gather in items_ so that the list grows once, to its
-      // final size; a list that was longer loses its surplus.
-      auto& list = *static_cast<std::vector<std::string>*>(top.target);
-      if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
-      list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
-                  std::make_move_iterator(items_.end()));
-      items_.resize(top.items_base);
-    } else if (top.kind == frame_kind::object_list) {
-      top.type->truncate(top.target, top.index);
-    } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
-      merge_repeated_keys(top);
-    }
-    if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      if (!settle_unseen_fields(top)) return false;
-    }
-    if (stack_.empty()) root_done_ = true;
-    if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
-      reserve_list(stack_.back());
-    }
-    pending_ = slot{};
-    return true;
-  }
-
-  // The members of a closed object that its text left out: the first required one fails the
-  // decode; the others get their default value, since the object may hold an earlier value (a
-  // repeated member, or a caller's value decoded into).
-  bool settle_unseen_fields(const frame& object) {
-    for (std::size_t i = 0; i < object.type->field_count; ++i) {
-      if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
-      const field_desc& f = object.type->fields[i];
-      if ((f.flags & field_required) != 0) {
-        std::string where = path();
-        append_pointer_token(where, f.name);
-        return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
-      }
-      void* target = f.member(object.target);
-      switch (f.kind) {
-        case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-        case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-        case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-        case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-        case field_kind::object: f.nested->reset(target); break;
-        case field_kind::object_list: f.nested->truncate(target, 0); break;
-        // The one map field, api_error::errors (see violations_clear in json.ipp).
-        case field_kind::object_map:
-          static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-          break;
-        case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-        case field_kind::optional_context:
-          static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-          break;
-      }
-    }
-    return true;
-  }
-
-  // Once the first element of an object list is read, sizes the list for the rest of the
-  // body, so that it is allocated once instead of doubling: SAX gives no element count, and
-  // doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
-  // The guess divides the bytes left by the first element's size, both counted from the
-  // events (a lower bound of the text read, so the guess errs towards one element too many),
-  // never exceeds the elements that max_elements leaves room for (each holds at least its
-  // required members), and never reserves more than 4 bytes of elements per byte of body.
-  void reserve_list(const frame& list) {
-    if (list.type->reserve == nullptr) return;
-    const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
-    const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
-    std::size_t values_per_element = 1;  // the element itself
-    for (std::size_t i = 0; i < list.type->field_count; ++i) {
-      if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
-    }
-    const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
-    const std::size_t guess = (left + element - 1) / element;
-    list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
-  }
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
-  bool capture_scalar(json_event event, std::string* text, bool flag) {
-    switch (event) {
-      case json_event::null: capture_.null(); break;
-      case json_event::boolean: capture_.boolean(flag); break;
-      case json_event::string: capture_.string(*text); break;
-      default:
-        if (float_event_) {
-          capture_.real(number_.real);
-        } else if (number_.too_large) {
-          capture_.unsigned_integer(unsigned_);
-        } else {
-          capture_.integer(number_.integer);
-        }
-        break;
-    }
-    return true;
-  }
+  bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     capture_.start(event == json_event::object);
     ++capture_depth_;
     return true;
   }
-  bool capture_end() {
-    capture_.end();
-    if (--capture_depth_ == 0) {
-      capture_target_->emplace();
-      (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-      (*capture_target_)->text = capture_.take();
-      capture_target_ = nullptr;
-    }
-    return true;
-  }
+  bool capture_end();
 
   static const type_desc& context_object_type();
 
@@ -21646,6 +21768,508 @@ inline result<void> decode_into(std::string_view text, const type_desc* type, vo
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -24386,7 +25010,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -24650,105 +25273,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -24790,141 +25325,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -24944,6 +25349,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -25372,67 +26029,95 @@ NOVU_CC_NAMESPACE_END
 // depth limit is enforced as it goes.
 // SPDX-License-Identifier: MIT
 
-#include <iterator>     // make_move_iterator
 #include <limits>       // numeric_limits
 
 
-// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
-// parser run directly over a string, the exception type its SAX errors carry, and the compact
-// serializer over a caller's string. Everything else uses the names below, so a change in
-// nlohmann's internals is met here alone.
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
 // SPDX-License-Identifier: MIT
-
-#include <memory>       // shared_ptr
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
-// request bodies are written in the order given and captured values keep their member order.
-using json_value = nlohmann::ordered_json;
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
 
-// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
-// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
-// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
-// The parser and lexer are those of `nlohmann::json` over `const char*`, which
-// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
-// same types for both specializations, and sharing them saves the compiler a second lexer.
-template <class Sax>
-bool sax_parse_text(std::string_view text, Sax* sax) {
-  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
-                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
-                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
-                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
-                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
-                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
-  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                           true, false)
-      .sax_parse(sax, true);
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
 }
 
-// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
-using json_parse_exception = nlohmann::detail::exception;
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
 
-// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
-// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
-inline void dump_compact(const json_value& dom, std::string& text) {
-  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
-  nlohmann::detail::serializer<json_value> serializer(
-      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
-      nlohmann::detail::error_handler_t::strict);
-  serializer.dump(dom, false, false, 0);
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -25533,6 +26218,81 @@ inline std::size_t context_entries_unique(void* entries) {
                            [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
 // dump() would recurse once per level. Strings and reals are formatted by nlohmann
@@ -25610,66 +26370,13 @@ class json_text_writer {
   bool after_key_ = false;
 };
 
-// Human name of what the parser saw, for "expected X, found Y" messages.
-enum class json_event : unsigned char { null, boolean, number, string, array, object };
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
 
-inline const char* event_name(json_event e) noexcept {
-  switch (e) {
-    case json_event::null: return "null";
-    case json_event::boolean: return "a boolean";
-    case json_event::number: return "a number";
-    case json_event::string: return "a string";
-    case json_event::array: return "an array";
-    case json_event::object: return "an object";
-  }
-  return "a value";
-}
-
-// nlohmann's parse_error text without its prefix and without the "last read" token, which
-// can hold a fragment of a secret from the body.
-inline std::string describe_parse_error(const char* what) {
-  std::string text(what == nullptr ? "" : what);
-  const std::string::size_type bracket = text.find("] ");
-  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
-  const std::string::size_type last_read = text.find("; last read");
-  if (last_read != std::string::npos) text.erase(last_read);
-  return text;
-}
-
-// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
-// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
-// character may appear anywhere in it), so every entry point refuses one: the offset of the
-// first NUL byte of `text`, or npos.
-inline std::size_t find_nul(std::string_view text) noexcept {
-  if (text.empty()) return std::string_view::npos;
-  const void* at = std::memchr(text.data(), 0, text.size());
-  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
-}
-
-// The message for a NUL byte at `offset` (0-based).
-inline std::string nul_byte_message(std::size_t offset) {
-  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
-         " (raw control characters are not allowed in JSON text)";
-}
-
-// The message for nlohmann's parse error at `position` (its count of bytes read, so the
-// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
-// end of the input or refused inside a string, is named as such.
-inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
-  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
-  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
-}
-
-// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
-constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
-  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
-}
-
-// The message for a document with more elements than `max_elements`.
-inline std::string too_many_elements_message(std::size_t max_elements) {
-  return "more than " + std::to_string(max_elements) +
-         " array elements and object members in the document (decode_limits::max_elements)";
-}
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -25895,31 +26602,11 @@ class dto_reader {
   // What the lexer was reading when it failed: no event for that token has arrived yet.
   enum class lexing : unsigned char { nothing, key, value };
 
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
   // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
-  // For a lexer error (`lexing` other than nothing) the innermost container is still waiting
-  // for the failed token: a list's next element, or an object's next member name.
-  std::string path(lexing failed = lexing::nothing) const {
-    std::string pointer;
-    const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
-    for (std::size_t n = 0; n < stack_.size(); ++n) {
-      const frame& f = stack_[n];
-      const bool innermost = n + 1 == stack_.size() && outside_captures;
-      if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
-        const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
-        if (next > 0) {
-          pointer.push_back('/');
-          pointer += std::to_string(next - 1);
-        }
-      } else if (innermost && failed == lexing::key) {
-        continue;
-      } else if (f.key == key_kind::name) {
-        append_pointer_token(pointer, f.name);
-      } else if (f.key == key_kind::stored) {
-        append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
-      }
-    }
-    return pointer;
-  }
+  std::string path(lexing failed = lexing::nothing) const;
   // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
   void set_key(frame& top, std::string_view name, const std::string& key) {
     if (name.data() != nullptr) {
@@ -25934,25 +26621,7 @@ class dto_reader {
   }
 
   // ---- the next slot, decided by the innermost container ----
-  slot current_slot() {
-    if (stack_.empty()) {
-      if (root_done_) return slot{};
-      return slot{slot_kind::root, nullptr, root_type_, root_target_};
-    }
-    frame& top = stack_.back();
-    switch (top.kind) {
-      case frame_kind::object:
-      case frame_kind::object_map:
-      case frame_kind::context_map: return pending_;
-      case frame_kind::object_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::list_item, nullptr, top.type, top.target};
-      case frame_kind::string_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::string_item, nullptr, nullptr, top.target};
-    }
-    return slot{};
-  }
+  slot current_slot();
 
   // ---- keys ----
   // `top` reads its field number `i` next.
@@ -25965,300 +26634,18 @@ class dto_reader {
     pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
   }
 
-  bool on_key(std::string& name) {
-    if (capture_depth_ > 0) {
-      capture_.key(name);
-      return true;
-    }
-    if (skip_depth_ > 0) return true;
-    frame& top = stack_.back();
-    if (top.kind == frame_kind::object && top.enveloped) {
-      // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
-      // as for any member); the other members beside it are not the entity's.
-      if (name == "data") {
-        set_key(top, "data", name);
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    if (top.kind == frame_kind::object) {
-      const field_desc* fields = top.type->fields;
-      const std::size_t count = top.type->field_count;
-      // Members usually arrive in table order: try the one after the previous match first.
-      if (top.next_field < count && fields[top.next_field].name == name) {
-        select_field(top, top.next_field);
-        return true;
-      }
-      for (std::size_t i = 0; i < count; ++i) {
-        if (fields[i].name == name) {
-          select_field(top, i);
-          return true;
-        }
-      }
-      // The server's envelope {"data": {...}}; a `data` member after entity fields is an
-      // unknown member of a bare entity.
-      if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
-        set_key(top, "data", name);
-        top.enveloped = true;
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    set_key(top, {}, name);
-    // Maps gather their entries and merge repeated keys when they close; they also merge each
-    // time their size doubles, so that a body repeating one key holds no more than twice the
-    // distinct entries (in O(n log n) in all). `index` counts the entries held.
-    if (top.index >= top.merge_at) {
-      top.index = merge_repeated_keys(top);
-      top.merge_at = 2 * (top.index > 32 ? top.index : 32);
-    }
-    ++top.index;
-    if (top.kind == frame_kind::object_map) {
-      void* element = top.type->append(top.target, std::string(name));
-      pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-      return true;
-    }
-    // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-    // JavaScript), so that what decodes also encodes.
-    auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-    entries.emplace_back();
-    context_entry* entry = &entries.back();
-    entry->type = name;
-    pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
-    return true;
-  }
-
-  // A map's repeated keys merged: the last value, in the first one's place. Returns the
-  // number of entries left.
-  static std::size_t merge_repeated_keys(const frame& map) {
-    if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-    return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-  }
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
 
   // ---- scalars ----
-  bool scalar(json_event event, std::string* text, bool flag) {
-    if (capture_depth_ > 0) return capture_scalar(event, text, flag);
-    if (skip_depth_ > 0) return true;
-    const slot s = current_slot();
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: return true;
-      case slot_kind::root: return type_error("an object", event);
-      case slot_kind::list_item:
-      case slot_kind::map_value: return type_error("an object", event);
-      case slot_kind::string_item: {
-        if (event != json_event::string) return type_error("a string", event);
-        // Overwrite the list's own elements first (keeping their buffers); gather the rest.
-        auto& list = *static_cast<std::vector<std::string>*>(s.target);
-        const std::size_t at = stack_.back().index - 1;
-        if (at < list.size()) {
-          list[at] = *text;
-        } else {
-          items_.emplace_back(*text);
-        }
-        return true;
-      }
-      case slot_kind::context_value:
-        if (event != json_event::string) return type_error("a string or an object", event);
-        static_cast<context_entry*>(s.target)->id = *text;
-        return true;
-      case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
-    }
-    return true;
-  }
-
-  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag) {
-    const bool nullable = (f.flags & field_nullable) != 0;
-    if (event == json_event::null && nullable) {
-      switch (f.kind) {
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-        default: break;
-      }
-    }
-    switch (f.kind) {
-      // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
-      // of the right size, while a moved-from buffer would be regrown character by character.
-      case field_kind::string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::string*>(target) = *text;
-        return true;
-      case field_kind::optional_string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::optional<std::string>*>(target) = *text;
-        return true;
-      case field_kind::optional_channel:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<channel_type>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_provider:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_mode:
-        if (event != json_event::string) return type_error("a string", event);
-        if (*text == "subscriber") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-        } else if (*text == "shared") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-        } else {
-          return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-        }
-        return true;
-      case field_kind::integer:
-        if (event != json_event::number) return type_error("an integer", event);
-        if (!number_.is_integer) {
-          return fail_at(path(), number_.too_large ? "integer out of range"
-                                                   : "expected an integer, found a number with a fraction or exponent");
-        }
-        *static_cast<std::int64_t*>(target) = number_.integer;
-        return true;
-      case field_kind::boolean:
-        if (event != json_event::boolean) return type_error("a boolean", event);
-        *static_cast<bool*>(target) = flag;
-        return true;
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0) return type_error("an object", event);
-        auto& out = *static_cast<std::optional<any_json>*>(target);
-        out.emplace();
-        out->type = event == json_event::null      ? json_type::null
-                    : event == json_event::boolean ? json_type::boolean
-                    : event == json_event::number  ? json_type::number
-                                                   : json_type::string;
-        ordered_json value = scalar_json(event, text, flag);
-        out->text = value.dump();
-        return true;
-      }
-      case field_kind::string_list: return type_error("an array of strings", event);
-      case field_kind::object_list: return type_error("an array", event);
-      case field_kind::object:
-      case field_kind::object_map:
-      case field_kind::optional_context: return type_error("an object", event);
-    }
-    return true;
-  }
-
-  ordered_json scalar_json(json_event event, std::string* text, bool flag) const {
-    switch (event) {
-      case json_event::boolean: return ordered_json(flag);
-      case json_event::string: return ordered_json(std::move(*text));
-      case json_event::number:
-        if (float_event_) return ordered_json(number_.real);
-        if (number_.too_large) return ordered_json(unsigned_);
-        return ordered_json(number_.integer);
-      default: return ordered_json(nullptr);
-    }
-  }
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
 
   // ---- containers ----
-  bool check_depth() {
-    if (++depth_ > max_depth_) {
-      if (!failed_) {
-        failed_ = true;
-        error_ = make_error(error_kind::limit_exceeded,
-                            "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
-      }
-      return false;
-    }
-    return true;
-  }
-
-  bool start_container(json_event event) {
-    if (!check_depth()) return false;
-    if (capture_depth_ > 0) return capture_start(event);
-    if (skip_depth_ > 0) {
-      ++skip_depth_;
-      return true;
-    }
-    const slot s = current_slot();
-    const bool is_object = event == json_event::object;
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: skip_depth_ = 1; return true;
-      case slot_kind::root:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, stack_.empty());
-        return true;
-      case slot_kind::list_item: {
-        if (!is_object) return type_error("an object", event);
-        if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
-        void* element = s.type->element(s.target, stack_.back().index - 1);
-        push(frame_kind::object, s.type, element, false);
-        return true;
-      }
-      case slot_kind::map_value:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, false);
-        return true;
-      case slot_kind::string_item: return type_error("a string", event);
-      case slot_kind::context_value:
-        if (!is_object) return type_error("a string or an object", event);
-        push(frame_kind::object, &context_object_type(), s.target, false);
-        return true;
-      case slot_kind::field: return field_container(*s.field, s.target, event);
-    }
-    return true;
-  }
-
-  bool field_container(const field_desc& f, void* target, json_event event) {
-    const bool is_object = event == json_event::object;
-    switch (f.kind) {
-      case field_kind::object:
-        // Decoded over the current value: end_container() resets the members the body leaves
-        // out, so a repeated member still replaces the earlier one whole.
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, f.nested, target, false);
-        return true;
-      case field_kind::object_list:
-        // Elements are overwritten from the first; end_container() drops the rest.
-        if (is_object) return type_error("an array", event);
-        push(frame_kind::object_list, f.nested, target, false);
-        return true;
-      case field_kind::string_list:
-        if (is_object) return type_error("an array of strings", event);
-        if (items_.capacity() == 0) items_.reserve(4);
-        push(frame_kind::string_list, nullptr, target, false);
-        stack_.back().items_base = items_.size();
-        return true;
-      case field_kind::object_map:
-        if (!is_object) return type_error("an object", event);
-        f.nested->clear(target);
-        push(frame_kind::object_map, f.nested, target, false);
-        return true;
-      case field_kind::optional_context: {
-        if (!is_object) return type_error("an object", event);
-        auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-        ctx.emplace();
-        push(frame_kind::context_map, nullptr, &*ctx, false);
-        return true;
-      }
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-        capture_target_ = static_cast<std::optional<any_json>*>(target);
-        capture_is_object_ = is_object;
-        capture_.take();
-        capture_.start(is_object);
-        capture_depth_ = 1;
-        return true;
-      }
-      case field_kind::string:
-      case field_kind::optional_string:
-      case field_kind::optional_channel:
-      case field_kind::optional_provider:
-      case field_kind::optional_mode: return type_error("a string", event);
-      case field_kind::integer: return type_error("an integer", event);
-      case field_kind::boolean: return type_error("a boolean", event);
-    }
-    return true;
-  }
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
 
   void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
     frame fr{kind, type, target, keys_.size()};
@@ -26271,130 +26658,18 @@ class dto_reader {
     return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
   }
 
-  bool end_container() {
-    --depth_;
-    if (capture_depth_ > 0) return capture_end();
-    if (skip_depth_ > 0) {
-      --skip_depth_;
-      return true;
-    }
-    const frame top = stack_.back();
-    stack_.pop_back();
-    if (keys_.size() > top.key_base) keys_.resize(top.key_base);
-    if (top.kind == frame_kind::string_list) {
-      // Strings past the list's old size gather in items_ so that the list grows once, to its
-      // final size; a list that was longer loses its surplus.
-      auto& list = *static_cast<std::vector<std::string>*>(top.target);
-      if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
-      list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
-                  std::make_move_iterator(items_.end()));
-      items_.resize(top.items_base);
-    } else if (top.kind == frame_kind::object_list) {
-      top.type->truncate(top.target, top.index);
-    } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
-      merge_repeated_keys(top);
-    }
-    if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      if (!settle_unseen_fields(top)) return false;
-    }
-    if (stack_.empty()) root_done_ = true;
-    if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
-      reserve_list(stack_.back());
-    }
-    pending_ = slot{};
-    return true;
-  }
-
-  // The members of a closed object that its text left out: the first required one fails the
-  // decode; the others get their default value, since the object may hold an earlier value (a
-  // repeated member, or a caller's value decoded into).
-  bool settle_unseen_fields(const frame& object) {
-    for (std::size_t i = 0; i < object.type->field_count; ++i) {
-      if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
-      const field_desc& f = object.type->fields[i];
-      if ((f.flags & field_required) != 0) {
-        std::string where = path();
-        append_pointer_token(where, f.name);
-        return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
-      }
-      void* target = f.member(object.target);
-      switch (f.kind) {
-        case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-        case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-        case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-        case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-        case field_kind::object: f.nested->reset(target); break;
-        case field_kind::object_list: f.nested->truncate(target, 0); break;
-        // The one map field, api_error::errors (see violations_clear in json.ipp).
-        case field_kind::object_map:
-          static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-          break;
-        case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-        case field_kind::optional_context:
-          static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-          break;
-      }
-    }
-    return true;
-  }
-
-  // Once the first element of an object list is read, sizes the list for the rest of the
-  // body, so that it is allocated once instead of doubling: SAX gives no element count, and
-  // doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
-  // The guess divides the bytes left by the first element's size, both counted from the
-  // events (a lower bound of the text read, so the guess errs towards one element too many),
-  // never exceeds the elements that max_elements leaves room for (each holds at least its
-  // required members), and never reserves more than 4 bytes of elements per byte of body.
-  void reserve_list(const frame& list) {
-    if (list.type->reserve == nullptr) return;
-    const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
-    const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
-    std::size_t values_per_element = 1;  // the element itself
-    for (std::size_t i = 0; i < list.type->field_count; ++i) {
-      if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
-    }
-    const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
-    const std::size_t guess = (left + element - 1) / element;
-    list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
-  }
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
-  bool capture_scalar(json_event event, std::string* text, bool flag) {
-    switch (event) {
-      case json_event::null: capture_.null(); break;
-      case json_event::boolean: capture_.boolean(flag); break;
-      case json_event::string: capture_.string(*text); break;
-      default:
-        if (float_event_) {
-          capture_.real(number_.real);
-        } else if (number_.too_large) {
-          capture_.unsigned_integer(unsigned_);
-        } else {
-          capture_.integer(number_.integer);
-        }
-        break;
-    }
-    return true;
-  }
+  bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     capture_.start(event == json_event::object);
     ++capture_depth_;
     return true;
   }
-  bool capture_end() {
-    capture_.end();
-    if (--capture_depth_ == 0) {
-      capture_target_->emplace();
-      (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-      (*capture_target_)->text = capture_.take();
-      capture_target_ = nullptr;
-    }
-    return true;
-  }
+  bool capture_end();
 
   static const type_desc& context_object_type();
 
@@ -26458,6 +26733,508 @@ inline result<void> decode_into(std::string_view text, const type_desc* type, vo
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -28197,7 +28974,6 @@ NOVU_CC_NAMESPACE_END
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, unique
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -28461,105 +29237,17 @@ class secret_scrubber {
     built_ = true;
   }
 
-  void build() const {
-    // Duplicates (the same token sent and echoed) are dropped first.
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-    // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-    std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-    std::vector<std::uint32_t> own(1, 0);
-    longest_ = 0;
-    for (const std::string& p : patterns_) {
-      std::uint32_t at = 0;
-      for (char ch : p) {
-        const auto c = static_cast<unsigned char>(ch);
-        std::uint32_t next = 0;
-        for (const auto& edge : children[at]) {
-          if (edge.first == c) next = edge.second;
-        }
-        if (next == 0) {
-          next = static_cast<std::uint32_t>(children.size());
-          children[at].emplace_back(c, next);
-          children.emplace_back();
-          own.push_back(0);
-        }
-        at = next;
-      }
-      own[at] = static_cast<std::uint32_t>(p.size());
-      longest_ = p.size() > longest_ ? p.size() : longest_;
-    }
-    states_.assign(children.size(), state{});
-    edges_.clear();
-    for (std::size_t s = 0; s < children.size(); ++s) {
-      states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-      states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-      for (const auto& edge : children[s]) edges_.push_back(edge);
-    }
-    for (std::uint32_t& r : root_) r = 0;
-    for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-    std::vector<std::uint32_t> queue;
-    for (const auto& edge : children[0]) queue.push_back(edge.second);
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t u = queue[head];
-      states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-      for (const auto& edge : children[u]) {
-        states_[edge.second].fail = step(states_[u].fail, edge.first);
-        queue.push_back(edge.second);
-      }
-    }
-    breadth_first_.swap(queue);
-    dense_.clear();
-    bytes_read_ = 0;
-    choose_markers();
-  }
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
 
   // The table is built only for automata of at most this many states (2 MiB).
   static constexpr std::size_t dense_max_states = 4096;
   // The bit of a table entry that says the state it leads to ends a secret.
   static constexpr std::uint16_t dense_match_flag = 0x8000;
 
-  // The full transition table (state * 256 + byte -> state), used once the texts read so far,
-  // with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-  // automaton costs tens of instructions a byte inside dense matches, and building it never
-  // costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-  const std::uint16_t* dense_table(std::size_t size) const {
-    if (states_.size() > dense_max_states) return nullptr;
-    if (dense_.empty()) {
-      bytes_read_ += size;
-      if (bytes_read_ < states_.size() * 256) return nullptr;
-      dense_.assign(states_.size() * 256, 0);
-      for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-      // Breadth first, so a state's failure state (shallower) is filled before it.
-      for (const std::uint32_t u : breadth_first_) {
-        std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-        const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-        for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-        const state& st = states_[u];
-        for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-          row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-        }
-      }
-      // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-      for (std::uint16_t& next : dense_) {
-        if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-      }
-    }
-    return dense_.data();
-  }
-
-  // The state after reading byte `c` in state `s`.
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept {
-    const state* states = states_.data();
-    const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-    for (;;) {
-      if (s == 0) return root_[c];
-      const state& st = states[s];
-      for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-        if (edges[e].first == c) return edges[e].second;
-      }
-      s = st.fail;
-    }
-  }
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
 
   bool any_pattern_has(char ch) const noexcept {
     for (const std::string& p : patterns_) {
@@ -28601,141 +29289,11 @@ class secret_scrubber {
     }
   }
 
-  // Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-  // the first match). Matches come in order of their end and overlap only ranges at the back,
-  // so they are merged there; a range that no later match can reach (it ends more than `reach`
-  // bytes, the most a match spans in this view, before the last end) is final and goes into
-  // `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-  // the list stays short, however many there are.
-  class match_marks {
-   public:
-    match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-        : bits_(bits), size_(size), reach_(reach) {}
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
 
-    // A match covering [begin, end).
-    void add(std::size_t begin, std::size_t end) {
-      found_ = true;
-      while (pending_.size() > first_ && begin <= pending_.back().second) {
-        if (pending_.back().first < begin) begin = pending_.back().first;
-        pending_.pop_back();
-      }
-      pending_.emplace_back(begin, end);
-      if (pending_.size() - first_ < 64) return;
-      while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-      if (first_ == pending_.size() || first_ >= 64) {
-        pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-        first_ = 0;
-      }
-    }
-
-    // Sets the ranges still pending; true when any match was added.
-    bool finish() {
-      for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-      return found_;
-    }
-
-   private:
-    void set(const std::pair<std::size_t, std::size_t>& range) {
-      if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-      for (std::size_t i = range.first; i < range.second;) {
-        const std::size_t word = i >> 6, from = i & 63;
-        const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-        const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-        bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-        i += to - from;
-      }
-    }
-
-    std::vector<std::uint64_t>& bits_;
-    std::size_t size_;
-    std::size_t reach_;
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-    std::size_t first_ = 0;                                     // pending_[0, first_) are set
-    bool found_ = false;
-  };
-
-  // Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-    bool found = false;
-    {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-      match_marks found_marks(marks, text.size(), longest_);
-      const std::size_t n = text.size();
-      const state* states = states_.data();
-      std::uint32_t s = 0;
-      if (const std::uint16_t* table = dense_table(n)) {
-        std::uint32_t next = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-          next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-          if ((next & dense_match_flag) != 0) {
-            s = next & ~std::uint32_t{dense_match_flag};
-            found_marks.add(i + 1 - states[s].match, i + 1);
-          }
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (s == 0) {
-            // At the root most bytes lead nowhere: skip them without the general step.
-            while (i < n && root_[bytes[i]] == 0) ++i;
-            if (i == n) break;
-            s = root_[bytes[i]];
-          } else {
-            // Inside a secret a state mostly has one way on.
-            const state& st = states[s];
-            const auto& edge = edges_[st.first_edge];
-            s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-          }
-          if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-      found = found_marks.finish();
-    }
-    if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-    if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-    return found;
-  }
-
-  // The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-  // began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const {
-    std::size_t ring_size = 1;
-    while (ring_size < longest_ + 1) ring_size <<= 1;
-    std::vector<std::size_t> begins(ring_size, 0);
-    const std::uint16_t* table = dense_table(text.size());
-    // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-    match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-    std::uint32_t s = 0;
-    std::size_t produced = 0;
-    std::string unit;
-    for (std::size_t i = 0; i < text.size();) {
-      unit.clear();
-      std::size_t used = 0;
-      if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-          hex_digit_value(text[i + 2]) >= 0) {
-        unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-        used = 3;
-      } else if (!percent && text[i] == '\\') {
-        used = decode_json_escape(text, i, unit);
-      }
-      if (used == 0) {
-        unit.assign(1, text[i]);
-        used = 1;
-      }
-      const std::size_t end = i + used;
-      for (char ch : unit) {
-        begins[produced & (ring_size - 1)] = i;
-        ++produced;
-        s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                   ~std::uint32_t{dense_match_flag}
-                             : step(s, static_cast<unsigned char>(ch));
-        if (states_[s].match != 0) {
-          found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-        }
-      }
-      i = end;
-    }
-    return found_marks.finish();
-  }
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
 
   // The automaton and markers are derived from patterns_ on first use (ensure_built).
   mutable std::vector<std::string> patterns_;
@@ -28755,6 +29313,258 @@ class secret_scrubber {
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
@@ -28841,67 +29651,95 @@ NOVU_CC_NAMESPACE_END
 // depth limit is enforced as it goes.
 // SPDX-License-Identifier: MIT
 
-#include <iterator>     // make_move_iterator
 #include <limits>       // numeric_limits
 
 
-// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
-// parser run directly over a string, the exception type its SAX errors carry, and the compact
-// serializer over a caller's string. Everything else uses the names below, so a change in
-// nlohmann's internals is met here alone.
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
 // SPDX-License-Identifier: MIT
-
-#include <memory>       // shared_ptr
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
-// request bodies are written in the order given and captured values keep their member order.
-using json_value = nlohmann::ordered_json;
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
 
-// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
-// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
-// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
-// The parser and lexer are those of `nlohmann::json` over `const char*`, which
-// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
-// same types for both specializations, and sharing them saves the compiler a second lexer.
-template <class Sax>
-bool sax_parse_text(std::string_view text, Sax* sax) {
-  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
-                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
-                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
-                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
-                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
-                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
-  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
-                                                           true, false)
-      .sax_parse(sax, true);
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
 }
 
-// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
-using json_parse_exception = nlohmann::detail::exception;
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
 
-// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
-// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
-inline void dump_compact(const json_value& dom, std::string& text) {
-  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
-  nlohmann::detail::serializer<json_value> serializer(
-      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
-      nlohmann::detail::error_handler_t::strict);
-  serializer.dump(dom, false, false, 0);
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
-// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -29002,6 +29840,81 @@ inline std::size_t context_entries_unique(void* entries) {
                            [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
 // dump() would recurse once per level. Strings and reals are formatted by nlohmann
@@ -29079,66 +29992,13 @@ class json_text_writer {
   bool after_key_ = false;
 };
 
-// Human name of what the parser saw, for "expected X, found Y" messages.
-enum class json_event : unsigned char { null, boolean, number, string, array, object };
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
 
-inline const char* event_name(json_event e) noexcept {
-  switch (e) {
-    case json_event::null: return "null";
-    case json_event::boolean: return "a boolean";
-    case json_event::number: return "a number";
-    case json_event::string: return "a string";
-    case json_event::array: return "an array";
-    case json_event::object: return "an object";
-  }
-  return "a value";
-}
-
-// nlohmann's parse_error text without its prefix and without the "last read" token, which
-// can hold a fragment of a secret from the body.
-inline std::string describe_parse_error(const char* what) {
-  std::string text(what == nullptr ? "" : what);
-  const std::string::size_type bracket = text.find("] ");
-  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
-  const std::string::size_type last_read = text.find("; last read");
-  if (last_read != std::string::npos) text.erase(last_read);
-  return text;
-}
-
-// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
-// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
-// character may appear anywhere in it), so every entry point refuses one: the offset of the
-// first NUL byte of `text`, or npos.
-inline std::size_t find_nul(std::string_view text) noexcept {
-  if (text.empty()) return std::string_view::npos;
-  const void* at = std::memchr(text.data(), 0, text.size());
-  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
-}
-
-// The message for a NUL byte at `offset` (0-based).
-inline std::string nul_byte_message(std::size_t offset) {
-  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
-         " (raw control characters are not allowed in JSON text)";
-}
-
-// The message for nlohmann's parse error at `position` (its count of bytes read, so the
-// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
-// end of the input or refused inside a string, is named as such.
-inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
-  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
-  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
-}
-
-// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
-constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
-  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
-}
-
-// The message for a document with more elements than `max_elements`.
-inline std::string too_many_elements_message(std::size_t max_elements) {
-  return "more than " + std::to_string(max_elements) +
-         " array elements and object members in the document (decode_limits::max_elements)";
-}
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 // The SAX handler. Use through decode_into().
 class dto_reader {
@@ -29364,31 +30224,11 @@ class dto_reader {
   // What the lexer was reading when it failed: no event for that token has arrived yet.
   enum class lexing : unsigned char { nothing, key, value };
 
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
   // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
-  // For a lexer error (`lexing` other than nothing) the innermost container is still waiting
-  // for the failed token: a list's next element, or an object's next member name.
-  std::string path(lexing failed = lexing::nothing) const {
-    std::string pointer;
-    const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
-    for (std::size_t n = 0; n < stack_.size(); ++n) {
-      const frame& f = stack_[n];
-      const bool innermost = n + 1 == stack_.size() && outside_captures;
-      if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
-        const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
-        if (next > 0) {
-          pointer.push_back('/');
-          pointer += std::to_string(next - 1);
-        }
-      } else if (innermost && failed == lexing::key) {
-        continue;
-      } else if (f.key == key_kind::name) {
-        append_pointer_token(pointer, f.name);
-      } else if (f.key == key_kind::stored) {
-        append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
-      }
-    }
-    return pointer;
-  }
+  std::string path(lexing failed = lexing::nothing) const;
   // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
   void set_key(frame& top, std::string_view name, const std::string& key) {
     if (name.data() != nullptr) {
@@ -29403,25 +30243,7 @@ class dto_reader {
   }
 
   // ---- the next slot, decided by the innermost container ----
-  slot current_slot() {
-    if (stack_.empty()) {
-      if (root_done_) return slot{};
-      return slot{slot_kind::root, nullptr, root_type_, root_target_};
-    }
-    frame& top = stack_.back();
-    switch (top.kind) {
-      case frame_kind::object:
-      case frame_kind::object_map:
-      case frame_kind::context_map: return pending_;
-      case frame_kind::object_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::list_item, nullptr, top.type, top.target};
-      case frame_kind::string_list:
-        if (top.index++ > 0) bytes_read_ += 1;
-        return slot{slot_kind::string_item, nullptr, nullptr, top.target};
-    }
-    return slot{};
-  }
+  slot current_slot();
 
   // ---- keys ----
   // `top` reads its field number `i` next.
@@ -29434,300 +30256,18 @@ class dto_reader {
     pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
   }
 
-  bool on_key(std::string& name) {
-    if (capture_depth_ > 0) {
-      capture_.key(name);
-      return true;
-    }
-    if (skip_depth_ > 0) return true;
-    frame& top = stack_.back();
-    if (top.kind == frame_kind::object && top.enveloped) {
-      // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
-      // as for any member); the other members beside it are not the entity's.
-      if (name == "data") {
-        set_key(top, "data", name);
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    if (top.kind == frame_kind::object) {
-      const field_desc* fields = top.type->fields;
-      const std::size_t count = top.type->field_count;
-      // Members usually arrive in table order: try the one after the previous match first.
-      if (top.next_field < count && fields[top.next_field].name == name) {
-        select_field(top, top.next_field);
-        return true;
-      }
-      for (std::size_t i = 0; i < count; ++i) {
-        if (fields[i].name == name) {
-          select_field(top, i);
-          return true;
-        }
-      }
-      // The server's envelope {"data": {...}}; a `data` member after entity fields is an
-      // unknown member of a bare entity.
-      if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
-        set_key(top, "data", name);
-        top.enveloped = true;
-        pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
-        return true;
-      }
-      set_key(top, {}, name);
-      pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
-      return true;
-    }
-    set_key(top, {}, name);
-    // Maps gather their entries and merge repeated keys when they close; they also merge each
-    // time their size doubles, so that a body repeating one key holds no more than twice the
-    // distinct entries (in O(n log n) in all). `index` counts the entries held.
-    if (top.index >= top.merge_at) {
-      top.index = merge_repeated_keys(top);
-      top.merge_at = 2 * (top.index > 32 ? top.index : 32);
-    }
-    ++top.index;
-    if (top.kind == frame_kind::object_map) {
-      void* element = top.type->append(top.target, std::string(name));
-      pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-      return true;
-    }
-    // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-    // JavaScript), so that what decodes also encodes.
-    auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-    entries.emplace_back();
-    context_entry* entry = &entries.back();
-    entry->type = name;
-    pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
-    return true;
-  }
-
-  // A map's repeated keys merged: the last value, in the first one's place. Returns the
-  // number of entries left.
-  static std::size_t merge_repeated_keys(const frame& map) {
-    if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-    return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-  }
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
 
   // ---- scalars ----
-  bool scalar(json_event event, std::string* text, bool flag) {
-    if (capture_depth_ > 0) return capture_scalar(event, text, flag);
-    if (skip_depth_ > 0) return true;
-    const slot s = current_slot();
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: return true;
-      case slot_kind::root: return type_error("an object", event);
-      case slot_kind::list_item:
-      case slot_kind::map_value: return type_error("an object", event);
-      case slot_kind::string_item: {
-        if (event != json_event::string) return type_error("a string", event);
-        // Overwrite the list's own elements first (keeping their buffers); gather the rest.
-        auto& list = *static_cast<std::vector<std::string>*>(s.target);
-        const std::size_t at = stack_.back().index - 1;
-        if (at < list.size()) {
-          list[at] = *text;
-        } else {
-          items_.emplace_back(*text);
-        }
-        return true;
-      }
-      case slot_kind::context_value:
-        if (event != json_event::string) return type_error("a string or an object", event);
-        static_cast<context_entry*>(s.target)->id = *text;
-        return true;
-      case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
-    }
-    return true;
-  }
-
-  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag) {
-    const bool nullable = (f.flags & field_nullable) != 0;
-    if (event == json_event::null && nullable) {
-      switch (f.kind) {
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-        default: break;
-      }
-    }
-    switch (f.kind) {
-      // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
-      // of the right size, while a moved-from buffer would be regrown character by character.
-      case field_kind::string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::string*>(target) = *text;
-        return true;
-      case field_kind::optional_string:
-        if (event != json_event::string) return type_error("a string", event);
-        *static_cast<std::optional<std::string>*>(target) = *text;
-        return true;
-      case field_kind::optional_channel:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<channel_type>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_provider:
-        if (event != json_event::string) return type_error("a string", event);
-        static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-        return true;
-      case field_kind::optional_mode:
-        if (event != json_event::string) return type_error("a string", event);
-        if (*text == "subscriber") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-        } else if (*text == "shared") {
-          *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-        } else {
-          return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-        }
-        return true;
-      case field_kind::integer:
-        if (event != json_event::number) return type_error("an integer", event);
-        if (!number_.is_integer) {
-          return fail_at(path(), number_.too_large ? "integer out of range"
-                                                   : "expected an integer, found a number with a fraction or exponent");
-        }
-        *static_cast<std::int64_t*>(target) = number_.integer;
-        return true;
-      case field_kind::boolean:
-        if (event != json_event::boolean) return type_error("a boolean", event);
-        *static_cast<bool*>(target) = flag;
-        return true;
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0) return type_error("an object", event);
-        auto& out = *static_cast<std::optional<any_json>*>(target);
-        out.emplace();
-        out->type = event == json_event::null      ? json_type::null
-                    : event == json_event::boolean ? json_type::boolean
-                    : event == json_event::number  ? json_type::number
-                                                   : json_type::string;
-        ordered_json value = scalar_json(event, text, flag);
-        out->text = value.dump();
-        return true;
-      }
-      case field_kind::string_list: return type_error("an array of strings", event);
-      case field_kind::object_list: return type_error("an array", event);
-      case field_kind::object:
-      case field_kind::object_map:
-      case field_kind::optional_context: return type_error("an object", event);
-    }
-    return true;
-  }
-
-  ordered_json scalar_json(json_event event, std::string* text, bool flag) const {
-    switch (event) {
-      case json_event::boolean: return ordered_json(flag);
-      case json_event::string: return ordered_json(std::move(*text));
-      case json_event::number:
-        if (float_event_) return ordered_json(number_.real);
-        if (number_.too_large) return ordered_json(unsigned_);
-        return ordered_json(number_.integer);
-      default: return ordered_json(nullptr);
-    }
-  }
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
 
   // ---- containers ----
-  bool check_depth() {
-    if (++depth_ > max_depth_) {
-      if (!failed_) {
-        failed_ = true;
-        error_ = make_error(error_kind::limit_exceeded,
-                            "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
-      }
-      return false;
-    }
-    return true;
-  }
-
-  bool start_container(json_event event) {
-    if (!check_depth()) return false;
-    if (capture_depth_ > 0) return capture_start(event);
-    if (skip_depth_ > 0) {
-      ++skip_depth_;
-      return true;
-    }
-    const slot s = current_slot();
-    const bool is_object = event == json_event::object;
-    switch (s.kind) {
-      case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
-      case slot_kind::skip: skip_depth_ = 1; return true;
-      case slot_kind::root:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, stack_.empty());
-        return true;
-      case slot_kind::list_item: {
-        if (!is_object) return type_error("an object", event);
-        if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
-        void* element = s.type->element(s.target, stack_.back().index - 1);
-        push(frame_kind::object, s.type, element, false);
-        return true;
-      }
-      case slot_kind::map_value:
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, s.type, s.target, false);
-        return true;
-      case slot_kind::string_item: return type_error("a string", event);
-      case slot_kind::context_value:
-        if (!is_object) return type_error("a string or an object", event);
-        push(frame_kind::object, &context_object_type(), s.target, false);
-        return true;
-      case slot_kind::field: return field_container(*s.field, s.target, event);
-    }
-    return true;
-  }
-
-  bool field_container(const field_desc& f, void* target, json_event event) {
-    const bool is_object = event == json_event::object;
-    switch (f.kind) {
-      case field_kind::object:
-        // Decoded over the current value: end_container() resets the members the body leaves
-        // out, so a repeated member still replaces the earlier one whole.
-        if (!is_object) return type_error("an object", event);
-        push(frame_kind::object, f.nested, target, false);
-        return true;
-      case field_kind::object_list:
-        // Elements are overwritten from the first; end_container() drops the rest.
-        if (is_object) return type_error("an array", event);
-        push(frame_kind::object_list, f.nested, target, false);
-        return true;
-      case field_kind::string_list:
-        if (is_object) return type_error("an array of strings", event);
-        if (items_.capacity() == 0) items_.reserve(4);
-        push(frame_kind::string_list, nullptr, target, false);
-        stack_.back().items_base = items_.size();
-        return true;
-      case field_kind::object_map:
-        if (!is_object) return type_error("an object", event);
-        f.nested->clear(target);
-        push(frame_kind::object_map, f.nested, target, false);
-        return true;
-      case field_kind::optional_context: {
-        if (!is_object) return type_error("an object", event);
-        auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-        ctx.emplace();
-        push(frame_kind::context_map, nullptr, &*ctx, false);
-        return true;
-      }
-      case field_kind::optional_any: {
-        if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-        capture_target_ = static_cast<std::optional<any_json>*>(target);
-        capture_is_object_ = is_object;
-        capture_.take();
-        capture_.start(is_object);
-        capture_depth_ = 1;
-        return true;
-      }
-      case field_kind::string:
-      case field_kind::optional_string:
-      case field_kind::optional_channel:
-      case field_kind::optional_provider:
-      case field_kind::optional_mode: return type_error("a string", event);
-      case field_kind::integer: return type_error("an integer", event);
-      case field_kind::boolean: return type_error("a boolean", event);
-    }
-    return true;
-  }
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
 
   void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
     frame fr{kind, type, target, keys_.size()};
@@ -29740,130 +30280,18 @@ class dto_reader {
     return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
   }
 
-  bool end_container() {
-    --depth_;
-    if (capture_depth_ > 0) return capture_end();
-    if (skip_depth_ > 0) {
-      --skip_depth_;
-      return true;
-    }
-    const frame top = stack_.back();
-    stack_.pop_back();
-    if (keys_.size() > top.key_base) keys_.resize(top.key_base);
-    if (top.kind == frame_kind::string_list) {
-      // Strings past the list's old size gather in items_ so that the list grows once, to its
-      // final size; a list that was longer loses its surplus.
-      auto& list = *static_cast<std::vector<std::string>*>(top.target);
-      if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
-      list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
-                  std::make_move_iterator(items_.end()));
-      items_.resize(top.items_base);
-    } else if (top.kind == frame_kind::object_list) {
-      top.type->truncate(top.target, top.index);
-    } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
-      merge_repeated_keys(top);
-    }
-    if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
-      if (!settle_unseen_fields(top)) return false;
-    }
-    if (stack_.empty()) root_done_ = true;
-    if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
-      reserve_list(stack_.back());
-    }
-    pending_ = slot{};
-    return true;
-  }
-
-  // The members of a closed object that its text left out: the first required one fails the
-  // decode; the others get their default value, since the object may hold an earlier value (a
-  // repeated member, or a caller's value decoded into).
-  bool settle_unseen_fields(const frame& object) {
-    for (std::size_t i = 0; i < object.type->field_count; ++i) {
-      if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
-      const field_desc& f = object.type->fields[i];
-      if ((f.flags & field_required) != 0) {
-        std::string where = path();
-        append_pointer_token(where, f.name);
-        return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
-      }
-      void* target = f.member(object.target);
-      switch (f.kind) {
-        case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-        case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-        case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-        case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-        case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-        case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-        case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-        case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-        case field_kind::object: f.nested->reset(target); break;
-        case field_kind::object_list: f.nested->truncate(target, 0); break;
-        // The one map field, api_error::errors (see violations_clear in json.ipp).
-        case field_kind::object_map:
-          static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-          break;
-        case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-        case field_kind::optional_context:
-          static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-          break;
-      }
-    }
-    return true;
-  }
-
-  // Once the first element of an object list is read, sizes the list for the rest of the
-  // body, so that it is allocated once instead of doubling: SAX gives no element count, and
-  // doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
-  // The guess divides the bytes left by the first element's size, both counted from the
-  // events (a lower bound of the text read, so the guess errs towards one element too many),
-  // never exceeds the elements that max_elements leaves room for (each holds at least its
-  // required members), and never reserves more than 4 bytes of elements per byte of body.
-  void reserve_list(const frame& list) {
-    if (list.type->reserve == nullptr) return;
-    const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
-    const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
-    std::size_t values_per_element = 1;  // the element itself
-    for (std::size_t i = 0; i < list.type->field_count; ++i) {
-      if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
-    }
-    const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
-    const std::size_t guess = (left + element - 1) / element;
-    list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
-  }
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
-  bool capture_scalar(json_event event, std::string* text, bool flag) {
-    switch (event) {
-      case json_event::null: capture_.null(); break;
-      case json_event::boolean: capture_.boolean(flag); break;
-      case json_event::string: capture_.string(*text); break;
-      default:
-        if (float_event_) {
-          capture_.real(number_.real);
-        } else if (number_.too_large) {
-          capture_.unsigned_integer(unsigned_);
-        } else {
-          capture_.integer(number_.integer);
-        }
-        break;
-    }
-    return true;
-  }
+  bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     capture_.start(event == json_event::object);
     ++capture_depth_;
     return true;
   }
-  bool capture_end() {
-    capture_.end();
-    if (--capture_depth_ == 0) {
-      capture_target_->emplace();
-      (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-      (*capture_target_)->text = capture_.take();
-      capture_target_ = nullptr;
-    }
-    return true;
-  }
+  bool capture_end();
 
   static const type_desc& context_object_type();
 
@@ -29927,6 +30355,508 @@ inline result<void> decode_into(std::string_view text, const type_desc* type, vo
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
