@@ -11976,6 +11976,16 @@ NOVU_CC_NAMESPACE_END
 #include <nlohmann/json.hpp>
 
 
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
 // ---- begin include/novu/core/detail/json_reader.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
@@ -13306,103 +13316,6 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
-template <class T, class M, M T::*Member>
-void* member_address(void* object) {
-  return &(static_cast<T*>(object)->*Member);
-}
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
-template <class T>
-void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
-  const std::size_t limit = max_bytes / sizeof(T);
-  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
-}
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
-template <class T>
-void* vector_element(void* vector, std::size_t index) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (index < v.size()) return &v[index];
-  v.emplace_back();
-  return &v.back();
-}
-
-// Drops the elements of a std::vector<T> from `count` on.
-template <class T>
-void vector_truncate(void* vector, std::size_t count) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
-}
-
-// Restores a default-constructed T.
-template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
-}
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
-}
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
-  v.emplace_back();
-  v.back().field = std::move(key);
-  return &v.back();
-}
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
-}
-
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
-
-inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
-};
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
-
-inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
-};
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
-
-inline constexpr field_desc validation_error_fields[] = {
-    error_fields[0],
-    error_fields[1],
-    error_fields[2],
-    error_fields[3],
-    error_fields[4],
-    error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
-};
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
-
-// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
-// list page is moved by nobody).
-template <class T>
-result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
-  result<T> out{T{}};
-  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
-  if (!done) out = std::move(done).error();
-  return out;
-}
-
 // A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
 // recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
 // It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
@@ -13606,6 +13519,24 @@ class any_json_reader {
   std::string message_;
 };
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
 // nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
 class body_writer {
@@ -13756,6 +13687,111 @@ inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& d
   dump_compact(dom, text);
   empty_bottom_up(dom);
   return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
 }
 
 }  // namespace detail
@@ -16476,6 +16512,16 @@ NOVU_CC_NAMESPACE_END
 #include <nlohmann/json.hpp>
 
 
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
 // ---- begin include/novu/core/detail/json_reader.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
@@ -17806,103 +17852,6 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
-template <class T, class M, M T::*Member>
-void* member_address(void* object) {
-  return &(static_cast<T*>(object)->*Member);
-}
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
-template <class T>
-void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
-  const std::size_t limit = max_bytes / sizeof(T);
-  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
-}
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
-template <class T>
-void* vector_element(void* vector, std::size_t index) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (index < v.size()) return &v[index];
-  v.emplace_back();
-  return &v.back();
-}
-
-// Drops the elements of a std::vector<T> from `count` on.
-template <class T>
-void vector_truncate(void* vector, std::size_t count) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
-}
-
-// Restores a default-constructed T.
-template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
-}
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
-}
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
-  v.emplace_back();
-  v.back().field = std::move(key);
-  return &v.back();
-}
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
-}
-
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
-
-inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
-};
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
-
-inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
-};
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
-
-inline constexpr field_desc validation_error_fields[] = {
-    error_fields[0],
-    error_fields[1],
-    error_fields[2],
-    error_fields[3],
-    error_fields[4],
-    error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
-};
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
-
-// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
-// list page is moved by nobody).
-template <class T>
-result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
-  result<T> out{T{}};
-  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
-  if (!done) out = std::move(done).error();
-  return out;
-}
-
 // A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
 // recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
 // It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
@@ -18106,6 +18055,24 @@ class any_json_reader {
   std::string message_;
 };
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
 // nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
 class body_writer {
@@ -18256,6 +18223,111 @@ inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& d
   dump_compact(dom, text);
   empty_bottom_up(dom);
   return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
 }
 
 }  // namespace detail
@@ -20946,6 +21018,16 @@ NOVU_CC_NAMESPACE_END
 #include <nlohmann/json.hpp>
 
 
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
 // ---- begin include/novu/core/detail/json_reader.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
@@ -22276,103 +22358,6 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
-template <class T, class M, M T::*Member>
-void* member_address(void* object) {
-  return &(static_cast<T*>(object)->*Member);
-}
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
-template <class T>
-void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
-  const std::size_t limit = max_bytes / sizeof(T);
-  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
-}
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
-template <class T>
-void* vector_element(void* vector, std::size_t index) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (index < v.size()) return &v[index];
-  v.emplace_back();
-  return &v.back();
-}
-
-// Drops the elements of a std::vector<T> from `count` on.
-template <class T>
-void vector_truncate(void* vector, std::size_t count) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
-}
-
-// Restores a default-constructed T.
-template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
-}
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
-}
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
-  v.emplace_back();
-  v.back().field = std::move(key);
-  return &v.back();
-}
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
-}
-
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
-
-inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
-};
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
-
-inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
-};
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
-
-inline constexpr field_desc validation_error_fields[] = {
-    error_fields[0],
-    error_fields[1],
-    error_fields[2],
-    error_fields[3],
-    error_fields[4],
-    error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
-};
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
-
-// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
-// list page is moved by nobody).
-template <class T>
-result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
-  result<T> out{T{}};
-  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
-  if (!done) out = std::move(done).error();
-  return out;
-}
-
 // A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
 // recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
 // It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
@@ -22576,6 +22561,24 @@ class any_json_reader {
   std::string message_;
 };
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
 // nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
 class body_writer {
@@ -22726,6 +22729,111 @@ inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& d
   dump_compact(dom, text);
   empty_bottom_up(dom);
   return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
 }
 
 }  // namespace detail
@@ -26020,6 +26128,16 @@ NOVU_CC_NAMESPACE_END
 #include <nlohmann/json.hpp>
 
 
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
 // ---- begin include/novu/core/detail/json_reader.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
@@ -27241,103 +27359,6 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
-template <class T, class M, M T::*Member>
-void* member_address(void* object) {
-  return &(static_cast<T*>(object)->*Member);
-}
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
-template <class T>
-void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
-  const std::size_t limit = max_bytes / sizeof(T);
-  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
-}
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
-template <class T>
-void* vector_element(void* vector, std::size_t index) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (index < v.size()) return &v[index];
-  v.emplace_back();
-  return &v.back();
-}
-
-// Drops the elements of a std::vector<T> from `count` on.
-template <class T>
-void vector_truncate(void* vector, std::size_t count) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
-}
-
-// Restores a default-constructed T.
-template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
-}
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
-}
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
-  v.emplace_back();
-  v.back().field = std::move(key);
-  return &v.back();
-}
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
-}
-
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
-
-inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
-};
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
-
-inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
-};
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
-
-inline constexpr field_desc validation_error_fields[] = {
-    error_fields[0],
-    error_fields[1],
-    error_fields[2],
-    error_fields[3],
-    error_fields[4],
-    error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
-};
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
-
-// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
-// list page is moved by nobody).
-template <class T>
-result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
-  result<T> out{T{}};
-  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
-  if (!done) out = std::move(done).error();
-  return out;
-}
-
 // A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
 // recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
 // It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
@@ -27541,6 +27562,24 @@ class any_json_reader {
   std::string message_;
 };
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
 // nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
 class body_writer {
@@ -27691,6 +27730,111 @@ inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& d
   dump_compact(dom, text);
   empty_bottom_up(dom);
   return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
 }
 
 }  // namespace detail
@@ -29642,6 +29786,16 @@ NOVU_CC_NAMESPACE_END
 #include <nlohmann/json.hpp>
 
 
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
 // ---- begin include/novu/core/detail/json_reader.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
@@ -30863,103 +31017,6 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
-template <class T, class M, M T::*Member>
-void* member_address(void* object) {
-  return &(static_cast<T*>(object)->*Member);
-}
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
-template <class T>
-void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
-  const std::size_t limit = max_bytes / sizeof(T);
-  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
-}
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
-template <class T>
-void* vector_element(void* vector, std::size_t index) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (index < v.size()) return &v[index];
-  v.emplace_back();
-  return &v.back();
-}
-
-// Drops the elements of a std::vector<T> from `count` on.
-template <class T>
-void vector_truncate(void* vector, std::size_t count) {
-  auto& v = *static_cast<std::vector<T>*>(vector);
-  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
-}
-
-// Restores a default-constructed T.
-template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
-}
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
-}
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
-  v.emplace_back();
-  v.back().field = std::move(key);
-  return &v.back();
-}
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
-}
-
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
-
-inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
-};
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
-
-inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
-};
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
-
-inline constexpr field_desc validation_error_fields[] = {
-    error_fields[0],
-    error_fields[1],
-    error_fields[2],
-    error_fields[3],
-    error_fields[4],
-    error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
-};
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
-
-// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
-// list page is moved by nobody).
-template <class T>
-result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
-  result<T> out{T{}};
-  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
-  if (!done) out = std::move(done).error();
-  return out;
-}
-
 // A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
 // recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
 // It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
@@ -31163,6 +31220,24 @@ class any_json_reader {
   std::string message_;
 };
 
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
 // nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
 class body_writer {
@@ -31313,6 +31388,111 @@ inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& d
   dump_compact(dom, text);
   empty_bottom_up(dom);
   return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
 }
 
 }  // namespace detail
