@@ -23,14 +23,52 @@
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// What the SAX handlers of caller-supplied JSON share: the text (for parse-error messages),
+// the depth and element limits, and which limit stopped the parse.
+class limited_sax_handler {
+ public:
+  limited_sax_handler(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
+    message_ = parse_error_message(text_, position, ex.what());
+    return false;
+  }
+  bool too_deep() const noexcept { return too_deep_; }
+  bool too_many() const noexcept { return too_many_; }
+  const std::string& message() const noexcept { return message_; }
+
+ protected:
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  // Whether a container opened at `depth` (0 for the root's) stays within the depth limit.
+  bool within_depth(std::size_t depth) {
+    if (depth < max_depth_) return true;
+    too_deep_ = true;
+    return false;
+  }
+
+ private:
+  std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
+  bool too_deep_ = false;
+  bool too_many_ = false;
+  std::string message_;
+};
+
 // A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
 // recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
 // It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
 // translation unit of the header-only mode for this one use.
-class dom_builder {
+class dom_builder : public limited_sax_handler {
  public:
-  dom_builder(const decode_limits& limits, std::string_view text)
-      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+  using limited_sax_handler::limited_sax_handler;
   bool null() { return place(json_value(nullptr)); }
   bool boolean(bool v) { return place(json_value(v)); }
   bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
@@ -46,14 +84,7 @@ class dom_builder {
   bool end_object() { return stack_.pop_back(), true; }
   bool start_array(std::size_t) { return open(json_value::array()); }
   bool end_array() { return stack_.pop_back(), true; }
-  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
-    message_ = parse_error_message(text_, position, ex.what());
-    return false;
-  }
 
-  bool too_deep() const noexcept { return too_deep_; }
-  bool too_many() const noexcept { return too_many_; }
-  const std::string& message() const noexcept { return message_; }
   json_value& root() noexcept { return root_; }
 
  private:
@@ -74,34 +105,17 @@ class dom_builder {
     member = std::move(value);
     return &member;
   }
-  // Counts a value against decode_limits::max_elements (the root is no element).
-  bool count() {
-    if (++values_ <= value_limit_) return true;
-    too_many_ = true;
-    return false;
-  }
   bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
   bool open(json_value&& container) {
-    if (!count()) return false;
-    if (stack_.size() >= max_depth_) {
-      too_deep_ = true;
-      return false;
-    }
+    if (!count() || !within_depth(stack_.size())) return false;
     // Only the innermost open container changes, so the pointers to the outer ones stay valid.
     stack_.push_back(put(std::move(container)));
     return true;
   }
 
-  std::size_t max_depth_;
-  std::size_t value_limit_;
-  std::size_t values_ = 0;
-  std::string_view text_;
   json_value root_;
   std::vector<json_value*> stack_;
   json_value::string_t key_;
-  bool too_deep_ = false;
-  bool too_many_ = false;
-  std::string message_;
 };
 
 // A SAX handler that accepts a document that is one JSON string, and keeps the string: what
@@ -169,10 +183,9 @@ inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
 
 // Reads any JSON text into compact text without building a DOM (so without recursion at any
 // depth), enforcing the depth limit and remembering the top-level type.
-class any_json_reader {
+class any_json_reader : public limited_sax_handler {
  public:
-  any_json_reader(const decode_limits& limits, std::string_view text)
-      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+  using limited_sax_handler::limited_sax_handler;
   bool null() { return top(json_type::null) && (writer_.null(), true); }
   bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
   bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
@@ -185,14 +198,7 @@ class any_json_reader {
   bool key(std::string& name) { return writer_.key(name), true; }
   bool end_object() { return --depth_, writer_.end(), true; }
   bool end_array() { return --depth_, writer_.end(), true; }
-  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
-    message_ = parse_error_message(text_, position, ex.what());
-    return false;
-  }
 
-  bool too_deep() const noexcept { return too_deep_; }
-  bool too_many() const noexcept { return too_many_; }
-  const std::string& message() const noexcept { return message_; }
   json_type type() const noexcept { return type_; }
   std::string take_text() { return writer_.take(); }
 
@@ -200,30 +206,17 @@ class any_json_reader {
   // Remembers the type of the root value, and counts every value against max_elements.
   bool top(json_type t) {
     if (depth_ == 0) type_ = t;
-    if (++values_ <= value_limit_) return true;
-    too_many_ = true;
-    return false;
+    return count();
   }
   bool open(json_type t) {
-    if (!top(t)) return false;
-    if (++depth_ > max_depth_) {
-      too_deep_ = true;
-      return false;
-    }
+    if (!top(t) || !within_depth(depth_++)) return false;
     writer_.start(t == json_type::object);
     return true;
   }
 
   json_text_writer writer_;
-  std::size_t max_depth_;
-  std::size_t value_limit_;
-  std::size_t values_ = 0;
-  std::string_view text_;
   std::size_t depth_ = 0;
-  bool too_deep_ = false;
-  bool too_many_ = false;
   json_type type_ = json_type::null;
-  std::string message_;
 };
 
 }  // namespace detail

@@ -109,24 +109,10 @@ class dto_reader {
     return scalar(json_event::string, &value, false);
   }
   bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
-  bool start_object(std::size_t /*elements*/) {
-    if (!count_value()) return false;
-    bytes_read_ += 1;
-    return start_container(json_event::object);
-  }
-  bool end_object() {
-    bytes_read_ += 1;
-    return end_container();
-  }
-  bool start_array(std::size_t /*elements*/) {
-    if (!count_value()) return false;
-    bytes_read_ += 1;
-    return start_container(json_event::array);
-  }
-  bool end_array() {
-    bytes_read_ += 1;
-    return end_container();
-  }
+  bool start_object(std::size_t /*elements*/) { return open_bracket(json_event::object); }
+  bool end_object() { return close_bracket(); }
+  bool start_array(std::size_t /*elements*/) { return open_bracket(json_event::array); }
+  bool end_array() { return close_bracket(); }
   bool key(json::string_t& name) {
     bytes_read_ += name.size() + 3;
     // The common case first: the member after the previous one in the object's table.
@@ -165,6 +151,18 @@ class dto_reader {
   error take_error() { return std::move(error_); }
 
  private:
+  // An object or array opens: it counts as a value, and its bracket as one byte read.
+  bool open_bracket(json_event kind) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    return start_container(kind);
+  }
+  // An object or array closes: its bracket is one byte read.
+  bool close_bracket() {
+    bytes_read_ += 1;
+    return end_container();
+  }
+
   // What the next value goes into.
   enum class slot_kind : unsigned char {
     none,           // no value expected (after the root value)
