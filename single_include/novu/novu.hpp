@@ -13318,15 +13318,20 @@ namespace detail {
 // the depth and element limits, and which limit stopped the parse.
 class limited_sax_handler {
  public:
+  // A handler for `text` within `limits` (depth and element count).
   limited_sax_handler(const decode_limits& limits, std::string_view text)
       : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
 
+  // nlohmann's parse error, kept as a message that names the offending byte.
   bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
+  // True when the depth limit stopped the parse.
   bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
   bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
   const std::string& message() const noexcept { return message_; }
 
  protected:
@@ -14671,6 +14676,4040 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 // ---- end include/novu/core/impl/call.ipp ----
+#endif
+
+// The async call loop: compiled here, once, in the fast-compile mode's implementation file
+// (in the header-only mode novu/core/async.hpp brings it itself, only where it is used).
+#if defined(NOVU_CC_SEPARATE_COMPILATION) && NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/core/impl/async.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
+// in the fast-compile mode like the synchronous one.
+// SPDX-License-Identifier: MIT
+
+#include <memory>    // shared_ptr, make_shared
+
+
+// ---- begin include/novu/core/async.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// The asynchronous call machinery every resource's async client shares: the callback types a
+// transport and a timer take, a move-only one-shot completion, the exactly-once handoff, and
+// the flat retry loop of one call (see novu/connections/async_client.hpp for how a call runs).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+#include <atomic>       // atomic
+#include <functional>   // function
+
+
+// ---- begin include/novu/core/detail/call.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+// The call machinery every resource's synchronous client shares: the transport and environment
+// behind function pointers, and the retry loop compiled once over them.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A client's clock, sleep and random source behind plain function pointers, so that the retry
+// logic is compiled once (in the implementation) instead of in every translation unit.
+struct environment_ref {
+  void* self;                                         // the client's Environment
+  std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
+  std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  double (*random_unit)(void* self);                  // Environment::random_unit
+};
+
+// The environment_ref of `environment`, which must outlive it.
+template <class Environment>
+environment_ref make_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// A synchronous transport behind a function pointer.
+struct sync_transport_ref {
+  void* self;                                                         // the client's Transport
+  transport_result (*send)(void* self, const http_request& request);  // calls it once
+};
+
+// The sync_transport_ref of a transport that returns either `transport_result` or a plain
+// `http_response`.
+template <class Transport>
+sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
+  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
+  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
+                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
+                "or novu::http_response");
+  return {&transport, [](void* self, const http_request& request) -> transport_result {
+            return (*static_cast<Transport*>(self))(request);
+          }};
+}
+
+// Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
+// begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
+// randomness only when the answer is a non-2xx response or a retryable transport error.
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment);
+
+// Sends `request` through `transport` until an answer is final under `policy`, sleeping through
+// `environment` between attempts; returns the final answer.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment);
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+// ---- end include/novu/core/detail/call.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Completion a transport calls once, from any thread, with the response or an error. It may
+/// be copied; a second call (of it or of a copy) is ignored.
+using transport_callback = std::function<void(transport_result)>;
+/// What a timer calls when the delay is over; calls after the first are ignored.
+using timer_callback = std::function<void()>;
+/// Schedules `fire` after `delay_ms` milliseconds without blocking (engine timer, asio timer...).
+/// It may also call `fire` before returning (a zero delay run at once).
+using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
+
+namespace detail {
+
+// A move-only std::function: holds any callable, including one that captures a unique_ptr.
+template <class Signature>
+class unique_function;
+
+// unique_function for a call signature `R(Args...)`.
+template <class R, class... Args>
+class unique_function<R(Args...)> {
+ public:
+  // Holds nothing; calling it is undefined.
+  unique_function() noexcept = default;
+  // Holds `f`, moved or copied onto the heap.
+  template <class F, class Stored = std::decay_t<F>,
+            std::enable_if_t<!std::is_same<Stored, unique_function>::value, int> = 0>
+  unique_function(F&& f)  // NOLINT(google-explicit-constructor)
+      : object_(new Stored(std::forward<F>(f))), invoke_(&invoke<Stored>), destroy_(&destroy<Stored>) {}
+  // Takes over what `other` holds.
+  unique_function(unique_function&& other) noexcept
+      : object_(other.object_), invoke_(other.invoke_), destroy_(other.destroy_) {
+    other.object_ = nullptr;
+  }
+  // Destroys what this holds and takes over what `other` holds.
+  unique_function& operator=(unique_function&& other) noexcept {
+    if (this != &other) {
+      reset();
+      object_ = other.object_;
+      invoke_ = other.invoke_;
+      destroy_ = other.destroy_;
+      other.object_ = nullptr;
+    }
+    return *this;
+  }
+  // Not copyable: the callable may be move-only.
+  unique_function(const unique_function&) = delete;
+  // Not copy-assignable either.
+  unique_function& operator=(const unique_function&) = delete;
+  // Destroys the held callable.
+  ~unique_function() { reset(); }
+
+  // True when a callable is held.
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+  // Calls the held callable.
+  R operator()(Args... args) { return invoke_(object_, std::forward<Args>(args)...); }
+
+ private:
+  template <class Stored>
+  static R invoke(void* object, Args&&... args) {
+    return static_cast<R>((*static_cast<Stored*>(object))(std::forward<Args>(args)...));
+  }
+  template <class Stored>
+  static void destroy(void* object) noexcept {
+    delete static_cast<Stored*>(object);
+  }
+  void reset() noexcept {
+    if (object_ != nullptr) destroy_(object_);
+    object_ = nullptr;
+  }
+
+  void* object_ = nullptr;                     // the callable, on the heap
+  R (*invoke_)(void*, Args&&...) = nullptr;    // calls it
+  void (*destroy_)(void*) noexcept = nullptr;  // deletes it
+};
+
+// The meeting point of one asynchronous step (an attempt sent, a timer armed, a page
+// requested): the starter starts the step, then calls park(); the step's completion calls
+// claim() and then offer(). Exactly one of them continues the work, whichever order the two
+// sides run in and whichever threads they run on; every completion after the first is
+// ignored. Shared (shared_ptr) by the starter and every copy of the completion callback.
+template <class Value>
+class handoff {
+ public:
+  // Completion side, first step: true for the first completion only. A later one (a transport
+  // reporting both an error and "done", a timer firing twice) must return at once.
+  bool claim() noexcept { return !claimed_.exchange(true, std::memory_order_acq_rel); }
+  // Completion side, after a successful claim(): stores `value`. True when the starter is still
+  // inside the start call and will take the value after it returns (the completion then
+  // returns); false when the starter has left, so the completion continues with take().
+  bool offer(Value value) {
+    value_.emplace(std::move(value));
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_offered, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // Starter side, once the start call has returned: true when nothing has completed yet (the
+  // starter must leave; the completion continues later); false when a completion arrived
+  // during the start call (the starter continues with take()).
+  bool park() noexcept {
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_parked, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // The value offered, for whichever side continues.
+  Value take() { return std::move(*value_); }
+
+ private:
+  static constexpr unsigned char k_starting = 0;  // the starter is inside the start call
+  static constexpr unsigned char k_offered = 1;   // completed during the start call
+  static constexpr unsigned char k_parked = 2;    // the starter left; the completion continues
+
+  std::atomic<bool> claimed_{false};              // a completion has arrived
+  std::atomic<unsigned char> state_{k_starting};  // k_starting, k_offered or k_parked
+  std::optional<Value> value_;                    // written by the claiming completion only
+};
+
+// What a fired timer hands over: nothing.
+struct timer_fired {};
+
+// An asynchronous transport behind a function pointer.
+struct async_transport_ref {
+  void* self;                                                               // the client's AsyncTransport
+  void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
+};
+
+// The async_transport_ref of `transport`, which must outlive it.
+template <class AsyncTransport>
+async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
+  return {&transport, [](void* self, http_request request, transport_callback done) {
+            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+          }};
+}
+
+// The environment_ref of an async client's `environment` (which must outlive it): clock and
+// randomness only. The async client waits through its timer, so the environment needs no
+// sleep_ms and `sleep_ms` is null.
+template <class Environment>
+environment_ref make_async_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// What an asynchronous call needs from its client, without the client's template parameters,
+// so that the retry and paging loops below do not depend on them.
+struct async_call_context {
+  std::shared_ptr<const void> owner;  // keeps what the pointers below point into alive
+  const client_config* config;        // requests, retries, limits
+  async_transport_ref transport;      // sends one attempt
+  const async_timer* timer;           // retry waits; nullptr: no retries
+  environment_ref environment;        // clock and randomness for retries (no sleep)
+};
+
+// One logical call in flight: the request is built once and re-sent as is on retries. The
+// retry loop lives here; the parsing of the final answer in the typed subclass.
+class async_call {
+ public:
+  // A call sending `request` through `context`.
+  async_call(async_call_context context, http_request request)
+      : context_(std::move(context)), request_(std::move(request)) {}
+  // Destroyed when the last callback or starter holding it lets go.
+  virtual ~async_call() = default;
+  // Not copyable: callbacks share one call through shared_ptr.
+  async_call(const async_call&) = delete;
+  // Not copy-assignable either.
+  async_call& operator=(const async_call&) = delete;
+
+  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
+  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+
+ protected:
+  // The configuration of the client that started the call.
+  const client_config& config() const noexcept { return *context_.config; }
+  // Parses the final answer and runs the caller's completion.
+  virtual void finish(transport_result answer) = 0;
+
+ private:
+  // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
+  // through the timer, sends again... An attempt or a wait that completes inside the transport
+  // or timer call is picked up by the next round of this loop instead of a nested call, so the
+  // stack stays flat; one that completes later calls run() afresh from the completion.
+  NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+
+  async_call_context context_;  // the client's configuration, transport, timer, environment
+  http_request request_;        // sent as is by every attempt
+  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
+  int attempt_ = 1;             // attempts made so far, the one in flight included
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+
+// The async loop is defined here in the header-only mode; in the fast-compile mode the
+// implementation file compiles it once (novu/core/detail/implementation.hpp).
+#if !defined(NOVU_CC_SEPARATE_COMPILATION)
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// ---- end include/novu/core/async.hpp ----
+
+// ---- begin include/novu/core/impl/call.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/response.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
+// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memchr
+
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    if (!unchanged_if_clean_ || masked_) flush();
+    return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
+};
+
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
+        i = text.size() - 1;
+        continue;
+      }
+      replace(at + 1, close);
+      i = close - 1;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      at = end + 1;
+      end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
+    }
+    replace(at, end);
+    i = end - 1;
+  }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied.
+inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
+  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
+  std::string json;
+  json.reserve(text.size() < stop_at ? text.size() : stop_at);
+  json_secret_masker masker;
+  masker.run(text, json, stop_at);
+  return mask_key_value_pairs(json);
+}
+
+// mask_credentials() of the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  if (!may_hold_credentials(text)) return false;
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// ---- end include/novu/core/detail/mask.hpp ----
+
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
+// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// SPDX-License-Identifier: MIT
+
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
+// ---- begin include/novu/core/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <limits>       // numeric_limits
+
+
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
+
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
+}
+
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
+
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/connections/dto.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+// Data transfer objects of the Channel Connections API, with the OpenAPI document's field names
+// in the comments. Plain values: no JSON library type appears here, so the fast-compile mode
+// can declare them without parsing nlohmann/json.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Who owns a connection: one subscriber (the server's default) or the whole workspace.
+enum class connection_mode : unsigned char {
+  subscriber,  ///< "subscriber"
+  shared,      ///< "shared"
+};
+
+/// Wire spelling of a connection mode.
+constexpr std::string_view to_string(connection_mode mode) noexcept {
+  return mode == connection_mode::shared ? std::string_view{"shared"} : std::string_view{"subscriber"};
+}
+
+/// Workspace of a connection (`WorkspaceDto`).
+struct workspace {
+  std::string id;                          ///< `id`, e.g. Slack team id "T123456"
+  std::optional<std::string> name;         ///< `name`
+  std::optional<std::string> bot_user_id;  ///< `botUserId`
+};
+
+/// Credentials of a connection (`AuthDto`). Secrets: never printed by this library.
+struct auth {
+  std::string access_token;                             ///< `accessToken`
+  std::optional<std::string> refresh_token;             ///< `refreshToken`
+  std::optional<std::string> expires_at;                ///< `expiresAt` (ISO 8601)
+  std::optional<std::string> refresh_token_expires_at;  ///< `refreshTokenExpiresAt` (ISO 8601)
+};
+
+/// Body of PATCH /v1/channel-connections/{identifier} (`UpdateChannelConnectionRequestDto`).
+struct update_channel_connection_request {
+  novu::workspace workspace;  ///< `workspace` (required)
+  novu::auth auth;            ///< `auth` (required)
+};
+
+/// One entry of a create request's `context` map: `"<type>": "<id>"` or
+/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
+struct context_entry {
+  std::string type;              ///< map key, e.g. "tenant"
+  std::string id;                ///< context id, e.g. "org-acme"
+  std::optional<any_json> data;  ///< `data`: any JSON object
+};
+
+/// Body of POST /v1/channel-connections (`CreateChannelConnectionRequestDto`).
+struct create_channel_connection_request {
+  std::optional<std::string> identifier;                 ///< `identifier`; generated by the server when absent
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<std::vector<context_entry>> context;     ///< `context`, in the order given
+  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
+  std::string integration_identifier;                    ///< `integrationIdentifier` (required)
+  novu::workspace workspace;                             ///< `workspace` (required)
+  novu::auth auth;                                       ///< `auth` (required)
+};
+
+/// A channel connection as the server returns it (`GetChannelConnectionResponseDto`).
+/// `nullopt` in a nullable field means the server sent `null`.
+struct channel_connection {
+  std::string identifier;                             ///< `identifier`
+  std::optional<channel_type> channel;                ///< `channel` (nullable, open enum)
+  std::optional<novu::provider_id> provider_id;       ///< `providerId` (nullable, open enum)
+  std::optional<std::string> integration_identifier;  ///< `integrationIdentifier` (nullable)
+  std::optional<std::string> subscriber_id;           ///< `subscriberId` (nullable)
+  std::vector<std::string> context_keys;              ///< `contextKeys`, "type:id" each
+  novu::workspace workspace;                          ///< `workspace`
+  novu::auth auth;                                    ///< `auth`: holds a live access token
+  std::string created_at;                             ///< `createdAt` (ISO 8601)
+  std::string updated_at;                             ///< `updatedAt` (ISO 8601)
+};
+
+/// One page of GET /v1/channel-connections (`ListChannelConnectionsResponseDto`).
+struct channel_connection_page {
+  std::vector<channel_connection> data;  ///< `data`
+  std::optional<std::string> next;       ///< `next`: pass as `after` for the next page; nullopt at the end
+  std::optional<std::string> previous;   ///< `previous`: pass as `before`; nullopt on the first page
+  std::int64_t total_count = 0;          ///< `totalCount`, capped at 50,000 by the server
+  bool total_count_capped = false;       ///< `totalCountCapped`: more results than `total_count`
+};
+
+/// Query of GET /v1/channel-connections. Unset fields are not sent.
+struct list_channel_connections_params {
+  std::optional<std::string> after;                      ///< `after` cursor
+  std::optional<std::string> before;                     ///< `before` cursor
+  std::optional<int> limit;                              ///< `limit`, 1..100 (server default 10)
+  std::optional<novu::order_direction> order_direction;  ///< `orderDirection`
+  std::optional<novu::order_by> order_by;                ///< `orderBy`
+  std::optional<bool> include_cursor;                    ///< `includeCursor`
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
+  std::optional<channel_type> channel;                   ///< `channel`
+  std::optional<novu::provider_id> provider_id;          ///< `providerId`
+  std::optional<std::string> integration_identifier;     ///< `integrationIdentifier`
+  /// `contextKeys` ("type:id" each). An engaged but empty vector sends `contextKeys=`, the
+  /// server's filter for connections without context; nullopt sends nothing.
+  std::optional<std::vector<std::string>> context_keys;
+};
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+// ---- end include/novu/connections/dto.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The C++ type behind a field, one kind per type.
+enum class field_kind : unsigned char {
+  string,             // std::string
+  optional_string,    // std::optional<std::string>
+  optional_channel,   // std::optional<channel_type>
+  optional_provider,  // std::optional<provider_id>
+  optional_mode,      // std::optional<connection_mode>
+  string_list,        // std::vector<std::string>
+  integer,            // std::int64_t
+  boolean,            // bool
+  object,             // a struct described by `nested`
+  object_list,        // std::vector<T>, T described by `nested`
+  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
+  optional_any,       // std::optional<any_json>
+  optional_context,   // std::optional<std::vector<context_entry>>
+};
+
+// Field flags.
+enum : unsigned char {
+  field_required = 1,     // must be present
+  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_object_only = 4,  // optional_any: the value must be a JSON object
+};
+
+struct type_desc;
+
+// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+struct field_desc {
+  std::string_view name;
+  field_kind kind;
+  unsigned char flags;
+  void* (*member)(void* object);
+  const type_desc* nested;
+};
+
+// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
+// a map entry `key` is the entry's name).
+struct type_desc {
+  const field_desc* fields;
+  std::size_t field_count;
+  void (*clear)(void* vector);
+  void* (*append)(void* vector, std::string&& key);
+  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Structs: restores a default value (a struct member that the body leaves out).
+  void (*reset)(void* object) = nullptr;
+  // Lists: element `index`, reused when the vector already has it, else appended; lists are
+  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
+  void* (*element)(void* vector, std::size_t index) = nullptr;
+  // Lists: drops the elements from `count` on (those the body did not overwrite).
+  void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Maps: keeps one entry per key, where the key first appeared, with its last value;
+  // returns the number of entries left.
+  std::size_t (*unique)(void* vector) = nullptr;
+};
+
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
+    }
+    i = j;
+  }
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
+  }
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
+}
+
+// The entries of a context map, made unique by type (see keep_last_per_key).
+inline std::size_t context_entries_unique(void* entries) {
+  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
+                           [](const context_entry& e) -> const std::string& { return e.type; });
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Writes compact JSON text from parser events without recursion, whatever the depth: captured
+// any-JSON values are kept as text (member order as received) instead of as a DOM whose
+// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// (ordered_json: the one specialization the implementation instantiates).
+class json_text_writer {
+ public:
+  void null() {
+    value_prefix();
+    out_ += "null";
+  }
+  void boolean(bool v) {
+    value_prefix();
+    out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void unsigned_integer(std::uint64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void real(double v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void string(const std::string& v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void key(const std::string& name) {
+    separator();
+    out_ += nlohmann::ordered_json(name).dump();
+    out_.push_back(':');
+    after_key_ = true;
+  }
+  void start(bool object) {
+    value_prefix();
+    out_.push_back(object ? '{' : '[');
+    open_.push_back(object);
+    first_.push_back(true);
+  }
+  void end() {
+    out_.push_back(open_.back() ? '}' : ']');
+    open_.pop_back();
+    first_.pop_back();
+  }
+  // The text written so far; the writer starts over.
+  std::string take() {
+    std::string text = std::move(out_);
+    out_.clear();
+    open_.clear();
+    first_.clear();
+    after_key_ = false;
+    return text;
+  }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      separator();
+    }
+  }
+  void separator() {
+    if (first_.empty()) return;
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;   // true: object
+  std::vector<bool> first_;  // no member/element written yet at this level
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The SAX handler. Use through decode_into().
+class dto_reader {
+ public:
+  using json = json_value;
+  using ordered_json = json_value;
+
+  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, const decode_limits& limits,
+             std::string_view text)
+      : root_type_(root_type),
+        root_target_(root_target),
+        allow_envelope_(allow_envelope),
+        max_depth_(limits.max_depth),
+        max_elements_(limits.max_elements),
+        value_limit_(value_limit(limits.max_elements)),
+        text_(text),
+        text_size_(text.size()) {
+    stack_.reserve(4);  // deep enough for every response body of this API
+  }
+  dto_reader(const dto_reader&) = delete;
+  dto_reader& operator=(const dto_reader&) = delete;
+
+  // ---- nlohmann SAX interface ----
+  bool null() {
+    if (!count_value()) return false;
+    bytes_read_ += 4;
+    return scalar(json_event::null, nullptr, false);
+  }
+  bool boolean(bool value) {
+    if (!count_value()) return false;
+    bytes_read_ += value ? 4 : 5;
+    return scalar(json_event::boolean, nullptr, value);
+  }
+  bool number_integer(json::number_integer_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    number_ = number_value{true, static_cast<std::int64_t>(value), static_cast<double>(value), false};
+    return scalar(json_event::number, nullptr, false);
+  }
+  bool number_unsigned(json::number_unsigned_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    const bool fits = value <= static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)());
+    number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
+    unsigned_ = value;
+    return scalar(json_event::number, nullptr, false);
+  }
+  // nlohmann reports a number as a real when its text has a fraction or an exponent, and an
+  // integer literal beyond 64 bits. An integer field takes neither: `1.0`, `1e2` and `1e-400`
+  // are not integers as written, and `99999999999999999999` is out of range.
+  bool number_float(json::number_float_t value, const json::string_t& raw) {
+    if (!count_value()) return false;
+    bytes_read_ += raw.size();
+    const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
+    number_ = number_value{false, 0, value, integer_literal};
+    float_event_ = true;
+    const bool ok = scalar(json_event::number, nullptr, false);
+    float_event_ = false;
+    return ok;
+  }
+  bool string(json::string_t& value) {
+    if (!count_value()) return false;
+    bytes_read_ += value.size() + 2;
+    // The common case first: a string member of the object being read.
+    if (pending_.kind == slot_kind::field && capture_depth_ == 0 && skip_depth_ == 0 &&
+        stack_.back().kind == frame_kind::object) {
+      switch (pending_.field->kind) {
+        case field_kind::string: *static_cast<std::string*>(pending_.target) = value; return true;
+        case field_kind::optional_string:
+          *static_cast<std::optional<std::string>*>(pending_.target) = value;
+          return true;
+        case field_kind::optional_channel:
+          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
+          return true;
+        case field_kind::optional_provider:
+          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
+          return true;
+        default: break;
+      }
+    }
+    return scalar(json_event::string, &value, false);
+  }
+  bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
+  bool start_object(std::size_t /*elements*/) { return open_bracket(json_event::object); }
+  bool end_object() { return close_bracket(); }
+  bool start_array(std::size_t /*elements*/) { return open_bracket(json_event::array); }
+  bool end_array() { return close_bracket(); }
+  bool key(json::string_t& name) {
+    bytes_read_ += name.size() + 3;
+    // The common case first: the member after the previous one in the object's table.
+    if (capture_depth_ == 0 && skip_depth_ == 0) {
+      frame& top = stack_.back();
+      if (top.key != key_kind::none) bytes_read_ += 1;
+      if (top.kind == frame_kind::object && !top.enveloped && top.next_field < top.type->field_count &&
+          top.type->fields[top.next_field].name == name) {
+        select_field(top, top.next_field);
+        return true;
+      }
+    }
+    return on_key(name);
+  }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json_parse_exception& ex) {
+    if (!failed_) {
+      const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
+      failed_ = true;
+      error_ = make_error(error_kind::decode, parse_error_message(text_, position, ex.what()),
+                          path(at_key ? lexing::key : lexing::value));
+    }
+    return false;
+  }
+  // After a successful parse: a NUL byte in the text is where the lexer stopped reading, the
+  // rest of the text unread (a NUL inside the document fails the parse).
+  bool refuse_nul() {
+    const std::size_t nul = find_nul(text_);
+    if (nul == std::string_view::npos || failed_) return true;
+    failed_ = true;
+    error_ = make_error(error_kind::decode, nul_byte_message(nul));
+    return false;
+  }
+
+  // ---- results ----
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+
+ private:
+  // An object or array opens: it counts as a value, and its bracket as one byte read.
+  bool open_bracket(json_event kind) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    return start_container(kind);
+  }
+  // An object or array closes: its bracket is one byte read.
+  bool close_bracket() {
+    bytes_read_ += 1;
+    return end_container();
+  }
+
+  // What the next value goes into.
+  enum class slot_kind : unsigned char {
+    none,           // no value expected (after the root value)
+    root,           // the document itself
+    field,          // a struct field: field->kind says how
+    skip,           // an unknown field: parsed and dropped
+    list_item,      // an element of an object_list
+    string_item,    // an element of a string_list
+    map_value,      // the value of an object_map entry: an object for `type`
+    context_value,  // the value of a context map entry: a string id or {id, data}
+  };
+  struct slot {
+    slot_kind kind = slot_kind::none;
+    const field_desc* field = nullptr;
+    const type_desc* type = nullptr;
+    void* target = nullptr;
+  };
+
+  // An open container we are decoding into.
+  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  // The member an object or map is reading: none yet, a name with static storage (a field of
+  // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
+  enum class key_kind : unsigned char { none, name, stored };
+  struct frame {
+    frame_kind kind;
+    const type_desc* type;     // object: its fields; list/map: element type
+    void* target;              // object: the struct; list/map: the vector
+    std::size_t key_base = 0;  // size of keys_ when the container opened: its stored key starts here
+    std::string_view name{};   // key_kind::name: the member's name; stored: only its length is used
+    key_kind key = key_kind::none;
+    std::uint32_t seen = 0;      // object: fields seen (bit per field index)
+    std::size_t next_field = 0;  // object: where the field search starts (fields usually come in order)
+    std::size_t index = 0;       // list: elements started so far; the one being read is index - 1
+    std::size_t items_base = 0;  // string list: its strings are items_[items_base..] until it closes
+    std::size_t first_item = 0;  // object list: bytes_read_ where its first element began
+    std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
+    bool is_root = false;        // the document's top-level object
+    bool enveloped = false;      // root object that turned out to be {"data": ...}
+  };
+
+  struct number_value {
+    bool is_integer;  // written as an integer, within int64
+    std::int64_t integer;
+    double real;
+    bool too_large;  // written as an integer, beyond int64
+  };
+
+  // Counts a value: every array element and object member, plus the root. Refuses the value
+  // past decode_limits::max_elements, located where it would have gone.
+  bool count_value() {
+    if (++values_ <= value_limit_) return true;
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded, too_many_elements_message(max_elements_), path(lexing::value));
+    }
+    return false;
+  }
+
+  // ---- error helpers ----
+  bool fail(error_kind kind, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), path());
+    }
+    return false;
+  }
+  // `where` can be as long as the body (a long key): the message is sized once, and the
+  // pointer moved into the location, not copied.
+  bool fail_at(std::string where, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      const std::string_view at = where.empty() ? std::string_view("document root") : std::string_view(where);
+      std::string text;
+      text.reserve(at.size() + 2 + message.size());
+      text.append(at.data(), at.size()).append(": ").append(message);
+      error_ = make_error(error_kind::decode, std::move(text), std::move(where));
+    }
+    return false;
+  }
+  bool type_error(const char* expected, json_event found) {
+    return fail_at(path(), std::string("expected ") + expected + ", found " + event_name(found));
+  }
+
+  // What the lexer was reading when it failed: no event for that token has arrived yet.
+  enum class lexing : unsigned char { nothing, key, value };
+
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
+  // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+  std::string path(lexing failed = lexing::nothing) const;
+  // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
+  void set_key(frame& top, std::string_view name, const std::string& key) {
+    if (name.data() != nullptr) {
+      top.key = key_kind::name;
+      top.name = name;
+      return;
+    }
+    keys_.resize(top.key_base);
+    keys_ += key;
+    top.key = key_kind::stored;
+    top.name = std::string_view(keys_).substr(top.key_base);
+  }
+
+  // ---- the next slot, decided by the innermost container ----
+  slot current_slot();
+
+  // ---- keys ----
+  // `top` reads its field number `i` next.
+  void select_field(frame& top, std::size_t i) {
+    const field_desc& f = top.type->fields[i];
+    top.key = key_kind::name;
+    top.name = f.name;
+    top.seen |= (std::uint32_t{1} << i);
+    top.next_field = i + 1;
+    pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
+  }
+
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
+
+  // ---- scalars ----
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+
+  // ---- containers ----
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
+
+  void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
+    frame fr{kind, type, target, keys_.size()};
+    fr.is_root = is_root;
+    stack_.push_back(fr);
+    pending_ = slot{};
+  }
+
+  static bool every_field_seen(const frame& f) noexcept {
+    return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
+  }
+
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
+
+  // ---- capture of any-JSON values as compact text, written as the events arrive ----
+  bool capture_scalar(json_event event, std::string* text, bool flag);
+  bool capture_start(json_event event) {
+    capture_.start(event == json_event::object);
+    ++capture_depth_;
+    return true;
+  }
+  bool capture_end();
+
+  static const type_desc& context_object_type();
+
+  const type_desc* root_type_;
+  void* root_target_;
+  bool allow_envelope_;
+  std::size_t max_depth_;
+  std::size_t max_elements_;
+  std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
+  std::size_t values_ = 0;      // values seen so far
+  std::string_view text_;       // the whole document
+  std::size_t text_size_;       // bytes of the whole document
+  std::size_t bytes_read_ = 0;  // a lower bound of the bytes parsed so far: tokens without whitespace
+  std::size_t depth_ = 0;
+  std::vector<frame> stack_;
+  slot pending_{};
+  std::string keys_;                // stored keys of the open containers, outermost first
+  std::vector<std::string> items_;  // strings of the open string list
+  bool root_done_ = false;
+  std::size_t skip_depth_ = 0;
+  std::size_t capture_depth_ = 0;
+  json_text_writer capture_;
+  bool capture_is_object_ = false;
+  std::optional<any_json>* capture_target_ = nullptr;
+  number_value number_{};
+  std::uint64_t unsigned_ = 0;
+  bool float_event_ = false;
+  bool failed_ = false;
+  error error_;
+};
+
+// The object form of a context entry: {"id": "...", "data": {...}}.
+inline const type_desc& dto_reader::context_object_type() {
+  static const field_desc fields[] = {
+      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
+       nullptr},
+      {"data", field_kind::optional_any, field_object_only,
+       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
+  };
+  static const type_desc type{fields, 2, nullptr, nullptr};
+  return type;
+}
+
+// Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
+// `{"data": {...}}` is unwrapped.
+inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
+                                const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "body of " + std::to_string(text.size()) +
+                                                      " bytes is above the limit of " +
+                                                      std::to_string(limits.max_body_bytes) + " bytes");
+  }
+  dto_reader reader(type, target, allow_envelope, limits, text);
+  const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
+  if (!ok || reader.failed()) {
+    if (reader.failed()) return reader.take_error();
+    return make_error(error_kind::decode, "malformed JSON");
+  }
+  return {};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// ---- end include/novu/core/detail/json_reader.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// What the SAX handlers of caller-supplied JSON share: the text (for parse-error messages),
+// the depth and element limits, and which limit stopped the parse.
+class limited_sax_handler {
+ public:
+  // A handler for `text` within `limits` (depth and element count).
+  limited_sax_handler(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+
+  // nlohmann's parse error, kept as a message that names the offending byte.
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
+    message_ = parse_error_message(text_, position, ex.what());
+    return false;
+  }
+  // True when the depth limit stopped the parse.
+  bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
+  bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
+  const std::string& message() const noexcept { return message_; }
+
+ protected:
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  // Whether a container opened at `depth` (0 for the root's) stays within the depth limit.
+  bool within_depth(std::size_t depth) {
+    if (depth < max_depth_) return true;
+    too_deep_ = true;
+    return false;
+  }
+
+ private:
+  std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
+  bool too_deep_ = false;
+  bool too_many_ = false;
+  std::string message_;
+};
+
+// A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
+// recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
+// It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
+// translation unit of the header-only mode for this one use.
+class dom_builder : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return place(json_value(nullptr)); }
+  bool boolean(bool v) { return place(json_value(v)); }
+  bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
+  bool number_unsigned(json_value::number_unsigned_t v) { return place(json_value(v)); }
+  bool number_float(json_value::number_float_t v, const json_value::string_t&) { return place(json_value(v)); }
+  bool string(json_value::string_t& v) { return place(json_value(std::move(v))); }
+  bool binary(json_value::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_value::object()); }
+  bool key(json_value::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return stack_.pop_back(), true; }
+  bool start_array(std::size_t) { return open(json_value::array()); }
+  bool end_array() { return stack_.pop_back(), true; }
+
+  json_value& root() noexcept { return root_; }
+
+ private:
+  // Puts `value` where the text has it: the root, the next array element, or the member named
+  // by the last key (a repeated key keeps its first place and its last value, as nlohmann's
+  // own parser does). Returns where it went.
+  json_value* put(json_value&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json_value& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json_value& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
+  bool open(json_value&& container) {
+    if (!count() || !within_depth(stack_.size())) return false;
+    // Only the innermost open container changes, so the pointers to the outer ones stay valid.
+    stack_.push_back(put(std::move(container)));
+    return true;
+  }
+
+  json_value root_;
+  std::vector<json_value*> stack_;
+  json_value::string_t key_;
+};
+
+// A SAX handler that accepts a document that is one JSON string, and keeps the string: what
+// parsing into a DOM and asking for a string gives, without the DOM parser's code.
+class string_capture {
+ public:
+  using json = json_value;
+  bool null() { return false; }
+  bool boolean(bool) { return false; }
+  bool number_integer(json::number_integer_t) { return false; }
+  bool number_unsigned(json::number_unsigned_t) { return false; }
+  bool number_float(json::number_float_t, const json::string_t&) { return false; }
+  bool string(json::string_t& value) {
+    text = std::move(value);
+    return true;
+  }
+  bool binary(json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return false; }
+  bool key(json::string_t&) { return false; }
+  bool end_object() { return false; }
+  bool start_array(std::size_t) { return false; }
+  bool end_array() { return false; }
+  bool parse_error(std::size_t, const std::string&, const json_parse_exception&) { return false; }
+
+  std::string text;  ///< the string, once sax_parse_text() returned true
+};
+
+// Parses caller-supplied JSON text into an ordered DOM after vetting it; the error names
+// `where`.
+inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const std::string& where,
+                                                   const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
+  }
+  dom_builder builder(limits, text);
+  if (!sax_parse_text(text, &builder)) {
+    if (builder.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
+    }
+    if (builder.too_many()) {
+      return make_error(error_kind::limit_exceeded, where + ": " + too_many_elements_message(limits.max_elements),
+                        where);
+    }
+    return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
+  }
+  const std::size_t nul = find_nul(text);
+  if (nul != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, where + ": " + nul_byte_message(nul), where);
+  }
+  return std::move(builder.root());
+}
+
+// The any_json type of a DOM value.
+inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null: return json_type::null;
+    case nlohmann::ordered_json::value_t::boolean: return json_type::boolean;
+    case nlohmann::ordered_json::value_t::string: return json_type::string;
+    case nlohmann::ordered_json::value_t::array: return json_type::array;
+    case nlohmann::ordered_json::value_t::object: return json_type::object;
+    default: return json_type::number;
+  }
+}
+
+// Reads any JSON text into compact text without building a DOM (so without recursion at any
+// depth), enforcing the depth limit and remembering the top-level type.
+class any_json_reader : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return top(json_type::null) && (writer_.null(), true); }
+  bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
+  bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number) && (writer_.unsigned_integer(v), true); }
+  bool number_float(double v, const std::string&) { return top(json_type::number) && (writer_.real(v), true); }
+  bool string(std::string& v) { return top(json_type::string) && (writer_.string(v), true); }
+  bool binary(nlohmann::ordered_json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_type::object); }
+  bool start_array(std::size_t) { return open(json_type::array); }
+  bool key(std::string& name) { return writer_.key(name), true; }
+  bool end_object() { return --depth_, writer_.end(), true; }
+  bool end_array() { return --depth_, writer_.end(), true; }
+
+  json_type type() const noexcept { return type_; }
+  std::string take_text() { return writer_.take(); }
+
+ private:
+  // Remembers the type of the root value, and counts every value against max_elements.
+  bool top(json_type t) {
+    if (depth_ == 0) type_ = t;
+    return count();
+  }
+  bool open(json_type t) {
+    if (!top(t) || !within_depth(depth_++)) return false;
+    writer_.start(t == json_type::object);
+    return true;
+  }
+
+  json_text_writer writer_;
+  std::size_t depth_ = 0;
+  json_type type_ = json_type::null;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
+// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
+class body_writer {
+ public:
+  using ojson = nlohmann::ordered_json;
+
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+  // At least the length of the JSON text of what object_with_room() and member() wrote, when
+  // no string needs escapes.
+  std::size_t size_hint() const noexcept { return size_hint_; }
+
+  // An empty object with room for `members` members.
+  ojson object_with_room(std::size_t members) {
+    size_hint_ += 2;
+    ojson o = ojson::object();
+    o.get_ref<ojson::object_t&>().reserve(members);
+    return o;
+  }
+  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
+  // lookup, no reallocation when the object was made with room for it.
+  void member(ojson& obj, std::string_view key, ojson&& value) {
+    size_hint_ += key.size() + 4;
+    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
+  }
+  // A string member, when it is valid UTF-8.
+  void member(ojson& obj, std::string_view key, const std::string& value) {
+    if (!checked(key, value)) return;
+    size_hint_ += value.size() + 2;
+    member(obj, key, ojson(value));
+  }
+  // An optional string member: omitted when absent.
+  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) member(obj, key, *value);
+  }
+
+  // `obj[key] = value` for a string.
+  void put(ojson& obj, std::string_view key, const std::string& value) {
+    if (checked(key, value)) obj[std::string(key)] = value;
+  }
+  // Appends string `value` to array `arr`.
+  void push(ojson& arr, const std::string& value) {
+    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
+  }
+  // Optional string: omitted when absent.
+  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) put(obj, key, *value);
+  }
+  // Nullable string: null when absent.
+  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) {
+      put(obj, key, *value);
+    } else {
+      obj[std::string(key)] = nullptr;
+    }
+  }
+  // Any JSON value given as text.
+  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
+    if (failed_) return;
+    std::string where = path_;
+    append_pointer_token(where, key);
+    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+    if (!dom) {
+      fail_with(std::move(dom).error());
+      return;
+    }
+    if (object_only && !dom->is_object()) {
+      std::string message = where + ": must be a JSON object";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    if (type_of(*dom) != value.type) {
+      std::string message = where + ": the JSON text does not hold the declared type";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    obj[std::string(key)] = std::move(*dom);
+  }
+
+  // Fails with `why` at the current location.
+  void reject(const std::string& why) {
+    std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
+    fail(error_kind::invalid_argument, std::move(message), path_);
+  }
+
+  // Enters / leaves a nested member for error locations.
+  std::size_t enter(std::string_view key) {
+    const std::size_t mark = path_.size();
+    append_pointer_token(path_, key);
+    return mark;
+  }
+  void leave(std::size_t mark) { path_.resize(mark); }
+
+ private:
+  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
+  bool checked(std::string_view key, std::string_view value) {
+    if (failed_) return false;
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad == std::string_view::npos) return true;
+    std::string where = path_;
+    append_pointer_token(where, key);
+    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
+    fail(error_kind::invalid_argument, std::move(message), std::move(where));
+    return false;
+  }
+
+  void fail(error_kind kind, std::string message, std::string where) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), std::move(where));
+    }
+  }
+  void fail_with(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+
+  std::string path_;
+  std::size_t size_hint_ = 0;
+  bool failed_ = false;
+  error error_;
+};
+
+// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
+// moving its members to a heap-allocated stack (so that no document is too deep to free);
+// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
+inline void empty_bottom_up(nlohmann::ordered_json& value) {
+  if (value.is_object()) {
+    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
+    for (auto& member : members) empty_bottom_up(member.second);
+    members.clear();
+  } else if (value.is_array()) {
+    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
+    for (auto& element : elements) empty_bottom_up(element);
+    elements.clear();
+  }
+}
+
+// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
+// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
+// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
+inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
+  if (writer.failed()) return writer.take_error();
+  std::string text;
+  text.reserve(writer.size_hint());
+  dump_compact(dom, text);
+  empty_bottom_up(dom);
+  return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
+}
+
+}  // namespace detail
+
+NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::error_type, false, limits);
+}
+
+NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::validation_error_type, false, limits);
+}
+
+NOVU_CC_API result<std::string> encode_json(const api_error& body) {
+  detail::body_writer w;
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["statusCode"] = body.status_code;
+  w.put(o, "timestamp", body.timestamp);
+  w.put(o, "path", body.path);
+  if (body.message) w.put_any(o, "message", *body.message, false);
+  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
+  w.put(o, "errorId", body.error_id);
+  if (body.errors) {
+    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
+    const std::size_t mark = w.enter("errors");
+    for (const constraint_violation& v : *body.errors) {
+      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+      const std::size_t inner = w.enter(v.field);
+      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
+      const std::size_t list = w.enter("messages");
+      for (const std::string& m : v.messages) w.push(messages, m);
+      w.leave(list);
+      entry["messages"] = std::move(messages);
+      if (v.value) w.put_any(entry, "value", *v.value, false);
+      w.leave(inner);
+      if (!detail::is_valid_utf8(v.field)) {
+        w.put(errors, v.field, v.field);
+        break;
+      }
+      errors[v.field] = std::move(entry);
+    }
+    w.leave(mark);
+    o["errors"] = std::move(errors);
+  }
+  return detail::finish(w, o);
+}
+
+NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
+  if (json_text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
+  }
+  detail::any_json_reader reader(limits, json_text);
+  if (!detail::sax_parse_text(json_text, &reader)) {
+    if (reader.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    if (reader.too_many()) {
+      return make_error(error_kind::limit_exceeded, detail::too_many_elements_message(limits.max_elements));
+    }
+    return make_error(error_kind::invalid_argument, reader.message());
+  }
+  const std::size_t nul = detail::find_nul(json_text);
+  if (nul != std::string_view::npos) return make_error(error_kind::invalid_argument, detail::nul_byte_message(nul));
+  return any_json::from_text(reader.type(), reader.take_text());
+}
+
+NOVU_CC_API result<any_json> json_string(std::string_view text) {
+  const std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, "string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  }
+  return any_json::from_text(json_type::string, detail::json_value(std::string(text)).dump());
+}
+
+NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
+  if (value.type != json_type::string) return std::nullopt;
+  detail::string_capture capture;
+  if (!detail::sax_parse_text(value.text, &capture)) return std::nullopt;
+  if (detail::find_nul(value.text) != std::string_view::npos) return std::nullopt;  // `"a"\0...`
+  return std::move(capture.text);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// ---- end include/novu/core/impl/json.ipp ----
+
+// ---- begin include/novu/core/response.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_RESPONSE_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_RESPONSE_HPP
+// What every resource's response parsers share: the error a non-2xx response stands for.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// The error a non-2xx response stands for (what every resource's parsers return for it).
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits = {});
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_RESPONSE_HPP
+// ---- end include/novu/core/response.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Whether `status` is a success (2xx).
+constexpr bool is_2xx(int status) noexcept { return status >= 200 && status < 300; }
+
+// Statuses whose body the API documents as an `ErrorDto`.
+constexpr bool documents_error_dto(int status) noexcept {
+  switch (status) {
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 500: return true;
+    default: return false;
+  }
+}
+
+// Reason phrase of the statuses this API uses, for messages.
+constexpr std::string_view reason_phrase(int status) noexcept {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// "HTTP 404 Not Found".
+inline std::string status_text(int status) {
+  std::string text = "HTTP " + std::to_string(status);
+  const std::string_view reason = reason_phrase(status);
+  if (!reason.empty()) {
+    text.push_back(' ');
+    text.append(reason.data(), reason.size());
+  }
+  return text;
+}
+
+// At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
+inline std::string clip(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  text.resize(utf8_boundary(text, limit));
+  text += "...";
+  return text;
+}
+
+// The server's message as text, at most 300 bytes: the string itself, or the JSON of a
+// non-string message. Only the start of a long string is unescaped.
+inline std::string message_text(const api_error& body) {
+  if (!body.message || body.message->type == json_type::null) return {};
+  if (body.message->type != json_type::string) return clip(body.message->text, 300);
+  // At most 12 bytes of JSON text per byte of content (a surrogate pair's escapes) and a
+  // margin; an escape cut short at the end is dropped.
+  std::string_view raw(body.message->text);
+  raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() > 12 * 300 + 16) {
+    raw = raw.substr(0, 12 * 300 + 16);
+    const std::size_t backslash = raw.rfind('\\');
+    if (backslash != std::string_view::npos && raw.size() - backslash < 12) raw = raw.substr(0, backslash);
+  }
+  return clip(json_unescape(raw), 300);
+}
+
+// `text` with append_printable's escapes, when it needs any.
+inline void make_printable(std::string& text) {
+  if (!needs_printable_escaping(text)) return;
+  std::string printable;
+  printable.reserve(text.size() + 16);
+  append_printable(printable, text);
+  text.swap(printable);
+}
+
+// Longest `error::message`; a longer one is cut and says how much was left out.
+inline constexpr std::size_t max_error_message_bytes = 4096;
+
+// The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
+// max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
+inline void finish_message(std::string& message) {
+  make_printable(message);
+  if (message.size() <= max_error_message_bytes) return;
+  std::size_t cut = utf8_boundary(message, max_error_message_bytes - 64);
+  // Not inside an escape such as \x1B.
+  const std::size_t backslash = message.rfind('\\', cut);
+  if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
+  const std::size_t omitted = message.size() - cut;
+  message.resize(cut);
+  message += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// `value` with credential-named members and `name=value` pairs masked (see mask_credentials);
+// it stays JSON of the same type, or becomes the string "[redacted]".
+inline void mask_any_json(any_json& value) {
+  if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
+  std::string masked;
+  if (!mask_credentials_into(value.text, masked) || masked == value.text) return;
+  result<any_json> checked = parse_any_json(masked);
+  if (checked && checked->type == value.type) {
+    value.text = std::move(checked->text);
+  } else {
+    value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+  }
+}
+
+// Masks what the decoded error body may hold of credentials the caller never told us about:
+// credential-named members of `message` and `ctx`, and for a violation of a credential-named
+// field ("auth.accessToken") the value it echoes, which is added to `echoes` so that it is
+// scrubbed wherever else the body repeats it.
+inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      if (!v.value) continue;
+      if (!is_secret_path(v.field)) {
+        mask_any_json(*v.value);
+        continue;
+      }
+      if (std::optional<std::string> echoed = string_value(*v.value)) {
+        echoes.add(*echoed);
+      } else if (v.value->type != json_type::null && v.value->type != json_type::boolean) {
+        echoes.add(v.value->text);
+      }
+      if (v.value->type != json_type::null) {
+        v.value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+      }
+    }
+  }
+  if (api.message) mask_any_json(*api.message);
+  if (api.ctx) mask_any_json(*api.ctx);
+}
+
+// The known secrets of a call plus what the error body echoes for credential-named fields.
+inline secret_scrubber call_and_echoed_secrets(const secret_scrubber* secrets, api_error& api) {
+  secret_scrubber all = secrets != nullptr ? *secrets : secret_scrubber{};
+  mask_api_error(api, all);
+  scrub_api_error(api, all);
+  return all;
+}
+
+// The last step of every error a parser or client returns: `secrets` scrubbed from every
+// field, credential-named values in the kept body, headers and message masked, the message
+// escaped and capped (and scrubbed once more, as escaping could spell a secret).
+inline void finish_error(error& e, const secret_scrubber* secrets) {
+  // Known secrets first, while they are whole; then the masks, whose "[redacted]" could spell
+  // a secret; then the known secrets again, with a marker that cannot.
+  if (secrets != nullptr) scrub_error(e, *secrets);
+  bool masked = false;
+  if (!e.body.empty()) {
+    std::string body;
+    masked = mask_credentials_into(e.body, body) && body != e.body;
+    if (masked) e.body.swap(body);
+  }
+  for (http_header& h : e.headers) {
+    if (!is_secret_header(h.name)) continue;
+    h.value.assign(mask_text.data(), mask_text.size());
+    masked = true;
+  }
+  if (e.message.find_first_of("=:") != std::string::npos) {
+    std::string message = mask_key_value_pairs(e.message);
+    masked = masked || message != e.message;
+    e.message.swap(message);
+  }
+  if (secrets != nullptr && masked) {
+    secrets->scrub(e.body);
+    for (http_header& h : e.headers) secrets->scrub(h.value);
+    secrets->scrub(e.message);
+  }
+  finish_message(e.message);
+  if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
+  make_printable(e.location);
+}
+
+// The body an error keeps: the response's, unless it is above the size limit (such a body is
+// refused unread, and an error does not hold on to it either). Taken from `owned_body` (the
+// caller's copy of response.body, which it gives up) instead of copied when there is one.
+inline std::string kept_body(const http_response& response, const decode_limits& limits, std::string* owned_body) {
+  if (response.body.size() > limits.max_body_bytes) return std::string();
+  return owned_body != nullptr ? std::move(*owned_body) : response.body;
+}
+
+// An error carrying the response.
+inline error response_error(error_kind kind, const http_response& response, std::string message,
+                            const decode_limits& limits, std::string* owned_body) {
+  error e = make_error(kind, std::move(message));
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, owned_body);
+  return e;
+}
+
+// "HTTP 404 Not Found: <the server's message>".
+inline std::string api_message(int status, const api_error& body) {
+  std::string message = status_text(status);
+  const std::string text = message_text(body);
+  if (!text.empty()) message += ": " + text;
+  return message;
+}
+
+// The error for a response with an error status whose body decoded as `body`.
+inline error decoded_error(error_kind kind, const http_response& response, api_error body, const decode_limits& limits,
+                           const secret_scrubber* secrets, std::string* owned_body) {
+  const secret_scrubber all = call_and_echoed_secrets(secrets, body);
+  std::string message = api_message(response.status, body);
+  if (kind == error_kind::validation && body.errors) {
+    // Whole fields while they fit, leaving room for the note of those left out.
+    const std::size_t budget = max_error_message_bytes - 512;
+    std::size_t shown = 0;
+    for (const constraint_violation& v : *body.errors) {
+      if (message.size() >= budget) break;
+      message += "; " + clip(v.field, 100) + ":";
+      for (const std::string& m : v.messages) {
+        if (message.size() >= budget) {
+          message += " ...";
+          break;
+        }
+        message += " " + clip(m, 200);
+      }
+      ++shown;
+    }
+    if (shown < body.errors->size()) {
+      message += "; and " + std::to_string(body.errors->size() - shown) + " more fields left out";
+    }
+  } else if (body.error_id) {
+    message += " (errorId " + clip(*body.error_id, 100) + ")";
+  }
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
+  e.api = std::move(body);
+  return e;
+}
+
+// An error with the response that does not decode as an error body.
+inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
+                             const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, secrets);
+  return e;
+}
+
+// The error a non-2xx response stands for, `secrets` scrubbed from it. With `owned_body` (a
+// string holding response.body that the caller gives up) the error takes the body from there.
+inline error error_from_response(const http_response& response, const decode_limits& limits,
+                                 const secret_scrubber* secrets, std::string* owned_body = nullptr) {
+  const int status = response.status;
+  const bool documented = status == 422 || documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body of " + std::to_string(response.body.size()) +
+                               " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
+                           limits, secrets, owned_body);
+  }
+  if (!documented) {
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets,
+                           owned_body);
+  }
+  if (status == 422) {
+    result<api_error> body = decode_validation_error(response.body, limits);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets, owned_body);
+  }
+  // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
+  result<api_error> body = decode_api_error(response.body, limits);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
+  if (body.error().kind == error_kind::limit_exceeded) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets,
+                           owned_body);
+  }
+  return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
+                         limits, secrets, owned_body);
+}
+
+// The error for a 2xx body that did not decode.
+inline error success_body_error(const http_response& response, error decoded, const decode_limits& limits,
+                                const secret_scrubber* secrets) {
+  error e = std::move(decoded);
+  e.message = status_text(response.status) + " body: " + e.message;
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, nullptr);
+  finish_error(e, secrets);
+  return e;
+}
+
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
+                          Decode decode) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
+  return decoded;
+}
+
+}  // namespace detail
+
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
+  return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// ---- end include/novu/core/impl/response.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      elapsed_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// ---- end include/novu/core/impl/call.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
+  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  run(std::move(call), std::nullopt);
+}
+
+NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
+  for (;;) {
+    if (!answer) {
+      auto sent = std::make_shared<handoff<transport_result>>();
+      http_request copy = call->request_;
+      call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                    transport_callback([call, sent](transport_result arrived) {
+                                      if (!sent->claim()) return;  // a second completion
+                                      if (sent->offer(std::move(arrived))) return;
+                                      run(call, sent->take());
+                                    }));
+      if (sent->park()) return;
+      answer.emplace(sent->take());
+    }
+    const async_timer* timer = call->context_.timer;
+    if (timer != nullptr && *timer) {
+      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
+                                               call->context_.environment);
+      if (next.retry) {
+        ++call->attempt_;
+        answer.reset();
+        auto waited = std::make_shared<handoff<timer_fired>>();
+        (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                   if (!waited->claim()) return;  // a timer firing twice
+                   if (waited->offer(timer_fired{})) return;
+                   run(call, std::nullopt);
+                 }));
+        if (waited->park()) return;
+        continue;  // fired inside the timer call: send the next attempt from here
+      }
+    }
+    call->finish(std::move(*answer));
+    return;
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// ---- end include/novu/core/impl/async.ipp ----
 #endif
 
 // Fast-compile mode: the class templates the calls return are instantiated once, in the
@@ -17845,15 +21884,20 @@ namespace detail {
 // the depth and element limits, and which limit stopped the parse.
 class limited_sax_handler {
  public:
+  // A handler for `text` within `limits` (depth and element count).
   limited_sax_handler(const decode_limits& limits, std::string_view text)
       : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
 
+  // nlohmann's parse error, kept as a message that names the offending byte.
   bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
+  // True when the depth limit stopped the parse.
   bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
   bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
   const std::string& message() const noexcept { return message_; }
 
  protected:
@@ -19173,6 +23217,4040 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 // ---- end include/novu/core/impl/call.ipp ----
+#endif
+
+// The async call loop: compiled here, once, in the fast-compile mode's implementation file
+// (in the header-only mode novu/core/async.hpp brings it itself, only where it is used).
+#if defined(NOVU_CC_SEPARATE_COMPILATION) && NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/core/impl/async.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
+// in the fast-compile mode like the synchronous one.
+// SPDX-License-Identifier: MIT
+
+#include <memory>    // shared_ptr, make_shared
+
+
+// ---- begin include/novu/core/async.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// The asynchronous call machinery every resource's async client shares: the callback types a
+// transport and a timer take, a move-only one-shot completion, the exactly-once handoff, and
+// the flat retry loop of one call (see novu/connections/async_client.hpp for how a call runs).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+#include <atomic>       // atomic
+#include <functional>   // function
+
+
+// ---- begin include/novu/core/detail/call.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+// The call machinery every resource's synchronous client shares: the transport and environment
+// behind function pointers, and the retry loop compiled once over them.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A client's clock, sleep and random source behind plain function pointers, so that the retry
+// logic is compiled once (in the implementation) instead of in every translation unit.
+struct environment_ref {
+  void* self;                                         // the client's Environment
+  std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
+  std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  double (*random_unit)(void* self);                  // Environment::random_unit
+};
+
+// The environment_ref of `environment`, which must outlive it.
+template <class Environment>
+environment_ref make_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// A synchronous transport behind a function pointer.
+struct sync_transport_ref {
+  void* self;                                                         // the client's Transport
+  transport_result (*send)(void* self, const http_request& request);  // calls it once
+};
+
+// The sync_transport_ref of a transport that returns either `transport_result` or a plain
+// `http_response`.
+template <class Transport>
+sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
+  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
+  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
+                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
+                "or novu::http_response");
+  return {&transport, [](void* self, const http_request& request) -> transport_result {
+            return (*static_cast<Transport*>(self))(request);
+          }};
+}
+
+// Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
+// begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
+// randomness only when the answer is a non-2xx response or a retryable transport error.
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment);
+
+// Sends `request` through `transport` until an answer is final under `policy`, sleeping through
+// `environment` between attempts; returns the final answer.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment);
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+// ---- end include/novu/core/detail/call.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Completion a transport calls once, from any thread, with the response or an error. It may
+/// be copied; a second call (of it or of a copy) is ignored.
+using transport_callback = std::function<void(transport_result)>;
+/// What a timer calls when the delay is over; calls after the first are ignored.
+using timer_callback = std::function<void()>;
+/// Schedules `fire` after `delay_ms` milliseconds without blocking (engine timer, asio timer...).
+/// It may also call `fire` before returning (a zero delay run at once).
+using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
+
+namespace detail {
+
+// A move-only std::function: holds any callable, including one that captures a unique_ptr.
+template <class Signature>
+class unique_function;
+
+// unique_function for a call signature `R(Args...)`.
+template <class R, class... Args>
+class unique_function<R(Args...)> {
+ public:
+  // Holds nothing; calling it is undefined.
+  unique_function() noexcept = default;
+  // Holds `f`, moved or copied onto the heap.
+  template <class F, class Stored = std::decay_t<F>,
+            std::enable_if_t<!std::is_same<Stored, unique_function>::value, int> = 0>
+  unique_function(F&& f)  // NOLINT(google-explicit-constructor)
+      : object_(new Stored(std::forward<F>(f))), invoke_(&invoke<Stored>), destroy_(&destroy<Stored>) {}
+  // Takes over what `other` holds.
+  unique_function(unique_function&& other) noexcept
+      : object_(other.object_), invoke_(other.invoke_), destroy_(other.destroy_) {
+    other.object_ = nullptr;
+  }
+  // Destroys what this holds and takes over what `other` holds.
+  unique_function& operator=(unique_function&& other) noexcept {
+    if (this != &other) {
+      reset();
+      object_ = other.object_;
+      invoke_ = other.invoke_;
+      destroy_ = other.destroy_;
+      other.object_ = nullptr;
+    }
+    return *this;
+  }
+  // Not copyable: the callable may be move-only.
+  unique_function(const unique_function&) = delete;
+  // Not copy-assignable either.
+  unique_function& operator=(const unique_function&) = delete;
+  // Destroys the held callable.
+  ~unique_function() { reset(); }
+
+  // True when a callable is held.
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+  // Calls the held callable.
+  R operator()(Args... args) { return invoke_(object_, std::forward<Args>(args)...); }
+
+ private:
+  template <class Stored>
+  static R invoke(void* object, Args&&... args) {
+    return static_cast<R>((*static_cast<Stored*>(object))(std::forward<Args>(args)...));
+  }
+  template <class Stored>
+  static void destroy(void* object) noexcept {
+    delete static_cast<Stored*>(object);
+  }
+  void reset() noexcept {
+    if (object_ != nullptr) destroy_(object_);
+    object_ = nullptr;
+  }
+
+  void* object_ = nullptr;                     // the callable, on the heap
+  R (*invoke_)(void*, Args&&...) = nullptr;    // calls it
+  void (*destroy_)(void*) noexcept = nullptr;  // deletes it
+};
+
+// The meeting point of one asynchronous step (an attempt sent, a timer armed, a page
+// requested): the starter starts the step, then calls park(); the step's completion calls
+// claim() and then offer(). Exactly one of them continues the work, whichever order the two
+// sides run in and whichever threads they run on; every completion after the first is
+// ignored. Shared (shared_ptr) by the starter and every copy of the completion callback.
+template <class Value>
+class handoff {
+ public:
+  // Completion side, first step: true for the first completion only. A later one (a transport
+  // reporting both an error and "done", a timer firing twice) must return at once.
+  bool claim() noexcept { return !claimed_.exchange(true, std::memory_order_acq_rel); }
+  // Completion side, after a successful claim(): stores `value`. True when the starter is still
+  // inside the start call and will take the value after it returns (the completion then
+  // returns); false when the starter has left, so the completion continues with take().
+  bool offer(Value value) {
+    value_.emplace(std::move(value));
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_offered, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // Starter side, once the start call has returned: true when nothing has completed yet (the
+  // starter must leave; the completion continues later); false when a completion arrived
+  // during the start call (the starter continues with take()).
+  bool park() noexcept {
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_parked, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // The value offered, for whichever side continues.
+  Value take() { return std::move(*value_); }
+
+ private:
+  static constexpr unsigned char k_starting = 0;  // the starter is inside the start call
+  static constexpr unsigned char k_offered = 1;   // completed during the start call
+  static constexpr unsigned char k_parked = 2;    // the starter left; the completion continues
+
+  std::atomic<bool> claimed_{false};              // a completion has arrived
+  std::atomic<unsigned char> state_{k_starting};  // k_starting, k_offered or k_parked
+  std::optional<Value> value_;                    // written by the claiming completion only
+};
+
+// What a fired timer hands over: nothing.
+struct timer_fired {};
+
+// An asynchronous transport behind a function pointer.
+struct async_transport_ref {
+  void* self;                                                               // the client's AsyncTransport
+  void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
+};
+
+// The async_transport_ref of `transport`, which must outlive it.
+template <class AsyncTransport>
+async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
+  return {&transport, [](void* self, http_request request, transport_callback done) {
+            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+          }};
+}
+
+// The environment_ref of an async client's `environment` (which must outlive it): clock and
+// randomness only. The async client waits through its timer, so the environment needs no
+// sleep_ms and `sleep_ms` is null.
+template <class Environment>
+environment_ref make_async_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// What an asynchronous call needs from its client, without the client's template parameters,
+// so that the retry and paging loops below do not depend on them.
+struct async_call_context {
+  std::shared_ptr<const void> owner;  // keeps what the pointers below point into alive
+  const client_config* config;        // requests, retries, limits
+  async_transport_ref transport;      // sends one attempt
+  const async_timer* timer;           // retry waits; nullptr: no retries
+  environment_ref environment;        // clock and randomness for retries (no sleep)
+};
+
+// One logical call in flight: the request is built once and re-sent as is on retries. The
+// retry loop lives here; the parsing of the final answer in the typed subclass.
+class async_call {
+ public:
+  // A call sending `request` through `context`.
+  async_call(async_call_context context, http_request request)
+      : context_(std::move(context)), request_(std::move(request)) {}
+  // Destroyed when the last callback or starter holding it lets go.
+  virtual ~async_call() = default;
+  // Not copyable: callbacks share one call through shared_ptr.
+  async_call(const async_call&) = delete;
+  // Not copy-assignable either.
+  async_call& operator=(const async_call&) = delete;
+
+  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
+  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+
+ protected:
+  // The configuration of the client that started the call.
+  const client_config& config() const noexcept { return *context_.config; }
+  // Parses the final answer and runs the caller's completion.
+  virtual void finish(transport_result answer) = 0;
+
+ private:
+  // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
+  // through the timer, sends again... An attempt or a wait that completes inside the transport
+  // or timer call is picked up by the next round of this loop instead of a nested call, so the
+  // stack stays flat; one that completes later calls run() afresh from the completion.
+  NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+
+  async_call_context context_;  // the client's configuration, transport, timer, environment
+  http_request request_;        // sent as is by every attempt
+  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
+  int attempt_ = 1;             // attempts made so far, the one in flight included
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+
+// The async loop is defined here in the header-only mode; in the fast-compile mode the
+// implementation file compiles it once (novu/core/detail/implementation.hpp).
+#if !defined(NOVU_CC_SEPARATE_COMPILATION)
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// ---- end include/novu/core/async.hpp ----
+
+// ---- begin include/novu/core/impl/call.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/response.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
+// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memchr
+
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    if (!unchanged_if_clean_ || masked_) flush();
+    return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
+};
+
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
+        i = text.size() - 1;
+        continue;
+      }
+      replace(at + 1, close);
+      i = close - 1;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      at = end + 1;
+      end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
+    }
+    replace(at, end);
+    i = end - 1;
+  }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied.
+inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
+  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
+  std::string json;
+  json.reserve(text.size() < stop_at ? text.size() : stop_at);
+  json_secret_masker masker;
+  masker.run(text, json, stop_at);
+  return mask_key_value_pairs(json);
+}
+
+// mask_credentials() of the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  if (!may_hold_credentials(text)) return false;
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// ---- end include/novu/core/detail/mask.hpp ----
+
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
+// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// SPDX-License-Identifier: MIT
+
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
+// ---- begin include/novu/core/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <limits>       // numeric_limits
+
+
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
+
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
+}
+
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
+
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/connections/dto.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+// Data transfer objects of the Channel Connections API, with the OpenAPI document's field names
+// in the comments. Plain values: no JSON library type appears here, so the fast-compile mode
+// can declare them without parsing nlohmann/json.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Who owns a connection: one subscriber (the server's default) or the whole workspace.
+enum class connection_mode : unsigned char {
+  subscriber,  ///< "subscriber"
+  shared,      ///< "shared"
+};
+
+/// Wire spelling of a connection mode.
+constexpr std::string_view to_string(connection_mode mode) noexcept {
+  return mode == connection_mode::shared ? std::string_view{"shared"} : std::string_view{"subscriber"};
+}
+
+/// Workspace of a connection (`WorkspaceDto`).
+struct workspace {
+  std::string id;                          ///< `id`, e.g. Slack team id "T123456"
+  std::optional<std::string> name;         ///< `name`
+  std::optional<std::string> bot_user_id;  ///< `botUserId`
+};
+
+/// Credentials of a connection (`AuthDto`). Secrets: never printed by this library.
+struct auth {
+  std::string access_token;                             ///< `accessToken`
+  std::optional<std::string> refresh_token;             ///< `refreshToken`
+  std::optional<std::string> expires_at;                ///< `expiresAt` (ISO 8601)
+  std::optional<std::string> refresh_token_expires_at;  ///< `refreshTokenExpiresAt` (ISO 8601)
+};
+
+/// Body of PATCH /v1/channel-connections/{identifier} (`UpdateChannelConnectionRequestDto`).
+struct update_channel_connection_request {
+  novu::workspace workspace;  ///< `workspace` (required)
+  novu::auth auth;            ///< `auth` (required)
+};
+
+/// One entry of a create request's `context` map: `"<type>": "<id>"` or
+/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
+struct context_entry {
+  std::string type;              ///< map key, e.g. "tenant"
+  std::string id;                ///< context id, e.g. "org-acme"
+  std::optional<any_json> data;  ///< `data`: any JSON object
+};
+
+/// Body of POST /v1/channel-connections (`CreateChannelConnectionRequestDto`).
+struct create_channel_connection_request {
+  std::optional<std::string> identifier;                 ///< `identifier`; generated by the server when absent
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<std::vector<context_entry>> context;     ///< `context`, in the order given
+  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
+  std::string integration_identifier;                    ///< `integrationIdentifier` (required)
+  novu::workspace workspace;                             ///< `workspace` (required)
+  novu::auth auth;                                       ///< `auth` (required)
+};
+
+/// A channel connection as the server returns it (`GetChannelConnectionResponseDto`).
+/// `nullopt` in a nullable field means the server sent `null`.
+struct channel_connection {
+  std::string identifier;                             ///< `identifier`
+  std::optional<channel_type> channel;                ///< `channel` (nullable, open enum)
+  std::optional<novu::provider_id> provider_id;       ///< `providerId` (nullable, open enum)
+  std::optional<std::string> integration_identifier;  ///< `integrationIdentifier` (nullable)
+  std::optional<std::string> subscriber_id;           ///< `subscriberId` (nullable)
+  std::vector<std::string> context_keys;              ///< `contextKeys`, "type:id" each
+  novu::workspace workspace;                          ///< `workspace`
+  novu::auth auth;                                    ///< `auth`: holds a live access token
+  std::string created_at;                             ///< `createdAt` (ISO 8601)
+  std::string updated_at;                             ///< `updatedAt` (ISO 8601)
+};
+
+/// One page of GET /v1/channel-connections (`ListChannelConnectionsResponseDto`).
+struct channel_connection_page {
+  std::vector<channel_connection> data;  ///< `data`
+  std::optional<std::string> next;       ///< `next`: pass as `after` for the next page; nullopt at the end
+  std::optional<std::string> previous;   ///< `previous`: pass as `before`; nullopt on the first page
+  std::int64_t total_count = 0;          ///< `totalCount`, capped at 50,000 by the server
+  bool total_count_capped = false;       ///< `totalCountCapped`: more results than `total_count`
+};
+
+/// Query of GET /v1/channel-connections. Unset fields are not sent.
+struct list_channel_connections_params {
+  std::optional<std::string> after;                      ///< `after` cursor
+  std::optional<std::string> before;                     ///< `before` cursor
+  std::optional<int> limit;                              ///< `limit`, 1..100 (server default 10)
+  std::optional<novu::order_direction> order_direction;  ///< `orderDirection`
+  std::optional<novu::order_by> order_by;                ///< `orderBy`
+  std::optional<bool> include_cursor;                    ///< `includeCursor`
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
+  std::optional<channel_type> channel;                   ///< `channel`
+  std::optional<novu::provider_id> provider_id;          ///< `providerId`
+  std::optional<std::string> integration_identifier;     ///< `integrationIdentifier`
+  /// `contextKeys` ("type:id" each). An engaged but empty vector sends `contextKeys=`, the
+  /// server's filter for connections without context; nullopt sends nothing.
+  std::optional<std::vector<std::string>> context_keys;
+};
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+// ---- end include/novu/connections/dto.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The C++ type behind a field, one kind per type.
+enum class field_kind : unsigned char {
+  string,             // std::string
+  optional_string,    // std::optional<std::string>
+  optional_channel,   // std::optional<channel_type>
+  optional_provider,  // std::optional<provider_id>
+  optional_mode,      // std::optional<connection_mode>
+  string_list,        // std::vector<std::string>
+  integer,            // std::int64_t
+  boolean,            // bool
+  object,             // a struct described by `nested`
+  object_list,        // std::vector<T>, T described by `nested`
+  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
+  optional_any,       // std::optional<any_json>
+  optional_context,   // std::optional<std::vector<context_entry>>
+};
+
+// Field flags.
+enum : unsigned char {
+  field_required = 1,     // must be present
+  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_object_only = 4,  // optional_any: the value must be a JSON object
+};
+
+struct type_desc;
+
+// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+struct field_desc {
+  std::string_view name;
+  field_kind kind;
+  unsigned char flags;
+  void* (*member)(void* object);
+  const type_desc* nested;
+};
+
+// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
+// a map entry `key` is the entry's name).
+struct type_desc {
+  const field_desc* fields;
+  std::size_t field_count;
+  void (*clear)(void* vector);
+  void* (*append)(void* vector, std::string&& key);
+  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Structs: restores a default value (a struct member that the body leaves out).
+  void (*reset)(void* object) = nullptr;
+  // Lists: element `index`, reused when the vector already has it, else appended; lists are
+  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
+  void* (*element)(void* vector, std::size_t index) = nullptr;
+  // Lists: drops the elements from `count` on (those the body did not overwrite).
+  void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Maps: keeps one entry per key, where the key first appeared, with its last value;
+  // returns the number of entries left.
+  std::size_t (*unique)(void* vector) = nullptr;
+};
+
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
+    }
+    i = j;
+  }
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
+  }
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
+}
+
+// The entries of a context map, made unique by type (see keep_last_per_key).
+inline std::size_t context_entries_unique(void* entries) {
+  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
+                           [](const context_entry& e) -> const std::string& { return e.type; });
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Writes compact JSON text from parser events without recursion, whatever the depth: captured
+// any-JSON values are kept as text (member order as received) instead of as a DOM whose
+// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// (ordered_json: the one specialization the implementation instantiates).
+class json_text_writer {
+ public:
+  void null() {
+    value_prefix();
+    out_ += "null";
+  }
+  void boolean(bool v) {
+    value_prefix();
+    out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void unsigned_integer(std::uint64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void real(double v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void string(const std::string& v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void key(const std::string& name) {
+    separator();
+    out_ += nlohmann::ordered_json(name).dump();
+    out_.push_back(':');
+    after_key_ = true;
+  }
+  void start(bool object) {
+    value_prefix();
+    out_.push_back(object ? '{' : '[');
+    open_.push_back(object);
+    first_.push_back(true);
+  }
+  void end() {
+    out_.push_back(open_.back() ? '}' : ']');
+    open_.pop_back();
+    first_.pop_back();
+  }
+  // The text written so far; the writer starts over.
+  std::string take() {
+    std::string text = std::move(out_);
+    out_.clear();
+    open_.clear();
+    first_.clear();
+    after_key_ = false;
+    return text;
+  }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      separator();
+    }
+  }
+  void separator() {
+    if (first_.empty()) return;
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;   // true: object
+  std::vector<bool> first_;  // no member/element written yet at this level
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The SAX handler. Use through decode_into().
+class dto_reader {
+ public:
+  using json = json_value;
+  using ordered_json = json_value;
+
+  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, const decode_limits& limits,
+             std::string_view text)
+      : root_type_(root_type),
+        root_target_(root_target),
+        allow_envelope_(allow_envelope),
+        max_depth_(limits.max_depth),
+        max_elements_(limits.max_elements),
+        value_limit_(value_limit(limits.max_elements)),
+        text_(text),
+        text_size_(text.size()) {
+    stack_.reserve(4);  // deep enough for every response body of this API
+  }
+  dto_reader(const dto_reader&) = delete;
+  dto_reader& operator=(const dto_reader&) = delete;
+
+  // ---- nlohmann SAX interface ----
+  bool null() {
+    if (!count_value()) return false;
+    bytes_read_ += 4;
+    return scalar(json_event::null, nullptr, false);
+  }
+  bool boolean(bool value) {
+    if (!count_value()) return false;
+    bytes_read_ += value ? 4 : 5;
+    return scalar(json_event::boolean, nullptr, value);
+  }
+  bool number_integer(json::number_integer_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    number_ = number_value{true, static_cast<std::int64_t>(value), static_cast<double>(value), false};
+    return scalar(json_event::number, nullptr, false);
+  }
+  bool number_unsigned(json::number_unsigned_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    const bool fits = value <= static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)());
+    number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
+    unsigned_ = value;
+    return scalar(json_event::number, nullptr, false);
+  }
+  // nlohmann reports a number as a real when its text has a fraction or an exponent, and an
+  // integer literal beyond 64 bits. An integer field takes neither: `1.0`, `1e2` and `1e-400`
+  // are not integers as written, and `99999999999999999999` is out of range.
+  bool number_float(json::number_float_t value, const json::string_t& raw) {
+    if (!count_value()) return false;
+    bytes_read_ += raw.size();
+    const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
+    number_ = number_value{false, 0, value, integer_literal};
+    float_event_ = true;
+    const bool ok = scalar(json_event::number, nullptr, false);
+    float_event_ = false;
+    return ok;
+  }
+  bool string(json::string_t& value) {
+    if (!count_value()) return false;
+    bytes_read_ += value.size() + 2;
+    // The common case first: a string member of the object being read.
+    if (pending_.kind == slot_kind::field && capture_depth_ == 0 && skip_depth_ == 0 &&
+        stack_.back().kind == frame_kind::object) {
+      switch (pending_.field->kind) {
+        case field_kind::string: *static_cast<std::string*>(pending_.target) = value; return true;
+        case field_kind::optional_string:
+          *static_cast<std::optional<std::string>*>(pending_.target) = value;
+          return true;
+        case field_kind::optional_channel:
+          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
+          return true;
+        case field_kind::optional_provider:
+          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
+          return true;
+        default: break;
+      }
+    }
+    return scalar(json_event::string, &value, false);
+  }
+  bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
+  bool start_object(std::size_t /*elements*/) { return open_bracket(json_event::object); }
+  bool end_object() { return close_bracket(); }
+  bool start_array(std::size_t /*elements*/) { return open_bracket(json_event::array); }
+  bool end_array() { return close_bracket(); }
+  bool key(json::string_t& name) {
+    bytes_read_ += name.size() + 3;
+    // The common case first: the member after the previous one in the object's table.
+    if (capture_depth_ == 0 && skip_depth_ == 0) {
+      frame& top = stack_.back();
+      if (top.key != key_kind::none) bytes_read_ += 1;
+      if (top.kind == frame_kind::object && !top.enveloped && top.next_field < top.type->field_count &&
+          top.type->fields[top.next_field].name == name) {
+        select_field(top, top.next_field);
+        return true;
+      }
+    }
+    return on_key(name);
+  }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json_parse_exception& ex) {
+    if (!failed_) {
+      const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
+      failed_ = true;
+      error_ = make_error(error_kind::decode, parse_error_message(text_, position, ex.what()),
+                          path(at_key ? lexing::key : lexing::value));
+    }
+    return false;
+  }
+  // After a successful parse: a NUL byte in the text is where the lexer stopped reading, the
+  // rest of the text unread (a NUL inside the document fails the parse).
+  bool refuse_nul() {
+    const std::size_t nul = find_nul(text_);
+    if (nul == std::string_view::npos || failed_) return true;
+    failed_ = true;
+    error_ = make_error(error_kind::decode, nul_byte_message(nul));
+    return false;
+  }
+
+  // ---- results ----
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+
+ private:
+  // An object or array opens: it counts as a value, and its bracket as one byte read.
+  bool open_bracket(json_event kind) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    return start_container(kind);
+  }
+  // An object or array closes: its bracket is one byte read.
+  bool close_bracket() {
+    bytes_read_ += 1;
+    return end_container();
+  }
+
+  // What the next value goes into.
+  enum class slot_kind : unsigned char {
+    none,           // no value expected (after the root value)
+    root,           // the document itself
+    field,          // a struct field: field->kind says how
+    skip,           // an unknown field: parsed and dropped
+    list_item,      // an element of an object_list
+    string_item,    // an element of a string_list
+    map_value,      // the value of an object_map entry: an object for `type`
+    context_value,  // the value of a context map entry: a string id or {id, data}
+  };
+  struct slot {
+    slot_kind kind = slot_kind::none;
+    const field_desc* field = nullptr;
+    const type_desc* type = nullptr;
+    void* target = nullptr;
+  };
+
+  // An open container we are decoding into.
+  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  // The member an object or map is reading: none yet, a name with static storage (a field of
+  // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
+  enum class key_kind : unsigned char { none, name, stored };
+  struct frame {
+    frame_kind kind;
+    const type_desc* type;     // object: its fields; list/map: element type
+    void* target;              // object: the struct; list/map: the vector
+    std::size_t key_base = 0;  // size of keys_ when the container opened: its stored key starts here
+    std::string_view name{};   // key_kind::name: the member's name; stored: only its length is used
+    key_kind key = key_kind::none;
+    std::uint32_t seen = 0;      // object: fields seen (bit per field index)
+    std::size_t next_field = 0;  // object: where the field search starts (fields usually come in order)
+    std::size_t index = 0;       // list: elements started so far; the one being read is index - 1
+    std::size_t items_base = 0;  // string list: its strings are items_[items_base..] until it closes
+    std::size_t first_item = 0;  // object list: bytes_read_ where its first element began
+    std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
+    bool is_root = false;        // the document's top-level object
+    bool enveloped = false;      // root object that turned out to be {"data": ...}
+  };
+
+  struct number_value {
+    bool is_integer;  // written as an integer, within int64
+    std::int64_t integer;
+    double real;
+    bool too_large;  // written as an integer, beyond int64
+  };
+
+  // Counts a value: every array element and object member, plus the root. Refuses the value
+  // past decode_limits::max_elements, located where it would have gone.
+  bool count_value() {
+    if (++values_ <= value_limit_) return true;
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded, too_many_elements_message(max_elements_), path(lexing::value));
+    }
+    return false;
+  }
+
+  // ---- error helpers ----
+  bool fail(error_kind kind, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), path());
+    }
+    return false;
+  }
+  // `where` can be as long as the body (a long key): the message is sized once, and the
+  // pointer moved into the location, not copied.
+  bool fail_at(std::string where, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      const std::string_view at = where.empty() ? std::string_view("document root") : std::string_view(where);
+      std::string text;
+      text.reserve(at.size() + 2 + message.size());
+      text.append(at.data(), at.size()).append(": ").append(message);
+      error_ = make_error(error_kind::decode, std::move(text), std::move(where));
+    }
+    return false;
+  }
+  bool type_error(const char* expected, json_event found) {
+    return fail_at(path(), std::string("expected ") + expected + ", found " + event_name(found));
+  }
+
+  // What the lexer was reading when it failed: no event for that token has arrived yet.
+  enum class lexing : unsigned char { nothing, key, value };
+
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
+  // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+  std::string path(lexing failed = lexing::nothing) const;
+  // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
+  void set_key(frame& top, std::string_view name, const std::string& key) {
+    if (name.data() != nullptr) {
+      top.key = key_kind::name;
+      top.name = name;
+      return;
+    }
+    keys_.resize(top.key_base);
+    keys_ += key;
+    top.key = key_kind::stored;
+    top.name = std::string_view(keys_).substr(top.key_base);
+  }
+
+  // ---- the next slot, decided by the innermost container ----
+  slot current_slot();
+
+  // ---- keys ----
+  // `top` reads its field number `i` next.
+  void select_field(frame& top, std::size_t i) {
+    const field_desc& f = top.type->fields[i];
+    top.key = key_kind::name;
+    top.name = f.name;
+    top.seen |= (std::uint32_t{1} << i);
+    top.next_field = i + 1;
+    pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
+  }
+
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
+
+  // ---- scalars ----
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+
+  // ---- containers ----
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
+
+  void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
+    frame fr{kind, type, target, keys_.size()};
+    fr.is_root = is_root;
+    stack_.push_back(fr);
+    pending_ = slot{};
+  }
+
+  static bool every_field_seen(const frame& f) noexcept {
+    return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
+  }
+
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
+
+  // ---- capture of any-JSON values as compact text, written as the events arrive ----
+  bool capture_scalar(json_event event, std::string* text, bool flag);
+  bool capture_start(json_event event) {
+    capture_.start(event == json_event::object);
+    ++capture_depth_;
+    return true;
+  }
+  bool capture_end();
+
+  static const type_desc& context_object_type();
+
+  const type_desc* root_type_;
+  void* root_target_;
+  bool allow_envelope_;
+  std::size_t max_depth_;
+  std::size_t max_elements_;
+  std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
+  std::size_t values_ = 0;      // values seen so far
+  std::string_view text_;       // the whole document
+  std::size_t text_size_;       // bytes of the whole document
+  std::size_t bytes_read_ = 0;  // a lower bound of the bytes parsed so far: tokens without whitespace
+  std::size_t depth_ = 0;
+  std::vector<frame> stack_;
+  slot pending_{};
+  std::string keys_;                // stored keys of the open containers, outermost first
+  std::vector<std::string> items_;  // strings of the open string list
+  bool root_done_ = false;
+  std::size_t skip_depth_ = 0;
+  std::size_t capture_depth_ = 0;
+  json_text_writer capture_;
+  bool capture_is_object_ = false;
+  std::optional<any_json>* capture_target_ = nullptr;
+  number_value number_{};
+  std::uint64_t unsigned_ = 0;
+  bool float_event_ = false;
+  bool failed_ = false;
+  error error_;
+};
+
+// The object form of a context entry: {"id": "...", "data": {...}}.
+inline const type_desc& dto_reader::context_object_type() {
+  static const field_desc fields[] = {
+      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
+       nullptr},
+      {"data", field_kind::optional_any, field_object_only,
+       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
+  };
+  static const type_desc type{fields, 2, nullptr, nullptr};
+  return type;
+}
+
+// Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
+// `{"data": {...}}` is unwrapped.
+inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
+                                const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "body of " + std::to_string(text.size()) +
+                                                      " bytes is above the limit of " +
+                                                      std::to_string(limits.max_body_bytes) + " bytes");
+  }
+  dto_reader reader(type, target, allow_envelope, limits, text);
+  const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
+  if (!ok || reader.failed()) {
+    if (reader.failed()) return reader.take_error();
+    return make_error(error_kind::decode, "malformed JSON");
+  }
+  return {};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// ---- end include/novu/core/detail/json_reader.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// What the SAX handlers of caller-supplied JSON share: the text (for parse-error messages),
+// the depth and element limits, and which limit stopped the parse.
+class limited_sax_handler {
+ public:
+  // A handler for `text` within `limits` (depth and element count).
+  limited_sax_handler(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+
+  // nlohmann's parse error, kept as a message that names the offending byte.
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
+    message_ = parse_error_message(text_, position, ex.what());
+    return false;
+  }
+  // True when the depth limit stopped the parse.
+  bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
+  bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
+  const std::string& message() const noexcept { return message_; }
+
+ protected:
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  // Whether a container opened at `depth` (0 for the root's) stays within the depth limit.
+  bool within_depth(std::size_t depth) {
+    if (depth < max_depth_) return true;
+    too_deep_ = true;
+    return false;
+  }
+
+ private:
+  std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
+  bool too_deep_ = false;
+  bool too_many_ = false;
+  std::string message_;
+};
+
+// A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
+// recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
+// It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
+// translation unit of the header-only mode for this one use.
+class dom_builder : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return place(json_value(nullptr)); }
+  bool boolean(bool v) { return place(json_value(v)); }
+  bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
+  bool number_unsigned(json_value::number_unsigned_t v) { return place(json_value(v)); }
+  bool number_float(json_value::number_float_t v, const json_value::string_t&) { return place(json_value(v)); }
+  bool string(json_value::string_t& v) { return place(json_value(std::move(v))); }
+  bool binary(json_value::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_value::object()); }
+  bool key(json_value::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return stack_.pop_back(), true; }
+  bool start_array(std::size_t) { return open(json_value::array()); }
+  bool end_array() { return stack_.pop_back(), true; }
+
+  json_value& root() noexcept { return root_; }
+
+ private:
+  // Puts `value` where the text has it: the root, the next array element, or the member named
+  // by the last key (a repeated key keeps its first place and its last value, as nlohmann's
+  // own parser does). Returns where it went.
+  json_value* put(json_value&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json_value& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json_value& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
+  bool open(json_value&& container) {
+    if (!count() || !within_depth(stack_.size())) return false;
+    // Only the innermost open container changes, so the pointers to the outer ones stay valid.
+    stack_.push_back(put(std::move(container)));
+    return true;
+  }
+
+  json_value root_;
+  std::vector<json_value*> stack_;
+  json_value::string_t key_;
+};
+
+// A SAX handler that accepts a document that is one JSON string, and keeps the string: what
+// parsing into a DOM and asking for a string gives, without the DOM parser's code.
+class string_capture {
+ public:
+  using json = json_value;
+  bool null() { return false; }
+  bool boolean(bool) { return false; }
+  bool number_integer(json::number_integer_t) { return false; }
+  bool number_unsigned(json::number_unsigned_t) { return false; }
+  bool number_float(json::number_float_t, const json::string_t&) { return false; }
+  bool string(json::string_t& value) {
+    text = std::move(value);
+    return true;
+  }
+  bool binary(json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return false; }
+  bool key(json::string_t&) { return false; }
+  bool end_object() { return false; }
+  bool start_array(std::size_t) { return false; }
+  bool end_array() { return false; }
+  bool parse_error(std::size_t, const std::string&, const json_parse_exception&) { return false; }
+
+  std::string text;  ///< the string, once sax_parse_text() returned true
+};
+
+// Parses caller-supplied JSON text into an ordered DOM after vetting it; the error names
+// `where`.
+inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const std::string& where,
+                                                   const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
+  }
+  dom_builder builder(limits, text);
+  if (!sax_parse_text(text, &builder)) {
+    if (builder.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
+    }
+    if (builder.too_many()) {
+      return make_error(error_kind::limit_exceeded, where + ": " + too_many_elements_message(limits.max_elements),
+                        where);
+    }
+    return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
+  }
+  const std::size_t nul = find_nul(text);
+  if (nul != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, where + ": " + nul_byte_message(nul), where);
+  }
+  return std::move(builder.root());
+}
+
+// The any_json type of a DOM value.
+inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null: return json_type::null;
+    case nlohmann::ordered_json::value_t::boolean: return json_type::boolean;
+    case nlohmann::ordered_json::value_t::string: return json_type::string;
+    case nlohmann::ordered_json::value_t::array: return json_type::array;
+    case nlohmann::ordered_json::value_t::object: return json_type::object;
+    default: return json_type::number;
+  }
+}
+
+// Reads any JSON text into compact text without building a DOM (so without recursion at any
+// depth), enforcing the depth limit and remembering the top-level type.
+class any_json_reader : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return top(json_type::null) && (writer_.null(), true); }
+  bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
+  bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number) && (writer_.unsigned_integer(v), true); }
+  bool number_float(double v, const std::string&) { return top(json_type::number) && (writer_.real(v), true); }
+  bool string(std::string& v) { return top(json_type::string) && (writer_.string(v), true); }
+  bool binary(nlohmann::ordered_json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_type::object); }
+  bool start_array(std::size_t) { return open(json_type::array); }
+  bool key(std::string& name) { return writer_.key(name), true; }
+  bool end_object() { return --depth_, writer_.end(), true; }
+  bool end_array() { return --depth_, writer_.end(), true; }
+
+  json_type type() const noexcept { return type_; }
+  std::string take_text() { return writer_.take(); }
+
+ private:
+  // Remembers the type of the root value, and counts every value against max_elements.
+  bool top(json_type t) {
+    if (depth_ == 0) type_ = t;
+    return count();
+  }
+  bool open(json_type t) {
+    if (!top(t) || !within_depth(depth_++)) return false;
+    writer_.start(t == json_type::object);
+    return true;
+  }
+
+  json_text_writer writer_;
+  std::size_t depth_ = 0;
+  json_type type_ = json_type::null;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
+// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
+class body_writer {
+ public:
+  using ojson = nlohmann::ordered_json;
+
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+  // At least the length of the JSON text of what object_with_room() and member() wrote, when
+  // no string needs escapes.
+  std::size_t size_hint() const noexcept { return size_hint_; }
+
+  // An empty object with room for `members` members.
+  ojson object_with_room(std::size_t members) {
+    size_hint_ += 2;
+    ojson o = ojson::object();
+    o.get_ref<ojson::object_t&>().reserve(members);
+    return o;
+  }
+  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
+  // lookup, no reallocation when the object was made with room for it.
+  void member(ojson& obj, std::string_view key, ojson&& value) {
+    size_hint_ += key.size() + 4;
+    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
+  }
+  // A string member, when it is valid UTF-8.
+  void member(ojson& obj, std::string_view key, const std::string& value) {
+    if (!checked(key, value)) return;
+    size_hint_ += value.size() + 2;
+    member(obj, key, ojson(value));
+  }
+  // An optional string member: omitted when absent.
+  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) member(obj, key, *value);
+  }
+
+  // `obj[key] = value` for a string.
+  void put(ojson& obj, std::string_view key, const std::string& value) {
+    if (checked(key, value)) obj[std::string(key)] = value;
+  }
+  // Appends string `value` to array `arr`.
+  void push(ojson& arr, const std::string& value) {
+    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
+  }
+  // Optional string: omitted when absent.
+  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) put(obj, key, *value);
+  }
+  // Nullable string: null when absent.
+  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) {
+      put(obj, key, *value);
+    } else {
+      obj[std::string(key)] = nullptr;
+    }
+  }
+  // Any JSON value given as text.
+  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
+    if (failed_) return;
+    std::string where = path_;
+    append_pointer_token(where, key);
+    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+    if (!dom) {
+      fail_with(std::move(dom).error());
+      return;
+    }
+    if (object_only && !dom->is_object()) {
+      std::string message = where + ": must be a JSON object";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    if (type_of(*dom) != value.type) {
+      std::string message = where + ": the JSON text does not hold the declared type";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    obj[std::string(key)] = std::move(*dom);
+  }
+
+  // Fails with `why` at the current location.
+  void reject(const std::string& why) {
+    std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
+    fail(error_kind::invalid_argument, std::move(message), path_);
+  }
+
+  // Enters / leaves a nested member for error locations.
+  std::size_t enter(std::string_view key) {
+    const std::size_t mark = path_.size();
+    append_pointer_token(path_, key);
+    return mark;
+  }
+  void leave(std::size_t mark) { path_.resize(mark); }
+
+ private:
+  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
+  bool checked(std::string_view key, std::string_view value) {
+    if (failed_) return false;
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad == std::string_view::npos) return true;
+    std::string where = path_;
+    append_pointer_token(where, key);
+    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
+    fail(error_kind::invalid_argument, std::move(message), std::move(where));
+    return false;
+  }
+
+  void fail(error_kind kind, std::string message, std::string where) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), std::move(where));
+    }
+  }
+  void fail_with(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+
+  std::string path_;
+  std::size_t size_hint_ = 0;
+  bool failed_ = false;
+  error error_;
+};
+
+// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
+// moving its members to a heap-allocated stack (so that no document is too deep to free);
+// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
+inline void empty_bottom_up(nlohmann::ordered_json& value) {
+  if (value.is_object()) {
+    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
+    for (auto& member : members) empty_bottom_up(member.second);
+    members.clear();
+  } else if (value.is_array()) {
+    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
+    for (auto& element : elements) empty_bottom_up(element);
+    elements.clear();
+  }
+}
+
+// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
+// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
+// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
+inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
+  if (writer.failed()) return writer.take_error();
+  std::string text;
+  text.reserve(writer.size_hint());
+  dump_compact(dom, text);
+  empty_bottom_up(dom);
+  return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
+}
+
+}  // namespace detail
+
+NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::error_type, false, limits);
+}
+
+NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::validation_error_type, false, limits);
+}
+
+NOVU_CC_API result<std::string> encode_json(const api_error& body) {
+  detail::body_writer w;
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["statusCode"] = body.status_code;
+  w.put(o, "timestamp", body.timestamp);
+  w.put(o, "path", body.path);
+  if (body.message) w.put_any(o, "message", *body.message, false);
+  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
+  w.put(o, "errorId", body.error_id);
+  if (body.errors) {
+    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
+    const std::size_t mark = w.enter("errors");
+    for (const constraint_violation& v : *body.errors) {
+      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+      const std::size_t inner = w.enter(v.field);
+      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
+      const std::size_t list = w.enter("messages");
+      for (const std::string& m : v.messages) w.push(messages, m);
+      w.leave(list);
+      entry["messages"] = std::move(messages);
+      if (v.value) w.put_any(entry, "value", *v.value, false);
+      w.leave(inner);
+      if (!detail::is_valid_utf8(v.field)) {
+        w.put(errors, v.field, v.field);
+        break;
+      }
+      errors[v.field] = std::move(entry);
+    }
+    w.leave(mark);
+    o["errors"] = std::move(errors);
+  }
+  return detail::finish(w, o);
+}
+
+NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
+  if (json_text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
+  }
+  detail::any_json_reader reader(limits, json_text);
+  if (!detail::sax_parse_text(json_text, &reader)) {
+    if (reader.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    if (reader.too_many()) {
+      return make_error(error_kind::limit_exceeded, detail::too_many_elements_message(limits.max_elements));
+    }
+    return make_error(error_kind::invalid_argument, reader.message());
+  }
+  const std::size_t nul = detail::find_nul(json_text);
+  if (nul != std::string_view::npos) return make_error(error_kind::invalid_argument, detail::nul_byte_message(nul));
+  return any_json::from_text(reader.type(), reader.take_text());
+}
+
+NOVU_CC_API result<any_json> json_string(std::string_view text) {
+  const std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, "string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  }
+  return any_json::from_text(json_type::string, detail::json_value(std::string(text)).dump());
+}
+
+NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
+  if (value.type != json_type::string) return std::nullopt;
+  detail::string_capture capture;
+  if (!detail::sax_parse_text(value.text, &capture)) return std::nullopt;
+  if (detail::find_nul(value.text) != std::string_view::npos) return std::nullopt;  // `"a"\0...`
+  return std::move(capture.text);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// ---- end include/novu/core/impl/json.ipp ----
+
+// ---- begin include/novu/core/response.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_RESPONSE_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_RESPONSE_HPP
+// What every resource's response parsers share: the error a non-2xx response stands for.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// The error a non-2xx response stands for (what every resource's parsers return for it).
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits = {});
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_RESPONSE_HPP
+// ---- end include/novu/core/response.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Whether `status` is a success (2xx).
+constexpr bool is_2xx(int status) noexcept { return status >= 200 && status < 300; }
+
+// Statuses whose body the API documents as an `ErrorDto`.
+constexpr bool documents_error_dto(int status) noexcept {
+  switch (status) {
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 500: return true;
+    default: return false;
+  }
+}
+
+// Reason phrase of the statuses this API uses, for messages.
+constexpr std::string_view reason_phrase(int status) noexcept {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// "HTTP 404 Not Found".
+inline std::string status_text(int status) {
+  std::string text = "HTTP " + std::to_string(status);
+  const std::string_view reason = reason_phrase(status);
+  if (!reason.empty()) {
+    text.push_back(' ');
+    text.append(reason.data(), reason.size());
+  }
+  return text;
+}
+
+// At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
+inline std::string clip(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  text.resize(utf8_boundary(text, limit));
+  text += "...";
+  return text;
+}
+
+// The server's message as text, at most 300 bytes: the string itself, or the JSON of a
+// non-string message. Only the start of a long string is unescaped.
+inline std::string message_text(const api_error& body) {
+  if (!body.message || body.message->type == json_type::null) return {};
+  if (body.message->type != json_type::string) return clip(body.message->text, 300);
+  // At most 12 bytes of JSON text per byte of content (a surrogate pair's escapes) and a
+  // margin; an escape cut short at the end is dropped.
+  std::string_view raw(body.message->text);
+  raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() > 12 * 300 + 16) {
+    raw = raw.substr(0, 12 * 300 + 16);
+    const std::size_t backslash = raw.rfind('\\');
+    if (backslash != std::string_view::npos && raw.size() - backslash < 12) raw = raw.substr(0, backslash);
+  }
+  return clip(json_unescape(raw), 300);
+}
+
+// `text` with append_printable's escapes, when it needs any.
+inline void make_printable(std::string& text) {
+  if (!needs_printable_escaping(text)) return;
+  std::string printable;
+  printable.reserve(text.size() + 16);
+  append_printable(printable, text);
+  text.swap(printable);
+}
+
+// Longest `error::message`; a longer one is cut and says how much was left out.
+inline constexpr std::size_t max_error_message_bytes = 4096;
+
+// The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
+// max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
+inline void finish_message(std::string& message) {
+  make_printable(message);
+  if (message.size() <= max_error_message_bytes) return;
+  std::size_t cut = utf8_boundary(message, max_error_message_bytes - 64);
+  // Not inside an escape such as \x1B.
+  const std::size_t backslash = message.rfind('\\', cut);
+  if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
+  const std::size_t omitted = message.size() - cut;
+  message.resize(cut);
+  message += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// `value` with credential-named members and `name=value` pairs masked (see mask_credentials);
+// it stays JSON of the same type, or becomes the string "[redacted]".
+inline void mask_any_json(any_json& value) {
+  if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
+  std::string masked;
+  if (!mask_credentials_into(value.text, masked) || masked == value.text) return;
+  result<any_json> checked = parse_any_json(masked);
+  if (checked && checked->type == value.type) {
+    value.text = std::move(checked->text);
+  } else {
+    value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+  }
+}
+
+// Masks what the decoded error body may hold of credentials the caller never told us about:
+// credential-named members of `message` and `ctx`, and for a violation of a credential-named
+// field ("auth.accessToken") the value it echoes, which is added to `echoes` so that it is
+// scrubbed wherever else the body repeats it.
+inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      if (!v.value) continue;
+      if (!is_secret_path(v.field)) {
+        mask_any_json(*v.value);
+        continue;
+      }
+      if (std::optional<std::string> echoed = string_value(*v.value)) {
+        echoes.add(*echoed);
+      } else if (v.value->type != json_type::null && v.value->type != json_type::boolean) {
+        echoes.add(v.value->text);
+      }
+      if (v.value->type != json_type::null) {
+        v.value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+      }
+    }
+  }
+  if (api.message) mask_any_json(*api.message);
+  if (api.ctx) mask_any_json(*api.ctx);
+}
+
+// The known secrets of a call plus what the error body echoes for credential-named fields.
+inline secret_scrubber call_and_echoed_secrets(const secret_scrubber* secrets, api_error& api) {
+  secret_scrubber all = secrets != nullptr ? *secrets : secret_scrubber{};
+  mask_api_error(api, all);
+  scrub_api_error(api, all);
+  return all;
+}
+
+// The last step of every error a parser or client returns: `secrets` scrubbed from every
+// field, credential-named values in the kept body, headers and message masked, the message
+// escaped and capped (and scrubbed once more, as escaping could spell a secret).
+inline void finish_error(error& e, const secret_scrubber* secrets) {
+  // Known secrets first, while they are whole; then the masks, whose "[redacted]" could spell
+  // a secret; then the known secrets again, with a marker that cannot.
+  if (secrets != nullptr) scrub_error(e, *secrets);
+  bool masked = false;
+  if (!e.body.empty()) {
+    std::string body;
+    masked = mask_credentials_into(e.body, body) && body != e.body;
+    if (masked) e.body.swap(body);
+  }
+  for (http_header& h : e.headers) {
+    if (!is_secret_header(h.name)) continue;
+    h.value.assign(mask_text.data(), mask_text.size());
+    masked = true;
+  }
+  if (e.message.find_first_of("=:") != std::string::npos) {
+    std::string message = mask_key_value_pairs(e.message);
+    masked = masked || message != e.message;
+    e.message.swap(message);
+  }
+  if (secrets != nullptr && masked) {
+    secrets->scrub(e.body);
+    for (http_header& h : e.headers) secrets->scrub(h.value);
+    secrets->scrub(e.message);
+  }
+  finish_message(e.message);
+  if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
+  make_printable(e.location);
+}
+
+// The body an error keeps: the response's, unless it is above the size limit (such a body is
+// refused unread, and an error does not hold on to it either). Taken from `owned_body` (the
+// caller's copy of response.body, which it gives up) instead of copied when there is one.
+inline std::string kept_body(const http_response& response, const decode_limits& limits, std::string* owned_body) {
+  if (response.body.size() > limits.max_body_bytes) return std::string();
+  return owned_body != nullptr ? std::move(*owned_body) : response.body;
+}
+
+// An error carrying the response.
+inline error response_error(error_kind kind, const http_response& response, std::string message,
+                            const decode_limits& limits, std::string* owned_body) {
+  error e = make_error(kind, std::move(message));
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, owned_body);
+  return e;
+}
+
+// "HTTP 404 Not Found: <the server's message>".
+inline std::string api_message(int status, const api_error& body) {
+  std::string message = status_text(status);
+  const std::string text = message_text(body);
+  if (!text.empty()) message += ": " + text;
+  return message;
+}
+
+// The error for a response with an error status whose body decoded as `body`.
+inline error decoded_error(error_kind kind, const http_response& response, api_error body, const decode_limits& limits,
+                           const secret_scrubber* secrets, std::string* owned_body) {
+  const secret_scrubber all = call_and_echoed_secrets(secrets, body);
+  std::string message = api_message(response.status, body);
+  if (kind == error_kind::validation && body.errors) {
+    // Whole fields while they fit, leaving room for the note of those left out.
+    const std::size_t budget = max_error_message_bytes - 512;
+    std::size_t shown = 0;
+    for (const constraint_violation& v : *body.errors) {
+      if (message.size() >= budget) break;
+      message += "; " + clip(v.field, 100) + ":";
+      for (const std::string& m : v.messages) {
+        if (message.size() >= budget) {
+          message += " ...";
+          break;
+        }
+        message += " " + clip(m, 200);
+      }
+      ++shown;
+    }
+    if (shown < body.errors->size()) {
+      message += "; and " + std::to_string(body.errors->size() - shown) + " more fields left out";
+    }
+  } else if (body.error_id) {
+    message += " (errorId " + clip(*body.error_id, 100) + ")";
+  }
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
+  e.api = std::move(body);
+  return e;
+}
+
+// An error with the response that does not decode as an error body.
+inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
+                             const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, secrets);
+  return e;
+}
+
+// The error a non-2xx response stands for, `secrets` scrubbed from it. With `owned_body` (a
+// string holding response.body that the caller gives up) the error takes the body from there.
+inline error error_from_response(const http_response& response, const decode_limits& limits,
+                                 const secret_scrubber* secrets, std::string* owned_body = nullptr) {
+  const int status = response.status;
+  const bool documented = status == 422 || documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body of " + std::to_string(response.body.size()) +
+                               " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
+                           limits, secrets, owned_body);
+  }
+  if (!documented) {
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets,
+                           owned_body);
+  }
+  if (status == 422) {
+    result<api_error> body = decode_validation_error(response.body, limits);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets, owned_body);
+  }
+  // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
+  result<api_error> body = decode_api_error(response.body, limits);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
+  if (body.error().kind == error_kind::limit_exceeded) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets,
+                           owned_body);
+  }
+  return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
+                         limits, secrets, owned_body);
+}
+
+// The error for a 2xx body that did not decode.
+inline error success_body_error(const http_response& response, error decoded, const decode_limits& limits,
+                                const secret_scrubber* secrets) {
+  error e = std::move(decoded);
+  e.message = status_text(response.status) + " body: " + e.message;
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, nullptr);
+  finish_error(e, secrets);
+  return e;
+}
+
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
+                          Decode decode) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
+  return decoded;
+}
+
+}  // namespace detail
+
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
+  return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// ---- end include/novu/core/impl/response.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      elapsed_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// ---- end include/novu/core/impl/call.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
+  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  run(std::move(call), std::nullopt);
+}
+
+NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
+  for (;;) {
+    if (!answer) {
+      auto sent = std::make_shared<handoff<transport_result>>();
+      http_request copy = call->request_;
+      call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                    transport_callback([call, sent](transport_result arrived) {
+                                      if (!sent->claim()) return;  // a second completion
+                                      if (sent->offer(std::move(arrived))) return;
+                                      run(call, sent->take());
+                                    }));
+      if (sent->park()) return;
+      answer.emplace(sent->take());
+    }
+    const async_timer* timer = call->context_.timer;
+    if (timer != nullptr && *timer) {
+      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
+                                               call->context_.environment);
+      if (next.retry) {
+        ++call->attempt_;
+        answer.reset();
+        auto waited = std::make_shared<handoff<timer_fired>>();
+        (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                   if (!waited->claim()) return;  // a timer firing twice
+                   if (waited->offer(timer_fired{})) return;
+                   run(call, std::nullopt);
+                 }));
+        if (waited->park()) return;
+        continue;  // fired inside the timer call: send the next attempt from here
+      }
+    }
+    call->finish(std::move(*answer));
+    return;
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// ---- end include/novu/core/impl/async.ipp ----
 #endif
 
 // Fast-compile mode: the class templates the calls return are instantiated once, in the
@@ -22342,15 +30420,20 @@ namespace detail {
 // the depth and element limits, and which limit stopped the parse.
 class limited_sax_handler {
  public:
+  // A handler for `text` within `limits` (depth and element count).
   limited_sax_handler(const decode_limits& limits, std::string_view text)
       : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
 
+  // nlohmann's parse error, kept as a message that names the offending byte.
   bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
+  // True when the depth limit stopped the parse.
   bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
   bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
   const std::string& message() const noexcept { return message_; }
 
  protected:
@@ -23650,6 +31733,4020 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 // ---- end include/novu/core/impl/call.ipp ----
+#endif
+
+// The async call loop: compiled here, once, in the fast-compile mode's implementation file
+// (in the header-only mode novu/core/async.hpp brings it itself, only where it is used).
+#if defined(NOVU_CC_SEPARATE_COMPILATION) && NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/core/impl/async.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
+// in the fast-compile mode like the synchronous one.
+// SPDX-License-Identifier: MIT
+
+#include <memory>    // shared_ptr, make_shared
+
+
+// ---- begin include/novu/core/async.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// The asynchronous call machinery every resource's async client shares: the callback types a
+// transport and a timer take, a move-only one-shot completion, the exactly-once handoff, and
+// the flat retry loop of one call (see novu/connections/async_client.hpp for how a call runs).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+#include <atomic>       // atomic
+#include <functional>   // function
+
+
+// ---- begin include/novu/core/detail/call.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+// The call machinery every resource's synchronous client shares: the transport and environment
+// behind function pointers, and the retry loop compiled once over them.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A client's clock, sleep and random source behind plain function pointers, so that the retry
+// logic is compiled once (in the implementation) instead of in every translation unit.
+struct environment_ref {
+  void* self;                                         // the client's Environment
+  std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
+  std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  double (*random_unit)(void* self);                  // Environment::random_unit
+};
+
+// The environment_ref of `environment`, which must outlive it.
+template <class Environment>
+environment_ref make_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// A synchronous transport behind a function pointer.
+struct sync_transport_ref {
+  void* self;                                                         // the client's Transport
+  transport_result (*send)(void* self, const http_request& request);  // calls it once
+};
+
+// The sync_transport_ref of a transport that returns either `transport_result` or a plain
+// `http_response`.
+template <class Transport>
+sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
+  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
+  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
+                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
+                "or novu::http_response");
+  return {&transport, [](void* self, const http_request& request) -> transport_result {
+            return (*static_cast<Transport*>(self))(request);
+          }};
+}
+
+// Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
+// begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
+// randomness only when the answer is a non-2xx response or a retryable transport error.
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment);
+
+// Sends `request` through `transport` until an answer is final under `policy`, sleeping through
+// `environment` between attempts; returns the final answer.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment);
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
+// ---- end include/novu/core/detail/call.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Completion a transport calls once, from any thread, with the response or an error. It may
+/// be copied; a second call (of it or of a copy) is ignored.
+using transport_callback = std::function<void(transport_result)>;
+/// What a timer calls when the delay is over; calls after the first are ignored.
+using timer_callback = std::function<void()>;
+/// Schedules `fire` after `delay_ms` milliseconds without blocking (engine timer, asio timer...).
+/// It may also call `fire` before returning (a zero delay run at once).
+using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
+
+namespace detail {
+
+// A move-only std::function: holds any callable, including one that captures a unique_ptr.
+template <class Signature>
+class unique_function;
+
+// unique_function for a call signature `R(Args...)`.
+template <class R, class... Args>
+class unique_function<R(Args...)> {
+ public:
+  // Holds nothing; calling it is undefined.
+  unique_function() noexcept = default;
+  // Holds `f`, moved or copied onto the heap.
+  template <class F, class Stored = std::decay_t<F>,
+            std::enable_if_t<!std::is_same<Stored, unique_function>::value, int> = 0>
+  unique_function(F&& f)  // NOLINT(google-explicit-constructor)
+      : object_(new Stored(std::forward<F>(f))), invoke_(&invoke<Stored>), destroy_(&destroy<Stored>) {}
+  // Takes over what `other` holds.
+  unique_function(unique_function&& other) noexcept
+      : object_(other.object_), invoke_(other.invoke_), destroy_(other.destroy_) {
+    other.object_ = nullptr;
+  }
+  // Destroys what this holds and takes over what `other` holds.
+  unique_function& operator=(unique_function&& other) noexcept {
+    if (this != &other) {
+      reset();
+      object_ = other.object_;
+      invoke_ = other.invoke_;
+      destroy_ = other.destroy_;
+      other.object_ = nullptr;
+    }
+    return *this;
+  }
+  // Not copyable: the callable may be move-only.
+  unique_function(const unique_function&) = delete;
+  // Not copy-assignable either.
+  unique_function& operator=(const unique_function&) = delete;
+  // Destroys the held callable.
+  ~unique_function() { reset(); }
+
+  // True when a callable is held.
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+  // Calls the held callable.
+  R operator()(Args... args) { return invoke_(object_, std::forward<Args>(args)...); }
+
+ private:
+  template <class Stored>
+  static R invoke(void* object, Args&&... args) {
+    return static_cast<R>((*static_cast<Stored*>(object))(std::forward<Args>(args)...));
+  }
+  template <class Stored>
+  static void destroy(void* object) noexcept {
+    delete static_cast<Stored*>(object);
+  }
+  void reset() noexcept {
+    if (object_ != nullptr) destroy_(object_);
+    object_ = nullptr;
+  }
+
+  void* object_ = nullptr;                     // the callable, on the heap
+  R (*invoke_)(void*, Args&&...) = nullptr;    // calls it
+  void (*destroy_)(void*) noexcept = nullptr;  // deletes it
+};
+
+// The meeting point of one asynchronous step (an attempt sent, a timer armed, a page
+// requested): the starter starts the step, then calls park(); the step's completion calls
+// claim() and then offer(). Exactly one of them continues the work, whichever order the two
+// sides run in and whichever threads they run on; every completion after the first is
+// ignored. Shared (shared_ptr) by the starter and every copy of the completion callback.
+template <class Value>
+class handoff {
+ public:
+  // Completion side, first step: true for the first completion only. A later one (a transport
+  // reporting both an error and "done", a timer firing twice) must return at once.
+  bool claim() noexcept { return !claimed_.exchange(true, std::memory_order_acq_rel); }
+  // Completion side, after a successful claim(): stores `value`. True when the starter is still
+  // inside the start call and will take the value after it returns (the completion then
+  // returns); false when the starter has left, so the completion continues with take().
+  bool offer(Value value) {
+    value_.emplace(std::move(value));
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_offered, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // Starter side, once the start call has returned: true when nothing has completed yet (the
+  // starter must leave; the completion continues later); false when a completion arrived
+  // during the start call (the starter continues with take()).
+  bool park() noexcept {
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_parked, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // The value offered, for whichever side continues.
+  Value take() { return std::move(*value_); }
+
+ private:
+  static constexpr unsigned char k_starting = 0;  // the starter is inside the start call
+  static constexpr unsigned char k_offered = 1;   // completed during the start call
+  static constexpr unsigned char k_parked = 2;    // the starter left; the completion continues
+
+  std::atomic<bool> claimed_{false};              // a completion has arrived
+  std::atomic<unsigned char> state_{k_starting};  // k_starting, k_offered or k_parked
+  std::optional<Value> value_;                    // written by the claiming completion only
+};
+
+// What a fired timer hands over: nothing.
+struct timer_fired {};
+
+// An asynchronous transport behind a function pointer.
+struct async_transport_ref {
+  void* self;                                                               // the client's AsyncTransport
+  void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
+};
+
+// The async_transport_ref of `transport`, which must outlive it.
+template <class AsyncTransport>
+async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
+  return {&transport, [](void* self, http_request request, transport_callback done) {
+            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+          }};
+}
+
+// The environment_ref of an async client's `environment` (which must outlive it): clock and
+// randomness only. The async client waits through its timer, so the environment needs no
+// sleep_ms and `sleep_ms` is null.
+template <class Environment>
+environment_ref make_async_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// What an asynchronous call needs from its client, without the client's template parameters,
+// so that the retry and paging loops below do not depend on them.
+struct async_call_context {
+  std::shared_ptr<const void> owner;  // keeps what the pointers below point into alive
+  const client_config* config;        // requests, retries, limits
+  async_transport_ref transport;      // sends one attempt
+  const async_timer* timer;           // retry waits; nullptr: no retries
+  environment_ref environment;        // clock and randomness for retries (no sleep)
+};
+
+// One logical call in flight: the request is built once and re-sent as is on retries. The
+// retry loop lives here; the parsing of the final answer in the typed subclass.
+class async_call {
+ public:
+  // A call sending `request` through `context`.
+  async_call(async_call_context context, http_request request)
+      : context_(std::move(context)), request_(std::move(request)) {}
+  // Destroyed when the last callback or starter holding it lets go.
+  virtual ~async_call() = default;
+  // Not copyable: callbacks share one call through shared_ptr.
+  async_call(const async_call&) = delete;
+  // Not copy-assignable either.
+  async_call& operator=(const async_call&) = delete;
+
+  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
+  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+
+ protected:
+  // The configuration of the client that started the call.
+  const client_config& config() const noexcept { return *context_.config; }
+  // Parses the final answer and runs the caller's completion.
+  virtual void finish(transport_result answer) = 0;
+
+ private:
+  // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
+  // through the timer, sends again... An attempt or a wait that completes inside the transport
+  // or timer call is picked up by the next round of this loop instead of a nested call, so the
+  // stack stays flat; one that completes later calls run() afresh from the completion.
+  NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+
+  async_call_context context_;  // the client's configuration, transport, timer, environment
+  http_request request_;        // sent as is by every attempt
+  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
+  int attempt_ = 1;             // attempts made so far, the one in flight included
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+
+// The async loop is defined here in the header-only mode; in the fast-compile mode the
+// implementation file compiles it once (novu/core/detail/implementation.hpp).
+#if !defined(NOVU_CC_SEPARATE_COMPILATION)
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// ---- end include/novu/core/async.hpp ----
+
+// ---- begin include/novu/core/impl/call.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/response.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
+// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memchr
+
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    if (!unchanged_if_clean_ || masked_) flush();
+    return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
+};
+
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
+        i = text.size() - 1;
+        continue;
+      }
+      replace(at + 1, close);
+      i = close - 1;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      at = end + 1;
+      end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
+    }
+    replace(at, end);
+    i = end - 1;
+  }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied.
+inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
+  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
+  std::string json;
+  json.reserve(text.size() < stop_at ? text.size() : stop_at);
+  json_secret_masker masker;
+  masker.run(text, json, stop_at);
+  return mask_key_value_pairs(json);
+}
+
+// mask_credentials() of the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  if (!may_hold_credentials(text)) return false;
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// ---- end include/novu/core/detail/mask.hpp ----
+
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
+// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// SPDX-License-Identifier: MIT
+
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
+// ---- begin include/novu/core/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <limits>       // numeric_limits
+
+
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
+
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
+}
+
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
+
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/connections/dto.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+// Data transfer objects of the Channel Connections API, with the OpenAPI document's field names
+// in the comments. Plain values: no JSON library type appears here, so the fast-compile mode
+// can declare them without parsing nlohmann/json.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Who owns a connection: one subscriber (the server's default) or the whole workspace.
+enum class connection_mode : unsigned char {
+  subscriber,  ///< "subscriber"
+  shared,      ///< "shared"
+};
+
+/// Wire spelling of a connection mode.
+constexpr std::string_view to_string(connection_mode mode) noexcept {
+  return mode == connection_mode::shared ? std::string_view{"shared"} : std::string_view{"subscriber"};
+}
+
+/// Workspace of a connection (`WorkspaceDto`).
+struct workspace {
+  std::string id;                          ///< `id`, e.g. Slack team id "T123456"
+  std::optional<std::string> name;         ///< `name`
+  std::optional<std::string> bot_user_id;  ///< `botUserId`
+};
+
+/// Credentials of a connection (`AuthDto`). Secrets: never printed by this library.
+struct auth {
+  std::string access_token;                             ///< `accessToken`
+  std::optional<std::string> refresh_token;             ///< `refreshToken`
+  std::optional<std::string> expires_at;                ///< `expiresAt` (ISO 8601)
+  std::optional<std::string> refresh_token_expires_at;  ///< `refreshTokenExpiresAt` (ISO 8601)
+};
+
+/// Body of PATCH /v1/channel-connections/{identifier} (`UpdateChannelConnectionRequestDto`).
+struct update_channel_connection_request {
+  novu::workspace workspace;  ///< `workspace` (required)
+  novu::auth auth;            ///< `auth` (required)
+};
+
+/// One entry of a create request's `context` map: `"<type>": "<id>"` or
+/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
+struct context_entry {
+  std::string type;              ///< map key, e.g. "tenant"
+  std::string id;                ///< context id, e.g. "org-acme"
+  std::optional<any_json> data;  ///< `data`: any JSON object
+};
+
+/// Body of POST /v1/channel-connections (`CreateChannelConnectionRequestDto`).
+struct create_channel_connection_request {
+  std::optional<std::string> identifier;                 ///< `identifier`; generated by the server when absent
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<std::vector<context_entry>> context;     ///< `context`, in the order given
+  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
+  std::string integration_identifier;                    ///< `integrationIdentifier` (required)
+  novu::workspace workspace;                             ///< `workspace` (required)
+  novu::auth auth;                                       ///< `auth` (required)
+};
+
+/// A channel connection as the server returns it (`GetChannelConnectionResponseDto`).
+/// `nullopt` in a nullable field means the server sent `null`.
+struct channel_connection {
+  std::string identifier;                             ///< `identifier`
+  std::optional<channel_type> channel;                ///< `channel` (nullable, open enum)
+  std::optional<novu::provider_id> provider_id;       ///< `providerId` (nullable, open enum)
+  std::optional<std::string> integration_identifier;  ///< `integrationIdentifier` (nullable)
+  std::optional<std::string> subscriber_id;           ///< `subscriberId` (nullable)
+  std::vector<std::string> context_keys;              ///< `contextKeys`, "type:id" each
+  novu::workspace workspace;                          ///< `workspace`
+  novu::auth auth;                                    ///< `auth`: holds a live access token
+  std::string created_at;                             ///< `createdAt` (ISO 8601)
+  std::string updated_at;                             ///< `updatedAt` (ISO 8601)
+};
+
+/// One page of GET /v1/channel-connections (`ListChannelConnectionsResponseDto`).
+struct channel_connection_page {
+  std::vector<channel_connection> data;  ///< `data`
+  std::optional<std::string> next;       ///< `next`: pass as `after` for the next page; nullopt at the end
+  std::optional<std::string> previous;   ///< `previous`: pass as `before`; nullopt on the first page
+  std::int64_t total_count = 0;          ///< `totalCount`, capped at 50,000 by the server
+  bool total_count_capped = false;       ///< `totalCountCapped`: more results than `total_count`
+};
+
+/// Query of GET /v1/channel-connections. Unset fields are not sent.
+struct list_channel_connections_params {
+  std::optional<std::string> after;                      ///< `after` cursor
+  std::optional<std::string> before;                     ///< `before` cursor
+  std::optional<int> limit;                              ///< `limit`, 1..100 (server default 10)
+  std::optional<novu::order_direction> order_direction;  ///< `orderDirection`
+  std::optional<novu::order_by> order_by;                ///< `orderBy`
+  std::optional<bool> include_cursor;                    ///< `includeCursor`
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
+  std::optional<channel_type> channel;                   ///< `channel`
+  std::optional<novu::provider_id> provider_id;          ///< `providerId`
+  std::optional<std::string> integration_identifier;     ///< `integrationIdentifier`
+  /// `contextKeys` ("type:id" each). An engaged but empty vector sends `contextKeys=`, the
+  /// server's filter for connections without context; nullopt sends nothing.
+  std::optional<std::vector<std::string>> context_keys;
+};
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
+// ---- end include/novu/connections/dto.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The C++ type behind a field, one kind per type.
+enum class field_kind : unsigned char {
+  string,             // std::string
+  optional_string,    // std::optional<std::string>
+  optional_channel,   // std::optional<channel_type>
+  optional_provider,  // std::optional<provider_id>
+  optional_mode,      // std::optional<connection_mode>
+  string_list,        // std::vector<std::string>
+  integer,            // std::int64_t
+  boolean,            // bool
+  object,             // a struct described by `nested`
+  object_list,        // std::vector<T>, T described by `nested`
+  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
+  optional_any,       // std::optional<any_json>
+  optional_context,   // std::optional<std::vector<context_entry>>
+};
+
+// Field flags.
+enum : unsigned char {
+  field_required = 1,     // must be present
+  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_object_only = 4,  // optional_any: the value must be a JSON object
+};
+
+struct type_desc;
+
+// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+struct field_desc {
+  std::string_view name;
+  field_kind kind;
+  unsigned char flags;
+  void* (*member)(void* object);
+  const type_desc* nested;
+};
+
+// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
+// a map entry `key` is the entry's name).
+struct type_desc {
+  const field_desc* fields;
+  std::size_t field_count;
+  void (*clear)(void* vector);
+  void* (*append)(void* vector, std::string&& key);
+  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Structs: restores a default value (a struct member that the body leaves out).
+  void (*reset)(void* object) = nullptr;
+  // Lists: element `index`, reused when the vector already has it, else appended; lists are
+  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
+  void* (*element)(void* vector, std::size_t index) = nullptr;
+  // Lists: drops the elements from `count` on (those the body did not overwrite).
+  void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Maps: keeps one entry per key, where the key first appeared, with its last value;
+  // returns the number of entries left.
+  std::size_t (*unique)(void* vector) = nullptr;
+};
+
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
+    }
+    i = j;
+  }
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
+  }
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
+}
+
+// The entries of a context map, made unique by type (see keep_last_per_key).
+inline std::size_t context_entries_unique(void* entries) {
+  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
+                           [](const context_entry& e) -> const std::string& { return e.type; });
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Writes compact JSON text from parser events without recursion, whatever the depth: captured
+// any-JSON values are kept as text (member order as received) instead of as a DOM whose
+// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// (ordered_json: the one specialization the implementation instantiates).
+class json_text_writer {
+ public:
+  void null() {
+    value_prefix();
+    out_ += "null";
+  }
+  void boolean(bool v) {
+    value_prefix();
+    out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void unsigned_integer(std::uint64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void real(double v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void string(const std::string& v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void key(const std::string& name) {
+    separator();
+    out_ += nlohmann::ordered_json(name).dump();
+    out_.push_back(':');
+    after_key_ = true;
+  }
+  void start(bool object) {
+    value_prefix();
+    out_.push_back(object ? '{' : '[');
+    open_.push_back(object);
+    first_.push_back(true);
+  }
+  void end() {
+    out_.push_back(open_.back() ? '}' : ']');
+    open_.pop_back();
+    first_.pop_back();
+  }
+  // The text written so far; the writer starts over.
+  std::string take() {
+    std::string text = std::move(out_);
+    out_.clear();
+    open_.clear();
+    first_.clear();
+    after_key_ = false;
+    return text;
+  }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      separator();
+    }
+  }
+  void separator() {
+    if (first_.empty()) return;
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;   // true: object
+  std::vector<bool> first_;  // no member/element written yet at this level
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The SAX handler. Use through decode_into().
+class dto_reader {
+ public:
+  using json = json_value;
+  using ordered_json = json_value;
+
+  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, const decode_limits& limits,
+             std::string_view text)
+      : root_type_(root_type),
+        root_target_(root_target),
+        allow_envelope_(allow_envelope),
+        max_depth_(limits.max_depth),
+        max_elements_(limits.max_elements),
+        value_limit_(value_limit(limits.max_elements)),
+        text_(text),
+        text_size_(text.size()) {
+    stack_.reserve(4);  // deep enough for every response body of this API
+  }
+  dto_reader(const dto_reader&) = delete;
+  dto_reader& operator=(const dto_reader&) = delete;
+
+  // ---- nlohmann SAX interface ----
+  bool null() {
+    if (!count_value()) return false;
+    bytes_read_ += 4;
+    return scalar(json_event::null, nullptr, false);
+  }
+  bool boolean(bool value) {
+    if (!count_value()) return false;
+    bytes_read_ += value ? 4 : 5;
+    return scalar(json_event::boolean, nullptr, value);
+  }
+  bool number_integer(json::number_integer_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    number_ = number_value{true, static_cast<std::int64_t>(value), static_cast<double>(value), false};
+    return scalar(json_event::number, nullptr, false);
+  }
+  bool number_unsigned(json::number_unsigned_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    const bool fits = value <= static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)());
+    number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
+    unsigned_ = value;
+    return scalar(json_event::number, nullptr, false);
+  }
+  // nlohmann reports a number as a real when its text has a fraction or an exponent, and an
+  // integer literal beyond 64 bits. An integer field takes neither: `1.0`, `1e2` and `1e-400`
+  // are not integers as written, and `99999999999999999999` is out of range.
+  bool number_float(json::number_float_t value, const json::string_t& raw) {
+    if (!count_value()) return false;
+    bytes_read_ += raw.size();
+    const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
+    number_ = number_value{false, 0, value, integer_literal};
+    float_event_ = true;
+    const bool ok = scalar(json_event::number, nullptr, false);
+    float_event_ = false;
+    return ok;
+  }
+  bool string(json::string_t& value) {
+    if (!count_value()) return false;
+    bytes_read_ += value.size() + 2;
+    // The common case first: a string member of the object being read.
+    if (pending_.kind == slot_kind::field && capture_depth_ == 0 && skip_depth_ == 0 &&
+        stack_.back().kind == frame_kind::object) {
+      switch (pending_.field->kind) {
+        case field_kind::string: *static_cast<std::string*>(pending_.target) = value; return true;
+        case field_kind::optional_string:
+          *static_cast<std::optional<std::string>*>(pending_.target) = value;
+          return true;
+        case field_kind::optional_channel:
+          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
+          return true;
+        case field_kind::optional_provider:
+          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
+          return true;
+        default: break;
+      }
+    }
+    return scalar(json_event::string, &value, false);
+  }
+  bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
+  bool start_object(std::size_t /*elements*/) { return open_bracket(json_event::object); }
+  bool end_object() { return close_bracket(); }
+  bool start_array(std::size_t /*elements*/) { return open_bracket(json_event::array); }
+  bool end_array() { return close_bracket(); }
+  bool key(json::string_t& name) {
+    bytes_read_ += name.size() + 3;
+    // The common case first: the member after the previous one in the object's table.
+    if (capture_depth_ == 0 && skip_depth_ == 0) {
+      frame& top = stack_.back();
+      if (top.key != key_kind::none) bytes_read_ += 1;
+      if (top.kind == frame_kind::object && !top.enveloped && top.next_field < top.type->field_count &&
+          top.type->fields[top.next_field].name == name) {
+        select_field(top, top.next_field);
+        return true;
+      }
+    }
+    return on_key(name);
+  }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json_parse_exception& ex) {
+    if (!failed_) {
+      const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
+      failed_ = true;
+      error_ = make_error(error_kind::decode, parse_error_message(text_, position, ex.what()),
+                          path(at_key ? lexing::key : lexing::value));
+    }
+    return false;
+  }
+  // After a successful parse: a NUL byte in the text is where the lexer stopped reading, the
+  // rest of the text unread (a NUL inside the document fails the parse).
+  bool refuse_nul() {
+    const std::size_t nul = find_nul(text_);
+    if (nul == std::string_view::npos || failed_) return true;
+    failed_ = true;
+    error_ = make_error(error_kind::decode, nul_byte_message(nul));
+    return false;
+  }
+
+  // ---- results ----
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+
+ private:
+  // An object or array opens: it counts as a value, and its bracket as one byte read.
+  bool open_bracket(json_event kind) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    return start_container(kind);
+  }
+  // An object or array closes: its bracket is one byte read.
+  bool close_bracket() {
+    bytes_read_ += 1;
+    return end_container();
+  }
+
+  // What the next value goes into.
+  enum class slot_kind : unsigned char {
+    none,           // no value expected (after the root value)
+    root,           // the document itself
+    field,          // a struct field: field->kind says how
+    skip,           // an unknown field: parsed and dropped
+    list_item,      // an element of an object_list
+    string_item,    // an element of a string_list
+    map_value,      // the value of an object_map entry: an object for `type`
+    context_value,  // the value of a context map entry: a string id or {id, data}
+  };
+  struct slot {
+    slot_kind kind = slot_kind::none;
+    const field_desc* field = nullptr;
+    const type_desc* type = nullptr;
+    void* target = nullptr;
+  };
+
+  // An open container we are decoding into.
+  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  // The member an object or map is reading: none yet, a name with static storage (a field of
+  // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
+  enum class key_kind : unsigned char { none, name, stored };
+  struct frame {
+    frame_kind kind;
+    const type_desc* type;     // object: its fields; list/map: element type
+    void* target;              // object: the struct; list/map: the vector
+    std::size_t key_base = 0;  // size of keys_ when the container opened: its stored key starts here
+    std::string_view name{};   // key_kind::name: the member's name; stored: only its length is used
+    key_kind key = key_kind::none;
+    std::uint32_t seen = 0;      // object: fields seen (bit per field index)
+    std::size_t next_field = 0;  // object: where the field search starts (fields usually come in order)
+    std::size_t index = 0;       // list: elements started so far; the one being read is index - 1
+    std::size_t items_base = 0;  // string list: its strings are items_[items_base..] until it closes
+    std::size_t first_item = 0;  // object list: bytes_read_ where its first element began
+    std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
+    bool is_root = false;        // the document's top-level object
+    bool enveloped = false;      // root object that turned out to be {"data": ...}
+  };
+
+  struct number_value {
+    bool is_integer;  // written as an integer, within int64
+    std::int64_t integer;
+    double real;
+    bool too_large;  // written as an integer, beyond int64
+  };
+
+  // Counts a value: every array element and object member, plus the root. Refuses the value
+  // past decode_limits::max_elements, located where it would have gone.
+  bool count_value() {
+    if (++values_ <= value_limit_) return true;
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded, too_many_elements_message(max_elements_), path(lexing::value));
+    }
+    return false;
+  }
+
+  // ---- error helpers ----
+  bool fail(error_kind kind, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), path());
+    }
+    return false;
+  }
+  // `where` can be as long as the body (a long key): the message is sized once, and the
+  // pointer moved into the location, not copied.
+  bool fail_at(std::string where, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      const std::string_view at = where.empty() ? std::string_view("document root") : std::string_view(where);
+      std::string text;
+      text.reserve(at.size() + 2 + message.size());
+      text.append(at.data(), at.size()).append(": ").append(message);
+      error_ = make_error(error_kind::decode, std::move(text), std::move(where));
+    }
+    return false;
+  }
+  bool type_error(const char* expected, json_event found) {
+    return fail_at(path(), std::string("expected ") + expected + ", found " + event_name(found));
+  }
+
+  // What the lexer was reading when it failed: no event for that token has arrived yet.
+  enum class lexing : unsigned char { nothing, key, value };
+
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
+  // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+  std::string path(lexing failed = lexing::nothing) const;
+  // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
+  void set_key(frame& top, std::string_view name, const std::string& key) {
+    if (name.data() != nullptr) {
+      top.key = key_kind::name;
+      top.name = name;
+      return;
+    }
+    keys_.resize(top.key_base);
+    keys_ += key;
+    top.key = key_kind::stored;
+    top.name = std::string_view(keys_).substr(top.key_base);
+  }
+
+  // ---- the next slot, decided by the innermost container ----
+  slot current_slot();
+
+  // ---- keys ----
+  // `top` reads its field number `i` next.
+  void select_field(frame& top, std::size_t i) {
+    const field_desc& f = top.type->fields[i];
+    top.key = key_kind::name;
+    top.name = f.name;
+    top.seen |= (std::uint32_t{1} << i);
+    top.next_field = i + 1;
+    pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
+  }
+
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
+
+  // ---- scalars ----
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+
+  // ---- containers ----
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
+
+  void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
+    frame fr{kind, type, target, keys_.size()};
+    fr.is_root = is_root;
+    stack_.push_back(fr);
+    pending_ = slot{};
+  }
+
+  static bool every_field_seen(const frame& f) noexcept {
+    return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
+  }
+
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
+
+  // ---- capture of any-JSON values as compact text, written as the events arrive ----
+  bool capture_scalar(json_event event, std::string* text, bool flag);
+  bool capture_start(json_event event) {
+    capture_.start(event == json_event::object);
+    ++capture_depth_;
+    return true;
+  }
+  bool capture_end();
+
+  static const type_desc& context_object_type();
+
+  const type_desc* root_type_;
+  void* root_target_;
+  bool allow_envelope_;
+  std::size_t max_depth_;
+  std::size_t max_elements_;
+  std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
+  std::size_t values_ = 0;      // values seen so far
+  std::string_view text_;       // the whole document
+  std::size_t text_size_;       // bytes of the whole document
+  std::size_t bytes_read_ = 0;  // a lower bound of the bytes parsed so far: tokens without whitespace
+  std::size_t depth_ = 0;
+  std::vector<frame> stack_;
+  slot pending_{};
+  std::string keys_;                // stored keys of the open containers, outermost first
+  std::vector<std::string> items_;  // strings of the open string list
+  bool root_done_ = false;
+  std::size_t skip_depth_ = 0;
+  std::size_t capture_depth_ = 0;
+  json_text_writer capture_;
+  bool capture_is_object_ = false;
+  std::optional<any_json>* capture_target_ = nullptr;
+  number_value number_{};
+  std::uint64_t unsigned_ = 0;
+  bool float_event_ = false;
+  bool failed_ = false;
+  error error_;
+};
+
+// The object form of a context entry: {"id": "...", "data": {...}}.
+inline const type_desc& dto_reader::context_object_type() {
+  static const field_desc fields[] = {
+      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
+       nullptr},
+      {"data", field_kind::optional_any, field_object_only,
+       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
+  };
+  static const type_desc type{fields, 2, nullptr, nullptr};
+  return type;
+}
+
+// Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
+// `{"data": {...}}` is unwrapped.
+inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
+                                const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "body of " + std::to_string(text.size()) +
+                                                      " bytes is above the limit of " +
+                                                      std::to_string(limits.max_body_bytes) + " bytes");
+  }
+  dto_reader reader(type, target, allow_envelope, limits, text);
+  const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
+  if (!ok || reader.failed()) {
+    if (reader.failed()) return reader.take_error();
+    return make_error(error_kind::decode, "malformed JSON");
+  }
+  return {};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// ---- end include/novu/core/detail/json_reader.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// What the SAX handlers of caller-supplied JSON share: the text (for parse-error messages),
+// the depth and element limits, and which limit stopped the parse.
+class limited_sax_handler {
+ public:
+  // A handler for `text` within `limits` (depth and element count).
+  limited_sax_handler(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+
+  // nlohmann's parse error, kept as a message that names the offending byte.
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
+    message_ = parse_error_message(text_, position, ex.what());
+    return false;
+  }
+  // True when the depth limit stopped the parse.
+  bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
+  bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
+  const std::string& message() const noexcept { return message_; }
+
+ protected:
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  // Whether a container opened at `depth` (0 for the root's) stays within the depth limit.
+  bool within_depth(std::size_t depth) {
+    if (depth < max_depth_) return true;
+    too_deep_ = true;
+    return false;
+  }
+
+ private:
+  std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
+  bool too_deep_ = false;
+  bool too_many_ = false;
+  std::string message_;
+};
+
+// A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
+// recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
+// It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
+// translation unit of the header-only mode for this one use.
+class dom_builder : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return place(json_value(nullptr)); }
+  bool boolean(bool v) { return place(json_value(v)); }
+  bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
+  bool number_unsigned(json_value::number_unsigned_t v) { return place(json_value(v)); }
+  bool number_float(json_value::number_float_t v, const json_value::string_t&) { return place(json_value(v)); }
+  bool string(json_value::string_t& v) { return place(json_value(std::move(v))); }
+  bool binary(json_value::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_value::object()); }
+  bool key(json_value::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return stack_.pop_back(), true; }
+  bool start_array(std::size_t) { return open(json_value::array()); }
+  bool end_array() { return stack_.pop_back(), true; }
+
+  json_value& root() noexcept { return root_; }
+
+ private:
+  // Puts `value` where the text has it: the root, the next array element, or the member named
+  // by the last key (a repeated key keeps its first place and its last value, as nlohmann's
+  // own parser does). Returns where it went.
+  json_value* put(json_value&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json_value& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json_value& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
+  bool open(json_value&& container) {
+    if (!count() || !within_depth(stack_.size())) return false;
+    // Only the innermost open container changes, so the pointers to the outer ones stay valid.
+    stack_.push_back(put(std::move(container)));
+    return true;
+  }
+
+  json_value root_;
+  std::vector<json_value*> stack_;
+  json_value::string_t key_;
+};
+
+// A SAX handler that accepts a document that is one JSON string, and keeps the string: what
+// parsing into a DOM and asking for a string gives, without the DOM parser's code.
+class string_capture {
+ public:
+  using json = json_value;
+  bool null() { return false; }
+  bool boolean(bool) { return false; }
+  bool number_integer(json::number_integer_t) { return false; }
+  bool number_unsigned(json::number_unsigned_t) { return false; }
+  bool number_float(json::number_float_t, const json::string_t&) { return false; }
+  bool string(json::string_t& value) {
+    text = std::move(value);
+    return true;
+  }
+  bool binary(json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return false; }
+  bool key(json::string_t&) { return false; }
+  bool end_object() { return false; }
+  bool start_array(std::size_t) { return false; }
+  bool end_array() { return false; }
+  bool parse_error(std::size_t, const std::string&, const json_parse_exception&) { return false; }
+
+  std::string text;  ///< the string, once sax_parse_text() returned true
+};
+
+// Parses caller-supplied JSON text into an ordered DOM after vetting it; the error names
+// `where`.
+inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const std::string& where,
+                                                   const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
+  }
+  dom_builder builder(limits, text);
+  if (!sax_parse_text(text, &builder)) {
+    if (builder.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
+    }
+    if (builder.too_many()) {
+      return make_error(error_kind::limit_exceeded, where + ": " + too_many_elements_message(limits.max_elements),
+                        where);
+    }
+    return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
+  }
+  const std::size_t nul = find_nul(text);
+  if (nul != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, where + ": " + nul_byte_message(nul), where);
+  }
+  return std::move(builder.root());
+}
+
+// The any_json type of a DOM value.
+inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null: return json_type::null;
+    case nlohmann::ordered_json::value_t::boolean: return json_type::boolean;
+    case nlohmann::ordered_json::value_t::string: return json_type::string;
+    case nlohmann::ordered_json::value_t::array: return json_type::array;
+    case nlohmann::ordered_json::value_t::object: return json_type::object;
+    default: return json_type::number;
+  }
+}
+
+// Reads any JSON text into compact text without building a DOM (so without recursion at any
+// depth), enforcing the depth limit and remembering the top-level type.
+class any_json_reader : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return top(json_type::null) && (writer_.null(), true); }
+  bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
+  bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number) && (writer_.unsigned_integer(v), true); }
+  bool number_float(double v, const std::string&) { return top(json_type::number) && (writer_.real(v), true); }
+  bool string(std::string& v) { return top(json_type::string) && (writer_.string(v), true); }
+  bool binary(nlohmann::ordered_json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_type::object); }
+  bool start_array(std::size_t) { return open(json_type::array); }
+  bool key(std::string& name) { return writer_.key(name), true; }
+  bool end_object() { return --depth_, writer_.end(), true; }
+  bool end_array() { return --depth_, writer_.end(), true; }
+
+  json_type type() const noexcept { return type_; }
+  std::string take_text() { return writer_.take(); }
+
+ private:
+  // Remembers the type of the root value, and counts every value against max_elements.
+  bool top(json_type t) {
+    if (depth_ == 0) type_ = t;
+    return count();
+  }
+  bool open(json_type t) {
+    if (!top(t) || !within_depth(depth_++)) return false;
+    writer_.start(t == json_type::object);
+    return true;
+  }
+
+  json_text_writer writer_;
+  std::size_t depth_ = 0;
+  json_type type_ = json_type::null;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
+// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
+class body_writer {
+ public:
+  using ojson = nlohmann::ordered_json;
+
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+  // At least the length of the JSON text of what object_with_room() and member() wrote, when
+  // no string needs escapes.
+  std::size_t size_hint() const noexcept { return size_hint_; }
+
+  // An empty object with room for `members` members.
+  ojson object_with_room(std::size_t members) {
+    size_hint_ += 2;
+    ojson o = ojson::object();
+    o.get_ref<ojson::object_t&>().reserve(members);
+    return o;
+  }
+  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
+  // lookup, no reallocation when the object was made with room for it.
+  void member(ojson& obj, std::string_view key, ojson&& value) {
+    size_hint_ += key.size() + 4;
+    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
+  }
+  // A string member, when it is valid UTF-8.
+  void member(ojson& obj, std::string_view key, const std::string& value) {
+    if (!checked(key, value)) return;
+    size_hint_ += value.size() + 2;
+    member(obj, key, ojson(value));
+  }
+  // An optional string member: omitted when absent.
+  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) member(obj, key, *value);
+  }
+
+  // `obj[key] = value` for a string.
+  void put(ojson& obj, std::string_view key, const std::string& value) {
+    if (checked(key, value)) obj[std::string(key)] = value;
+  }
+  // Appends string `value` to array `arr`.
+  void push(ojson& arr, const std::string& value) {
+    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
+  }
+  // Optional string: omitted when absent.
+  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) put(obj, key, *value);
+  }
+  // Nullable string: null when absent.
+  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) {
+      put(obj, key, *value);
+    } else {
+      obj[std::string(key)] = nullptr;
+    }
+  }
+  // Any JSON value given as text.
+  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
+    if (failed_) return;
+    std::string where = path_;
+    append_pointer_token(where, key);
+    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+    if (!dom) {
+      fail_with(std::move(dom).error());
+      return;
+    }
+    if (object_only && !dom->is_object()) {
+      std::string message = where + ": must be a JSON object";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    if (type_of(*dom) != value.type) {
+      std::string message = where + ": the JSON text does not hold the declared type";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    obj[std::string(key)] = std::move(*dom);
+  }
+
+  // Fails with `why` at the current location.
+  void reject(const std::string& why) {
+    std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
+    fail(error_kind::invalid_argument, std::move(message), path_);
+  }
+
+  // Enters / leaves a nested member for error locations.
+  std::size_t enter(std::string_view key) {
+    const std::size_t mark = path_.size();
+    append_pointer_token(path_, key);
+    return mark;
+  }
+  void leave(std::size_t mark) { path_.resize(mark); }
+
+ private:
+  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
+  bool checked(std::string_view key, std::string_view value) {
+    if (failed_) return false;
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad == std::string_view::npos) return true;
+    std::string where = path_;
+    append_pointer_token(where, key);
+    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
+    fail(error_kind::invalid_argument, std::move(message), std::move(where));
+    return false;
+  }
+
+  void fail(error_kind kind, std::string message, std::string where) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), std::move(where));
+    }
+  }
+  void fail_with(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+
+  std::string path_;
+  std::size_t size_hint_ = 0;
+  bool failed_ = false;
+  error error_;
+};
+
+// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
+// moving its members to a heap-allocated stack (so that no document is too deep to free);
+// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
+inline void empty_bottom_up(nlohmann::ordered_json& value) {
+  if (value.is_object()) {
+    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
+    for (auto& member : members) empty_bottom_up(member.second);
+    members.clear();
+  } else if (value.is_array()) {
+    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
+    for (auto& element : elements) empty_bottom_up(element);
+    elements.clear();
+  }
+}
+
+// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
+// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
+// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
+inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
+  if (writer.failed()) return writer.take_error();
+  std::string text;
+  text.reserve(writer.size_hint());
+  dump_compact(dom, text);
+  empty_bottom_up(dom);
+  return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
+}
+
+}  // namespace detail
+
+NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::error_type, false, limits);
+}
+
+NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::validation_error_type, false, limits);
+}
+
+NOVU_CC_API result<std::string> encode_json(const api_error& body) {
+  detail::body_writer w;
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["statusCode"] = body.status_code;
+  w.put(o, "timestamp", body.timestamp);
+  w.put(o, "path", body.path);
+  if (body.message) w.put_any(o, "message", *body.message, false);
+  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
+  w.put(o, "errorId", body.error_id);
+  if (body.errors) {
+    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
+    const std::size_t mark = w.enter("errors");
+    for (const constraint_violation& v : *body.errors) {
+      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+      const std::size_t inner = w.enter(v.field);
+      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
+      const std::size_t list = w.enter("messages");
+      for (const std::string& m : v.messages) w.push(messages, m);
+      w.leave(list);
+      entry["messages"] = std::move(messages);
+      if (v.value) w.put_any(entry, "value", *v.value, false);
+      w.leave(inner);
+      if (!detail::is_valid_utf8(v.field)) {
+        w.put(errors, v.field, v.field);
+        break;
+      }
+      errors[v.field] = std::move(entry);
+    }
+    w.leave(mark);
+    o["errors"] = std::move(errors);
+  }
+  return detail::finish(w, o);
+}
+
+NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
+  if (json_text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
+  }
+  detail::any_json_reader reader(limits, json_text);
+  if (!detail::sax_parse_text(json_text, &reader)) {
+    if (reader.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    if (reader.too_many()) {
+      return make_error(error_kind::limit_exceeded, detail::too_many_elements_message(limits.max_elements));
+    }
+    return make_error(error_kind::invalid_argument, reader.message());
+  }
+  const std::size_t nul = detail::find_nul(json_text);
+  if (nul != std::string_view::npos) return make_error(error_kind::invalid_argument, detail::nul_byte_message(nul));
+  return any_json::from_text(reader.type(), reader.take_text());
+}
+
+NOVU_CC_API result<any_json> json_string(std::string_view text) {
+  const std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, "string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  }
+  return any_json::from_text(json_type::string, detail::json_value(std::string(text)).dump());
+}
+
+NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
+  if (value.type != json_type::string) return std::nullopt;
+  detail::string_capture capture;
+  if (!detail::sax_parse_text(value.text, &capture)) return std::nullopt;
+  if (detail::find_nul(value.text) != std::string_view::npos) return std::nullopt;  // `"a"\0...`
+  return std::move(capture.text);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// ---- end include/novu/core/impl/json.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Whether `status` is a success (2xx).
+constexpr bool is_2xx(int status) noexcept { return status >= 200 && status < 300; }
+
+// Statuses whose body the API documents as an `ErrorDto`.
+constexpr bool documents_error_dto(int status) noexcept {
+  switch (status) {
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 500: return true;
+    default: return false;
+  }
+}
+
+// Reason phrase of the statuses this API uses, for messages.
+constexpr std::string_view reason_phrase(int status) noexcept {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// "HTTP 404 Not Found".
+inline std::string status_text(int status) {
+  std::string text = "HTTP " + std::to_string(status);
+  const std::string_view reason = reason_phrase(status);
+  if (!reason.empty()) {
+    text.push_back(' ');
+    text.append(reason.data(), reason.size());
+  }
+  return text;
+}
+
+// At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
+inline std::string clip(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  text.resize(utf8_boundary(text, limit));
+  text += "...";
+  return text;
+}
+
+// The server's message as text, at most 300 bytes: the string itself, or the JSON of a
+// non-string message. Only the start of a long string is unescaped.
+inline std::string message_text(const api_error& body) {
+  if (!body.message || body.message->type == json_type::null) return {};
+  if (body.message->type != json_type::string) return clip(body.message->text, 300);
+  // At most 12 bytes of JSON text per byte of content (a surrogate pair's escapes) and a
+  // margin; an escape cut short at the end is dropped.
+  std::string_view raw(body.message->text);
+  raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() > 12 * 300 + 16) {
+    raw = raw.substr(0, 12 * 300 + 16);
+    const std::size_t backslash = raw.rfind('\\');
+    if (backslash != std::string_view::npos && raw.size() - backslash < 12) raw = raw.substr(0, backslash);
+  }
+  return clip(json_unescape(raw), 300);
+}
+
+// `text` with append_printable's escapes, when it needs any.
+inline void make_printable(std::string& text) {
+  if (!needs_printable_escaping(text)) return;
+  std::string printable;
+  printable.reserve(text.size() + 16);
+  append_printable(printable, text);
+  text.swap(printable);
+}
+
+// Longest `error::message`; a longer one is cut and says how much was left out.
+inline constexpr std::size_t max_error_message_bytes = 4096;
+
+// The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
+// max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
+inline void finish_message(std::string& message) {
+  make_printable(message);
+  if (message.size() <= max_error_message_bytes) return;
+  std::size_t cut = utf8_boundary(message, max_error_message_bytes - 64);
+  // Not inside an escape such as \x1B.
+  const std::size_t backslash = message.rfind('\\', cut);
+  if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
+  const std::size_t omitted = message.size() - cut;
+  message.resize(cut);
+  message += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// `value` with credential-named members and `name=value` pairs masked (see mask_credentials);
+// it stays JSON of the same type, or becomes the string "[redacted]".
+inline void mask_any_json(any_json& value) {
+  if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
+  std::string masked;
+  if (!mask_credentials_into(value.text, masked) || masked == value.text) return;
+  result<any_json> checked = parse_any_json(masked);
+  if (checked && checked->type == value.type) {
+    value.text = std::move(checked->text);
+  } else {
+    value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+  }
+}
+
+// Masks what the decoded error body may hold of credentials the caller never told us about:
+// credential-named members of `message` and `ctx`, and for a violation of a credential-named
+// field ("auth.accessToken") the value it echoes, which is added to `echoes` so that it is
+// scrubbed wherever else the body repeats it.
+inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      if (!v.value) continue;
+      if (!is_secret_path(v.field)) {
+        mask_any_json(*v.value);
+        continue;
+      }
+      if (std::optional<std::string> echoed = string_value(*v.value)) {
+        echoes.add(*echoed);
+      } else if (v.value->type != json_type::null && v.value->type != json_type::boolean) {
+        echoes.add(v.value->text);
+      }
+      if (v.value->type != json_type::null) {
+        v.value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+      }
+    }
+  }
+  if (api.message) mask_any_json(*api.message);
+  if (api.ctx) mask_any_json(*api.ctx);
+}
+
+// The known secrets of a call plus what the error body echoes for credential-named fields.
+inline secret_scrubber call_and_echoed_secrets(const secret_scrubber* secrets, api_error& api) {
+  secret_scrubber all = secrets != nullptr ? *secrets : secret_scrubber{};
+  mask_api_error(api, all);
+  scrub_api_error(api, all);
+  return all;
+}
+
+// The last step of every error a parser or client returns: `secrets` scrubbed from every
+// field, credential-named values in the kept body, headers and message masked, the message
+// escaped and capped (and scrubbed once more, as escaping could spell a secret).
+inline void finish_error(error& e, const secret_scrubber* secrets) {
+  // Known secrets first, while they are whole; then the masks, whose "[redacted]" could spell
+  // a secret; then the known secrets again, with a marker that cannot.
+  if (secrets != nullptr) scrub_error(e, *secrets);
+  bool masked = false;
+  if (!e.body.empty()) {
+    std::string body;
+    masked = mask_credentials_into(e.body, body) && body != e.body;
+    if (masked) e.body.swap(body);
+  }
+  for (http_header& h : e.headers) {
+    if (!is_secret_header(h.name)) continue;
+    h.value.assign(mask_text.data(), mask_text.size());
+    masked = true;
+  }
+  if (e.message.find_first_of("=:") != std::string::npos) {
+    std::string message = mask_key_value_pairs(e.message);
+    masked = masked || message != e.message;
+    e.message.swap(message);
+  }
+  if (secrets != nullptr && masked) {
+    secrets->scrub(e.body);
+    for (http_header& h : e.headers) secrets->scrub(h.value);
+    secrets->scrub(e.message);
+  }
+  finish_message(e.message);
+  if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
+  make_printable(e.location);
+}
+
+// The body an error keeps: the response's, unless it is above the size limit (such a body is
+// refused unread, and an error does not hold on to it either). Taken from `owned_body` (the
+// caller's copy of response.body, which it gives up) instead of copied when there is one.
+inline std::string kept_body(const http_response& response, const decode_limits& limits, std::string* owned_body) {
+  if (response.body.size() > limits.max_body_bytes) return std::string();
+  return owned_body != nullptr ? std::move(*owned_body) : response.body;
+}
+
+// An error carrying the response.
+inline error response_error(error_kind kind, const http_response& response, std::string message,
+                            const decode_limits& limits, std::string* owned_body) {
+  error e = make_error(kind, std::move(message));
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, owned_body);
+  return e;
+}
+
+// "HTTP 404 Not Found: <the server's message>".
+inline std::string api_message(int status, const api_error& body) {
+  std::string message = status_text(status);
+  const std::string text = message_text(body);
+  if (!text.empty()) message += ": " + text;
+  return message;
+}
+
+// The error for a response with an error status whose body decoded as `body`.
+inline error decoded_error(error_kind kind, const http_response& response, api_error body, const decode_limits& limits,
+                           const secret_scrubber* secrets, std::string* owned_body) {
+  const secret_scrubber all = call_and_echoed_secrets(secrets, body);
+  std::string message = api_message(response.status, body);
+  if (kind == error_kind::validation && body.errors) {
+    // Whole fields while they fit, leaving room for the note of those left out.
+    const std::size_t budget = max_error_message_bytes - 512;
+    std::size_t shown = 0;
+    for (const constraint_violation& v : *body.errors) {
+      if (message.size() >= budget) break;
+      message += "; " + clip(v.field, 100) + ":";
+      for (const std::string& m : v.messages) {
+        if (message.size() >= budget) {
+          message += " ...";
+          break;
+        }
+        message += " " + clip(m, 200);
+      }
+      ++shown;
+    }
+    if (shown < body.errors->size()) {
+      message += "; and " + std::to_string(body.errors->size() - shown) + " more fields left out";
+    }
+  } else if (body.error_id) {
+    message += " (errorId " + clip(*body.error_id, 100) + ")";
+  }
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
+  e.api = std::move(body);
+  return e;
+}
+
+// An error with the response that does not decode as an error body.
+inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
+                             const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, secrets);
+  return e;
+}
+
+// The error a non-2xx response stands for, `secrets` scrubbed from it. With `owned_body` (a
+// string holding response.body that the caller gives up) the error takes the body from there.
+inline error error_from_response(const http_response& response, const decode_limits& limits,
+                                 const secret_scrubber* secrets, std::string* owned_body = nullptr) {
+  const int status = response.status;
+  const bool documented = status == 422 || documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body of " + std::to_string(response.body.size()) +
+                               " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
+                           limits, secrets, owned_body);
+  }
+  if (!documented) {
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets,
+                           owned_body);
+  }
+  if (status == 422) {
+    result<api_error> body = decode_validation_error(response.body, limits);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets, owned_body);
+  }
+  // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
+  result<api_error> body = decode_api_error(response.body, limits);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
+  if (body.error().kind == error_kind::limit_exceeded) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets,
+                           owned_body);
+  }
+  return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
+                         limits, secrets, owned_body);
+}
+
+// The error for a 2xx body that did not decode.
+inline error success_body_error(const http_response& response, error decoded, const decode_limits& limits,
+                                const secret_scrubber* secrets) {
+  error e = std::move(decoded);
+  e.message = status_text(response.status) + " body: " + e.message;
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, nullptr);
+  finish_error(e, secrets);
+  return e;
+}
+
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
+                          Decode decode) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
+  return decoded;
+}
+
+}  // namespace detail
+
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
+  return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// ---- end include/novu/core/impl/response.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      elapsed_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// ---- end include/novu/core/impl/call.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
+  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  run(std::move(call), std::nullopt);
+}
+
+NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
+  for (;;) {
+    if (!answer) {
+      auto sent = std::make_shared<handoff<transport_result>>();
+      http_request copy = call->request_;
+      call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                    transport_callback([call, sent](transport_result arrived) {
+                                      if (!sent->claim()) return;  // a second completion
+                                      if (sent->offer(std::move(arrived))) return;
+                                      run(call, sent->take());
+                                    }));
+      if (sent->park()) return;
+      answer.emplace(sent->take());
+    }
+    const async_timer* timer = call->context_.timer;
+    if (timer != nullptr && *timer) {
+      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
+                                               call->context_.environment);
+      if (next.retry) {
+        ++call->attempt_;
+        answer.reset();
+        auto waited = std::make_shared<handoff<timer_fired>>();
+        (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                   if (!waited->claim()) return;  // a timer firing twice
+                   if (waited->offer(timer_fired{})) return;
+                   run(call, std::nullopt);
+                 }));
+        if (waited->park()) return;
+        continue;  // fired inside the timer call: send the next attempt from here
+      }
+    }
+    call->finish(std::move(*answer));
+    return;
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// ---- end include/novu/core/impl/async.ipp ----
 #endif
 
 // Fast-compile mode: the class templates the calls return are instantiated once, in the
@@ -27334,15 +39431,20 @@ namespace detail {
 // the depth and element limits, and which limit stopped the parse.
 class limited_sax_handler {
  public:
+  // A handler for `text` within `limits` (depth and element count).
   limited_sax_handler(const decode_limits& limits, std::string_view text)
       : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
 
+  // nlohmann's parse error, kept as a message that names the offending byte.
   bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
+  // True when the depth limit stopped the parse.
   bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
   bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
   const std::string& message() const noexcept { return message_; }
 
  protected:
@@ -28576,6 +40678,3548 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 // ---- end include/novu/core/impl/call.ipp ----
+#endif
+
+// The async call loop: compiled here, once, in the fast-compile mode's implementation file
+// (in the header-only mode novu/core/async.hpp brings it itself, only where it is used).
+#if defined(NOVU_CC_SEPARATE_COMPILATION) && NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/core/impl/async.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
+// in the fast-compile mode like the synchronous one.
+// SPDX-License-Identifier: MIT
+
+#include <memory>    // shared_ptr, make_shared
+
+
+// ---- begin include/novu/core/async.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// The asynchronous call machinery every resource's async client shares: the callback types a
+// transport and a timer take, a move-only one-shot completion, the exactly-once handoff, and
+// the flat retry loop of one call (see novu/connections/async_client.hpp for how a call runs).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+#include <atomic>       // atomic
+#include <functional>   // function
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Completion a transport calls once, from any thread, with the response or an error. It may
+/// be copied; a second call (of it or of a copy) is ignored.
+using transport_callback = std::function<void(transport_result)>;
+/// What a timer calls when the delay is over; calls after the first are ignored.
+using timer_callback = std::function<void()>;
+/// Schedules `fire` after `delay_ms` milliseconds without blocking (engine timer, asio timer...).
+/// It may also call `fire` before returning (a zero delay run at once).
+using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
+
+namespace detail {
+
+// A move-only std::function: holds any callable, including one that captures a unique_ptr.
+template <class Signature>
+class unique_function;
+
+// unique_function for a call signature `R(Args...)`.
+template <class R, class... Args>
+class unique_function<R(Args...)> {
+ public:
+  // Holds nothing; calling it is undefined.
+  unique_function() noexcept = default;
+  // Holds `f`, moved or copied onto the heap.
+  template <class F, class Stored = std::decay_t<F>,
+            std::enable_if_t<!std::is_same<Stored, unique_function>::value, int> = 0>
+  unique_function(F&& f)  // NOLINT(google-explicit-constructor)
+      : object_(new Stored(std::forward<F>(f))), invoke_(&invoke<Stored>), destroy_(&destroy<Stored>) {}
+  // Takes over what `other` holds.
+  unique_function(unique_function&& other) noexcept
+      : object_(other.object_), invoke_(other.invoke_), destroy_(other.destroy_) {
+    other.object_ = nullptr;
+  }
+  // Destroys what this holds and takes over what `other` holds.
+  unique_function& operator=(unique_function&& other) noexcept {
+    if (this != &other) {
+      reset();
+      object_ = other.object_;
+      invoke_ = other.invoke_;
+      destroy_ = other.destroy_;
+      other.object_ = nullptr;
+    }
+    return *this;
+  }
+  // Not copyable: the callable may be move-only.
+  unique_function(const unique_function&) = delete;
+  // Not copy-assignable either.
+  unique_function& operator=(const unique_function&) = delete;
+  // Destroys the held callable.
+  ~unique_function() { reset(); }
+
+  // True when a callable is held.
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+  // Calls the held callable.
+  R operator()(Args... args) { return invoke_(object_, std::forward<Args>(args)...); }
+
+ private:
+  template <class Stored>
+  static R invoke(void* object, Args&&... args) {
+    return static_cast<R>((*static_cast<Stored*>(object))(std::forward<Args>(args)...));
+  }
+  template <class Stored>
+  static void destroy(void* object) noexcept {
+    delete static_cast<Stored*>(object);
+  }
+  void reset() noexcept {
+    if (object_ != nullptr) destroy_(object_);
+    object_ = nullptr;
+  }
+
+  void* object_ = nullptr;                     // the callable, on the heap
+  R (*invoke_)(void*, Args&&...) = nullptr;    // calls it
+  void (*destroy_)(void*) noexcept = nullptr;  // deletes it
+};
+
+// The meeting point of one asynchronous step (an attempt sent, a timer armed, a page
+// requested): the starter starts the step, then calls park(); the step's completion calls
+// claim() and then offer(). Exactly one of them continues the work, whichever order the two
+// sides run in and whichever threads they run on; every completion after the first is
+// ignored. Shared (shared_ptr) by the starter and every copy of the completion callback.
+template <class Value>
+class handoff {
+ public:
+  // Completion side, first step: true for the first completion only. A later one (a transport
+  // reporting both an error and "done", a timer firing twice) must return at once.
+  bool claim() noexcept { return !claimed_.exchange(true, std::memory_order_acq_rel); }
+  // Completion side, after a successful claim(): stores `value`. True when the starter is still
+  // inside the start call and will take the value after it returns (the completion then
+  // returns); false when the starter has left, so the completion continues with take().
+  bool offer(Value value) {
+    value_.emplace(std::move(value));
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_offered, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // Starter side, once the start call has returned: true when nothing has completed yet (the
+  // starter must leave; the completion continues later); false when a completion arrived
+  // during the start call (the starter continues with take()).
+  bool park() noexcept {
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_parked, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // The value offered, for whichever side continues.
+  Value take() { return std::move(*value_); }
+
+ private:
+  static constexpr unsigned char k_starting = 0;  // the starter is inside the start call
+  static constexpr unsigned char k_offered = 1;   // completed during the start call
+  static constexpr unsigned char k_parked = 2;    // the starter left; the completion continues
+
+  std::atomic<bool> claimed_{false};              // a completion has arrived
+  std::atomic<unsigned char> state_{k_starting};  // k_starting, k_offered or k_parked
+  std::optional<Value> value_;                    // written by the claiming completion only
+};
+
+// What a fired timer hands over: nothing.
+struct timer_fired {};
+
+// An asynchronous transport behind a function pointer.
+struct async_transport_ref {
+  void* self;                                                               // the client's AsyncTransport
+  void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
+};
+
+// The async_transport_ref of `transport`, which must outlive it.
+template <class AsyncTransport>
+async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
+  return {&transport, [](void* self, http_request request, transport_callback done) {
+            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+          }};
+}
+
+// The environment_ref of an async client's `environment` (which must outlive it): clock and
+// randomness only. The async client waits through its timer, so the environment needs no
+// sleep_ms and `sleep_ms` is null.
+template <class Environment>
+environment_ref make_async_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// What an asynchronous call needs from its client, without the client's template parameters,
+// so that the retry and paging loops below do not depend on them.
+struct async_call_context {
+  std::shared_ptr<const void> owner;  // keeps what the pointers below point into alive
+  const client_config* config;        // requests, retries, limits
+  async_transport_ref transport;      // sends one attempt
+  const async_timer* timer;           // retry waits; nullptr: no retries
+  environment_ref environment;        // clock and randomness for retries (no sleep)
+};
+
+// One logical call in flight: the request is built once and re-sent as is on retries. The
+// retry loop lives here; the parsing of the final answer in the typed subclass.
+class async_call {
+ public:
+  // A call sending `request` through `context`.
+  async_call(async_call_context context, http_request request)
+      : context_(std::move(context)), request_(std::move(request)) {}
+  // Destroyed when the last callback or starter holding it lets go.
+  virtual ~async_call() = default;
+  // Not copyable: callbacks share one call through shared_ptr.
+  async_call(const async_call&) = delete;
+  // Not copy-assignable either.
+  async_call& operator=(const async_call&) = delete;
+
+  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
+  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+
+ protected:
+  // The configuration of the client that started the call.
+  const client_config& config() const noexcept { return *context_.config; }
+  // Parses the final answer and runs the caller's completion.
+  virtual void finish(transport_result answer) = 0;
+
+ private:
+  // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
+  // through the timer, sends again... An attempt or a wait that completes inside the transport
+  // or timer call is picked up by the next round of this loop instead of a nested call, so the
+  // stack stays flat; one that completes later calls run() afresh from the completion.
+  NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+
+  async_call_context context_;  // the client's configuration, transport, timer, environment
+  http_request request_;        // sent as is by every attempt
+  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
+  int attempt_ = 1;             // attempts made so far, the one in flight included
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+
+// The async loop is defined here in the header-only mode; in the fast-compile mode the
+// implementation file compiles it once (novu/core/detail/implementation.hpp).
+#if !defined(NOVU_CC_SEPARATE_COMPILATION)
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// ---- end include/novu/core/async.hpp ----
+
+// ---- begin include/novu/core/impl/call.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/response.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
+// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    if (!unchanged_if_clean_ || masked_) flush();
+    return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
+};
+
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
+        i = text.size() - 1;
+        continue;
+      }
+      replace(at + 1, close);
+      i = close - 1;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      at = end + 1;
+      end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
+    }
+    replace(at, end);
+    i = end - 1;
+  }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied.
+inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
+  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
+  std::string json;
+  json.reserve(text.size() < stop_at ? text.size() : stop_at);
+  json_secret_masker masker;
+  masker.run(text, json, stop_at);
+  return mask_key_value_pairs(json);
+}
+
+// mask_credentials() of the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  if (!may_hold_credentials(text)) return false;
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// ---- end include/novu/core/detail/mask.hpp ----
+
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
+// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// SPDX-License-Identifier: MIT
+
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
+// ---- begin include/novu/core/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <limits>       // numeric_limits
+
+
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
+
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
+}
+
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
+
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
+// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The C++ type behind a field, one kind per type.
+enum class field_kind : unsigned char {
+  string,             // std::string
+  optional_string,    // std::optional<std::string>
+  optional_channel,   // std::optional<channel_type>
+  optional_provider,  // std::optional<provider_id>
+  optional_mode,      // std::optional<connection_mode>
+  string_list,        // std::vector<std::string>
+  integer,            // std::int64_t
+  boolean,            // bool
+  object,             // a struct described by `nested`
+  object_list,        // std::vector<T>, T described by `nested`
+  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
+  optional_any,       // std::optional<any_json>
+  optional_context,   // std::optional<std::vector<context_entry>>
+};
+
+// Field flags.
+enum : unsigned char {
+  field_required = 1,     // must be present
+  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_object_only = 4,  // optional_any: the value must be a JSON object
+};
+
+struct type_desc;
+
+// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+struct field_desc {
+  std::string_view name;
+  field_kind kind;
+  unsigned char flags;
+  void* (*member)(void* object);
+  const type_desc* nested;
+};
+
+// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
+// a map entry `key` is the entry's name).
+struct type_desc {
+  const field_desc* fields;
+  std::size_t field_count;
+  void (*clear)(void* vector);
+  void* (*append)(void* vector, std::string&& key);
+  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Structs: restores a default value (a struct member that the body leaves out).
+  void (*reset)(void* object) = nullptr;
+  // Lists: element `index`, reused when the vector already has it, else appended; lists are
+  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
+  void* (*element)(void* vector, std::size_t index) = nullptr;
+  // Lists: drops the elements from `count` on (those the body did not overwrite).
+  void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Maps: keeps one entry per key, where the key first appeared, with its last value;
+  // returns the number of entries left.
+  std::size_t (*unique)(void* vector) = nullptr;
+};
+
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
+    }
+    i = j;
+  }
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
+  }
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
+}
+
+// The entries of a context map, made unique by type (see keep_last_per_key).
+inline std::size_t context_entries_unique(void* entries) {
+  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
+                           [](const context_entry& e) -> const std::string& { return e.type; });
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Writes compact JSON text from parser events without recursion, whatever the depth: captured
+// any-JSON values are kept as text (member order as received) instead of as a DOM whose
+// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// (ordered_json: the one specialization the implementation instantiates).
+class json_text_writer {
+ public:
+  void null() {
+    value_prefix();
+    out_ += "null";
+  }
+  void boolean(bool v) {
+    value_prefix();
+    out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void unsigned_integer(std::uint64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void real(double v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void string(const std::string& v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void key(const std::string& name) {
+    separator();
+    out_ += nlohmann::ordered_json(name).dump();
+    out_.push_back(':');
+    after_key_ = true;
+  }
+  void start(bool object) {
+    value_prefix();
+    out_.push_back(object ? '{' : '[');
+    open_.push_back(object);
+    first_.push_back(true);
+  }
+  void end() {
+    out_.push_back(open_.back() ? '}' : ']');
+    open_.pop_back();
+    first_.pop_back();
+  }
+  // The text written so far; the writer starts over.
+  std::string take() {
+    std::string text = std::move(out_);
+    out_.clear();
+    open_.clear();
+    first_.clear();
+    after_key_ = false;
+    return text;
+  }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      separator();
+    }
+  }
+  void separator() {
+    if (first_.empty()) return;
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;   // true: object
+  std::vector<bool> first_;  // no member/element written yet at this level
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The SAX handler. Use through decode_into().
+class dto_reader {
+ public:
+  using json = json_value;
+  using ordered_json = json_value;
+
+  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, const decode_limits& limits,
+             std::string_view text)
+      : root_type_(root_type),
+        root_target_(root_target),
+        allow_envelope_(allow_envelope),
+        max_depth_(limits.max_depth),
+        max_elements_(limits.max_elements),
+        value_limit_(value_limit(limits.max_elements)),
+        text_(text),
+        text_size_(text.size()) {
+    stack_.reserve(4);  // deep enough for every response body of this API
+  }
+  dto_reader(const dto_reader&) = delete;
+  dto_reader& operator=(const dto_reader&) = delete;
+
+  // ---- nlohmann SAX interface ----
+  bool null() {
+    if (!count_value()) return false;
+    bytes_read_ += 4;
+    return scalar(json_event::null, nullptr, false);
+  }
+  bool boolean(bool value) {
+    if (!count_value()) return false;
+    bytes_read_ += value ? 4 : 5;
+    return scalar(json_event::boolean, nullptr, value);
+  }
+  bool number_integer(json::number_integer_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    number_ = number_value{true, static_cast<std::int64_t>(value), static_cast<double>(value), false};
+    return scalar(json_event::number, nullptr, false);
+  }
+  bool number_unsigned(json::number_unsigned_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    const bool fits = value <= static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)());
+    number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
+    unsigned_ = value;
+    return scalar(json_event::number, nullptr, false);
+  }
+  // nlohmann reports a number as a real when its text has a fraction or an exponent, and an
+  // integer literal beyond 64 bits. An integer field takes neither: `1.0`, `1e2` and `1e-400`
+  // are not integers as written, and `99999999999999999999` is out of range.
+  bool number_float(json::number_float_t value, const json::string_t& raw) {
+    if (!count_value()) return false;
+    bytes_read_ += raw.size();
+    const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
+    number_ = number_value{false, 0, value, integer_literal};
+    float_event_ = true;
+    const bool ok = scalar(json_event::number, nullptr, false);
+    float_event_ = false;
+    return ok;
+  }
+  bool string(json::string_t& value) {
+    if (!count_value()) return false;
+    bytes_read_ += value.size() + 2;
+    // The common case first: a string member of the object being read.
+    if (pending_.kind == slot_kind::field && capture_depth_ == 0 && skip_depth_ == 0 &&
+        stack_.back().kind == frame_kind::object) {
+      switch (pending_.field->kind) {
+        case field_kind::string: *static_cast<std::string*>(pending_.target) = value; return true;
+        case field_kind::optional_string:
+          *static_cast<std::optional<std::string>*>(pending_.target) = value;
+          return true;
+        case field_kind::optional_channel:
+          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
+          return true;
+        case field_kind::optional_provider:
+          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
+          return true;
+        default: break;
+      }
+    }
+    return scalar(json_event::string, &value, false);
+  }
+  bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
+  bool start_object(std::size_t /*elements*/) { return open_bracket(json_event::object); }
+  bool end_object() { return close_bracket(); }
+  bool start_array(std::size_t /*elements*/) { return open_bracket(json_event::array); }
+  bool end_array() { return close_bracket(); }
+  bool key(json::string_t& name) {
+    bytes_read_ += name.size() + 3;
+    // The common case first: the member after the previous one in the object's table.
+    if (capture_depth_ == 0 && skip_depth_ == 0) {
+      frame& top = stack_.back();
+      if (top.key != key_kind::none) bytes_read_ += 1;
+      if (top.kind == frame_kind::object && !top.enveloped && top.next_field < top.type->field_count &&
+          top.type->fields[top.next_field].name == name) {
+        select_field(top, top.next_field);
+        return true;
+      }
+    }
+    return on_key(name);
+  }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json_parse_exception& ex) {
+    if (!failed_) {
+      const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
+      failed_ = true;
+      error_ = make_error(error_kind::decode, parse_error_message(text_, position, ex.what()),
+                          path(at_key ? lexing::key : lexing::value));
+    }
+    return false;
+  }
+  // After a successful parse: a NUL byte in the text is where the lexer stopped reading, the
+  // rest of the text unread (a NUL inside the document fails the parse).
+  bool refuse_nul() {
+    const std::size_t nul = find_nul(text_);
+    if (nul == std::string_view::npos || failed_) return true;
+    failed_ = true;
+    error_ = make_error(error_kind::decode, nul_byte_message(nul));
+    return false;
+  }
+
+  // ---- results ----
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+
+ private:
+  // An object or array opens: it counts as a value, and its bracket as one byte read.
+  bool open_bracket(json_event kind) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    return start_container(kind);
+  }
+  // An object or array closes: its bracket is one byte read.
+  bool close_bracket() {
+    bytes_read_ += 1;
+    return end_container();
+  }
+
+  // What the next value goes into.
+  enum class slot_kind : unsigned char {
+    none,           // no value expected (after the root value)
+    root,           // the document itself
+    field,          // a struct field: field->kind says how
+    skip,           // an unknown field: parsed and dropped
+    list_item,      // an element of an object_list
+    string_item,    // an element of a string_list
+    map_value,      // the value of an object_map entry: an object for `type`
+    context_value,  // the value of a context map entry: a string id or {id, data}
+  };
+  struct slot {
+    slot_kind kind = slot_kind::none;
+    const field_desc* field = nullptr;
+    const type_desc* type = nullptr;
+    void* target = nullptr;
+  };
+
+  // An open container we are decoding into.
+  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  // The member an object or map is reading: none yet, a name with static storage (a field of
+  // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
+  enum class key_kind : unsigned char { none, name, stored };
+  struct frame {
+    frame_kind kind;
+    const type_desc* type;     // object: its fields; list/map: element type
+    void* target;              // object: the struct; list/map: the vector
+    std::size_t key_base = 0;  // size of keys_ when the container opened: its stored key starts here
+    std::string_view name{};   // key_kind::name: the member's name; stored: only its length is used
+    key_kind key = key_kind::none;
+    std::uint32_t seen = 0;      // object: fields seen (bit per field index)
+    std::size_t next_field = 0;  // object: where the field search starts (fields usually come in order)
+    std::size_t index = 0;       // list: elements started so far; the one being read is index - 1
+    std::size_t items_base = 0;  // string list: its strings are items_[items_base..] until it closes
+    std::size_t first_item = 0;  // object list: bytes_read_ where its first element began
+    std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
+    bool is_root = false;        // the document's top-level object
+    bool enveloped = false;      // root object that turned out to be {"data": ...}
+  };
+
+  struct number_value {
+    bool is_integer;  // written as an integer, within int64
+    std::int64_t integer;
+    double real;
+    bool too_large;  // written as an integer, beyond int64
+  };
+
+  // Counts a value: every array element and object member, plus the root. Refuses the value
+  // past decode_limits::max_elements, located where it would have gone.
+  bool count_value() {
+    if (++values_ <= value_limit_) return true;
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded, too_many_elements_message(max_elements_), path(lexing::value));
+    }
+    return false;
+  }
+
+  // ---- error helpers ----
+  bool fail(error_kind kind, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), path());
+    }
+    return false;
+  }
+  // `where` can be as long as the body (a long key): the message is sized once, and the
+  // pointer moved into the location, not copied.
+  bool fail_at(std::string where, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      const std::string_view at = where.empty() ? std::string_view("document root") : std::string_view(where);
+      std::string text;
+      text.reserve(at.size() + 2 + message.size());
+      text.append(at.data(), at.size()).append(": ").append(message);
+      error_ = make_error(error_kind::decode, std::move(text), std::move(where));
+    }
+    return false;
+  }
+  bool type_error(const char* expected, json_event found) {
+    return fail_at(path(), std::string("expected ") + expected + ", found " + event_name(found));
+  }
+
+  // What the lexer was reading when it failed: no event for that token has arrived yet.
+  enum class lexing : unsigned char { nothing, key, value };
+
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
+  // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+  std::string path(lexing failed = lexing::nothing) const;
+  // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
+  void set_key(frame& top, std::string_view name, const std::string& key) {
+    if (name.data() != nullptr) {
+      top.key = key_kind::name;
+      top.name = name;
+      return;
+    }
+    keys_.resize(top.key_base);
+    keys_ += key;
+    top.key = key_kind::stored;
+    top.name = std::string_view(keys_).substr(top.key_base);
+  }
+
+  // ---- the next slot, decided by the innermost container ----
+  slot current_slot();
+
+  // ---- keys ----
+  // `top` reads its field number `i` next.
+  void select_field(frame& top, std::size_t i) {
+    const field_desc& f = top.type->fields[i];
+    top.key = key_kind::name;
+    top.name = f.name;
+    top.seen |= (std::uint32_t{1} << i);
+    top.next_field = i + 1;
+    pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
+  }
+
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
+
+  // ---- scalars ----
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+
+  // ---- containers ----
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
+
+  void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
+    frame fr{kind, type, target, keys_.size()};
+    fr.is_root = is_root;
+    stack_.push_back(fr);
+    pending_ = slot{};
+  }
+
+  static bool every_field_seen(const frame& f) noexcept {
+    return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
+  }
+
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+  void reserve_list(const frame& list);
+
+  // ---- capture of any-JSON values as compact text, written as the events arrive ----
+  bool capture_scalar(json_event event, std::string* text, bool flag);
+  bool capture_start(json_event event) {
+    capture_.start(event == json_event::object);
+    ++capture_depth_;
+    return true;
+  }
+  bool capture_end();
+
+  static const type_desc& context_object_type();
+
+  const type_desc* root_type_;
+  void* root_target_;
+  bool allow_envelope_;
+  std::size_t max_depth_;
+  std::size_t max_elements_;
+  std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
+  std::size_t values_ = 0;      // values seen so far
+  std::string_view text_;       // the whole document
+  std::size_t text_size_;       // bytes of the whole document
+  std::size_t bytes_read_ = 0;  // a lower bound of the bytes parsed so far: tokens without whitespace
+  std::size_t depth_ = 0;
+  std::vector<frame> stack_;
+  slot pending_{};
+  std::string keys_;                // stored keys of the open containers, outermost first
+  std::vector<std::string> items_;  // strings of the open string list
+  bool root_done_ = false;
+  std::size_t skip_depth_ = 0;
+  std::size_t capture_depth_ = 0;
+  json_text_writer capture_;
+  bool capture_is_object_ = false;
+  std::optional<any_json>* capture_target_ = nullptr;
+  number_value number_{};
+  std::uint64_t unsigned_ = 0;
+  bool float_event_ = false;
+  bool failed_ = false;
+  error error_;
+};
+
+// The object form of a context entry: {"id": "...", "data": {...}}.
+inline const type_desc& dto_reader::context_object_type() {
+  static const field_desc fields[] = {
+      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
+       nullptr},
+      {"data", field_kind::optional_any, field_object_only,
+       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
+  };
+  static const type_desc type{fields, 2, nullptr, nullptr};
+  return type;
+}
+
+// Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
+// `{"data": {...}}` is unwrapped.
+inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
+                                const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "body of " + std::to_string(text.size()) +
+                                                      " bytes is above the limit of " +
+                                                      std::to_string(limits.max_body_bytes) + " bytes");
+  }
+  dto_reader reader(type, target, allow_envelope, limits, text);
+  const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
+  if (!ok || reader.failed()) {
+    if (reader.failed()) return reader.take_error();
+    return make_error(error_kind::decode, "malformed JSON");
+  }
+  return {};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::object_map:
+    case frame_kind::context_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  if (top.kind == frame_kind::object_map) {
+    void* element = top.type->append(top.target, std::string(name));
+    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+    return true;
+  }
+  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
+  // JavaScript), so that what decodes also encodes.
+  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
+  entries.emplace_back();
+  context_entry* entry = &entries.back();
+  entry->type = name;
+  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
+  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
+  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
+}
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item:
+    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::context_value:
+      if (event != json_event::string) return type_error("a string or an object", event);
+      static_cast<context_entry*>(s.target)->id = *text;
+      return true;
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable) {
+    switch (f.kind) {
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
+      default: break;
+    }
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::optional_channel:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_provider:
+      if (event != json_event::string) return type_error("a string", event);
+      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
+      return true;
+    case field_kind::optional_mode:
+      if (event != json_event::string) return type_error("a string", event);
+      if (*text == "subscriber") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
+      } else if (*text == "shared") {
+        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
+      } else {
+        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
+      }
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      out->type = event == json_event::null      ? json_type::null
+                  : event == json_event::boolean ? json_type::boolean
+                  : event == json_event::number  ? json_type::number
+                                                 : json_type::string;
+      ordered_json value = scalar_json(event, text, flag);
+      out->text = value.dump();
+      return true;
+    }
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::object_map:
+    case field_kind::optional_context: return type_error("an object", event);
+  }
+  return true;
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->emplace();
+    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
+    (*capture_target_)->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::context_value:
+      if (!is_object) return type_error("a string or an object", event);
+      push(frame_kind::object, &context_object_type(), s.target, false);
+      return true;
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::object_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::object_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_context: {
+      if (!is_object) return type_error("an object", event);
+      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
+      ctx.emplace();
+      push(frame_kind::context_map, nullptr, &*ctx, false);
+      return true;
+    }
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      capture_target_ = static_cast<std::optional<any_json>*>(target);
+      capture_is_object_ = is_object;
+      capture_.take();
+      capture_.start(is_object);
+      capture_depth_ = 1;
+      return true;
+    }
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::optional_channel:
+    case field_kind::optional_provider:
+    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    void* target = f.member(object.target);
+    switch (f.kind) {
+      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
+      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
+      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
+      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
+      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
+      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
+      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
+      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
+      case field_kind::object: f.nested->reset(target); break;
+      case field_kind::object_list: f.nested->truncate(target, 0); break;
+      // The one map field, api_error::errors (see violations_clear in json.ipp).
+      case field_kind::object_map:
+        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
+        break;
+      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
+      case field_kind::optional_context:
+        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
+        break;
+    }
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// ---- end include/novu/core/detail/json_reader.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// What the SAX handlers of caller-supplied JSON share: the text (for parse-error messages),
+// the depth and element limits, and which limit stopped the parse.
+class limited_sax_handler {
+ public:
+  // A handler for `text` within `limits` (depth and element count).
+  limited_sax_handler(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+
+  // nlohmann's parse error, kept as a message that names the offending byte.
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
+    message_ = parse_error_message(text_, position, ex.what());
+    return false;
+  }
+  // True when the depth limit stopped the parse.
+  bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
+  bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
+  const std::string& message() const noexcept { return message_; }
+
+ protected:
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  // Whether a container opened at `depth` (0 for the root's) stays within the depth limit.
+  bool within_depth(std::size_t depth) {
+    if (depth < max_depth_) return true;
+    too_deep_ = true;
+    return false;
+  }
+
+ private:
+  std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
+  bool too_deep_ = false;
+  bool too_many_ = false;
+  std::string message_;
+};
+
+// A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
+// recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
+// It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
+// translation unit of the header-only mode for this one use.
+class dom_builder : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return place(json_value(nullptr)); }
+  bool boolean(bool v) { return place(json_value(v)); }
+  bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
+  bool number_unsigned(json_value::number_unsigned_t v) { return place(json_value(v)); }
+  bool number_float(json_value::number_float_t v, const json_value::string_t&) { return place(json_value(v)); }
+  bool string(json_value::string_t& v) { return place(json_value(std::move(v))); }
+  bool binary(json_value::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_value::object()); }
+  bool key(json_value::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return stack_.pop_back(), true; }
+  bool start_array(std::size_t) { return open(json_value::array()); }
+  bool end_array() { return stack_.pop_back(), true; }
+
+  json_value& root() noexcept { return root_; }
+
+ private:
+  // Puts `value` where the text has it: the root, the next array element, or the member named
+  // by the last key (a repeated key keeps its first place and its last value, as nlohmann's
+  // own parser does). Returns where it went.
+  json_value* put(json_value&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json_value& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json_value& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
+  bool open(json_value&& container) {
+    if (!count() || !within_depth(stack_.size())) return false;
+    // Only the innermost open container changes, so the pointers to the outer ones stay valid.
+    stack_.push_back(put(std::move(container)));
+    return true;
+  }
+
+  json_value root_;
+  std::vector<json_value*> stack_;
+  json_value::string_t key_;
+};
+
+// A SAX handler that accepts a document that is one JSON string, and keeps the string: what
+// parsing into a DOM and asking for a string gives, without the DOM parser's code.
+class string_capture {
+ public:
+  using json = json_value;
+  bool null() { return false; }
+  bool boolean(bool) { return false; }
+  bool number_integer(json::number_integer_t) { return false; }
+  bool number_unsigned(json::number_unsigned_t) { return false; }
+  bool number_float(json::number_float_t, const json::string_t&) { return false; }
+  bool string(json::string_t& value) {
+    text = std::move(value);
+    return true;
+  }
+  bool binary(json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return false; }
+  bool key(json::string_t&) { return false; }
+  bool end_object() { return false; }
+  bool start_array(std::size_t) { return false; }
+  bool end_array() { return false; }
+  bool parse_error(std::size_t, const std::string&, const json_parse_exception&) { return false; }
+
+  std::string text;  ///< the string, once sax_parse_text() returned true
+};
+
+// Parses caller-supplied JSON text into an ordered DOM after vetting it; the error names
+// `where`.
+inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const std::string& where,
+                                                   const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
+  }
+  dom_builder builder(limits, text);
+  if (!sax_parse_text(text, &builder)) {
+    if (builder.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
+    }
+    if (builder.too_many()) {
+      return make_error(error_kind::limit_exceeded, where + ": " + too_many_elements_message(limits.max_elements),
+                        where);
+    }
+    return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
+  }
+  const std::size_t nul = find_nul(text);
+  if (nul != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, where + ": " + nul_byte_message(nul), where);
+  }
+  return std::move(builder.root());
+}
+
+// The any_json type of a DOM value.
+inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null: return json_type::null;
+    case nlohmann::ordered_json::value_t::boolean: return json_type::boolean;
+    case nlohmann::ordered_json::value_t::string: return json_type::string;
+    case nlohmann::ordered_json::value_t::array: return json_type::array;
+    case nlohmann::ordered_json::value_t::object: return json_type::object;
+    default: return json_type::number;
+  }
+}
+
+// Reads any JSON text into compact text without building a DOM (so without recursion at any
+// depth), enforcing the depth limit and remembering the top-level type.
+class any_json_reader : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return top(json_type::null) && (writer_.null(), true); }
+  bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
+  bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number) && (writer_.unsigned_integer(v), true); }
+  bool number_float(double v, const std::string&) { return top(json_type::number) && (writer_.real(v), true); }
+  bool string(std::string& v) { return top(json_type::string) && (writer_.string(v), true); }
+  bool binary(nlohmann::ordered_json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_type::object); }
+  bool start_array(std::size_t) { return open(json_type::array); }
+  bool key(std::string& name) { return writer_.key(name), true; }
+  bool end_object() { return --depth_, writer_.end(), true; }
+  bool end_array() { return --depth_, writer_.end(), true; }
+
+  json_type type() const noexcept { return type_; }
+  std::string take_text() { return writer_.take(); }
+
+ private:
+  // Remembers the type of the root value, and counts every value against max_elements.
+  bool top(json_type t) {
+    if (depth_ == 0) type_ = t;
+    return count();
+  }
+  bool open(json_type t) {
+    if (!top(t) || !within_depth(depth_++)) return false;
+    writer_.start(t == json_type::object);
+    return true;
+  }
+
+  json_text_writer writer_;
+  std::size_t depth_ = 0;
+  json_type type_ = json_type::null;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/body_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
+// first, and dumped without throwing.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
+// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
+class body_writer {
+ public:
+  using ojson = nlohmann::ordered_json;
+
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+  // At least the length of the JSON text of what object_with_room() and member() wrote, when
+  // no string needs escapes.
+  std::size_t size_hint() const noexcept { return size_hint_; }
+
+  // An empty object with room for `members` members.
+  ojson object_with_room(std::size_t members) {
+    size_hint_ += 2;
+    ojson o = ojson::object();
+    o.get_ref<ojson::object_t&>().reserve(members);
+    return o;
+  }
+  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
+  // lookup, no reallocation when the object was made with room for it.
+  void member(ojson& obj, std::string_view key, ojson&& value) {
+    size_hint_ += key.size() + 4;
+    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
+  }
+  // A string member, when it is valid UTF-8.
+  void member(ojson& obj, std::string_view key, const std::string& value) {
+    if (!checked(key, value)) return;
+    size_hint_ += value.size() + 2;
+    member(obj, key, ojson(value));
+  }
+  // An optional string member: omitted when absent.
+  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) member(obj, key, *value);
+  }
+
+  // `obj[key] = value` for a string.
+  void put(ojson& obj, std::string_view key, const std::string& value) {
+    if (checked(key, value)) obj[std::string(key)] = value;
+  }
+  // Appends string `value` to array `arr`.
+  void push(ojson& arr, const std::string& value) {
+    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
+  }
+  // Optional string: omitted when absent.
+  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) put(obj, key, *value);
+  }
+  // Nullable string: null when absent.
+  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
+    if (value) {
+      put(obj, key, *value);
+    } else {
+      obj[std::string(key)] = nullptr;
+    }
+  }
+  // Any JSON value given as text.
+  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
+    if (failed_) return;
+    std::string where = path_;
+    append_pointer_token(where, key);
+    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+    if (!dom) {
+      fail_with(std::move(dom).error());
+      return;
+    }
+    if (object_only && !dom->is_object()) {
+      std::string message = where + ": must be a JSON object";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    if (type_of(*dom) != value.type) {
+      std::string message = where + ": the JSON text does not hold the declared type";
+      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      return;
+    }
+    obj[std::string(key)] = std::move(*dom);
+  }
+
+  // Fails with `why` at the current location.
+  void reject(const std::string& why) {
+    std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
+    fail(error_kind::invalid_argument, std::move(message), path_);
+  }
+
+  // Enters / leaves a nested member for error locations.
+  std::size_t enter(std::string_view key) {
+    const std::size_t mark = path_.size();
+    append_pointer_token(path_, key);
+    return mark;
+  }
+  void leave(std::size_t mark) { path_.resize(mark); }
+
+ private:
+  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
+  bool checked(std::string_view key, std::string_view value) {
+    if (failed_) return false;
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad == std::string_view::npos) return true;
+    std::string where = path_;
+    append_pointer_token(where, key);
+    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
+    fail(error_kind::invalid_argument, std::move(message), std::move(where));
+    return false;
+  }
+
+  void fail(error_kind kind, std::string message, std::string where) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), std::move(where));
+    }
+  }
+  void fail_with(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+
+  std::string path_;
+  std::size_t size_hint_ = 0;
+  bool failed_ = false;
+  error error_;
+};
+
+// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
+// moving its members to a heap-allocated stack (so that no document is too deep to free);
+// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
+inline void empty_bottom_up(nlohmann::ordered_json& value) {
+  if (value.is_object()) {
+    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
+    for (auto& member : members) empty_bottom_up(member.second);
+    members.clear();
+  } else if (value.is_array()) {
+    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
+    for (auto& element : elements) empty_bottom_up(element);
+    elements.clear();
+  }
+}
+
+// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
+// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
+// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
+inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
+  if (writer.failed()) return writer.take_error();
+  std::string text;
+  text.reserve(writer.size_hint());
+  dump_compact(dom, text);
+  empty_bottom_up(dom);
+  return text;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
+// ---- end include/novu/core/detail/body_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Address of a data member, as the decoder's type-erased accessor.
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+
+// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+
+// Element `index` of a std::vector<T>: the existing one, or a new one appended.
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+
+// Drops the elements of a std::vector<T> from `count` on.
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+
+// Restores a default-constructed T.
+template <class T>
+void reset_object(void* object) {
+  *static_cast<T*>(object) = T{};
+}
+
+// api_error::errors is an optional map: reading it makes it present (and empty).
+inline void violations_clear(void* errors) {
+  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+}
+
+// Appends a constraint violation named `key` to api_error::errors.
+inline void* violation_append(void* errors, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+  v.emplace_back();
+  v.back().field = std::move(key);
+  return &v.back();
+}
+
+// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
+// the place of the first.
+inline std::size_t violations_unique(void* errors) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
+                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+}
+
+#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+
+inline constexpr field_desc violation_fields[] = {
+    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
+    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+};
+inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
+                                          nullptr,          nullptr, nullptr,           &violations_unique};
+
+inline constexpr field_desc error_fields[] = {
+    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
+    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
+    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
+    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
+    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
+    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+};
+inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+};
+inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
+
+#undef NOVU_CC_FIELD
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
+}
+
+}  // namespace detail
+
+NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::error_type, false, limits);
+}
+
+NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::validation_error_type, false, limits);
+}
+
+NOVU_CC_API result<std::string> encode_json(const api_error& body) {
+  detail::body_writer w;
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["statusCode"] = body.status_code;
+  w.put(o, "timestamp", body.timestamp);
+  w.put(o, "path", body.path);
+  if (body.message) w.put_any(o, "message", *body.message, false);
+  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
+  w.put(o, "errorId", body.error_id);
+  if (body.errors) {
+    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
+    const std::size_t mark = w.enter("errors");
+    for (const constraint_violation& v : *body.errors) {
+      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+      const std::size_t inner = w.enter(v.field);
+      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
+      const std::size_t list = w.enter("messages");
+      for (const std::string& m : v.messages) w.push(messages, m);
+      w.leave(list);
+      entry["messages"] = std::move(messages);
+      if (v.value) w.put_any(entry, "value", *v.value, false);
+      w.leave(inner);
+      if (!detail::is_valid_utf8(v.field)) {
+        w.put(errors, v.field, v.field);
+        break;
+      }
+      errors[v.field] = std::move(entry);
+    }
+    w.leave(mark);
+    o["errors"] = std::move(errors);
+  }
+  return detail::finish(w, o);
+}
+
+NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
+  if (json_text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
+  }
+  detail::any_json_reader reader(limits, json_text);
+  if (!detail::sax_parse_text(json_text, &reader)) {
+    if (reader.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    if (reader.too_many()) {
+      return make_error(error_kind::limit_exceeded, detail::too_many_elements_message(limits.max_elements));
+    }
+    return make_error(error_kind::invalid_argument, reader.message());
+  }
+  const std::size_t nul = detail::find_nul(json_text);
+  if (nul != std::string_view::npos) return make_error(error_kind::invalid_argument, detail::nul_byte_message(nul));
+  return any_json::from_text(reader.type(), reader.take_text());
+}
+
+NOVU_CC_API result<any_json> json_string(std::string_view text) {
+  const std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, "string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  }
+  return any_json::from_text(json_type::string, detail::json_value(std::string(text)).dump());
+}
+
+NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
+  if (value.type != json_type::string) return std::nullopt;
+  detail::string_capture capture;
+  if (!detail::sax_parse_text(value.text, &capture)) return std::nullopt;
+  if (detail::find_nul(value.text) != std::string_view::npos) return std::nullopt;  // `"a"\0...`
+  return std::move(capture.text);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// ---- end include/novu/core/impl/json.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Whether `status` is a success (2xx).
+constexpr bool is_2xx(int status) noexcept { return status >= 200 && status < 300; }
+
+// Statuses whose body the API documents as an `ErrorDto`.
+constexpr bool documents_error_dto(int status) noexcept {
+  switch (status) {
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 500: return true;
+    default: return false;
+  }
+}
+
+// Reason phrase of the statuses this API uses, for messages.
+constexpr std::string_view reason_phrase(int status) noexcept {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// "HTTP 404 Not Found".
+inline std::string status_text(int status) {
+  std::string text = "HTTP " + std::to_string(status);
+  const std::string_view reason = reason_phrase(status);
+  if (!reason.empty()) {
+    text.push_back(' ');
+    text.append(reason.data(), reason.size());
+  }
+  return text;
+}
+
+// At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
+inline std::string clip(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  text.resize(utf8_boundary(text, limit));
+  text += "...";
+  return text;
+}
+
+// The server's message as text, at most 300 bytes: the string itself, or the JSON of a
+// non-string message. Only the start of a long string is unescaped.
+inline std::string message_text(const api_error& body) {
+  if (!body.message || body.message->type == json_type::null) return {};
+  if (body.message->type != json_type::string) return clip(body.message->text, 300);
+  // At most 12 bytes of JSON text per byte of content (a surrogate pair's escapes) and a
+  // margin; an escape cut short at the end is dropped.
+  std::string_view raw(body.message->text);
+  raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() > 12 * 300 + 16) {
+    raw = raw.substr(0, 12 * 300 + 16);
+    const std::size_t backslash = raw.rfind('\\');
+    if (backslash != std::string_view::npos && raw.size() - backslash < 12) raw = raw.substr(0, backslash);
+  }
+  return clip(json_unescape(raw), 300);
+}
+
+// `text` with append_printable's escapes, when it needs any.
+inline void make_printable(std::string& text) {
+  if (!needs_printable_escaping(text)) return;
+  std::string printable;
+  printable.reserve(text.size() + 16);
+  append_printable(printable, text);
+  text.swap(printable);
+}
+
+// Longest `error::message`; a longer one is cut and says how much was left out.
+inline constexpr std::size_t max_error_message_bytes = 4096;
+
+// The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
+// max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
+inline void finish_message(std::string& message) {
+  make_printable(message);
+  if (message.size() <= max_error_message_bytes) return;
+  std::size_t cut = utf8_boundary(message, max_error_message_bytes - 64);
+  // Not inside an escape such as \x1B.
+  const std::size_t backslash = message.rfind('\\', cut);
+  if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
+  const std::size_t omitted = message.size() - cut;
+  message.resize(cut);
+  message += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// `value` with credential-named members and `name=value` pairs masked (see mask_credentials);
+// it stays JSON of the same type, or becomes the string "[redacted]".
+inline void mask_any_json(any_json& value) {
+  if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
+  std::string masked;
+  if (!mask_credentials_into(value.text, masked) || masked == value.text) return;
+  result<any_json> checked = parse_any_json(masked);
+  if (checked && checked->type == value.type) {
+    value.text = std::move(checked->text);
+  } else {
+    value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+  }
+}
+
+// Masks what the decoded error body may hold of credentials the caller never told us about:
+// credential-named members of `message` and `ctx`, and for a violation of a credential-named
+// field ("auth.accessToken") the value it echoes, which is added to `echoes` so that it is
+// scrubbed wherever else the body repeats it.
+inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      if (!v.value) continue;
+      if (!is_secret_path(v.field)) {
+        mask_any_json(*v.value);
+        continue;
+      }
+      if (std::optional<std::string> echoed = string_value(*v.value)) {
+        echoes.add(*echoed);
+      } else if (v.value->type != json_type::null && v.value->type != json_type::boolean) {
+        echoes.add(v.value->text);
+      }
+      if (v.value->type != json_type::null) {
+        v.value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+      }
+    }
+  }
+  if (api.message) mask_any_json(*api.message);
+  if (api.ctx) mask_any_json(*api.ctx);
+}
+
+// The known secrets of a call plus what the error body echoes for credential-named fields.
+inline secret_scrubber call_and_echoed_secrets(const secret_scrubber* secrets, api_error& api) {
+  secret_scrubber all = secrets != nullptr ? *secrets : secret_scrubber{};
+  mask_api_error(api, all);
+  scrub_api_error(api, all);
+  return all;
+}
+
+// The last step of every error a parser or client returns: `secrets` scrubbed from every
+// field, credential-named values in the kept body, headers and message masked, the message
+// escaped and capped (and scrubbed once more, as escaping could spell a secret).
+inline void finish_error(error& e, const secret_scrubber* secrets) {
+  // Known secrets first, while they are whole; then the masks, whose "[redacted]" could spell
+  // a secret; then the known secrets again, with a marker that cannot.
+  if (secrets != nullptr) scrub_error(e, *secrets);
+  bool masked = false;
+  if (!e.body.empty()) {
+    std::string body;
+    masked = mask_credentials_into(e.body, body) && body != e.body;
+    if (masked) e.body.swap(body);
+  }
+  for (http_header& h : e.headers) {
+    if (!is_secret_header(h.name)) continue;
+    h.value.assign(mask_text.data(), mask_text.size());
+    masked = true;
+  }
+  if (e.message.find_first_of("=:") != std::string::npos) {
+    std::string message = mask_key_value_pairs(e.message);
+    masked = masked || message != e.message;
+    e.message.swap(message);
+  }
+  if (secrets != nullptr && masked) {
+    secrets->scrub(e.body);
+    for (http_header& h : e.headers) secrets->scrub(h.value);
+    secrets->scrub(e.message);
+  }
+  finish_message(e.message);
+  if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
+  make_printable(e.location);
+}
+
+// The body an error keeps: the response's, unless it is above the size limit (such a body is
+// refused unread, and an error does not hold on to it either). Taken from `owned_body` (the
+// caller's copy of response.body, which it gives up) instead of copied when there is one.
+inline std::string kept_body(const http_response& response, const decode_limits& limits, std::string* owned_body) {
+  if (response.body.size() > limits.max_body_bytes) return std::string();
+  return owned_body != nullptr ? std::move(*owned_body) : response.body;
+}
+
+// An error carrying the response.
+inline error response_error(error_kind kind, const http_response& response, std::string message,
+                            const decode_limits& limits, std::string* owned_body) {
+  error e = make_error(kind, std::move(message));
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, owned_body);
+  return e;
+}
+
+// "HTTP 404 Not Found: <the server's message>".
+inline std::string api_message(int status, const api_error& body) {
+  std::string message = status_text(status);
+  const std::string text = message_text(body);
+  if (!text.empty()) message += ": " + text;
+  return message;
+}
+
+// The error for a response with an error status whose body decoded as `body`.
+inline error decoded_error(error_kind kind, const http_response& response, api_error body, const decode_limits& limits,
+                           const secret_scrubber* secrets, std::string* owned_body) {
+  const secret_scrubber all = call_and_echoed_secrets(secrets, body);
+  std::string message = api_message(response.status, body);
+  if (kind == error_kind::validation && body.errors) {
+    // Whole fields while they fit, leaving room for the note of those left out.
+    const std::size_t budget = max_error_message_bytes - 512;
+    std::size_t shown = 0;
+    for (const constraint_violation& v : *body.errors) {
+      if (message.size() >= budget) break;
+      message += "; " + clip(v.field, 100) + ":";
+      for (const std::string& m : v.messages) {
+        if (message.size() >= budget) {
+          message += " ...";
+          break;
+        }
+        message += " " + clip(m, 200);
+      }
+      ++shown;
+    }
+    if (shown < body.errors->size()) {
+      message += "; and " + std::to_string(body.errors->size() - shown) + " more fields left out";
+    }
+  } else if (body.error_id) {
+    message += " (errorId " + clip(*body.error_id, 100) + ")";
+  }
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
+  e.api = std::move(body);
+  return e;
+}
+
+// An error with the response that does not decode as an error body.
+inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
+                             const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, secrets);
+  return e;
+}
+
+// The error a non-2xx response stands for, `secrets` scrubbed from it. With `owned_body` (a
+// string holding response.body that the caller gives up) the error takes the body from there.
+inline error error_from_response(const http_response& response, const decode_limits& limits,
+                                 const secret_scrubber* secrets, std::string* owned_body = nullptr) {
+  const int status = response.status;
+  const bool documented = status == 422 || documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body of " + std::to_string(response.body.size()) +
+                               " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
+                           limits, secrets, owned_body);
+  }
+  if (!documented) {
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets,
+                           owned_body);
+  }
+  if (status == 422) {
+    result<api_error> body = decode_validation_error(response.body, limits);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets, owned_body);
+  }
+  // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
+  result<api_error> body = decode_api_error(response.body, limits);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
+  if (body.error().kind == error_kind::limit_exceeded) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets,
+                           owned_body);
+  }
+  return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
+                         limits, secrets, owned_body);
+}
+
+// The error for a 2xx body that did not decode.
+inline error success_body_error(const http_response& response, error decoded, const decode_limits& limits,
+                                const secret_scrubber* secrets) {
+  error e = std::move(decoded);
+  e.message = status_text(response.status) + " body: " + e.message;
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, nullptr);
+  finish_error(e, secrets);
+  return e;
+}
+
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
+                          Decode decode) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
+  return decoded;
+}
+
+}  // namespace detail
+
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
+  return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// ---- end include/novu/core/impl/response.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      elapsed_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// ---- end include/novu/core/impl/call.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
+  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  run(std::move(call), std::nullopt);
+}
+
+NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
+  for (;;) {
+    if (!answer) {
+      auto sent = std::make_shared<handoff<transport_result>>();
+      http_request copy = call->request_;
+      call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                    transport_callback([call, sent](transport_result arrived) {
+                                      if (!sent->claim()) return;  // a second completion
+                                      if (sent->offer(std::move(arrived))) return;
+                                      run(call, sent->take());
+                                    }));
+      if (sent->park()) return;
+      answer.emplace(sent->take());
+    }
+    const async_timer* timer = call->context_.timer;
+    if (timer != nullptr && *timer) {
+      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
+                                               call->context_.environment);
+      if (next.retry) {
+        ++call->attempt_;
+        answer.reset();
+        auto waited = std::make_shared<handoff<timer_fired>>();
+        (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                   if (!waited->claim()) return;  // a timer firing twice
+                   if (waited->offer(timer_fired{})) return;
+                   run(call, std::nullopt);
+                 }));
+        if (waited->park()) return;
+        continue;  // fired inside the timer call: send the next attempt from here
+      }
+    }
+    call->finish(std::move(*answer));
+    return;
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// ---- end include/novu/core/impl/async.ipp ----
 #endif
 
 // Fast-compile mode: the class templates the calls return are instantiated once, in the
@@ -30983,15 +46627,20 @@ namespace detail {
 // the depth and element limits, and which limit stopped the parse.
 class limited_sax_handler {
  public:
+  // A handler for `text` within `limits` (depth and element count).
   limited_sax_handler(const decode_limits& limits, std::string_view text)
       : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
 
+  // nlohmann's parse error, kept as a message that names the offending byte.
   bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
+  // True when the depth limit stopped the parse.
   bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
   bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
   const std::string& message() const noexcept { return message_; }
 
  protected:

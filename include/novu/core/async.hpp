@@ -195,10 +195,7 @@ class async_call {
   async_call& operator=(const async_call&) = delete;
 
   // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
-  static void start(std::shared_ptr<async_call> call) {
-    call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
-    run(std::move(call), std::nullopt);
-  }
+  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
 
  protected:
   // The configuration of the client that started the call.
@@ -211,41 +208,7 @@ class async_call {
   // through the timer, sends again... An attempt or a wait that completes inside the transport
   // or timer call is picked up by the next round of this loop instead of a nested call, so the
   // stack stays flat; one that completes later calls run() afresh from the completion.
-  static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
-    for (;;) {
-      if (!answer) {
-        auto sent = std::make_shared<handoff<transport_result>>();
-        http_request copy = call->request_;
-        call->context_.transport.send(call->context_.transport.self, std::move(copy),
-                                      transport_callback([call, sent](transport_result arrived) {
-                                        if (!sent->claim()) return;  // a second completion
-                                        if (sent->offer(std::move(arrived))) return;
-                                        run(call, sent->take());
-                                      }));
-        if (sent->park()) return;
-        answer.emplace(sent->take());
-      }
-      const async_timer* timer = call->context_.timer;
-      if (timer != nullptr && *timer) {
-        const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
-                                                 call->context_.environment);
-        if (next.retry) {
-          ++call->attempt_;
-          answer.reset();
-          auto waited = std::make_shared<handoff<timer_fired>>();
-          (*timer)(next.delay_ms, timer_callback([call, waited]() {
-                     if (!waited->claim()) return;  // a timer firing twice
-                     if (waited->offer(timer_fired{})) return;
-                     run(call, std::nullopt);
-                   }));
-          if (waited->park()) return;
-          continue;  // fired inside the timer call: send the next attempt from here
-        }
-      }
-      call->finish(std::move(*answer));
-      return;
-    }
-  }
+  NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
 
   async_call_context context_;  // the client's configuration, transport, timer, environment
   http_request request_;        // sent as is by every attempt
@@ -262,3 +225,9 @@ NOVU_CC_NAMESPACE_END
 #include "novu/core/detail/implementation.hpp"
 #endif
 // NOVU_CC_STANDALONE }
+
+// The async loop is defined here in the header-only mode; in the fast-compile mode the
+// implementation file compiles it once (novu/core/detail/implementation.hpp).
+#if !defined(NOVU_CC_SEPARATE_COMPILATION)
+#include "novu/core/impl/async.ipp"
+#endif

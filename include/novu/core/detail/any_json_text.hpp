@@ -27,15 +27,20 @@ namespace detail {
 // the depth and element limits, and which limit stopped the parse.
 class limited_sax_handler {
  public:
+  // A handler for `text` within `limits` (depth and element count).
   limited_sax_handler(const decode_limits& limits, std::string_view text)
       : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
 
+  // nlohmann's parse error, kept as a message that names the offending byte.
   bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
     message_ = parse_error_message(text_, position, ex.what());
     return false;
   }
+  // True when the depth limit stopped the parse.
   bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
   bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
   const std::string& message() const noexcept { return message_; }
 
  protected:

@@ -19,6 +19,12 @@
 #include "novu/core/impl/call.ipp"
 #endif
 
+// The async call loop: compiled here, once, in the fast-compile mode's implementation file
+// (in the header-only mode novu/core/async.hpp brings it itself, only where it is used).
+#if defined(NOVU_CC_SEPARATE_COMPILATION) && NOVU_CC_WITH_IMPLEMENTATION
+#include "novu/core/impl/async.ipp"
+#endif
+
 // Fast-compile mode: the class templates the calls return are instantiated once, in the
 // implementation file, instead of in every translation unit that uses them.
 #if defined(NOVU_CC_SEPARATE_COMPILATION)
