@@ -8,7 +8,7 @@
 #include <utility>   // move
 
 #include "novu/core/async.hpp"
-#include "novu/core/impl/call.ipp"
+#include "novu/core/detail/call.hpp"
 #include "novu/core/version.hpp"
 
 NOVU_CC_NAMESPACE_BEGIN
