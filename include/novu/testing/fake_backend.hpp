@@ -176,9 +176,13 @@ class fake_backend {
 
   /// `text` with each byte of invalid UTF-8 shown as '?' (paths and identifiers in messages).
   static std::string printable(std::string text) {
-    for (std::size_t bad = detail::find_invalid_utf8(text); bad != std::string::npos;
-         bad = detail::find_invalid_utf8(text)) {
-      text[bad] = '?';
+    // Each search resumes after the byte just replaced: what precedes it is valid by then, so
+    // the text is read once instead of once per bad byte.
+    for (std::size_t from = 0; from < text.size();) {
+      const std::size_t bad = detail::find_invalid_utf8(std::string_view(text).substr(from));
+      if (bad == std::string_view::npos) break;
+      text[from + bad] = '?';
+      from += bad + 1;
     }
     return text;
   }
