@@ -320,16 +320,6 @@ TEST_CASE("a secret key configured with its ApiKey prefix is masked bare too") {
 
 namespace {
 
-// Records what a client sends to the fake, so that two ways of calling can be compared.
-struct recording_transport {
-  novu::fake_novu* server;
-  std::vector<novu::http_request>* sent;
-  novu::http_response operator()(const novu::http_request& request) const {
-    sent->push_back(request);
-    return server->handle(request);
-  }
-};
-
 // What a result shows of itself: the JSON of the value, or the error's kind, status and message.
 template <class T>
 std::string shown(const novu::result<T>& r) {
@@ -348,11 +338,8 @@ TEST_CASE(
     "channel_connections(): each operation sends the same request and gives the same result as the client's member") {
   novu::fake_novu via_members_server;
   novu::fake_novu via_facade_server;
-  std::vector<novu::http_request> via_members_sent;
-  std::vector<novu::http_request> via_facade_sent;
-  novu::client<recording_transport> members(test_config(), recording_transport{&via_members_server, &via_members_sent});
-  novu::client<recording_transport> facade_client(test_config(),
-                                                  recording_transport{&via_facade_server, &via_facade_sent});
+  novu::client<novu::fake_novu::sync_transport> members(test_config(), via_members_server.transport());
+  novu::client<novu::fake_novu::sync_transport> facade_client(test_config(), via_facade_server.transport());
   auto facade = facade_client.channel_connections();
   // Both ways send the same idempotency key for the same step (the keys are otherwise random).
   int step = 0;
@@ -405,6 +392,9 @@ TEST_CASE(
   CHECK(results_members == results_facade);
   CHECK(results_members[results_members.size() - 2].rfind("api 404", 0) == 0);
   CHECK(results_members.back().rfind("invalid_argument", 0) == 0);
+  // What each fake received, in order: the same requests both ways.
+  const std::vector<novu::http_request> via_members_sent = via_members_server.received();
+  const std::vector<novu::http_request> via_facade_sent = via_facade_server.received();
   REQUIRE(via_members_sent.size() == via_facade_sent.size());
   for (std::size_t i = 0; i < via_members_sent.size(); ++i) {
     CAPTURE(i);

@@ -2,10 +2,14 @@
 #include "novu/novu.hpp"
 
 int main() {
+  // The umbrella brings the core and every resource: a client and its channel_connections().
   novu::client_config config;
   config.secret_key = "sk_test_standalone";
-  const novu::result<novu::http_request> request = novu::connections::build_delete_request(config, "conn-1");
-  novu::http_response response;
-  response.status = 204;
-  return request && novu::connections::parse_delete_response(response) ? 0 : 1;
+  auto transport = [](const novu::http_request& request) {
+    novu::http_response response;
+    response.status = request.method == "DELETE" ? 204 : 500;
+    return response;
+  };
+  novu::client<decltype(transport)> client(config, transport);
+  return client.channel_connections().remove("conn-1") ? 0 : 1;
 }
