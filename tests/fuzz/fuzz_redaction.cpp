@@ -199,26 +199,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         printable_secrets.push_back(s);
       }
     }
-    // The printer's escapes of control bytes ("\x1B", "\n") become one placeholder byte, so that
-    // a secret starting with the escape's tail ("0klv" after "\xA0") is not taken for a leak
-    // (secrets holding a control byte, the placeholder's kind, are searched for apart).
+    // The printout read as units: an escape ("\xHH", "\n", "\r", "\t") is one unit, any other
+    // byte another. In `printed` each escape becomes one placeholder byte, so that a secret
+    // starting with the escape's tail ("0klv" after "\xA0") is not taken for a leak (secrets
+    // holding a control byte, the placeholder's kind, are searched for apart, below).
     std::string printed;
     const std::string raw = novu::to_debug_string(*e);
-    {
-      for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '\\' && i + 3 < raw.size() && raw[i + 1] == 'x' && secret_check::hex(raw[i + 2]) >= 0 &&
-            secret_check::hex(raw[i + 3]) >= 0) {
-          printed += '\x01';
-          i += 3;
-        } else if (raw[i] == '\\' && i + 1 < raw.size() &&
-                   (raw[i + 1] == 'n' || raw[i + 1] == 'r' || raw[i + 1] == 't')) {
-          printed += '\x01';
-          ++i;
-        } else {
-          printed += raw[i];
-        }
+    std::vector<bool> unit_start(raw.size() + 1, false);
+    for (std::size_t i = 0; i < raw.size();) {
+      unit_start[i] = true;
+      std::size_t unit = 1;
+      if (raw[i] == '\\' && i + 3 < raw.size() && raw[i + 1] == 'x' && secret_check::hex(raw[i + 2]) >= 0 &&
+          secret_check::hex(raw[i + 3]) >= 0) {
+        unit = 4;
+      } else if (raw[i] == '\\' && i + 1 < raw.size() &&
+                 (raw[i + 1] == 'n' || raw[i + 1] == 'r' || raw[i + 1] == 't')) {
+        unit = 2;
       }
+      printed += unit == 1 ? raw[i] : '\x01';
+      i += unit;
     }
+    unit_start[raw.size()] = true;
     for (const std::string& s : printable_secrets) {
       if (secret_check::holds(printed, s)) {
         std::fprintf(stderr, "leak in the debug print: %s\n--- printout:\n%s\n---\n", s.c_str(), printed.c_str());
@@ -229,23 +230,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // same as a NUL byte of a secret: a secret whose escaped spelling the input holds as plain
     // text is searched for in the fields only (its real bytes, above).
     const std::string_view input(reinterpret_cast<const char*>(data), size);
-    // Where the printout's units start: an escape ("\xHH", "\n", "\r", "\t") is one unit, any
-    // other byte another. An escaped secret counts only where it starts and ends on unit
-    // boundaries, so "7\x17" is not found inside "\x17\x17" (the tail of one escape, a seam).
-    std::vector<bool> unit_start(raw.size() + 1, false);
-    for (std::size_t i = 0; i < raw.size();) {
-      unit_start[i] = true;
-      if (raw[i] == '\\' && i + 3 < raw.size() && raw[i + 1] == 'x' && secret_check::hex(raw[i + 2]) >= 0 &&
-          secret_check::hex(raw[i + 3]) >= 0) {
-        i += 4;
-      } else if (raw[i] == '\\' && i + 1 < raw.size() &&
-                 (raw[i + 1] == 'n' || raw[i + 1] == 'r' || raw[i + 1] == 't')) {
-        i += 2;
-      } else {
-        ++i;
-      }
-    }
-    unit_start[raw.size()] = true;
+    // An escaped secret counts only where it starts and ends on unit boundaries, so "7\x17" is
+    // not found inside "\x17\x17" (the tail of one escape, a seam).
     auto printed_escaped = [&](const std::string& s) {
       for (std::size_t at = raw.find(s); at != std::string::npos; at = raw.find(s, at + 1)) {
         if (unit_start[at] && unit_start[at + s.size()]) return true;
@@ -263,7 +249,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string leak = secret_check::first_leak_in_fields(*e, secrets);
     if (!leak.empty()) std::fprintf(stderr, "leak: %s\n", leak.c_str());
     NOVU_FUZZ_CHECK(leak.empty(), "a secret reached an error");
-    fuzz::check_printable(novu::to_debug_string(*e), "to_debug_string(error) is not printable");
+    fuzz::check_printable(raw, "to_debug_string(error) is not printable");
     for (char ch : e->message) {
       const auto c = static_cast<unsigned char>(ch);
       NOVU_FUZZ_CHECK(c >= 0x20 && c != 0x7F, "a control character in an error message");
