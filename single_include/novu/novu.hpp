@@ -74,6 +74,7 @@
 // SPDX-License-Identifier: MIT
 
 #include <cstddef>      // size_t
+#include <cstdint>      // uint32_t
 #include <string>       // string
 #include <string_view>  // string_view
 #include <vector>       // vector
@@ -97,6 +98,9 @@ struct http_request {
   std::string path;      ///< request target as sent on the request line: path and query
   http_headers headers;  ///< headers in send order (no Host or Content-Length: the stack adds them)
   std::string body;      ///< JSON body; empty for GET and DELETE
+  /// Per-attempt deadline in milliseconds for the transport (connect + send + receive);
+  /// 0 = the transport's own default. Set from `call_options::timeout_ms`.
+  std::uint32_t timeout_ms = 0;
 
   /// Scheme, host and port, e.g. "https://api.novu.co" (the url without its path); the whole
   /// url when `path` is not its tail (a request assembled by hand).
@@ -438,7 +442,6 @@ NOVU_CC_NAMESPACE_END
 // API's error body `api_error`. Plain values: no JSON library type appears here.
 // SPDX-License-Identifier: MIT
 
-#include <cstdint>   // int64_t
 #include <optional>  // optional
 #include <utility>   // move
 
