@@ -401,27 +401,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
