@@ -718,7 +718,9 @@ std::vector<dto_target> dto_targets() {
       field("/workspace/name", jtype::string, false),
       field("/workspace/botUserId", jtype::string, false),
       field("/auth", jtype::object, true),
-      field("/auth/accessToken", jtype::string, true),
+      // Not required in a response: servers that hide tokens leave it out (issue 11); requests
+      // still require it (update_fields below).
+      field("/auth/accessToken", jtype::string, false),
       field("/auth/refreshToken", jtype::string, false),
       field("/auth/expiresAt", jtype::string, false),
       field("/auth/refreshTokenExpiresAt", jtype::string, false),

@@ -23,6 +23,7 @@
 #include "novu/core/http.hpp"
 #include "novu/core/enums.hpp"
 #include "novu/core/api_error.hpp"
+#include "novu/core/tagged_union.hpp"
 #include "novu/core/error.hpp"
 #include "novu/core/result.hpp"
 #include "novu/core/retry.hpp"

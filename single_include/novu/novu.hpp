@@ -490,6 +490,34 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_API_ERROR_HPP
 // ---- end include/novu/core/api_error.hpp ----
 
+// ---- begin include/novu/core/tagged_union.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_TAGGED_UNION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_TAGGED_UNION_HPP
+// Tagged unions of DTOs whose tag is a sibling JSON member ({"type": "...", "endpoint": {...}}):
+// the JSON engine decodes the payload as the alternative the tag names, whichever member comes
+// first, and keeps a payload whose tag this version does not know as raw JSON.
+// SPDX-License-Identifier: MIT
+
+#include <variant>  // variant
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// The alternative of a tagged union that holds a payload whose tag this version does not know:
+/// its JSON exactly as received, written back unchanged.
+struct raw_alternative {
+  any_json json;  ///< the payload's compact JSON text
+};
+
+/// A tagged union over `Alternatives`, index 0 being the raw alternative for unknown tags. The
+/// tag itself is a sibling member of the struct that holds the union.
+template <class... Alternatives>
+using tagged_union = std::variant<raw_alternative, Alternatives...>;
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_TAGGED_UNION_HPP
+// ---- end include/novu/core/tagged_union.hpp ----
+
 // ---- begin include/novu/core/error.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ERROR_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ERROR_HPP
@@ -1964,27 +1992,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -4059,27 +4112,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -6105,27 +6183,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -7967,27 +8070,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -9830,27 +9958,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -10932,27 +11085,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -11972,7 +12150,7 @@ NOVU_CC_NAMESPACE_END
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 // Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
-// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// field tables and the core's JSON functions.
 // SPDX-License-Identifier: MIT
 
 
@@ -12082,179 +12260,136 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/json_schema.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
-// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
-// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
 // SPDX-License-Identifier: MIT
 
 
-
-// ---- begin include/novu/connections/dto.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-// Data transfer objects of the Channel Connections API, with the OpenAPI document's field names
-// in the comments. Plain values: no JSON library type appears here, so the fast-compile mode
-// can declare them without parsing nlohmann/json.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-
-/// Who owns a connection: one subscriber (the server's default) or the whole workspace.
-enum class connection_mode : unsigned char {
-  subscriber,  ///< "subscriber"
-  shared,      ///< "shared"
-};
-
-/// Wire spelling of a connection mode.
-constexpr std::string_view to_string(connection_mode mode) noexcept {
-  return mode == connection_mode::shared ? std::string_view{"shared"} : std::string_view{"subscriber"};
-}
-
-/// Workspace of a connection (`WorkspaceDto`).
-struct workspace {
-  std::string id;                          ///< `id`, e.g. Slack team id "T123456"
-  std::optional<std::string> name;         ///< `name`
-  std::optional<std::string> bot_user_id;  ///< `botUserId`
-};
-
-/// Credentials of a connection (`AuthDto`). Secrets: never printed by this library.
-struct auth {
-  std::string access_token;                             ///< `accessToken`
-  std::optional<std::string> refresh_token;             ///< `refreshToken`
-  std::optional<std::string> expires_at;                ///< `expiresAt` (ISO 8601)
-  std::optional<std::string> refresh_token_expires_at;  ///< `refreshTokenExpiresAt` (ISO 8601)
-};
-
-/// Body of PATCH /v1/channel-connections/{identifier} (`UpdateChannelConnectionRequestDto`).
-struct update_channel_connection_request {
-  novu::workspace workspace;  ///< `workspace` (required)
-  novu::auth auth;            ///< `auth` (required)
-};
-
-/// One entry of a create request's `context` map: `"<type>": "<id>"` or
-/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
-struct context_entry {
-  std::string type;              ///< map key, e.g. "tenant"
-  std::string id;                ///< context id, e.g. "org-acme"
-  std::optional<any_json> data;  ///< `data`: any JSON object
-};
-
-/// Body of POST /v1/channel-connections (`CreateChannelConnectionRequestDto`).
-struct create_channel_connection_request {
-  std::optional<std::string> identifier;                 ///< `identifier`; generated by the server when absent
-  std::optional<std::string> subscriber_id;              ///< `subscriberId`
-  std::optional<std::vector<context_entry>> context;     ///< `context`, in the order given
-  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
-  std::string integration_identifier;                    ///< `integrationIdentifier` (required)
-  novu::workspace workspace;                             ///< `workspace` (required)
-  novu::auth auth;                                       ///< `auth` (required)
-};
-
-/// A channel connection as the server returns it (`GetChannelConnectionResponseDto`).
-/// `nullopt` in a nullable field means the server sent `null`.
-struct channel_connection {
-  std::string identifier;                             ///< `identifier`
-  std::optional<channel_type> channel;                ///< `channel` (nullable, open enum)
-  std::optional<novu::provider_id> provider_id;       ///< `providerId` (nullable, open enum)
-  std::optional<std::string> integration_identifier;  ///< `integrationIdentifier` (nullable)
-  std::optional<std::string> subscriber_id;           ///< `subscriberId` (nullable)
-  std::vector<std::string> context_keys;              ///< `contextKeys`, "type:id" each
-  novu::workspace workspace;                          ///< `workspace`
-  novu::auth auth;                                    ///< `auth`: holds a live access token
-  std::string created_at;                             ///< `createdAt` (ISO 8601)
-  std::string updated_at;                             ///< `updatedAt` (ISO 8601)
-};
-
-/// One page of GET /v1/channel-connections (`ListChannelConnectionsResponseDto`).
-struct channel_connection_page {
-  std::vector<channel_connection> data;  ///< `data`
-  std::optional<std::string> next;       ///< `next`: pass as `after` for the next page; nullopt at the end
-  std::optional<std::string> previous;   ///< `previous`: pass as `before`; nullopt on the first page
-  std::int64_t total_count = 0;          ///< `totalCount`, capped at 50,000 by the server
-  bool total_count_capped = false;       ///< `totalCountCapped`: more results than `total_count`
-};
-
-/// Query of GET /v1/channel-connections. Unset fields are not sent.
-struct list_channel_connections_params {
-  std::optional<std::string> after;                      ///< `after` cursor
-  std::optional<std::string> before;                     ///< `before` cursor
-  std::optional<int> limit;                              ///< `limit`, 1..100 (server default 10)
-  std::optional<novu::order_direction> order_direction;  ///< `orderDirection`
-  std::optional<novu::order_by> order_by;                ///< `orderBy`
-  std::optional<bool> include_cursor;                    ///< `includeCursor`
-  std::optional<std::string> subscriber_id;              ///< `subscriberId`
-  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
-  std::optional<channel_type> channel;                   ///< `channel`
-  std::optional<novu::provider_id> provider_id;          ///< `providerId`
-  std::optional<std::string> integration_identifier;     ///< `integrationIdentifier`
-  /// `contextKeys` ("type:id" each). An engaged but empty vector sends `contextKeys=`, the
-  /// server's filter for connections without context; nullopt sends nothing.
-  std::optional<std::vector<std::string>> context_keys;
-};
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-// ---- end include/novu/connections/dto.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The C++ type behind a field, one kind per type.
+// The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,             // std::string
-  optional_string,    // std::optional<std::string>
-  optional_channel,   // std::optional<channel_type>
-  optional_provider,  // std::optional<provider_id>
-  optional_mode,      // std::optional<connection_mode>
-  string_list,        // std::vector<std::string>
-  integer,            // std::int64_t
-  boolean,            // bool
-  object,             // a struct described by `nested`
-  object_list,        // std::vector<T>, T described by `nested`
-  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
-  optional_any,       // std::optional<any_json>
-  optional_context,   // std::optional<std::vector<context_entry>>
+  string,           // std::string
+  optional_string,  // std::optional<std::string>
+  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,      // std::vector<std::string>
+  integer,          // std::int64_t
+  boolean,          // bool
+  object,           // a struct described by `nested`
+  object_list,      // std::vector<T>, T described by `nested`
+  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,     // std::optional<any_json>
+  variant,          // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
 enum : unsigned char {
   field_required = 1,     // must be present
-  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
   field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
 };
 
 struct type_desc;
+struct variant_desc;
 
-// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
 struct field_desc {
   std::string_view name;
   field_kind kind;
   unsigned char flags;
   void* (*member)(void* object);
-  const type_desc* nested;
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
 };
 
-// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
-// a map entry `key` is the entry's name).
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
 struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
-  void (*clear)(void* vector);
-  void* (*append)(void* vector, std::string&& key);
-  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
-  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
   // Lists: element `index`, reused when the vector already has it, else appended; lists are
   // decoded over what the vector holds, so that decoding into an existing value reuses memory.
   void* (*element)(void* vector, std::size_t index) = nullptr;
   // Lists: drops the elements from `count` on (those the body did not overwrite).
   void (*truncate)(void* vector, std::size_t count) = nullptr;
-  // Maps: keeps one entry per key, where the key first appeared, with its last value;
-  // returns the number of entries left.
-  std::size_t (*unique)(void* vector) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
 };
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
+}
 
 // Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
 // appeared and with the value of its last appearance: a JSON object's repeated member, read
@@ -12288,12 +12423,6 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
   }
   v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
   return kept;
-}
-
-// The entries of a context map, made unique by type (see keep_last_per_key).
-inline std::size_t context_entries_unique(void* entries) {
-  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
-                           [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
 }  // namespace detail
@@ -12467,6 +12596,7 @@ class dto_reader {
       : root_type_(root_type),
         root_target_(root_target),
         allow_envelope_(allow_envelope),
+        limits_(limits),
         max_depth_(limits.max_depth),
         max_elements_(limits.max_elements),
         value_limit_(value_limit(limits.max_elements)),
@@ -12526,12 +12656,7 @@ class dto_reader {
         case field_kind::optional_string:
           *static_cast<std::optional<std::string>*>(pending_.target) = value;
           return true;
-        case field_kind::optional_channel:
-          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
-          return true;
-        case field_kind::optional_provider:
-          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
-          return true;
+        case field_kind::open_enum: pending_.field->enums->assign(pending_.target, value); return true;
         default: break;
       }
     }
@@ -12594,14 +12719,13 @@ class dto_reader {
 
   // What the next value goes into.
   enum class slot_kind : unsigned char {
-    none,           // no value expected (after the root value)
-    root,           // the document itself
-    field,          // a struct field: field->kind says how
-    skip,           // an unknown field: parsed and dropped
-    list_item,      // an element of an object_list
-    string_item,    // an element of a string_list
-    map_value,      // the value of an object_map entry: an object for `type`
-    context_value,  // the value of a context map entry: a string id or {id, data}
+    none,         // no value expected (after the root value)
+    root,         // the document itself
+    field,        // a struct field: field->kind says how
+    skip,         // an unknown field: parsed and dropped
+    list_item,    // an element of an object_list
+    string_item,  // an element of a string_list
+    map_value,    // the value of a keyed_map entry: an object for `type`, or its shorthand string
   };
   struct slot {
     slot_kind kind = slot_kind::none;
@@ -12611,7 +12735,7 @@ class dto_reader {
   };
 
   // An open container we are decoding into.
-  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  enum class frame_kind : unsigned char { object, object_list, string_list, keyed_map };
   // The member an object or map is reading: none yet, a name with static storage (a field of
   // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
   enum class key_kind : unsigned char { none, name, stored };
@@ -12630,6 +12754,7 @@ class dto_reader {
     std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
     bool is_root = false;        // the document's top-level object
     bool enveloped = false;      // root object that turned out to be {"data": ...}
+    bool has_variant = false;    // object: a variant field was read (its tag is checked at the end)
   };
 
   struct number_value {
@@ -12717,6 +12842,7 @@ class dto_reader {
   bool scalar(json_event event, std::string* text, bool flag);
   bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
   ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+  void scalar_any(json_event event, std::string* text, bool flag, any_json& out) const;
 
   // ---- containers ----
   bool check_depth();
@@ -12736,6 +12862,12 @@ class dto_reader {
 
   bool end_container();
   bool settle_unseen_fields(const frame& object);
+
+  // ---- tagged unions ----
+  bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
+  bool settle_variants(frame& object);
+  static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
@@ -12747,11 +12879,10 @@ class dto_reader {
   }
   bool capture_end();
 
-  static const type_desc& context_object_type();
-
   const type_desc* root_type_;
   void* root_target_;
   bool allow_envelope_;
+  decode_limits limits_;
   std::size_t max_depth_;
   std::size_t max_elements_;
   std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
@@ -12769,25 +12900,13 @@ class dto_reader {
   std::size_t capture_depth_ = 0;
   json_text_writer capture_;
   bool capture_is_object_ = false;
-  std::optional<any_json>* capture_target_ = nullptr;
+  any_json* capture_target_ = nullptr;
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
   bool failed_ = false;
   error error_;
 };
-
-// The object form of a context entry: {"id": "...", "data": {...}}.
-inline const type_desc& dto_reader::context_object_type() {
-  static const field_desc fields[] = {
-      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
-       nullptr},
-      {"data", field_kind::optional_any, field_object_only,
-       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
-  };
-  static const type_desc type{fields, 2, nullptr, nullptr};
-  return type;
-}
 
 // Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
 // `{"data": {...}}` is unwrapped.
@@ -12859,8 +12978,7 @@ inline dto_reader::slot dto_reader::current_slot() {
   frame& top = stack_.back();
   switch (top.kind) {
     case frame_kind::object:
-    case frame_kind::object_map:
-    case frame_kind::context_map: return pending_;
+    case frame_kind::keyed_map: return pending_;
     case frame_kind::object_list:
       if (top.index++ > 0) bytes_read_ += 1;
       return slot{slot_kind::list_item, nullptr, top.type, top.target};
@@ -12926,27 +13044,14 @@ inline bool dto_reader::on_key(std::string& name) {
     top.merge_at = 2 * (top.index > 32 ? top.index : 32);
   }
   ++top.index;
-  if (top.kind == frame_kind::object_map) {
-    void* element = top.type->append(top.target, std::string(name));
-    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-    return true;
-  }
-  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-  // JavaScript), so that what decodes also encodes.
-  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-  entries.emplace_back();
-  context_entry* entry = &entries.back();
-  entry->type = name;
-  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  void* element = top.type->append(top.target, std::string(name));
+  pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
   return true;
 }
 
 // A map's repeated keys merged: the last value, in the first one's place. Returns the
 // number of entries left.
-inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
-  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-}
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) { return map.type->unique(map.target); }
 
 // ---- scalars ----
 inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
@@ -12957,8 +13062,16 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
     case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
     case slot_kind::skip: return true;
     case slot_kind::root: return type_error("an object", event);
-    case slot_kind::list_item:
-    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::list_item: return type_error("an object", event);
+    case slot_kind::map_value: {
+      // A map entry's shorthand: a string that stands for the entry with only that field set.
+      const std::size_t shorthand = s.type->shorthand;
+      if (shorthand == no_shorthand) return type_error("an object", event);
+      if (event != json_event::string) return type_error("a string or an object", event);
+      const field_desc& f = s.type->fields[shorthand];
+      *static_cast<std::string*>(f.member(s.target)) = *text;
+      return true;
+    }
     case slot_kind::string_item: {
       if (event != json_event::string) return type_error("a string", event);
       // Overwrite the list's own elements first (keeping their buffers); gather the rest.
@@ -12971,10 +13084,6 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       }
       return true;
     }
-    case slot_kind::context_value:
-      if (event != json_event::string) return type_error("a string or an object", event);
-      static_cast<context_entry*>(s.target)->id = *text;
-      return true;
     case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
   }
   return true;
@@ -12983,14 +13092,10 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
 inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
                                      bool flag) {
   const bool nullable = (f.flags & field_nullable) != 0;
-  if (event == json_event::null && nullable) {
-    switch (f.kind) {
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-      default: break;
-    }
+  if (event == json_event::null && nullable &&
+      (f.kind == field_kind::optional_string || f.kind == field_kind::open_enum || f.kind == field_kind::closed_enum)) {
+    f.reset(target);
+    return true;
   }
   switch (f.kind) {
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
@@ -13003,23 +13108,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if (event != json_event::string) return type_error("a string", event);
       *static_cast<std::optional<std::string>*>(target) = *text;
       return true;
-    case field_kind::optional_channel:
+    case field_kind::open_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      f.enums->assign(target, *text);
       return true;
-    case field_kind::optional_provider:
+    case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-      return true;
-    case field_kind::optional_mode:
-      if (event != json_event::string) return type_error("a string", event);
-      if (*text == "subscriber") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-      } else if (*text == "shared") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-      } else {
-        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-      }
+      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -13037,21 +13132,26 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
       auto& out = *static_cast<std::optional<any_json>*>(target);
       out.emplace();
-      out->type = event == json_event::null      ? json_type::null
-                  : event == json_event::boolean ? json_type::boolean
-                  : event == json_event::number  ? json_type::number
-                                                 : json_type::string;
-      ordered_json value = scalar_json(event, text, flag);
-      out->text = value.dump();
+      scalar_any(event, text, flag, *out);
       return true;
     }
+    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
-    case field_kind::object_map:
-    case field_kind::optional_context: return type_error("an object", event);
+    case field_kind::keyed_map: return type_error("an object", event);
   }
   return true;
+}
+
+// A scalar as an any-JSON value.
+inline void dto_reader::scalar_any(json_event event, std::string* text, bool flag, any_json& out) const {
+  out.type = event == json_event::null      ? json_type::null
+             : event == json_event::boolean ? json_type::boolean
+             : event == json_event::number  ? json_type::number
+                                            : json_type::string;
+  ordered_json value = scalar_json(event, text, flag);
+  out.text = value.dump();
 }
 
 inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
@@ -13088,9 +13188,8 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   capture_.end();
   if (--capture_depth_ == 0) {
-    capture_target_->emplace();
-    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-    (*capture_target_)->text = capture_.take();
+    capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
+    capture_target_->text = capture_.take();
     capture_target_ = nullptr;
   }
   return true;
@@ -13151,14 +13250,11 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object) return type_error("an object", event);
+      if (!is_object)
+        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
-    case slot_kind::context_value:
-      if (!is_object) return type_error("a string or an object", event);
-      push(frame_kind::object, &context_object_type(), s.target, false);
-      return true;
     case slot_kind::field: return field_container(*s.field, s.target, event);
   }
   return true;
@@ -13184,35 +13280,35 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       push(frame_kind::string_list, nullptr, target, false);
       stack_.back().items_base = items_.size();
       return true;
-    case field_kind::object_map:
+    case field_kind::keyed_map:
       if (!is_object) return type_error("an object", event);
       f.nested->clear(target);
-      push(frame_kind::object_map, f.nested, target, false);
+      push(frame_kind::keyed_map, f.nested, target, false);
       return true;
-    case field_kind::optional_context: {
-      if (!is_object) return type_error("an object", event);
-      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-      ctx.emplace();
-      push(frame_kind::context_map, nullptr, &*ctx, false);
-      return true;
-    }
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-      capture_target_ = static_cast<std::optional<any_json>*>(target);
-      capture_is_object_ = is_object;
-      capture_.take();
-      capture_.start(is_object);
-      capture_depth_ = 1;
-      return true;
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      return capture_into(&*out, is_object);
     }
+    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
-    case field_kind::optional_channel:
-    case field_kind::optional_provider:
-    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::open_enum:
+    case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
     case field_kind::boolean: return type_error("a boolean", event);
   }
+  return true;
+}
+
+// Starts capturing the container that opens here as the compact JSON text of `target`.
+inline bool dto_reader::capture_into(any_json* target, bool is_object) {
+  capture_target_ = target;
+  capture_is_object_ = is_object;
+  capture_.take();
+  capture_.start(is_object);
+  capture_depth_ = 1;
   return true;
 }
 
@@ -13223,6 +13319,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -13236,7 +13333,7 @@ inline bool dto_reader::end_container() {
     items_.resize(top.items_base);
   } else if (top.kind == frame_kind::object_list) {
     top.type->truncate(top.target, top.index);
-  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+  } else if (top.kind == frame_kind::keyed_map) {
     merge_repeated_keys(top);
   }
   if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
@@ -13262,27 +13359,7 @@ inline bool dto_reader::settle_unseen_fields(const frame& object) {
       append_pointer_token(where, f.name);
       return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
     }
-    void* target = f.member(object.target);
-    switch (f.kind) {
-      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-      case field_kind::object: f.nested->reset(target); break;
-      case field_kind::object_list: f.nested->truncate(target, 0); break;
-      // The one map field, api_error::errors (see violations_clear in json.ipp).
-      case field_kind::object_map:
-        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-        break;
-      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-      case field_kind::optional_context:
-        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-        break;
-    }
+    f.reset(f.member(object.target));
   }
   return true;
 }
@@ -13311,6 +13388,119 @@ inline void dto_reader::reserve_list(const frame& list) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
 // ---- end include/novu/core/detail/json_reader_containers.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_variants.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
+// whose tag was read before it is decoded straight into the alternative the tag names; one whose
+// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
+// decoded once its object closes and the tag is known, so the result does not depend on member
+// order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
+// located inside the payload ("/data/endpoint/roomId").
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
+// or null).
+inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[f.tag_field];
+  const void* target = tag.member(owner.target);
+  if (tag.kind == field_kind::string) {
+    out = *static_cast<const std::string*>(target);
+    return true;
+  }
+  return tag.enums->spelling(target, out);
+}
+
+inline bool dto_reader::variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                                      bool container) {
+  frame& owner = stack_.back();
+  owner.has_variant = true;
+  const variant_desc& v = *f.variant;
+  std::string_view tag;
+  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+    const std::size_t index = variant_index_of(v, tag);
+    if (index != 0) {
+      if (event != json_event::object) return type_error("an object", event);
+      push(frame_kind::object, v.alternatives[index - 1].type, v.emplace(target, index), false);
+      return true;
+    }
+  }
+  // The tag is unknown, or not read yet: keep the payload's text.
+  v.emplace(target, 0);
+  any_json* raw = static_cast<any_json*>(v.raw(target));
+  if (container) return capture_into(raw, event == json_event::object);
+  scalar_any(event, text, flag, *raw);
+  return true;
+}
+
+// Once an object that holds variants closes: each variant read as raw text whose tag is now
+// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
+// names is an error.
+inline bool dto_reader::settle_variants(frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    const field_desc& f = object.type->fields[i];
+    if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
+    if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
+    std::string_view tag;
+    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
+    const variant_desc& v = *f.variant;
+    void* target = f.member(object.target);
+    const std::size_t named = variant_index_of(v, tag);
+    const std::size_t held = v.index(target);
+    if (held == named) continue;
+    // The pointer of the payload: the object's own path, then the member.
+    const key_kind saved_key = object.key;
+    const std::string_view saved_name = object.name;
+    object.key = key_kind::name;
+    object.name = f.name;
+    std::string where = path();
+    object.key = saved_key;
+    object.name = saved_name;
+    if (held != 0) {
+      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
+                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                                           "\" was repeated with another value");
+    }
+    if (named == 0) continue;  // an unknown tag keeps the raw text
+    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
+    if (raw.type != json_type::object) {
+      return fail_at(std::move(where),
+                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
+    }
+    result<void> decoded =
+        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
+    if (!decoded) {
+      error e = std::move(decoded).error();
+      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
+      const std::string inner = e.location;
+      std::string outer = where + inner;
+      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
+      if (e.message.compare(0, said.size(), said) == 0) {
+        e.message = outer + ": " + e.message.substr(said.size());
+      } else {
+        e.message = outer + ": " + e.message;
+      }
+      e.location = std::move(outer);
+      if (!failed_) {
+        failed_ = true;
+        error_ = std::move(e);
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// ---- end include/novu/core/detail/json_reader_variants.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -13523,105 +13713,260 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
 // ---- end include/novu/core/detail/any_json_text.hpp ----
 
-// ---- begin include/novu/core/detail/body_writer.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
-// first, and dumped without throwing.
+// ---- begin include/novu/core/detail/json_encoder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
+// table the decoder reads), in table order, every string checked for valid UTF-8 and every
+// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
+// values; the first problem is kept with its JSON pointer.
 // SPDX-License-Identifier: MIT
-
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
-// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
-class body_writer {
- public:
-  using ojson = nlohmann::ordered_json;
-
-  bool failed() const noexcept { return failed_; }
-  error take_error() { return std::move(error_); }
-  // At least the length of the JSON text of what object_with_room() and member() wrote, when
-  // no string needs escapes.
-  std::size_t size_hint() const noexcept { return size_hint_; }
-
-  // An empty object with room for `members` members.
-  ojson object_with_room(std::size_t members) {
-    size_hint_ += 2;
-    ojson o = ojson::object();
-    o.get_ref<ojson::object_t&>().reserve(members);
-    return o;
-  }
-  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
-  // lookup, no reallocation when the object was made with room for it.
-  void member(ojson& obj, std::string_view key, ojson&& value) {
-    size_hint_ += key.size() + 4;
-    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
-  }
-  // A string member, when it is valid UTF-8.
-  void member(ojson& obj, std::string_view key, const std::string& value) {
-    if (!checked(key, value)) return;
-    size_hint_ += value.size() + 2;
-    member(obj, key, ojson(value));
-  }
-  // An optional string member: omitted when absent.
-  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) member(obj, key, *value);
-  }
-
-  // `obj[key] = value` for a string.
-  void put(ojson& obj, std::string_view key, const std::string& value) {
-    if (checked(key, value)) obj[std::string(key)] = value;
-  }
-  // Appends string `value` to array `arr`.
-  void push(ojson& arr, const std::string& value) {
-    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
-  }
-  // Optional string: omitted when absent.
-  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) put(obj, key, *value);
-  }
-  // Nullable string: null when absent.
-  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) {
-      put(obj, key, *value);
-    } else {
-      obj[std::string(key)] = nullptr;
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
     }
   }
-  // Any JSON value given as text.
-  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
-    if (failed_) return;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Writes DTOs as JSON text from their tables.
+class table_encoder {
+ public:
+  // Writes `object`, a struct described by `type`.
+  void write_object(const type_desc& type, const void* object) {
+    out_.push_back('{');
+    bool first = true;
+    for (std::size_t i = 0; i < type.field_count && !failed_; ++i) {
+      const field_desc& f = type.fields[i];
+      const void* target = f.member(const_cast<void*>(object));
+      if (f.engaged != nullptr && !f.engaged(target)) {
+        if ((f.flags & field_nullable) == 0) continue;
+        member_key(first, f.name);
+        out_ += "null";
+        continue;
+      }
+      member_key(first, f.name);
+      const std::size_t mark = enter(f.name);
+      write_value(f, target, type, object);
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  bool failed() const noexcept { return failed_; }
+  // The text written, or the first problem.
+  result<std::string> finish() {
+    if (failed_) return std::move(error_);
+    return std::move(out_);
+  }
+
+ private:
+  void member_key(bool& first, std::string_view name) {
+    if (!first) out_.push_back(',');
+    first = false;
+    append_json_string(out_, name);
+    out_.push_back(':');
+  }
+
+  void write_value(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    switch (f.kind) {
+      case field_kind::string: write_string(*static_cast<const std::string*>(target)); return;
+      case field_kind::optional_string: write_string(**static_cast<const std::optional<std::string>*>(target)); return;
+      case field_kind::open_enum:
+      case field_kind::closed_enum: {
+        std::string_view spelling;
+        f.enums->spelling(target, spelling);
+        write_string(spelling);
+        return;
+      }
+      case field_kind::string_list: {
+        const auto& list = *static_cast<const std::vector<std::string>*>(target);
+        out_.push_back('[');
+        for (std::size_t i = 0; i < list.size() && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_string(list[i]);
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
+      case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::object: write_object(*f.nested, target); return;
+      case field_kind::object_list: {
+        out_.push_back('[');
+        const std::size_t n = f.nested->size(target);
+        for (std::size_t i = 0; i < n && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_object(*f.nested, f.nested->at(target, i));
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::keyed_map: write_map(*f.nested, target); return;
+      case field_kind::optional_any:
+        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+        return;
+      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+    }
+  }
+
+  // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
+  // key would leave only its last entry on the wire).
+  void write_map(const type_desc& entry, const void* map) {
+    const std::size_t n = entry.size(map);
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& key = entry.key(entry.at(map, i));
+      const std::size_t bad = find_invalid_utf8(key);
+      if (bad != std::string_view::npos) {
+        reject("a key is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+        return;
+      }
+      keys.push_back(key);
+    }
+    std::vector<std::string_view> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+    if (twice != sorted.end()) {
+      const std::size_t mark = enter(*twice);
+      reject("two entries have the key \"" + std::string(*twice) + "\"");
+      leave(mark);
+      return;
+    }
+    out_.push_back('{');
+    for (std::size_t i = 0; i < n && !failed_; ++i) {
+      if (i > 0) out_.push_back(',');
+      append_json_string(out_, keys[i]);
+      out_.push_back(':');
+      const std::size_t mark = enter(keys[i]);
+      const void* e = entry.at(map, i);
+      if (is_shorthand(entry, e)) {
+        const field_desc& s = entry.fields[entry.shorthand];
+        write_string(*static_cast<const std::string*>(s.member(const_cast<void*>(e))));
+      } else {
+        write_object(entry, e);
+      }
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  // Whether a map entry is written as its shorthand string: it has one, and every other
+  // (optional) field is absent.
+  static bool is_shorthand(const type_desc& entry, const void* e) {
+    if (entry.shorthand == no_shorthand) return false;
+    for (std::size_t i = 0; i < entry.field_count; ++i) {
+      if (i == entry.shorthand) continue;
+      const field_desc& f = entry.fields[i];
+      if (f.engaged == nullptr || f.engaged(f.member(const_cast<void*>(e)))) return false;
+    }
+    return true;
+  }
+
+  // An any-JSON value: vetted, then written compact.
+  void write_any(const any_json& value, bool object_only) {
+    result<nlohmann::ordered_json> dom = parse_vetted(value.text, path_, decode_limits{});
     if (!dom) {
-      fail_with(std::move(dom).error());
+      fail(std::move(dom).error());
       return;
     }
     if (object_only && !dom->is_object()) {
-      std::string message = where + ": must be a JSON object";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("must be a JSON object");
       return;
     }
     if (type_of(*dom) != value.type) {
-      std::string message = where + ": the JSON text does not hold the declared type";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("the JSON text does not hold the declared type");
       return;
     }
-    obj[std::string(key)] = std::move(*dom);
+    dump_compact(*dom, out_);
+  }
+
+  // A tagged union: the typed alternative that its tag names, or the raw JSON of a tag this
+  // version does not know.
+  void write_variant(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    const variant_desc& v = *f.variant;
+    const std::size_t held = v.index(target);
+    if (f.tag_field != no_tag) {
+      const field_desc& tag = owner_type.fields[f.tag_field];
+      const void* tag_target = tag.member(const_cast<void*>(owner));
+      std::string_view spelling;
+      if (tag.kind == field_kind::string) {
+        spelling = *static_cast<const std::string*>(tag_target);
+      } else if (!tag.enums->spelling(tag_target, spelling)) {
+        reject("\"" + std::string(tag.name) + "\" is not set, so the payload's type is unknown");
+        return;
+      }
+      const std::size_t named = variant_index_of(v, spelling);
+      if (held == 0 && named != 0) {
+        reject("the payload is raw JSON, but \"" + std::string(spelling) + "\" is a known " + std::string(tag.name) +
+               ": set its typed alternative");
+        return;
+      }
+      if (held != 0 && held != named) {
+        reject("the payload is the alternative for \"" + std::string(v.alternatives[held - 1].tag) + "\", but \"" +
+               std::string(tag.name) + "\" says \"" + std::string(spelling) + "\"");
+        return;
+      }
+    }
+    if (held == 0) {
+      write_any(*static_cast<const any_json*>(v.raw(const_cast<void*>(target))), false);
+    } else {
+      write_object(*v.alternatives[held - 1].type, v.get(target));
+    }
+  }
+
+  void write_string(std::string_view value) {
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad != std::string_view::npos) {
+      reject("string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+      return;
+    }
+    append_json_string(out_, value);
   }
 
   // Fails with `why` at the current location.
   void reject(const std::string& why) {
     std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
-    fail(error_kind::invalid_argument, std::move(message), path_);
+    fail(make_error(error_kind::invalid_argument, std::move(message), path_));
   }
-
-  // Enters / leaves a nested member for error locations.
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
   std::size_t enter(std::string_view key) {
     const std::size_t mark = path_.size();
     append_pointer_token(path_, key);
@@ -13629,87 +13974,133 @@ class body_writer {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
- private:
-  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
-  bool checked(std::string_view key, std::string_view value) {
-    if (failed_) return false;
-    const std::size_t bad = find_invalid_utf8(value);
-    if (bad == std::string_view::npos) return true;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
-    fail(error_kind::invalid_argument, std::move(message), std::move(where));
-    return false;
-  }
-
-  void fail(error_kind kind, std::string message, std::string where) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = make_error(kind, std::move(message), std::move(where));
-    }
-  }
-  void fail_with(error e) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = std::move(e);
-    }
-  }
-
+  std::string out_;
   std::string path_;
-  std::size_t size_hint_ = 0;
   bool failed_ = false;
   error error_;
 };
 
-// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
-// moving its members to a heap-allocated stack (so that no document is too deep to free);
-// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
-inline void empty_bottom_up(nlohmann::ordered_json& value) {
-  if (value.is_object()) {
-    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
-    for (auto& member : members) empty_bottom_up(member.second);
-    members.clear();
-  } else if (value.is_array()) {
-    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
-    for (auto& element : elements) empty_bottom_up(element);
-    elements.clear();
-  }
-}
-
-// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
-// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
-// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
-inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
-  if (writer.failed()) return writer.take_error();
-  std::string text;
-  text.reserve(writer.size_hint());
-  dump_compact(dom, text);
-  empty_bottom_up(dom);
-  return text;
+// `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
+inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
+  table_encoder encoder;
+  encoder.write_object(type, object);
+  return encoder.finish();
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// ---- end include/novu/core/detail/body_writer.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// ---- end include/novu/core/detail/json_encoder.hpp ----
+
+// ---- begin include/novu/core/detail/json_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// Builders of the engine's tables (json_schema.hpp) from member pointers: a field's kind is
+// deduced from the member's C++ type, an unsupported type is a static_assert, a nested table must
+// describe the member's own type, and a struct's field count is deduced and limited.
+//
+//   inline constexpr field_desc workspace_fields[] = {
+//       field<&workspace::id>("id", field_required),
+//       field<&workspace::name>("name"),
+//   };
+//   inline constexpr type_desc workspace_type = struct_type<workspace, workspace_fields>();
+//   template <> inline constexpr const type_desc* table_of<workspace> = &workspace_type;
+// SPDX-License-Identifier: MIT
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
+// A distinct address per C++ type: what type_desc::cpp_type and field_desc::owner hold.
+template <class T>
+inline constexpr char type_tag = 0;
+
+// The table of struct `T`, declared by specializing this after the table (see the top).
+template <class T>
+inline constexpr const type_desc* table_of = nullptr;
+
+// The table of tagged union `V` (a tagged_union<...>), declared like table_of.
+template <class V>
+inline constexpr const variant_desc* variant_table_of = nullptr;
+
+// The wire spellings of a closed enum `E` whose enumerators are 0, 1, ...: specialize with
+// `static constexpr std::string_view names[]` and `static constexpr std::string_view expected`.
+template <class E>
+struct enum_spellings {
+  static constexpr bool declared = false;
+};
+
+template <class>
+inline constexpr bool always_false = false;
+
+template <class T>
+struct optional_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct optional_of<std::optional<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+template <class T>
+struct vector_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct vector_of<std::vector<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+// std::vector<S> of a struct S.
+template <class T>
+struct struct_vector {
+  static constexpr bool value = false;
+};
+template <class T>
+struct struct_vector<std::vector<T>> {
+  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
+};
+template <class T>
+struct tagged_union_of {
+  static constexpr bool value = false;
+};
+template <class... A>
+struct tagged_union_of<std::variant<raw_alternative, A...>> {
+  static constexpr bool value = true;
+};
+
+template <class E, class = void>
+struct has_spellings : std::false_type {};
+template <class E>
+struct has_spellings<E, std::void_t<decltype(enum_spellings<E>::names)>> : std::true_type {};
+
+template <class P>
+struct member_traits;
+template <class T, class M>
+struct member_traits<M T::*> {
+  using owner = T;
+  using type = M;
+};
+
+// ---- type-erased accessors the tables point to ----
 template <class T, class M, M T::*Member>
 void* member_address(void* object) {
   return &(static_cast<T*>(object)->*Member);
 }
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class M>
+void reset_value(void* target) {
+  *static_cast<M*>(target) = M{};
+}
+template <class M>
+bool optional_engaged(const void* target) {
+  return static_cast<const M*>(target)->has_value();
+}
 template <class T>
 void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
   const std::size_t limit = max_bytes / sizeof(T);
   static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
 }
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
 template <class T>
 void* vector_element(void* vector, std::size_t index) {
   auto& v = *static_cast<std::vector<T>*>(vector);
@@ -13717,58 +14108,329 @@ void* vector_element(void* vector, std::size_t index) {
   v.emplace_back();
   return &v.back();
 }
-
-// Drops the elements of a std::vector<T> from `count` on.
 template <class T>
 void vector_truncate(void* vector, std::size_t count) {
   auto& v = *static_cast<std::vector<T>*>(vector);
   if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
 }
-
-// Restores a default-constructed T.
 template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
+std::size_t vector_size(const void* vector) {
+  return static_cast<const std::vector<T>*>(vector)->size();
 }
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+template <class T>
+const void* vector_at(const void* vector, std::size_t index) {
+  return &(*static_cast<const std::vector<T>*>(vector))[index];
 }
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+template <class T>
+std::size_t map_size(const void* map) {
+  const auto& m = *static_cast<const std::optional<std::vector<T>>*>(map);
+  return m ? m->size() : 0;
+}
+template <class T>
+const void* map_at(const void* map, std::size_t index) {
+  return &(**static_cast<const std::optional<std::vector<T>>*>(map))[index];
+}
+template <class T>
+void map_clear(void* map) {
+  static_cast<std::optional<std::vector<T>>*>(map)->emplace();
+}
+template <class T, std::string T::*Key>
+void* map_append(void* map, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<T>>*>(map);
   v.emplace_back();
-  v.back().field = std::move(key);
+  v.back().*Key = std::move(key);
   return &v.back();
 }
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+template <class T, std::string T::*Key>
+const std::string& map_key(const void* entry) {
+  return static_cast<const T*>(entry)->*Key;
+}
+template <class T, std::string T::*Key>
+std::size_t map_unique(void* map) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
+                           [](const T& e) -> const std::string& { return e.*Key; });
 }
 
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+// ---- enums ----
+template <class E>
+bool open_enum_assign(void* target, const std::string& text) {
+  static_cast<std::optional<E>*>(target)->emplace(text);
+  return true;
+}
+template <class E>
+bool open_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  out = v->value();
+  return true;
+}
+template <class E>
+inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+
+template <class E>
+bool closed_enum_assign(void* target, const std::string& text) {
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (enum_spellings<E>::names[i] == text) {
+      *static_cast<std::optional<E>*>(target) = static_cast<E>(i);
+      return true;
+    }
+  }
+  return false;
+}
+template <class E>
+bool closed_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  const auto i = static_cast<std::size_t>(*v);
+  out = i < n ? enum_spellings<E>::names[i] : std::string_view{};
+  return i < n;
+}
+template <class E>
+inline constexpr enum_ops closed_enum_table{&closed_enum_assign<E>, &closed_enum_spelling<E>,
+                                            enum_spellings<E>::expected};
+
+// ---- tagged unions ----
+template <class V, std::size_t I>
+void* variant_emplace_at(void* v) {
+  return &static_cast<V*>(v)->template emplace<I>();
+}
+template <class V, std::size_t I>
+const void* variant_get_at(const void* v) {
+  return std::get_if<I>(static_cast<const V*>(v));
+}
+template <class V, std::size_t... I>
+void* variant_emplace_dispatch(void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = void* (*)(void*);
+  static constexpr fn table[] = {&variant_emplace_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V, std::size_t... I>
+const void* variant_get_dispatch(const void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = const void* (*)(const void*);
+  static constexpr fn table[] = {&variant_get_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V>
+void* variant_emplace(void* v, std::size_t index) {
+  return variant_emplace_dispatch<V>(v, index, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+std::size_t variant_held(const void* v) {
+  return static_cast<const V*>(v)->index();
+}
+template <class V>
+const void* variant_get(const void* v) {
+  return variant_get_dispatch<V>(v, variant_held<V>(v), std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+void* variant_raw(void* v) {
+  raw_alternative* raw = std::get_if<0>(static_cast<V*>(v));
+  return raw != nullptr ? &raw->json : nullptr;
+}
+
+// ---- kinds deduced from member types ----
+template <class M>
+constexpr field_kind deduce_kind() {
+  if constexpr (std::is_same_v<M, std::string>) {
+    return field_kind::string;
+  } else if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+    return field_kind::optional_string;
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    return field_kind::integer;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return field_kind::string_list;
+  } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
+    return field_kind::optional_any;
+  } else if constexpr (tagged_union_of<M>::value) {
+    return field_kind::variant;
+  } else if constexpr (optional_of<M>::value) {
+    using E = typename optional_of<M>::type;
+    if constexpr (std::is_base_of_v<open_enum<E>, E>) {
+      return field_kind::open_enum;
+    } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
+      return field_kind::closed_enum;
+    } else if constexpr (struct_vector<E>::value) {
+      return field_kind::keyed_map;
+    } else {
+      static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
+      return field_kind::string;
+    }
+  } else if constexpr (struct_vector<M>::value) {
+    return field_kind::object_list;
+  } else if constexpr (std::is_class_v<M>) {
+    return field_kind::object;
+  } else {
+    static_assert(always_false<M>, "no JSON field kind for this member type");
+    return field_kind::string;
+  }
+}
+
+// The struct a field of type `M` nests (object, list element, map entry), or void.
+template <class M>
+constexpr auto nested_struct() {
+  constexpr field_kind kind = deduce_kind<M>();
+  if constexpr (kind == field_kind::object) {
+    return static_cast<M*>(nullptr);
+  } else if constexpr (kind == field_kind::object_list) {
+    return static_cast<typename vector_of<M>::type*>(nullptr);
+  } else if constexpr (kind == field_kind::keyed_map) {
+    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+  } else {
+    return static_cast<void*>(nullptr);
+  }
+}
+
+// A field for data member `Member`, named `name` on the wire. `Nested` overrides the table of
+// the member's struct (it must describe the same type), e.g. a response's looser variant.
+template <auto Member, const type_desc* Nested = nullptr>
+constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::size_t tag_field = no_tag) {
+  using owner = typename member_traits<decltype(Member)>::owner;
+  using M = typename member_traits<decltype(Member)>::type;
+  constexpr field_kind kind = deduce_kind<M>();
+  using S = std::remove_pointer_t<decltype(nested_struct<M>())>;
+  constexpr bool nests = !std::is_void_v<S>;
+  const type_desc* nested = nullptr;
+  if constexpr (nests) {
+    constexpr const type_desc* table = Nested != nullptr ? Nested : table_of<S>;
+    static_assert(table != nullptr, "declare the table of this member's struct (table_of<T>) before this field");
+    static_assert(table->cpp_type == &type_tag<S>, "the nested table describes another type than the member's");
+    static_assert(kind != field_kind::object_list || table->element != nullptr, "a list element needs list operations");
+    static_assert(kind != field_kind::keyed_map || table->key != nullptr, "a map entry table needs map_type<>()");
+    nested = table;
+  } else {
+    static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
+  }
+  const enum_ops* enums = nullptr;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  const variant_desc* variant = nullptr;
+  if constexpr (kind == field_kind::variant) {
+    static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
+    variant = variant_table_of<M>;
+  }
+  bool (*engaged)(const void*) = nullptr;
+  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  return field_desc{name,
+                    kind,
+                    flags,
+                    &member_address<owner, M, Member>,
+                    nested,
+                    enums,
+                    variant,
+                    &reset_value<M>,
+                    engaged,
+                    &type_tag<owner>,
+                    kind == field_kind::variant ? tag_field : no_tag};
+}
+
+// A tagged-union field whose tag is the sibling field number `tag_field` of the same table
+// (no_tag: a body that carries no tag, e.g. an update of the payload alone).
+template <auto Member>
+constexpr field_desc variant_field(std::string_view name, std::size_t tag_field, unsigned char flags = 0) {
+  static_assert(deduce_kind<typename member_traits<decltype(Member)>::type>() == field_kind::variant,
+                "variant_field() is for tagged_union members");
+  return field<Member>(name, flags, tag_field);
+}
+
+// True when every field of `fields` is a member of `T`, and the tag of each variant is a string
+// or open enum field of the same table.
+template <class T, std::size_t N>
+constexpr bool fields_fit(const field_desc (&fields)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (fields[i].owner != &type_tag<T>) return false;
+    if (fields[i].kind == field_kind::variant && fields[i].tag_field != no_tag) {
+      const std::size_t t = fields[i].tag_field;
+      if (t >= N || (fields[t].kind != field_kind::string && fields[t].kind != field_kind::open_enum)) return false;
+    }
+  }
+  return true;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields),
+                "a field of this table is not a member of the struct, or a variant's tag "
+                "field is not a string or open enum of the same table");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.reserve = &vector_reserve<T>;
+  t.element = &vector_element<T>;
+  t.truncate = &vector_truncate<T>;
+  t.size = &vector_size<T>;
+  t.at = &vector_at<T>;
+  return t;
+}
+
+// The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+constexpr type_desc map_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
+  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+                "a map's shorthand must be a string field");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.size = &map_size<T>;
+  t.at = &map_at<T>;
+  t.clear = &map_clear<T>;
+  t.append = &map_append<T, Key>;
+  t.unique = &map_unique<T, Key>;
+  t.key = &map_key<T, Key>;
+  t.shorthand = Shorthand;
+  return t;
+}
+
+template <class V, const auto& Alternatives, std::size_t... I>
+constexpr bool alternatives_fit(std::index_sequence<I...>) {
+  return ((Alternatives[I].type->cpp_type == &type_tag<std::variant_alternative_t<I + 1, V>>)&&...);
+}
+
+// The table of tagged union `V`: `Alternatives` in the order of V's alternatives after the raw one.
+template <class V, const auto& Alternatives>
+constexpr variant_desc variant_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Alternatives)>>;
+  static_assert(n + 1 == std::variant_size_v<V>, "one alternative entry per typed alternative of the variant");
+  static_assert(alternatives_fit<V, Alternatives>(std::make_index_sequence<n>{}),
+                "an alternative's table describes another type than the variant's alternative at that place");
+  return variant_desc{Alternatives, n, &variant_emplace<V>, &variant_held<V>, &variant_get<V>, &variant_raw<V>};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// ---- end include/novu/core/detail/json_fields.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+    field<&constraint_violation::messages>("messages", field_required),
+    field<&constraint_violation::value>("value"),
 };
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
+// The entries of api_error::errors, keyed by field name.
+inline constexpr type_desc violation_type =
+    map_type<constraint_violation, &constraint_violation::field, violation_fields>();
+template <>
+inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
 
 inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+    field<&api_error::status_code>("statusCode", field_required),
+    field<&api_error::timestamp>("timestamp", field_required),
+    field<&api_error::path>("path", field_required),
+    field<&api_error::message>("message"),
+    field<&api_error::ctx>("ctx", field_object_only),
+    field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -13777,11 +14439,9 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[3],
     error_fields[4],
     error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+    field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
+inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -13804,37 +14464,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  o["statusCode"] = body.status_code;
-  w.put(o, "timestamp", body.timestamp);
-  w.put(o, "path", body.path);
-  if (body.message) w.put_any(o, "message", *body.message, false);
-  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
-  w.put(o, "errorId", body.error_id);
-  if (body.errors) {
-    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
-    const std::size_t mark = w.enter("errors");
-    for (const constraint_violation& v : *body.errors) {
-      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
-      const std::size_t inner = w.enter(v.field);
-      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
-      const std::size_t list = w.enter("messages");
-      for (const std::string& m : v.messages) w.push(messages, m);
-      w.leave(list);
-      entry["messages"] = std::move(messages);
-      if (v.value) w.put_any(entry, "value", *v.value, false);
-      w.leave(inner);
-      if (!detail::is_valid_utf8(v.field)) {
-        w.put(errors, v.field, v.field);
-        break;
-      }
-      errors[v.field] = std::move(entry);
-    }
-    w.leave(mark);
-    o["errors"] = std::move(errors);
-  }
-  return detail::finish(w, o);
+  return detail::encode_with_table(detail::validation_error_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -15807,27 +16437,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -16847,7 +17502,7 @@ NOVU_CC_NAMESPACE_END
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 // Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
-// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// field tables and the core's JSON functions.
 // SPDX-License-Identifier: MIT
 
 
@@ -16957,179 +17612,136 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/json_schema.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
-// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
-// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
 // SPDX-License-Identifier: MIT
 
 
-
-// ---- begin include/novu/connections/dto.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-// Data transfer objects of the Channel Connections API, with the OpenAPI document's field names
-// in the comments. Plain values: no JSON library type appears here, so the fast-compile mode
-// can declare them without parsing nlohmann/json.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-
-/// Who owns a connection: one subscriber (the server's default) or the whole workspace.
-enum class connection_mode : unsigned char {
-  subscriber,  ///< "subscriber"
-  shared,      ///< "shared"
-};
-
-/// Wire spelling of a connection mode.
-constexpr std::string_view to_string(connection_mode mode) noexcept {
-  return mode == connection_mode::shared ? std::string_view{"shared"} : std::string_view{"subscriber"};
-}
-
-/// Workspace of a connection (`WorkspaceDto`).
-struct workspace {
-  std::string id;                          ///< `id`, e.g. Slack team id "T123456"
-  std::optional<std::string> name;         ///< `name`
-  std::optional<std::string> bot_user_id;  ///< `botUserId`
-};
-
-/// Credentials of a connection (`AuthDto`). Secrets: never printed by this library.
-struct auth {
-  std::string access_token;                             ///< `accessToken`
-  std::optional<std::string> refresh_token;             ///< `refreshToken`
-  std::optional<std::string> expires_at;                ///< `expiresAt` (ISO 8601)
-  std::optional<std::string> refresh_token_expires_at;  ///< `refreshTokenExpiresAt` (ISO 8601)
-};
-
-/// Body of PATCH /v1/channel-connections/{identifier} (`UpdateChannelConnectionRequestDto`).
-struct update_channel_connection_request {
-  novu::workspace workspace;  ///< `workspace` (required)
-  novu::auth auth;            ///< `auth` (required)
-};
-
-/// One entry of a create request's `context` map: `"<type>": "<id>"` or
-/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
-struct context_entry {
-  std::string type;              ///< map key, e.g. "tenant"
-  std::string id;                ///< context id, e.g. "org-acme"
-  std::optional<any_json> data;  ///< `data`: any JSON object
-};
-
-/// Body of POST /v1/channel-connections (`CreateChannelConnectionRequestDto`).
-struct create_channel_connection_request {
-  std::optional<std::string> identifier;                 ///< `identifier`; generated by the server when absent
-  std::optional<std::string> subscriber_id;              ///< `subscriberId`
-  std::optional<std::vector<context_entry>> context;     ///< `context`, in the order given
-  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
-  std::string integration_identifier;                    ///< `integrationIdentifier` (required)
-  novu::workspace workspace;                             ///< `workspace` (required)
-  novu::auth auth;                                       ///< `auth` (required)
-};
-
-/// A channel connection as the server returns it (`GetChannelConnectionResponseDto`).
-/// `nullopt` in a nullable field means the server sent `null`.
-struct channel_connection {
-  std::string identifier;                             ///< `identifier`
-  std::optional<channel_type> channel;                ///< `channel` (nullable, open enum)
-  std::optional<novu::provider_id> provider_id;       ///< `providerId` (nullable, open enum)
-  std::optional<std::string> integration_identifier;  ///< `integrationIdentifier` (nullable)
-  std::optional<std::string> subscriber_id;           ///< `subscriberId` (nullable)
-  std::vector<std::string> context_keys;              ///< `contextKeys`, "type:id" each
-  novu::workspace workspace;                          ///< `workspace`
-  novu::auth auth;                                    ///< `auth`: holds a live access token
-  std::string created_at;                             ///< `createdAt` (ISO 8601)
-  std::string updated_at;                             ///< `updatedAt` (ISO 8601)
-};
-
-/// One page of GET /v1/channel-connections (`ListChannelConnectionsResponseDto`).
-struct channel_connection_page {
-  std::vector<channel_connection> data;  ///< `data`
-  std::optional<std::string> next;       ///< `next`: pass as `after` for the next page; nullopt at the end
-  std::optional<std::string> previous;   ///< `previous`: pass as `before`; nullopt on the first page
-  std::int64_t total_count = 0;          ///< `totalCount`, capped at 50,000 by the server
-  bool total_count_capped = false;       ///< `totalCountCapped`: more results than `total_count`
-};
-
-/// Query of GET /v1/channel-connections. Unset fields are not sent.
-struct list_channel_connections_params {
-  std::optional<std::string> after;                      ///< `after` cursor
-  std::optional<std::string> before;                     ///< `before` cursor
-  std::optional<int> limit;                              ///< `limit`, 1..100 (server default 10)
-  std::optional<novu::order_direction> order_direction;  ///< `orderDirection`
-  std::optional<novu::order_by> order_by;                ///< `orderBy`
-  std::optional<bool> include_cursor;                    ///< `includeCursor`
-  std::optional<std::string> subscriber_id;              ///< `subscriberId`
-  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
-  std::optional<channel_type> channel;                   ///< `channel`
-  std::optional<novu::provider_id> provider_id;          ///< `providerId`
-  std::optional<std::string> integration_identifier;     ///< `integrationIdentifier`
-  /// `contextKeys` ("type:id" each). An engaged but empty vector sends `contextKeys=`, the
-  /// server's filter for connections without context; nullopt sends nothing.
-  std::optional<std::vector<std::string>> context_keys;
-};
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-// ---- end include/novu/connections/dto.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The C++ type behind a field, one kind per type.
+// The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,             // std::string
-  optional_string,    // std::optional<std::string>
-  optional_channel,   // std::optional<channel_type>
-  optional_provider,  // std::optional<provider_id>
-  optional_mode,      // std::optional<connection_mode>
-  string_list,        // std::vector<std::string>
-  integer,            // std::int64_t
-  boolean,            // bool
-  object,             // a struct described by `nested`
-  object_list,        // std::vector<T>, T described by `nested`
-  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
-  optional_any,       // std::optional<any_json>
-  optional_context,   // std::optional<std::vector<context_entry>>
+  string,           // std::string
+  optional_string,  // std::optional<std::string>
+  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,      // std::vector<std::string>
+  integer,          // std::int64_t
+  boolean,          // bool
+  object,           // a struct described by `nested`
+  object_list,      // std::vector<T>, T described by `nested`
+  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,     // std::optional<any_json>
+  variant,          // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
 enum : unsigned char {
   field_required = 1,     // must be present
-  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
   field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
 };
 
 struct type_desc;
+struct variant_desc;
 
-// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
 struct field_desc {
   std::string_view name;
   field_kind kind;
   unsigned char flags;
   void* (*member)(void* object);
-  const type_desc* nested;
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
 };
 
-// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
-// a map entry `key` is the entry's name).
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
 struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
-  void (*clear)(void* vector);
-  void* (*append)(void* vector, std::string&& key);
-  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
-  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
   // Lists: element `index`, reused when the vector already has it, else appended; lists are
   // decoded over what the vector holds, so that decoding into an existing value reuses memory.
   void* (*element)(void* vector, std::size_t index) = nullptr;
   // Lists: drops the elements from `count` on (those the body did not overwrite).
   void (*truncate)(void* vector, std::size_t count) = nullptr;
-  // Maps: keeps one entry per key, where the key first appeared, with its last value;
-  // returns the number of entries left.
-  std::size_t (*unique)(void* vector) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
 };
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
+}
 
 // Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
 // appeared and with the value of its last appearance: a JSON object's repeated member, read
@@ -17163,12 +17775,6 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
   }
   v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
   return kept;
-}
-
-// The entries of a context map, made unique by type (see keep_last_per_key).
-inline std::size_t context_entries_unique(void* entries) {
-  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
-                           [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
 }  // namespace detail
@@ -17342,6 +17948,7 @@ class dto_reader {
       : root_type_(root_type),
         root_target_(root_target),
         allow_envelope_(allow_envelope),
+        limits_(limits),
         max_depth_(limits.max_depth),
         max_elements_(limits.max_elements),
         value_limit_(value_limit(limits.max_elements)),
@@ -17401,12 +18008,7 @@ class dto_reader {
         case field_kind::optional_string:
           *static_cast<std::optional<std::string>*>(pending_.target) = value;
           return true;
-        case field_kind::optional_channel:
-          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
-          return true;
-        case field_kind::optional_provider:
-          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
-          return true;
+        case field_kind::open_enum: pending_.field->enums->assign(pending_.target, value); return true;
         default: break;
       }
     }
@@ -17469,14 +18071,13 @@ class dto_reader {
 
   // What the next value goes into.
   enum class slot_kind : unsigned char {
-    none,           // no value expected (after the root value)
-    root,           // the document itself
-    field,          // a struct field: field->kind says how
-    skip,           // an unknown field: parsed and dropped
-    list_item,      // an element of an object_list
-    string_item,    // an element of a string_list
-    map_value,      // the value of an object_map entry: an object for `type`
-    context_value,  // the value of a context map entry: a string id or {id, data}
+    none,         // no value expected (after the root value)
+    root,         // the document itself
+    field,        // a struct field: field->kind says how
+    skip,         // an unknown field: parsed and dropped
+    list_item,    // an element of an object_list
+    string_item,  // an element of a string_list
+    map_value,    // the value of a keyed_map entry: an object for `type`, or its shorthand string
   };
   struct slot {
     slot_kind kind = slot_kind::none;
@@ -17486,7 +18087,7 @@ class dto_reader {
   };
 
   // An open container we are decoding into.
-  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  enum class frame_kind : unsigned char { object, object_list, string_list, keyed_map };
   // The member an object or map is reading: none yet, a name with static storage (a field of
   // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
   enum class key_kind : unsigned char { none, name, stored };
@@ -17505,6 +18106,7 @@ class dto_reader {
     std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
     bool is_root = false;        // the document's top-level object
     bool enveloped = false;      // root object that turned out to be {"data": ...}
+    bool has_variant = false;    // object: a variant field was read (its tag is checked at the end)
   };
 
   struct number_value {
@@ -17592,6 +18194,7 @@ class dto_reader {
   bool scalar(json_event event, std::string* text, bool flag);
   bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
   ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+  void scalar_any(json_event event, std::string* text, bool flag, any_json& out) const;
 
   // ---- containers ----
   bool check_depth();
@@ -17611,6 +18214,12 @@ class dto_reader {
 
   bool end_container();
   bool settle_unseen_fields(const frame& object);
+
+  // ---- tagged unions ----
+  bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
+  bool settle_variants(frame& object);
+  static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
@@ -17622,11 +18231,10 @@ class dto_reader {
   }
   bool capture_end();
 
-  static const type_desc& context_object_type();
-
   const type_desc* root_type_;
   void* root_target_;
   bool allow_envelope_;
+  decode_limits limits_;
   std::size_t max_depth_;
   std::size_t max_elements_;
   std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
@@ -17644,25 +18252,13 @@ class dto_reader {
   std::size_t capture_depth_ = 0;
   json_text_writer capture_;
   bool capture_is_object_ = false;
-  std::optional<any_json>* capture_target_ = nullptr;
+  any_json* capture_target_ = nullptr;
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
   bool failed_ = false;
   error error_;
 };
-
-// The object form of a context entry: {"id": "...", "data": {...}}.
-inline const type_desc& dto_reader::context_object_type() {
-  static const field_desc fields[] = {
-      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
-       nullptr},
-      {"data", field_kind::optional_any, field_object_only,
-       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
-  };
-  static const type_desc type{fields, 2, nullptr, nullptr};
-  return type;
-}
 
 // Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
 // `{"data": {...}}` is unwrapped.
@@ -17734,8 +18330,7 @@ inline dto_reader::slot dto_reader::current_slot() {
   frame& top = stack_.back();
   switch (top.kind) {
     case frame_kind::object:
-    case frame_kind::object_map:
-    case frame_kind::context_map: return pending_;
+    case frame_kind::keyed_map: return pending_;
     case frame_kind::object_list:
       if (top.index++ > 0) bytes_read_ += 1;
       return slot{slot_kind::list_item, nullptr, top.type, top.target};
@@ -17801,27 +18396,14 @@ inline bool dto_reader::on_key(std::string& name) {
     top.merge_at = 2 * (top.index > 32 ? top.index : 32);
   }
   ++top.index;
-  if (top.kind == frame_kind::object_map) {
-    void* element = top.type->append(top.target, std::string(name));
-    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-    return true;
-  }
-  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-  // JavaScript), so that what decodes also encodes.
-  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-  entries.emplace_back();
-  context_entry* entry = &entries.back();
-  entry->type = name;
-  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  void* element = top.type->append(top.target, std::string(name));
+  pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
   return true;
 }
 
 // A map's repeated keys merged: the last value, in the first one's place. Returns the
 // number of entries left.
-inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
-  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-}
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) { return map.type->unique(map.target); }
 
 // ---- scalars ----
 inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
@@ -17832,8 +18414,16 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
     case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
     case slot_kind::skip: return true;
     case slot_kind::root: return type_error("an object", event);
-    case slot_kind::list_item:
-    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::list_item: return type_error("an object", event);
+    case slot_kind::map_value: {
+      // A map entry's shorthand: a string that stands for the entry with only that field set.
+      const std::size_t shorthand = s.type->shorthand;
+      if (shorthand == no_shorthand) return type_error("an object", event);
+      if (event != json_event::string) return type_error("a string or an object", event);
+      const field_desc& f = s.type->fields[shorthand];
+      *static_cast<std::string*>(f.member(s.target)) = *text;
+      return true;
+    }
     case slot_kind::string_item: {
       if (event != json_event::string) return type_error("a string", event);
       // Overwrite the list's own elements first (keeping their buffers); gather the rest.
@@ -17846,10 +18436,6 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       }
       return true;
     }
-    case slot_kind::context_value:
-      if (event != json_event::string) return type_error("a string or an object", event);
-      static_cast<context_entry*>(s.target)->id = *text;
-      return true;
     case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
   }
   return true;
@@ -17858,14 +18444,10 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
 inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
                                      bool flag) {
   const bool nullable = (f.flags & field_nullable) != 0;
-  if (event == json_event::null && nullable) {
-    switch (f.kind) {
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-      default: break;
-    }
+  if (event == json_event::null && nullable &&
+      (f.kind == field_kind::optional_string || f.kind == field_kind::open_enum || f.kind == field_kind::closed_enum)) {
+    f.reset(target);
+    return true;
   }
   switch (f.kind) {
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
@@ -17878,23 +18460,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if (event != json_event::string) return type_error("a string", event);
       *static_cast<std::optional<std::string>*>(target) = *text;
       return true;
-    case field_kind::optional_channel:
+    case field_kind::open_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      f.enums->assign(target, *text);
       return true;
-    case field_kind::optional_provider:
+    case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-      return true;
-    case field_kind::optional_mode:
-      if (event != json_event::string) return type_error("a string", event);
-      if (*text == "subscriber") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-      } else if (*text == "shared") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-      } else {
-        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-      }
+      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -17912,21 +18484,26 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
       auto& out = *static_cast<std::optional<any_json>*>(target);
       out.emplace();
-      out->type = event == json_event::null      ? json_type::null
-                  : event == json_event::boolean ? json_type::boolean
-                  : event == json_event::number  ? json_type::number
-                                                 : json_type::string;
-      ordered_json value = scalar_json(event, text, flag);
-      out->text = value.dump();
+      scalar_any(event, text, flag, *out);
       return true;
     }
+    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
-    case field_kind::object_map:
-    case field_kind::optional_context: return type_error("an object", event);
+    case field_kind::keyed_map: return type_error("an object", event);
   }
   return true;
+}
+
+// A scalar as an any-JSON value.
+inline void dto_reader::scalar_any(json_event event, std::string* text, bool flag, any_json& out) const {
+  out.type = event == json_event::null      ? json_type::null
+             : event == json_event::boolean ? json_type::boolean
+             : event == json_event::number  ? json_type::number
+                                            : json_type::string;
+  ordered_json value = scalar_json(event, text, flag);
+  out.text = value.dump();
 }
 
 inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
@@ -17963,9 +18540,8 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   capture_.end();
   if (--capture_depth_ == 0) {
-    capture_target_->emplace();
-    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-    (*capture_target_)->text = capture_.take();
+    capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
+    capture_target_->text = capture_.take();
     capture_target_ = nullptr;
   }
   return true;
@@ -18026,14 +18602,11 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object) return type_error("an object", event);
+      if (!is_object)
+        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
-    case slot_kind::context_value:
-      if (!is_object) return type_error("a string or an object", event);
-      push(frame_kind::object, &context_object_type(), s.target, false);
-      return true;
     case slot_kind::field: return field_container(*s.field, s.target, event);
   }
   return true;
@@ -18059,35 +18632,35 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       push(frame_kind::string_list, nullptr, target, false);
       stack_.back().items_base = items_.size();
       return true;
-    case field_kind::object_map:
+    case field_kind::keyed_map:
       if (!is_object) return type_error("an object", event);
       f.nested->clear(target);
-      push(frame_kind::object_map, f.nested, target, false);
+      push(frame_kind::keyed_map, f.nested, target, false);
       return true;
-    case field_kind::optional_context: {
-      if (!is_object) return type_error("an object", event);
-      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-      ctx.emplace();
-      push(frame_kind::context_map, nullptr, &*ctx, false);
-      return true;
-    }
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-      capture_target_ = static_cast<std::optional<any_json>*>(target);
-      capture_is_object_ = is_object;
-      capture_.take();
-      capture_.start(is_object);
-      capture_depth_ = 1;
-      return true;
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      return capture_into(&*out, is_object);
     }
+    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
-    case field_kind::optional_channel:
-    case field_kind::optional_provider:
-    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::open_enum:
+    case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
     case field_kind::boolean: return type_error("a boolean", event);
   }
+  return true;
+}
+
+// Starts capturing the container that opens here as the compact JSON text of `target`.
+inline bool dto_reader::capture_into(any_json* target, bool is_object) {
+  capture_target_ = target;
+  capture_is_object_ = is_object;
+  capture_.take();
+  capture_.start(is_object);
+  capture_depth_ = 1;
   return true;
 }
 
@@ -18098,6 +18671,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -18111,7 +18685,7 @@ inline bool dto_reader::end_container() {
     items_.resize(top.items_base);
   } else if (top.kind == frame_kind::object_list) {
     top.type->truncate(top.target, top.index);
-  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+  } else if (top.kind == frame_kind::keyed_map) {
     merge_repeated_keys(top);
   }
   if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
@@ -18137,27 +18711,7 @@ inline bool dto_reader::settle_unseen_fields(const frame& object) {
       append_pointer_token(where, f.name);
       return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
     }
-    void* target = f.member(object.target);
-    switch (f.kind) {
-      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-      case field_kind::object: f.nested->reset(target); break;
-      case field_kind::object_list: f.nested->truncate(target, 0); break;
-      // The one map field, api_error::errors (see violations_clear in json.ipp).
-      case field_kind::object_map:
-        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-        break;
-      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-      case field_kind::optional_context:
-        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-        break;
-    }
+    f.reset(f.member(object.target));
   }
   return true;
 }
@@ -18186,6 +18740,119 @@ inline void dto_reader::reserve_list(const frame& list) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
 // ---- end include/novu/core/detail/json_reader_containers.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_variants.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
+// whose tag was read before it is decoded straight into the alternative the tag names; one whose
+// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
+// decoded once its object closes and the tag is known, so the result does not depend on member
+// order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
+// located inside the payload ("/data/endpoint/roomId").
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
+// or null).
+inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[f.tag_field];
+  const void* target = tag.member(owner.target);
+  if (tag.kind == field_kind::string) {
+    out = *static_cast<const std::string*>(target);
+    return true;
+  }
+  return tag.enums->spelling(target, out);
+}
+
+inline bool dto_reader::variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                                      bool container) {
+  frame& owner = stack_.back();
+  owner.has_variant = true;
+  const variant_desc& v = *f.variant;
+  std::string_view tag;
+  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+    const std::size_t index = variant_index_of(v, tag);
+    if (index != 0) {
+      if (event != json_event::object) return type_error("an object", event);
+      push(frame_kind::object, v.alternatives[index - 1].type, v.emplace(target, index), false);
+      return true;
+    }
+  }
+  // The tag is unknown, or not read yet: keep the payload's text.
+  v.emplace(target, 0);
+  any_json* raw = static_cast<any_json*>(v.raw(target));
+  if (container) return capture_into(raw, event == json_event::object);
+  scalar_any(event, text, flag, *raw);
+  return true;
+}
+
+// Once an object that holds variants closes: each variant read as raw text whose tag is now
+// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
+// names is an error.
+inline bool dto_reader::settle_variants(frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    const field_desc& f = object.type->fields[i];
+    if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
+    if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
+    std::string_view tag;
+    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
+    const variant_desc& v = *f.variant;
+    void* target = f.member(object.target);
+    const std::size_t named = variant_index_of(v, tag);
+    const std::size_t held = v.index(target);
+    if (held == named) continue;
+    // The pointer of the payload: the object's own path, then the member.
+    const key_kind saved_key = object.key;
+    const std::string_view saved_name = object.name;
+    object.key = key_kind::name;
+    object.name = f.name;
+    std::string where = path();
+    object.key = saved_key;
+    object.name = saved_name;
+    if (held != 0) {
+      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
+                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                                           "\" was repeated with another value");
+    }
+    if (named == 0) continue;  // an unknown tag keeps the raw text
+    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
+    if (raw.type != json_type::object) {
+      return fail_at(std::move(where),
+                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
+    }
+    result<void> decoded =
+        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
+    if (!decoded) {
+      error e = std::move(decoded).error();
+      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
+      const std::string inner = e.location;
+      std::string outer = where + inner;
+      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
+      if (e.message.compare(0, said.size(), said) == 0) {
+        e.message = outer + ": " + e.message.substr(said.size());
+      } else {
+        e.message = outer + ": " + e.message;
+      }
+      e.location = std::move(outer);
+      if (!failed_) {
+        failed_ = true;
+        error_ = std::move(e);
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// ---- end include/novu/core/detail/json_reader_variants.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -18398,105 +19065,260 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
 // ---- end include/novu/core/detail/any_json_text.hpp ----
 
-// ---- begin include/novu/core/detail/body_writer.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
-// first, and dumped without throwing.
+// ---- begin include/novu/core/detail/json_encoder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
+// table the decoder reads), in table order, every string checked for valid UTF-8 and every
+// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
+// values; the first problem is kept with its JSON pointer.
 // SPDX-License-Identifier: MIT
-
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
-// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
-class body_writer {
- public:
-  using ojson = nlohmann::ordered_json;
-
-  bool failed() const noexcept { return failed_; }
-  error take_error() { return std::move(error_); }
-  // At least the length of the JSON text of what object_with_room() and member() wrote, when
-  // no string needs escapes.
-  std::size_t size_hint() const noexcept { return size_hint_; }
-
-  // An empty object with room for `members` members.
-  ojson object_with_room(std::size_t members) {
-    size_hint_ += 2;
-    ojson o = ojson::object();
-    o.get_ref<ojson::object_t&>().reserve(members);
-    return o;
-  }
-  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
-  // lookup, no reallocation when the object was made with room for it.
-  void member(ojson& obj, std::string_view key, ojson&& value) {
-    size_hint_ += key.size() + 4;
-    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
-  }
-  // A string member, when it is valid UTF-8.
-  void member(ojson& obj, std::string_view key, const std::string& value) {
-    if (!checked(key, value)) return;
-    size_hint_ += value.size() + 2;
-    member(obj, key, ojson(value));
-  }
-  // An optional string member: omitted when absent.
-  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) member(obj, key, *value);
-  }
-
-  // `obj[key] = value` for a string.
-  void put(ojson& obj, std::string_view key, const std::string& value) {
-    if (checked(key, value)) obj[std::string(key)] = value;
-  }
-  // Appends string `value` to array `arr`.
-  void push(ojson& arr, const std::string& value) {
-    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
-  }
-  // Optional string: omitted when absent.
-  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) put(obj, key, *value);
-  }
-  // Nullable string: null when absent.
-  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) {
-      put(obj, key, *value);
-    } else {
-      obj[std::string(key)] = nullptr;
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
     }
   }
-  // Any JSON value given as text.
-  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
-    if (failed_) return;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Writes DTOs as JSON text from their tables.
+class table_encoder {
+ public:
+  // Writes `object`, a struct described by `type`.
+  void write_object(const type_desc& type, const void* object) {
+    out_.push_back('{');
+    bool first = true;
+    for (std::size_t i = 0; i < type.field_count && !failed_; ++i) {
+      const field_desc& f = type.fields[i];
+      const void* target = f.member(const_cast<void*>(object));
+      if (f.engaged != nullptr && !f.engaged(target)) {
+        if ((f.flags & field_nullable) == 0) continue;
+        member_key(first, f.name);
+        out_ += "null";
+        continue;
+      }
+      member_key(first, f.name);
+      const std::size_t mark = enter(f.name);
+      write_value(f, target, type, object);
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  bool failed() const noexcept { return failed_; }
+  // The text written, or the first problem.
+  result<std::string> finish() {
+    if (failed_) return std::move(error_);
+    return std::move(out_);
+  }
+
+ private:
+  void member_key(bool& first, std::string_view name) {
+    if (!first) out_.push_back(',');
+    first = false;
+    append_json_string(out_, name);
+    out_.push_back(':');
+  }
+
+  void write_value(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    switch (f.kind) {
+      case field_kind::string: write_string(*static_cast<const std::string*>(target)); return;
+      case field_kind::optional_string: write_string(**static_cast<const std::optional<std::string>*>(target)); return;
+      case field_kind::open_enum:
+      case field_kind::closed_enum: {
+        std::string_view spelling;
+        f.enums->spelling(target, spelling);
+        write_string(spelling);
+        return;
+      }
+      case field_kind::string_list: {
+        const auto& list = *static_cast<const std::vector<std::string>*>(target);
+        out_.push_back('[');
+        for (std::size_t i = 0; i < list.size() && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_string(list[i]);
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
+      case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::object: write_object(*f.nested, target); return;
+      case field_kind::object_list: {
+        out_.push_back('[');
+        const std::size_t n = f.nested->size(target);
+        for (std::size_t i = 0; i < n && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_object(*f.nested, f.nested->at(target, i));
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::keyed_map: write_map(*f.nested, target); return;
+      case field_kind::optional_any:
+        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+        return;
+      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+    }
+  }
+
+  // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
+  // key would leave only its last entry on the wire).
+  void write_map(const type_desc& entry, const void* map) {
+    const std::size_t n = entry.size(map);
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& key = entry.key(entry.at(map, i));
+      const std::size_t bad = find_invalid_utf8(key);
+      if (bad != std::string_view::npos) {
+        reject("a key is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+        return;
+      }
+      keys.push_back(key);
+    }
+    std::vector<std::string_view> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+    if (twice != sorted.end()) {
+      const std::size_t mark = enter(*twice);
+      reject("two entries have the key \"" + std::string(*twice) + "\"");
+      leave(mark);
+      return;
+    }
+    out_.push_back('{');
+    for (std::size_t i = 0; i < n && !failed_; ++i) {
+      if (i > 0) out_.push_back(',');
+      append_json_string(out_, keys[i]);
+      out_.push_back(':');
+      const std::size_t mark = enter(keys[i]);
+      const void* e = entry.at(map, i);
+      if (is_shorthand(entry, e)) {
+        const field_desc& s = entry.fields[entry.shorthand];
+        write_string(*static_cast<const std::string*>(s.member(const_cast<void*>(e))));
+      } else {
+        write_object(entry, e);
+      }
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  // Whether a map entry is written as its shorthand string: it has one, and every other
+  // (optional) field is absent.
+  static bool is_shorthand(const type_desc& entry, const void* e) {
+    if (entry.shorthand == no_shorthand) return false;
+    for (std::size_t i = 0; i < entry.field_count; ++i) {
+      if (i == entry.shorthand) continue;
+      const field_desc& f = entry.fields[i];
+      if (f.engaged == nullptr || f.engaged(f.member(const_cast<void*>(e)))) return false;
+    }
+    return true;
+  }
+
+  // An any-JSON value: vetted, then written compact.
+  void write_any(const any_json& value, bool object_only) {
+    result<nlohmann::ordered_json> dom = parse_vetted(value.text, path_, decode_limits{});
     if (!dom) {
-      fail_with(std::move(dom).error());
+      fail(std::move(dom).error());
       return;
     }
     if (object_only && !dom->is_object()) {
-      std::string message = where + ": must be a JSON object";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("must be a JSON object");
       return;
     }
     if (type_of(*dom) != value.type) {
-      std::string message = where + ": the JSON text does not hold the declared type";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("the JSON text does not hold the declared type");
       return;
     }
-    obj[std::string(key)] = std::move(*dom);
+    dump_compact(*dom, out_);
+  }
+
+  // A tagged union: the typed alternative that its tag names, or the raw JSON of a tag this
+  // version does not know.
+  void write_variant(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    const variant_desc& v = *f.variant;
+    const std::size_t held = v.index(target);
+    if (f.tag_field != no_tag) {
+      const field_desc& tag = owner_type.fields[f.tag_field];
+      const void* tag_target = tag.member(const_cast<void*>(owner));
+      std::string_view spelling;
+      if (tag.kind == field_kind::string) {
+        spelling = *static_cast<const std::string*>(tag_target);
+      } else if (!tag.enums->spelling(tag_target, spelling)) {
+        reject("\"" + std::string(tag.name) + "\" is not set, so the payload's type is unknown");
+        return;
+      }
+      const std::size_t named = variant_index_of(v, spelling);
+      if (held == 0 && named != 0) {
+        reject("the payload is raw JSON, but \"" + std::string(spelling) + "\" is a known " + std::string(tag.name) +
+               ": set its typed alternative");
+        return;
+      }
+      if (held != 0 && held != named) {
+        reject("the payload is the alternative for \"" + std::string(v.alternatives[held - 1].tag) + "\", but \"" +
+               std::string(tag.name) + "\" says \"" + std::string(spelling) + "\"");
+        return;
+      }
+    }
+    if (held == 0) {
+      write_any(*static_cast<const any_json*>(v.raw(const_cast<void*>(target))), false);
+    } else {
+      write_object(*v.alternatives[held - 1].type, v.get(target));
+    }
+  }
+
+  void write_string(std::string_view value) {
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad != std::string_view::npos) {
+      reject("string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+      return;
+    }
+    append_json_string(out_, value);
   }
 
   // Fails with `why` at the current location.
   void reject(const std::string& why) {
     std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
-    fail(error_kind::invalid_argument, std::move(message), path_);
+    fail(make_error(error_kind::invalid_argument, std::move(message), path_));
   }
-
-  // Enters / leaves a nested member for error locations.
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
   std::size_t enter(std::string_view key) {
     const std::size_t mark = path_.size();
     append_pointer_token(path_, key);
@@ -18504,87 +19326,133 @@ class body_writer {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
- private:
-  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
-  bool checked(std::string_view key, std::string_view value) {
-    if (failed_) return false;
-    const std::size_t bad = find_invalid_utf8(value);
-    if (bad == std::string_view::npos) return true;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
-    fail(error_kind::invalid_argument, std::move(message), std::move(where));
-    return false;
-  }
-
-  void fail(error_kind kind, std::string message, std::string where) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = make_error(kind, std::move(message), std::move(where));
-    }
-  }
-  void fail_with(error e) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = std::move(e);
-    }
-  }
-
+  std::string out_;
   std::string path_;
-  std::size_t size_hint_ = 0;
   bool failed_ = false;
   error error_;
 };
 
-// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
-// moving its members to a heap-allocated stack (so that no document is too deep to free);
-// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
-inline void empty_bottom_up(nlohmann::ordered_json& value) {
-  if (value.is_object()) {
-    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
-    for (auto& member : members) empty_bottom_up(member.second);
-    members.clear();
-  } else if (value.is_array()) {
-    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
-    for (auto& element : elements) empty_bottom_up(element);
-    elements.clear();
-  }
-}
-
-// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
-// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
-// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
-inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
-  if (writer.failed()) return writer.take_error();
-  std::string text;
-  text.reserve(writer.size_hint());
-  dump_compact(dom, text);
-  empty_bottom_up(dom);
-  return text;
+// `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
+inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
+  table_encoder encoder;
+  encoder.write_object(type, object);
+  return encoder.finish();
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// ---- end include/novu/core/detail/body_writer.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// ---- end include/novu/core/detail/json_encoder.hpp ----
+
+// ---- begin include/novu/core/detail/json_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// Builders of the engine's tables (json_schema.hpp) from member pointers: a field's kind is
+// deduced from the member's C++ type, an unsupported type is a static_assert, a nested table must
+// describe the member's own type, and a struct's field count is deduced and limited.
+//
+//   inline constexpr field_desc workspace_fields[] = {
+//       field<&workspace::id>("id", field_required),
+//       field<&workspace::name>("name"),
+//   };
+//   inline constexpr type_desc workspace_type = struct_type<workspace, workspace_fields>();
+//   template <> inline constexpr const type_desc* table_of<workspace> = &workspace_type;
+// SPDX-License-Identifier: MIT
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
+// A distinct address per C++ type: what type_desc::cpp_type and field_desc::owner hold.
+template <class T>
+inline constexpr char type_tag = 0;
+
+// The table of struct `T`, declared by specializing this after the table (see the top).
+template <class T>
+inline constexpr const type_desc* table_of = nullptr;
+
+// The table of tagged union `V` (a tagged_union<...>), declared like table_of.
+template <class V>
+inline constexpr const variant_desc* variant_table_of = nullptr;
+
+// The wire spellings of a closed enum `E` whose enumerators are 0, 1, ...: specialize with
+// `static constexpr std::string_view names[]` and `static constexpr std::string_view expected`.
+template <class E>
+struct enum_spellings {
+  static constexpr bool declared = false;
+};
+
+template <class>
+inline constexpr bool always_false = false;
+
+template <class T>
+struct optional_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct optional_of<std::optional<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+template <class T>
+struct vector_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct vector_of<std::vector<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+// std::vector<S> of a struct S.
+template <class T>
+struct struct_vector {
+  static constexpr bool value = false;
+};
+template <class T>
+struct struct_vector<std::vector<T>> {
+  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
+};
+template <class T>
+struct tagged_union_of {
+  static constexpr bool value = false;
+};
+template <class... A>
+struct tagged_union_of<std::variant<raw_alternative, A...>> {
+  static constexpr bool value = true;
+};
+
+template <class E, class = void>
+struct has_spellings : std::false_type {};
+template <class E>
+struct has_spellings<E, std::void_t<decltype(enum_spellings<E>::names)>> : std::true_type {};
+
+template <class P>
+struct member_traits;
+template <class T, class M>
+struct member_traits<M T::*> {
+  using owner = T;
+  using type = M;
+};
+
+// ---- type-erased accessors the tables point to ----
 template <class T, class M, M T::*Member>
 void* member_address(void* object) {
   return &(static_cast<T*>(object)->*Member);
 }
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class M>
+void reset_value(void* target) {
+  *static_cast<M*>(target) = M{};
+}
+template <class M>
+bool optional_engaged(const void* target) {
+  return static_cast<const M*>(target)->has_value();
+}
 template <class T>
 void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
   const std::size_t limit = max_bytes / sizeof(T);
   static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
 }
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
 template <class T>
 void* vector_element(void* vector, std::size_t index) {
   auto& v = *static_cast<std::vector<T>*>(vector);
@@ -18592,58 +19460,329 @@ void* vector_element(void* vector, std::size_t index) {
   v.emplace_back();
   return &v.back();
 }
-
-// Drops the elements of a std::vector<T> from `count` on.
 template <class T>
 void vector_truncate(void* vector, std::size_t count) {
   auto& v = *static_cast<std::vector<T>*>(vector);
   if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
 }
-
-// Restores a default-constructed T.
 template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
+std::size_t vector_size(const void* vector) {
+  return static_cast<const std::vector<T>*>(vector)->size();
 }
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+template <class T>
+const void* vector_at(const void* vector, std::size_t index) {
+  return &(*static_cast<const std::vector<T>*>(vector))[index];
 }
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+template <class T>
+std::size_t map_size(const void* map) {
+  const auto& m = *static_cast<const std::optional<std::vector<T>>*>(map);
+  return m ? m->size() : 0;
+}
+template <class T>
+const void* map_at(const void* map, std::size_t index) {
+  return &(**static_cast<const std::optional<std::vector<T>>*>(map))[index];
+}
+template <class T>
+void map_clear(void* map) {
+  static_cast<std::optional<std::vector<T>>*>(map)->emplace();
+}
+template <class T, std::string T::*Key>
+void* map_append(void* map, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<T>>*>(map);
   v.emplace_back();
-  v.back().field = std::move(key);
+  v.back().*Key = std::move(key);
   return &v.back();
 }
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+template <class T, std::string T::*Key>
+const std::string& map_key(const void* entry) {
+  return static_cast<const T*>(entry)->*Key;
+}
+template <class T, std::string T::*Key>
+std::size_t map_unique(void* map) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
+                           [](const T& e) -> const std::string& { return e.*Key; });
 }
 
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+// ---- enums ----
+template <class E>
+bool open_enum_assign(void* target, const std::string& text) {
+  static_cast<std::optional<E>*>(target)->emplace(text);
+  return true;
+}
+template <class E>
+bool open_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  out = v->value();
+  return true;
+}
+template <class E>
+inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+
+template <class E>
+bool closed_enum_assign(void* target, const std::string& text) {
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (enum_spellings<E>::names[i] == text) {
+      *static_cast<std::optional<E>*>(target) = static_cast<E>(i);
+      return true;
+    }
+  }
+  return false;
+}
+template <class E>
+bool closed_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  const auto i = static_cast<std::size_t>(*v);
+  out = i < n ? enum_spellings<E>::names[i] : std::string_view{};
+  return i < n;
+}
+template <class E>
+inline constexpr enum_ops closed_enum_table{&closed_enum_assign<E>, &closed_enum_spelling<E>,
+                                            enum_spellings<E>::expected};
+
+// ---- tagged unions ----
+template <class V, std::size_t I>
+void* variant_emplace_at(void* v) {
+  return &static_cast<V*>(v)->template emplace<I>();
+}
+template <class V, std::size_t I>
+const void* variant_get_at(const void* v) {
+  return std::get_if<I>(static_cast<const V*>(v));
+}
+template <class V, std::size_t... I>
+void* variant_emplace_dispatch(void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = void* (*)(void*);
+  static constexpr fn table[] = {&variant_emplace_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V, std::size_t... I>
+const void* variant_get_dispatch(const void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = const void* (*)(const void*);
+  static constexpr fn table[] = {&variant_get_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V>
+void* variant_emplace(void* v, std::size_t index) {
+  return variant_emplace_dispatch<V>(v, index, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+std::size_t variant_held(const void* v) {
+  return static_cast<const V*>(v)->index();
+}
+template <class V>
+const void* variant_get(const void* v) {
+  return variant_get_dispatch<V>(v, variant_held<V>(v), std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+void* variant_raw(void* v) {
+  raw_alternative* raw = std::get_if<0>(static_cast<V*>(v));
+  return raw != nullptr ? &raw->json : nullptr;
+}
+
+// ---- kinds deduced from member types ----
+template <class M>
+constexpr field_kind deduce_kind() {
+  if constexpr (std::is_same_v<M, std::string>) {
+    return field_kind::string;
+  } else if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+    return field_kind::optional_string;
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    return field_kind::integer;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return field_kind::string_list;
+  } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
+    return field_kind::optional_any;
+  } else if constexpr (tagged_union_of<M>::value) {
+    return field_kind::variant;
+  } else if constexpr (optional_of<M>::value) {
+    using E = typename optional_of<M>::type;
+    if constexpr (std::is_base_of_v<open_enum<E>, E>) {
+      return field_kind::open_enum;
+    } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
+      return field_kind::closed_enum;
+    } else if constexpr (struct_vector<E>::value) {
+      return field_kind::keyed_map;
+    } else {
+      static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
+      return field_kind::string;
+    }
+  } else if constexpr (struct_vector<M>::value) {
+    return field_kind::object_list;
+  } else if constexpr (std::is_class_v<M>) {
+    return field_kind::object;
+  } else {
+    static_assert(always_false<M>, "no JSON field kind for this member type");
+    return field_kind::string;
+  }
+}
+
+// The struct a field of type `M` nests (object, list element, map entry), or void.
+template <class M>
+constexpr auto nested_struct() {
+  constexpr field_kind kind = deduce_kind<M>();
+  if constexpr (kind == field_kind::object) {
+    return static_cast<M*>(nullptr);
+  } else if constexpr (kind == field_kind::object_list) {
+    return static_cast<typename vector_of<M>::type*>(nullptr);
+  } else if constexpr (kind == field_kind::keyed_map) {
+    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+  } else {
+    return static_cast<void*>(nullptr);
+  }
+}
+
+// A field for data member `Member`, named `name` on the wire. `Nested` overrides the table of
+// the member's struct (it must describe the same type), e.g. a response's looser variant.
+template <auto Member, const type_desc* Nested = nullptr>
+constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::size_t tag_field = no_tag) {
+  using owner = typename member_traits<decltype(Member)>::owner;
+  using M = typename member_traits<decltype(Member)>::type;
+  constexpr field_kind kind = deduce_kind<M>();
+  using S = std::remove_pointer_t<decltype(nested_struct<M>())>;
+  constexpr bool nests = !std::is_void_v<S>;
+  const type_desc* nested = nullptr;
+  if constexpr (nests) {
+    constexpr const type_desc* table = Nested != nullptr ? Nested : table_of<S>;
+    static_assert(table != nullptr, "declare the table of this member's struct (table_of<T>) before this field");
+    static_assert(table->cpp_type == &type_tag<S>, "the nested table describes another type than the member's");
+    static_assert(kind != field_kind::object_list || table->element != nullptr, "a list element needs list operations");
+    static_assert(kind != field_kind::keyed_map || table->key != nullptr, "a map entry table needs map_type<>()");
+    nested = table;
+  } else {
+    static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
+  }
+  const enum_ops* enums = nullptr;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  const variant_desc* variant = nullptr;
+  if constexpr (kind == field_kind::variant) {
+    static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
+    variant = variant_table_of<M>;
+  }
+  bool (*engaged)(const void*) = nullptr;
+  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  return field_desc{name,
+                    kind,
+                    flags,
+                    &member_address<owner, M, Member>,
+                    nested,
+                    enums,
+                    variant,
+                    &reset_value<M>,
+                    engaged,
+                    &type_tag<owner>,
+                    kind == field_kind::variant ? tag_field : no_tag};
+}
+
+// A tagged-union field whose tag is the sibling field number `tag_field` of the same table
+// (no_tag: a body that carries no tag, e.g. an update of the payload alone).
+template <auto Member>
+constexpr field_desc variant_field(std::string_view name, std::size_t tag_field, unsigned char flags = 0) {
+  static_assert(deduce_kind<typename member_traits<decltype(Member)>::type>() == field_kind::variant,
+                "variant_field() is for tagged_union members");
+  return field<Member>(name, flags, tag_field);
+}
+
+// True when every field of `fields` is a member of `T`, and the tag of each variant is a string
+// or open enum field of the same table.
+template <class T, std::size_t N>
+constexpr bool fields_fit(const field_desc (&fields)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (fields[i].owner != &type_tag<T>) return false;
+    if (fields[i].kind == field_kind::variant && fields[i].tag_field != no_tag) {
+      const std::size_t t = fields[i].tag_field;
+      if (t >= N || (fields[t].kind != field_kind::string && fields[t].kind != field_kind::open_enum)) return false;
+    }
+  }
+  return true;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields),
+                "a field of this table is not a member of the struct, or a variant's tag "
+                "field is not a string or open enum of the same table");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.reserve = &vector_reserve<T>;
+  t.element = &vector_element<T>;
+  t.truncate = &vector_truncate<T>;
+  t.size = &vector_size<T>;
+  t.at = &vector_at<T>;
+  return t;
+}
+
+// The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+constexpr type_desc map_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
+  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+                "a map's shorthand must be a string field");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.size = &map_size<T>;
+  t.at = &map_at<T>;
+  t.clear = &map_clear<T>;
+  t.append = &map_append<T, Key>;
+  t.unique = &map_unique<T, Key>;
+  t.key = &map_key<T, Key>;
+  t.shorthand = Shorthand;
+  return t;
+}
+
+template <class V, const auto& Alternatives, std::size_t... I>
+constexpr bool alternatives_fit(std::index_sequence<I...>) {
+  return ((Alternatives[I].type->cpp_type == &type_tag<std::variant_alternative_t<I + 1, V>>)&&...);
+}
+
+// The table of tagged union `V`: `Alternatives` in the order of V's alternatives after the raw one.
+template <class V, const auto& Alternatives>
+constexpr variant_desc variant_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Alternatives)>>;
+  static_assert(n + 1 == std::variant_size_v<V>, "one alternative entry per typed alternative of the variant");
+  static_assert(alternatives_fit<V, Alternatives>(std::make_index_sequence<n>{}),
+                "an alternative's table describes another type than the variant's alternative at that place");
+  return variant_desc{Alternatives, n, &variant_emplace<V>, &variant_held<V>, &variant_get<V>, &variant_raw<V>};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// ---- end include/novu/core/detail/json_fields.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+    field<&constraint_violation::messages>("messages", field_required),
+    field<&constraint_violation::value>("value"),
 };
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
+// The entries of api_error::errors, keyed by field name.
+inline constexpr type_desc violation_type =
+    map_type<constraint_violation, &constraint_violation::field, violation_fields>();
+template <>
+inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
 
 inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+    field<&api_error::status_code>("statusCode", field_required),
+    field<&api_error::timestamp>("timestamp", field_required),
+    field<&api_error::path>("path", field_required),
+    field<&api_error::message>("message"),
+    field<&api_error::ctx>("ctx", field_object_only),
+    field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -18652,11 +19791,9 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[3],
     error_fields[4],
     error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+    field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
+inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -18679,37 +19816,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  o["statusCode"] = body.status_code;
-  w.put(o, "timestamp", body.timestamp);
-  w.put(o, "path", body.path);
-  if (body.message) w.put_any(o, "message", *body.message, false);
-  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
-  w.put(o, "errorId", body.error_id);
-  if (body.errors) {
-    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
-    const std::size_t mark = w.enter("errors");
-    for (const constraint_violation& v : *body.errors) {
-      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
-      const std::size_t inner = w.enter(v.field);
-      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
-      const std::size_t list = w.enter("messages");
-      for (const std::string& m : v.messages) w.push(messages, m);
-      w.leave(list);
-      entry["messages"] = std::move(messages);
-      if (v.value) w.put_any(entry, "value", *v.value, false);
-      w.leave(inner);
-      if (!detail::is_valid_utf8(v.field)) {
-        w.put(errors, v.field, v.field);
-        break;
-      }
-      errors[v.field] = std::move(entry);
-    }
-    w.leave(mark);
-    o["errors"] = std::move(errors);
-  }
-  return detail::finish(w, o);
+  return detail::encode_with_table(detail::validation_error_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -20652,27 +21759,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -21692,7 +22824,7 @@ NOVU_CC_NAMESPACE_END
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 // Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
-// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// field tables and the core's JSON functions.
 // SPDX-License-Identifier: MIT
 
 
@@ -21802,179 +22934,136 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/json_schema.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
-// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
-// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
 // SPDX-License-Identifier: MIT
 
 
-
-// ---- begin include/novu/connections/dto.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-// Data transfer objects of the Channel Connections API, with the OpenAPI document's field names
-// in the comments. Plain values: no JSON library type appears here, so the fast-compile mode
-// can declare them without parsing nlohmann/json.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-
-/// Who owns a connection: one subscriber (the server's default) or the whole workspace.
-enum class connection_mode : unsigned char {
-  subscriber,  ///< "subscriber"
-  shared,      ///< "shared"
-};
-
-/// Wire spelling of a connection mode.
-constexpr std::string_view to_string(connection_mode mode) noexcept {
-  return mode == connection_mode::shared ? std::string_view{"shared"} : std::string_view{"subscriber"};
-}
-
-/// Workspace of a connection (`WorkspaceDto`).
-struct workspace {
-  std::string id;                          ///< `id`, e.g. Slack team id "T123456"
-  std::optional<std::string> name;         ///< `name`
-  std::optional<std::string> bot_user_id;  ///< `botUserId`
-};
-
-/// Credentials of a connection (`AuthDto`). Secrets: never printed by this library.
-struct auth {
-  std::string access_token;                             ///< `accessToken`
-  std::optional<std::string> refresh_token;             ///< `refreshToken`
-  std::optional<std::string> expires_at;                ///< `expiresAt` (ISO 8601)
-  std::optional<std::string> refresh_token_expires_at;  ///< `refreshTokenExpiresAt` (ISO 8601)
-};
-
-/// Body of PATCH /v1/channel-connections/{identifier} (`UpdateChannelConnectionRequestDto`).
-struct update_channel_connection_request {
-  novu::workspace workspace;  ///< `workspace` (required)
-  novu::auth auth;            ///< `auth` (required)
-};
-
-/// One entry of a create request's `context` map: `"<type>": "<id>"` or
-/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
-struct context_entry {
-  std::string type;              ///< map key, e.g. "tenant"
-  std::string id;                ///< context id, e.g. "org-acme"
-  std::optional<any_json> data;  ///< `data`: any JSON object
-};
-
-/// Body of POST /v1/channel-connections (`CreateChannelConnectionRequestDto`).
-struct create_channel_connection_request {
-  std::optional<std::string> identifier;                 ///< `identifier`; generated by the server when absent
-  std::optional<std::string> subscriber_id;              ///< `subscriberId`
-  std::optional<std::vector<context_entry>> context;     ///< `context`, in the order given
-  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
-  std::string integration_identifier;                    ///< `integrationIdentifier` (required)
-  novu::workspace workspace;                             ///< `workspace` (required)
-  novu::auth auth;                                       ///< `auth` (required)
-};
-
-/// A channel connection as the server returns it (`GetChannelConnectionResponseDto`).
-/// `nullopt` in a nullable field means the server sent `null`.
-struct channel_connection {
-  std::string identifier;                             ///< `identifier`
-  std::optional<channel_type> channel;                ///< `channel` (nullable, open enum)
-  std::optional<novu::provider_id> provider_id;       ///< `providerId` (nullable, open enum)
-  std::optional<std::string> integration_identifier;  ///< `integrationIdentifier` (nullable)
-  std::optional<std::string> subscriber_id;           ///< `subscriberId` (nullable)
-  std::vector<std::string> context_keys;              ///< `contextKeys`, "type:id" each
-  novu::workspace workspace;                          ///< `workspace`
-  novu::auth auth;                                    ///< `auth`: holds a live access token
-  std::string created_at;                             ///< `createdAt` (ISO 8601)
-  std::string updated_at;                             ///< `updatedAt` (ISO 8601)
-};
-
-/// One page of GET /v1/channel-connections (`ListChannelConnectionsResponseDto`).
-struct channel_connection_page {
-  std::vector<channel_connection> data;  ///< `data`
-  std::optional<std::string> next;       ///< `next`: pass as `after` for the next page; nullopt at the end
-  std::optional<std::string> previous;   ///< `previous`: pass as `before`; nullopt on the first page
-  std::int64_t total_count = 0;          ///< `totalCount`, capped at 50,000 by the server
-  bool total_count_capped = false;       ///< `totalCountCapped`: more results than `total_count`
-};
-
-/// Query of GET /v1/channel-connections. Unset fields are not sent.
-struct list_channel_connections_params {
-  std::optional<std::string> after;                      ///< `after` cursor
-  std::optional<std::string> before;                     ///< `before` cursor
-  std::optional<int> limit;                              ///< `limit`, 1..100 (server default 10)
-  std::optional<novu::order_direction> order_direction;  ///< `orderDirection`
-  std::optional<novu::order_by> order_by;                ///< `orderBy`
-  std::optional<bool> include_cursor;                    ///< `includeCursor`
-  std::optional<std::string> subscriber_id;              ///< `subscriberId`
-  std::optional<novu::connection_mode> connection_mode;  ///< `connectionMode`
-  std::optional<channel_type> channel;                   ///< `channel`
-  std::optional<novu::provider_id> provider_id;          ///< `providerId`
-  std::optional<std::string> integration_identifier;     ///< `integrationIdentifier`
-  /// `contextKeys` ("type:id" each). An engaged but empty vector sends `contextKeys=`, the
-  /// server's filter for connections without context; nullopt sends nothing.
-  std::optional<std::vector<std::string>> context_keys;
-};
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DTO_HPP
-// ---- end include/novu/connections/dto.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The C++ type behind a field, one kind per type.
+// The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,             // std::string
-  optional_string,    // std::optional<std::string>
-  optional_channel,   // std::optional<channel_type>
-  optional_provider,  // std::optional<provider_id>
-  optional_mode,      // std::optional<connection_mode>
-  string_list,        // std::vector<std::string>
-  integer,            // std::int64_t
-  boolean,            // bool
-  object,             // a struct described by `nested`
-  object_list,        // std::vector<T>, T described by `nested`
-  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
-  optional_any,       // std::optional<any_json>
-  optional_context,   // std::optional<std::vector<context_entry>>
+  string,           // std::string
+  optional_string,  // std::optional<std::string>
+  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,      // std::vector<std::string>
+  integer,          // std::int64_t
+  boolean,          // bool
+  object,           // a struct described by `nested`
+  object_list,      // std::vector<T>, T described by `nested`
+  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,     // std::optional<any_json>
+  variant,          // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
 enum : unsigned char {
   field_required = 1,     // must be present
-  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
   field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
 };
 
 struct type_desc;
+struct variant_desc;
 
-// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
 struct field_desc {
   std::string_view name;
   field_kind kind;
   unsigned char flags;
   void* (*member)(void* object);
-  const type_desc* nested;
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
 };
 
-// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
-// a map entry `key` is the entry's name).
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
 struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
-  void (*clear)(void* vector);
-  void* (*append)(void* vector, std::string&& key);
-  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
-  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
   // Lists: element `index`, reused when the vector already has it, else appended; lists are
   // decoded over what the vector holds, so that decoding into an existing value reuses memory.
   void* (*element)(void* vector, std::size_t index) = nullptr;
   // Lists: drops the elements from `count` on (those the body did not overwrite).
   void (*truncate)(void* vector, std::size_t count) = nullptr;
-  // Maps: keeps one entry per key, where the key first appeared, with its last value;
-  // returns the number of entries left.
-  std::size_t (*unique)(void* vector) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
 };
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
+}
 
 // Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
 // appeared and with the value of its last appearance: a JSON object's repeated member, read
@@ -22008,12 +23097,6 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
   }
   v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
   return kept;
-}
-
-// The entries of a context map, made unique by type (see keep_last_per_key).
-inline std::size_t context_entries_unique(void* entries) {
-  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
-                           [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
 }  // namespace detail
@@ -22187,6 +23270,7 @@ class dto_reader {
       : root_type_(root_type),
         root_target_(root_target),
         allow_envelope_(allow_envelope),
+        limits_(limits),
         max_depth_(limits.max_depth),
         max_elements_(limits.max_elements),
         value_limit_(value_limit(limits.max_elements)),
@@ -22246,12 +23330,7 @@ class dto_reader {
         case field_kind::optional_string:
           *static_cast<std::optional<std::string>*>(pending_.target) = value;
           return true;
-        case field_kind::optional_channel:
-          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
-          return true;
-        case field_kind::optional_provider:
-          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
-          return true;
+        case field_kind::open_enum: pending_.field->enums->assign(pending_.target, value); return true;
         default: break;
       }
     }
@@ -22314,14 +23393,13 @@ class dto_reader {
 
   // What the next value goes into.
   enum class slot_kind : unsigned char {
-    none,           // no value expected (after the root value)
-    root,           // the document itself
-    field,          // a struct field: field->kind says how
-    skip,           // an unknown field: parsed and dropped
-    list_item,      // an element of an object_list
-    string_item,    // an element of a string_list
-    map_value,      // the value of an object_map entry: an object for `type`
-    context_value,  // the value of a context map entry: a string id or {id, data}
+    none,         // no value expected (after the root value)
+    root,         // the document itself
+    field,        // a struct field: field->kind says how
+    skip,         // an unknown field: parsed and dropped
+    list_item,    // an element of an object_list
+    string_item,  // an element of a string_list
+    map_value,    // the value of a keyed_map entry: an object for `type`, or its shorthand string
   };
   struct slot {
     slot_kind kind = slot_kind::none;
@@ -22331,7 +23409,7 @@ class dto_reader {
   };
 
   // An open container we are decoding into.
-  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  enum class frame_kind : unsigned char { object, object_list, string_list, keyed_map };
   // The member an object or map is reading: none yet, a name with static storage (a field of
   // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
   enum class key_kind : unsigned char { none, name, stored };
@@ -22350,6 +23428,7 @@ class dto_reader {
     std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
     bool is_root = false;        // the document's top-level object
     bool enveloped = false;      // root object that turned out to be {"data": ...}
+    bool has_variant = false;    // object: a variant field was read (its tag is checked at the end)
   };
 
   struct number_value {
@@ -22437,6 +23516,7 @@ class dto_reader {
   bool scalar(json_event event, std::string* text, bool flag);
   bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
   ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+  void scalar_any(json_event event, std::string* text, bool flag, any_json& out) const;
 
   // ---- containers ----
   bool check_depth();
@@ -22456,6 +23536,12 @@ class dto_reader {
 
   bool end_container();
   bool settle_unseen_fields(const frame& object);
+
+  // ---- tagged unions ----
+  bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
+  bool settle_variants(frame& object);
+  static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
@@ -22467,11 +23553,10 @@ class dto_reader {
   }
   bool capture_end();
 
-  static const type_desc& context_object_type();
-
   const type_desc* root_type_;
   void* root_target_;
   bool allow_envelope_;
+  decode_limits limits_;
   std::size_t max_depth_;
   std::size_t max_elements_;
   std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
@@ -22489,25 +23574,13 @@ class dto_reader {
   std::size_t capture_depth_ = 0;
   json_text_writer capture_;
   bool capture_is_object_ = false;
-  std::optional<any_json>* capture_target_ = nullptr;
+  any_json* capture_target_ = nullptr;
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
   bool failed_ = false;
   error error_;
 };
-
-// The object form of a context entry: {"id": "...", "data": {...}}.
-inline const type_desc& dto_reader::context_object_type() {
-  static const field_desc fields[] = {
-      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
-       nullptr},
-      {"data", field_kind::optional_any, field_object_only,
-       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
-  };
-  static const type_desc type{fields, 2, nullptr, nullptr};
-  return type;
-}
 
 // Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
 // `{"data": {...}}` is unwrapped.
@@ -22579,8 +23652,7 @@ inline dto_reader::slot dto_reader::current_slot() {
   frame& top = stack_.back();
   switch (top.kind) {
     case frame_kind::object:
-    case frame_kind::object_map:
-    case frame_kind::context_map: return pending_;
+    case frame_kind::keyed_map: return pending_;
     case frame_kind::object_list:
       if (top.index++ > 0) bytes_read_ += 1;
       return slot{slot_kind::list_item, nullptr, top.type, top.target};
@@ -22646,27 +23718,14 @@ inline bool dto_reader::on_key(std::string& name) {
     top.merge_at = 2 * (top.index > 32 ? top.index : 32);
   }
   ++top.index;
-  if (top.kind == frame_kind::object_map) {
-    void* element = top.type->append(top.target, std::string(name));
-    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-    return true;
-  }
-  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-  // JavaScript), so that what decodes also encodes.
-  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-  entries.emplace_back();
-  context_entry* entry = &entries.back();
-  entry->type = name;
-  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  void* element = top.type->append(top.target, std::string(name));
+  pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
   return true;
 }
 
 // A map's repeated keys merged: the last value, in the first one's place. Returns the
 // number of entries left.
-inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
-  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-}
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) { return map.type->unique(map.target); }
 
 // ---- scalars ----
 inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
@@ -22677,8 +23736,16 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
     case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
     case slot_kind::skip: return true;
     case slot_kind::root: return type_error("an object", event);
-    case slot_kind::list_item:
-    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::list_item: return type_error("an object", event);
+    case slot_kind::map_value: {
+      // A map entry's shorthand: a string that stands for the entry with only that field set.
+      const std::size_t shorthand = s.type->shorthand;
+      if (shorthand == no_shorthand) return type_error("an object", event);
+      if (event != json_event::string) return type_error("a string or an object", event);
+      const field_desc& f = s.type->fields[shorthand];
+      *static_cast<std::string*>(f.member(s.target)) = *text;
+      return true;
+    }
     case slot_kind::string_item: {
       if (event != json_event::string) return type_error("a string", event);
       // Overwrite the list's own elements first (keeping their buffers); gather the rest.
@@ -22691,10 +23758,6 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       }
       return true;
     }
-    case slot_kind::context_value:
-      if (event != json_event::string) return type_error("a string or an object", event);
-      static_cast<context_entry*>(s.target)->id = *text;
-      return true;
     case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
   }
   return true;
@@ -22703,14 +23766,10 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
 inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
                                      bool flag) {
   const bool nullable = (f.flags & field_nullable) != 0;
-  if (event == json_event::null && nullable) {
-    switch (f.kind) {
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-      default: break;
-    }
+  if (event == json_event::null && nullable &&
+      (f.kind == field_kind::optional_string || f.kind == field_kind::open_enum || f.kind == field_kind::closed_enum)) {
+    f.reset(target);
+    return true;
   }
   switch (f.kind) {
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
@@ -22723,23 +23782,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if (event != json_event::string) return type_error("a string", event);
       *static_cast<std::optional<std::string>*>(target) = *text;
       return true;
-    case field_kind::optional_channel:
+    case field_kind::open_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      f.enums->assign(target, *text);
       return true;
-    case field_kind::optional_provider:
+    case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-      return true;
-    case field_kind::optional_mode:
-      if (event != json_event::string) return type_error("a string", event);
-      if (*text == "subscriber") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-      } else if (*text == "shared") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-      } else {
-        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-      }
+      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -22757,21 +23806,26 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
       auto& out = *static_cast<std::optional<any_json>*>(target);
       out.emplace();
-      out->type = event == json_event::null      ? json_type::null
-                  : event == json_event::boolean ? json_type::boolean
-                  : event == json_event::number  ? json_type::number
-                                                 : json_type::string;
-      ordered_json value = scalar_json(event, text, flag);
-      out->text = value.dump();
+      scalar_any(event, text, flag, *out);
       return true;
     }
+    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
-    case field_kind::object_map:
-    case field_kind::optional_context: return type_error("an object", event);
+    case field_kind::keyed_map: return type_error("an object", event);
   }
   return true;
+}
+
+// A scalar as an any-JSON value.
+inline void dto_reader::scalar_any(json_event event, std::string* text, bool flag, any_json& out) const {
+  out.type = event == json_event::null      ? json_type::null
+             : event == json_event::boolean ? json_type::boolean
+             : event == json_event::number  ? json_type::number
+                                            : json_type::string;
+  ordered_json value = scalar_json(event, text, flag);
+  out.text = value.dump();
 }
 
 inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
@@ -22808,9 +23862,8 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   capture_.end();
   if (--capture_depth_ == 0) {
-    capture_target_->emplace();
-    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-    (*capture_target_)->text = capture_.take();
+    capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
+    capture_target_->text = capture_.take();
     capture_target_ = nullptr;
   }
   return true;
@@ -22871,14 +23924,11 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object) return type_error("an object", event);
+      if (!is_object)
+        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
-    case slot_kind::context_value:
-      if (!is_object) return type_error("a string or an object", event);
-      push(frame_kind::object, &context_object_type(), s.target, false);
-      return true;
     case slot_kind::field: return field_container(*s.field, s.target, event);
   }
   return true;
@@ -22904,35 +23954,35 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       push(frame_kind::string_list, nullptr, target, false);
       stack_.back().items_base = items_.size();
       return true;
-    case field_kind::object_map:
+    case field_kind::keyed_map:
       if (!is_object) return type_error("an object", event);
       f.nested->clear(target);
-      push(frame_kind::object_map, f.nested, target, false);
+      push(frame_kind::keyed_map, f.nested, target, false);
       return true;
-    case field_kind::optional_context: {
-      if (!is_object) return type_error("an object", event);
-      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-      ctx.emplace();
-      push(frame_kind::context_map, nullptr, &*ctx, false);
-      return true;
-    }
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-      capture_target_ = static_cast<std::optional<any_json>*>(target);
-      capture_is_object_ = is_object;
-      capture_.take();
-      capture_.start(is_object);
-      capture_depth_ = 1;
-      return true;
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      return capture_into(&*out, is_object);
     }
+    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
-    case field_kind::optional_channel:
-    case field_kind::optional_provider:
-    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::open_enum:
+    case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
     case field_kind::boolean: return type_error("a boolean", event);
   }
+  return true;
+}
+
+// Starts capturing the container that opens here as the compact JSON text of `target`.
+inline bool dto_reader::capture_into(any_json* target, bool is_object) {
+  capture_target_ = target;
+  capture_is_object_ = is_object;
+  capture_.take();
+  capture_.start(is_object);
+  capture_depth_ = 1;
   return true;
 }
 
@@ -22943,6 +23993,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -22956,7 +24007,7 @@ inline bool dto_reader::end_container() {
     items_.resize(top.items_base);
   } else if (top.kind == frame_kind::object_list) {
     top.type->truncate(top.target, top.index);
-  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+  } else if (top.kind == frame_kind::keyed_map) {
     merge_repeated_keys(top);
   }
   if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
@@ -22982,27 +24033,7 @@ inline bool dto_reader::settle_unseen_fields(const frame& object) {
       append_pointer_token(where, f.name);
       return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
     }
-    void* target = f.member(object.target);
-    switch (f.kind) {
-      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-      case field_kind::object: f.nested->reset(target); break;
-      case field_kind::object_list: f.nested->truncate(target, 0); break;
-      // The one map field, api_error::errors (see violations_clear in json.ipp).
-      case field_kind::object_map:
-        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-        break;
-      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-      case field_kind::optional_context:
-        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-        break;
-    }
+    f.reset(f.member(object.target));
   }
   return true;
 }
@@ -23031,6 +24062,119 @@ inline void dto_reader::reserve_list(const frame& list) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
 // ---- end include/novu/core/detail/json_reader_containers.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_variants.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
+// whose tag was read before it is decoded straight into the alternative the tag names; one whose
+// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
+// decoded once its object closes and the tag is known, so the result does not depend on member
+// order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
+// located inside the payload ("/data/endpoint/roomId").
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
+// or null).
+inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[f.tag_field];
+  const void* target = tag.member(owner.target);
+  if (tag.kind == field_kind::string) {
+    out = *static_cast<const std::string*>(target);
+    return true;
+  }
+  return tag.enums->spelling(target, out);
+}
+
+inline bool dto_reader::variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                                      bool container) {
+  frame& owner = stack_.back();
+  owner.has_variant = true;
+  const variant_desc& v = *f.variant;
+  std::string_view tag;
+  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+    const std::size_t index = variant_index_of(v, tag);
+    if (index != 0) {
+      if (event != json_event::object) return type_error("an object", event);
+      push(frame_kind::object, v.alternatives[index - 1].type, v.emplace(target, index), false);
+      return true;
+    }
+  }
+  // The tag is unknown, or not read yet: keep the payload's text.
+  v.emplace(target, 0);
+  any_json* raw = static_cast<any_json*>(v.raw(target));
+  if (container) return capture_into(raw, event == json_event::object);
+  scalar_any(event, text, flag, *raw);
+  return true;
+}
+
+// Once an object that holds variants closes: each variant read as raw text whose tag is now
+// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
+// names is an error.
+inline bool dto_reader::settle_variants(frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    const field_desc& f = object.type->fields[i];
+    if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
+    if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
+    std::string_view tag;
+    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
+    const variant_desc& v = *f.variant;
+    void* target = f.member(object.target);
+    const std::size_t named = variant_index_of(v, tag);
+    const std::size_t held = v.index(target);
+    if (held == named) continue;
+    // The pointer of the payload: the object's own path, then the member.
+    const key_kind saved_key = object.key;
+    const std::string_view saved_name = object.name;
+    object.key = key_kind::name;
+    object.name = f.name;
+    std::string where = path();
+    object.key = saved_key;
+    object.name = saved_name;
+    if (held != 0) {
+      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
+                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                                           "\" was repeated with another value");
+    }
+    if (named == 0) continue;  // an unknown tag keeps the raw text
+    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
+    if (raw.type != json_type::object) {
+      return fail_at(std::move(where),
+                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
+    }
+    result<void> decoded =
+        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
+    if (!decoded) {
+      error e = std::move(decoded).error();
+      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
+      const std::string inner = e.location;
+      std::string outer = where + inner;
+      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
+      if (e.message.compare(0, said.size(), said) == 0) {
+        e.message = outer + ": " + e.message.substr(said.size());
+      } else {
+        e.message = outer + ": " + e.message;
+      }
+      e.location = std::move(outer);
+      if (!failed_) {
+        failed_ = true;
+        error_ = std::move(e);
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// ---- end include/novu/core/detail/json_reader_variants.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -23243,105 +24387,260 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
 // ---- end include/novu/core/detail/any_json_text.hpp ----
 
-// ---- begin include/novu/core/detail/body_writer.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
-// first, and dumped without throwing.
+// ---- begin include/novu/core/detail/json_encoder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
+// table the decoder reads), in table order, every string checked for valid UTF-8 and every
+// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
+// values; the first problem is kept with its JSON pointer.
 // SPDX-License-Identifier: MIT
-
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
-// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
-class body_writer {
- public:
-  using ojson = nlohmann::ordered_json;
-
-  bool failed() const noexcept { return failed_; }
-  error take_error() { return std::move(error_); }
-  // At least the length of the JSON text of what object_with_room() and member() wrote, when
-  // no string needs escapes.
-  std::size_t size_hint() const noexcept { return size_hint_; }
-
-  // An empty object with room for `members` members.
-  ojson object_with_room(std::size_t members) {
-    size_hint_ += 2;
-    ojson o = ojson::object();
-    o.get_ref<ojson::object_t&>().reserve(members);
-    return o;
-  }
-  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
-  // lookup, no reallocation when the object was made with room for it.
-  void member(ojson& obj, std::string_view key, ojson&& value) {
-    size_hint_ += key.size() + 4;
-    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
-  }
-  // A string member, when it is valid UTF-8.
-  void member(ojson& obj, std::string_view key, const std::string& value) {
-    if (!checked(key, value)) return;
-    size_hint_ += value.size() + 2;
-    member(obj, key, ojson(value));
-  }
-  // An optional string member: omitted when absent.
-  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) member(obj, key, *value);
-  }
-
-  // `obj[key] = value` for a string.
-  void put(ojson& obj, std::string_view key, const std::string& value) {
-    if (checked(key, value)) obj[std::string(key)] = value;
-  }
-  // Appends string `value` to array `arr`.
-  void push(ojson& arr, const std::string& value) {
-    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
-  }
-  // Optional string: omitted when absent.
-  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) put(obj, key, *value);
-  }
-  // Nullable string: null when absent.
-  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) {
-      put(obj, key, *value);
-    } else {
-      obj[std::string(key)] = nullptr;
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
     }
   }
-  // Any JSON value given as text.
-  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
-    if (failed_) return;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Writes DTOs as JSON text from their tables.
+class table_encoder {
+ public:
+  // Writes `object`, a struct described by `type`.
+  void write_object(const type_desc& type, const void* object) {
+    out_.push_back('{');
+    bool first = true;
+    for (std::size_t i = 0; i < type.field_count && !failed_; ++i) {
+      const field_desc& f = type.fields[i];
+      const void* target = f.member(const_cast<void*>(object));
+      if (f.engaged != nullptr && !f.engaged(target)) {
+        if ((f.flags & field_nullable) == 0) continue;
+        member_key(first, f.name);
+        out_ += "null";
+        continue;
+      }
+      member_key(first, f.name);
+      const std::size_t mark = enter(f.name);
+      write_value(f, target, type, object);
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  bool failed() const noexcept { return failed_; }
+  // The text written, or the first problem.
+  result<std::string> finish() {
+    if (failed_) return std::move(error_);
+    return std::move(out_);
+  }
+
+ private:
+  void member_key(bool& first, std::string_view name) {
+    if (!first) out_.push_back(',');
+    first = false;
+    append_json_string(out_, name);
+    out_.push_back(':');
+  }
+
+  void write_value(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    switch (f.kind) {
+      case field_kind::string: write_string(*static_cast<const std::string*>(target)); return;
+      case field_kind::optional_string: write_string(**static_cast<const std::optional<std::string>*>(target)); return;
+      case field_kind::open_enum:
+      case field_kind::closed_enum: {
+        std::string_view spelling;
+        f.enums->spelling(target, spelling);
+        write_string(spelling);
+        return;
+      }
+      case field_kind::string_list: {
+        const auto& list = *static_cast<const std::vector<std::string>*>(target);
+        out_.push_back('[');
+        for (std::size_t i = 0; i < list.size() && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_string(list[i]);
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
+      case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::object: write_object(*f.nested, target); return;
+      case field_kind::object_list: {
+        out_.push_back('[');
+        const std::size_t n = f.nested->size(target);
+        for (std::size_t i = 0; i < n && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_object(*f.nested, f.nested->at(target, i));
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::keyed_map: write_map(*f.nested, target); return;
+      case field_kind::optional_any:
+        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+        return;
+      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+    }
+  }
+
+  // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
+  // key would leave only its last entry on the wire).
+  void write_map(const type_desc& entry, const void* map) {
+    const std::size_t n = entry.size(map);
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& key = entry.key(entry.at(map, i));
+      const std::size_t bad = find_invalid_utf8(key);
+      if (bad != std::string_view::npos) {
+        reject("a key is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+        return;
+      }
+      keys.push_back(key);
+    }
+    std::vector<std::string_view> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+    if (twice != sorted.end()) {
+      const std::size_t mark = enter(*twice);
+      reject("two entries have the key \"" + std::string(*twice) + "\"");
+      leave(mark);
+      return;
+    }
+    out_.push_back('{');
+    for (std::size_t i = 0; i < n && !failed_; ++i) {
+      if (i > 0) out_.push_back(',');
+      append_json_string(out_, keys[i]);
+      out_.push_back(':');
+      const std::size_t mark = enter(keys[i]);
+      const void* e = entry.at(map, i);
+      if (is_shorthand(entry, e)) {
+        const field_desc& s = entry.fields[entry.shorthand];
+        write_string(*static_cast<const std::string*>(s.member(const_cast<void*>(e))));
+      } else {
+        write_object(entry, e);
+      }
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  // Whether a map entry is written as its shorthand string: it has one, and every other
+  // (optional) field is absent.
+  static bool is_shorthand(const type_desc& entry, const void* e) {
+    if (entry.shorthand == no_shorthand) return false;
+    for (std::size_t i = 0; i < entry.field_count; ++i) {
+      if (i == entry.shorthand) continue;
+      const field_desc& f = entry.fields[i];
+      if (f.engaged == nullptr || f.engaged(f.member(const_cast<void*>(e)))) return false;
+    }
+    return true;
+  }
+
+  // An any-JSON value: vetted, then written compact.
+  void write_any(const any_json& value, bool object_only) {
+    result<nlohmann::ordered_json> dom = parse_vetted(value.text, path_, decode_limits{});
     if (!dom) {
-      fail_with(std::move(dom).error());
+      fail(std::move(dom).error());
       return;
     }
     if (object_only && !dom->is_object()) {
-      std::string message = where + ": must be a JSON object";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("must be a JSON object");
       return;
     }
     if (type_of(*dom) != value.type) {
-      std::string message = where + ": the JSON text does not hold the declared type";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("the JSON text does not hold the declared type");
       return;
     }
-    obj[std::string(key)] = std::move(*dom);
+    dump_compact(*dom, out_);
+  }
+
+  // A tagged union: the typed alternative that its tag names, or the raw JSON of a tag this
+  // version does not know.
+  void write_variant(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    const variant_desc& v = *f.variant;
+    const std::size_t held = v.index(target);
+    if (f.tag_field != no_tag) {
+      const field_desc& tag = owner_type.fields[f.tag_field];
+      const void* tag_target = tag.member(const_cast<void*>(owner));
+      std::string_view spelling;
+      if (tag.kind == field_kind::string) {
+        spelling = *static_cast<const std::string*>(tag_target);
+      } else if (!tag.enums->spelling(tag_target, spelling)) {
+        reject("\"" + std::string(tag.name) + "\" is not set, so the payload's type is unknown");
+        return;
+      }
+      const std::size_t named = variant_index_of(v, spelling);
+      if (held == 0 && named != 0) {
+        reject("the payload is raw JSON, but \"" + std::string(spelling) + "\" is a known " + std::string(tag.name) +
+               ": set its typed alternative");
+        return;
+      }
+      if (held != 0 && held != named) {
+        reject("the payload is the alternative for \"" + std::string(v.alternatives[held - 1].tag) + "\", but \"" +
+               std::string(tag.name) + "\" says \"" + std::string(spelling) + "\"");
+        return;
+      }
+    }
+    if (held == 0) {
+      write_any(*static_cast<const any_json*>(v.raw(const_cast<void*>(target))), false);
+    } else {
+      write_object(*v.alternatives[held - 1].type, v.get(target));
+    }
+  }
+
+  void write_string(std::string_view value) {
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad != std::string_view::npos) {
+      reject("string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+      return;
+    }
+    append_json_string(out_, value);
   }
 
   // Fails with `why` at the current location.
   void reject(const std::string& why) {
     std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
-    fail(error_kind::invalid_argument, std::move(message), path_);
+    fail(make_error(error_kind::invalid_argument, std::move(message), path_));
   }
-
-  // Enters / leaves a nested member for error locations.
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
   std::size_t enter(std::string_view key) {
     const std::size_t mark = path_.size();
     append_pointer_token(path_, key);
@@ -23349,87 +24648,133 @@ class body_writer {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
- private:
-  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
-  bool checked(std::string_view key, std::string_view value) {
-    if (failed_) return false;
-    const std::size_t bad = find_invalid_utf8(value);
-    if (bad == std::string_view::npos) return true;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
-    fail(error_kind::invalid_argument, std::move(message), std::move(where));
-    return false;
-  }
-
-  void fail(error_kind kind, std::string message, std::string where) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = make_error(kind, std::move(message), std::move(where));
-    }
-  }
-  void fail_with(error e) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = std::move(e);
-    }
-  }
-
+  std::string out_;
   std::string path_;
-  std::size_t size_hint_ = 0;
   bool failed_ = false;
   error error_;
 };
 
-// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
-// moving its members to a heap-allocated stack (so that no document is too deep to free);
-// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
-inline void empty_bottom_up(nlohmann::ordered_json& value) {
-  if (value.is_object()) {
-    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
-    for (auto& member : members) empty_bottom_up(member.second);
-    members.clear();
-  } else if (value.is_array()) {
-    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
-    for (auto& element : elements) empty_bottom_up(element);
-    elements.clear();
-  }
-}
-
-// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
-// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
-// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
-inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
-  if (writer.failed()) return writer.take_error();
-  std::string text;
-  text.reserve(writer.size_hint());
-  dump_compact(dom, text);
-  empty_bottom_up(dom);
-  return text;
+// `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
+inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
+  table_encoder encoder;
+  encoder.write_object(type, object);
+  return encoder.finish();
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// ---- end include/novu/core/detail/body_writer.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// ---- end include/novu/core/detail/json_encoder.hpp ----
+
+// ---- begin include/novu/core/detail/json_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// Builders of the engine's tables (json_schema.hpp) from member pointers: a field's kind is
+// deduced from the member's C++ type, an unsupported type is a static_assert, a nested table must
+// describe the member's own type, and a struct's field count is deduced and limited.
+//
+//   inline constexpr field_desc workspace_fields[] = {
+//       field<&workspace::id>("id", field_required),
+//       field<&workspace::name>("name"),
+//   };
+//   inline constexpr type_desc workspace_type = struct_type<workspace, workspace_fields>();
+//   template <> inline constexpr const type_desc* table_of<workspace> = &workspace_type;
+// SPDX-License-Identifier: MIT
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
+// A distinct address per C++ type: what type_desc::cpp_type and field_desc::owner hold.
+template <class T>
+inline constexpr char type_tag = 0;
+
+// The table of struct `T`, declared by specializing this after the table (see the top).
+template <class T>
+inline constexpr const type_desc* table_of = nullptr;
+
+// The table of tagged union `V` (a tagged_union<...>), declared like table_of.
+template <class V>
+inline constexpr const variant_desc* variant_table_of = nullptr;
+
+// The wire spellings of a closed enum `E` whose enumerators are 0, 1, ...: specialize with
+// `static constexpr std::string_view names[]` and `static constexpr std::string_view expected`.
+template <class E>
+struct enum_spellings {
+  static constexpr bool declared = false;
+};
+
+template <class>
+inline constexpr bool always_false = false;
+
+template <class T>
+struct optional_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct optional_of<std::optional<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+template <class T>
+struct vector_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct vector_of<std::vector<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+// std::vector<S> of a struct S.
+template <class T>
+struct struct_vector {
+  static constexpr bool value = false;
+};
+template <class T>
+struct struct_vector<std::vector<T>> {
+  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
+};
+template <class T>
+struct tagged_union_of {
+  static constexpr bool value = false;
+};
+template <class... A>
+struct tagged_union_of<std::variant<raw_alternative, A...>> {
+  static constexpr bool value = true;
+};
+
+template <class E, class = void>
+struct has_spellings : std::false_type {};
+template <class E>
+struct has_spellings<E, std::void_t<decltype(enum_spellings<E>::names)>> : std::true_type {};
+
+template <class P>
+struct member_traits;
+template <class T, class M>
+struct member_traits<M T::*> {
+  using owner = T;
+  using type = M;
+};
+
+// ---- type-erased accessors the tables point to ----
 template <class T, class M, M T::*Member>
 void* member_address(void* object) {
   return &(static_cast<T*>(object)->*Member);
 }
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class M>
+void reset_value(void* target) {
+  *static_cast<M*>(target) = M{};
+}
+template <class M>
+bool optional_engaged(const void* target) {
+  return static_cast<const M*>(target)->has_value();
+}
 template <class T>
 void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
   const std::size_t limit = max_bytes / sizeof(T);
   static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
 }
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
 template <class T>
 void* vector_element(void* vector, std::size_t index) {
   auto& v = *static_cast<std::vector<T>*>(vector);
@@ -23437,58 +24782,329 @@ void* vector_element(void* vector, std::size_t index) {
   v.emplace_back();
   return &v.back();
 }
-
-// Drops the elements of a std::vector<T> from `count` on.
 template <class T>
 void vector_truncate(void* vector, std::size_t count) {
   auto& v = *static_cast<std::vector<T>*>(vector);
   if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
 }
-
-// Restores a default-constructed T.
 template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
+std::size_t vector_size(const void* vector) {
+  return static_cast<const std::vector<T>*>(vector)->size();
 }
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+template <class T>
+const void* vector_at(const void* vector, std::size_t index) {
+  return &(*static_cast<const std::vector<T>*>(vector))[index];
 }
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+template <class T>
+std::size_t map_size(const void* map) {
+  const auto& m = *static_cast<const std::optional<std::vector<T>>*>(map);
+  return m ? m->size() : 0;
+}
+template <class T>
+const void* map_at(const void* map, std::size_t index) {
+  return &(**static_cast<const std::optional<std::vector<T>>*>(map))[index];
+}
+template <class T>
+void map_clear(void* map) {
+  static_cast<std::optional<std::vector<T>>*>(map)->emplace();
+}
+template <class T, std::string T::*Key>
+void* map_append(void* map, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<T>>*>(map);
   v.emplace_back();
-  v.back().field = std::move(key);
+  v.back().*Key = std::move(key);
   return &v.back();
 }
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+template <class T, std::string T::*Key>
+const std::string& map_key(const void* entry) {
+  return static_cast<const T*>(entry)->*Key;
+}
+template <class T, std::string T::*Key>
+std::size_t map_unique(void* map) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
+                           [](const T& e) -> const std::string& { return e.*Key; });
 }
 
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+// ---- enums ----
+template <class E>
+bool open_enum_assign(void* target, const std::string& text) {
+  static_cast<std::optional<E>*>(target)->emplace(text);
+  return true;
+}
+template <class E>
+bool open_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  out = v->value();
+  return true;
+}
+template <class E>
+inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+
+template <class E>
+bool closed_enum_assign(void* target, const std::string& text) {
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (enum_spellings<E>::names[i] == text) {
+      *static_cast<std::optional<E>*>(target) = static_cast<E>(i);
+      return true;
+    }
+  }
+  return false;
+}
+template <class E>
+bool closed_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  const auto i = static_cast<std::size_t>(*v);
+  out = i < n ? enum_spellings<E>::names[i] : std::string_view{};
+  return i < n;
+}
+template <class E>
+inline constexpr enum_ops closed_enum_table{&closed_enum_assign<E>, &closed_enum_spelling<E>,
+                                            enum_spellings<E>::expected};
+
+// ---- tagged unions ----
+template <class V, std::size_t I>
+void* variant_emplace_at(void* v) {
+  return &static_cast<V*>(v)->template emplace<I>();
+}
+template <class V, std::size_t I>
+const void* variant_get_at(const void* v) {
+  return std::get_if<I>(static_cast<const V*>(v));
+}
+template <class V, std::size_t... I>
+void* variant_emplace_dispatch(void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = void* (*)(void*);
+  static constexpr fn table[] = {&variant_emplace_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V, std::size_t... I>
+const void* variant_get_dispatch(const void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = const void* (*)(const void*);
+  static constexpr fn table[] = {&variant_get_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V>
+void* variant_emplace(void* v, std::size_t index) {
+  return variant_emplace_dispatch<V>(v, index, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+std::size_t variant_held(const void* v) {
+  return static_cast<const V*>(v)->index();
+}
+template <class V>
+const void* variant_get(const void* v) {
+  return variant_get_dispatch<V>(v, variant_held<V>(v), std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+void* variant_raw(void* v) {
+  raw_alternative* raw = std::get_if<0>(static_cast<V*>(v));
+  return raw != nullptr ? &raw->json : nullptr;
+}
+
+// ---- kinds deduced from member types ----
+template <class M>
+constexpr field_kind deduce_kind() {
+  if constexpr (std::is_same_v<M, std::string>) {
+    return field_kind::string;
+  } else if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+    return field_kind::optional_string;
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    return field_kind::integer;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return field_kind::string_list;
+  } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
+    return field_kind::optional_any;
+  } else if constexpr (tagged_union_of<M>::value) {
+    return field_kind::variant;
+  } else if constexpr (optional_of<M>::value) {
+    using E = typename optional_of<M>::type;
+    if constexpr (std::is_base_of_v<open_enum<E>, E>) {
+      return field_kind::open_enum;
+    } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
+      return field_kind::closed_enum;
+    } else if constexpr (struct_vector<E>::value) {
+      return field_kind::keyed_map;
+    } else {
+      static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
+      return field_kind::string;
+    }
+  } else if constexpr (struct_vector<M>::value) {
+    return field_kind::object_list;
+  } else if constexpr (std::is_class_v<M>) {
+    return field_kind::object;
+  } else {
+    static_assert(always_false<M>, "no JSON field kind for this member type");
+    return field_kind::string;
+  }
+}
+
+// The struct a field of type `M` nests (object, list element, map entry), or void.
+template <class M>
+constexpr auto nested_struct() {
+  constexpr field_kind kind = deduce_kind<M>();
+  if constexpr (kind == field_kind::object) {
+    return static_cast<M*>(nullptr);
+  } else if constexpr (kind == field_kind::object_list) {
+    return static_cast<typename vector_of<M>::type*>(nullptr);
+  } else if constexpr (kind == field_kind::keyed_map) {
+    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+  } else {
+    return static_cast<void*>(nullptr);
+  }
+}
+
+// A field for data member `Member`, named `name` on the wire. `Nested` overrides the table of
+// the member's struct (it must describe the same type), e.g. a response's looser variant.
+template <auto Member, const type_desc* Nested = nullptr>
+constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::size_t tag_field = no_tag) {
+  using owner = typename member_traits<decltype(Member)>::owner;
+  using M = typename member_traits<decltype(Member)>::type;
+  constexpr field_kind kind = deduce_kind<M>();
+  using S = std::remove_pointer_t<decltype(nested_struct<M>())>;
+  constexpr bool nests = !std::is_void_v<S>;
+  const type_desc* nested = nullptr;
+  if constexpr (nests) {
+    constexpr const type_desc* table = Nested != nullptr ? Nested : table_of<S>;
+    static_assert(table != nullptr, "declare the table of this member's struct (table_of<T>) before this field");
+    static_assert(table->cpp_type == &type_tag<S>, "the nested table describes another type than the member's");
+    static_assert(kind != field_kind::object_list || table->element != nullptr, "a list element needs list operations");
+    static_assert(kind != field_kind::keyed_map || table->key != nullptr, "a map entry table needs map_type<>()");
+    nested = table;
+  } else {
+    static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
+  }
+  const enum_ops* enums = nullptr;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  const variant_desc* variant = nullptr;
+  if constexpr (kind == field_kind::variant) {
+    static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
+    variant = variant_table_of<M>;
+  }
+  bool (*engaged)(const void*) = nullptr;
+  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  return field_desc{name,
+                    kind,
+                    flags,
+                    &member_address<owner, M, Member>,
+                    nested,
+                    enums,
+                    variant,
+                    &reset_value<M>,
+                    engaged,
+                    &type_tag<owner>,
+                    kind == field_kind::variant ? tag_field : no_tag};
+}
+
+// A tagged-union field whose tag is the sibling field number `tag_field` of the same table
+// (no_tag: a body that carries no tag, e.g. an update of the payload alone).
+template <auto Member>
+constexpr field_desc variant_field(std::string_view name, std::size_t tag_field, unsigned char flags = 0) {
+  static_assert(deduce_kind<typename member_traits<decltype(Member)>::type>() == field_kind::variant,
+                "variant_field() is for tagged_union members");
+  return field<Member>(name, flags, tag_field);
+}
+
+// True when every field of `fields` is a member of `T`, and the tag of each variant is a string
+// or open enum field of the same table.
+template <class T, std::size_t N>
+constexpr bool fields_fit(const field_desc (&fields)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (fields[i].owner != &type_tag<T>) return false;
+    if (fields[i].kind == field_kind::variant && fields[i].tag_field != no_tag) {
+      const std::size_t t = fields[i].tag_field;
+      if (t >= N || (fields[t].kind != field_kind::string && fields[t].kind != field_kind::open_enum)) return false;
+    }
+  }
+  return true;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields),
+                "a field of this table is not a member of the struct, or a variant's tag "
+                "field is not a string or open enum of the same table");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.reserve = &vector_reserve<T>;
+  t.element = &vector_element<T>;
+  t.truncate = &vector_truncate<T>;
+  t.size = &vector_size<T>;
+  t.at = &vector_at<T>;
+  return t;
+}
+
+// The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+constexpr type_desc map_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
+  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+                "a map's shorthand must be a string field");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.size = &map_size<T>;
+  t.at = &map_at<T>;
+  t.clear = &map_clear<T>;
+  t.append = &map_append<T, Key>;
+  t.unique = &map_unique<T, Key>;
+  t.key = &map_key<T, Key>;
+  t.shorthand = Shorthand;
+  return t;
+}
+
+template <class V, const auto& Alternatives, std::size_t... I>
+constexpr bool alternatives_fit(std::index_sequence<I...>) {
+  return ((Alternatives[I].type->cpp_type == &type_tag<std::variant_alternative_t<I + 1, V>>)&&...);
+}
+
+// The table of tagged union `V`: `Alternatives` in the order of V's alternatives after the raw one.
+template <class V, const auto& Alternatives>
+constexpr variant_desc variant_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Alternatives)>>;
+  static_assert(n + 1 == std::variant_size_v<V>, "one alternative entry per typed alternative of the variant");
+  static_assert(alternatives_fit<V, Alternatives>(std::make_index_sequence<n>{}),
+                "an alternative's table describes another type than the variant's alternative at that place");
+  return variant_desc{Alternatives, n, &variant_emplace<V>, &variant_held<V>, &variant_get<V>, &variant_raw<V>};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// ---- end include/novu/core/detail/json_fields.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+    field<&constraint_violation::messages>("messages", field_required),
+    field<&constraint_violation::value>("value"),
 };
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
+// The entries of api_error::errors, keyed by field name.
+inline constexpr type_desc violation_type =
+    map_type<constraint_violation, &constraint_violation::field, violation_fields>();
+template <>
+inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
 
 inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+    field<&api_error::status_code>("statusCode", field_required),
+    field<&api_error::timestamp>("timestamp", field_required),
+    field<&api_error::path>("path", field_required),
+    field<&api_error::message>("message"),
+    field<&api_error::ctx>("ctx", field_object_only),
+    field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -23497,11 +25113,9 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[3],
     error_fields[4],
     error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+    field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
+inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -23524,37 +25138,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  o["statusCode"] = body.status_code;
-  w.put(o, "timestamp", body.timestamp);
-  w.put(o, "path", body.path);
-  if (body.message) w.put_any(o, "message", *body.message, false);
-  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
-  w.put(o, "errorId", body.error_id);
-  if (body.errors) {
-    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
-    const std::size_t mark = w.enter("errors");
-    for (const constraint_violation& v : *body.errors) {
-      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
-      const std::size_t inner = w.enter(v.field);
-      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
-      const std::size_t list = w.enter("messages");
-      for (const std::string& m : v.messages) w.push(messages, m);
-      w.leave(list);
-      entry["messages"] = std::move(messages);
-      if (v.value) w.put_any(entry, "value", *v.value, false);
-      w.leave(inner);
-      if (!detail::is_valid_utf8(v.field)) {
-        w.put(errors, v.field, v.field);
-        break;
-      }
-      errors[v.field] = std::move(entry);
-    }
-    w.leave(mark);
-    o["errors"] = std::move(errors);
-  }
-  return detail::finish(w, o);
+  return detail::encode_with_table(detail::validation_error_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -26101,27 +27685,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -27141,7 +28750,7 @@ NOVU_CC_NAMESPACE_END
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 // Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
-// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// field tables and the core's JSON functions.
 // SPDX-License-Identifier: MIT
 
 
@@ -27251,8 +28860,11 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/json_schema.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
-// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
-// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
 // SPDX-License-Identifier: MIT
 
 
@@ -27260,61 +28872,124 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The C++ type behind a field, one kind per type.
+// The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,             // std::string
-  optional_string,    // std::optional<std::string>
-  optional_channel,   // std::optional<channel_type>
-  optional_provider,  // std::optional<provider_id>
-  optional_mode,      // std::optional<connection_mode>
-  string_list,        // std::vector<std::string>
-  integer,            // std::int64_t
-  boolean,            // bool
-  object,             // a struct described by `nested`
-  object_list,        // std::vector<T>, T described by `nested`
-  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
-  optional_any,       // std::optional<any_json>
-  optional_context,   // std::optional<std::vector<context_entry>>
+  string,           // std::string
+  optional_string,  // std::optional<std::string>
+  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,      // std::vector<std::string>
+  integer,          // std::int64_t
+  boolean,          // bool
+  object,           // a struct described by `nested`
+  object_list,      // std::vector<T>, T described by `nested`
+  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,     // std::optional<any_json>
+  variant,          // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
 enum : unsigned char {
   field_required = 1,     // must be present
-  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
   field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
 };
 
 struct type_desc;
+struct variant_desc;
 
-// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
 struct field_desc {
   std::string_view name;
   field_kind kind;
   unsigned char flags;
   void* (*member)(void* object);
-  const type_desc* nested;
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
 };
 
-// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
-// a map entry `key` is the entry's name).
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
 struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
-  void (*clear)(void* vector);
-  void* (*append)(void* vector, std::string&& key);
-  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
-  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
   // Lists: element `index`, reused when the vector already has it, else appended; lists are
   // decoded over what the vector holds, so that decoding into an existing value reuses memory.
   void* (*element)(void* vector, std::size_t index) = nullptr;
   // Lists: drops the elements from `count` on (those the body did not overwrite).
   void (*truncate)(void* vector, std::size_t count) = nullptr;
-  // Maps: keeps one entry per key, where the key first appeared, with its last value;
-  // returns the number of entries left.
-  std::size_t (*unique)(void* vector) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
 };
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
+}
 
 // Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
 // appeared and with the value of its last appearance: a JSON object's repeated member, read
@@ -27348,12 +29023,6 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
   }
   v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
   return kept;
-}
-
-// The entries of a context map, made unique by type (see keep_last_per_key).
-inline std::size_t context_entries_unique(void* entries) {
-  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
-                           [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
 }  // namespace detail
@@ -27527,6 +29196,7 @@ class dto_reader {
       : root_type_(root_type),
         root_target_(root_target),
         allow_envelope_(allow_envelope),
+        limits_(limits),
         max_depth_(limits.max_depth),
         max_elements_(limits.max_elements),
         value_limit_(value_limit(limits.max_elements)),
@@ -27586,12 +29256,7 @@ class dto_reader {
         case field_kind::optional_string:
           *static_cast<std::optional<std::string>*>(pending_.target) = value;
           return true;
-        case field_kind::optional_channel:
-          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
-          return true;
-        case field_kind::optional_provider:
-          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
-          return true;
+        case field_kind::open_enum: pending_.field->enums->assign(pending_.target, value); return true;
         default: break;
       }
     }
@@ -27654,14 +29319,13 @@ class dto_reader {
 
   // What the next value goes into.
   enum class slot_kind : unsigned char {
-    none,           // no value expected (after the root value)
-    root,           // the document itself
-    field,          // a struct field: field->kind says how
-    skip,           // an unknown field: parsed and dropped
-    list_item,      // an element of an object_list
-    string_item,    // an element of a string_list
-    map_value,      // the value of an object_map entry: an object for `type`
-    context_value,  // the value of a context map entry: a string id or {id, data}
+    none,         // no value expected (after the root value)
+    root,         // the document itself
+    field,        // a struct field: field->kind says how
+    skip,         // an unknown field: parsed and dropped
+    list_item,    // an element of an object_list
+    string_item,  // an element of a string_list
+    map_value,    // the value of a keyed_map entry: an object for `type`, or its shorthand string
   };
   struct slot {
     slot_kind kind = slot_kind::none;
@@ -27671,7 +29335,7 @@ class dto_reader {
   };
 
   // An open container we are decoding into.
-  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  enum class frame_kind : unsigned char { object, object_list, string_list, keyed_map };
   // The member an object or map is reading: none yet, a name with static storage (a field of
   // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
   enum class key_kind : unsigned char { none, name, stored };
@@ -27690,6 +29354,7 @@ class dto_reader {
     std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
     bool is_root = false;        // the document's top-level object
     bool enveloped = false;      // root object that turned out to be {"data": ...}
+    bool has_variant = false;    // object: a variant field was read (its tag is checked at the end)
   };
 
   struct number_value {
@@ -27777,6 +29442,7 @@ class dto_reader {
   bool scalar(json_event event, std::string* text, bool flag);
   bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
   ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+  void scalar_any(json_event event, std::string* text, bool flag, any_json& out) const;
 
   // ---- containers ----
   bool check_depth();
@@ -27796,6 +29462,12 @@ class dto_reader {
 
   bool end_container();
   bool settle_unseen_fields(const frame& object);
+
+  // ---- tagged unions ----
+  bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
+  bool settle_variants(frame& object);
+  static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
@@ -27807,11 +29479,10 @@ class dto_reader {
   }
   bool capture_end();
 
-  static const type_desc& context_object_type();
-
   const type_desc* root_type_;
   void* root_target_;
   bool allow_envelope_;
+  decode_limits limits_;
   std::size_t max_depth_;
   std::size_t max_elements_;
   std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
@@ -27829,25 +29500,13 @@ class dto_reader {
   std::size_t capture_depth_ = 0;
   json_text_writer capture_;
   bool capture_is_object_ = false;
-  std::optional<any_json>* capture_target_ = nullptr;
+  any_json* capture_target_ = nullptr;
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
   bool failed_ = false;
   error error_;
 };
-
-// The object form of a context entry: {"id": "...", "data": {...}}.
-inline const type_desc& dto_reader::context_object_type() {
-  static const field_desc fields[] = {
-      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
-       nullptr},
-      {"data", field_kind::optional_any, field_object_only,
-       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
-  };
-  static const type_desc type{fields, 2, nullptr, nullptr};
-  return type;
-}
 
 // Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
 // `{"data": {...}}` is unwrapped.
@@ -27919,8 +29578,7 @@ inline dto_reader::slot dto_reader::current_slot() {
   frame& top = stack_.back();
   switch (top.kind) {
     case frame_kind::object:
-    case frame_kind::object_map:
-    case frame_kind::context_map: return pending_;
+    case frame_kind::keyed_map: return pending_;
     case frame_kind::object_list:
       if (top.index++ > 0) bytes_read_ += 1;
       return slot{slot_kind::list_item, nullptr, top.type, top.target};
@@ -27986,27 +29644,14 @@ inline bool dto_reader::on_key(std::string& name) {
     top.merge_at = 2 * (top.index > 32 ? top.index : 32);
   }
   ++top.index;
-  if (top.kind == frame_kind::object_map) {
-    void* element = top.type->append(top.target, std::string(name));
-    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-    return true;
-  }
-  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-  // JavaScript), so that what decodes also encodes.
-  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-  entries.emplace_back();
-  context_entry* entry = &entries.back();
-  entry->type = name;
-  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  void* element = top.type->append(top.target, std::string(name));
+  pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
   return true;
 }
 
 // A map's repeated keys merged: the last value, in the first one's place. Returns the
 // number of entries left.
-inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
-  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-}
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) { return map.type->unique(map.target); }
 
 // ---- scalars ----
 inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
@@ -28017,8 +29662,16 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
     case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
     case slot_kind::skip: return true;
     case slot_kind::root: return type_error("an object", event);
-    case slot_kind::list_item:
-    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::list_item: return type_error("an object", event);
+    case slot_kind::map_value: {
+      // A map entry's shorthand: a string that stands for the entry with only that field set.
+      const std::size_t shorthand = s.type->shorthand;
+      if (shorthand == no_shorthand) return type_error("an object", event);
+      if (event != json_event::string) return type_error("a string or an object", event);
+      const field_desc& f = s.type->fields[shorthand];
+      *static_cast<std::string*>(f.member(s.target)) = *text;
+      return true;
+    }
     case slot_kind::string_item: {
       if (event != json_event::string) return type_error("a string", event);
       // Overwrite the list's own elements first (keeping their buffers); gather the rest.
@@ -28031,10 +29684,6 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       }
       return true;
     }
-    case slot_kind::context_value:
-      if (event != json_event::string) return type_error("a string or an object", event);
-      static_cast<context_entry*>(s.target)->id = *text;
-      return true;
     case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
   }
   return true;
@@ -28043,14 +29692,10 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
 inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
                                      bool flag) {
   const bool nullable = (f.flags & field_nullable) != 0;
-  if (event == json_event::null && nullable) {
-    switch (f.kind) {
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-      default: break;
-    }
+  if (event == json_event::null && nullable &&
+      (f.kind == field_kind::optional_string || f.kind == field_kind::open_enum || f.kind == field_kind::closed_enum)) {
+    f.reset(target);
+    return true;
   }
   switch (f.kind) {
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
@@ -28063,23 +29708,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if (event != json_event::string) return type_error("a string", event);
       *static_cast<std::optional<std::string>*>(target) = *text;
       return true;
-    case field_kind::optional_channel:
+    case field_kind::open_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      f.enums->assign(target, *text);
       return true;
-    case field_kind::optional_provider:
+    case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-      return true;
-    case field_kind::optional_mode:
-      if (event != json_event::string) return type_error("a string", event);
-      if (*text == "subscriber") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-      } else if (*text == "shared") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-      } else {
-        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-      }
+      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -28097,21 +29732,26 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
       auto& out = *static_cast<std::optional<any_json>*>(target);
       out.emplace();
-      out->type = event == json_event::null      ? json_type::null
-                  : event == json_event::boolean ? json_type::boolean
-                  : event == json_event::number  ? json_type::number
-                                                 : json_type::string;
-      ordered_json value = scalar_json(event, text, flag);
-      out->text = value.dump();
+      scalar_any(event, text, flag, *out);
       return true;
     }
+    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
-    case field_kind::object_map:
-    case field_kind::optional_context: return type_error("an object", event);
+    case field_kind::keyed_map: return type_error("an object", event);
   }
   return true;
+}
+
+// A scalar as an any-JSON value.
+inline void dto_reader::scalar_any(json_event event, std::string* text, bool flag, any_json& out) const {
+  out.type = event == json_event::null      ? json_type::null
+             : event == json_event::boolean ? json_type::boolean
+             : event == json_event::number  ? json_type::number
+                                            : json_type::string;
+  ordered_json value = scalar_json(event, text, flag);
+  out.text = value.dump();
 }
 
 inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
@@ -28148,9 +29788,8 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   capture_.end();
   if (--capture_depth_ == 0) {
-    capture_target_->emplace();
-    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-    (*capture_target_)->text = capture_.take();
+    capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
+    capture_target_->text = capture_.take();
     capture_target_ = nullptr;
   }
   return true;
@@ -28211,14 +29850,11 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object) return type_error("an object", event);
+      if (!is_object)
+        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
-    case slot_kind::context_value:
-      if (!is_object) return type_error("a string or an object", event);
-      push(frame_kind::object, &context_object_type(), s.target, false);
-      return true;
     case slot_kind::field: return field_container(*s.field, s.target, event);
   }
   return true;
@@ -28244,35 +29880,35 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       push(frame_kind::string_list, nullptr, target, false);
       stack_.back().items_base = items_.size();
       return true;
-    case field_kind::object_map:
+    case field_kind::keyed_map:
       if (!is_object) return type_error("an object", event);
       f.nested->clear(target);
-      push(frame_kind::object_map, f.nested, target, false);
+      push(frame_kind::keyed_map, f.nested, target, false);
       return true;
-    case field_kind::optional_context: {
-      if (!is_object) return type_error("an object", event);
-      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-      ctx.emplace();
-      push(frame_kind::context_map, nullptr, &*ctx, false);
-      return true;
-    }
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-      capture_target_ = static_cast<std::optional<any_json>*>(target);
-      capture_is_object_ = is_object;
-      capture_.take();
-      capture_.start(is_object);
-      capture_depth_ = 1;
-      return true;
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      return capture_into(&*out, is_object);
     }
+    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
-    case field_kind::optional_channel:
-    case field_kind::optional_provider:
-    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::open_enum:
+    case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
     case field_kind::boolean: return type_error("a boolean", event);
   }
+  return true;
+}
+
+// Starts capturing the container that opens here as the compact JSON text of `target`.
+inline bool dto_reader::capture_into(any_json* target, bool is_object) {
+  capture_target_ = target;
+  capture_is_object_ = is_object;
+  capture_.take();
+  capture_.start(is_object);
+  capture_depth_ = 1;
   return true;
 }
 
@@ -28283,6 +29919,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -28296,7 +29933,7 @@ inline bool dto_reader::end_container() {
     items_.resize(top.items_base);
   } else if (top.kind == frame_kind::object_list) {
     top.type->truncate(top.target, top.index);
-  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+  } else if (top.kind == frame_kind::keyed_map) {
     merge_repeated_keys(top);
   }
   if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
@@ -28322,27 +29959,7 @@ inline bool dto_reader::settle_unseen_fields(const frame& object) {
       append_pointer_token(where, f.name);
       return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
     }
-    void* target = f.member(object.target);
-    switch (f.kind) {
-      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-      case field_kind::object: f.nested->reset(target); break;
-      case field_kind::object_list: f.nested->truncate(target, 0); break;
-      // The one map field, api_error::errors (see violations_clear in json.ipp).
-      case field_kind::object_map:
-        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-        break;
-      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-      case field_kind::optional_context:
-        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-        break;
-    }
+    f.reset(f.member(object.target));
   }
   return true;
 }
@@ -28371,6 +29988,119 @@ inline void dto_reader::reserve_list(const frame& list) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
 // ---- end include/novu/core/detail/json_reader_containers.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_variants.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
+// whose tag was read before it is decoded straight into the alternative the tag names; one whose
+// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
+// decoded once its object closes and the tag is known, so the result does not depend on member
+// order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
+// located inside the payload ("/data/endpoint/roomId").
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
+// or null).
+inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[f.tag_field];
+  const void* target = tag.member(owner.target);
+  if (tag.kind == field_kind::string) {
+    out = *static_cast<const std::string*>(target);
+    return true;
+  }
+  return tag.enums->spelling(target, out);
+}
+
+inline bool dto_reader::variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                                      bool container) {
+  frame& owner = stack_.back();
+  owner.has_variant = true;
+  const variant_desc& v = *f.variant;
+  std::string_view tag;
+  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+    const std::size_t index = variant_index_of(v, tag);
+    if (index != 0) {
+      if (event != json_event::object) return type_error("an object", event);
+      push(frame_kind::object, v.alternatives[index - 1].type, v.emplace(target, index), false);
+      return true;
+    }
+  }
+  // The tag is unknown, or not read yet: keep the payload's text.
+  v.emplace(target, 0);
+  any_json* raw = static_cast<any_json*>(v.raw(target));
+  if (container) return capture_into(raw, event == json_event::object);
+  scalar_any(event, text, flag, *raw);
+  return true;
+}
+
+// Once an object that holds variants closes: each variant read as raw text whose tag is now
+// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
+// names is an error.
+inline bool dto_reader::settle_variants(frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    const field_desc& f = object.type->fields[i];
+    if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
+    if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
+    std::string_view tag;
+    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
+    const variant_desc& v = *f.variant;
+    void* target = f.member(object.target);
+    const std::size_t named = variant_index_of(v, tag);
+    const std::size_t held = v.index(target);
+    if (held == named) continue;
+    // The pointer of the payload: the object's own path, then the member.
+    const key_kind saved_key = object.key;
+    const std::string_view saved_name = object.name;
+    object.key = key_kind::name;
+    object.name = f.name;
+    std::string where = path();
+    object.key = saved_key;
+    object.name = saved_name;
+    if (held != 0) {
+      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
+                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                                           "\" was repeated with another value");
+    }
+    if (named == 0) continue;  // an unknown tag keeps the raw text
+    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
+    if (raw.type != json_type::object) {
+      return fail_at(std::move(where),
+                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
+    }
+    result<void> decoded =
+        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
+    if (!decoded) {
+      error e = std::move(decoded).error();
+      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
+      const std::string inner = e.location;
+      std::string outer = where + inner;
+      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
+      if (e.message.compare(0, said.size(), said) == 0) {
+        e.message = outer + ": " + e.message.substr(said.size());
+      } else {
+        e.message = outer + ": " + e.message;
+      }
+      e.location = std::move(outer);
+      if (!failed_) {
+        failed_ = true;
+        error_ = std::move(e);
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// ---- end include/novu/core/detail/json_reader_variants.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -28583,105 +30313,260 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
 // ---- end include/novu/core/detail/any_json_text.hpp ----
 
-// ---- begin include/novu/core/detail/body_writer.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
-// first, and dumped without throwing.
+// ---- begin include/novu/core/detail/json_encoder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
+// table the decoder reads), in table order, every string checked for valid UTF-8 and every
+// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
+// values; the first problem is kept with its JSON pointer.
 // SPDX-License-Identifier: MIT
-
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
-// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
-class body_writer {
- public:
-  using ojson = nlohmann::ordered_json;
-
-  bool failed() const noexcept { return failed_; }
-  error take_error() { return std::move(error_); }
-  // At least the length of the JSON text of what object_with_room() and member() wrote, when
-  // no string needs escapes.
-  std::size_t size_hint() const noexcept { return size_hint_; }
-
-  // An empty object with room for `members` members.
-  ojson object_with_room(std::size_t members) {
-    size_hint_ += 2;
-    ojson o = ojson::object();
-    o.get_ref<ojson::object_t&>().reserve(members);
-    return o;
-  }
-  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
-  // lookup, no reallocation when the object was made with room for it.
-  void member(ojson& obj, std::string_view key, ojson&& value) {
-    size_hint_ += key.size() + 4;
-    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
-  }
-  // A string member, when it is valid UTF-8.
-  void member(ojson& obj, std::string_view key, const std::string& value) {
-    if (!checked(key, value)) return;
-    size_hint_ += value.size() + 2;
-    member(obj, key, ojson(value));
-  }
-  // An optional string member: omitted when absent.
-  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) member(obj, key, *value);
-  }
-
-  // `obj[key] = value` for a string.
-  void put(ojson& obj, std::string_view key, const std::string& value) {
-    if (checked(key, value)) obj[std::string(key)] = value;
-  }
-  // Appends string `value` to array `arr`.
-  void push(ojson& arr, const std::string& value) {
-    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
-  }
-  // Optional string: omitted when absent.
-  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) put(obj, key, *value);
-  }
-  // Nullable string: null when absent.
-  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) {
-      put(obj, key, *value);
-    } else {
-      obj[std::string(key)] = nullptr;
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
     }
   }
-  // Any JSON value given as text.
-  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
-    if (failed_) return;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Writes DTOs as JSON text from their tables.
+class table_encoder {
+ public:
+  // Writes `object`, a struct described by `type`.
+  void write_object(const type_desc& type, const void* object) {
+    out_.push_back('{');
+    bool first = true;
+    for (std::size_t i = 0; i < type.field_count && !failed_; ++i) {
+      const field_desc& f = type.fields[i];
+      const void* target = f.member(const_cast<void*>(object));
+      if (f.engaged != nullptr && !f.engaged(target)) {
+        if ((f.flags & field_nullable) == 0) continue;
+        member_key(first, f.name);
+        out_ += "null";
+        continue;
+      }
+      member_key(first, f.name);
+      const std::size_t mark = enter(f.name);
+      write_value(f, target, type, object);
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  bool failed() const noexcept { return failed_; }
+  // The text written, or the first problem.
+  result<std::string> finish() {
+    if (failed_) return std::move(error_);
+    return std::move(out_);
+  }
+
+ private:
+  void member_key(bool& first, std::string_view name) {
+    if (!first) out_.push_back(',');
+    first = false;
+    append_json_string(out_, name);
+    out_.push_back(':');
+  }
+
+  void write_value(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    switch (f.kind) {
+      case field_kind::string: write_string(*static_cast<const std::string*>(target)); return;
+      case field_kind::optional_string: write_string(**static_cast<const std::optional<std::string>*>(target)); return;
+      case field_kind::open_enum:
+      case field_kind::closed_enum: {
+        std::string_view spelling;
+        f.enums->spelling(target, spelling);
+        write_string(spelling);
+        return;
+      }
+      case field_kind::string_list: {
+        const auto& list = *static_cast<const std::vector<std::string>*>(target);
+        out_.push_back('[');
+        for (std::size_t i = 0; i < list.size() && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_string(list[i]);
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
+      case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::object: write_object(*f.nested, target); return;
+      case field_kind::object_list: {
+        out_.push_back('[');
+        const std::size_t n = f.nested->size(target);
+        for (std::size_t i = 0; i < n && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_object(*f.nested, f.nested->at(target, i));
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::keyed_map: write_map(*f.nested, target); return;
+      case field_kind::optional_any:
+        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+        return;
+      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+    }
+  }
+
+  // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
+  // key would leave only its last entry on the wire).
+  void write_map(const type_desc& entry, const void* map) {
+    const std::size_t n = entry.size(map);
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& key = entry.key(entry.at(map, i));
+      const std::size_t bad = find_invalid_utf8(key);
+      if (bad != std::string_view::npos) {
+        reject("a key is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+        return;
+      }
+      keys.push_back(key);
+    }
+    std::vector<std::string_view> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+    if (twice != sorted.end()) {
+      const std::size_t mark = enter(*twice);
+      reject("two entries have the key \"" + std::string(*twice) + "\"");
+      leave(mark);
+      return;
+    }
+    out_.push_back('{');
+    for (std::size_t i = 0; i < n && !failed_; ++i) {
+      if (i > 0) out_.push_back(',');
+      append_json_string(out_, keys[i]);
+      out_.push_back(':');
+      const std::size_t mark = enter(keys[i]);
+      const void* e = entry.at(map, i);
+      if (is_shorthand(entry, e)) {
+        const field_desc& s = entry.fields[entry.shorthand];
+        write_string(*static_cast<const std::string*>(s.member(const_cast<void*>(e))));
+      } else {
+        write_object(entry, e);
+      }
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  // Whether a map entry is written as its shorthand string: it has one, and every other
+  // (optional) field is absent.
+  static bool is_shorthand(const type_desc& entry, const void* e) {
+    if (entry.shorthand == no_shorthand) return false;
+    for (std::size_t i = 0; i < entry.field_count; ++i) {
+      if (i == entry.shorthand) continue;
+      const field_desc& f = entry.fields[i];
+      if (f.engaged == nullptr || f.engaged(f.member(const_cast<void*>(e)))) return false;
+    }
+    return true;
+  }
+
+  // An any-JSON value: vetted, then written compact.
+  void write_any(const any_json& value, bool object_only) {
+    result<nlohmann::ordered_json> dom = parse_vetted(value.text, path_, decode_limits{});
     if (!dom) {
-      fail_with(std::move(dom).error());
+      fail(std::move(dom).error());
       return;
     }
     if (object_only && !dom->is_object()) {
-      std::string message = where + ": must be a JSON object";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("must be a JSON object");
       return;
     }
     if (type_of(*dom) != value.type) {
-      std::string message = where + ": the JSON text does not hold the declared type";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("the JSON text does not hold the declared type");
       return;
     }
-    obj[std::string(key)] = std::move(*dom);
+    dump_compact(*dom, out_);
+  }
+
+  // A tagged union: the typed alternative that its tag names, or the raw JSON of a tag this
+  // version does not know.
+  void write_variant(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    const variant_desc& v = *f.variant;
+    const std::size_t held = v.index(target);
+    if (f.tag_field != no_tag) {
+      const field_desc& tag = owner_type.fields[f.tag_field];
+      const void* tag_target = tag.member(const_cast<void*>(owner));
+      std::string_view spelling;
+      if (tag.kind == field_kind::string) {
+        spelling = *static_cast<const std::string*>(tag_target);
+      } else if (!tag.enums->spelling(tag_target, spelling)) {
+        reject("\"" + std::string(tag.name) + "\" is not set, so the payload's type is unknown");
+        return;
+      }
+      const std::size_t named = variant_index_of(v, spelling);
+      if (held == 0 && named != 0) {
+        reject("the payload is raw JSON, but \"" + std::string(spelling) + "\" is a known " + std::string(tag.name) +
+               ": set its typed alternative");
+        return;
+      }
+      if (held != 0 && held != named) {
+        reject("the payload is the alternative for \"" + std::string(v.alternatives[held - 1].tag) + "\", but \"" +
+               std::string(tag.name) + "\" says \"" + std::string(spelling) + "\"");
+        return;
+      }
+    }
+    if (held == 0) {
+      write_any(*static_cast<const any_json*>(v.raw(const_cast<void*>(target))), false);
+    } else {
+      write_object(*v.alternatives[held - 1].type, v.get(target));
+    }
+  }
+
+  void write_string(std::string_view value) {
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad != std::string_view::npos) {
+      reject("string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+      return;
+    }
+    append_json_string(out_, value);
   }
 
   // Fails with `why` at the current location.
   void reject(const std::string& why) {
     std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
-    fail(error_kind::invalid_argument, std::move(message), path_);
+    fail(make_error(error_kind::invalid_argument, std::move(message), path_));
   }
-
-  // Enters / leaves a nested member for error locations.
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
   std::size_t enter(std::string_view key) {
     const std::size_t mark = path_.size();
     append_pointer_token(path_, key);
@@ -28689,87 +30574,133 @@ class body_writer {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
- private:
-  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
-  bool checked(std::string_view key, std::string_view value) {
-    if (failed_) return false;
-    const std::size_t bad = find_invalid_utf8(value);
-    if (bad == std::string_view::npos) return true;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
-    fail(error_kind::invalid_argument, std::move(message), std::move(where));
-    return false;
-  }
-
-  void fail(error_kind kind, std::string message, std::string where) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = make_error(kind, std::move(message), std::move(where));
-    }
-  }
-  void fail_with(error e) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = std::move(e);
-    }
-  }
-
+  std::string out_;
   std::string path_;
-  std::size_t size_hint_ = 0;
   bool failed_ = false;
   error error_;
 };
 
-// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
-// moving its members to a heap-allocated stack (so that no document is too deep to free);
-// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
-inline void empty_bottom_up(nlohmann::ordered_json& value) {
-  if (value.is_object()) {
-    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
-    for (auto& member : members) empty_bottom_up(member.second);
-    members.clear();
-  } else if (value.is_array()) {
-    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
-    for (auto& element : elements) empty_bottom_up(element);
-    elements.clear();
-  }
-}
-
-// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
-// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
-// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
-inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
-  if (writer.failed()) return writer.take_error();
-  std::string text;
-  text.reserve(writer.size_hint());
-  dump_compact(dom, text);
-  empty_bottom_up(dom);
-  return text;
+// `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
+inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
+  table_encoder encoder;
+  encoder.write_object(type, object);
+  return encoder.finish();
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// ---- end include/novu/core/detail/body_writer.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// ---- end include/novu/core/detail/json_encoder.hpp ----
+
+// ---- begin include/novu/core/detail/json_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// Builders of the engine's tables (json_schema.hpp) from member pointers: a field's kind is
+// deduced from the member's C++ type, an unsupported type is a static_assert, a nested table must
+// describe the member's own type, and a struct's field count is deduced and limited.
+//
+//   inline constexpr field_desc workspace_fields[] = {
+//       field<&workspace::id>("id", field_required),
+//       field<&workspace::name>("name"),
+//   };
+//   inline constexpr type_desc workspace_type = struct_type<workspace, workspace_fields>();
+//   template <> inline constexpr const type_desc* table_of<workspace> = &workspace_type;
+// SPDX-License-Identifier: MIT
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
+// A distinct address per C++ type: what type_desc::cpp_type and field_desc::owner hold.
+template <class T>
+inline constexpr char type_tag = 0;
+
+// The table of struct `T`, declared by specializing this after the table (see the top).
+template <class T>
+inline constexpr const type_desc* table_of = nullptr;
+
+// The table of tagged union `V` (a tagged_union<...>), declared like table_of.
+template <class V>
+inline constexpr const variant_desc* variant_table_of = nullptr;
+
+// The wire spellings of a closed enum `E` whose enumerators are 0, 1, ...: specialize with
+// `static constexpr std::string_view names[]` and `static constexpr std::string_view expected`.
+template <class E>
+struct enum_spellings {
+  static constexpr bool declared = false;
+};
+
+template <class>
+inline constexpr bool always_false = false;
+
+template <class T>
+struct optional_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct optional_of<std::optional<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+template <class T>
+struct vector_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct vector_of<std::vector<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+// std::vector<S> of a struct S.
+template <class T>
+struct struct_vector {
+  static constexpr bool value = false;
+};
+template <class T>
+struct struct_vector<std::vector<T>> {
+  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
+};
+template <class T>
+struct tagged_union_of {
+  static constexpr bool value = false;
+};
+template <class... A>
+struct tagged_union_of<std::variant<raw_alternative, A...>> {
+  static constexpr bool value = true;
+};
+
+template <class E, class = void>
+struct has_spellings : std::false_type {};
+template <class E>
+struct has_spellings<E, std::void_t<decltype(enum_spellings<E>::names)>> : std::true_type {};
+
+template <class P>
+struct member_traits;
+template <class T, class M>
+struct member_traits<M T::*> {
+  using owner = T;
+  using type = M;
+};
+
+// ---- type-erased accessors the tables point to ----
 template <class T, class M, M T::*Member>
 void* member_address(void* object) {
   return &(static_cast<T*>(object)->*Member);
 }
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class M>
+void reset_value(void* target) {
+  *static_cast<M*>(target) = M{};
+}
+template <class M>
+bool optional_engaged(const void* target) {
+  return static_cast<const M*>(target)->has_value();
+}
 template <class T>
 void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
   const std::size_t limit = max_bytes / sizeof(T);
   static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
 }
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
 template <class T>
 void* vector_element(void* vector, std::size_t index) {
   auto& v = *static_cast<std::vector<T>*>(vector);
@@ -28777,58 +30708,329 @@ void* vector_element(void* vector, std::size_t index) {
   v.emplace_back();
   return &v.back();
 }
-
-// Drops the elements of a std::vector<T> from `count` on.
 template <class T>
 void vector_truncate(void* vector, std::size_t count) {
   auto& v = *static_cast<std::vector<T>*>(vector);
   if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
 }
-
-// Restores a default-constructed T.
 template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
+std::size_t vector_size(const void* vector) {
+  return static_cast<const std::vector<T>*>(vector)->size();
 }
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+template <class T>
+const void* vector_at(const void* vector, std::size_t index) {
+  return &(*static_cast<const std::vector<T>*>(vector))[index];
 }
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+template <class T>
+std::size_t map_size(const void* map) {
+  const auto& m = *static_cast<const std::optional<std::vector<T>>*>(map);
+  return m ? m->size() : 0;
+}
+template <class T>
+const void* map_at(const void* map, std::size_t index) {
+  return &(**static_cast<const std::optional<std::vector<T>>*>(map))[index];
+}
+template <class T>
+void map_clear(void* map) {
+  static_cast<std::optional<std::vector<T>>*>(map)->emplace();
+}
+template <class T, std::string T::*Key>
+void* map_append(void* map, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<T>>*>(map);
   v.emplace_back();
-  v.back().field = std::move(key);
+  v.back().*Key = std::move(key);
   return &v.back();
 }
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+template <class T, std::string T::*Key>
+const std::string& map_key(const void* entry) {
+  return static_cast<const T*>(entry)->*Key;
+}
+template <class T, std::string T::*Key>
+std::size_t map_unique(void* map) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
+                           [](const T& e) -> const std::string& { return e.*Key; });
 }
 
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+// ---- enums ----
+template <class E>
+bool open_enum_assign(void* target, const std::string& text) {
+  static_cast<std::optional<E>*>(target)->emplace(text);
+  return true;
+}
+template <class E>
+bool open_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  out = v->value();
+  return true;
+}
+template <class E>
+inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+
+template <class E>
+bool closed_enum_assign(void* target, const std::string& text) {
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (enum_spellings<E>::names[i] == text) {
+      *static_cast<std::optional<E>*>(target) = static_cast<E>(i);
+      return true;
+    }
+  }
+  return false;
+}
+template <class E>
+bool closed_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  const auto i = static_cast<std::size_t>(*v);
+  out = i < n ? enum_spellings<E>::names[i] : std::string_view{};
+  return i < n;
+}
+template <class E>
+inline constexpr enum_ops closed_enum_table{&closed_enum_assign<E>, &closed_enum_spelling<E>,
+                                            enum_spellings<E>::expected};
+
+// ---- tagged unions ----
+template <class V, std::size_t I>
+void* variant_emplace_at(void* v) {
+  return &static_cast<V*>(v)->template emplace<I>();
+}
+template <class V, std::size_t I>
+const void* variant_get_at(const void* v) {
+  return std::get_if<I>(static_cast<const V*>(v));
+}
+template <class V, std::size_t... I>
+void* variant_emplace_dispatch(void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = void* (*)(void*);
+  static constexpr fn table[] = {&variant_emplace_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V, std::size_t... I>
+const void* variant_get_dispatch(const void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = const void* (*)(const void*);
+  static constexpr fn table[] = {&variant_get_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V>
+void* variant_emplace(void* v, std::size_t index) {
+  return variant_emplace_dispatch<V>(v, index, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+std::size_t variant_held(const void* v) {
+  return static_cast<const V*>(v)->index();
+}
+template <class V>
+const void* variant_get(const void* v) {
+  return variant_get_dispatch<V>(v, variant_held<V>(v), std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+void* variant_raw(void* v) {
+  raw_alternative* raw = std::get_if<0>(static_cast<V*>(v));
+  return raw != nullptr ? &raw->json : nullptr;
+}
+
+// ---- kinds deduced from member types ----
+template <class M>
+constexpr field_kind deduce_kind() {
+  if constexpr (std::is_same_v<M, std::string>) {
+    return field_kind::string;
+  } else if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+    return field_kind::optional_string;
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    return field_kind::integer;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return field_kind::string_list;
+  } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
+    return field_kind::optional_any;
+  } else if constexpr (tagged_union_of<M>::value) {
+    return field_kind::variant;
+  } else if constexpr (optional_of<M>::value) {
+    using E = typename optional_of<M>::type;
+    if constexpr (std::is_base_of_v<open_enum<E>, E>) {
+      return field_kind::open_enum;
+    } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
+      return field_kind::closed_enum;
+    } else if constexpr (struct_vector<E>::value) {
+      return field_kind::keyed_map;
+    } else {
+      static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
+      return field_kind::string;
+    }
+  } else if constexpr (struct_vector<M>::value) {
+    return field_kind::object_list;
+  } else if constexpr (std::is_class_v<M>) {
+    return field_kind::object;
+  } else {
+    static_assert(always_false<M>, "no JSON field kind for this member type");
+    return field_kind::string;
+  }
+}
+
+// The struct a field of type `M` nests (object, list element, map entry), or void.
+template <class M>
+constexpr auto nested_struct() {
+  constexpr field_kind kind = deduce_kind<M>();
+  if constexpr (kind == field_kind::object) {
+    return static_cast<M*>(nullptr);
+  } else if constexpr (kind == field_kind::object_list) {
+    return static_cast<typename vector_of<M>::type*>(nullptr);
+  } else if constexpr (kind == field_kind::keyed_map) {
+    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+  } else {
+    return static_cast<void*>(nullptr);
+  }
+}
+
+// A field for data member `Member`, named `name` on the wire. `Nested` overrides the table of
+// the member's struct (it must describe the same type), e.g. a response's looser variant.
+template <auto Member, const type_desc* Nested = nullptr>
+constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::size_t tag_field = no_tag) {
+  using owner = typename member_traits<decltype(Member)>::owner;
+  using M = typename member_traits<decltype(Member)>::type;
+  constexpr field_kind kind = deduce_kind<M>();
+  using S = std::remove_pointer_t<decltype(nested_struct<M>())>;
+  constexpr bool nests = !std::is_void_v<S>;
+  const type_desc* nested = nullptr;
+  if constexpr (nests) {
+    constexpr const type_desc* table = Nested != nullptr ? Nested : table_of<S>;
+    static_assert(table != nullptr, "declare the table of this member's struct (table_of<T>) before this field");
+    static_assert(table->cpp_type == &type_tag<S>, "the nested table describes another type than the member's");
+    static_assert(kind != field_kind::object_list || table->element != nullptr, "a list element needs list operations");
+    static_assert(kind != field_kind::keyed_map || table->key != nullptr, "a map entry table needs map_type<>()");
+    nested = table;
+  } else {
+    static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
+  }
+  const enum_ops* enums = nullptr;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  const variant_desc* variant = nullptr;
+  if constexpr (kind == field_kind::variant) {
+    static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
+    variant = variant_table_of<M>;
+  }
+  bool (*engaged)(const void*) = nullptr;
+  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  return field_desc{name,
+                    kind,
+                    flags,
+                    &member_address<owner, M, Member>,
+                    nested,
+                    enums,
+                    variant,
+                    &reset_value<M>,
+                    engaged,
+                    &type_tag<owner>,
+                    kind == field_kind::variant ? tag_field : no_tag};
+}
+
+// A tagged-union field whose tag is the sibling field number `tag_field` of the same table
+// (no_tag: a body that carries no tag, e.g. an update of the payload alone).
+template <auto Member>
+constexpr field_desc variant_field(std::string_view name, std::size_t tag_field, unsigned char flags = 0) {
+  static_assert(deduce_kind<typename member_traits<decltype(Member)>::type>() == field_kind::variant,
+                "variant_field() is for tagged_union members");
+  return field<Member>(name, flags, tag_field);
+}
+
+// True when every field of `fields` is a member of `T`, and the tag of each variant is a string
+// or open enum field of the same table.
+template <class T, std::size_t N>
+constexpr bool fields_fit(const field_desc (&fields)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (fields[i].owner != &type_tag<T>) return false;
+    if (fields[i].kind == field_kind::variant && fields[i].tag_field != no_tag) {
+      const std::size_t t = fields[i].tag_field;
+      if (t >= N || (fields[t].kind != field_kind::string && fields[t].kind != field_kind::open_enum)) return false;
+    }
+  }
+  return true;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields),
+                "a field of this table is not a member of the struct, or a variant's tag "
+                "field is not a string or open enum of the same table");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.reserve = &vector_reserve<T>;
+  t.element = &vector_element<T>;
+  t.truncate = &vector_truncate<T>;
+  t.size = &vector_size<T>;
+  t.at = &vector_at<T>;
+  return t;
+}
+
+// The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+constexpr type_desc map_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
+  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+                "a map's shorthand must be a string field");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.size = &map_size<T>;
+  t.at = &map_at<T>;
+  t.clear = &map_clear<T>;
+  t.append = &map_append<T, Key>;
+  t.unique = &map_unique<T, Key>;
+  t.key = &map_key<T, Key>;
+  t.shorthand = Shorthand;
+  return t;
+}
+
+template <class V, const auto& Alternatives, std::size_t... I>
+constexpr bool alternatives_fit(std::index_sequence<I...>) {
+  return ((Alternatives[I].type->cpp_type == &type_tag<std::variant_alternative_t<I + 1, V>>)&&...);
+}
+
+// The table of tagged union `V`: `Alternatives` in the order of V's alternatives after the raw one.
+template <class V, const auto& Alternatives>
+constexpr variant_desc variant_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Alternatives)>>;
+  static_assert(n + 1 == std::variant_size_v<V>, "one alternative entry per typed alternative of the variant");
+  static_assert(alternatives_fit<V, Alternatives>(std::make_index_sequence<n>{}),
+                "an alternative's table describes another type than the variant's alternative at that place");
+  return variant_desc{Alternatives, n, &variant_emplace<V>, &variant_held<V>, &variant_get<V>, &variant_raw<V>};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// ---- end include/novu/core/detail/json_fields.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+    field<&constraint_violation::messages>("messages", field_required),
+    field<&constraint_violation::value>("value"),
 };
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
+// The entries of api_error::errors, keyed by field name.
+inline constexpr type_desc violation_type =
+    map_type<constraint_violation, &constraint_violation::field, violation_fields>();
+template <>
+inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
 
 inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+    field<&api_error::status_code>("statusCode", field_required),
+    field<&api_error::timestamp>("timestamp", field_required),
+    field<&api_error::path>("path", field_required),
+    field<&api_error::message>("message"),
+    field<&api_error::ctx>("ctx", field_object_only),
+    field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -28837,11 +31039,9 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[3],
     error_fields[4],
     error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+    field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
+inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -28864,37 +31064,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  o["statusCode"] = body.status_code;
-  w.put(o, "timestamp", body.timestamp);
-  w.put(o, "path", body.path);
-  if (body.message) w.put_any(o, "message", *body.message, false);
-  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
-  w.put(o, "errorId", body.error_id);
-  if (body.errors) {
-    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
-    const std::size_t mark = w.enter("errors");
-    for (const constraint_violation& v : *body.errors) {
-      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
-      const std::size_t inner = w.enter(v.field);
-      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
-      const std::size_t list = w.enter("messages");
-      for (const std::string& m : v.messages) w.push(messages, m);
-      w.leave(list);
-      entry["messages"] = std::move(messages);
-      if (v.value) w.put_any(entry, "value", *v.value, false);
-      w.leave(inner);
-      if (!detail::is_valid_utf8(v.field)) {
-        w.put(errors, v.field, v.field);
-        break;
-      }
-      errors[v.field] = std::move(entry);
-    }
-    w.leave(mark);
-    o["errors"] = std::move(errors);
-  }
-  return detail::finish(w, o);
+  return detail::encode_with_table(detail::validation_error_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -30374,27 +32544,52 @@ inline bool may_hold_credentials(std::string_view text) noexcept {
   return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
 }
 
-// `text` (JSON or not, even malformed) with every credential masker applied.
-inline std::string mask_credentials(std::string_view text, std::size_t stop_at = static_cast<std::size_t>(-1)) {
-  if (!may_hold_credentials(text)) return std::string(text.substr(0, stop_at));
-  std::string json;
-  json.reserve(text.size() < stop_at ? text.size() : stop_at);
-  json_secret_masker masker;
-  masker.run(text, json, stop_at);
-  return mask_key_value_pairs(json);
-}
-
-// mask_credentials() of the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
   if (!may_hold_credentials(text)) return false;
   std::string json;
   json_secret_masker masker;
   const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) return true;
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
   if (!json_masked) return false;
   out.append(json);
   return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
 }
 
 }  // namespace detail
@@ -31072,7 +33267,7 @@ NOVU_CC_NAMESPACE_END
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 // Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
-// field tables, the accessors field tables use, the any-JSON reader and the body writer.
+// field tables and the core's JSON functions.
 // SPDX-License-Identifier: MIT
 
 
@@ -31182,8 +33377,11 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/detail/json_schema.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
-// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
-// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
 // SPDX-License-Identifier: MIT
 
 
@@ -31191,61 +33389,124 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The C++ type behind a field, one kind per type.
+// The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,             // std::string
-  optional_string,    // std::optional<std::string>
-  optional_channel,   // std::optional<channel_type>
-  optional_provider,  // std::optional<provider_id>
-  optional_mode,      // std::optional<connection_mode>
-  string_list,        // std::vector<std::string>
-  integer,            // std::int64_t
-  boolean,            // bool
-  object,             // a struct described by `nested`
-  object_list,        // std::vector<T>, T described by `nested`
-  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
-  optional_any,       // std::optional<any_json>
-  optional_context,   // std::optional<std::vector<context_entry>>
+  string,           // std::string
+  optional_string,  // std::optional<std::string>
+  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,      // std::vector<std::string>
+  integer,          // std::int64_t
+  boolean,          // bool
+  object,           // a struct described by `nested`
+  object_list,      // std::vector<T>, T described by `nested`
+  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,     // std::optional<any_json>
+  variant,          // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
 enum : unsigned char {
   field_required = 1,     // must be present
-  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
   field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
 };
 
 struct type_desc;
+struct variant_desc;
 
-// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
 struct field_desc {
   std::string_view name;
   field_kind kind;
   unsigned char flags;
   void* (*member)(void* object);
-  const type_desc* nested;
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
 };
 
-// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
-// a map entry `key` is the entry's name).
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
 struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
-  void (*clear)(void* vector);
-  void* (*append)(void* vector, std::string&& key);
-  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
-  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
   // Lists: element `index`, reused when the vector already has it, else appended; lists are
   // decoded over what the vector holds, so that decoding into an existing value reuses memory.
   void* (*element)(void* vector, std::size_t index) = nullptr;
   // Lists: drops the elements from `count` on (those the body did not overwrite).
   void (*truncate)(void* vector, std::size_t count) = nullptr;
-  // Maps: keeps one entry per key, where the key first appeared, with its last value;
-  // returns the number of entries left.
-  std::size_t (*unique)(void* vector) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
 };
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
+}
 
 // Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
 // appeared and with the value of its last appearance: a JSON object's repeated member, read
@@ -31279,12 +33540,6 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
   }
   v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
   return kept;
-}
-
-// The entries of a context map, made unique by type (see keep_last_per_key).
-inline std::size_t context_entries_unique(void* entries) {
-  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
-                           [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
 }  // namespace detail
@@ -31458,6 +33713,7 @@ class dto_reader {
       : root_type_(root_type),
         root_target_(root_target),
         allow_envelope_(allow_envelope),
+        limits_(limits),
         max_depth_(limits.max_depth),
         max_elements_(limits.max_elements),
         value_limit_(value_limit(limits.max_elements)),
@@ -31517,12 +33773,7 @@ class dto_reader {
         case field_kind::optional_string:
           *static_cast<std::optional<std::string>*>(pending_.target) = value;
           return true;
-        case field_kind::optional_channel:
-          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
-          return true;
-        case field_kind::optional_provider:
-          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
-          return true;
+        case field_kind::open_enum: pending_.field->enums->assign(pending_.target, value); return true;
         default: break;
       }
     }
@@ -31585,14 +33836,13 @@ class dto_reader {
 
   // What the next value goes into.
   enum class slot_kind : unsigned char {
-    none,           // no value expected (after the root value)
-    root,           // the document itself
-    field,          // a struct field: field->kind says how
-    skip,           // an unknown field: parsed and dropped
-    list_item,      // an element of an object_list
-    string_item,    // an element of a string_list
-    map_value,      // the value of an object_map entry: an object for `type`
-    context_value,  // the value of a context map entry: a string id or {id, data}
+    none,         // no value expected (after the root value)
+    root,         // the document itself
+    field,        // a struct field: field->kind says how
+    skip,         // an unknown field: parsed and dropped
+    list_item,    // an element of an object_list
+    string_item,  // an element of a string_list
+    map_value,    // the value of a keyed_map entry: an object for `type`, or its shorthand string
   };
   struct slot {
     slot_kind kind = slot_kind::none;
@@ -31602,7 +33852,7 @@ class dto_reader {
   };
 
   // An open container we are decoding into.
-  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  enum class frame_kind : unsigned char { object, object_list, string_list, keyed_map };
   // The member an object or map is reading: none yet, a name with static storage (a field of
   // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
   enum class key_kind : unsigned char { none, name, stored };
@@ -31621,6 +33871,7 @@ class dto_reader {
     std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
     bool is_root = false;        // the document's top-level object
     bool enveloped = false;      // root object that turned out to be {"data": ...}
+    bool has_variant = false;    // object: a variant field was read (its tag is checked at the end)
   };
 
   struct number_value {
@@ -31708,6 +33959,7 @@ class dto_reader {
   bool scalar(json_event event, std::string* text, bool flag);
   bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
   ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+  void scalar_any(json_event event, std::string* text, bool flag, any_json& out) const;
 
   // ---- containers ----
   bool check_depth();
@@ -31727,6 +33979,12 @@ class dto_reader {
 
   bool end_container();
   bool settle_unseen_fields(const frame& object);
+
+  // ---- tagged unions ----
+  bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
+  bool settle_variants(frame& object);
+  static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
@@ -31738,11 +33996,10 @@ class dto_reader {
   }
   bool capture_end();
 
-  static const type_desc& context_object_type();
-
   const type_desc* root_type_;
   void* root_target_;
   bool allow_envelope_;
+  decode_limits limits_;
   std::size_t max_depth_;
   std::size_t max_elements_;
   std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
@@ -31760,25 +34017,13 @@ class dto_reader {
   std::size_t capture_depth_ = 0;
   json_text_writer capture_;
   bool capture_is_object_ = false;
-  std::optional<any_json>* capture_target_ = nullptr;
+  any_json* capture_target_ = nullptr;
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
   bool failed_ = false;
   error error_;
 };
-
-// The object form of a context entry: {"id": "...", "data": {...}}.
-inline const type_desc& dto_reader::context_object_type() {
-  static const field_desc fields[] = {
-      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
-       nullptr},
-      {"data", field_kind::optional_any, field_object_only,
-       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
-  };
-  static const type_desc type{fields, 2, nullptr, nullptr};
-  return type;
-}
 
 // Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
 // `{"data": {...}}` is unwrapped.
@@ -31850,8 +34095,7 @@ inline dto_reader::slot dto_reader::current_slot() {
   frame& top = stack_.back();
   switch (top.kind) {
     case frame_kind::object:
-    case frame_kind::object_map:
-    case frame_kind::context_map: return pending_;
+    case frame_kind::keyed_map: return pending_;
     case frame_kind::object_list:
       if (top.index++ > 0) bytes_read_ += 1;
       return slot{slot_kind::list_item, nullptr, top.type, top.target};
@@ -31917,27 +34161,14 @@ inline bool dto_reader::on_key(std::string& name) {
     top.merge_at = 2 * (top.index > 32 ? top.index : 32);
   }
   ++top.index;
-  if (top.kind == frame_kind::object_map) {
-    void* element = top.type->append(top.target, std::string(name));
-    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-    return true;
-  }
-  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-  // JavaScript), so that what decodes also encodes.
-  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-  entries.emplace_back();
-  context_entry* entry = &entries.back();
-  entry->type = name;
-  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  void* element = top.type->append(top.target, std::string(name));
+  pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
   return true;
 }
 
 // A map's repeated keys merged: the last value, in the first one's place. Returns the
 // number of entries left.
-inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
-  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-}
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) { return map.type->unique(map.target); }
 
 // ---- scalars ----
 inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
@@ -31948,8 +34179,16 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
     case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
     case slot_kind::skip: return true;
     case slot_kind::root: return type_error("an object", event);
-    case slot_kind::list_item:
-    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::list_item: return type_error("an object", event);
+    case slot_kind::map_value: {
+      // A map entry's shorthand: a string that stands for the entry with only that field set.
+      const std::size_t shorthand = s.type->shorthand;
+      if (shorthand == no_shorthand) return type_error("an object", event);
+      if (event != json_event::string) return type_error("a string or an object", event);
+      const field_desc& f = s.type->fields[shorthand];
+      *static_cast<std::string*>(f.member(s.target)) = *text;
+      return true;
+    }
     case slot_kind::string_item: {
       if (event != json_event::string) return type_error("a string", event);
       // Overwrite the list's own elements first (keeping their buffers); gather the rest.
@@ -31962,10 +34201,6 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       }
       return true;
     }
-    case slot_kind::context_value:
-      if (event != json_event::string) return type_error("a string or an object", event);
-      static_cast<context_entry*>(s.target)->id = *text;
-      return true;
     case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
   }
   return true;
@@ -31974,14 +34209,10 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
 inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
                                      bool flag) {
   const bool nullable = (f.flags & field_nullable) != 0;
-  if (event == json_event::null && nullable) {
-    switch (f.kind) {
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-      default: break;
-    }
+  if (event == json_event::null && nullable &&
+      (f.kind == field_kind::optional_string || f.kind == field_kind::open_enum || f.kind == field_kind::closed_enum)) {
+    f.reset(target);
+    return true;
   }
   switch (f.kind) {
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
@@ -31994,23 +34225,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if (event != json_event::string) return type_error("a string", event);
       *static_cast<std::optional<std::string>*>(target) = *text;
       return true;
-    case field_kind::optional_channel:
+    case field_kind::open_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      f.enums->assign(target, *text);
       return true;
-    case field_kind::optional_provider:
+    case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-      return true;
-    case field_kind::optional_mode:
-      if (event != json_event::string) return type_error("a string", event);
-      if (*text == "subscriber") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-      } else if (*text == "shared") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-      } else {
-        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-      }
+      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -32028,21 +34249,26 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
       auto& out = *static_cast<std::optional<any_json>*>(target);
       out.emplace();
-      out->type = event == json_event::null      ? json_type::null
-                  : event == json_event::boolean ? json_type::boolean
-                  : event == json_event::number  ? json_type::number
-                                                 : json_type::string;
-      ordered_json value = scalar_json(event, text, flag);
-      out->text = value.dump();
+      scalar_any(event, text, flag, *out);
       return true;
     }
+    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
-    case field_kind::object_map:
-    case field_kind::optional_context: return type_error("an object", event);
+    case field_kind::keyed_map: return type_error("an object", event);
   }
   return true;
+}
+
+// A scalar as an any-JSON value.
+inline void dto_reader::scalar_any(json_event event, std::string* text, bool flag, any_json& out) const {
+  out.type = event == json_event::null      ? json_type::null
+             : event == json_event::boolean ? json_type::boolean
+             : event == json_event::number  ? json_type::number
+                                            : json_type::string;
+  ordered_json value = scalar_json(event, text, flag);
+  out.text = value.dump();
 }
 
 inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
@@ -32079,9 +34305,8 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   capture_.end();
   if (--capture_depth_ == 0) {
-    capture_target_->emplace();
-    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-    (*capture_target_)->text = capture_.take();
+    capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
+    capture_target_->text = capture_.take();
     capture_target_ = nullptr;
   }
   return true;
@@ -32142,14 +34367,11 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object) return type_error("an object", event);
+      if (!is_object)
+        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
-    case slot_kind::context_value:
-      if (!is_object) return type_error("a string or an object", event);
-      push(frame_kind::object, &context_object_type(), s.target, false);
-      return true;
     case slot_kind::field: return field_container(*s.field, s.target, event);
   }
   return true;
@@ -32175,35 +34397,35 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       push(frame_kind::string_list, nullptr, target, false);
       stack_.back().items_base = items_.size();
       return true;
-    case field_kind::object_map:
+    case field_kind::keyed_map:
       if (!is_object) return type_error("an object", event);
       f.nested->clear(target);
-      push(frame_kind::object_map, f.nested, target, false);
+      push(frame_kind::keyed_map, f.nested, target, false);
       return true;
-    case field_kind::optional_context: {
-      if (!is_object) return type_error("an object", event);
-      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-      ctx.emplace();
-      push(frame_kind::context_map, nullptr, &*ctx, false);
-      return true;
-    }
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-      capture_target_ = static_cast<std::optional<any_json>*>(target);
-      capture_is_object_ = is_object;
-      capture_.take();
-      capture_.start(is_object);
-      capture_depth_ = 1;
-      return true;
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      return capture_into(&*out, is_object);
     }
+    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
-    case field_kind::optional_channel:
-    case field_kind::optional_provider:
-    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::open_enum:
+    case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
     case field_kind::boolean: return type_error("a boolean", event);
   }
+  return true;
+}
+
+// Starts capturing the container that opens here as the compact JSON text of `target`.
+inline bool dto_reader::capture_into(any_json* target, bool is_object) {
+  capture_target_ = target;
+  capture_is_object_ = is_object;
+  capture_.take();
+  capture_.start(is_object);
+  capture_depth_ = 1;
   return true;
 }
 
@@ -32214,6 +34436,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -32227,7 +34450,7 @@ inline bool dto_reader::end_container() {
     items_.resize(top.items_base);
   } else if (top.kind == frame_kind::object_list) {
     top.type->truncate(top.target, top.index);
-  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+  } else if (top.kind == frame_kind::keyed_map) {
     merge_repeated_keys(top);
   }
   if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
@@ -32253,27 +34476,7 @@ inline bool dto_reader::settle_unseen_fields(const frame& object) {
       append_pointer_token(where, f.name);
       return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
     }
-    void* target = f.member(object.target);
-    switch (f.kind) {
-      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-      case field_kind::object: f.nested->reset(target); break;
-      case field_kind::object_list: f.nested->truncate(target, 0); break;
-      // The one map field, api_error::errors (see violations_clear in json.ipp).
-      case field_kind::object_map:
-        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-        break;
-      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-      case field_kind::optional_context:
-        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-        break;
-    }
+    f.reset(f.member(object.target));
   }
   return true;
 }
@@ -32302,6 +34505,119 @@ inline void dto_reader::reserve_list(const frame& list) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
 // ---- end include/novu/core/detail/json_reader_containers.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_variants.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
+// whose tag was read before it is decoded straight into the alternative the tag names; one whose
+// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
+// decoded once its object closes and the tag is known, so the result does not depend on member
+// order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
+// located inside the payload ("/data/endpoint/roomId").
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
+// or null).
+inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[f.tag_field];
+  const void* target = tag.member(owner.target);
+  if (tag.kind == field_kind::string) {
+    out = *static_cast<const std::string*>(target);
+    return true;
+  }
+  return tag.enums->spelling(target, out);
+}
+
+inline bool dto_reader::variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                                      bool container) {
+  frame& owner = stack_.back();
+  owner.has_variant = true;
+  const variant_desc& v = *f.variant;
+  std::string_view tag;
+  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+    const std::size_t index = variant_index_of(v, tag);
+    if (index != 0) {
+      if (event != json_event::object) return type_error("an object", event);
+      push(frame_kind::object, v.alternatives[index - 1].type, v.emplace(target, index), false);
+      return true;
+    }
+  }
+  // The tag is unknown, or not read yet: keep the payload's text.
+  v.emplace(target, 0);
+  any_json* raw = static_cast<any_json*>(v.raw(target));
+  if (container) return capture_into(raw, event == json_event::object);
+  scalar_any(event, text, flag, *raw);
+  return true;
+}
+
+// Once an object that holds variants closes: each variant read as raw text whose tag is now
+// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
+// names is an error.
+inline bool dto_reader::settle_variants(frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    const field_desc& f = object.type->fields[i];
+    if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
+    if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
+    std::string_view tag;
+    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
+    const variant_desc& v = *f.variant;
+    void* target = f.member(object.target);
+    const std::size_t named = variant_index_of(v, tag);
+    const std::size_t held = v.index(target);
+    if (held == named) continue;
+    // The pointer of the payload: the object's own path, then the member.
+    const key_kind saved_key = object.key;
+    const std::string_view saved_name = object.name;
+    object.key = key_kind::name;
+    object.name = f.name;
+    std::string where = path();
+    object.key = saved_key;
+    object.name = saved_name;
+    if (held != 0) {
+      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
+                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                                           "\" was repeated with another value");
+    }
+    if (named == 0) continue;  // an unknown tag keeps the raw text
+    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
+    if (raw.type != json_type::object) {
+      return fail_at(std::move(where),
+                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
+    }
+    result<void> decoded =
+        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
+    if (!decoded) {
+      error e = std::move(decoded).error();
+      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
+      const std::string inner = e.location;
+      std::string outer = where + inner;
+      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
+      if (e.message.compare(0, said.size(), said) == 0) {
+        e.message = outer + ": " + e.message.substr(said.size());
+      } else {
+        e.message = outer + ": " + e.message;
+      }
+      e.location = std::move(outer);
+      if (!failed_) {
+        failed_ = true;
+        error_ = std::move(e);
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// ---- end include/novu/core/detail/json_reader_variants.hpp ----
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
 // ---- end include/novu/core/detail/json_reader.hpp ----
 
@@ -32514,105 +34830,260 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
 // ---- end include/novu/core/detail/any_json_text.hpp ----
 
-// ---- begin include/novu/core/detail/body_writer.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// The encoder's writer: an ordered DOM built from DTOs, every string checked for valid UTF-8
-// first, and dumped without throwing.
+// ---- begin include/novu/core/detail/json_encoder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
+// table the decoder reads), in table order, every string checked for valid UTF-8 and every
+// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
+// values; the first problem is kept with its JSON pointer.
 // SPDX-License-Identifier: MIT
-
 
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Builds an ordered DOM from DTOs, checking every string for valid UTF-8 first so that
-// nlohmann's dump() can never throw or abort. The first problem is kept with its JSON pointer.
-class body_writer {
- public:
-  using ojson = nlohmann::ordered_json;
-
-  bool failed() const noexcept { return failed_; }
-  error take_error() { return std::move(error_); }
-  // At least the length of the JSON text of what object_with_room() and member() wrote, when
-  // no string needs escapes.
-  std::size_t size_hint() const noexcept { return size_hint_; }
-
-  // An empty object with room for `members` members.
-  ojson object_with_room(std::size_t members) {
-    size_hint_ += 2;
-    ojson o = ojson::object();
-    o.get_ref<ojson::object_t&>().reserve(members);
-    return o;
-  }
-  // Appends member `key`, which `obj` does not have yet (a DTO field, not a map key): no
-  // lookup, no reallocation when the object was made with room for it.
-  void member(ojson& obj, std::string_view key, ojson&& value) {
-    size_hint_ += key.size() + 4;
-    obj.get_ref<ojson::object_t&>().emplace_back(std::string(key), std::move(value));
-  }
-  // A string member, when it is valid UTF-8.
-  void member(ojson& obj, std::string_view key, const std::string& value) {
-    if (!checked(key, value)) return;
-    size_hint_ += value.size() + 2;
-    member(obj, key, ojson(value));
-  }
-  // An optional string member: omitted when absent.
-  void member(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) member(obj, key, *value);
-  }
-
-  // `obj[key] = value` for a string.
-  void put(ojson& obj, std::string_view key, const std::string& value) {
-    if (checked(key, value)) obj[std::string(key)] = value;
-  }
-  // Appends string `value` to array `arr`.
-  void push(ojson& arr, const std::string& value) {
-    if (checked(std::to_string(arr.size()), value)) arr.push_back(value);
-  }
-  // Optional string: omitted when absent.
-  void put(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) put(obj, key, *value);
-  }
-  // Nullable string: null when absent.
-  void put_nullable(ojson& obj, std::string_view key, const std::optional<std::string>& value) {
-    if (value) {
-      put(obj, key, *value);
-    } else {
-      obj[std::string(key)] = nullptr;
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
     }
   }
-  // Any JSON value given as text.
-  void put_any(ojson& obj, std::string_view key, const any_json& value, bool object_only) {
-    if (failed_) return;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    result<ojson> dom = parse_vetted(value.text, where, decode_limits{});
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Writes DTOs as JSON text from their tables.
+class table_encoder {
+ public:
+  // Writes `object`, a struct described by `type`.
+  void write_object(const type_desc& type, const void* object) {
+    out_.push_back('{');
+    bool first = true;
+    for (std::size_t i = 0; i < type.field_count && !failed_; ++i) {
+      const field_desc& f = type.fields[i];
+      const void* target = f.member(const_cast<void*>(object));
+      if (f.engaged != nullptr && !f.engaged(target)) {
+        if ((f.flags & field_nullable) == 0) continue;
+        member_key(first, f.name);
+        out_ += "null";
+        continue;
+      }
+      member_key(first, f.name);
+      const std::size_t mark = enter(f.name);
+      write_value(f, target, type, object);
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  bool failed() const noexcept { return failed_; }
+  // The text written, or the first problem.
+  result<std::string> finish() {
+    if (failed_) return std::move(error_);
+    return std::move(out_);
+  }
+
+ private:
+  void member_key(bool& first, std::string_view name) {
+    if (!first) out_.push_back(',');
+    first = false;
+    append_json_string(out_, name);
+    out_.push_back(':');
+  }
+
+  void write_value(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    switch (f.kind) {
+      case field_kind::string: write_string(*static_cast<const std::string*>(target)); return;
+      case field_kind::optional_string: write_string(**static_cast<const std::optional<std::string>*>(target)); return;
+      case field_kind::open_enum:
+      case field_kind::closed_enum: {
+        std::string_view spelling;
+        f.enums->spelling(target, spelling);
+        write_string(spelling);
+        return;
+      }
+      case field_kind::string_list: {
+        const auto& list = *static_cast<const std::vector<std::string>*>(target);
+        out_.push_back('[');
+        for (std::size_t i = 0; i < list.size() && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_string(list[i]);
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
+      case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::object: write_object(*f.nested, target); return;
+      case field_kind::object_list: {
+        out_.push_back('[');
+        const std::size_t n = f.nested->size(target);
+        for (std::size_t i = 0; i < n && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_object(*f.nested, f.nested->at(target, i));
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::keyed_map: write_map(*f.nested, target); return;
+      case field_kind::optional_any:
+        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+        return;
+      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+    }
+  }
+
+  // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
+  // key would leave only its last entry on the wire).
+  void write_map(const type_desc& entry, const void* map) {
+    const std::size_t n = entry.size(map);
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& key = entry.key(entry.at(map, i));
+      const std::size_t bad = find_invalid_utf8(key);
+      if (bad != std::string_view::npos) {
+        reject("a key is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+        return;
+      }
+      keys.push_back(key);
+    }
+    std::vector<std::string_view> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+    if (twice != sorted.end()) {
+      const std::size_t mark = enter(*twice);
+      reject("two entries have the key \"" + std::string(*twice) + "\"");
+      leave(mark);
+      return;
+    }
+    out_.push_back('{');
+    for (std::size_t i = 0; i < n && !failed_; ++i) {
+      if (i > 0) out_.push_back(',');
+      append_json_string(out_, keys[i]);
+      out_.push_back(':');
+      const std::size_t mark = enter(keys[i]);
+      const void* e = entry.at(map, i);
+      if (is_shorthand(entry, e)) {
+        const field_desc& s = entry.fields[entry.shorthand];
+        write_string(*static_cast<const std::string*>(s.member(const_cast<void*>(e))));
+      } else {
+        write_object(entry, e);
+      }
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  // Whether a map entry is written as its shorthand string: it has one, and every other
+  // (optional) field is absent.
+  static bool is_shorthand(const type_desc& entry, const void* e) {
+    if (entry.shorthand == no_shorthand) return false;
+    for (std::size_t i = 0; i < entry.field_count; ++i) {
+      if (i == entry.shorthand) continue;
+      const field_desc& f = entry.fields[i];
+      if (f.engaged == nullptr || f.engaged(f.member(const_cast<void*>(e)))) return false;
+    }
+    return true;
+  }
+
+  // An any-JSON value: vetted, then written compact.
+  void write_any(const any_json& value, bool object_only) {
+    result<nlohmann::ordered_json> dom = parse_vetted(value.text, path_, decode_limits{});
     if (!dom) {
-      fail_with(std::move(dom).error());
+      fail(std::move(dom).error());
       return;
     }
     if (object_only && !dom->is_object()) {
-      std::string message = where + ": must be a JSON object";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("must be a JSON object");
       return;
     }
     if (type_of(*dom) != value.type) {
-      std::string message = where + ": the JSON text does not hold the declared type";
-      fail(error_kind::invalid_argument, std::move(message), std::move(where));
+      reject("the JSON text does not hold the declared type");
       return;
     }
-    obj[std::string(key)] = std::move(*dom);
+    dump_compact(*dom, out_);
+  }
+
+  // A tagged union: the typed alternative that its tag names, or the raw JSON of a tag this
+  // version does not know.
+  void write_variant(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    const variant_desc& v = *f.variant;
+    const std::size_t held = v.index(target);
+    if (f.tag_field != no_tag) {
+      const field_desc& tag = owner_type.fields[f.tag_field];
+      const void* tag_target = tag.member(const_cast<void*>(owner));
+      std::string_view spelling;
+      if (tag.kind == field_kind::string) {
+        spelling = *static_cast<const std::string*>(tag_target);
+      } else if (!tag.enums->spelling(tag_target, spelling)) {
+        reject("\"" + std::string(tag.name) + "\" is not set, so the payload's type is unknown");
+        return;
+      }
+      const std::size_t named = variant_index_of(v, spelling);
+      if (held == 0 && named != 0) {
+        reject("the payload is raw JSON, but \"" + std::string(spelling) + "\" is a known " + std::string(tag.name) +
+               ": set its typed alternative");
+        return;
+      }
+      if (held != 0 && held != named) {
+        reject("the payload is the alternative for \"" + std::string(v.alternatives[held - 1].tag) + "\", but \"" +
+               std::string(tag.name) + "\" says \"" + std::string(spelling) + "\"");
+        return;
+      }
+    }
+    if (held == 0) {
+      write_any(*static_cast<const any_json*>(v.raw(const_cast<void*>(target))), false);
+    } else {
+      write_object(*v.alternatives[held - 1].type, v.get(target));
+    }
+  }
+
+  void write_string(std::string_view value) {
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad != std::string_view::npos) {
+      reject("string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+      return;
+    }
+    append_json_string(out_, value);
   }
 
   // Fails with `why` at the current location.
   void reject(const std::string& why) {
     std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
-    fail(error_kind::invalid_argument, std::move(message), path_);
+    fail(make_error(error_kind::invalid_argument, std::move(message), path_));
   }
-
-  // Enters / leaves a nested member for error locations.
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
   std::size_t enter(std::string_view key) {
     const std::size_t mark = path_.size();
     append_pointer_token(path_, key);
@@ -32620,87 +35091,133 @@ class body_writer {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
- private:
-  // True when `value`, about to be written under `key`, is valid UTF-8 and nothing failed yet.
-  bool checked(std::string_view key, std::string_view value) {
-    if (failed_) return false;
-    const std::size_t bad = find_invalid_utf8(value);
-    if (bad == std::string_view::npos) return true;
-    std::string where = path_;
-    append_pointer_token(where, key);
-    std::string message = where + ": string is not valid UTF-8 (byte " + std::to_string(bad) + ")";
-    fail(error_kind::invalid_argument, std::move(message), std::move(where));
-    return false;
-  }
-
-  void fail(error_kind kind, std::string message, std::string where) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = make_error(kind, std::move(message), std::move(where));
-    }
-  }
-  void fail_with(error e) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = std::move(e);
-    }
-  }
-
+  std::string out_;
   std::string path_;
-  std::size_t size_hint_ = 0;
   bool failed_ = false;
   error error_;
 };
 
-// Empties `value` from the leaves up. nlohmann frees a non-empty object or array by first
-// moving its members to a heap-allocated stack (so that no document is too deep to free);
-// emptied from the leaves, the shallow DOMs of request bodies are freed without that stack.
-inline void empty_bottom_up(nlohmann::ordered_json& value) {
-  if (value.is_object()) {
-    auto& members = value.get_ref<nlohmann::ordered_json::object_t&>();
-    for (auto& member : members) empty_bottom_up(member.second);
-    members.clear();
-  } else if (value.is_array()) {
-    auto& elements = value.get_ref<nlohmann::ordered_json::array_t&>();
-    for (auto& element : elements) empty_bottom_up(element);
-    elements.clear();
-  }
-}
-
-// Dumps `dom` compactly unless the writer failed. This is what dom.dump() does, with two
-// allocations fewer: the text is sized up front from the writer's hint instead of regrown as
-// it is written, and dump_compact() keeps nlohmann's output adapter on the stack.
-inline result<std::string> finish(body_writer& writer, nlohmann::ordered_json& dom) {
-  if (writer.failed()) return writer.take_error();
-  std::string text;
-  text.reserve(writer.size_hint());
-  dump_compact(dom, text);
-  empty_bottom_up(dom);
-  return text;
+// `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
+inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
+  table_encoder encoder;
+  encoder.write_object(type, object);
+  return encoder.finish();
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_BODY_WRITER_HPP
-// ---- end include/novu/core/detail/body_writer.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// ---- end include/novu/core/detail/json_encoder.hpp ----
+
+// ---- begin include/novu/core/detail/json_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// Builders of the engine's tables (json_schema.hpp) from member pointers: a field's kind is
+// deduced from the member's C++ type, an unsupported type is a static_assert, a nested table must
+// describe the member's own type, and a struct's field count is deduced and limited.
+//
+//   inline constexpr field_desc workspace_fields[] = {
+//       field<&workspace::id>("id", field_required),
+//       field<&workspace::name>("name"),
+//   };
+//   inline constexpr type_desc workspace_type = struct_type<workspace, workspace_fields>();
+//   template <> inline constexpr const type_desc* table_of<workspace> = &workspace_type;
+// SPDX-License-Identifier: MIT
+
+
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Address of a data member, as the decoder's type-erased accessor.
+// A distinct address per C++ type: what type_desc::cpp_type and field_desc::owner hold.
+template <class T>
+inline constexpr char type_tag = 0;
+
+// The table of struct `T`, declared by specializing this after the table (see the top).
+template <class T>
+inline constexpr const type_desc* table_of = nullptr;
+
+// The table of tagged union `V` (a tagged_union<...>), declared like table_of.
+template <class V>
+inline constexpr const variant_desc* variant_table_of = nullptr;
+
+// The wire spellings of a closed enum `E` whose enumerators are 0, 1, ...: specialize with
+// `static constexpr std::string_view names[]` and `static constexpr std::string_view expected`.
+template <class E>
+struct enum_spellings {
+  static constexpr bool declared = false;
+};
+
+template <class>
+inline constexpr bool always_false = false;
+
+template <class T>
+struct optional_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct optional_of<std::optional<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+template <class T>
+struct vector_of {
+  static constexpr bool value = false;
+};
+template <class T>
+struct vector_of<std::vector<T>> {
+  static constexpr bool value = true;
+  using type = T;
+};
+// std::vector<S> of a struct S.
+template <class T>
+struct struct_vector {
+  static constexpr bool value = false;
+};
+template <class T>
+struct struct_vector<std::vector<T>> {
+  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
+};
+template <class T>
+struct tagged_union_of {
+  static constexpr bool value = false;
+};
+template <class... A>
+struct tagged_union_of<std::variant<raw_alternative, A...>> {
+  static constexpr bool value = true;
+};
+
+template <class E, class = void>
+struct has_spellings : std::false_type {};
+template <class E>
+struct has_spellings<E, std::void_t<decltype(enum_spellings<E>::names)>> : std::true_type {};
+
+template <class P>
+struct member_traits;
+template <class T, class M>
+struct member_traits<M T::*> {
+  using owner = T;
+  using type = M;
+};
+
+// ---- type-erased accessors the tables point to ----
 template <class T, class M, M T::*Member>
 void* member_address(void* object) {
   return &(static_cast<T*>(object)->*Member);
 }
-
-// Makes room for `count` elements in a std::vector<T>, at most `max_bytes` of them.
+template <class M>
+void reset_value(void* target) {
+  *static_cast<M*>(target) = M{};
+}
+template <class M>
+bool optional_engaged(const void* target) {
+  return static_cast<const M*>(target)->has_value();
+}
 template <class T>
 void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
   const std::size_t limit = max_bytes / sizeof(T);
   static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
 }
-
-// Element `index` of a std::vector<T>: the existing one, or a new one appended.
 template <class T>
 void* vector_element(void* vector, std::size_t index) {
   auto& v = *static_cast<std::vector<T>*>(vector);
@@ -32708,58 +35225,329 @@ void* vector_element(void* vector, std::size_t index) {
   v.emplace_back();
   return &v.back();
 }
-
-// Drops the elements of a std::vector<T> from `count` on.
 template <class T>
 void vector_truncate(void* vector, std::size_t count) {
   auto& v = *static_cast<std::vector<T>*>(vector);
   if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
 }
-
-// Restores a default-constructed T.
 template <class T>
-void reset_object(void* object) {
-  *static_cast<T*>(object) = T{};
+std::size_t vector_size(const void* vector) {
+  return static_cast<const std::vector<T>*>(vector)->size();
 }
-
-// api_error::errors is an optional map: reading it makes it present (and empty).
-inline void violations_clear(void* errors) {
-  static_cast<std::optional<std::vector<constraint_violation>>*>(errors)->emplace();
+template <class T>
+const void* vector_at(const void* vector, std::size_t index) {
+  return &(*static_cast<const std::vector<T>*>(vector))[index];
 }
-
-// Appends a constraint violation named `key` to api_error::errors.
-inline void* violation_append(void* errors, std::string&& key) {
-  auto& v = **static_cast<std::optional<std::vector<constraint_violation>>*>(errors);
+template <class T>
+std::size_t map_size(const void* map) {
+  const auto& m = *static_cast<const std::optional<std::vector<T>>*>(map);
+  return m ? m->size() : 0;
+}
+template <class T>
+const void* map_at(const void* map, std::size_t index) {
+  return &(**static_cast<const std::optional<std::vector<T>>*>(map))[index];
+}
+template <class T>
+void map_clear(void* map) {
+  static_cast<std::optional<std::vector<T>>*>(map)->emplace();
+}
+template <class T, std::string T::*Key>
+void* map_append(void* map, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<T>>*>(map);
   v.emplace_back();
-  v.back().field = std::move(key);
+  v.back().*Key = std::move(key);
   return &v.back();
 }
-
-// Merges the violations of a repeated field name in api_error::errors: the last one wins, in
-// the place of the first.
-inline std::size_t violations_unique(void* errors) {
-  return keep_last_per_key(**static_cast<std::optional<std::vector<constraint_violation>>*>(errors),
-                           [](const constraint_violation& v) -> const std::string& { return v.field; });
+template <class T, std::string T::*Key>
+const std::string& map_key(const void* entry) {
+  return static_cast<const T*>(entry)->*Key;
+}
+template <class T, std::string T::*Key>
+std::size_t map_unique(void* map) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
+                           [](const T& e) -> const std::string& { return e.*Key; });
 }
 
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
+// ---- enums ----
+template <class E>
+bool open_enum_assign(void* target, const std::string& text) {
+  static_cast<std::optional<E>*>(target)->emplace(text);
+  return true;
+}
+template <class E>
+bool open_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  out = v->value();
+  return true;
+}
+template <class E>
+inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+
+template <class E>
+bool closed_enum_assign(void* target, const std::string& text) {
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (enum_spellings<E>::names[i] == text) {
+      *static_cast<std::optional<E>*>(target) = static_cast<E>(i);
+      return true;
+    }
+  }
+  return false;
+}
+template <class E>
+bool closed_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  const auto i = static_cast<std::size_t>(*v);
+  out = i < n ? enum_spellings<E>::names[i] : std::string_view{};
+  return i < n;
+}
+template <class E>
+inline constexpr enum_ops closed_enum_table{&closed_enum_assign<E>, &closed_enum_spelling<E>,
+                                            enum_spellings<E>::expected};
+
+// ---- tagged unions ----
+template <class V, std::size_t I>
+void* variant_emplace_at(void* v) {
+  return &static_cast<V*>(v)->template emplace<I>();
+}
+template <class V, std::size_t I>
+const void* variant_get_at(const void* v) {
+  return std::get_if<I>(static_cast<const V*>(v));
+}
+template <class V, std::size_t... I>
+void* variant_emplace_dispatch(void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = void* (*)(void*);
+  static constexpr fn table[] = {&variant_emplace_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V, std::size_t... I>
+const void* variant_get_dispatch(const void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = const void* (*)(const void*);
+  static constexpr fn table[] = {&variant_get_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V>
+void* variant_emplace(void* v, std::size_t index) {
+  return variant_emplace_dispatch<V>(v, index, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+std::size_t variant_held(const void* v) {
+  return static_cast<const V*>(v)->index();
+}
+template <class V>
+const void* variant_get(const void* v) {
+  return variant_get_dispatch<V>(v, variant_held<V>(v), std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+void* variant_raw(void* v) {
+  raw_alternative* raw = std::get_if<0>(static_cast<V*>(v));
+  return raw != nullptr ? &raw->json : nullptr;
+}
+
+// ---- kinds deduced from member types ----
+template <class M>
+constexpr field_kind deduce_kind() {
+  if constexpr (std::is_same_v<M, std::string>) {
+    return field_kind::string;
+  } else if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+    return field_kind::optional_string;
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    return field_kind::integer;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return field_kind::string_list;
+  } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
+    return field_kind::optional_any;
+  } else if constexpr (tagged_union_of<M>::value) {
+    return field_kind::variant;
+  } else if constexpr (optional_of<M>::value) {
+    using E = typename optional_of<M>::type;
+    if constexpr (std::is_base_of_v<open_enum<E>, E>) {
+      return field_kind::open_enum;
+    } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
+      return field_kind::closed_enum;
+    } else if constexpr (struct_vector<E>::value) {
+      return field_kind::keyed_map;
+    } else {
+      static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
+      return field_kind::string;
+    }
+  } else if constexpr (struct_vector<M>::value) {
+    return field_kind::object_list;
+  } else if constexpr (std::is_class_v<M>) {
+    return field_kind::object;
+  } else {
+    static_assert(always_false<M>, "no JSON field kind for this member type");
+    return field_kind::string;
+  }
+}
+
+// The struct a field of type `M` nests (object, list element, map entry), or void.
+template <class M>
+constexpr auto nested_struct() {
+  constexpr field_kind kind = deduce_kind<M>();
+  if constexpr (kind == field_kind::object) {
+    return static_cast<M*>(nullptr);
+  } else if constexpr (kind == field_kind::object_list) {
+    return static_cast<typename vector_of<M>::type*>(nullptr);
+  } else if constexpr (kind == field_kind::keyed_map) {
+    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+  } else {
+    return static_cast<void*>(nullptr);
+  }
+}
+
+// A field for data member `Member`, named `name` on the wire. `Nested` overrides the table of
+// the member's struct (it must describe the same type), e.g. a response's looser variant.
+template <auto Member, const type_desc* Nested = nullptr>
+constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::size_t tag_field = no_tag) {
+  using owner = typename member_traits<decltype(Member)>::owner;
+  using M = typename member_traits<decltype(Member)>::type;
+  constexpr field_kind kind = deduce_kind<M>();
+  using S = std::remove_pointer_t<decltype(nested_struct<M>())>;
+  constexpr bool nests = !std::is_void_v<S>;
+  const type_desc* nested = nullptr;
+  if constexpr (nests) {
+    constexpr const type_desc* table = Nested != nullptr ? Nested : table_of<S>;
+    static_assert(table != nullptr, "declare the table of this member's struct (table_of<T>) before this field");
+    static_assert(table->cpp_type == &type_tag<S>, "the nested table describes another type than the member's");
+    static_assert(kind != field_kind::object_list || table->element != nullptr, "a list element needs list operations");
+    static_assert(kind != field_kind::keyed_map || table->key != nullptr, "a map entry table needs map_type<>()");
+    nested = table;
+  } else {
+    static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
+  }
+  const enum_ops* enums = nullptr;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  const variant_desc* variant = nullptr;
+  if constexpr (kind == field_kind::variant) {
+    static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
+    variant = variant_table_of<M>;
+  }
+  bool (*engaged)(const void*) = nullptr;
+  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  return field_desc{name,
+                    kind,
+                    flags,
+                    &member_address<owner, M, Member>,
+                    nested,
+                    enums,
+                    variant,
+                    &reset_value<M>,
+                    engaged,
+                    &type_tag<owner>,
+                    kind == field_kind::variant ? tag_field : no_tag};
+}
+
+// A tagged-union field whose tag is the sibling field number `tag_field` of the same table
+// (no_tag: a body that carries no tag, e.g. an update of the payload alone).
+template <auto Member>
+constexpr field_desc variant_field(std::string_view name, std::size_t tag_field, unsigned char flags = 0) {
+  static_assert(deduce_kind<typename member_traits<decltype(Member)>::type>() == field_kind::variant,
+                "variant_field() is for tagged_union members");
+  return field<Member>(name, flags, tag_field);
+}
+
+// True when every field of `fields` is a member of `T`, and the tag of each variant is a string
+// or open enum field of the same table.
+template <class T, std::size_t N>
+constexpr bool fields_fit(const field_desc (&fields)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (fields[i].owner != &type_tag<T>) return false;
+    if (fields[i].kind == field_kind::variant && fields[i].tag_field != no_tag) {
+      const std::size_t t = fields[i].tag_field;
+      if (t >= N || (fields[t].kind != field_kind::string && fields[t].kind != field_kind::open_enum)) return false;
+    }
+  }
+  return true;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields),
+                "a field of this table is not a member of the struct, or a variant's tag "
+                "field is not a string or open enum of the same table");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.reserve = &vector_reserve<T>;
+  t.element = &vector_element<T>;
+  t.truncate = &vector_truncate<T>;
+  t.size = &vector_size<T>;
+  t.at = &vector_at<T>;
+  return t;
+}
+
+// The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+constexpr type_desc map_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
+  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+                "a map's shorthand must be a string field");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  t.size = &map_size<T>;
+  t.at = &map_at<T>;
+  t.clear = &map_clear<T>;
+  t.append = &map_append<T, Key>;
+  t.unique = &map_unique<T, Key>;
+  t.key = &map_key<T, Key>;
+  t.shorthand = Shorthand;
+  return t;
+}
+
+template <class V, const auto& Alternatives, std::size_t... I>
+constexpr bool alternatives_fit(std::index_sequence<I...>) {
+  return ((Alternatives[I].type->cpp_type == &type_tag<std::variant_alternative_t<I + 1, V>>)&&...);
+}
+
+// The table of tagged union `V`: `Alternatives` in the order of V's alternatives after the raw one.
+template <class V, const auto& Alternatives>
+constexpr variant_desc variant_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Alternatives)>>;
+  static_assert(n + 1 == std::variant_size_v<V>, "one alternative entry per typed alternative of the variant");
+  static_assert(alternatives_fit<V, Alternatives>(std::make_index_sequence<n>{}),
+                "an alternative's table describes another type than the variant's alternative at that place");
+  return variant_desc{Alternatives, n, &variant_emplace<V>, &variant_held<V>, &variant_get<V>, &variant_raw<V>};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// ---- end include/novu/core/detail/json_fields.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
 
 inline constexpr field_desc violation_fields[] = {
-    {"messages", field_kind::string_list, field_required, NOVU_CC_FIELD(constraint_violation, messages), nullptr},
-    {"value", field_kind::optional_any, 0, NOVU_CC_FIELD(constraint_violation, value), nullptr},
+    field<&constraint_violation::messages>("messages", field_required),
+    field<&constraint_violation::value>("value"),
 };
-inline constexpr type_desc violation_type{violation_fields, 2,       &violations_clear, &violation_append, nullptr,
-                                          nullptr,          nullptr, nullptr,           &violations_unique};
+// The entries of api_error::errors, keyed by field name.
+inline constexpr type_desc violation_type =
+    map_type<constraint_violation, &constraint_violation::field, violation_fields>();
+template <>
+inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
 
 inline constexpr field_desc error_fields[] = {
-    {"statusCode", field_kind::integer, field_required, NOVU_CC_FIELD(api_error, status_code), nullptr},
-    {"timestamp", field_kind::string, field_required, NOVU_CC_FIELD(api_error, timestamp), nullptr},
-    {"path", field_kind::string, field_required, NOVU_CC_FIELD(api_error, path), nullptr},
-    {"message", field_kind::optional_any, 0, NOVU_CC_FIELD(api_error, message), nullptr},
-    {"ctx", field_kind::optional_any, field_object_only, NOVU_CC_FIELD(api_error, ctx), nullptr},
-    {"errorId", field_kind::optional_string, 0, NOVU_CC_FIELD(api_error, error_id), nullptr},
+    field<&api_error::status_code>("statusCode", field_required),
+    field<&api_error::timestamp>("timestamp", field_required),
+    field<&api_error::path>("path", field_required),
+    field<&api_error::message>("message"),
+    field<&api_error::ctx>("ctx", field_object_only),
+    field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type{error_fields, 6, nullptr, nullptr};
+inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -32768,11 +35556,9 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[3],
     error_fields[4],
     error_fields[5],
-    {"errors", field_kind::object_map, field_required, NOVU_CC_FIELD(api_error, errors), &violation_type},
+    field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type{validation_error_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
+inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -32795,37 +35581,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  o["statusCode"] = body.status_code;
-  w.put(o, "timestamp", body.timestamp);
-  w.put(o, "path", body.path);
-  if (body.message) w.put_any(o, "message", *body.message, false);
-  if (body.ctx) w.put_any(o, "ctx", *body.ctx, true);
-  w.put(o, "errorId", body.error_id);
-  if (body.errors) {
-    nlohmann::ordered_json errors = nlohmann::ordered_json::object();
-    const std::size_t mark = w.enter("errors");
-    for (const constraint_violation& v : *body.errors) {
-      nlohmann::ordered_json entry = nlohmann::ordered_json::object();
-      const std::size_t inner = w.enter(v.field);
-      nlohmann::ordered_json messages = nlohmann::ordered_json::array();
-      const std::size_t list = w.enter("messages");
-      for (const std::string& m : v.messages) w.push(messages, m);
-      w.leave(list);
-      entry["messages"] = std::move(messages);
-      if (v.value) w.put_any(entry, "value", *v.value, false);
-      w.leave(inner);
-      if (!detail::is_valid_utf8(v.field)) {
-        w.put(errors, v.field, v.field);
-        break;
-      }
-      errors[v.field] = std::move(entry);
-    }
-    w.leave(mark);
-    o["errors"] = std::move(errors);
-  }
-  return detail::finish(w, o);
+  return detail::encode_with_table(detail::validation_error_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -33225,6 +35981,227 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 // ---- end include/novu/core/impl/call.ipp ----
 
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` the value of every secret field of `object`, a struct described by `type`.
+inline void add_secret_fields(secret_scrubber& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean: break;
+    }
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
+
+// ---- begin include/novu/connections/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_JSON_IPP
+// Implementation of novu/connections/json.hpp: the connection field tables, which drive both the
+// decoder and the encoder.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// connection_mode on the wire (a closed enum: another spelling is a decode error).
+template <>
+struct enum_spellings<connection_mode> {
+  static constexpr std::string_view names[] = {"subscriber", "shared"};
+  static constexpr std::string_view expected = "\"subscriber\" or \"shared\"";
+};
+
+inline constexpr field_desc workspace_fields[] = {
+    field<&workspace::id>("id", field_required),
+    field<&workspace::name>("name"),
+    field<&workspace::bot_user_id>("botUserId"),
+};
+inline constexpr type_desc workspace_type = struct_type<workspace, workspace_fields>();
+template <>
+inline constexpr const type_desc* table_of<workspace> = &workspace_type;
+
+// `auth` as requests carry it: the access token is required.
+inline constexpr field_desc auth_fields[] = {
+    field<&auth::access_token>("accessToken", field_required | field_secret),
+    field<&auth::refresh_token>("refreshToken", field_secret),
+    field<&auth::expires_at>("expiresAt"),
+    field<&auth::refresh_token_expires_at>("refreshTokenExpiresAt"),
+};
+inline constexpr type_desc auth_type = struct_type<auth, auth_fields>();
+template <>
+inline constexpr const type_desc* table_of<auth> = &auth_type;
+
+// `auth` as responses carry it: a server that hides tokens may leave `accessToken` out (then
+// auth::access_token is empty, as when it sends ""); extra members (`hasAccessToken`) are skipped.
+inline constexpr field_desc auth_response_fields[] = {
+    field<&auth::access_token>("accessToken", field_secret),
+    auth_fields[1],
+    auth_fields[2],
+    auth_fields[3],
+};
+inline constexpr type_desc auth_response_type = struct_type<auth, auth_response_fields>();
+
+inline constexpr unsigned char required_nullable = field_required | field_nullable;
+
+inline constexpr field_desc connection_fields[] = {
+    field<&channel_connection::identifier>("identifier", field_required),
+    field<&channel_connection::channel>("channel", required_nullable),
+    field<&channel_connection::provider_id>("providerId", required_nullable),
+    field<&channel_connection::integration_identifier>("integrationIdentifier", required_nullable),
+    field<&channel_connection::subscriber_id>("subscriberId", required_nullable),
+    field<&channel_connection::context_keys>("contextKeys", field_required),
+    field<&channel_connection::workspace>("workspace", field_required),
+    field<&channel_connection::auth, &auth_response_type>("auth", field_required),
+    field<&channel_connection::created_at>("createdAt", field_required),
+    field<&channel_connection::updated_at>("updatedAt", field_required),
+};
+inline constexpr type_desc connection_type = struct_type<channel_connection, connection_fields>();
+template <>
+inline constexpr const type_desc* table_of<channel_connection> = &connection_type;
+
+inline constexpr field_desc page_fields[] = {
+    field<&channel_connection_page::data>("data", field_required),
+    field<&channel_connection_page::next>("next", required_nullable),
+    field<&channel_connection_page::previous>("previous", required_nullable),
+    field<&channel_connection_page::total_count>("totalCount", field_required),
+    field<&channel_connection_page::total_count_capped>("totalCountCapped", field_required),
+};
+inline constexpr type_desc page_type = struct_type<channel_connection_page, page_fields>();
+
+inline constexpr field_desc update_request_fields[] = {
+    field<&update_channel_connection_request::workspace>("workspace", field_required),
+    field<&update_channel_connection_request::auth>("auth", field_required),
+};
+inline constexpr type_desc update_request_type =
+    struct_type<update_channel_connection_request, update_request_fields>();
+
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
+
+inline constexpr field_desc create_request_fields[] = {
+    field<&create_channel_connection_request::identifier>("identifier"),
+    field<&create_channel_connection_request::subscriber_id>("subscriberId"),
+    field<&create_channel_connection_request::context>("context"),
+    field<&create_channel_connection_request::connection_mode>("connectionMode"),
+    field<&create_channel_connection_request::integration_identifier>("integrationIdentifier", field_required),
+    field<&create_channel_connection_request::workspace>("workspace", field_required),
+    field<&create_channel_connection_request::auth>("auth", field_required),
+};
+inline constexpr type_desc create_request_type =
+    struct_type<create_channel_connection_request, create_request_fields>();
+
+}  // namespace detail
+
+NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<channel_connection>(json, detail::connection_type, true, limits);
+}
+
+NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
+                                                                           const decode_limits& limits) {
+  return detail::decode_as<channel_connection_page>(json, detail::page_type, false, limits);
+}
+
+NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, channel_connection& out,
+                                                        const decode_limits& limits) {
+  return detail::decode_into(json, &detail::connection_type, &out, true, limits);
+}
+
+NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
+                                                             const decode_limits& limits) {
+  return detail::decode_into(json, &detail::page_type, &out, false, limits);
+}
+
+namespace connections {
+
+NOVU_CC_API result<update_channel_connection_request> decode_update_request(std::string_view json,
+                                                                            const decode_limits& limits) {
+  return detail::decode_as<update_channel_connection_request>(json, detail::update_request_type, false, limits);
+}
+
+NOVU_CC_API result<create_channel_connection_request> decode_create_request(std::string_view json,
+                                                                            const decode_limits& limits) {
+  return detail::decode_as<create_channel_connection_request>(json, detail::create_request_type, false, limits);
+}
+
+}  // namespace connections
+
+NOVU_CC_API result<std::string> encode_json(const update_channel_connection_request& body) {
+  return detail::encode_with_table(detail::update_request_type, &body);
+}
+
+NOVU_CC_API result<std::string> encode_json(const create_channel_connection_request& body) {
+  return detail::encode_with_table(detail::create_request_type, &body);
+}
+
+NOVU_CC_API result<std::string> encode_json(const channel_connection& connection) {
+  return detail::encode_with_table(detail::connection_type, &connection);
+}
+
+NOVU_CC_API result<std::string> encode_json(const channel_connection_page& page) {
+  return detail::encode_with_table(detail::page_type, &page);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_JSON_IPP
+// ---- end include/novu/connections/impl/json.ipp ----
+
 // ---- begin include/novu/connections/impl/response_parser.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_RESPONSE_PARSER_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_RESPONSE_PARSER_IPP
@@ -33301,14 +36278,12 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The secrets of one call: the configured key and the tokens the call sends.
+// The secrets of one call: the configured key and the secret fields of the `auth` the call
+// sends (those its table flags: the access and refresh tokens).
 inline secret_scrubber call_secrets(const client_config& config, const novu::auth* sent_auth) {
   secret_scrubber secrets;
   secrets.add(config.secret_key);
-  if (sent_auth != nullptr) {
-    secrets.add(sent_auth->access_token);
-    if (sent_auth->refresh_token) secrets.add(*sent_auth->refresh_token);
-  }
+  if (sent_auth != nullptr) add_secret_fields(secrets, auth_type, sent_auth);
   return secrets;
 }
 
@@ -33415,255 +36390,6 @@ NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_CLIENT_IPP
 // ---- end include/novu/connections/impl/client.ipp ----
-
-// ---- begin include/novu/connections/impl/json.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_JSON_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_JSON_IPP
-// Implementation of novu/connections/json.hpp: the connection field tables for the SAX decoder,
-// and the encoders.
-// SPDX-License-Identifier: MIT
-
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-#define NOVU_CC_FIELD(type, member) &member_address<type, decltype(type::member), &type::member>
-
-inline constexpr field_desc workspace_fields[] = {
-    {"id", field_kind::string, field_required, NOVU_CC_FIELD(workspace, id), nullptr},
-    {"name", field_kind::optional_string, 0, NOVU_CC_FIELD(workspace, name), nullptr},
-    {"botUserId", field_kind::optional_string, 0, NOVU_CC_FIELD(workspace, bot_user_id), nullptr},
-};
-inline constexpr type_desc workspace_type{workspace_fields, 3, nullptr, nullptr, nullptr, &reset_object<workspace>};
-
-inline constexpr field_desc auth_fields[] = {
-    {"accessToken", field_kind::string, field_required, NOVU_CC_FIELD(auth, access_token), nullptr},
-    {"refreshToken", field_kind::optional_string, 0, NOVU_CC_FIELD(auth, refresh_token), nullptr},
-    {"expiresAt", field_kind::optional_string, 0, NOVU_CC_FIELD(auth, expires_at), nullptr},
-    {"refreshTokenExpiresAt", field_kind::optional_string, 0, NOVU_CC_FIELD(auth, refresh_token_expires_at), nullptr},
-};
-inline constexpr type_desc auth_type{auth_fields, 4, nullptr, nullptr, nullptr, &reset_object<auth>};
-
-inline constexpr unsigned char required_nullable = field_required | field_nullable;
-
-inline constexpr field_desc connection_fields[] = {
-    {"identifier", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, identifier), nullptr},
-    {"channel", field_kind::optional_channel, required_nullable, NOVU_CC_FIELD(channel_connection, channel), nullptr},
-    {"providerId", field_kind::optional_provider, required_nullable, NOVU_CC_FIELD(channel_connection, provider_id),
-     nullptr},
-    {"integrationIdentifier", field_kind::optional_string, required_nullable,
-     NOVU_CC_FIELD(channel_connection, integration_identifier), nullptr},
-    {"subscriberId", field_kind::optional_string, required_nullable, NOVU_CC_FIELD(channel_connection, subscriber_id),
-     nullptr},
-    {"contextKeys", field_kind::string_list, field_required, NOVU_CC_FIELD(channel_connection, context_keys), nullptr},
-    {"workspace", field_kind::object, field_required, NOVU_CC_FIELD(channel_connection, workspace), &workspace_type},
-    {"auth", field_kind::object, field_required, NOVU_CC_FIELD(channel_connection, auth), &auth_type},
-    {"createdAt", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, created_at), nullptr},
-    {"updatedAt", field_kind::string, field_required, NOVU_CC_FIELD(channel_connection, updated_at), nullptr},
-};
-inline constexpr type_desc connection_type{connection_fields,
-                                           10,
-                                           nullptr,
-                                           nullptr,
-                                           &vector_reserve<channel_connection>,
-                                           nullptr,
-                                           &vector_element<channel_connection>,
-                                           &vector_truncate<channel_connection>};
-
-inline constexpr field_desc page_fields[] = {
-    {"data", field_kind::object_list, field_required, NOVU_CC_FIELD(channel_connection_page, data), &connection_type},
-    {"next", field_kind::optional_string, required_nullable, NOVU_CC_FIELD(channel_connection_page, next), nullptr},
-    {"previous", field_kind::optional_string, required_nullable, NOVU_CC_FIELD(channel_connection_page, previous),
-     nullptr},
-    {"totalCount", field_kind::integer, field_required, NOVU_CC_FIELD(channel_connection_page, total_count), nullptr},
-    {"totalCountCapped", field_kind::boolean, field_required,
-     NOVU_CC_FIELD(channel_connection_page, total_count_capped), nullptr},
-};
-inline constexpr type_desc page_type{page_fields, 5, nullptr, nullptr};
-
-inline constexpr field_desc update_request_fields[] = {
-    {"workspace", field_kind::object, field_required, NOVU_CC_FIELD(update_channel_connection_request, workspace),
-     &workspace_type},
-    {"auth", field_kind::object, field_required, NOVU_CC_FIELD(update_channel_connection_request, auth), &auth_type},
-};
-inline constexpr type_desc update_request_type{update_request_fields, 2, nullptr, nullptr};
-
-inline constexpr field_desc create_request_fields[] = {
-    {"identifier", field_kind::optional_string, 0, NOVU_CC_FIELD(create_channel_connection_request, identifier),
-     nullptr},
-    {"subscriberId", field_kind::optional_string, 0, NOVU_CC_FIELD(create_channel_connection_request, subscriber_id),
-     nullptr},
-    {"context", field_kind::optional_context, 0, NOVU_CC_FIELD(create_channel_connection_request, context), nullptr},
-    {"connectionMode", field_kind::optional_mode, 0, NOVU_CC_FIELD(create_channel_connection_request, connection_mode),
-     nullptr},
-    {"integrationIdentifier", field_kind::string, field_required,
-     NOVU_CC_FIELD(create_channel_connection_request, integration_identifier), nullptr},
-    {"workspace", field_kind::object, field_required, NOVU_CC_FIELD(create_channel_connection_request, workspace),
-     &workspace_type},
-    {"auth", field_kind::object, field_required, NOVU_CC_FIELD(create_channel_connection_request, auth), &auth_type},
-};
-inline constexpr type_desc create_request_type{create_request_fields, 7, nullptr, nullptr};
-
-#undef NOVU_CC_FIELD
-
-// The JSON of a `workspace`, its strings checked by `writer`.
-inline nlohmann::ordered_json workspace_json(body_writer& writer, const workspace& w) {
-  nlohmann::ordered_json o = writer.object_with_room(3);
-  const std::size_t mark = writer.enter("workspace");
-  writer.member(o, "id", w.id);
-  writer.member(o, "name", w.name);
-  writer.member(o, "botUserId", w.bot_user_id);
-  writer.leave(mark);
-  return o;
-}
-
-// The JSON of an `auth`, its strings checked.
-inline nlohmann::ordered_json auth_json(body_writer& writer, const auth& a) {
-  nlohmann::ordered_json o = writer.object_with_room(4);
-  const std::size_t mark = writer.enter("auth");
-  writer.member(o, "accessToken", a.access_token);
-  writer.member(o, "refreshToken", a.refresh_token);
-  writer.member(o, "expiresAt", a.expires_at);
-  writer.member(o, "refreshTokenExpiresAt", a.refresh_token_expires_at);
-  writer.leave(mark);
-  return o;
-}
-
-// The JSON of a `channel_connection`, its strings checked.
-inline nlohmann::ordered_json connection_json(body_writer& writer, const channel_connection& c) {
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  writer.put(o, "identifier", c.identifier);
-  writer.put_nullable(o, "channel", c.channel ? std::optional<std::string>(c.channel->value()) : std::nullopt);
-  writer.put_nullable(o, "providerId",
-                      c.provider_id ? std::optional<std::string>(c.provider_id->value()) : std::nullopt);
-  writer.put_nullable(o, "integrationIdentifier", c.integration_identifier);
-  writer.put_nullable(o, "subscriberId", c.subscriber_id);
-  nlohmann::ordered_json keys = nlohmann::ordered_json::array();
-  const std::size_t mark = writer.enter("contextKeys");
-  for (const std::string& key : c.context_keys) writer.push(keys, key);
-  writer.leave(mark);
-  o["contextKeys"] = std::move(keys);
-  o["workspace"] = workspace_json(writer, c.workspace);
-  o["auth"] = auth_json(writer, c.auth);
-  writer.put(o, "createdAt", c.created_at);
-  writer.put(o, "updatedAt", c.updated_at);
-  return o;
-}
-
-}  // namespace detail
-
-NOVU_CC_API result<channel_connection> decode_channel_connection(std::string_view json, const decode_limits& limits) {
-  return detail::decode_as<channel_connection>(json, detail::connection_type, true, limits);
-}
-
-NOVU_CC_API result<channel_connection_page> decode_channel_connection_page(std::string_view json,
-                                                                           const decode_limits& limits) {
-  return detail::decode_as<channel_connection_page>(json, detail::page_type, false, limits);
-}
-
-NOVU_CC_API result<void> decode_channel_connection_into(std::string_view json, channel_connection& out,
-                                                        const decode_limits& limits) {
-  return detail::decode_into(json, &detail::connection_type, &out, true, limits);
-}
-
-NOVU_CC_API result<void> decode_channel_connection_page_into(std::string_view json, channel_connection_page& out,
-                                                             const decode_limits& limits) {
-  return detail::decode_into(json, &detail::page_type, &out, false, limits);
-}
-
-namespace connections {
-
-NOVU_CC_API result<update_channel_connection_request> decode_update_request(std::string_view json,
-                                                                            const decode_limits& limits) {
-  return detail::decode_as<update_channel_connection_request>(json, detail::update_request_type, false, limits);
-}
-
-NOVU_CC_API result<create_channel_connection_request> decode_create_request(std::string_view json,
-                                                                            const decode_limits& limits) {
-  return detail::decode_as<create_channel_connection_request>(json, detail::create_request_type, false, limits);
-}
-
-}  // namespace connections
-
-NOVU_CC_API result<std::string> encode_json(const update_channel_connection_request& body) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = w.object_with_room(2);
-  w.member(o, "workspace", detail::workspace_json(w, body.workspace));
-  w.member(o, "auth", detail::auth_json(w, body.auth));
-  return detail::finish(w, o);
-}
-
-NOVU_CC_API result<std::string> encode_json(const create_channel_connection_request& body) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  w.put(o, "identifier", body.identifier);
-  w.put(o, "subscriberId", body.subscriber_id);
-  if (body.context) {
-    nlohmann::ordered_json context = nlohmann::ordered_json::object();
-    const std::size_t mark = w.enter("context");
-    for (const context_entry& entry : *body.context) {
-      if (!detail::is_valid_utf8(entry.type)) {
-        w.reject("a context type (a member name) is not valid UTF-8");
-        break;
-      }
-      if (context.contains(entry.type)) {
-        // Two entries of one type would leave only the last on the wire: say so instead.
-        const std::size_t inner = w.enter(entry.type);
-        w.reject("two context entries have the type \"" + entry.type + "\"");
-        w.leave(inner);
-        break;
-      }
-      if (entry.data) {
-        nlohmann::ordered_json value = nlohmann::ordered_json::object();
-        const std::size_t inner = w.enter(entry.type);
-        w.put(value, "id", entry.id);
-        w.put_any(value, "data", *entry.data, true);
-        w.leave(inner);
-        context[entry.type] = std::move(value);
-      } else {
-        w.put(context, entry.type, entry.id);
-      }
-    }
-    w.leave(mark);
-    o["context"] = std::move(context);
-  }
-  if (body.connection_mode) o["connectionMode"] = std::string(to_string(*body.connection_mode));
-  w.put(o, "integrationIdentifier", body.integration_identifier);
-  o["workspace"] = detail::workspace_json(w, body.workspace);
-  o["auth"] = detail::auth_json(w, body.auth);
-  return detail::finish(w, o);
-}
-
-NOVU_CC_API result<std::string> encode_json(const channel_connection& connection) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = detail::connection_json(w, connection);
-  return detail::finish(w, o);
-}
-
-NOVU_CC_API result<std::string> encode_json(const channel_connection_page& page) {
-  detail::body_writer w;
-  nlohmann::ordered_json o = nlohmann::ordered_json::object();
-  nlohmann::ordered_json data = nlohmann::ordered_json::array();
-  const std::size_t mark = w.enter("data");
-  for (std::size_t i = 0; i < page.data.size() && !w.failed(); ++i) {
-    const std::size_t inner = w.enter(std::to_string(i));
-    data.push_back(detail::connection_json(w, page.data[i]));
-    w.leave(inner);
-  }
-  w.leave(mark);
-  o["data"] = std::move(data);
-  w.put_nullable(o, "next", page.next);
-  w.put_nullable(o, "previous", page.previous);
-  o["totalCount"] = page.total_count;
-  o["totalCountCapped"] = page.total_count_capped;
-  return detail::finish(w, o);
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_JSON_IPP
-// ---- end include/novu/connections/impl/json.ipp ----
 
 // ---- begin include/novu/connections/impl/request_builder.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_REQUEST_BUILDER_IPP

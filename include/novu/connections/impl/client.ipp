@@ -11,6 +11,8 @@
 #include "novu/connections/client.hpp"
 #include "novu/core/impl/call.ipp"
 #include "novu/core/detail/scrub.hpp"
+#include "novu/core/detail/secret_fields.hpp"
+#include "novu/connections/impl/json.ipp"
 #include "novu/core/impl/error.ipp"
 #include "novu/connections/impl/response_parser.ipp"
 #include "novu/connections/request_builder.hpp"
@@ -20,14 +22,12 @@
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The secrets of one call: the configured key and the tokens the call sends.
+// The secrets of one call: the configured key and the secret fields of the `auth` the call
+// sends (those its table flags: the access and refresh tokens).
 inline secret_scrubber call_secrets(const client_config& config, const novu::auth* sent_auth) {
   secret_scrubber secrets;
   secrets.add(config.secret_key);
-  if (sent_auth != nullptr) {
-    secrets.add(sent_auth->access_token);
-    if (sent_auth->refresh_token) secrets.add(*sent_auth->refresh_token);
-  }
+  if (sent_auth != nullptr) add_secret_fields(secrets, auth_type, sent_auth);
   return secrets;
 }
 

@@ -19,7 +19,7 @@
 #include "novu/core/detail/json_schema.hpp"
 #include "novu/core/detail/json_text_writer.hpp"
 #include "novu/core/detail/nlohmann_shim.hpp"
-#include "novu/connections/dto.hpp"
+#include "novu/core/api_error.hpp"
 #include "novu/core/error.hpp"
 #include "novu/core/result.hpp"
 #include "novu/core/version.hpp"
@@ -38,6 +38,7 @@ class dto_reader {
       : root_type_(root_type),
         root_target_(root_target),
         allow_envelope_(allow_envelope),
+        limits_(limits),
         max_depth_(limits.max_depth),
         max_elements_(limits.max_elements),
         value_limit_(value_limit(limits.max_elements)),
@@ -97,12 +98,7 @@ class dto_reader {
         case field_kind::optional_string:
           *static_cast<std::optional<std::string>*>(pending_.target) = value;
           return true;
-        case field_kind::optional_channel:
-          static_cast<std::optional<channel_type>*>(pending_.target)->emplace(value);
-          return true;
-        case field_kind::optional_provider:
-          static_cast<std::optional<provider_id>*>(pending_.target)->emplace(value);
-          return true;
+        case field_kind::open_enum: pending_.field->enums->assign(pending_.target, value); return true;
         default: break;
       }
     }
@@ -165,14 +161,13 @@ class dto_reader {
 
   // What the next value goes into.
   enum class slot_kind : unsigned char {
-    none,           // no value expected (after the root value)
-    root,           // the document itself
-    field,          // a struct field: field->kind says how
-    skip,           // an unknown field: parsed and dropped
-    list_item,      // an element of an object_list
-    string_item,    // an element of a string_list
-    map_value,      // the value of an object_map entry: an object for `type`
-    context_value,  // the value of a context map entry: a string id or {id, data}
+    none,         // no value expected (after the root value)
+    root,         // the document itself
+    field,        // a struct field: field->kind says how
+    skip,         // an unknown field: parsed and dropped
+    list_item,    // an element of an object_list
+    string_item,  // an element of a string_list
+    map_value,    // the value of a keyed_map entry: an object for `type`, or its shorthand string
   };
   struct slot {
     slot_kind kind = slot_kind::none;
@@ -182,7 +177,7 @@ class dto_reader {
   };
 
   // An open container we are decoding into.
-  enum class frame_kind : unsigned char { object, object_list, string_list, object_map, context_map };
+  enum class frame_kind : unsigned char { object, object_list, string_list, keyed_map };
   // The member an object or map is reading: none yet, a name with static storage (a field of
   // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
   enum class key_kind : unsigned char { none, name, stored };
@@ -201,6 +196,7 @@ class dto_reader {
     std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
     bool is_root = false;        // the document's top-level object
     bool enveloped = false;      // root object that turned out to be {"data": ...}
+    bool has_variant = false;    // object: a variant field was read (its tag is checked at the end)
   };
 
   struct number_value {
@@ -288,6 +284,7 @@ class dto_reader {
   bool scalar(json_event event, std::string* text, bool flag);
   bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
   ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+  void scalar_any(json_event event, std::string* text, bool flag, any_json& out) const;
 
   // ---- containers ----
   bool check_depth();
@@ -307,6 +304,12 @@ class dto_reader {
 
   bool end_container();
   bool settle_unseen_fields(const frame& object);
+
+  // ---- tagged unions ----
+  bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
+  bool settle_variants(frame& object);
+  static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
@@ -318,11 +321,10 @@ class dto_reader {
   }
   bool capture_end();
 
-  static const type_desc& context_object_type();
-
   const type_desc* root_type_;
   void* root_target_;
   bool allow_envelope_;
+  decode_limits limits_;
   std::size_t max_depth_;
   std::size_t max_elements_;
   std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
@@ -340,25 +342,13 @@ class dto_reader {
   std::size_t capture_depth_ = 0;
   json_text_writer capture_;
   bool capture_is_object_ = false;
-  std::optional<any_json>* capture_target_ = nullptr;
+  any_json* capture_target_ = nullptr;
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
   bool failed_ = false;
   error error_;
 };
-
-// The object form of a context entry: {"id": "...", "data": {...}}.
-inline const type_desc& dto_reader::context_object_type() {
-  static const field_desc fields[] = {
-      {"id", field_kind::string, field_required, [](void* o) -> void* { return &static_cast<context_entry*>(o)->id; },
-       nullptr},
-      {"data", field_kind::optional_any, field_object_only,
-       [](void* o) -> void* { return &static_cast<context_entry*>(o)->data; }, nullptr},
-  };
-  static const type_desc type{fields, 2, nullptr, nullptr};
-  return type;
-}
 
 // Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
 // `{"data": {...}}` is unwrapped.
@@ -384,3 +374,4 @@ NOVU_CC_NAMESPACE_END
 // The larger members of dto_reader, defined out of the class.
 #include "novu/core/detail/json_reader_values.hpp"
 #include "novu/core/detail/json_reader_containers.hpp"
+#include "novu/core/detail/json_reader_variants.hpp"

@@ -15,7 +15,7 @@
 #include "novu/core/detail/json_reader.hpp"
 #include "novu/core/detail/json_schema.hpp"
 #include "novu/core/detail/text.hpp"
-#include "novu/connections/dto.hpp"
+#include "novu/core/api_error.hpp"
 #include "novu/core/error.hpp"
 #include "novu/core/version.hpp"
 
@@ -59,14 +59,11 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object) return type_error("an object", event);
+      if (!is_object)
+        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
-    case slot_kind::context_value:
-      if (!is_object) return type_error("a string or an object", event);
-      push(frame_kind::object, &context_object_type(), s.target, false);
-      return true;
     case slot_kind::field: return field_container(*s.field, s.target, event);
   }
   return true;
@@ -92,35 +89,35 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       push(frame_kind::string_list, nullptr, target, false);
       stack_.back().items_base = items_.size();
       return true;
-    case field_kind::object_map:
+    case field_kind::keyed_map:
       if (!is_object) return type_error("an object", event);
       f.nested->clear(target);
-      push(frame_kind::object_map, f.nested, target, false);
+      push(frame_kind::keyed_map, f.nested, target, false);
       return true;
-    case field_kind::optional_context: {
-      if (!is_object) return type_error("an object", event);
-      auto& ctx = *static_cast<std::optional<std::vector<context_entry>>*>(target);
-      ctx.emplace();
-      push(frame_kind::context_map, nullptr, &*ctx, false);
-      return true;
-    }
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
-      capture_target_ = static_cast<std::optional<any_json>*>(target);
-      capture_is_object_ = is_object;
-      capture_.take();
-      capture_.start(is_object);
-      capture_depth_ = 1;
-      return true;
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      return capture_into(&*out, is_object);
     }
+    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
-    case field_kind::optional_channel:
-    case field_kind::optional_provider:
-    case field_kind::optional_mode: return type_error("a string", event);
+    case field_kind::open_enum:
+    case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
     case field_kind::boolean: return type_error("a boolean", event);
   }
+  return true;
+}
+
+// Starts capturing the container that opens here as the compact JSON text of `target`.
+inline bool dto_reader::capture_into(any_json* target, bool is_object) {
+  capture_target_ = target;
+  capture_is_object_ = is_object;
+  capture_.take();
+  capture_.start(is_object);
+  capture_depth_ = 1;
   return true;
 }
 
@@ -131,6 +128,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -144,7 +142,7 @@ inline bool dto_reader::end_container() {
     items_.resize(top.items_base);
   } else if (top.kind == frame_kind::object_list) {
     top.type->truncate(top.target, top.index);
-  } else if (top.kind == frame_kind::object_map || top.kind == frame_kind::context_map) {
+  } else if (top.kind == frame_kind::keyed_map) {
     merge_repeated_keys(top);
   }
   if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
@@ -170,27 +168,7 @@ inline bool dto_reader::settle_unseen_fields(const frame& object) {
       append_pointer_token(where, f.name);
       return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
     }
-    void* target = f.member(object.target);
-    switch (f.kind) {
-      case field_kind::string: static_cast<std::string*>(target)->clear(); break;
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); break;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); break;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); break;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); break;
-      case field_kind::string_list: static_cast<std::vector<std::string>*>(target)->clear(); break;
-      case field_kind::integer: *static_cast<std::int64_t*>(target) = 0; break;
-      case field_kind::boolean: *static_cast<bool*>(target) = false; break;
-      case field_kind::object: f.nested->reset(target); break;
-      case field_kind::object_list: f.nested->truncate(target, 0); break;
-      // The one map field, api_error::errors (see violations_clear in json.ipp).
-      case field_kind::object_map:
-        static_cast<std::optional<std::vector<constraint_violation>>*>(target)->reset();
-        break;
-      case field_kind::optional_any: static_cast<std::optional<any_json>*>(target)->reset(); break;
-      case field_kind::optional_context:
-        static_cast<std::optional<std::vector<context_entry>>*>(target)->reset();
-        break;
-    }
+    f.reset(f.member(object.target));
   }
   return true;
 }

@@ -16,7 +16,7 @@
 #include "novu/core/detail/json_schema.hpp"
 #include "novu/core/detail/nlohmann_shim.hpp"
 #include "novu/core/detail/text.hpp"
-#include "novu/connections/dto.hpp"
+#include "novu/core/api_error.hpp"
 #include "novu/core/error.hpp"
 #include "novu/core/version.hpp"
 
@@ -58,8 +58,7 @@ inline dto_reader::slot dto_reader::current_slot() {
   frame& top = stack_.back();
   switch (top.kind) {
     case frame_kind::object:
-    case frame_kind::object_map:
-    case frame_kind::context_map: return pending_;
+    case frame_kind::keyed_map: return pending_;
     case frame_kind::object_list:
       if (top.index++ > 0) bytes_read_ += 1;
       return slot{slot_kind::list_item, nullptr, top.type, top.target};
@@ -125,27 +124,14 @@ inline bool dto_reader::on_key(std::string& name) {
     top.merge_at = 2 * (top.index > 32 ? top.index : 32);
   }
   ++top.index;
-  if (top.kind == frame_kind::object_map) {
-    void* element = top.type->append(top.target, std::string(name));
-    pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
-    return true;
-  }
-  // context_map: a repeated type replaces the earlier entry (the last one wins, as in
-  // JavaScript), so that what decodes also encodes.
-  auto& entries = *static_cast<std::vector<context_entry>*>(top.target);
-  entries.emplace_back();
-  context_entry* entry = &entries.back();
-  entry->type = name;
-  pending_ = slot{slot_kind::context_value, nullptr, nullptr, entry};
+  void* element = top.type->append(top.target, std::string(name));
+  pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
   return true;
 }
 
 // A map's repeated keys merged: the last value, in the first one's place. Returns the
 // number of entries left.
-inline std::size_t dto_reader::merge_repeated_keys(const frame& map) {
-  if (map.kind == frame_kind::context_map) return context_entries_unique(map.target);
-  return map.type->unique != nullptr ? map.type->unique(map.target) : map.index;
-}
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) { return map.type->unique(map.target); }
 
 // ---- scalars ----
 inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
@@ -156,8 +142,16 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
     case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
     case slot_kind::skip: return true;
     case slot_kind::root: return type_error("an object", event);
-    case slot_kind::list_item:
-    case slot_kind::map_value: return type_error("an object", event);
+    case slot_kind::list_item: return type_error("an object", event);
+    case slot_kind::map_value: {
+      // A map entry's shorthand: a string that stands for the entry with only that field set.
+      const std::size_t shorthand = s.type->shorthand;
+      if (shorthand == no_shorthand) return type_error("an object", event);
+      if (event != json_event::string) return type_error("a string or an object", event);
+      const field_desc& f = s.type->fields[shorthand];
+      *static_cast<std::string*>(f.member(s.target)) = *text;
+      return true;
+    }
     case slot_kind::string_item: {
       if (event != json_event::string) return type_error("a string", event);
       // Overwrite the list's own elements first (keeping their buffers); gather the rest.
@@ -170,10 +164,6 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       }
       return true;
     }
-    case slot_kind::context_value:
-      if (event != json_event::string) return type_error("a string or an object", event);
-      static_cast<context_entry*>(s.target)->id = *text;
-      return true;
     case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
   }
   return true;
@@ -182,14 +172,10 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
 inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
                                      bool flag) {
   const bool nullable = (f.flags & field_nullable) != 0;
-  if (event == json_event::null && nullable) {
-    switch (f.kind) {
-      case field_kind::optional_string: static_cast<std::optional<std::string>*>(target)->reset(); return true;
-      case field_kind::optional_channel: static_cast<std::optional<channel_type>*>(target)->reset(); return true;
-      case field_kind::optional_provider: static_cast<std::optional<provider_id>*>(target)->reset(); return true;
-      case field_kind::optional_mode: static_cast<std::optional<connection_mode>*>(target)->reset(); return true;
-      default: break;
-    }
+  if (event == json_event::null && nullable &&
+      (f.kind == field_kind::optional_string || f.kind == field_kind::open_enum || f.kind == field_kind::closed_enum)) {
+    f.reset(target);
+    return true;
   }
   switch (f.kind) {
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
@@ -202,23 +188,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if (event != json_event::string) return type_error("a string", event);
       *static_cast<std::optional<std::string>*>(target) = *text;
       return true;
-    case field_kind::optional_channel:
+    case field_kind::open_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<channel_type>*>(target)->emplace(*text);
+      f.enums->assign(target, *text);
       return true;
-    case field_kind::optional_provider:
+    case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      static_cast<std::optional<provider_id>*>(target)->emplace(*text);
-      return true;
-    case field_kind::optional_mode:
-      if (event != json_event::string) return type_error("a string", event);
-      if (*text == "subscriber") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::subscriber;
-      } else if (*text == "shared") {
-        *static_cast<std::optional<connection_mode>*>(target) = connection_mode::shared;
-      } else {
-        return fail_at(path(), "expected \"subscriber\" or \"shared\"");
-      }
+      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -236,21 +212,26 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
       auto& out = *static_cast<std::optional<any_json>*>(target);
       out.emplace();
-      out->type = event == json_event::null      ? json_type::null
-                  : event == json_event::boolean ? json_type::boolean
-                  : event == json_event::number  ? json_type::number
-                                                 : json_type::string;
-      ordered_json value = scalar_json(event, text, flag);
-      out->text = value.dump();
+      scalar_any(event, text, flag, *out);
       return true;
     }
+    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
-    case field_kind::object_map:
-    case field_kind::optional_context: return type_error("an object", event);
+    case field_kind::keyed_map: return type_error("an object", event);
   }
   return true;
+}
+
+// A scalar as an any-JSON value.
+inline void dto_reader::scalar_any(json_event event, std::string* text, bool flag, any_json& out) const {
+  out.type = event == json_event::null      ? json_type::null
+             : event == json_event::boolean ? json_type::boolean
+             : event == json_event::number  ? json_type::number
+                                            : json_type::string;
+  ordered_json value = scalar_json(event, text, flag);
+  out.text = value.dump();
 }
 
 inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
@@ -287,9 +268,8 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   capture_.end();
   if (--capture_depth_ == 0) {
-    capture_target_->emplace();
-    (*capture_target_)->type = capture_is_object_ ? json_type::object : json_type::array;
-    (*capture_target_)->text = capture_.take();
+    capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
+    capture_target_->text = capture_.take();
     capture_target_ = nullptr;
   }
   return true;

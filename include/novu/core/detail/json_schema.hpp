@@ -1,5 +1,8 @@
-// The tables that describe the DTOs to the decoding engine (json_reader.hpp): field kinds and
-// flags, fields and types, and keep_last_per_key() for a JSON object's repeated members.
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -10,67 +13,129 @@
 #include <utility>      // move
 #include <vector>       // vector
 
-#include "novu/connections/dto.hpp"
 #include "novu/core/version.hpp"
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The C++ type behind a field, one kind per type.
+// The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,             // std::string
-  optional_string,    // std::optional<std::string>
-  optional_channel,   // std::optional<channel_type>
-  optional_provider,  // std::optional<provider_id>
-  optional_mode,      // std::optional<connection_mode>
-  string_list,        // std::vector<std::string>
-  integer,            // std::int64_t
-  boolean,            // bool
-  object,             // a struct described by `nested`
-  object_list,        // std::vector<T>, T described by `nested`
-  object_map,         // std::vector<T> from a JSON object, T described by `nested` (keyed add)
-  optional_any,       // std::optional<any_json>
-  optional_context,   // std::optional<std::vector<context_entry>>
+  string,           // std::string
+  optional_string,  // std::optional<std::string>
+  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,      // std::vector<std::string>
+  integer,          // std::int64_t
+  boolean,          // bool
+  object,           // a struct described by `nested`
+  object_list,      // std::vector<T>, T described by `nested`
+  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,     // std::optional<any_json>
+  variant,          // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
 enum : unsigned char {
   field_required = 1,     // must be present
-  field_nullable = 2,     // null is allowed (nullopt); otherwise null is a type error
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
   field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
 };
 
 struct type_desc;
+struct variant_desc;
 
-// One field of a struct: its wire name, kind, flags and where it lives in the struct.
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
 struct field_desc {
   std::string_view name;
   field_kind kind;
   unsigned char flags;
   void* (*member)(void* object);
-  const type_desc* nested;
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
 };
 
-// A struct: its fields, and how to empty and add to a std::vector of it (lists and maps; for
-// a map entry `key` is the entry's name).
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
 struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
-  void (*clear)(void* vector);
-  void* (*append)(void* vector, std::string&& key);
-  // Lists: makes room for `count` elements, but never for more than `max_bytes` of them.
-  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
   // Lists: element `index`, reused when the vector already has it, else appended; lists are
   // decoded over what the vector holds, so that decoding into an existing value reuses memory.
   void* (*element)(void* vector, std::size_t index) = nullptr;
   // Lists: drops the elements from `count` on (those the body did not overwrite).
   void (*truncate)(void* vector, std::size_t count) = nullptr;
-  // Maps: keeps one entry per key, where the key first appeared, with its last value;
-  // returns the number of entries left.
-  std::size_t (*unique)(void* vector) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
 };
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
+}
 
 // Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
 // appeared and with the value of its last appearance: a JSON object's repeated member, read
@@ -104,12 +169,6 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
   }
   v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
   return kept;
-}
-
-// The entries of a context map, made unique by type (see keep_last_per_key).
-inline std::size_t context_entries_unique(void* entries) {
-  return keep_last_per_key(*static_cast<std::vector<context_entry>*>(entries),
-                           [](const context_entry& e) -> const std::string& { return e.type; });
 }
 
 }  // namespace detail

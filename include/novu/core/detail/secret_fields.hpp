@@ -1,0 +1,63 @@
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>   // size_t
+#include <optional>  // optional
+#include <string>    // string
+#include <vector>    // vector
+
+#include "novu/core/api_error.hpp"
+#include "novu/core/detail/json_schema.hpp"
+#include "novu/core/detail/scrub.hpp"
+#include "novu/core/version.hpp"
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` the value of every secret field of `object`, a struct described by `type`.
+inline void add_secret_fields(secret_scrubber& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean: break;
+    }
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
