@@ -747,7 +747,7 @@ std::vector<dto_target> dto_targets() {
                  [](const std::string& body) { return parse_with(parser_kind::api_error, json_response(404, body)); },
                  {field("/statusCode", jtype::integer, true), field("/timestamp", jtype::string, true),
                   field("/path", jtype::string, true), field("/message", jtype::any, false),
-                  field("/ctx", jtype::object_only_any, false)}});
+                  field("/ctx", jtype::object_only_any, false), field("/errorId", jtype::string, false)}});
   targets.push_back(dto_target{
       "ValidationErrorDto",
       compact_fixture("validation-422.json"),
@@ -1873,6 +1873,18 @@ const verdict& verdict_of(std::size_t index) {
 
 }  // namespace
 
+// The pointers of a table's fields (objects recursed into) with their required flags: what the
+// decoder reads, from the tables themselves.
+void table_pointers(const novu::detail::type_desc& type, const std::string& prefix,
+                    std::vector<std::pair<std::string, bool>>& out) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const novu::detail::field_desc& f = type.fields[i];
+    const std::string pointer = prefix + "/" + std::string(f.name);
+    out.emplace_back(pointer, (f.flags & novu::detail::field_required) != 0);
+    if (f.kind == novu::detail::field_kind::object) table_pointers(*f.nested, pointer, out);
+  }
+}
+
 // Each row is a subcase named after it: `novu_tests -tc="hostile catalogue*" -sc="<row name>"`
 // reruns one row.
 TEST_CASE("hostile catalogue: at least 100 rows, each named apart") {
@@ -1882,6 +1894,35 @@ TEST_CASE("hostile catalogue: at least 100 rows, each named apart") {
   std::set<std::string> names;
   for (const hostile_case& c : rows) names.insert(c.name);
   CHECK(names.size() == rows.size());
+}
+
+// The catalogue reads the decoder's tables: every field of every table it covers has its rows
+// (type, missing, invalid UTF-8), with the table's required flag, so a field added to a table
+// cannot go untested.
+TEST_CASE("hostile catalogue: every field of the tables has rows, with the table's required flag") {
+  namespace nd = novu::detail;
+  const std::pair<const char*, const nd::type_desc*> covered[] = {
+      {"retrieve 200 connection", &nd::connection_type},
+      {"decode_update_request", &nd::update_request_type},
+      {"decode_create_request", &nd::create_request_type},
+      {"ErrorDto", &nd::error_type},
+  };
+  const std::vector<dto_target> targets = dto_targets();
+  for (const auto& [label, type] : covered) {
+    const auto target =
+        std::find_if(targets.begin(), targets.end(), [&](const dto_target& t) { return t.label == label; });
+    REQUIRE(target != targets.end());
+    std::vector<std::pair<std::string, bool>> pointers;
+    table_pointers(*type, "", pointers);
+    for (const auto& [pointer, required] : pointers) {
+      CAPTURE(label);
+      CAPTURE(pointer);
+      const auto spec = std::find_if(target->fields.begin(), target->fields.end(),
+                                     [&](const field_spec& f) { return f.pointer == pointer; });
+      REQUIRE(spec != target->fields.end());
+      CHECK(spec->required == required);
+    }
+  }
 }
 
 // doctest runs a test case once per subcase, so the checks of the whole catalogue are above.
