@@ -3,7 +3,7 @@
 //
 // Builders turn arguments into a complete HTTP request without any I/O; parsers turn a status,
 // headers and body into a typed result or a typed error; clients join both over a transport
-// you supply. Depends on nlohmann/json >= 3.10 only. Errors are values: nothing throws.
+// you supply. Depends on nlohmann/json >= 3.11 only. Errors are values: nothing throws.
 //
 // Fast-compile mode: see NOVU_CC_SEPARATE_COMPILATION in novu/core/version.hpp.
 // SPDX-License-Identifier: MIT

@@ -4,7 +4,7 @@
 //
 // Builders turn arguments into a complete HTTP request without any I/O; parsers turn a status,
 // headers and body into a typed result or a typed error; clients join both over a transport
-// you supply. Depends on nlohmann/json >= 3.10 only. Errors are values: nothing throws.
+// you supply. Depends on nlohmann/json >= 3.11 only. Errors are values: nothing throws.
 //
 // Fast-compile mode: see NOVU_CC_SEPARATE_COMPILATION in novu/core/version.hpp.
 // SPDX-License-Identifier: MIT
@@ -12452,6 +12452,12 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// The internals below are those of nlohmann/json 3.11 (3.11.2 is the version tested); an older
+// one is refused here with a plain message instead of errors deep inside its headers.
+#if !defined(NLOHMANN_JSON_VERSION_MAJOR) || NLOHMANN_JSON_VERSION_MAJOR != 3 || NLOHMANN_JSON_VERSION_MINOR < 11
+#error "novu needs nlohmann/json 3.11 or newer (3.x); Debian 12's nlohmann-json3-dev (3.11.2) is what is tested"
+#endif
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -14034,41 +14040,28 @@ struct enum_spellings {
 template <class>
 inline constexpr bool always_false = false;
 
+// Whether T is an instance of Template (std::optional, std::vector, std::variant), and its first
+// template argument.
+template <class T, template <class...> class Template>
+struct instance_of : std::false_type {
+  using first = void;
+};
+template <template <class...> class Template, class First, class... Rest>
+struct instance_of<Template<First, Rest...>, Template> : std::true_type {
+  using first = First;
+};
+template <class T, template <class...> class Template>
+using first_argument = typename instance_of<T, Template>::first;
+
+// std::vector<S> of a struct S (not of strings).
 template <class T>
-struct optional_of {
-  static constexpr bool value = false;
-};
+inline constexpr bool is_struct_vector =
+    instance_of<T, std::vector>::value&& std::is_class_v<first_argument<T, std::vector>> &&
+    !std::is_same_v<first_argument<T, std::vector>, std::string>;
+// A tagged_union<...>.
 template <class T>
-struct optional_of<std::optional<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-template <class T>
-struct vector_of {
-  static constexpr bool value = false;
-};
-template <class T>
-struct vector_of<std::vector<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-// std::vector<S> of a struct S.
-template <class T>
-struct struct_vector {
-  static constexpr bool value = false;
-};
-template <class T>
-struct struct_vector<std::vector<T>> {
-  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
-};
-template <class T>
-struct tagged_union_of {
-  static constexpr bool value = false;
-};
-template <class... A>
-struct tagged_union_of<std::variant<raw_alternative, A...>> {
-  static constexpr bool value = true;
-};
+inline constexpr bool is_tagged_union =
+    instance_of<T, std::variant>::value&& std::is_same_v<first_argument<T, std::variant>, raw_alternative>;
 
 template <class E, class = void>
 struct has_spellings : std::false_type {};
@@ -14245,21 +14238,21 @@ constexpr field_kind deduce_kind() {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
     return field_kind::optional_any;
-  } else if constexpr (tagged_union_of<M>::value) {
+  } else if constexpr (is_tagged_union<M>) {
     return field_kind::variant;
-  } else if constexpr (optional_of<M>::value) {
-    using E = typename optional_of<M>::type;
+  } else if constexpr (instance_of<M, std::optional>::value) {
+    using E = first_argument<M, std::optional>;
     if constexpr (std::is_base_of_v<open_enum<E>, E>) {
       return field_kind::open_enum;
     } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
       return field_kind::closed_enum;
-    } else if constexpr (struct_vector<E>::value) {
+    } else if constexpr (is_struct_vector<E>) {
       return field_kind::keyed_map;
     } else {
       static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
       return field_kind::string;
     }
-  } else if constexpr (struct_vector<M>::value) {
+  } else if constexpr (is_struct_vector<M>) {
     return field_kind::object_list;
   } else if constexpr (std::is_class_v<M>) {
     return field_kind::object;
@@ -14276,9 +14269,9 @@ constexpr auto nested_struct() {
   if constexpr (kind == field_kind::object) {
     return static_cast<M*>(nullptr);
   } else if constexpr (kind == field_kind::object_list) {
-    return static_cast<typename vector_of<M>::type*>(nullptr);
+    return static_cast<first_argument<M, std::vector>*>(nullptr);
   } else if constexpr (kind == field_kind::keyed_map) {
-    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+    return static_cast<first_argument<first_argument<M, std::optional>, std::vector>*>(nullptr);
   } else {
     return static_cast<void*>(nullptr);
   }
@@ -14305,15 +14298,15 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
-  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
     static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
     variant = variant_table_of<M>;
   }
   bool (*engaged)(const void*) = nullptr;
-  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  if constexpr (instance_of<M, std::optional>::value) engaged = &optional_engaged<M>;
   return field_desc{name,
                     kind,
                     flags,
@@ -14350,9 +14343,9 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
-constexpr type_desc struct_type() {
+constexpr type_desc table_base() {
   constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
   static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
   static_assert(fields_fit<T>(Fields),
@@ -14360,6 +14353,13 @@ constexpr type_desc struct_type() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  return t;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -14372,13 +14372,10 @@ constexpr type_desc struct_type() {
 // `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
 template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
 constexpr type_desc map_type() {
-  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
-  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
-  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
-  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+  type_desc t = table_base<T, Fields>();
+  static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
+                                              Fields[Shorthand].kind == field_kind::string),
                 "a map's shorthand must be a string field");
-  type_desc t{Fields, n, &type_tag<T>};
-  t.reset = &reset_value<T>;
   t.size = &map_size<T>;
   t.at = &map_at<T>;
   t.clear = &map_clear<T>;
@@ -17804,6 +17801,12 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// The internals below are those of nlohmann/json 3.11 (3.11.2 is the version tested); an older
+// one is refused here with a plain message instead of errors deep inside its headers.
+#if !defined(NLOHMANN_JSON_VERSION_MAJOR) || NLOHMANN_JSON_VERSION_MAJOR != 3 || NLOHMANN_JSON_VERSION_MINOR < 11
+#error "novu needs nlohmann/json 3.11 or newer (3.x); Debian 12's nlohmann-json3-dev (3.11.2) is what is tested"
+#endif
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -19386,41 +19389,28 @@ struct enum_spellings {
 template <class>
 inline constexpr bool always_false = false;
 
+// Whether T is an instance of Template (std::optional, std::vector, std::variant), and its first
+// template argument.
+template <class T, template <class...> class Template>
+struct instance_of : std::false_type {
+  using first = void;
+};
+template <template <class...> class Template, class First, class... Rest>
+struct instance_of<Template<First, Rest...>, Template> : std::true_type {
+  using first = First;
+};
+template <class T, template <class...> class Template>
+using first_argument = typename instance_of<T, Template>::first;
+
+// std::vector<S> of a struct S (not of strings).
 template <class T>
-struct optional_of {
-  static constexpr bool value = false;
-};
+inline constexpr bool is_struct_vector =
+    instance_of<T, std::vector>::value&& std::is_class_v<first_argument<T, std::vector>> &&
+    !std::is_same_v<first_argument<T, std::vector>, std::string>;
+// A tagged_union<...>.
 template <class T>
-struct optional_of<std::optional<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-template <class T>
-struct vector_of {
-  static constexpr bool value = false;
-};
-template <class T>
-struct vector_of<std::vector<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-// std::vector<S> of a struct S.
-template <class T>
-struct struct_vector {
-  static constexpr bool value = false;
-};
-template <class T>
-struct struct_vector<std::vector<T>> {
-  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
-};
-template <class T>
-struct tagged_union_of {
-  static constexpr bool value = false;
-};
-template <class... A>
-struct tagged_union_of<std::variant<raw_alternative, A...>> {
-  static constexpr bool value = true;
-};
+inline constexpr bool is_tagged_union =
+    instance_of<T, std::variant>::value&& std::is_same_v<first_argument<T, std::variant>, raw_alternative>;
 
 template <class E, class = void>
 struct has_spellings : std::false_type {};
@@ -19597,21 +19587,21 @@ constexpr field_kind deduce_kind() {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
     return field_kind::optional_any;
-  } else if constexpr (tagged_union_of<M>::value) {
+  } else if constexpr (is_tagged_union<M>) {
     return field_kind::variant;
-  } else if constexpr (optional_of<M>::value) {
-    using E = typename optional_of<M>::type;
+  } else if constexpr (instance_of<M, std::optional>::value) {
+    using E = first_argument<M, std::optional>;
     if constexpr (std::is_base_of_v<open_enum<E>, E>) {
       return field_kind::open_enum;
     } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
       return field_kind::closed_enum;
-    } else if constexpr (struct_vector<E>::value) {
+    } else if constexpr (is_struct_vector<E>) {
       return field_kind::keyed_map;
     } else {
       static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
       return field_kind::string;
     }
-  } else if constexpr (struct_vector<M>::value) {
+  } else if constexpr (is_struct_vector<M>) {
     return field_kind::object_list;
   } else if constexpr (std::is_class_v<M>) {
     return field_kind::object;
@@ -19628,9 +19618,9 @@ constexpr auto nested_struct() {
   if constexpr (kind == field_kind::object) {
     return static_cast<M*>(nullptr);
   } else if constexpr (kind == field_kind::object_list) {
-    return static_cast<typename vector_of<M>::type*>(nullptr);
+    return static_cast<first_argument<M, std::vector>*>(nullptr);
   } else if constexpr (kind == field_kind::keyed_map) {
-    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+    return static_cast<first_argument<first_argument<M, std::optional>, std::vector>*>(nullptr);
   } else {
     return static_cast<void*>(nullptr);
   }
@@ -19657,15 +19647,15 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
-  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
     static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
     variant = variant_table_of<M>;
   }
   bool (*engaged)(const void*) = nullptr;
-  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  if constexpr (instance_of<M, std::optional>::value) engaged = &optional_engaged<M>;
   return field_desc{name,
                     kind,
                     flags,
@@ -19702,9 +19692,9 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
-constexpr type_desc struct_type() {
+constexpr type_desc table_base() {
   constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
   static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
   static_assert(fields_fit<T>(Fields),
@@ -19712,6 +19702,13 @@ constexpr type_desc struct_type() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  return t;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -19724,13 +19721,10 @@ constexpr type_desc struct_type() {
 // `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
 template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
 constexpr type_desc map_type() {
-  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
-  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
-  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
-  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+  type_desc t = table_base<T, Fields>();
+  static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
+                                              Fields[Shorthand].kind == field_kind::string),
                 "a map's shorthand must be a string field");
-  type_desc t{Fields, n, &type_tag<T>};
-  t.reset = &reset_value<T>;
   t.size = &map_size<T>;
   t.at = &map_at<T>;
   t.clear = &map_clear<T>;
@@ -23126,6 +23120,12 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// The internals below are those of nlohmann/json 3.11 (3.11.2 is the version tested); an older
+// one is refused here with a plain message instead of errors deep inside its headers.
+#if !defined(NLOHMANN_JSON_VERSION_MAJOR) || NLOHMANN_JSON_VERSION_MAJOR != 3 || NLOHMANN_JSON_VERSION_MINOR < 11
+#error "novu needs nlohmann/json 3.11 or newer (3.x); Debian 12's nlohmann-json3-dev (3.11.2) is what is tested"
+#endif
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -24708,41 +24708,28 @@ struct enum_spellings {
 template <class>
 inline constexpr bool always_false = false;
 
+// Whether T is an instance of Template (std::optional, std::vector, std::variant), and its first
+// template argument.
+template <class T, template <class...> class Template>
+struct instance_of : std::false_type {
+  using first = void;
+};
+template <template <class...> class Template, class First, class... Rest>
+struct instance_of<Template<First, Rest...>, Template> : std::true_type {
+  using first = First;
+};
+template <class T, template <class...> class Template>
+using first_argument = typename instance_of<T, Template>::first;
+
+// std::vector<S> of a struct S (not of strings).
 template <class T>
-struct optional_of {
-  static constexpr bool value = false;
-};
+inline constexpr bool is_struct_vector =
+    instance_of<T, std::vector>::value&& std::is_class_v<first_argument<T, std::vector>> &&
+    !std::is_same_v<first_argument<T, std::vector>, std::string>;
+// A tagged_union<...>.
 template <class T>
-struct optional_of<std::optional<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-template <class T>
-struct vector_of {
-  static constexpr bool value = false;
-};
-template <class T>
-struct vector_of<std::vector<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-// std::vector<S> of a struct S.
-template <class T>
-struct struct_vector {
-  static constexpr bool value = false;
-};
-template <class T>
-struct struct_vector<std::vector<T>> {
-  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
-};
-template <class T>
-struct tagged_union_of {
-  static constexpr bool value = false;
-};
-template <class... A>
-struct tagged_union_of<std::variant<raw_alternative, A...>> {
-  static constexpr bool value = true;
-};
+inline constexpr bool is_tagged_union =
+    instance_of<T, std::variant>::value&& std::is_same_v<first_argument<T, std::variant>, raw_alternative>;
 
 template <class E, class = void>
 struct has_spellings : std::false_type {};
@@ -24919,21 +24906,21 @@ constexpr field_kind deduce_kind() {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
     return field_kind::optional_any;
-  } else if constexpr (tagged_union_of<M>::value) {
+  } else if constexpr (is_tagged_union<M>) {
     return field_kind::variant;
-  } else if constexpr (optional_of<M>::value) {
-    using E = typename optional_of<M>::type;
+  } else if constexpr (instance_of<M, std::optional>::value) {
+    using E = first_argument<M, std::optional>;
     if constexpr (std::is_base_of_v<open_enum<E>, E>) {
       return field_kind::open_enum;
     } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
       return field_kind::closed_enum;
-    } else if constexpr (struct_vector<E>::value) {
+    } else if constexpr (is_struct_vector<E>) {
       return field_kind::keyed_map;
     } else {
       static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
       return field_kind::string;
     }
-  } else if constexpr (struct_vector<M>::value) {
+  } else if constexpr (is_struct_vector<M>) {
     return field_kind::object_list;
   } else if constexpr (std::is_class_v<M>) {
     return field_kind::object;
@@ -24950,9 +24937,9 @@ constexpr auto nested_struct() {
   if constexpr (kind == field_kind::object) {
     return static_cast<M*>(nullptr);
   } else if constexpr (kind == field_kind::object_list) {
-    return static_cast<typename vector_of<M>::type*>(nullptr);
+    return static_cast<first_argument<M, std::vector>*>(nullptr);
   } else if constexpr (kind == field_kind::keyed_map) {
-    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+    return static_cast<first_argument<first_argument<M, std::optional>, std::vector>*>(nullptr);
   } else {
     return static_cast<void*>(nullptr);
   }
@@ -24979,15 +24966,15 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
-  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
     static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
     variant = variant_table_of<M>;
   }
   bool (*engaged)(const void*) = nullptr;
-  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  if constexpr (instance_of<M, std::optional>::value) engaged = &optional_engaged<M>;
   return field_desc{name,
                     kind,
                     flags,
@@ -25024,9 +25011,9 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
-constexpr type_desc struct_type() {
+constexpr type_desc table_base() {
   constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
   static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
   static_assert(fields_fit<T>(Fields),
@@ -25034,6 +25021,13 @@ constexpr type_desc struct_type() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  return t;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -25046,13 +25040,10 @@ constexpr type_desc struct_type() {
 // `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
 template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
 constexpr type_desc map_type() {
-  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
-  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
-  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
-  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+  type_desc t = table_base<T, Fields>();
+  static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
+                                              Fields[Shorthand].kind == field_kind::string),
                 "a map's shorthand must be a string field");
-  type_desc t{Fields, n, &type_tag<T>};
-  t.reset = &reset_value<T>;
   t.size = &map_size<T>;
   t.at = &map_at<T>;
   t.clear = &map_clear<T>;
@@ -29052,6 +29043,12 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// The internals below are those of nlohmann/json 3.11 (3.11.2 is the version tested); an older
+// one is refused here with a plain message instead of errors deep inside its headers.
+#if !defined(NLOHMANN_JSON_VERSION_MAJOR) || NLOHMANN_JSON_VERSION_MAJOR != 3 || NLOHMANN_JSON_VERSION_MINOR < 11
+#error "novu needs nlohmann/json 3.11 or newer (3.x); Debian 12's nlohmann-json3-dev (3.11.2) is what is tested"
+#endif
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -30634,41 +30631,28 @@ struct enum_spellings {
 template <class>
 inline constexpr bool always_false = false;
 
+// Whether T is an instance of Template (std::optional, std::vector, std::variant), and its first
+// template argument.
+template <class T, template <class...> class Template>
+struct instance_of : std::false_type {
+  using first = void;
+};
+template <template <class...> class Template, class First, class... Rest>
+struct instance_of<Template<First, Rest...>, Template> : std::true_type {
+  using first = First;
+};
+template <class T, template <class...> class Template>
+using first_argument = typename instance_of<T, Template>::first;
+
+// std::vector<S> of a struct S (not of strings).
 template <class T>
-struct optional_of {
-  static constexpr bool value = false;
-};
+inline constexpr bool is_struct_vector =
+    instance_of<T, std::vector>::value&& std::is_class_v<first_argument<T, std::vector>> &&
+    !std::is_same_v<first_argument<T, std::vector>, std::string>;
+// A tagged_union<...>.
 template <class T>
-struct optional_of<std::optional<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-template <class T>
-struct vector_of {
-  static constexpr bool value = false;
-};
-template <class T>
-struct vector_of<std::vector<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-// std::vector<S> of a struct S.
-template <class T>
-struct struct_vector {
-  static constexpr bool value = false;
-};
-template <class T>
-struct struct_vector<std::vector<T>> {
-  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
-};
-template <class T>
-struct tagged_union_of {
-  static constexpr bool value = false;
-};
-template <class... A>
-struct tagged_union_of<std::variant<raw_alternative, A...>> {
-  static constexpr bool value = true;
-};
+inline constexpr bool is_tagged_union =
+    instance_of<T, std::variant>::value&& std::is_same_v<first_argument<T, std::variant>, raw_alternative>;
 
 template <class E, class = void>
 struct has_spellings : std::false_type {};
@@ -30845,21 +30829,21 @@ constexpr field_kind deduce_kind() {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
     return field_kind::optional_any;
-  } else if constexpr (tagged_union_of<M>::value) {
+  } else if constexpr (is_tagged_union<M>) {
     return field_kind::variant;
-  } else if constexpr (optional_of<M>::value) {
-    using E = typename optional_of<M>::type;
+  } else if constexpr (instance_of<M, std::optional>::value) {
+    using E = first_argument<M, std::optional>;
     if constexpr (std::is_base_of_v<open_enum<E>, E>) {
       return field_kind::open_enum;
     } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
       return field_kind::closed_enum;
-    } else if constexpr (struct_vector<E>::value) {
+    } else if constexpr (is_struct_vector<E>) {
       return field_kind::keyed_map;
     } else {
       static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
       return field_kind::string;
     }
-  } else if constexpr (struct_vector<M>::value) {
+  } else if constexpr (is_struct_vector<M>) {
     return field_kind::object_list;
   } else if constexpr (std::is_class_v<M>) {
     return field_kind::object;
@@ -30876,9 +30860,9 @@ constexpr auto nested_struct() {
   if constexpr (kind == field_kind::object) {
     return static_cast<M*>(nullptr);
   } else if constexpr (kind == field_kind::object_list) {
-    return static_cast<typename vector_of<M>::type*>(nullptr);
+    return static_cast<first_argument<M, std::vector>*>(nullptr);
   } else if constexpr (kind == field_kind::keyed_map) {
-    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+    return static_cast<first_argument<first_argument<M, std::optional>, std::vector>*>(nullptr);
   } else {
     return static_cast<void*>(nullptr);
   }
@@ -30905,15 +30889,15 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
-  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
     static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
     variant = variant_table_of<M>;
   }
   bool (*engaged)(const void*) = nullptr;
-  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  if constexpr (instance_of<M, std::optional>::value) engaged = &optional_engaged<M>;
   return field_desc{name,
                     kind,
                     flags,
@@ -30950,9 +30934,9 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
-constexpr type_desc struct_type() {
+constexpr type_desc table_base() {
   constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
   static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
   static_assert(fields_fit<T>(Fields),
@@ -30960,6 +30944,13 @@ constexpr type_desc struct_type() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  return t;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -30972,13 +30963,10 @@ constexpr type_desc struct_type() {
 // `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
 template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
 constexpr type_desc map_type() {
-  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
-  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
-  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
-  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+  type_desc t = table_base<T, Fields>();
+  static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
+                                              Fields[Shorthand].kind == field_kind::string),
                 "a map's shorthand must be a string field");
-  type_desc t{Fields, n, &type_tag<T>};
-  t.reset = &reset_value<T>;
   t.size = &map_size<T>;
   t.at = &map_at<T>;
   t.clear = &map_clear<T>;
@@ -33569,6 +33557,12 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// The internals below are those of nlohmann/json 3.11 (3.11.2 is the version tested); an older
+// one is refused here with a plain message instead of errors deep inside its headers.
+#if !defined(NLOHMANN_JSON_VERSION_MAJOR) || NLOHMANN_JSON_VERSION_MAJOR != 3 || NLOHMANN_JSON_VERSION_MINOR < 11
+#error "novu needs nlohmann/json 3.11 or newer (3.x); Debian 12's nlohmann-json3-dev (3.11.2) is what is tested"
+#endif
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -35151,41 +35145,28 @@ struct enum_spellings {
 template <class>
 inline constexpr bool always_false = false;
 
+// Whether T is an instance of Template (std::optional, std::vector, std::variant), and its first
+// template argument.
+template <class T, template <class...> class Template>
+struct instance_of : std::false_type {
+  using first = void;
+};
+template <template <class...> class Template, class First, class... Rest>
+struct instance_of<Template<First, Rest...>, Template> : std::true_type {
+  using first = First;
+};
+template <class T, template <class...> class Template>
+using first_argument = typename instance_of<T, Template>::first;
+
+// std::vector<S> of a struct S (not of strings).
 template <class T>
-struct optional_of {
-  static constexpr bool value = false;
-};
+inline constexpr bool is_struct_vector =
+    instance_of<T, std::vector>::value&& std::is_class_v<first_argument<T, std::vector>> &&
+    !std::is_same_v<first_argument<T, std::vector>, std::string>;
+// A tagged_union<...>.
 template <class T>
-struct optional_of<std::optional<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-template <class T>
-struct vector_of {
-  static constexpr bool value = false;
-};
-template <class T>
-struct vector_of<std::vector<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-// std::vector<S> of a struct S.
-template <class T>
-struct struct_vector {
-  static constexpr bool value = false;
-};
-template <class T>
-struct struct_vector<std::vector<T>> {
-  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
-};
-template <class T>
-struct tagged_union_of {
-  static constexpr bool value = false;
-};
-template <class... A>
-struct tagged_union_of<std::variant<raw_alternative, A...>> {
-  static constexpr bool value = true;
-};
+inline constexpr bool is_tagged_union =
+    instance_of<T, std::variant>::value&& std::is_same_v<first_argument<T, std::variant>, raw_alternative>;
 
 template <class E, class = void>
 struct has_spellings : std::false_type {};
@@ -35362,21 +35343,21 @@ constexpr field_kind deduce_kind() {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
     return field_kind::optional_any;
-  } else if constexpr (tagged_union_of<M>::value) {
+  } else if constexpr (is_tagged_union<M>) {
     return field_kind::variant;
-  } else if constexpr (optional_of<M>::value) {
-    using E = typename optional_of<M>::type;
+  } else if constexpr (instance_of<M, std::optional>::value) {
+    using E = first_argument<M, std::optional>;
     if constexpr (std::is_base_of_v<open_enum<E>, E>) {
       return field_kind::open_enum;
     } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
       return field_kind::closed_enum;
-    } else if constexpr (struct_vector<E>::value) {
+    } else if constexpr (is_struct_vector<E>) {
       return field_kind::keyed_map;
     } else {
       static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
       return field_kind::string;
     }
-  } else if constexpr (struct_vector<M>::value) {
+  } else if constexpr (is_struct_vector<M>) {
     return field_kind::object_list;
   } else if constexpr (std::is_class_v<M>) {
     return field_kind::object;
@@ -35393,9 +35374,9 @@ constexpr auto nested_struct() {
   if constexpr (kind == field_kind::object) {
     return static_cast<M*>(nullptr);
   } else if constexpr (kind == field_kind::object_list) {
-    return static_cast<typename vector_of<M>::type*>(nullptr);
+    return static_cast<first_argument<M, std::vector>*>(nullptr);
   } else if constexpr (kind == field_kind::keyed_map) {
-    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+    return static_cast<first_argument<first_argument<M, std::optional>, std::vector>*>(nullptr);
   } else {
     return static_cast<void*>(nullptr);
   }
@@ -35422,15 +35403,15 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
-  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
     static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
     variant = variant_table_of<M>;
   }
   bool (*engaged)(const void*) = nullptr;
-  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  if constexpr (instance_of<M, std::optional>::value) engaged = &optional_engaged<M>;
   return field_desc{name,
                     kind,
                     flags,
@@ -35467,9 +35448,9 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
-constexpr type_desc struct_type() {
+constexpr type_desc table_base() {
   constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
   static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
   static_assert(fields_fit<T>(Fields),
@@ -35477,6 +35458,13 @@ constexpr type_desc struct_type() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  return t;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -35489,13 +35477,10 @@ constexpr type_desc struct_type() {
 // `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
 template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
 constexpr type_desc map_type() {
-  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
-  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
-  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
-  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+  type_desc t = table_base<T, Fields>();
+  static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
+                                              Fields[Shorthand].kind == field_kind::string),
                 "a map's shorthand must be a string field");
-  type_desc t{Fields, n, &type_tag<T>};
-  t.reset = &reset_value<T>;
   t.size = &map_size<T>;
   t.at = &map_at<T>;
   t.clear = &map_clear<T>;

@@ -52,41 +52,28 @@ struct enum_spellings {
 template <class>
 inline constexpr bool always_false = false;
 
+// Whether T is an instance of Template (std::optional, std::vector, std::variant), and its first
+// template argument.
+template <class T, template <class...> class Template>
+struct instance_of : std::false_type {
+  using first = void;
+};
+template <template <class...> class Template, class First, class... Rest>
+struct instance_of<Template<First, Rest...>, Template> : std::true_type {
+  using first = First;
+};
+template <class T, template <class...> class Template>
+using first_argument = typename instance_of<T, Template>::first;
+
+// std::vector<S> of a struct S (not of strings).
 template <class T>
-struct optional_of {
-  static constexpr bool value = false;
-};
+inline constexpr bool is_struct_vector =
+    instance_of<T, std::vector>::value&& std::is_class_v<first_argument<T, std::vector>> &&
+    !std::is_same_v<first_argument<T, std::vector>, std::string>;
+// A tagged_union<...>.
 template <class T>
-struct optional_of<std::optional<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-template <class T>
-struct vector_of {
-  static constexpr bool value = false;
-};
-template <class T>
-struct vector_of<std::vector<T>> {
-  static constexpr bool value = true;
-  using type = T;
-};
-// std::vector<S> of a struct S.
-template <class T>
-struct struct_vector {
-  static constexpr bool value = false;
-};
-template <class T>
-struct struct_vector<std::vector<T>> {
-  static constexpr bool value = std::is_class_v<T> && !std::is_same_v<T, std::string>;
-};
-template <class T>
-struct tagged_union_of {
-  static constexpr bool value = false;
-};
-template <class... A>
-struct tagged_union_of<std::variant<raw_alternative, A...>> {
-  static constexpr bool value = true;
-};
+inline constexpr bool is_tagged_union =
+    instance_of<T, std::variant>::value&& std::is_same_v<first_argument<T, std::variant>, raw_alternative>;
 
 template <class E, class = void>
 struct has_spellings : std::false_type {};
@@ -263,21 +250,21 @@ constexpr field_kind deduce_kind() {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
     return field_kind::optional_any;
-  } else if constexpr (tagged_union_of<M>::value) {
+  } else if constexpr (is_tagged_union<M>) {
     return field_kind::variant;
-  } else if constexpr (optional_of<M>::value) {
-    using E = typename optional_of<M>::type;
+  } else if constexpr (instance_of<M, std::optional>::value) {
+    using E = first_argument<M, std::optional>;
     if constexpr (std::is_base_of_v<open_enum<E>, E>) {
       return field_kind::open_enum;
     } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
       return field_kind::closed_enum;
-    } else if constexpr (struct_vector<E>::value) {
+    } else if constexpr (is_struct_vector<E>) {
       return field_kind::keyed_map;
     } else {
       static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
       return field_kind::string;
     }
-  } else if constexpr (struct_vector<M>::value) {
+  } else if constexpr (is_struct_vector<M>) {
     return field_kind::object_list;
   } else if constexpr (std::is_class_v<M>) {
     return field_kind::object;
@@ -294,9 +281,9 @@ constexpr auto nested_struct() {
   if constexpr (kind == field_kind::object) {
     return static_cast<M*>(nullptr);
   } else if constexpr (kind == field_kind::object_list) {
-    return static_cast<typename vector_of<M>::type*>(nullptr);
+    return static_cast<first_argument<M, std::vector>*>(nullptr);
   } else if constexpr (kind == field_kind::keyed_map) {
-    return static_cast<typename vector_of<typename optional_of<M>::type>::type*>(nullptr);
+    return static_cast<first_argument<first_argument<M, std::optional>, std::vector>*>(nullptr);
   } else {
     return static_cast<void*>(nullptr);
   }
@@ -323,15 +310,15 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<typename optional_of<M>::type>;
-  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<typename optional_of<M>::type>;
+  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
     static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
     variant = variant_table_of<M>;
   }
   bool (*engaged)(const void*) = nullptr;
-  if constexpr (optional_of<M>::value) engaged = &optional_engaged<M>;
+  if constexpr (instance_of<M, std::optional>::value) engaged = &optional_engaged<M>;
   return field_desc{name,
                     kind,
                     flags,
@@ -368,9 +355,9 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
-constexpr type_desc struct_type() {
+constexpr type_desc table_base() {
   constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
   static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
   static_assert(fields_fit<T>(Fields),
@@ -378,6 +365,13 @@ constexpr type_desc struct_type() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  return t;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -390,13 +384,10 @@ constexpr type_desc struct_type() {
 // `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
 template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
 constexpr type_desc map_type() {
-  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
-  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
-  static_assert(fields_fit<T>(Fields), "a field of this table is not a member of the struct");
-  static_assert(Shorthand == no_shorthand || (Shorthand < n && Fields[Shorthand].kind == field_kind::string),
+  type_desc t = table_base<T, Fields>();
+  static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
+                                              Fields[Shorthand].kind == field_kind::string),
                 "a map's shorthand must be a string field");
-  type_desc t{Fields, n, &type_tag<T>};
-  t.reset = &reset_value<T>;
   t.size = &map_size<T>;
   t.at = &map_at<T>;
   t.clear = &map_clear<T>;

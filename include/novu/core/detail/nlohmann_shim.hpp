@@ -14,6 +14,12 @@
 
 #include "novu/core/version.hpp"
 
+// The internals below are those of nlohmann/json 3.11 (3.11.2 is the version tested); an older
+// one is refused here with a plain message instead of errors deep inside its headers.
+#if !defined(NLOHMANN_JSON_VERSION_MAJOR) || NLOHMANN_JSON_VERSION_MAJOR != 3 || NLOHMANN_JSON_VERSION_MINOR < 11
+#error "novu needs nlohmann/json 3.11 or newer (3.x); Debian 12's nlohmann-json3-dev (3.11.2) is what is tested"
+#endif
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
