@@ -36,6 +36,7 @@
 
 // One line per resource.
 #include "novu/connections/connections.hpp"
+#include "novu/endpoints/endpoints.hpp"
 
 // NOVU_CC_STANDALONE {
 #if NOVU_CC_OUTERMOST_HEADER == 1

@@ -438,8 +438,9 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/api_error.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_API_ERROR_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_API_ERROR_HPP
-// Values every resource shares: `any_json` for fields whose schema allows anything, and the
-// API's error body `api_error`. Plain values: no JSON library type appears here.
+// Values every resource shares: `any_json` for fields whose schema allows anything, the context
+// entries of create requests, and the API's error body `api_error`. Plain values: no JSON
+// library type appears here.
 // SPDX-License-Identifier: MIT
 
 #include <optional>  // optional
@@ -465,6 +466,17 @@ struct any_json {
     v.text = std::move(json_text);
     return v;
   }
+};
+
+/// One entry of a create request's (connections and endpoints alike) `context` map: `"<type>": "<id>"` or
+/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
+struct context_entry {
+  std::string type;              ///< map key, e.g. "tenant"
+  std::string id;                ///< context id, e.g. "org-acme"
+  std::optional<any_json> data;  ///< `data`: any JSON object
+  /// Written as `{"id": ...}` even without `data` (set when decoded from that form); otherwise
+  /// an entry without data is written as the plain `"<type>": "<id>"`.
+  bool as_object = false;
 };
 
 /// One field's violations in a 422 answer (`ConstraintValidation`, keyed by field name).
@@ -1627,10 +1639,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -3747,10 +3782,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -5818,10 +5876,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -7705,10 +7786,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -9593,10 +9697,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -10720,10 +10847,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -12274,18 +12424,19 @@ namespace detail {
 
 // The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,           // std::string
-  optional_string,  // std::optional<std::string>
-  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
-  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
-  string_list,      // std::vector<std::string>
-  integer,          // std::int64_t
-  boolean,          // bool
-  object,           // a struct described by `nested`
-  object_list,      // std::vector<T>, T described by `nested`
-  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
-  optional_any,     // std::optional<any_json>
-  variant,          // a tagged union (variant_desc), its tag in a sibling field
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
@@ -12356,6 +12507,11 @@ struct type_desc {
   // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
   // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
   std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
 };
 
 // type_desc::shorthand of a map without a short form.
@@ -13073,7 +13229,8 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       // A map entry's shorthand: a string that stands for the entry with only that field set.
       const std::size_t shorthand = s.type->shorthand;
       if (shorthand == no_shorthand) return type_error("an object", event);
-      if (event != json_event::string) return type_error("a string or an object", event);
+      if (event != json_event::string)
+        return type_error(s.type->shorthand_only ? "a string" : "a string or an object", event);
       const field_desc& f = s.type->fields[shorthand];
       *static_cast<std::string*>(f.member(s.target)) = *text;
       return true;
@@ -13133,6 +13290,10 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     case field_kind::boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
       *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<std::optional<bool>*>(target) = flag;
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -13256,8 +13417,13 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object)
-        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
+      if (!is_object || s.type->shorthand_only) {
+        return type_error(s.type->shorthand == no_shorthand ? "an object"
+                          : s.type->shorthand_only          ? "a string"
+                                                            : "a string or an object",
+                          event);
+      }
+      if (s.type->object_form != nullptr) *s.type->object_form(s.target) = true;
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
@@ -13303,7 +13469,8 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
     case field_kind::open_enum:
     case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
-    case field_kind::boolean: return type_error("a boolean", event);
+    case field_kind::boolean:
+    case field_kind::optional_boolean: return type_error("a boolean", event);
   }
   return true;
 }
@@ -13826,6 +13993,9 @@ class table_encoder {
       }
       case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
       case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::optional_boolean:
+        out_ += **static_cast<const std::optional<bool>*>(target) ? "true" : "false";
+        return;
       case field_kind::object: write_object(*f.nested, target); return;
       case field_kind::object_list: {
         out_.push_back('[');
@@ -13893,6 +14063,7 @@ class table_encoder {
   // (optional) field is absent.
   static bool is_shorthand(const type_desc& entry, const void* e) {
     if (entry.shorthand == no_shorthand) return false;
+    if (entry.object_form != nullptr && *entry.object_form(const_cast<void*>(e))) return false;
     for (std::size_t i = 0; i < entry.field_count; ++i) {
       if (i == entry.shorthand) continue;
       const field_desc& f = entry.fields[i];
@@ -14138,6 +14309,10 @@ template <class T, std::string T::*Key>
 const std::string& map_key(const void* entry) {
   return static_cast<const T*>(entry)->*Key;
 }
+template <class T, bool T::*Form>
+bool* map_object_form(void* entry) {
+  return &(static_cast<T*>(entry)->*Form);
+}
 template <class T, std::string T::*Key>
 std::size_t map_unique(void* map) {
   return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
@@ -14159,6 +14334,19 @@ bool open_enum_spelling(const void* target, std::string_view& out) {
 }
 template <class E>
 inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+// A required open enum held as a plain E (no optional): empty when the body did not set it.
+template <class E>
+bool plain_open_enum_assign(void* target, const std::string& text) {
+  *static_cast<E*>(target) = E(text);
+  return true;
+}
+template <class E>
+bool plain_open_enum_spelling(const void* target, std::string_view& out) {
+  out = static_cast<const E*>(target)->value();
+  return !out.empty();
+}
+template <class E>
+inline constexpr enum_ops plain_open_enum_table{&plain_open_enum_assign<E>, &plain_open_enum_spelling<E>, {}};
 
 template <class E>
 bool closed_enum_assign(void* target, const std::string& text) {
@@ -14234,6 +14422,10 @@ constexpr field_kind deduce_kind() {
     return field_kind::integer;
   } else if constexpr (std::is_same_v<M, bool>) {
     return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    return field_kind::optional_boolean;
+  } else if constexpr (std::is_base_of_v<open_enum<M>, M>) {
+    return field_kind::open_enum;
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
@@ -14298,7 +14490,11 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::open_enum && instance_of<M, std::optional>::value) {
+    enums = &open_enum_table<first_argument<M, std::optional>>;
+  } else if constexpr (kind == field_kind::open_enum) {
+    enums = &plain_open_enum_table<M>;
+  }
   if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
@@ -14369,8 +14565,10 @@ constexpr type_desc struct_type() {
 }
 
 // The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
-// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
-template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets, and
+// `Form` (optional) the entry's flag that it was written as an object all the same.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand,
+          bool ShorthandOnly = false, bool T::*Form = nullptr>
 constexpr type_desc map_type() {
   type_desc t = table_base<T, Fields>();
   static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
@@ -14383,6 +14581,9 @@ constexpr type_desc map_type() {
   t.unique = &map_unique<T, Key>;
   t.key = &map_key<T, Key>;
   t.shorthand = Shorthand;
+  static_assert(!ShorthandOnly || Shorthand != no_shorthand, "a shorthand-only map needs its shorthand field");
+  t.shorthand_only = ShorthandOnly;
+  if constexpr (Form != nullptr) t.object_form = &map_object_form<T, Form>;
   return t;
 }
 
@@ -14418,6 +14619,16 @@ inline constexpr type_desc violation_type =
     map_type<constraint_violation, &constraint_violation::field, violation_fields>();
 template <>
 inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
+
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0, false, &context_entry::as_object>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
 
 inline constexpr field_desc error_fields[] = {
     field<&api_error::status_code>("statusCode", field_required),
@@ -15685,6 +15896,7 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 #endif
@@ -16069,10 +16281,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -17623,18 +17858,19 @@ namespace detail {
 
 // The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,           // std::string
-  optional_string,  // std::optional<std::string>
-  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
-  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
-  string_list,      // std::vector<std::string>
-  integer,          // std::int64_t
-  boolean,          // bool
-  object,           // a struct described by `nested`
-  object_list,      // std::vector<T>, T described by `nested`
-  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
-  optional_any,     // std::optional<any_json>
-  variant,          // a tagged union (variant_desc), its tag in a sibling field
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
@@ -17705,6 +17941,11 @@ struct type_desc {
   // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
   // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
   std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
 };
 
 // type_desc::shorthand of a map without a short form.
@@ -18422,7 +18663,8 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       // A map entry's shorthand: a string that stands for the entry with only that field set.
       const std::size_t shorthand = s.type->shorthand;
       if (shorthand == no_shorthand) return type_error("an object", event);
-      if (event != json_event::string) return type_error("a string or an object", event);
+      if (event != json_event::string)
+        return type_error(s.type->shorthand_only ? "a string" : "a string or an object", event);
       const field_desc& f = s.type->fields[shorthand];
       *static_cast<std::string*>(f.member(s.target)) = *text;
       return true;
@@ -18482,6 +18724,10 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     case field_kind::boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
       *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<std::optional<bool>*>(target) = flag;
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -18605,8 +18851,13 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object)
-        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
+      if (!is_object || s.type->shorthand_only) {
+        return type_error(s.type->shorthand == no_shorthand ? "an object"
+                          : s.type->shorthand_only          ? "a string"
+                                                            : "a string or an object",
+                          event);
+      }
+      if (s.type->object_form != nullptr) *s.type->object_form(s.target) = true;
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
@@ -18652,7 +18903,8 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
     case field_kind::open_enum:
     case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
-    case field_kind::boolean: return type_error("a boolean", event);
+    case field_kind::boolean:
+    case field_kind::optional_boolean: return type_error("a boolean", event);
   }
   return true;
 }
@@ -19175,6 +19427,9 @@ class table_encoder {
       }
       case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
       case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::optional_boolean:
+        out_ += **static_cast<const std::optional<bool>*>(target) ? "true" : "false";
+        return;
       case field_kind::object: write_object(*f.nested, target); return;
       case field_kind::object_list: {
         out_.push_back('[');
@@ -19242,6 +19497,7 @@ class table_encoder {
   // (optional) field is absent.
   static bool is_shorthand(const type_desc& entry, const void* e) {
     if (entry.shorthand == no_shorthand) return false;
+    if (entry.object_form != nullptr && *entry.object_form(const_cast<void*>(e))) return false;
     for (std::size_t i = 0; i < entry.field_count; ++i) {
       if (i == entry.shorthand) continue;
       const field_desc& f = entry.fields[i];
@@ -19487,6 +19743,10 @@ template <class T, std::string T::*Key>
 const std::string& map_key(const void* entry) {
   return static_cast<const T*>(entry)->*Key;
 }
+template <class T, bool T::*Form>
+bool* map_object_form(void* entry) {
+  return &(static_cast<T*>(entry)->*Form);
+}
 template <class T, std::string T::*Key>
 std::size_t map_unique(void* map) {
   return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
@@ -19508,6 +19768,19 @@ bool open_enum_spelling(const void* target, std::string_view& out) {
 }
 template <class E>
 inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+// A required open enum held as a plain E (no optional): empty when the body did not set it.
+template <class E>
+bool plain_open_enum_assign(void* target, const std::string& text) {
+  *static_cast<E*>(target) = E(text);
+  return true;
+}
+template <class E>
+bool plain_open_enum_spelling(const void* target, std::string_view& out) {
+  out = static_cast<const E*>(target)->value();
+  return !out.empty();
+}
+template <class E>
+inline constexpr enum_ops plain_open_enum_table{&plain_open_enum_assign<E>, &plain_open_enum_spelling<E>, {}};
 
 template <class E>
 bool closed_enum_assign(void* target, const std::string& text) {
@@ -19583,6 +19856,10 @@ constexpr field_kind deduce_kind() {
     return field_kind::integer;
   } else if constexpr (std::is_same_v<M, bool>) {
     return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    return field_kind::optional_boolean;
+  } else if constexpr (std::is_base_of_v<open_enum<M>, M>) {
+    return field_kind::open_enum;
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
@@ -19647,7 +19924,11 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::open_enum && instance_of<M, std::optional>::value) {
+    enums = &open_enum_table<first_argument<M, std::optional>>;
+  } else if constexpr (kind == field_kind::open_enum) {
+    enums = &plain_open_enum_table<M>;
+  }
   if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
@@ -19718,8 +19999,10 @@ constexpr type_desc struct_type() {
 }
 
 // The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
-// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
-template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets, and
+// `Form` (optional) the entry's flag that it was written as an object all the same.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand,
+          bool ShorthandOnly = false, bool T::*Form = nullptr>
 constexpr type_desc map_type() {
   type_desc t = table_base<T, Fields>();
   static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
@@ -19732,6 +20015,9 @@ constexpr type_desc map_type() {
   t.unique = &map_unique<T, Key>;
   t.key = &map_key<T, Key>;
   t.shorthand = Shorthand;
+  static_assert(!ShorthandOnly || Shorthand != no_shorthand, "a shorthand-only map needs its shorthand field");
+  t.shorthand_only = ShorthandOnly;
+  if constexpr (Form != nullptr) t.object_form = &map_object_form<T, Form>;
   return t;
 }
 
@@ -19767,6 +20053,16 @@ inline constexpr type_desc violation_type =
     map_type<constraint_violation, &constraint_violation::field, violation_fields>();
 template <>
 inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
+
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0, false, &context_entry::as_object>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
 
 inline constexpr field_desc error_fields[] = {
     field<&api_error::status_code>("statusCode", field_required),
@@ -21009,6 +21305,7 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 #endif
@@ -21388,10 +21685,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -22942,18 +23262,19 @@ namespace detail {
 
 // The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,           // std::string
-  optional_string,  // std::optional<std::string>
-  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
-  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
-  string_list,      // std::vector<std::string>
-  integer,          // std::int64_t
-  boolean,          // bool
-  object,           // a struct described by `nested`
-  object_list,      // std::vector<T>, T described by `nested`
-  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
-  optional_any,     // std::optional<any_json>
-  variant,          // a tagged union (variant_desc), its tag in a sibling field
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
@@ -23024,6 +23345,11 @@ struct type_desc {
   // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
   // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
   std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
 };
 
 // type_desc::shorthand of a map without a short form.
@@ -23741,7 +24067,8 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       // A map entry's shorthand: a string that stands for the entry with only that field set.
       const std::size_t shorthand = s.type->shorthand;
       if (shorthand == no_shorthand) return type_error("an object", event);
-      if (event != json_event::string) return type_error("a string or an object", event);
+      if (event != json_event::string)
+        return type_error(s.type->shorthand_only ? "a string" : "a string or an object", event);
       const field_desc& f = s.type->fields[shorthand];
       *static_cast<std::string*>(f.member(s.target)) = *text;
       return true;
@@ -23801,6 +24128,10 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     case field_kind::boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
       *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<std::optional<bool>*>(target) = flag;
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -23924,8 +24255,13 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object)
-        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
+      if (!is_object || s.type->shorthand_only) {
+        return type_error(s.type->shorthand == no_shorthand ? "an object"
+                          : s.type->shorthand_only          ? "a string"
+                                                            : "a string or an object",
+                          event);
+      }
+      if (s.type->object_form != nullptr) *s.type->object_form(s.target) = true;
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
@@ -23971,7 +24307,8 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
     case field_kind::open_enum:
     case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
-    case field_kind::boolean: return type_error("a boolean", event);
+    case field_kind::boolean:
+    case field_kind::optional_boolean: return type_error("a boolean", event);
   }
   return true;
 }
@@ -24494,6 +24831,9 @@ class table_encoder {
       }
       case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
       case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::optional_boolean:
+        out_ += **static_cast<const std::optional<bool>*>(target) ? "true" : "false";
+        return;
       case field_kind::object: write_object(*f.nested, target); return;
       case field_kind::object_list: {
         out_.push_back('[');
@@ -24561,6 +24901,7 @@ class table_encoder {
   // (optional) field is absent.
   static bool is_shorthand(const type_desc& entry, const void* e) {
     if (entry.shorthand == no_shorthand) return false;
+    if (entry.object_form != nullptr && *entry.object_form(const_cast<void*>(e))) return false;
     for (std::size_t i = 0; i < entry.field_count; ++i) {
       if (i == entry.shorthand) continue;
       const field_desc& f = entry.fields[i];
@@ -24806,6 +25147,10 @@ template <class T, std::string T::*Key>
 const std::string& map_key(const void* entry) {
   return static_cast<const T*>(entry)->*Key;
 }
+template <class T, bool T::*Form>
+bool* map_object_form(void* entry) {
+  return &(static_cast<T*>(entry)->*Form);
+}
 template <class T, std::string T::*Key>
 std::size_t map_unique(void* map) {
   return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
@@ -24827,6 +25172,19 @@ bool open_enum_spelling(const void* target, std::string_view& out) {
 }
 template <class E>
 inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+// A required open enum held as a plain E (no optional): empty when the body did not set it.
+template <class E>
+bool plain_open_enum_assign(void* target, const std::string& text) {
+  *static_cast<E*>(target) = E(text);
+  return true;
+}
+template <class E>
+bool plain_open_enum_spelling(const void* target, std::string_view& out) {
+  out = static_cast<const E*>(target)->value();
+  return !out.empty();
+}
+template <class E>
+inline constexpr enum_ops plain_open_enum_table{&plain_open_enum_assign<E>, &plain_open_enum_spelling<E>, {}};
 
 template <class E>
 bool closed_enum_assign(void* target, const std::string& text) {
@@ -24902,6 +25260,10 @@ constexpr field_kind deduce_kind() {
     return field_kind::integer;
   } else if constexpr (std::is_same_v<M, bool>) {
     return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    return field_kind::optional_boolean;
+  } else if constexpr (std::is_base_of_v<open_enum<M>, M>) {
+    return field_kind::open_enum;
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
@@ -24966,7 +25328,11 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::open_enum && instance_of<M, std::optional>::value) {
+    enums = &open_enum_table<first_argument<M, std::optional>>;
+  } else if constexpr (kind == field_kind::open_enum) {
+    enums = &plain_open_enum_table<M>;
+  }
   if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
@@ -25037,8 +25403,10 @@ constexpr type_desc struct_type() {
 }
 
 // The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
-// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
-template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets, and
+// `Form` (optional) the entry's flag that it was written as an object all the same.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand,
+          bool ShorthandOnly = false, bool T::*Form = nullptr>
 constexpr type_desc map_type() {
   type_desc t = table_base<T, Fields>();
   static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
@@ -25051,6 +25419,9 @@ constexpr type_desc map_type() {
   t.unique = &map_unique<T, Key>;
   t.key = &map_key<T, Key>;
   t.shorthand = Shorthand;
+  static_assert(!ShorthandOnly || Shorthand != no_shorthand, "a shorthand-only map needs its shorthand field");
+  t.shorthand_only = ShorthandOnly;
+  if constexpr (Form != nullptr) t.object_form = &map_object_form<T, Form>;
   return t;
 }
 
@@ -25086,6 +25457,16 @@ inline constexpr type_desc violation_type =
     map_type<constraint_violation, &constraint_violation::field, violation_fields>();
 template <>
 inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
+
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0, false, &context_entry::as_object>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
 
 inline constexpr field_desc error_fields[] = {
     field<&api_error::status_code>("statusCode", field_required),
@@ -26308,6 +26689,7 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 #endif
@@ -26753,14 +27135,6 @@ struct auth {
 struct update_channel_connection_request {
   novu::workspace workspace;  ///< `workspace` (required)
   novu::auth auth;            ///< `auth` (required)
-};
-
-/// One entry of a create request's `context` map: `"<type>": "<id>"` or
-/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
-struct context_entry {
-  std::string type;              ///< map key, e.g. "tenant"
-  std::string id;                ///< context id, e.g. "org-acme"
-  std::optional<any_json> data;  ///< `data`: any JSON object
 };
 
 /// Body of POST /v1/channel-connections (`CreateChannelConnectionRequestDto`).
@@ -27311,10 +27685,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -28865,18 +29262,19 @@ namespace detail {
 
 // The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,           // std::string
-  optional_string,  // std::optional<std::string>
-  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
-  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
-  string_list,      // std::vector<std::string>
-  integer,          // std::int64_t
-  boolean,          // bool
-  object,           // a struct described by `nested`
-  object_list,      // std::vector<T>, T described by `nested`
-  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
-  optional_any,     // std::optional<any_json>
-  variant,          // a tagged union (variant_desc), its tag in a sibling field
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
@@ -28947,6 +29345,11 @@ struct type_desc {
   // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
   // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
   std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
 };
 
 // type_desc::shorthand of a map without a short form.
@@ -29664,7 +30067,8 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       // A map entry's shorthand: a string that stands for the entry with only that field set.
       const std::size_t shorthand = s.type->shorthand;
       if (shorthand == no_shorthand) return type_error("an object", event);
-      if (event != json_event::string) return type_error("a string or an object", event);
+      if (event != json_event::string)
+        return type_error(s.type->shorthand_only ? "a string" : "a string or an object", event);
       const field_desc& f = s.type->fields[shorthand];
       *static_cast<std::string*>(f.member(s.target)) = *text;
       return true;
@@ -29724,6 +30128,10 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     case field_kind::boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
       *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<std::optional<bool>*>(target) = flag;
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -29847,8 +30255,13 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object)
-        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
+      if (!is_object || s.type->shorthand_only) {
+        return type_error(s.type->shorthand == no_shorthand ? "an object"
+                          : s.type->shorthand_only          ? "a string"
+                                                            : "a string or an object",
+                          event);
+      }
+      if (s.type->object_form != nullptr) *s.type->object_form(s.target) = true;
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
@@ -29894,7 +30307,8 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
     case field_kind::open_enum:
     case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
-    case field_kind::boolean: return type_error("a boolean", event);
+    case field_kind::boolean:
+    case field_kind::optional_boolean: return type_error("a boolean", event);
   }
   return true;
 }
@@ -30417,6 +30831,9 @@ class table_encoder {
       }
       case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
       case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::optional_boolean:
+        out_ += **static_cast<const std::optional<bool>*>(target) ? "true" : "false";
+        return;
       case field_kind::object: write_object(*f.nested, target); return;
       case field_kind::object_list: {
         out_.push_back('[');
@@ -30484,6 +30901,7 @@ class table_encoder {
   // (optional) field is absent.
   static bool is_shorthand(const type_desc& entry, const void* e) {
     if (entry.shorthand == no_shorthand) return false;
+    if (entry.object_form != nullptr && *entry.object_form(const_cast<void*>(e))) return false;
     for (std::size_t i = 0; i < entry.field_count; ++i) {
       if (i == entry.shorthand) continue;
       const field_desc& f = entry.fields[i];
@@ -30729,6 +31147,10 @@ template <class T, std::string T::*Key>
 const std::string& map_key(const void* entry) {
   return static_cast<const T*>(entry)->*Key;
 }
+template <class T, bool T::*Form>
+bool* map_object_form(void* entry) {
+  return &(static_cast<T*>(entry)->*Form);
+}
 template <class T, std::string T::*Key>
 std::size_t map_unique(void* map) {
   return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
@@ -30750,6 +31172,19 @@ bool open_enum_spelling(const void* target, std::string_view& out) {
 }
 template <class E>
 inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+// A required open enum held as a plain E (no optional): empty when the body did not set it.
+template <class E>
+bool plain_open_enum_assign(void* target, const std::string& text) {
+  *static_cast<E*>(target) = E(text);
+  return true;
+}
+template <class E>
+bool plain_open_enum_spelling(const void* target, std::string_view& out) {
+  out = static_cast<const E*>(target)->value();
+  return !out.empty();
+}
+template <class E>
+inline constexpr enum_ops plain_open_enum_table{&plain_open_enum_assign<E>, &plain_open_enum_spelling<E>, {}};
 
 template <class E>
 bool closed_enum_assign(void* target, const std::string& text) {
@@ -30825,6 +31260,10 @@ constexpr field_kind deduce_kind() {
     return field_kind::integer;
   } else if constexpr (std::is_same_v<M, bool>) {
     return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    return field_kind::optional_boolean;
+  } else if constexpr (std::is_base_of_v<open_enum<M>, M>) {
+    return field_kind::open_enum;
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
@@ -30889,7 +31328,11 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::open_enum && instance_of<M, std::optional>::value) {
+    enums = &open_enum_table<first_argument<M, std::optional>>;
+  } else if constexpr (kind == field_kind::open_enum) {
+    enums = &plain_open_enum_table<M>;
+  }
   if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
@@ -30960,8 +31403,10 @@ constexpr type_desc struct_type() {
 }
 
 // The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
-// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
-template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets, and
+// `Form` (optional) the entry's flag that it was written as an object all the same.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand,
+          bool ShorthandOnly = false, bool T::*Form = nullptr>
 constexpr type_desc map_type() {
   type_desc t = table_base<T, Fields>();
   static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
@@ -30974,6 +31419,9 @@ constexpr type_desc map_type() {
   t.unique = &map_unique<T, Key>;
   t.key = &map_key<T, Key>;
   t.shorthand = Shorthand;
+  static_assert(!ShorthandOnly || Shorthand != no_shorthand, "a shorthand-only map needs its shorthand field");
+  t.shorthand_only = ShorthandOnly;
+  if constexpr (Form != nullptr) t.object_form = &map_object_form<T, Form>;
   return t;
 }
 
@@ -31009,6 +31457,16 @@ inline constexpr type_desc violation_type =
     map_type<constraint_violation, &constraint_violation::field, violation_fields>();
 template <>
 inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
+
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0, false, &context_entry::as_object>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
 
 inline constexpr field_desc error_fields[] = {
     field<&api_error::status_code>("statusCode", field_required),
@@ -32099,6 +32557,7 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 #endif
@@ -32167,10 +32626,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -33379,18 +33861,19 @@ namespace detail {
 
 // The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,           // std::string
-  optional_string,  // std::optional<std::string>
-  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
-  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
-  string_list,      // std::vector<std::string>
-  integer,          // std::int64_t
-  boolean,          // bool
-  object,           // a struct described by `nested`
-  object_list,      // std::vector<T>, T described by `nested`
-  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
-  optional_any,     // std::optional<any_json>
-  variant,          // a tagged union (variant_desc), its tag in a sibling field
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
@@ -33461,6 +33944,11 @@ struct type_desc {
   // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
   // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
   std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
 };
 
 // type_desc::shorthand of a map without a short form.
@@ -34178,7 +34666,8 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       // A map entry's shorthand: a string that stands for the entry with only that field set.
       const std::size_t shorthand = s.type->shorthand;
       if (shorthand == no_shorthand) return type_error("an object", event);
-      if (event != json_event::string) return type_error("a string or an object", event);
+      if (event != json_event::string)
+        return type_error(s.type->shorthand_only ? "a string" : "a string or an object", event);
       const field_desc& f = s.type->fields[shorthand];
       *static_cast<std::string*>(f.member(s.target)) = *text;
       return true;
@@ -34238,6 +34727,10 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     case field_kind::boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
       *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<std::optional<bool>*>(target) = flag;
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -34361,8 +34854,13 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object)
-        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
+      if (!is_object || s.type->shorthand_only) {
+        return type_error(s.type->shorthand == no_shorthand ? "an object"
+                          : s.type->shorthand_only          ? "a string"
+                                                            : "a string or an object",
+                          event);
+      }
+      if (s.type->object_form != nullptr) *s.type->object_form(s.target) = true;
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
@@ -34408,7 +34906,8 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
     case field_kind::open_enum:
     case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
-    case field_kind::boolean: return type_error("a boolean", event);
+    case field_kind::boolean:
+    case field_kind::optional_boolean: return type_error("a boolean", event);
   }
   return true;
 }
@@ -34931,6 +35430,9 @@ class table_encoder {
       }
       case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
       case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::optional_boolean:
+        out_ += **static_cast<const std::optional<bool>*>(target) ? "true" : "false";
+        return;
       case field_kind::object: write_object(*f.nested, target); return;
       case field_kind::object_list: {
         out_.push_back('[');
@@ -34998,6 +35500,7 @@ class table_encoder {
   // (optional) field is absent.
   static bool is_shorthand(const type_desc& entry, const void* e) {
     if (entry.shorthand == no_shorthand) return false;
+    if (entry.object_form != nullptr && *entry.object_form(const_cast<void*>(e))) return false;
     for (std::size_t i = 0; i < entry.field_count; ++i) {
       if (i == entry.shorthand) continue;
       const field_desc& f = entry.fields[i];
@@ -35243,6 +35746,10 @@ template <class T, std::string T::*Key>
 const std::string& map_key(const void* entry) {
   return static_cast<const T*>(entry)->*Key;
 }
+template <class T, bool T::*Form>
+bool* map_object_form(void* entry) {
+  return &(static_cast<T*>(entry)->*Form);
+}
 template <class T, std::string T::*Key>
 std::size_t map_unique(void* map) {
   return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
@@ -35264,6 +35771,19 @@ bool open_enum_spelling(const void* target, std::string_view& out) {
 }
 template <class E>
 inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+// A required open enum held as a plain E (no optional): empty when the body did not set it.
+template <class E>
+bool plain_open_enum_assign(void* target, const std::string& text) {
+  *static_cast<E*>(target) = E(text);
+  return true;
+}
+template <class E>
+bool plain_open_enum_spelling(const void* target, std::string_view& out) {
+  out = static_cast<const E*>(target)->value();
+  return !out.empty();
+}
+template <class E>
+inline constexpr enum_ops plain_open_enum_table{&plain_open_enum_assign<E>, &plain_open_enum_spelling<E>, {}};
 
 template <class E>
 bool closed_enum_assign(void* target, const std::string& text) {
@@ -35339,6 +35859,10 @@ constexpr field_kind deduce_kind() {
     return field_kind::integer;
   } else if constexpr (std::is_same_v<M, bool>) {
     return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    return field_kind::optional_boolean;
+  } else if constexpr (std::is_base_of_v<open_enum<M>, M>) {
+    return field_kind::open_enum;
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
@@ -35403,7 +35927,11 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::open_enum && instance_of<M, std::optional>::value) {
+    enums = &open_enum_table<first_argument<M, std::optional>>;
+  } else if constexpr (kind == field_kind::open_enum) {
+    enums = &plain_open_enum_table<M>;
+  }
   if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
@@ -35474,8 +36002,10 @@ constexpr type_desc struct_type() {
 }
 
 // The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
-// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
-template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets, and
+// `Form` (optional) the entry's flag that it was written as an object all the same.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand,
+          bool ShorthandOnly = false, bool T::*Form = nullptr>
 constexpr type_desc map_type() {
   type_desc t = table_base<T, Fields>();
   static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
@@ -35488,6 +36018,9 @@ constexpr type_desc map_type() {
   t.unique = &map_unique<T, Key>;
   t.key = &map_key<T, Key>;
   t.shorthand = Shorthand;
+  static_assert(!ShorthandOnly || Shorthand != no_shorthand, "a shorthand-only map needs its shorthand field");
+  t.shorthand_only = ShorthandOnly;
+  if constexpr (Form != nullptr) t.object_form = &map_object_form<T, Form>;
   return t;
 }
 
@@ -35523,6 +36056,16 @@ inline constexpr type_desc violation_type =
     map_type<constraint_violation, &constraint_violation::field, violation_fields>();
 template <>
 inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
+
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0, false, &context_entry::as_object>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
 
 inline constexpr field_desc error_fields[] = {
     field<&api_error::status_code>("statusCode", field_required),
@@ -36016,9 +36559,27 @@ inline void add_secret_fields(secret_scrubber& secrets, const type_desc& type, c
       case field_kind::open_enum:
       case field_kind::closed_enum:
       case field_kind::integer:
-      case field_kind::boolean: break;
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
     }
   }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
 }
 
 }  // namespace detail
@@ -36109,16 +36670,6 @@ inline constexpr field_desc update_request_fields[] = {
 };
 inline constexpr type_desc update_request_type =
     struct_type<update_channel_connection_request, update_request_fields>();
-
-// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
-inline constexpr field_desc context_entry_fields[] = {
-    field<&context_entry::id>("id", field_required),
-    field<&context_entry::data>("data", field_object_only),
-};
-inline constexpr type_desc context_entry_type =
-    map_type<context_entry, &context_entry::type, context_entry_fields, 0>();
-template <>
-inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
 
 inline constexpr field_desc create_request_fields[] = {
     field<&create_channel_connection_request::identifier>("identifier"),
@@ -36810,6 +37361,7 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/core/detail/instantiations.hpp ----
 
@@ -36819,7 +37371,6 @@ NOVU_CC_INSTANTIATE class result<channel_connection_page>;
 NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::channel_connection>;
-NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DETAIL_INSTANTIATIONS_HPP
 // ---- end include/novu/connections/detail/instantiations.hpp ----
 #endif
@@ -36829,6 +37380,10095 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 // NOVU_CC_STANDALONE }
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_CONNECTIONS_HPP
 // ---- end include/novu/connections/connections.hpp ----
+
+// ---- begin include/novu/endpoints/endpoints.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_ENDPOINTS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_ENDPOINTS_HPP
+// Channel endpoints (/v1/channel-endpoints): DTOs, JSON, request builders and response parsers.
+// SPDX-License-Identifier: MIT
+
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 30
+#endif
+// NOVU_CC_STANDALONE }
+
+
+// ---- begin include/novu/endpoints/dto.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DTO_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DTO_HPP
+// Data transfer objects of the Channel Endpoints API (/v1/channel-endpoints), with the wire
+// names in the comments. An endpoint says where to deliver (a Slack channel, a phone number, a
+// webhook...); the connection it may name holds the credentials. Plain values: no JSON library
+// type appears here.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Open enum for an endpoint's `type`: the 14 types SDK 3.19.1 knows (the OpenAPI document has
+/// the first 12). Any other string from the server is kept verbatim, with its payload as raw JSON.
+class endpoint_type : public open_enum<endpoint_type> {
+ public:
+  static constexpr std::string_view slack_channel{"slack_channel"};                ///< slack_channel_endpoint
+  static constexpr std::string_view slack_user{"slack_user"};                      ///< slack_user_endpoint
+  static constexpr std::string_view webhook{"webhook"};                            ///< webhook_endpoint
+  static constexpr std::string_view phone{"phone"};                                ///< phone_endpoint
+  static constexpr std::string_view ms_teams_channel{"ms_teams_channel"};          ///< ms_teams_channel_endpoint
+  static constexpr std::string_view ms_teams_user{"ms_teams_user"};                ///< ms_teams_user_endpoint
+  static constexpr std::string_view telegram_chat{"telegram_chat"};                ///< telegram_chat_endpoint
+  static constexpr std::string_view webex_room{"webex_room"};                      ///< webex_room_endpoint
+  static constexpr std::string_view webex_person{"webex_person"};                  ///< webex_person_endpoint
+  static constexpr std::string_view line_user{"line_user"};                        ///< line_user_endpoint
+  static constexpr std::string_view pagerduty_service{"pagerduty_service"};        ///< pagerduty_service_endpoint
+  static constexpr std::string_view opsgenie_integration{"opsgenie_integration"};  ///< opsgenie_integration_endpoint
+  static constexpr std::string_view grafana_oncall_integration{
+      "grafana_oncall_integration"};                               ///< grafana_oncall_endpoint
+  static constexpr std::string_view tool_webhook{"tool_webhook"};  ///< tool_webhook_endpoint
+
+  /// Every type SDK 3.19.1 knows, in the order of endpoint_data's alternatives.
+  static constexpr std::string_view known_values[] = {slack_channel,
+                                                      slack_user,
+                                                      webhook,
+                                                      phone,
+                                                      ms_teams_channel,
+                                                      ms_teams_user,
+                                                      telegram_chat,
+                                                      webex_room,
+                                                      webex_person,
+                                                      line_user,
+                                                      pagerduty_service,
+                                                      opsgenie_integration,
+                                                      grafana_oncall_integration,
+                                                      tool_webhook};
+
+  /// An empty value, or any wire value (known or not); the constants above convert implicitly.
+  using open_enum::open_enum;
+};
+
+/// Open enum for the data-center region of a PagerDuty or Opsgenie account (`region`).
+class endpoint_region : public open_enum<endpoint_region> {
+ public:
+  static constexpr std::string_view us{"us"};  ///< "us"
+  static constexpr std::string_view eu{"eu"};  ///< "eu"
+  /// The documented values.
+  static constexpr std::string_view known_values[] = {us, eu};
+  /// An empty value, or any wire value (known or not).
+  using open_enum::open_enum;
+};
+
+/// Open enum for a tool webhook's HTTP method override (`method`).
+class webhook_method : public open_enum<webhook_method> {
+ public:
+  static constexpr std::string_view post{"POST"};    ///< "POST"
+  static constexpr std::string_view put{"PUT"};      ///< "PUT"
+  static constexpr std::string_view patch{"PATCH"};  ///< "PATCH"
+  /// The values SDK 3.19.1 documents.
+  static constexpr std::string_view known_values[] = {post, put, patch};
+  /// An empty value, or any wire value (known or not).
+  using open_enum::open_enum;
+};
+
+/// `slack_channel` (`SlackChannelEndpointDto`).
+struct slack_channel_endpoint {
+  std::string channel_id;  ///< `channelId`, e.g. "C123456789"
+};
+/// `slack_user` (`SlackUserEndpointDto`).
+struct slack_user_endpoint {
+  std::string user_id;  ///< `userId`, e.g. "U123456789"
+};
+/// `webhook` (`WebhookEndpointDto`).
+struct webhook_endpoint {
+  std::string url;                     ///< `url`
+  std::optional<std::string> channel;  ///< `channel`: an optional channel identifier
+};
+/// `phone` (`PhoneEndpointDto`).
+struct phone_endpoint {
+  std::string phone_number;  ///< `phoneNumber`, E.164
+};
+/// `ms_teams_channel` (`MsTeamsChannelEndpointDto`).
+struct ms_teams_channel_endpoint {
+  std::string team_id;     ///< `teamId`
+  std::string channel_id;  ///< `channelId`
+};
+/// `ms_teams_user` (`MsTeamsUserEndpointDto`).
+struct ms_teams_user_endpoint {
+  std::string user_id;  ///< `userId`
+};
+/// `telegram_chat` (`TelegramChatEndpointDto`).
+struct telegram_chat_endpoint {
+  std::string chat_id;  ///< `chatId`
+};
+/// `webex_room` (`WebexRoomEndpointDto`).
+struct webex_room_endpoint {
+  std::string room_id;                   ///< `roomId`
+  std::optional<std::string> parent_id;  ///< `parentId`: a parent message, for threaded replies
+};
+/// `webex_person` (`WebexPersonEndpointDto`): exactly one of the two, says the server.
+struct webex_person_endpoint {
+  std::optional<std::string> person_id;     ///< `personId`
+  std::optional<std::string> person_email;  ///< `personEmail`
+};
+/// `line_user` (`LineUserEndpointDto`).
+struct line_user_endpoint {
+  std::string user_id;  ///< `userId`
+};
+/// `pagerduty_service` (`PagerDutyServiceEndpointDto`). `routing_key` is a secret.
+struct pagerduty_service_endpoint {
+  std::string routing_key;  ///< `routingKey`: the Events API v2 integration key (32 characters)
+  endpoint_region region;   ///< `region`
+};
+/// `opsgenie_integration` (`OpsgenieIntegrationEndpointDto`). `api_key` is a secret.
+struct opsgenie_integration_endpoint {
+  std::string api_key;     ///< `apiKey`: the integration key (GenieKey)
+  endpoint_region region;  ///< `region`
+};
+/// `grafana_oncall_integration` (`GrafanaOnCallIntegrationEndpointDto`). `auth_token` is a secret.
+struct grafana_oncall_endpoint {
+  std::string url;                        ///< `url`
+  std::optional<std::string> auth_token;  ///< `authToken`
+};
+/// One header a tool webhook sends: its name and (secret) value.
+struct webhook_header {
+  std::string name;   ///< the member name in `headers`
+  std::string value;  ///< its value
+};
+/// `tool_webhook` (`ToolWebhookEndpointDto`). `url` and the header values are secrets.
+struct tool_webhook_endpoint {
+  std::string url;                                     ///< `url`, often a capability URL
+  std::optional<std::vector<webhook_header>> headers;  ///< `headers`, in order
+  std::optional<webhook_method> method;                ///< `method`
+};
+
+/// Where an endpoint delivers: the alternative its `type` names, or the raw JSON of a type this
+/// version does not know (index 0). The alternatives follow endpoint_type::known_values.
+using endpoint_data =
+    tagged_union<slack_channel_endpoint, slack_user_endpoint, webhook_endpoint, phone_endpoint,
+                 ms_teams_channel_endpoint, ms_teams_user_endpoint, telegram_chat_endpoint, webex_room_endpoint,
+                 webex_person_endpoint, line_user_endpoint, pagerduty_service_endpoint, opsgenie_integration_endpoint,
+                 grafana_oncall_endpoint, tool_webhook_endpoint>;
+
+/// A channel endpoint as the server returns it (`GetChannelEndpointResponseDto`). `nullopt` in a
+/// nullable field means the server sent `null`.
+struct channel_endpoint {
+  std::string identifier;                             ///< `identifier`
+  std::optional<channel_type> channel;                ///< `channel` (nullable, open enum)
+  std::optional<novu::provider_id> provider_id;       ///< `providerId` (nullable, open enum)
+  std::optional<std::string> integration_identifier;  ///< `integrationIdentifier` (nullable)
+  std::optional<std::string> connection_identifier;   ///< `connectionIdentifier` (nullable)
+  std::optional<std::string> subscriber_id;           ///< `subscriberId` (nullable)
+  std::vector<std::string> context_keys;              ///< `contextKeys`, "type:id" each
+  endpoint_type type;                                 ///< `type`
+  endpoint_data endpoint;                             ///< `endpoint`, decoded as `type` says
+  std::string created_at;                             ///< `createdAt` (ISO 8601)
+  std::string updated_at;                             ///< `updatedAt` (ISO 8601)
+};
+
+/// One page of GET /v1/channel-endpoints (`ListChannelEndpointsResponseDto`).
+struct channel_endpoint_page {
+  std::vector<channel_endpoint> data;   ///< `data`
+  std::optional<std::string> next;      ///< `next`: pass as `after` for the next page
+  std::optional<std::string> previous;  ///< `previous`: pass as `before`
+  std::int64_t total_count = 0;         ///< `totalCount`, capped at 50,000 by the server
+  bool total_count_capped = false;      ///< `totalCountCapped`
+};
+
+/// Body of POST /v1/channel-endpoints (`Create*EndpointDto`, one per type). Build the endpoint
+/// as the typed alternative of its type; raw_alternative only for a type this version does not
+/// know (the encoder refuses raw JSON under a known type, and a typed payload under another type).
+struct create_channel_endpoint_request {
+  std::optional<std::string> identifier;              ///< `identifier`; generated by the server when absent
+  std::string subscriber_id;                          ///< `subscriberId` (required)
+  std::optional<bool> create_subscriber_if_missing;   ///< `createSubscriberIfMissing`: sent only when set
+  std::optional<std::vector<context_entry>> context;  ///< `context`, in the order given
+  std::string integration_identifier;                 ///< `integrationIdentifier` (required)
+  std::optional<std::string> connection_identifier;   ///< `connectionIdentifier`: a connection of that integration
+  endpoint_type type;                                 ///< `type` (required)
+  endpoint_data endpoint;                             ///< `endpoint`, of the alternative `type` names
+};
+
+/// Body of PATCH /v1/channel-endpoints/{identifier} (`UpdateChannelEndpointRequestDto`): the
+/// endpoint alone, which must be of the stored endpoint's type (the type is not sent).
+struct update_channel_endpoint_request {
+  endpoint_data endpoint;  ///< `endpoint`
+};
+
+/// Query of GET /v1/channel-endpoints. Unset fields are not sent.
+struct list_channel_endpoints_params {
+  std::optional<std::string> after;                      ///< `after` cursor
+  std::optional<std::string> before;                     ///< `before` cursor (not with `after`)
+  std::optional<int> limit;                              ///< `limit`, 1..100 (server default 10)
+  std::optional<novu::order_direction> order_direction;  ///< `orderDirection`
+  std::optional<novu::order_by> order_by;                ///< `orderBy`
+  std::optional<bool> include_cursor;                    ///< `includeCursor`
+  std::optional<std::string> subscriber_id;              ///< `subscriberId`
+  std::optional<channel_type> channel;                   ///< `channel`
+  std::optional<novu::provider_id> provider_id;          ///< `providerId`
+  std::optional<std::string> integration_identifier;     ///< `integrationIdentifier`
+  std::optional<std::string> connection_identifier;      ///< `connectionIdentifier`
+  /// `contextKeys` ("type:id" each). An engaged but empty vector sends `contextKeys=`, the
+  /// server's filter for endpoints without context; nullopt sends nothing.
+  std::optional<std::vector<std::string>> context_keys;
+};
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DTO_HPP
+// ---- end include/novu/endpoints/dto.hpp ----
+
+// ---- begin include/novu/endpoints/json.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_JSON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_JSON_HPP
+// JSON mapping of the channel endpoint DTOs (what all resources share is in novu/core/json.hpp),
+// exception-free in both directions, driven by the same field tables as the connections'.
+// `endpoint` is decoded as the alternative its sibling `type` names, whichever member comes
+// first; an unknown `type` keeps the payload as raw JSON (also inside a list page); a known type
+// whose payload lacks a required field is a decode error at its pointer (/data/endpoint/roomId).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// A channel endpoint from `{"data": {...}}` (the server's envelope) or a bare object.
+NOVU_CC_API result<channel_endpoint> decode_channel_endpoint(std::string_view json, const decode_limits& limits = {});
+/// A list page (`ListChannelEndpointsResponseDto`).
+NOVU_CC_API result<channel_endpoint_page> decode_channel_endpoint_page(std::string_view json,
+                                                                       const decode_limits& limits = {});
+/// The payload of an endpoint of type `type` from its JSON (e.g. an update body's `endpoint`, or a
+/// raw_alternative once its type is known): the typed alternative, or raw JSON for an unknown type.
+NOVU_CC_API result<endpoint_data> decode_endpoint_data(const endpoint_type& type, std::string_view json,
+                                                       const decode_limits& limits = {});
+
+namespace endpoints {
+/// An update request body, as a server or proxy would read it (the payload stays raw JSON: the
+/// body does not say its type; see decode_endpoint_data).
+NOVU_CC_API result<update_channel_endpoint_request> decode_update_request(std::string_view json,
+                                                                          const decode_limits& limits = {});
+/// A create request body, as a server or proxy would read it.
+NOVU_CC_API result<create_channel_endpoint_request> decode_create_request(std::string_view json,
+                                                                          const decode_limits& limits = {});
+}  // namespace endpoints
+
+/// Compact JSON of a create request body (the typed payload must be the one `type` names).
+NOVU_CC_API result<std::string> encode_json(const create_channel_endpoint_request& body);
+/// Compact JSON of an update request body: `{"endpoint": {...}}`, no type.
+NOVU_CC_API result<std::string> encode_json(const update_channel_endpoint_request& body);
+/// Compact JSON of a channel endpoint (bare, without the `data` envelope).
+NOVU_CC_API result<std::string> encode_json(const channel_endpoint& endpoint);
+/// Compact JSON of a list page.
+NOVU_CC_API result<std::string> encode_json(const channel_endpoint_page& page);
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_JSON_HPP
+// ---- end include/novu/endpoints/json.hpp ----
+
+// ---- begin include/novu/endpoints/request_builder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_REQUEST_BUILDER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_REQUEST_BUILDER_HPP
+// Pure request builders of the channel endpoints: (configuration, arguments) -> complete HTTP
+// request, or an error. They never perform I/O; the rules are the connections' (identifiers,
+// idempotency keys, query order, UTF-8).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Channel endpoints' pure functions (the same names as novu::connections' for the sibling
+/// resource).
+namespace endpoints {
+
+/// GET /v1/channel-endpoints with the query in the SDK's (alphabetical) key order. Fails when
+/// `limit` is outside 1..100, `after` and `before` are both set, or a value is not valid UTF-8.
+NOVU_CC_API result<http_request> build_list_request(const client_config& config,
+                                                    const list_channel_endpoints_params& params,
+                                                    const call_options& options = {});
+/// POST /v1/channel-endpoints. Fails (invalid_argument, naming the field) when `subscriber_id`
+/// or `integration_identifier` is empty, or when the payload is not the one `type` names.
+NOVU_CC_API result<http_request> build_create_request(const client_config& config,
+                                                      const create_channel_endpoint_request& body,
+                                                      const call_options& options = {});
+/// GET /v1/channel-endpoints/{identifier}.
+NOVU_CC_API result<http_request> build_retrieve_request(const client_config& config, std::string_view identifier,
+                                                        const call_options& options = {});
+/// PATCH /v1/channel-endpoints/{identifier} with `{"endpoint": {...}}` only (the server keeps
+/// the stored type; the payload must be of that type).
+NOVU_CC_API result<http_request> build_update_request(const client_config& config, std::string_view identifier,
+                                                      const update_channel_endpoint_request& body,
+                                                      const call_options& options = {});
+/// DELETE /v1/channel-endpoints/{identifier}.
+NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options = {});
+
+/// Parameters of the page after `page` (its `next` as `after`, filters kept, no `before`, no
+/// `include_cursor`); nullopt when `page` is the last one.
+NOVU_CC_API std::optional<list_channel_endpoints_params> next_page_params(const list_channel_endpoints_params& params,
+                                                                          const channel_endpoint_page& page);
+
+}  // namespace endpoints
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_REQUEST_BUILDER_HPP
+// ---- end include/novu/endpoints/request_builder.hpp ----
+
+// ---- begin include/novu/endpoints/response_parser.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_RESPONSE_PARSER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_RESPONSE_PARSER_HPP
+// Pure response parsers of the channel endpoints: (status, headers, body) -> typed result or
+// typed error, with the connections' rules for error bodies (see novu/connections/response_parser.hpp).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace endpoints {
+
+/// Result of a list call.
+NOVU_CC_API result<channel_endpoint_page> parse_list_response(const http_response& response,
+                                                              const decode_limits& limits = {});
+/// Result of a create call (201, enveloped or bare).
+NOVU_CC_API result<channel_endpoint> parse_create_response(const http_response& response,
+                                                           const decode_limits& limits = {});
+/// Result of a retrieve call.
+NOVU_CC_API result<channel_endpoint> parse_retrieve_response(const http_response& response,
+                                                             const decode_limits& limits = {});
+/// Result of an update call.
+NOVU_CC_API result<channel_endpoint> parse_update_response(const http_response& response,
+                                                           const decode_limits& limits = {});
+/// Result of a delete call: any 2xx is a success, whatever its body.
+NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits = {});
+
+}  // namespace endpoints
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_RESPONSE_PARSER_HPP
+// ---- end include/novu/endpoints/response_parser.hpp ----
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 30
+#undef NOVU_CC_OUTERMOST_HEADER
+#endif
+// Under the umbrella (novu/novu.hpp), each resource brings its implementation itself, so that
+// adding a resource adds one line there and nothing else.
+#if !defined(NOVU_CC_OUTERMOST_HEADER) || NOVU_CC_OUTERMOST_HEADER == 1
+
+// ---- begin include/novu/endpoints/detail/implementation.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DETAIL_IMPLEMENTATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DETAIL_IMPLEMENTATION_HPP
+// The implementation of the endpoints' NOVU_CC_API functions, after the core's (see
+// novu/connections/detail/implementation.hpp for how the two modes use it).
+// SPDX-License-Identifier: MIT
+
+
+// ---- begin include/novu/core/detail/implementation.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_HPP
+// The implementation of the core's NOVU_CC_API functions (JSON of error bodies, request start,
+// error decoding). A resource's implementation header includes it first. In the header-only
+// mode the outermost public header a translation unit includes includes this file at its end;
+// in the fast-compile mode only the implementation file (NOVU_CC_IMPLEMENTATION) compiles it.
+// SPDX-License-Identifier: MIT
+
+
+#if NOVU_CC_WITH_IMPLEMENTATION
+// The detail headers every part uses come first, so that the single header holds them once.
+
+// ---- begin include/novu/core/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    if (!unchanged_if_clean_ || masked_) flush();
+    return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
+};
+
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
+        i = text.size() - 1;
+        continue;
+      }
+      replace(at + 1, close);
+      i = close - 1;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      at = end + 1;
+      end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
+    }
+    replace(at, end);
+    i = end - 1;
+  }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
+  if (!may_hold_credentials(text)) return false;
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// ---- end include/novu/core/detail/mask.hpp ----
+
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+// ---- begin include/novu/core/detail/implementation_light.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_LIGHT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_LIGHT_HPP
+// The part of the implementation that needs only the standard library (errors, retries, the
+// debug printer): what the outermost of error.hpp, result.hpp, retry.hpp, config.hpp and
+// printing.hpp includes at its end in the header-only mode, so that they work on their own
+// without nlohmann/json. See novu/connections/detail/implementation.hpp.
+// SPDX-License-Identifier: MIT
+
+
+#if NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/printing.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
+// Implementation of novu/core/printing.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// The printer's scrubber of the option's extra secrets.
+inline secret_scrubber extra_secret_scrubber(const debug_print_options& options) {
+  secret_scrubber scrubber;
+  for (const std::string& s : options.extra_secrets) scrubber.add(s);
+  return scrubber;
+}
+
+// Appends the body masked, cut to the option's limit, escaped, with a note when cut.
+inline void append_body(std::string& out, std::string_view body, const debug_print_options& options,
+                        const secret_scrubber& extra) {
+  std::size_t longest_secret = 0;
+  for (const std::string& s : options.extra_secrets)
+    longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
+  // Mask past the limit so that a secret crossing the cut, escaped (up to 12 bytes a
+  // character) or not, is still whole when it is searched.
+  const std::size_t limit = options.max_body_bytes;
+  std::string masked;
+  json_secret_masker masker;
+  const std::size_t consumed = masker.run(body, masked, limit + 12 * longest_secret + 64);
+  masked = mask_key_value_pairs(masked);
+  extra.scrub(masked);
+  std::size_t omitted = body.size() - consumed;
+  if (masked.size() > limit) {
+    const std::size_t cut = utf8_boundary(masked, limit);
+    omitted += masked.size() - cut;
+    masked.resize(cut);
+  }
+  append_printable(out, masked);
+  if (omitted > 0) out += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// Appends `text` (a message or location) with extra secrets masked and escaped.
+inline void append_plain(std::string& out, std::string_view text, const secret_scrubber& extra) {
+  std::string copy(text);
+  extra.scrub(copy);
+  append_printable(out, copy);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string redact_header_value(std::string_view name, std::string_view value) {
+  if (!detail::is_secret_header(name)) return std::string(value);
+  std::string out;
+  std::string_view credential = value;
+  // Keep an auth scheme ("ApiKey", "Bearer"): letters only, so a bare key is never taken for one.
+  const std::size_t space = value.find(' ');
+  bool scheme = space != std::string_view::npos && space >= 1 && space <= 12 &&
+                (header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization"));
+  for (std::size_t i = 0; scheme && i < space; ++i) {
+    const char ch = value[i];
+    scheme = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+  }
+  if (scheme) {
+    out.append(value.data(), space + 1);
+    credential = value.substr(space + 1);
+  }
+  if (credential.size() >= 16 && detail::is_valid_utf8(credential.substr(0, 4))) {
+    out.append(credential.data(), 4);
+    out += "...";
+  }
+  out.append(redacted_marker.data(), redacted_marker.size());
+  return out;
+}
+
+NOVU_CC_API std::string redact_json_secrets(std::string_view json) { return detail::mask_credentials(json); }
+
+NOVU_CC_API std::string redact_url(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const std::size_t authority = scheme + 3;
+  std::size_t authority_end = url.find_first_of("/?#", authority);
+  if (authority_end == std::string_view::npos) authority_end = url.size();
+  const std::size_t at = url.rfind('@', authority_end);
+  if (at == std::string_view::npos || at < authority) return std::string(url);
+  std::string out(url.substr(0, authority));
+  out.append(redacted_marker.data(), redacted_marker.size());
+  out.append(url.data() + at, url.size() - at);
+  return out;
+}
+
+namespace detail {
+// Appends "Name: value" lines with credentials masked.
+inline void append_headers(std::string& out, const http_headers& headers, const secret_scrubber& extra) {
+  for (const http_header& h : headers) {
+    append_plain(out, h.name, extra);
+    out += ": ";
+    append_plain(out, redact_header_value(h.name, h.value), extra);
+    out.push_back('\n');
+  }
+}
+}  // namespace detail
+
+NOVU_CC_API std::string to_debug_string(const http_request& request, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out;
+  detail::append_plain(out, request.method, extra);
+  out.push_back(' ');
+  detail::append_plain(out, detail::mask_key_value_pairs(redact_url(request.url)), extra);
+  out.push_back('\n');
+  detail::append_headers(out, request.headers, extra);
+  if (!request.body.empty()) {
+    out.push_back('\n');
+    detail::append_body(out, request.body, options, extra);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+NOVU_CC_API std::string to_debug_string(const http_response& response, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out = "HTTP " + std::to_string(response.status) + "\n";
+  detail::append_headers(out, response.headers, extra);
+  if (!response.body.empty()) {
+    out.push_back('\n');
+    detail::append_body(out, response.body, options, extra);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+NOVU_CC_API std::string to_debug_string(const error& e, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out = "error ";
+  const std::string_view kind = to_string(e.kind);
+  out.append(kind.data(), kind.size());
+  out += ": ";
+  detail::append_plain(out, e.message, extra);
+  out.push_back('\n');
+  if (!e.location.empty()) {
+    out += "location: ";
+    detail::append_plain(out, e.location, extra);
+    out.push_back('\n');
+  }
+  if (e.status != 0 || !e.headers.empty() || !e.body.empty()) {
+    out += "status: " + std::to_string(e.status) + "\n";
+    detail::append_headers(out, e.headers, extra);
+    if (!e.body.empty()) {
+      out.push_back('\n');
+      detail::append_body(out, e.body, options, extra);
+      out.push_back('\n');
+    }
+  }
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
+// ---- end include/novu/core/impl/printing.ipp ----
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_LIGHT_HPP
+// ---- end include/novu/core/detail/implementation_light.hpp ----
+
+// ---- begin include/novu/core/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
+// field tables and the core's JSON functions.
+// SPDX-License-Identifier: MIT
+
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
+// ---- begin include/novu/core/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <limits>       // numeric_limits
+
+
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
+
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
+}
+
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
+
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The representation behind a field (the C++ type in the comment).
+enum class field_kind : unsigned char {
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
+};
+
+// Field flags.
+enum : unsigned char {
+  field_required = 1,     // must be present
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
+  field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
+};
+
+struct type_desc;
+struct variant_desc;
+
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
+struct field_desc {
+  std::string_view name;
+  field_kind kind;
+  unsigned char flags;
+  void* (*member)(void* object);
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
+};
+
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
+struct type_desc {
+  const field_desc* fields;
+  std::size_t field_count;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Structs: restores a default value (a struct member that the body leaves out).
+  void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Lists: element `index`, reused when the vector already has it, else appended; lists are
+  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
+  void* (*element)(void* vector, std::size_t index) = nullptr;
+  // Lists: drops the elements from `count` on (those the body did not overwrite).
+  void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
+};
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
+}
+
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
+    }
+    i = j;
+  }
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
+  }
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+
+
+// The internals below are those of nlohmann/json 3.11 (3.11.2 is the version tested); an older
+// one is refused here with a plain message instead of errors deep inside its headers.
+#if !defined(NLOHMANN_JSON_VERSION_MAJOR) || NLOHMANN_JSON_VERSION_MAJOR != 3 || NLOHMANN_JSON_VERSION_MINOR < 11
+#error "novu needs nlohmann/json 3.11 or newer (3.x); Debian 12's nlohmann-json3-dev (3.11.2) is what is tested"
+#endif
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Writes compact JSON text from parser events without recursion, whatever the depth: captured
+// any-JSON values are kept as text (member order as received) instead of as a DOM whose
+// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// (ordered_json: the one specialization the implementation instantiates).
+class json_text_writer {
+ public:
+  void null() {
+    value_prefix();
+    out_ += "null";
+  }
+  void boolean(bool v) {
+    value_prefix();
+    out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void unsigned_integer(std::uint64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void real(double v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void string(const std::string& v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void key(const std::string& name) {
+    separator();
+    out_ += nlohmann::ordered_json(name).dump();
+    out_.push_back(':');
+    after_key_ = true;
+  }
+  void start(bool object) {
+    value_prefix();
+    out_.push_back(object ? '{' : '[');
+    open_.push_back(object);
+    first_.push_back(true);
+  }
+  void end() {
+    out_.push_back(open_.back() ? '}' : ']');
+    open_.pop_back();
+    first_.pop_back();
+  }
+  // The text written so far; the writer starts over.
+  std::string take() {
+    std::string text = std::move(out_);
+    out_.clear();
+    open_.clear();
+    first_.clear();
+    after_key_ = false;
+    return text;
+  }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      separator();
+    }
+  }
+  void separator() {
+    if (first_.empty()) return;
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;   // true: object
+  std::vector<bool> first_;  // no member/element written yet at this level
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The SAX handler. Use through decode_into().
+class dto_reader {
+ public:
+  using json = json_value;
+  using ordered_json = json_value;
+
+  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, const decode_limits& limits,
+             std::string_view text)
+      : root_type_(root_type),
+        root_target_(root_target),
+        allow_envelope_(allow_envelope),
+        limits_(limits),
+        max_depth_(limits.max_depth),
+        max_elements_(limits.max_elements),
+        value_limit_(value_limit(limits.max_elements)),
+        text_(text),
+        text_size_(text.size()) {
+    stack_.reserve(4);  // deep enough for every response body of this API
+  }
+  dto_reader(const dto_reader&) = delete;
+  dto_reader& operator=(const dto_reader&) = delete;
+
+  // ---- nlohmann SAX interface ----
+  bool null() {
+    if (!count_value()) return false;
+    bytes_read_ += 4;
+    return scalar(json_event::null, nullptr, false);
+  }
+  bool boolean(bool value) {
+    if (!count_value()) return false;
+    bytes_read_ += value ? 4 : 5;
+    return scalar(json_event::boolean, nullptr, value);
+  }
+  bool number_integer(json::number_integer_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    number_ = number_value{true, static_cast<std::int64_t>(value), static_cast<double>(value), false};
+    return scalar(json_event::number, nullptr, false);
+  }
+  bool number_unsigned(json::number_unsigned_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    const bool fits = value <= static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)());
+    number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
+    unsigned_ = value;
+    return scalar(json_event::number, nullptr, false);
+  }
+  // nlohmann reports a number as a real when its text has a fraction or an exponent, and an
+  // integer literal beyond 64 bits. An integer field takes neither: `1.0`, `1e2` and `1e-400`
+  // are not integers as written, and `99999999999999999999` is out of range.
+  bool number_float(json::number_float_t value, const json::string_t& raw) {
+    if (!count_value()) return false;
+    bytes_read_ += raw.size();
+    const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
+    number_ = number_value{false, 0, value, integer_literal};
+    float_event_ = true;
+    const bool ok = scalar(json_event::number, nullptr, false);
+    float_event_ = false;
+    return ok;
+  }
+  bool string(json::string_t& value) {
+    if (!count_value()) return false;
+    bytes_read_ += value.size() + 2;
+    // The common case first: a string member of the object being read.
+    if (pending_.kind == slot_kind::field && capture_depth_ == 0 && skip_depth_ == 0 &&
+        stack_.back().kind == frame_kind::object) {
+      switch (pending_.field->kind) {
+        case field_kind::string: *static_cast<std::string*>(pending_.target) = value; return true;
+        case field_kind::optional_string:
+          *static_cast<std::optional<std::string>*>(pending_.target) = value;
+          return true;
+        case field_kind::open_enum: pending_.field->enums->assign(pending_.target, value); return true;
+        default: break;
+      }
+    }
+    return scalar(json_event::string, &value, false);
+  }
+  bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
+  bool start_object(std::size_t /*elements*/) { return open_bracket(json_event::object); }
+  bool end_object() { return close_bracket(); }
+  bool start_array(std::size_t /*elements*/) { return open_bracket(json_event::array); }
+  bool end_array() { return close_bracket(); }
+  bool key(json::string_t& name) {
+    bytes_read_ += name.size() + 3;
+    // The common case first: the member after the previous one in the object's table.
+    if (capture_depth_ == 0 && skip_depth_ == 0) {
+      frame& top = stack_.back();
+      if (top.key != key_kind::none) bytes_read_ += 1;
+      if (top.kind == frame_kind::object && !top.enveloped && top.next_field < top.type->field_count &&
+          top.type->fields[top.next_field].name == name) {
+        select_field(top, top.next_field);
+        return true;
+      }
+    }
+    return on_key(name);
+  }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json_parse_exception& ex) {
+    if (!failed_) {
+      const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
+      failed_ = true;
+      error_ = make_error(error_kind::decode, parse_error_message(text_, position, ex.what()),
+                          path(at_key ? lexing::key : lexing::value));
+    }
+    return false;
+  }
+  // After a successful parse: a NUL byte in the text is where the lexer stopped reading, the
+  // rest of the text unread (a NUL inside the document fails the parse).
+  bool refuse_nul() {
+    const std::size_t nul = find_nul(text_);
+    if (nul == std::string_view::npos || failed_) return true;
+    failed_ = true;
+    error_ = make_error(error_kind::decode, nul_byte_message(nul));
+    return false;
+  }
+
+  // ---- results ----
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+
+ private:
+  // An object or array opens: it counts as a value, and its bracket as one byte read.
+  bool open_bracket(json_event kind) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    return start_container(kind);
+  }
+  // An object or array closes: its bracket is one byte read.
+  bool close_bracket() {
+    bytes_read_ += 1;
+    return end_container();
+  }
+
+  // What the next value goes into.
+  enum class slot_kind : unsigned char {
+    none,         // no value expected (after the root value)
+    root,         // the document itself
+    field,        // a struct field: field->kind says how
+    skip,         // an unknown field: parsed and dropped
+    list_item,    // an element of an object_list
+    string_item,  // an element of a string_list
+    map_value,    // the value of a keyed_map entry: an object for `type`, or its shorthand string
+  };
+  struct slot {
+    slot_kind kind = slot_kind::none;
+    const field_desc* field = nullptr;
+    const type_desc* type = nullptr;
+    void* target = nullptr;
+  };
+
+  // An open container we are decoding into.
+  enum class frame_kind : unsigned char { object, object_list, string_list, keyed_map };
+  // The member an object or map is reading: none yet, a name with static storage (a field of
+  // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
+  enum class key_kind : unsigned char { none, name, stored };
+  struct frame {
+    frame_kind kind;
+    const type_desc* type;     // object: its fields; list/map: element type
+    void* target;              // object: the struct; list/map: the vector
+    std::size_t key_base = 0;  // size of keys_ when the container opened: its stored key starts here
+    std::string_view name{};   // key_kind::name: the member's name; stored: only its length is used
+    key_kind key = key_kind::none;
+    std::uint32_t seen = 0;      // object: fields seen (bit per field index)
+    std::size_t next_field = 0;  // object: where the field search starts (fields usually come in order)
+    std::size_t index = 0;       // list: elements started so far; the one being read is index - 1
+    std::size_t items_base = 0;  // string list: its strings are items_[items_base..] until it closes
+    std::size_t first_item = 0;  // object list: bytes_read_ where its first element began
+    std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
+    bool is_root = false;        // the document's top-level object
+    bool enveloped = false;      // root object that turned out to be {"data": ...}
+    bool has_variant = false;    // object: a variant field was read (its tag is checked at the end)
+  };
+
+  struct number_value {
+    bool is_integer;  // written as an integer, within int64
+    std::int64_t integer;
+    double real;
+    bool too_large;  // written as an integer, beyond int64
+  };
+
+  // Counts a value: every array element and object member, plus the root. Refuses the value
+  // past decode_limits::max_elements, located where it would have gone.
+  bool count_value() {
+    if (++values_ <= value_limit_) return true;
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded, too_many_elements_message(max_elements_), path(lexing::value));
+    }
+    return false;
+  }
+
+  // ---- error helpers ----
+  bool fail(error_kind kind, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), path());
+    }
+    return false;
+  }
+  // `where` can be as long as the body (a long key): the message is sized once, and the
+  // pointer moved into the location, not copied.
+  bool fail_at(std::string where, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      const std::string_view at = where.empty() ? std::string_view("document root") : std::string_view(where);
+      std::string text;
+      text.reserve(at.size() + 2 + message.size());
+      text.append(at.data(), at.size()).append(": ").append(message);
+      error_ = make_error(error_kind::decode, std::move(text), std::move(where));
+    }
+    return false;
+  }
+  bool type_error(const char* expected, json_event found) {
+    return fail_at(path(), std::string("expected ") + expected + ", found " + event_name(found));
+  }
+
+  // What the lexer was reading when it failed: no event for that token has arrived yet.
+  enum class lexing : unsigned char { nothing, key, value };
+
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
+  // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+  std::string path(lexing failed = lexing::nothing) const;
+  // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
+  void set_key(frame& top, std::string_view name, const std::string& key) {
+    if (name.data() != nullptr) {
+      top.key = key_kind::name;
+      top.name = name;
+      return;
+    }
+    keys_.resize(top.key_base);
+    keys_ += key;
+    top.key = key_kind::stored;
+    top.name = std::string_view(keys_).substr(top.key_base);
+  }
+
+  // ---- the next slot, decided by the innermost container ----
+  slot current_slot();
+
+  // ---- keys ----
+  // `top` reads its field number `i` next.
+  void select_field(frame& top, std::size_t i) {
+    const field_desc& f = top.type->fields[i];
+    top.key = key_kind::name;
+    top.name = f.name;
+    top.seen |= (std::uint32_t{1} << i);
+    top.next_field = i + 1;
+    pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
+  }
+
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
+
+  // ---- scalars ----
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+  void scalar_any(json_event event, std::string* text, bool flag, any_json& out) const;
+
+  // ---- containers ----
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
+
+  void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
+    frame fr{kind, type, target, keys_.size()};
+    fr.is_root = is_root;
+    stack_.push_back(fr);
+    pending_ = slot{};
+  }
+
+  static bool every_field_seen(const frame& f) noexcept {
+    return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
+  }
+
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+
+  // ---- tagged unions ----
+  bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
+  bool settle_variants(frame& object);
+  static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  bool capture_into(any_json* target, bool is_object);
+  void reserve_list(const frame& list);
+
+  // ---- capture of any-JSON values as compact text, written as the events arrive ----
+  bool capture_scalar(json_event event, std::string* text, bool flag);
+  bool capture_start(json_event event) {
+    capture_.start(event == json_event::object);
+    ++capture_depth_;
+    return true;
+  }
+  bool capture_end();
+
+  const type_desc* root_type_;
+  void* root_target_;
+  bool allow_envelope_;
+  decode_limits limits_;
+  std::size_t max_depth_;
+  std::size_t max_elements_;
+  std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
+  std::size_t values_ = 0;      // values seen so far
+  std::string_view text_;       // the whole document
+  std::size_t text_size_;       // bytes of the whole document
+  std::size_t bytes_read_ = 0;  // a lower bound of the bytes parsed so far: tokens without whitespace
+  std::size_t depth_ = 0;
+  std::vector<frame> stack_;
+  slot pending_{};
+  std::string keys_;                // stored keys of the open containers, outermost first
+  std::vector<std::string> items_;  // strings of the open string list
+  bool root_done_ = false;
+  std::size_t skip_depth_ = 0;
+  std::size_t capture_depth_ = 0;
+  json_text_writer capture_;
+  bool capture_is_object_ = false;
+  any_json* capture_target_ = nullptr;
+  number_value number_{};
+  std::uint64_t unsigned_ = 0;
+  bool float_event_ = false;
+  bool failed_ = false;
+  error error_;
+};
+
+// Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
+// `{"data": {...}}` is unwrapped.
+inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
+                                const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "body of " + std::to_string(text.size()) +
+                                                      " bytes is above the limit of " +
+                                                      std::to_string(limits.max_body_bytes) + " bytes");
+  }
+  dto_reader reader(type, target, allow_envelope, limits, text);
+  const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
+  if (!ok || reader.failed()) {
+    if (reader.failed()) return reader.take_error();
+    return make_error(error_kind::decode, "malformed JSON");
+  }
+  return {};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::keyed_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  void* element = top.type->append(top.target, std::string(name));
+  pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) { return map.type->unique(map.target); }
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item: return type_error("an object", event);
+    case slot_kind::map_value: {
+      // A map entry's shorthand: a string that stands for the entry with only that field set.
+      const std::size_t shorthand = s.type->shorthand;
+      if (shorthand == no_shorthand) return type_error("an object", event);
+      if (event != json_event::string)
+        return type_error(s.type->shorthand_only ? "a string" : "a string or an object", event);
+      const field_desc& f = s.type->fields[shorthand];
+      *static_cast<std::string*>(f.member(s.target)) = *text;
+      return true;
+    }
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable &&
+      (f.kind == field_kind::optional_string || f.kind == field_kind::open_enum || f.kind == field_kind::closed_enum)) {
+    f.reset(target);
+    return true;
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::open_enum:
+      if (event != json_event::string) return type_error("a string", event);
+      f.enums->assign(target, *text);
+      return true;
+    case field_kind::closed_enum:
+      if (event != json_event::string) return type_error("a string", event);
+      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<std::optional<bool>*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      scalar_any(event, text, flag, *out);
+      return true;
+    }
+    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::keyed_map: return type_error("an object", event);
+  }
+  return true;
+}
+
+// A scalar as an any-JSON value.
+inline void dto_reader::scalar_any(json_event event, std::string* text, bool flag, any_json& out) const {
+  out.type = event == json_event::null      ? json_type::null
+             : event == json_event::boolean ? json_type::boolean
+             : event == json_event::number  ? json_type::number
+                                            : json_type::string;
+  ordered_json value = scalar_json(event, text, flag);
+  out.text = value.dump();
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
+    capture_target_->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object || s.type->shorthand_only) {
+        return type_error(s.type->shorthand == no_shorthand ? "an object"
+                          : s.type->shorthand_only          ? "a string"
+                                                            : "a string or an object",
+                          event);
+      }
+      if (s.type->object_form != nullptr) *s.type->object_form(s.target) = true;
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::keyed_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::keyed_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      return capture_into(&*out, is_object);
+    }
+    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::open_enum:
+    case field_kind::closed_enum: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean:
+    case field_kind::optional_boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+// Starts capturing the container that opens here as the compact JSON text of `target`.
+inline bool dto_reader::capture_into(any_json* target, bool is_object) {
+  capture_target_ = target;
+  capture_is_object_ = is_object;
+  capture_.take();
+  capture_.start(is_object);
+  capture_depth_ = 1;
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::keyed_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    f.reset(f.member(object.target));
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_variants.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
+// whose tag was read before it is decoded straight into the alternative the tag names; one whose
+// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
+// decoded once its object closes and the tag is known, so the result does not depend on member
+// order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
+// located inside the payload ("/data/endpoint/roomId").
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
+// or null).
+inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[f.tag_field];
+  const void* target = tag.member(owner.target);
+  if (tag.kind == field_kind::string) {
+    out = *static_cast<const std::string*>(target);
+    return true;
+  }
+  return tag.enums->spelling(target, out);
+}
+
+inline bool dto_reader::variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                                      bool container) {
+  frame& owner = stack_.back();
+  owner.has_variant = true;
+  const variant_desc& v = *f.variant;
+  std::string_view tag;
+  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+    const std::size_t index = variant_index_of(v, tag);
+    if (index != 0) {
+      if (event != json_event::object) return type_error("an object", event);
+      push(frame_kind::object, v.alternatives[index - 1].type, v.emplace(target, index), false);
+      return true;
+    }
+  }
+  // The tag is unknown, or not read yet: keep the payload's text.
+  v.emplace(target, 0);
+  any_json* raw = static_cast<any_json*>(v.raw(target));
+  if (container) return capture_into(raw, event == json_event::object);
+  scalar_any(event, text, flag, *raw);
+  return true;
+}
+
+// Once an object that holds variants closes: each variant read as raw text whose tag is now
+// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
+// names is an error.
+inline bool dto_reader::settle_variants(frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    const field_desc& f = object.type->fields[i];
+    if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
+    if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
+    std::string_view tag;
+    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
+    const variant_desc& v = *f.variant;
+    void* target = f.member(object.target);
+    const std::size_t named = variant_index_of(v, tag);
+    const std::size_t held = v.index(target);
+    if (held == named) continue;
+    // The pointer of the payload: the object's own path, then the member.
+    const key_kind saved_key = object.key;
+    const std::string_view saved_name = object.name;
+    object.key = key_kind::name;
+    object.name = f.name;
+    std::string where = path();
+    object.key = saved_key;
+    object.name = saved_name;
+    if (held != 0) {
+      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
+                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                                           "\" was repeated with another value");
+    }
+    if (named == 0) continue;  // an unknown tag keeps the raw text
+    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
+    if (raw.type != json_type::object) {
+      return fail_at(std::move(where),
+                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
+    }
+    result<void> decoded =
+        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
+    if (!decoded) {
+      error e = std::move(decoded).error();
+      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
+      const std::string inner = e.location;
+      std::string outer = where + inner;
+      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
+      if (e.message.compare(0, said.size(), said) == 0) {
+        e.message = outer + ": " + e.message.substr(said.size());
+      } else {
+        e.message = outer + ": " + e.message;
+      }
+      e.location = std::move(outer);
+      if (!failed_) {
+        failed_ = true;
+        error_ = std::move(e);
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// ---- end include/novu/core/detail/json_reader_variants.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// ---- end include/novu/core/detail/json_reader.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// What the SAX handlers of caller-supplied JSON share: the text (for parse-error messages),
+// the depth and element limits, and which limit stopped the parse.
+class limited_sax_handler {
+ public:
+  // A handler for `text` within `limits` (depth and element count).
+  limited_sax_handler(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+
+  // nlohmann's parse error, kept as a message that names the offending byte.
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
+    message_ = parse_error_message(text_, position, ex.what());
+    return false;
+  }
+  // True when the depth limit stopped the parse.
+  bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
+  bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
+  const std::string& message() const noexcept { return message_; }
+
+ protected:
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  // Whether a container opened at `depth` (0 for the root's) stays within the depth limit.
+  bool within_depth(std::size_t depth) {
+    if (depth < max_depth_) return true;
+    too_deep_ = true;
+    return false;
+  }
+
+ private:
+  std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
+  bool too_deep_ = false;
+  bool too_many_ = false;
+  std::string message_;
+};
+
+// A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
+// recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
+// It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
+// translation unit of the header-only mode for this one use.
+class dom_builder : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return place(json_value(nullptr)); }
+  bool boolean(bool v) { return place(json_value(v)); }
+  bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
+  bool number_unsigned(json_value::number_unsigned_t v) { return place(json_value(v)); }
+  bool number_float(json_value::number_float_t v, const json_value::string_t&) { return place(json_value(v)); }
+  bool string(json_value::string_t& v) { return place(json_value(std::move(v))); }
+  bool binary(json_value::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_value::object()); }
+  bool key(json_value::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return stack_.pop_back(), true; }
+  bool start_array(std::size_t) { return open(json_value::array()); }
+  bool end_array() { return stack_.pop_back(), true; }
+
+  json_value& root() noexcept { return root_; }
+
+ private:
+  // Puts `value` where the text has it: the root, the next array element, or the member named
+  // by the last key (a repeated key keeps its first place and its last value, as nlohmann's
+  // own parser does). Returns where it went.
+  json_value* put(json_value&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json_value& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json_value& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
+  bool open(json_value&& container) {
+    if (!count() || !within_depth(stack_.size())) return false;
+    // Only the innermost open container changes, so the pointers to the outer ones stay valid.
+    stack_.push_back(put(std::move(container)));
+    return true;
+  }
+
+  json_value root_;
+  std::vector<json_value*> stack_;
+  json_value::string_t key_;
+};
+
+// A SAX handler that accepts a document that is one JSON string, and keeps the string: what
+// parsing into a DOM and asking for a string gives, without the DOM parser's code.
+class string_capture {
+ public:
+  using json = json_value;
+  bool null() { return false; }
+  bool boolean(bool) { return false; }
+  bool number_integer(json::number_integer_t) { return false; }
+  bool number_unsigned(json::number_unsigned_t) { return false; }
+  bool number_float(json::number_float_t, const json::string_t&) { return false; }
+  bool string(json::string_t& value) {
+    text = std::move(value);
+    return true;
+  }
+  bool binary(json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return false; }
+  bool key(json::string_t&) { return false; }
+  bool end_object() { return false; }
+  bool start_array(std::size_t) { return false; }
+  bool end_array() { return false; }
+  bool parse_error(std::size_t, const std::string&, const json_parse_exception&) { return false; }
+
+  std::string text;  ///< the string, once sax_parse_text() returned true
+};
+
+// Parses caller-supplied JSON text into an ordered DOM after vetting it; the error names
+// `where`.
+inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const std::string& where,
+                                                   const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
+  }
+  dom_builder builder(limits, text);
+  if (!sax_parse_text(text, &builder)) {
+    if (builder.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
+    }
+    if (builder.too_many()) {
+      return make_error(error_kind::limit_exceeded, where + ": " + too_many_elements_message(limits.max_elements),
+                        where);
+    }
+    return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
+  }
+  const std::size_t nul = find_nul(text);
+  if (nul != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, where + ": " + nul_byte_message(nul), where);
+  }
+  return std::move(builder.root());
+}
+
+// The any_json type of a DOM value.
+inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null: return json_type::null;
+    case nlohmann::ordered_json::value_t::boolean: return json_type::boolean;
+    case nlohmann::ordered_json::value_t::string: return json_type::string;
+    case nlohmann::ordered_json::value_t::array: return json_type::array;
+    case nlohmann::ordered_json::value_t::object: return json_type::object;
+    default: return json_type::number;
+  }
+}
+
+// Reads any JSON text into compact text without building a DOM (so without recursion at any
+// depth), enforcing the depth limit and remembering the top-level type.
+class any_json_reader : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return top(json_type::null) && (writer_.null(), true); }
+  bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
+  bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number) && (writer_.unsigned_integer(v), true); }
+  bool number_float(double v, const std::string&) { return top(json_type::number) && (writer_.real(v), true); }
+  bool string(std::string& v) { return top(json_type::string) && (writer_.string(v), true); }
+  bool binary(nlohmann::ordered_json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_type::object); }
+  bool start_array(std::size_t) { return open(json_type::array); }
+  bool key(std::string& name) { return writer_.key(name), true; }
+  bool end_object() { return --depth_, writer_.end(), true; }
+  bool end_array() { return --depth_, writer_.end(), true; }
+
+  json_type type() const noexcept { return type_; }
+  std::string take_text() { return writer_.take(); }
+
+ private:
+  // Remembers the type of the root value, and counts every value against max_elements.
+  bool top(json_type t) {
+    if (depth_ == 0) type_ = t;
+    return count();
+  }
+  bool open(json_type t) {
+    if (!top(t) || !within_depth(depth_++)) return false;
+    writer_.start(t == json_type::object);
+    return true;
+  }
+
+  json_text_writer writer_;
+  std::size_t depth_ = 0;
+  json_type type_ = json_type::null;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+// ---- begin include/novu/core/detail/json_encoder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
+// table the decoder reads), in table order, every string checked for valid UTF-8 and every
+// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
+// values; the first problem is kept with its JSON pointer.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Writes DTOs as JSON text from their tables.
+class table_encoder {
+ public:
+  // Writes `object`, a struct described by `type`.
+  void write_object(const type_desc& type, const void* object) {
+    out_.push_back('{');
+    bool first = true;
+    for (std::size_t i = 0; i < type.field_count && !failed_; ++i) {
+      const field_desc& f = type.fields[i];
+      const void* target = f.member(const_cast<void*>(object));
+      if (f.engaged != nullptr && !f.engaged(target)) {
+        if ((f.flags & field_nullable) == 0) continue;
+        member_key(first, f.name);
+        out_ += "null";
+        continue;
+      }
+      member_key(first, f.name);
+      const std::size_t mark = enter(f.name);
+      write_value(f, target, type, object);
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  bool failed() const noexcept { return failed_; }
+  // The text written, or the first problem.
+  result<std::string> finish() {
+    if (failed_) return std::move(error_);
+    return std::move(out_);
+  }
+
+ private:
+  void member_key(bool& first, std::string_view name) {
+    if (!first) out_.push_back(',');
+    first = false;
+    append_json_string(out_, name);
+    out_.push_back(':');
+  }
+
+  void write_value(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    switch (f.kind) {
+      case field_kind::string: write_string(*static_cast<const std::string*>(target)); return;
+      case field_kind::optional_string: write_string(**static_cast<const std::optional<std::string>*>(target)); return;
+      case field_kind::open_enum:
+      case field_kind::closed_enum: {
+        std::string_view spelling;
+        f.enums->spelling(target, spelling);
+        write_string(spelling);
+        return;
+      }
+      case field_kind::string_list: {
+        const auto& list = *static_cast<const std::vector<std::string>*>(target);
+        out_.push_back('[');
+        for (std::size_t i = 0; i < list.size() && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_string(list[i]);
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
+      case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::optional_boolean:
+        out_ += **static_cast<const std::optional<bool>*>(target) ? "true" : "false";
+        return;
+      case field_kind::object: write_object(*f.nested, target); return;
+      case field_kind::object_list: {
+        out_.push_back('[');
+        const std::size_t n = f.nested->size(target);
+        for (std::size_t i = 0; i < n && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_object(*f.nested, f.nested->at(target, i));
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::keyed_map: write_map(*f.nested, target); return;
+      case field_kind::optional_any:
+        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+        return;
+      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+    }
+  }
+
+  // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
+  // key would leave only its last entry on the wire).
+  void write_map(const type_desc& entry, const void* map) {
+    const std::size_t n = entry.size(map);
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& key = entry.key(entry.at(map, i));
+      const std::size_t bad = find_invalid_utf8(key);
+      if (bad != std::string_view::npos) {
+        reject("a key is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+        return;
+      }
+      keys.push_back(key);
+    }
+    std::vector<std::string_view> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+    if (twice != sorted.end()) {
+      const std::size_t mark = enter(*twice);
+      reject("two entries have the key \"" + std::string(*twice) + "\"");
+      leave(mark);
+      return;
+    }
+    out_.push_back('{');
+    for (std::size_t i = 0; i < n && !failed_; ++i) {
+      if (i > 0) out_.push_back(',');
+      append_json_string(out_, keys[i]);
+      out_.push_back(':');
+      const std::size_t mark = enter(keys[i]);
+      const void* e = entry.at(map, i);
+      if (is_shorthand(entry, e)) {
+        const field_desc& s = entry.fields[entry.shorthand];
+        write_string(*static_cast<const std::string*>(s.member(const_cast<void*>(e))));
+      } else {
+        write_object(entry, e);
+      }
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  // Whether a map entry is written as its shorthand string: it has one, and every other
+  // (optional) field is absent.
+  static bool is_shorthand(const type_desc& entry, const void* e) {
+    if (entry.shorthand == no_shorthand) return false;
+    if (entry.object_form != nullptr && *entry.object_form(const_cast<void*>(e))) return false;
+    for (std::size_t i = 0; i < entry.field_count; ++i) {
+      if (i == entry.shorthand) continue;
+      const field_desc& f = entry.fields[i];
+      if (f.engaged == nullptr || f.engaged(f.member(const_cast<void*>(e)))) return false;
+    }
+    return true;
+  }
+
+  // An any-JSON value: vetted, then written compact.
+  void write_any(const any_json& value, bool object_only) {
+    result<nlohmann::ordered_json> dom = parse_vetted(value.text, path_, decode_limits{});
+    if (!dom) {
+      fail(std::move(dom).error());
+      return;
+    }
+    if (object_only && !dom->is_object()) {
+      reject("must be a JSON object");
+      return;
+    }
+    if (type_of(*dom) != value.type) {
+      reject("the JSON text does not hold the declared type");
+      return;
+    }
+    dump_compact(*dom, out_);
+  }
+
+  // A tagged union: the typed alternative that its tag names, or the raw JSON of a tag this
+  // version does not know.
+  void write_variant(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    const variant_desc& v = *f.variant;
+    const std::size_t held = v.index(target);
+    if (f.tag_field != no_tag) {
+      const field_desc& tag = owner_type.fields[f.tag_field];
+      const void* tag_target = tag.member(const_cast<void*>(owner));
+      std::string_view spelling;
+      if (tag.kind == field_kind::string) {
+        spelling = *static_cast<const std::string*>(tag_target);
+      } else if (!tag.enums->spelling(tag_target, spelling)) {
+        reject("\"" + std::string(tag.name) + "\" is not set, so the payload's type is unknown");
+        return;
+      }
+      const std::size_t named = variant_index_of(v, spelling);
+      if (held == 0 && named != 0) {
+        reject("the payload is raw JSON, but \"" + std::string(spelling) + "\" is a known " + std::string(tag.name) +
+               ": set its typed alternative");
+        return;
+      }
+      if (held != 0 && held != named) {
+        reject("the payload is the alternative for \"" + std::string(v.alternatives[held - 1].tag) + "\", but \"" +
+               std::string(tag.name) + "\" says \"" + std::string(spelling) + "\"");
+        return;
+      }
+    }
+    if (held == 0) {
+      write_any(*static_cast<const any_json*>(v.raw(const_cast<void*>(target))), false);
+    } else {
+      write_object(*v.alternatives[held - 1].type, v.get(target));
+    }
+  }
+
+  void write_string(std::string_view value) {
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad != std::string_view::npos) {
+      reject("string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+      return;
+    }
+    append_json_string(out_, value);
+  }
+
+  // Fails with `why` at the current location.
+  void reject(const std::string& why) {
+    std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
+    fail(make_error(error_kind::invalid_argument, std::move(message), path_));
+  }
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+  std::size_t enter(std::string_view key) {
+    const std::size_t mark = path_.size();
+    append_pointer_token(path_, key);
+    return mark;
+  }
+  void leave(std::size_t mark) { path_.resize(mark); }
+
+  std::string out_;
+  std::string path_;
+  bool failed_ = false;
+  error error_;
+};
+
+// `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
+inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
+  table_encoder encoder;
+  encoder.write_object(type, object);
+  return encoder.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// ---- end include/novu/core/detail/json_encoder.hpp ----
+
+// ---- begin include/novu/core/detail/json_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// Builders of the engine's tables (json_schema.hpp) from member pointers: a field's kind is
+// deduced from the member's C++ type, an unsupported type is a static_assert, a nested table must
+// describe the member's own type, and a struct's field count is deduced and limited.
+//
+//   inline constexpr field_desc workspace_fields[] = {
+//       field<&workspace::id>("id", field_required),
+//       field<&workspace::name>("name"),
+//   };
+//   inline constexpr type_desc workspace_type = struct_type<workspace, workspace_fields>();
+//   template <> inline constexpr const type_desc* table_of<workspace> = &workspace_type;
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A distinct address per C++ type: what type_desc::cpp_type and field_desc::owner hold.
+template <class T>
+inline constexpr char type_tag = 0;
+
+// The table of struct `T`, declared by specializing this after the table (see the top).
+template <class T>
+inline constexpr const type_desc* table_of = nullptr;
+
+// The table of tagged union `V` (a tagged_union<...>), declared like table_of.
+template <class V>
+inline constexpr const variant_desc* variant_table_of = nullptr;
+
+// The wire spellings of a closed enum `E` whose enumerators are 0, 1, ...: specialize with
+// `static constexpr std::string_view names[]` and `static constexpr std::string_view expected`.
+template <class E>
+struct enum_spellings {
+  static constexpr bool declared = false;
+};
+
+template <class>
+inline constexpr bool always_false = false;
+
+// Whether T is an instance of Template (std::optional, std::vector, std::variant), and its first
+// template argument.
+template <class T, template <class...> class Template>
+struct instance_of : std::false_type {
+  using first = void;
+};
+template <template <class...> class Template, class First, class... Rest>
+struct instance_of<Template<First, Rest...>, Template> : std::true_type {
+  using first = First;
+};
+template <class T, template <class...> class Template>
+using first_argument = typename instance_of<T, Template>::first;
+
+// std::vector<S> of a struct S (not of strings).
+template <class T>
+inline constexpr bool is_struct_vector =
+    instance_of<T, std::vector>::value&& std::is_class_v<first_argument<T, std::vector>> &&
+    !std::is_same_v<first_argument<T, std::vector>, std::string>;
+// A tagged_union<...>.
+template <class T>
+inline constexpr bool is_tagged_union =
+    instance_of<T, std::variant>::value&& std::is_same_v<first_argument<T, std::variant>, raw_alternative>;
+
+template <class E, class = void>
+struct has_spellings : std::false_type {};
+template <class E>
+struct has_spellings<E, std::void_t<decltype(enum_spellings<E>::names)>> : std::true_type {};
+
+template <class P>
+struct member_traits;
+template <class T, class M>
+struct member_traits<M T::*> {
+  using owner = T;
+  using type = M;
+};
+
+// ---- type-erased accessors the tables point to ----
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+template <class M>
+void reset_value(void* target) {
+  *static_cast<M*>(target) = M{};
+}
+template <class M>
+bool optional_engaged(const void* target) {
+  return static_cast<const M*>(target)->has_value();
+}
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+template <class T>
+std::size_t vector_size(const void* vector) {
+  return static_cast<const std::vector<T>*>(vector)->size();
+}
+template <class T>
+const void* vector_at(const void* vector, std::size_t index) {
+  return &(*static_cast<const std::vector<T>*>(vector))[index];
+}
+template <class T>
+std::size_t map_size(const void* map) {
+  const auto& m = *static_cast<const std::optional<std::vector<T>>*>(map);
+  return m ? m->size() : 0;
+}
+template <class T>
+const void* map_at(const void* map, std::size_t index) {
+  return &(**static_cast<const std::optional<std::vector<T>>*>(map))[index];
+}
+template <class T>
+void map_clear(void* map) {
+  static_cast<std::optional<std::vector<T>>*>(map)->emplace();
+}
+template <class T, std::string T::*Key>
+void* map_append(void* map, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<T>>*>(map);
+  v.emplace_back();
+  v.back().*Key = std::move(key);
+  return &v.back();
+}
+template <class T, std::string T::*Key>
+const std::string& map_key(const void* entry) {
+  return static_cast<const T*>(entry)->*Key;
+}
+template <class T, bool T::*Form>
+bool* map_object_form(void* entry) {
+  return &(static_cast<T*>(entry)->*Form);
+}
+template <class T, std::string T::*Key>
+std::size_t map_unique(void* map) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
+                           [](const T& e) -> const std::string& { return e.*Key; });
+}
+
+// ---- enums ----
+template <class E>
+bool open_enum_assign(void* target, const std::string& text) {
+  static_cast<std::optional<E>*>(target)->emplace(text);
+  return true;
+}
+template <class E>
+bool open_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  out = v->value();
+  return true;
+}
+template <class E>
+inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+// A required open enum held as a plain E (no optional): empty when the body did not set it.
+template <class E>
+bool plain_open_enum_assign(void* target, const std::string& text) {
+  *static_cast<E*>(target) = E(text);
+  return true;
+}
+template <class E>
+bool plain_open_enum_spelling(const void* target, std::string_view& out) {
+  out = static_cast<const E*>(target)->value();
+  return !out.empty();
+}
+template <class E>
+inline constexpr enum_ops plain_open_enum_table{&plain_open_enum_assign<E>, &plain_open_enum_spelling<E>, {}};
+
+template <class E>
+bool closed_enum_assign(void* target, const std::string& text) {
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (enum_spellings<E>::names[i] == text) {
+      *static_cast<std::optional<E>*>(target) = static_cast<E>(i);
+      return true;
+    }
+  }
+  return false;
+}
+template <class E>
+bool closed_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  const auto i = static_cast<std::size_t>(*v);
+  out = i < n ? enum_spellings<E>::names[i] : std::string_view{};
+  return i < n;
+}
+template <class E>
+inline constexpr enum_ops closed_enum_table{&closed_enum_assign<E>, &closed_enum_spelling<E>,
+                                            enum_spellings<E>::expected};
+
+// ---- tagged unions ----
+template <class V, std::size_t I>
+void* variant_emplace_at(void* v) {
+  return &static_cast<V*>(v)->template emplace<I>();
+}
+template <class V, std::size_t I>
+const void* variant_get_at(const void* v) {
+  return std::get_if<I>(static_cast<const V*>(v));
+}
+template <class V, std::size_t... I>
+void* variant_emplace_dispatch(void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = void* (*)(void*);
+  static constexpr fn table[] = {&variant_emplace_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V, std::size_t... I>
+const void* variant_get_dispatch(const void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = const void* (*)(const void*);
+  static constexpr fn table[] = {&variant_get_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V>
+void* variant_emplace(void* v, std::size_t index) {
+  return variant_emplace_dispatch<V>(v, index, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+std::size_t variant_held(const void* v) {
+  return static_cast<const V*>(v)->index();
+}
+template <class V>
+const void* variant_get(const void* v) {
+  return variant_get_dispatch<V>(v, variant_held<V>(v), std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+void* variant_raw(void* v) {
+  raw_alternative* raw = std::get_if<0>(static_cast<V*>(v));
+  return raw != nullptr ? &raw->json : nullptr;
+}
+
+// ---- kinds deduced from member types ----
+template <class M>
+constexpr field_kind deduce_kind() {
+  if constexpr (std::is_same_v<M, std::string>) {
+    return field_kind::string;
+  } else if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+    return field_kind::optional_string;
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    return field_kind::integer;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    return field_kind::optional_boolean;
+  } else if constexpr (std::is_base_of_v<open_enum<M>, M>) {
+    return field_kind::open_enum;
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return field_kind::string_list;
+  } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
+    return field_kind::optional_any;
+  } else if constexpr (is_tagged_union<M>) {
+    return field_kind::variant;
+  } else if constexpr (instance_of<M, std::optional>::value) {
+    using E = first_argument<M, std::optional>;
+    if constexpr (std::is_base_of_v<open_enum<E>, E>) {
+      return field_kind::open_enum;
+    } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
+      return field_kind::closed_enum;
+    } else if constexpr (is_struct_vector<E>) {
+      return field_kind::keyed_map;
+    } else {
+      static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
+      return field_kind::string;
+    }
+  } else if constexpr (is_struct_vector<M>) {
+    return field_kind::object_list;
+  } else if constexpr (std::is_class_v<M>) {
+    return field_kind::object;
+  } else {
+    static_assert(always_false<M>, "no JSON field kind for this member type");
+    return field_kind::string;
+  }
+}
+
+// The struct a field of type `M` nests (object, list element, map entry), or void.
+template <class M>
+constexpr auto nested_struct() {
+  constexpr field_kind kind = deduce_kind<M>();
+  if constexpr (kind == field_kind::object) {
+    return static_cast<M*>(nullptr);
+  } else if constexpr (kind == field_kind::object_list) {
+    return static_cast<first_argument<M, std::vector>*>(nullptr);
+  } else if constexpr (kind == field_kind::keyed_map) {
+    return static_cast<first_argument<first_argument<M, std::optional>, std::vector>*>(nullptr);
+  } else {
+    return static_cast<void*>(nullptr);
+  }
+}
+
+// A field for data member `Member`, named `name` on the wire. `Nested` overrides the table of
+// the member's struct (it must describe the same type), e.g. a response's looser variant.
+template <auto Member, const type_desc* Nested = nullptr>
+constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::size_t tag_field = no_tag) {
+  using owner = typename member_traits<decltype(Member)>::owner;
+  using M = typename member_traits<decltype(Member)>::type;
+  constexpr field_kind kind = deduce_kind<M>();
+  using S = std::remove_pointer_t<decltype(nested_struct<M>())>;
+  constexpr bool nests = !std::is_void_v<S>;
+  const type_desc* nested = nullptr;
+  if constexpr (nests) {
+    constexpr const type_desc* table = Nested != nullptr ? Nested : table_of<S>;
+    static_assert(table != nullptr, "declare the table of this member's struct (table_of<T>) before this field");
+    static_assert(table->cpp_type == &type_tag<S>, "the nested table describes another type than the member's");
+    static_assert(kind != field_kind::object_list || table->element != nullptr, "a list element needs list operations");
+    static_assert(kind != field_kind::keyed_map || table->key != nullptr, "a map entry table needs map_type<>()");
+    nested = table;
+  } else {
+    static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
+  }
+  const enum_ops* enums = nullptr;
+  if constexpr (kind == field_kind::open_enum && instance_of<M, std::optional>::value) {
+    enums = &open_enum_table<first_argument<M, std::optional>>;
+  } else if constexpr (kind == field_kind::open_enum) {
+    enums = &plain_open_enum_table<M>;
+  }
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
+  const variant_desc* variant = nullptr;
+  if constexpr (kind == field_kind::variant) {
+    static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
+    variant = variant_table_of<M>;
+  }
+  bool (*engaged)(const void*) = nullptr;
+  if constexpr (instance_of<M, std::optional>::value) engaged = &optional_engaged<M>;
+  return field_desc{name,
+                    kind,
+                    flags,
+                    &member_address<owner, M, Member>,
+                    nested,
+                    enums,
+                    variant,
+                    &reset_value<M>,
+                    engaged,
+                    &type_tag<owner>,
+                    kind == field_kind::variant ? tag_field : no_tag};
+}
+
+// A tagged-union field whose tag is the sibling field number `tag_field` of the same table
+// (no_tag: a body that carries no tag, e.g. an update of the payload alone).
+template <auto Member>
+constexpr field_desc variant_field(std::string_view name, std::size_t tag_field, unsigned char flags = 0) {
+  static_assert(deduce_kind<typename member_traits<decltype(Member)>::type>() == field_kind::variant,
+                "variant_field() is for tagged_union members");
+  return field<Member>(name, flags, tag_field);
+}
+
+// True when every field of `fields` is a member of `T`, and the tag of each variant is a string
+// or open enum field of the same table.
+template <class T, std::size_t N>
+constexpr bool fields_fit(const field_desc (&fields)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (fields[i].owner != &type_tag<T>) return false;
+    if (fields[i].kind == field_kind::variant && fields[i].tag_field != no_tag) {
+      const std::size_t t = fields[i].tag_field;
+      if (t >= N || (fields[t].kind != field_kind::string && fields[t].kind != field_kind::open_enum)) return false;
+    }
+  }
+  return true;
+}
+
+// What every table of struct `T` has: its fields (counted and checked) and how to reset it.
+template <class T, const auto& Fields>
+constexpr type_desc table_base() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields),
+                "a field of this table is not a member of the struct, or a variant's tag "
+                "field is not a string or open enum of the same table");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  return t;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  type_desc t = table_base<T, Fields>();
+  t.reserve = &vector_reserve<T>;
+  t.element = &vector_element<T>;
+  t.truncate = &vector_truncate<T>;
+  t.size = &vector_size<T>;
+  t.at = &vector_at<T>;
+  return t;
+}
+
+// The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets, and
+// `Form` (optional) the entry's flag that it was written as an object all the same.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand,
+          bool ShorthandOnly = false, bool T::*Form = nullptr>
+constexpr type_desc map_type() {
+  type_desc t = table_base<T, Fields>();
+  static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
+                                              Fields[Shorthand].kind == field_kind::string),
+                "a map's shorthand must be a string field");
+  t.size = &map_size<T>;
+  t.at = &map_at<T>;
+  t.clear = &map_clear<T>;
+  t.append = &map_append<T, Key>;
+  t.unique = &map_unique<T, Key>;
+  t.key = &map_key<T, Key>;
+  t.shorthand = Shorthand;
+  static_assert(!ShorthandOnly || Shorthand != no_shorthand, "a shorthand-only map needs its shorthand field");
+  t.shorthand_only = ShorthandOnly;
+  if constexpr (Form != nullptr) t.object_form = &map_object_form<T, Form>;
+  return t;
+}
+
+template <class V, const auto& Alternatives, std::size_t... I>
+constexpr bool alternatives_fit(std::index_sequence<I...>) {
+  return ((Alternatives[I].type->cpp_type == &type_tag<std::variant_alternative_t<I + 1, V>>)&&...);
+}
+
+// The table of tagged union `V`: `Alternatives` in the order of V's alternatives after the raw one.
+template <class V, const auto& Alternatives>
+constexpr variant_desc variant_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Alternatives)>>;
+  static_assert(n + 1 == std::variant_size_v<V>, "one alternative entry per typed alternative of the variant");
+  static_assert(alternatives_fit<V, Alternatives>(std::make_index_sequence<n>{}),
+                "an alternative's table describes another type than the variant's alternative at that place");
+  return variant_desc{Alternatives, n, &variant_emplace<V>, &variant_held<V>, &variant_get<V>, &variant_raw<V>};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// ---- end include/novu/core/detail/json_fields.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline constexpr field_desc violation_fields[] = {
+    field<&constraint_violation::messages>("messages", field_required),
+    field<&constraint_violation::value>("value"),
+};
+// The entries of api_error::errors, keyed by field name.
+inline constexpr type_desc violation_type =
+    map_type<constraint_violation, &constraint_violation::field, violation_fields>();
+template <>
+inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
+
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0, false, &context_entry::as_object>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
+
+inline constexpr field_desc error_fields[] = {
+    field<&api_error::status_code>("statusCode", field_required),
+    field<&api_error::timestamp>("timestamp", field_required),
+    field<&api_error::path>("path", field_required),
+    field<&api_error::message>("message"),
+    field<&api_error::ctx>("ctx", field_object_only),
+    field<&api_error::error_id>("errorId"),
+};
+inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    field<&api_error::errors>("errors", field_required),
+};
+inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
+}
+
+}  // namespace detail
+
+NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::error_type, false, limits);
+}
+
+NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::validation_error_type, false, limits);
+}
+
+NOVU_CC_API result<std::string> encode_json(const api_error& body) {
+  return detail::encode_with_table(detail::validation_error_type, &body);
+}
+
+NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
+  if (json_text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
+  }
+  detail::any_json_reader reader(limits, json_text);
+  if (!detail::sax_parse_text(json_text, &reader)) {
+    if (reader.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    if (reader.too_many()) {
+      return make_error(error_kind::limit_exceeded, detail::too_many_elements_message(limits.max_elements));
+    }
+    return make_error(error_kind::invalid_argument, reader.message());
+  }
+  const std::size_t nul = detail::find_nul(json_text);
+  if (nul != std::string_view::npos) return make_error(error_kind::invalid_argument, detail::nul_byte_message(nul));
+  return any_json::from_text(reader.type(), reader.take_text());
+}
+
+NOVU_CC_API result<any_json> json_string(std::string_view text) {
+  const std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, "string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  }
+  return any_json::from_text(json_type::string, detail::json_value(std::string(text)).dump());
+}
+
+NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
+  if (value.type != json_type::string) return std::nullopt;
+  detail::string_capture capture;
+  if (!detail::sax_parse_text(value.text, &capture)) return std::nullopt;
+  if (detail::find_nul(value.text) != std::string_view::npos) return std::nullopt;  // `"a"\0...`
+  return std::move(capture.text);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// ---- end include/novu/core/impl/json.ipp ----
+
+// ---- begin include/novu/core/impl/request.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// Implementation of novu/core/request.hpp: what every resource's request builders share (the
+// server URL, identifiers, idempotency keys, the headers every request sends, queries).
+// SPDX-License-Identifier: MIT
+
+#include <charconv>     // to_chars
+#include <chrono>       // system_clock
+#include <random>       // random_device, mt19937_64
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Longest idempotency key the server accepts.
+inline constexpr std::size_t max_idempotency_key_length = 255;
+
+// The server URL split into origin ("https://host:port") and path prefix ("/proxy/novu").
+struct base_url {
+  std::string_view origin;
+  std::string_view prefix;
+};
+
+// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
+constexpr bool is_host_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
+constexpr bool is_ipv6_char(char c) noexcept {
+  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
+}
+
+// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
+// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
+// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
+// parsers disagree about the host the key is sent to).
+inline result<base_url> split_server_url(std::string_view url) {
+  auto invalid = [](const char* why) {
+    return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
+  };
+  std::size_t scheme_end = 0;
+  if (url.compare(0, 7, "http://") == 0) {
+    scheme_end = 7;
+  } else if (url.compare(0, 8, "https://") == 0) {
+    scheme_end = 8;
+  } else {
+    return invalid("must start with http:// or https://");
+  }
+  for (char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
+    if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
+    if (ch == '\\') return invalid("must not contain a backslash");
+  }
+  while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
+  const std::size_t slash = url.find('/', scheme_end);
+  const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
+  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
+  if (authority.find('@') != std::string_view::npos) {
+    return invalid("must not contain user information ('@' before the host)");
+  }
+  std::string_view host = authority;
+  std::optional<std::string_view> port;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
+    const std::string_view literal = authority.substr(1, close - 1);
+    bool valid = literal.find(':') != std::string_view::npos;
+    for (char c : literal) valid = valid && is_ipv6_char(c);
+    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
+    host = authority.substr(0, close + 1);
+    const std::string_view rest = authority.substr(close + 1);
+    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
+    if (!rest.empty()) port = rest.substr(1);
+  } else {
+    const std::size_t colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+    }
+    for (char c : host) {
+      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
+    }
+  }
+  if (host.empty()) return invalid("has no host");
+  if (port) {
+    std::uint32_t number = 0;
+    bool valid = !port->empty() && port->size() <= 5;
+    for (char c : *port) {
+      valid = valid && c >= '0' && c <= '9';
+      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
+  }
+  return base_url{url.substr(0, host_end), url.substr(host_end)};
+}
+
+// Checks an identifier that becomes one path segment.
+inline std::optional<error> check_identifier(std::string_view identifier) {
+  if (identifier.empty()) return make_error(error_kind::invalid_argument, "identifier is empty", "identifier");
+  if (identifier == "." || identifier == "..") {
+    return make_error(error_kind::invalid_argument,
+                      "identifier \".\" or \"..\" would address another URL once dot segments are resolved",
+                      "identifier");
+  }
+  if (!is_valid_utf8(identifier)) {
+    return make_error(error_kind::invalid_argument, "identifier is not valid UTF-8", "identifier");
+  }
+  return std::nullopt;
+}
+
+// Checks a caller-supplied idempotency key.
+inline std::optional<error> check_idempotency_key(std::string_view key) {
+  if (key.size() > max_idempotency_key_length) {
+    return make_error(error_kind::invalid_argument,
+                      "idempotency_key is " + std::to_string(key.size()) + " characters long; the limit is 255",
+                      "idempotency_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c > 0x7E) {
+      return make_error(error_kind::invalid_argument,
+                        "idempotency_key may hold only printable ASCII characters (no CR, LF, NUL or controls)",
+                        "idempotency_key");
+    }
+  }
+  return std::nullopt;
+}
+
+// Appends header `name: value`.
+inline void add_header(http_headers& headers, std::string_view name, std::string value) {
+  headers.emplace_back();
+  headers.back().name.assign(name.data(), name.size());
+  headers.back().value = std::move(value);
+}
+
+// Starts a request: method, URL, path and the headers every operation sends. `resource_path`
+// is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
+inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
+                                          const call_options& options, bool has_body) {
+  result<base_url> base = split_server_url(config.server_url);
+  if (!base) return std::move(base).error();
+  const std::string_view key = secret_core(config.secret_key);
+  if (key.empty()) {
+    return make_error(error_kind::invalid_argument,
+                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
+                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
+                      "secret_key");
+  }
+  if (!is_valid_utf8(key)) {
+    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) {
+      return make_error(error_kind::invalid_argument,
+                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
+                        "secret_key");
+    }
+  }
+  if (!is_valid_utf8(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
+  }
+  if (!is_safe_header_value(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
+                      "user_agent");
+  }
+  if (std::optional<error> bad = check_idempotency_key(options.idempotency_key)) return std::move(*bad);
+
+  http_request request;
+  request.method = method;
+  if (base->prefix.empty()) {
+    request.path = std::move(resource_path);
+  } else {
+    request.path.reserve(base->prefix.size() + resource_path.size());
+    request.path.append(base->prefix.data(), base->prefix.size());
+    request.path += resource_path;
+  }
+  request.url.reserve(base->origin.size() + request.path.size());
+  request.url.append(base->origin.data(), base->origin.size());
+  request.url += request.path;
+
+  static constexpr std::string_view json_type{"application/json"};
+  request.headers.reserve(5);
+  std::string authorization;
+  authorization.reserve(7 + key.size());
+  authorization.append("ApiKey ").append(key.data(), key.size());
+  add_header(request.headers, "Authorization", std::move(authorization));
+  add_header(request.headers, "Accept", std::string(json_type));
+  if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
+  add_header(request.headers, "idempotency-key",
+             options.idempotency_key.empty() ? generate_idempotency_key() : options.idempotency_key);
+  add_header(request.headers, "User-Agent", config.user_agent);
+  return request;
+}
+
+// "{collection}{identifier}" (`collection` ends with '/'), the identifier percent-encoded as one
+// segment, or the error for a bad identifier.
+inline result<std::string> collection_item_path(std::string_view collection, std::string_view identifier) {
+  if (std::optional<error> bad = check_identifier(identifier)) return std::move(*bad);
+  std::string path;
+  path.reserve(collection.size() + 3 * identifier.size());  // room for every byte percent-encoded
+  path.append(collection.data(), collection.size());
+  append_percent_encoded(path, identifier, false);
+  return path;
+}
+
+// Appends "&name=value" (or "?name=value" first) with the value percent-encoded.
+inline void append_query(std::string& path, bool& first, std::string_view name, std::string_view value) {
+  path.push_back(first ? '?' : '&');
+  first = false;
+  path.append(name.data(), name.size());
+  path.push_back('=');
+  append_percent_encoded(path, value, true);
+}
+
+// The error for a list parameter that is not valid UTF-8.
+inline error invalid_utf8_parameter(const char* name) {
+  return make_error(error_kind::invalid_argument, std::string(name) + " is not valid UTF-8", name);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string generate_idempotency_key() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  std::uint64_t bits = engine();
+  char text[40];
+  char* end = std::to_chars(text, text + 24, now).ptr;
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 0; i < 16; ++i) {
+    *end++ = hex[bits & 0x0F];
+    bits >>= 4;
+  }
+  return std::string(text, end);
+}
+
+NOVU_CC_API std::string encode_path_segment(std::string_view identifier) {
+  std::string out;
+  detail::append_percent_encoded(out, identifier, false);
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// ---- end include/novu/core/impl/request.ipp ----
+
+// ---- begin include/novu/core/impl/response.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
+// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Whether `status` is a success (2xx).
+constexpr bool is_2xx(int status) noexcept { return status >= 200 && status < 300; }
+
+// Statuses whose body the API documents as an `ErrorDto`.
+constexpr bool documents_error_dto(int status) noexcept {
+  switch (status) {
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 500: return true;
+    default: return false;
+  }
+}
+
+// Reason phrase of the statuses this API uses, for messages.
+constexpr std::string_view reason_phrase(int status) noexcept {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// "HTTP 404 Not Found".
+inline std::string status_text(int status) {
+  std::string text = "HTTP " + std::to_string(status);
+  const std::string_view reason = reason_phrase(status);
+  if (!reason.empty()) {
+    text.push_back(' ');
+    text.append(reason.data(), reason.size());
+  }
+  return text;
+}
+
+// At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
+inline std::string clip(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  text.resize(utf8_boundary(text, limit));
+  text += "...";
+  return text;
+}
+
+// The server's message as text, at most 300 bytes: the string itself, or the JSON of a
+// non-string message. Only the start of a long string is unescaped.
+inline std::string message_text(const api_error& body) {
+  if (!body.message || body.message->type == json_type::null) return {};
+  if (body.message->type != json_type::string) return clip(body.message->text, 300);
+  // At most 12 bytes of JSON text per byte of content (a surrogate pair's escapes) and a
+  // margin; an escape cut short at the end is dropped.
+  std::string_view raw(body.message->text);
+  raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() > 12 * 300 + 16) {
+    raw = raw.substr(0, 12 * 300 + 16);
+    const std::size_t backslash = raw.rfind('\\');
+    if (backslash != std::string_view::npos && raw.size() - backslash < 12) raw = raw.substr(0, backslash);
+  }
+  return clip(json_unescape(raw), 300);
+}
+
+// `text` with append_printable's escapes, when it needs any.
+inline void make_printable(std::string& text) {
+  if (!needs_printable_escaping(text)) return;
+  std::string printable;
+  printable.reserve(text.size() + 16);
+  append_printable(printable, text);
+  text.swap(printable);
+}
+
+// Longest `error::message`; a longer one is cut and says how much was left out.
+inline constexpr std::size_t max_error_message_bytes = 4096;
+
+// The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
+// max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
+inline void finish_message(std::string& message) {
+  make_printable(message);
+  if (message.size() <= max_error_message_bytes) return;
+  std::size_t cut = utf8_boundary(message, max_error_message_bytes - 64);
+  // Not inside an escape such as \x1B.
+  const std::size_t backslash = message.rfind('\\', cut);
+  if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
+  const std::size_t omitted = message.size() - cut;
+  message.resize(cut);
+  message += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// `value` with credential-named members and `name=value` pairs masked (see mask_credentials);
+// it stays JSON of the same type, or becomes the string "[redacted]".
+inline void mask_any_json(any_json& value) {
+  if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
+  std::string masked;
+  if (!mask_credentials_into(value.text, masked) || masked == value.text) return;
+  result<any_json> checked = parse_any_json(masked);
+  if (checked && checked->type == value.type) {
+    value.text = std::move(checked->text);
+  } else {
+    value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+  }
+}
+
+// Masks what the decoded error body may hold of credentials the caller never told us about:
+// credential-named members of `message` and `ctx`, and for a violation of a credential-named
+// field ("auth.accessToken") the value it echoes, which is added to `echoes` so that it is
+// scrubbed wherever else the body repeats it.
+inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      if (!v.value) continue;
+      if (!is_secret_path(v.field)) {
+        mask_any_json(*v.value);
+        continue;
+      }
+      if (std::optional<std::string> echoed = string_value(*v.value)) {
+        echoes.add(*echoed);
+      } else if (v.value->type != json_type::null && v.value->type != json_type::boolean) {
+        echoes.add(v.value->text);
+      }
+      if (v.value->type != json_type::null) {
+        v.value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+      }
+    }
+  }
+  if (api.message) mask_any_json(*api.message);
+  if (api.ctx) mask_any_json(*api.ctx);
+}
+
+// The known secrets of a call plus what the error body echoes for credential-named fields.
+inline secret_scrubber call_and_echoed_secrets(const secret_scrubber* secrets, api_error& api) {
+  secret_scrubber all = secrets != nullptr ? *secrets : secret_scrubber{};
+  mask_api_error(api, all);
+  scrub_api_error(api, all);
+  return all;
+}
+
+// The last step of every error a parser or client returns: `secrets` scrubbed from every
+// field, credential-named values in the kept body, headers and message masked, the message
+// escaped and capped (and scrubbed once more, as escaping could spell a secret).
+inline void finish_error(error& e, const secret_scrubber* secrets) {
+  // Known secrets first, while they are whole; then the masks, whose "[redacted]" could spell
+  // a secret; then the known secrets again, with a marker that cannot.
+  if (secrets != nullptr) scrub_error(e, *secrets);
+  bool masked = false;
+  if (!e.body.empty()) {
+    std::string body;
+    masked = mask_credentials_into(e.body, body) && body != e.body;
+    if (masked) e.body.swap(body);
+  }
+  for (http_header& h : e.headers) {
+    if (!is_secret_header(h.name)) continue;
+    h.value.assign(mask_text.data(), mask_text.size());
+    masked = true;
+  }
+  if (e.message.find_first_of("=:") != std::string::npos) {
+    std::string message = mask_key_value_pairs(e.message);
+    masked = masked || message != e.message;
+    e.message.swap(message);
+  }
+  if (secrets != nullptr && masked) {
+    secrets->scrub(e.body);
+    for (http_header& h : e.headers) secrets->scrub(h.value);
+    secrets->scrub(e.message);
+  }
+  finish_message(e.message);
+  if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
+  make_printable(e.location);
+}
+
+// The body an error keeps: the response's, unless it is above the size limit (such a body is
+// refused unread, and an error does not hold on to it either). Taken from `owned_body` (the
+// caller's copy of response.body, which it gives up) instead of copied when there is one.
+inline std::string kept_body(const http_response& response, const decode_limits& limits, std::string* owned_body) {
+  if (response.body.size() > limits.max_body_bytes) return std::string();
+  return owned_body != nullptr ? std::move(*owned_body) : response.body;
+}
+
+// An error carrying the response.
+inline error response_error(error_kind kind, const http_response& response, std::string message,
+                            const decode_limits& limits, std::string* owned_body) {
+  error e = make_error(kind, std::move(message));
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, owned_body);
+  return e;
+}
+
+// "HTTP 404 Not Found: <the server's message>".
+inline std::string api_message(int status, const api_error& body) {
+  std::string message = status_text(status);
+  const std::string text = message_text(body);
+  if (!text.empty()) message += ": " + text;
+  return message;
+}
+
+// The error for a response with an error status whose body decoded as `body`.
+inline error decoded_error(error_kind kind, const http_response& response, api_error body, const decode_limits& limits,
+                           const secret_scrubber* secrets, std::string* owned_body) {
+  const secret_scrubber all = call_and_echoed_secrets(secrets, body);
+  std::string message = api_message(response.status, body);
+  if (kind == error_kind::validation && body.errors) {
+    // Whole fields while they fit, leaving room for the note of those left out.
+    const std::size_t budget = max_error_message_bytes - 512;
+    std::size_t shown = 0;
+    for (const constraint_violation& v : *body.errors) {
+      if (message.size() >= budget) break;
+      message += "; " + clip(v.field, 100) + ":";
+      for (const std::string& m : v.messages) {
+        if (message.size() >= budget) {
+          message += " ...";
+          break;
+        }
+        message += " " + clip(m, 200);
+      }
+      ++shown;
+    }
+    if (shown < body.errors->size()) {
+      message += "; and " + std::to_string(body.errors->size() - shown) + " more fields left out";
+    }
+  } else if (body.error_id) {
+    message += " (errorId " + clip(*body.error_id, 100) + ")";
+  }
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
+  e.api = std::move(body);
+  return e;
+}
+
+// An error with the response that does not decode as an error body.
+inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
+                             const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, secrets);
+  return e;
+}
+
+// The error a non-2xx response stands for, `secrets` scrubbed from it. With `owned_body` (a
+// string holding response.body that the caller gives up) the error takes the body from there.
+inline error error_from_response(const http_response& response, const decode_limits& limits,
+                                 const secret_scrubber* secrets, std::string* owned_body = nullptr) {
+  const int status = response.status;
+  const bool documented = status == 422 || documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body of " + std::to_string(response.body.size()) +
+                               " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
+                           limits, secrets, owned_body);
+  }
+  if (!documented) {
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets,
+                           owned_body);
+  }
+  if (status == 422) {
+    result<api_error> body = decode_validation_error(response.body, limits);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets, owned_body);
+  }
+  // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
+  result<api_error> body = decode_api_error(response.body, limits);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
+  if (body.error().kind == error_kind::limit_exceeded) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets,
+                           owned_body);
+  }
+  return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
+                         limits, secrets, owned_body);
+}
+
+// The error for a 2xx body that did not decode.
+inline error success_body_error(const http_response& response, error decoded, const decode_limits& limits,
+                                const secret_scrubber* secrets) {
+  error e = std::move(decoded);
+  e.message = status_text(response.status) + " body: " + e.message;
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, nullptr);
+  finish_error(e, secrets);
+  return e;
+}
+
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
+                          Decode decode) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
+  return decoded;
+}
+
+}  // namespace detail
+
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
+  return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// ---- end include/novu/core/impl/response.ipp ----
+
+// ---- begin include/novu/core/impl/call.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried.
+  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
+  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
+                      elapsed_ms, jitter, unix_now_ms);
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
+                                               const sync_transport_ref& transport,
+                                               const environment_ref& environment) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  for (int attempt = 1;; ++attempt) {
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
+    if (!next.retry) return answer;
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// ---- end include/novu/core/impl/call.ipp ----
+#endif
+
+// The async call loop: compiled here, once, in the fast-compile mode's implementation file
+// (in the header-only mode novu/core/async.hpp brings it itself, only where it is used).
+#if defined(NOVU_CC_SEPARATE_COMPILATION) && NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/core/impl/async.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
+// in the fast-compile mode like the synchronous one.
+// SPDX-License-Identifier: MIT
+
+#include <memory>    // shared_ptr, make_shared
+
+
+// ---- begin include/novu/core/async.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// The asynchronous call machinery every resource's async client shares: the callback types a
+// transport and a timer take, a move-only one-shot completion, the exactly-once handoff, and
+// the flat retry loop of one call (see novu/connections/async_client.hpp for how a call runs).
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+#include <atomic>       // atomic
+#include <functional>   // function
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Completion a transport calls once, from any thread, with the response or an error. It may
+/// be copied; a second call (of it or of a copy) is ignored.
+using transport_callback = std::function<void(transport_result)>;
+/// What a timer calls when the delay is over; calls after the first are ignored.
+using timer_callback = std::function<void()>;
+/// Schedules `fire` after `delay_ms` milliseconds without blocking (engine timer, asio timer...).
+/// It may also call `fire` before returning (a zero delay run at once).
+using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
+
+namespace detail {
+
+// A move-only std::function: holds any callable, including one that captures a unique_ptr.
+template <class Signature>
+class unique_function;
+
+// unique_function for a call signature `R(Args...)`.
+template <class R, class... Args>
+class unique_function<R(Args...)> {
+ public:
+  // Holds nothing; calling it is undefined.
+  unique_function() noexcept = default;
+  // Holds `f`, moved or copied onto the heap.
+  template <class F, class Stored = std::decay_t<F>,
+            std::enable_if_t<!std::is_same<Stored, unique_function>::value, int> = 0>
+  unique_function(F&& f)  // NOLINT(google-explicit-constructor)
+      : object_(new Stored(std::forward<F>(f))), invoke_(&invoke<Stored>), destroy_(&destroy<Stored>) {}
+  // Takes over what `other` holds.
+  unique_function(unique_function&& other) noexcept
+      : object_(other.object_), invoke_(other.invoke_), destroy_(other.destroy_) {
+    other.object_ = nullptr;
+  }
+  // Destroys what this holds and takes over what `other` holds.
+  unique_function& operator=(unique_function&& other) noexcept {
+    if (this != &other) {
+      reset();
+      object_ = other.object_;
+      invoke_ = other.invoke_;
+      destroy_ = other.destroy_;
+      other.object_ = nullptr;
+    }
+    return *this;
+  }
+  // Not copyable: the callable may be move-only.
+  unique_function(const unique_function&) = delete;
+  // Not copy-assignable either.
+  unique_function& operator=(const unique_function&) = delete;
+  // Destroys the held callable.
+  ~unique_function() { reset(); }
+
+  // True when a callable is held.
+  explicit operator bool() const noexcept { return object_ != nullptr; }
+  // Calls the held callable.
+  R operator()(Args... args) { return invoke_(object_, std::forward<Args>(args)...); }
+
+ private:
+  template <class Stored>
+  static R invoke(void* object, Args&&... args) {
+    return static_cast<R>((*static_cast<Stored*>(object))(std::forward<Args>(args)...));
+  }
+  template <class Stored>
+  static void destroy(void* object) noexcept {
+    delete static_cast<Stored*>(object);
+  }
+  void reset() noexcept {
+    if (object_ != nullptr) destroy_(object_);
+    object_ = nullptr;
+  }
+
+  void* object_ = nullptr;                     // the callable, on the heap
+  R (*invoke_)(void*, Args&&...) = nullptr;    // calls it
+  void (*destroy_)(void*) noexcept = nullptr;  // deletes it
+};
+
+// The meeting point of one asynchronous step (an attempt sent, a timer armed, a page
+// requested): the starter starts the step, then calls park(); the step's completion calls
+// claim() and then offer(). Exactly one of them continues the work, whichever order the two
+// sides run in and whichever threads they run on; every completion after the first is
+// ignored. Shared (shared_ptr) by the starter and every copy of the completion callback.
+template <class Value>
+class handoff {
+ public:
+  // Completion side, first step: true for the first completion only. A later one (a transport
+  // reporting both an error and "done", a timer firing twice) must return at once.
+  bool claim() noexcept { return !claimed_.exchange(true, std::memory_order_acq_rel); }
+  // Completion side, after a successful claim(): stores `value`. True when the starter is still
+  // inside the start call and will take the value after it returns (the completion then
+  // returns); false when the starter has left, so the completion continues with take().
+  bool offer(Value value) {
+    value_.emplace(std::move(value));
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_offered, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // Starter side, once the start call has returned: true when nothing has completed yet (the
+  // starter must leave; the completion continues later); false when a completion arrived
+  // during the start call (the starter continues with take()).
+  bool park() noexcept {
+    unsigned char expected = k_starting;
+    return state_.compare_exchange_strong(expected, k_parked, std::memory_order_acq_rel, std::memory_order_acquire);
+  }
+  // The value offered, for whichever side continues.
+  Value take() { return std::move(*value_); }
+
+ private:
+  static constexpr unsigned char k_starting = 0;  // the starter is inside the start call
+  static constexpr unsigned char k_offered = 1;   // completed during the start call
+  static constexpr unsigned char k_parked = 2;    // the starter left; the completion continues
+
+  std::atomic<bool> claimed_{false};              // a completion has arrived
+  std::atomic<unsigned char> state_{k_starting};  // k_starting, k_offered or k_parked
+  std::optional<Value> value_;                    // written by the claiming completion only
+};
+
+// What a fired timer hands over: nothing.
+struct timer_fired {};
+
+// An asynchronous transport behind a function pointer.
+struct async_transport_ref {
+  void* self;                                                               // the client's AsyncTransport
+  void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
+};
+
+// The async_transport_ref of `transport`, which must outlive it.
+template <class AsyncTransport>
+async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
+  return {&transport, [](void* self, http_request request, transport_callback done) {
+            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+          }};
+}
+
+// The environment_ref of an async client's `environment` (which must outlive it): clock and
+// randomness only. The async client waits through its timer, so the environment needs no
+// sleep_ms and `sleep_ms` is null.
+template <class Environment>
+environment_ref make_async_environment_ref(Environment& environment) noexcept {
+  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
+          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+}
+
+// What an asynchronous call needs from its client, without the client's template parameters,
+// so that the retry and paging loops below do not depend on them.
+struct async_call_context {
+  std::shared_ptr<const void> owner;  // keeps what the pointers below point into alive
+  const client_config* config;        // requests, retries, limits
+  async_transport_ref transport;      // sends one attempt
+  const async_timer* timer;           // retry waits; nullptr: no retries
+  environment_ref environment;        // clock and randomness for retries (no sleep)
+};
+
+// One logical call in flight: the request is built once and re-sent as is on retries. The
+// retry loop lives here; the parsing of the final answer in the typed subclass.
+class async_call {
+ public:
+  // A call sending `request` through `context`.
+  async_call(async_call_context context, http_request request)
+      : context_(std::move(context)), request_(std::move(request)) {}
+  // Destroyed when the last callback or starter holding it lets go.
+  virtual ~async_call() = default;
+  // Not copyable: callbacks share one call through shared_ptr.
+  async_call(const async_call&) = delete;
+  // Not copy-assignable either.
+  async_call& operator=(const async_call&) = delete;
+
+  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
+  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+
+ protected:
+  // The configuration of the client that started the call.
+  const client_config& config() const noexcept { return *context_.config; }
+  // Parses the final answer and runs the caller's completion.
+  virtual void finish(transport_result answer) = 0;
+
+ private:
+  // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
+  // through the timer, sends again... An attempt or a wait that completes inside the transport
+  // or timer call is picked up by the next round of this loop instead of a nested call, so the
+  // stack stays flat; one that completes later calls run() afresh from the completion.
+  NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+
+  async_call_context context_;  // the client's configuration, transport, timer, environment
+  http_request request_;        // sent as is by every attempt
+  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
+  int attempt_ = 1;             // attempts made so far, the one in flight included
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+
+// The async loop is defined here in the header-only mode; in the fast-compile mode the
+// implementation file compiles it once (novu/core/detail/implementation.hpp).
+#if !defined(NOVU_CC_SEPARATE_COMPILATION)
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
+// ---- end include/novu/core/async.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
+  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  run(std::move(call), std::nullopt);
+}
+
+NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
+  for (;;) {
+    if (!answer) {
+      auto sent = std::make_shared<handoff<transport_result>>();
+      http_request copy = call->request_;
+      call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                    transport_callback([call, sent](transport_result arrived) {
+                                      if (!sent->claim()) return;  // a second completion
+                                      if (sent->offer(std::move(arrived))) return;
+                                      run(call, sent->take());
+                                    }));
+      if (sent->park()) return;
+      answer.emplace(sent->take());
+    }
+    const async_timer* timer = call->context_.timer;
+    if (timer != nullptr && *timer) {
+      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
+                                               call->context_.environment);
+      if (next.retry) {
+        ++call->attempt_;
+        answer.reset();
+        auto waited = std::make_shared<handoff<timer_fired>>();
+        (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                   if (!waited->claim()) return;  // a timer firing twice
+                   if (waited->offer(timer_fired{})) return;
+                   run(call, std::nullopt);
+                 }));
+        if (waited->park()) return;
+        continue;  // fired inside the timer call: send the next attempt from here
+      }
+    }
+    call->finish(std::move(*answer));
+    return;
+  }
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
+// ---- end include/novu/core/impl/async.ipp ----
+#endif
+
+// Fast-compile mode: the class templates the calls return are instantiated once, in the
+// implementation file, instead of in every translation unit that uses them.
+#if defined(NOVU_CC_SEPARATE_COMPILATION)
+
+// ---- begin include/novu/core/detail/instantiations.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+// Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations that
+// the library's calls return or take are explicitly instantiated in the implementation
+// file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so user translation
+// units do not instantiate and emit them again. Every specialization names a type of this
+// library, as the standard requires for explicit instantiations of std templates. This file
+// holds the core's; each resource's detail/instantiations.hpp includes it and adds its own with
+// NOVU_CC_INSTANTIATE.
+// SPDX-License-Identifier: MIT
+
+
+
+#if defined(NOVU_CC_IMPLEMENTATION)
+#define NOVU_CC_INSTANTIATE template  // the one definition, in the implementation file
+#else
+#define NOVU_CC_INSTANTIATE extern template  // a declaration: the definition is elsewhere
+#endif
+
+NOVU_CC_NAMESPACE_BEGIN
+NOVU_CC_INSTANTIATE class result<http_request>;
+NOVU_CC_INSTANTIATE class result<http_response>;
+NOVU_CC_INSTANTIATE class result<api_error>;
+NOVU_CC_INSTANTIATE class result<std::string>;
+NOVU_CC_INSTANTIATE class result<detail::no_value>;
+NOVU_CC_NAMESPACE_END
+
+NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
+NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+// ---- end include/novu/core/detail/instantiations.hpp ----
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_HPP
+// ---- end include/novu/core/detail/implementation.hpp ----
+
+#if NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/endpoints/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
+// Implementation of novu/endpoints/json.hpp: the endpoint field tables, which drive the decoder,
+// the encoder, the secrets a call scrubs and the names the printer masks.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/json_encoder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
+// table the decoder reads), in table order, every string checked for valid UTF-8 and every
+// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
+// values; the first problem is kept with its JSON pointer.
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, adjacent_find
+
+
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/core/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <limits>       // numeric_limits
+
+
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
+
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
+}
+
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
+
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
+
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The representation behind a field (the C++ type in the comment).
+enum class field_kind : unsigned char {
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
+};
+
+// Field flags.
+enum : unsigned char {
+  field_required = 1,     // must be present
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
+  field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
+};
+
+struct type_desc;
+struct variant_desc;
+
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
+struct field_desc {
+  std::string_view name;
+  field_kind kind;
+  unsigned char flags;
+  void* (*member)(void* object);
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
+};
+
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
+struct type_desc {
+  const field_desc* fields;
+  std::size_t field_count;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Structs: restores a default value (a struct member that the body leaves out).
+  void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Lists: element `index`, reused when the vector already has it, else appended; lists are
+  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
+  void* (*element)(void* vector, std::size_t index) = nullptr;
+  // Lists: drops the elements from `count` on (those the body did not overwrite).
+  void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
+};
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
+}
+
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
+    }
+    i = j;
+  }
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
+  }
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/json_text_writer.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// json_text_writer: compact JSON text written from parser events without recursion (the
+// any-JSON values the decoding engine captures).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/nlohmann_shim.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// The one place that reaches into nlohmann/json's internals (`nlohmann::detail`): the SAX
+// parser run directly over a string, the exception type its SAX errors carry, and the compact
+// serializer over a caller's string. Everything else uses the names below, so a change in
+// nlohmann's internals is met here alone.
+// SPDX-License-Identifier: MIT
+
+#include <memory>       // shared_ptr
+
+
+
+// The internals below are those of nlohmann/json 3.11 (3.11.2 is the version tested); an older
+// one is refused here with a plain message instead of errors deep inside its headers.
+#if !defined(NLOHMANN_JSON_VERSION_MAJOR) || NLOHMANN_JSON_VERSION_MAJOR != 3 || NLOHMANN_JSON_VERSION_MINOR < 11
+#error "novu needs nlohmann/json 3.11 or newer (3.x); Debian 12's nlohmann-json3-dev (3.11.2) is what is tested"
+#endif
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The nlohmann/json specialization of the DOMs the implementation builds: ordered, so that
+// request bodies are written in the order given and captured values keep their member order.
+using json_value = nlohmann::ordered_json;
+
+// nlohmann's sax_parse(text.begin(), text.end(), sax) without its support for binary formats:
+// calling the parser directly keeps the compiler from instantiating a CBOR, BSON, MessagePack
+// and UBJSON reader for each SAX handler (about a tenth of a header-only client's code at -O0).
+// The parser and lexer are those of `nlohmann::json` over `const char*`, which
+// <nlohmann/json.hpp> instantiates anyway for its `_json` literal; the SAX events carry the
+// same types for both specializations, and sharing them saves the compiler a second lexer.
+template <class Sax>
+bool sax_parse_text(std::string_view text, Sax* sax) {
+  using adapter = nlohmann::detail::iterator_input_adapter<const char*>;
+  static_assert(std::is_same<nlohmann::json::string_t, json_value::string_t>::value &&
+                    std::is_same<nlohmann::json::number_integer_t, json_value::number_integer_t>::value &&
+                    std::is_same<nlohmann::json::number_unsigned_t, json_value::number_unsigned_t>::value &&
+                    std::is_same<nlohmann::json::number_float_t, json_value::number_float_t>::value &&
+                    std::is_same<nlohmann::json::binary_t, json_value::binary_t>::value,
+                "the SAX events of nlohmann::json and nlohmann::ordered_json carry the same types");
+  return nlohmann::detail::parser<nlohmann::json, adapter>(adapter(text.data(), text.data() + text.size()), nullptr,
+                                                           true, false)
+      .sax_parse(sax, true);
+}
+
+// The exception type nlohmann passes to a SAX handler's parse_error() (never thrown by us).
+using json_parse_exception = nlohmann::detail::exception;
+
+// Appends `dom`, compact, to `text` (what dom.dump() returns), refusing invalid UTF-8 as dump()
+// does. The output adapter lives on the stack: the serializer needs only a non-owning pointer.
+inline void dump_compact(const json_value& dom, std::string& text) {
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(text);
+  nlohmann::detail::serializer<json_value> serializer(
+      nlohmann::detail::output_adapter_t<char>(std::shared_ptr<void>(), &adapter), ' ',
+      nlohmann::detail::error_handler_t::strict);
+  serializer.dump(dom, false, false, 0);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_NLOHMANN_SHIM_HPP
+// ---- end include/novu/core/detail/nlohmann_shim.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Writes compact JSON text from parser events without recursion, whatever the depth: captured
+// any-JSON values are kept as text (member order as received) instead of as a DOM whose
+// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// (ordered_json: the one specialization the implementation instantiates).
+class json_text_writer {
+ public:
+  void null() {
+    value_prefix();
+    out_ += "null";
+  }
+  void boolean(bool v) {
+    value_prefix();
+    out_ += v ? "true" : "false";
+  }
+  void integer(std::int64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void unsigned_integer(std::uint64_t v) {
+    value_prefix();
+    out_ += std::to_string(v);
+  }
+  void real(double v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void string(const std::string& v) {
+    value_prefix();
+    out_ += nlohmann::ordered_json(v).dump();
+  }
+  void key(const std::string& name) {
+    separator();
+    out_ += nlohmann::ordered_json(name).dump();
+    out_.push_back(':');
+    after_key_ = true;
+  }
+  void start(bool object) {
+    value_prefix();
+    out_.push_back(object ? '{' : '[');
+    open_.push_back(object);
+    first_.push_back(true);
+  }
+  void end() {
+    out_.push_back(open_.back() ? '}' : ']');
+    open_.pop_back();
+    first_.pop_back();
+  }
+  // The text written so far; the writer starts over.
+  std::string take() {
+    std::string text = std::move(out_);
+    out_.clear();
+    open_.clear();
+    first_.clear();
+    after_key_ = false;
+    return text;
+  }
+
+ private:
+  void value_prefix() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      separator();
+    }
+  }
+  void separator() {
+    if (first_.empty()) return;
+    if (!first_.back()) out_.push_back(',');
+    first_.back() = false;
+  }
+
+  std::string out_;
+  std::vector<bool> open_;   // true: object
+  std::vector<bool> first_;  // no member/element written yet at this level
+  bool after_key_ = false;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
+// ---- end include/novu/core/detail/json_text_writer.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The SAX handler. Use through decode_into().
+class dto_reader {
+ public:
+  using json = json_value;
+  using ordered_json = json_value;
+
+  dto_reader(const type_desc* root_type, void* root_target, bool allow_envelope, const decode_limits& limits,
+             std::string_view text)
+      : root_type_(root_type),
+        root_target_(root_target),
+        allow_envelope_(allow_envelope),
+        limits_(limits),
+        max_depth_(limits.max_depth),
+        max_elements_(limits.max_elements),
+        value_limit_(value_limit(limits.max_elements)),
+        text_(text),
+        text_size_(text.size()) {
+    stack_.reserve(4);  // deep enough for every response body of this API
+  }
+  dto_reader(const dto_reader&) = delete;
+  dto_reader& operator=(const dto_reader&) = delete;
+
+  // ---- nlohmann SAX interface ----
+  bool null() {
+    if (!count_value()) return false;
+    bytes_read_ += 4;
+    return scalar(json_event::null, nullptr, false);
+  }
+  bool boolean(bool value) {
+    if (!count_value()) return false;
+    bytes_read_ += value ? 4 : 5;
+    return scalar(json_event::boolean, nullptr, value);
+  }
+  bool number_integer(json::number_integer_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    number_ = number_value{true, static_cast<std::int64_t>(value), static_cast<double>(value), false};
+    return scalar(json_event::number, nullptr, false);
+  }
+  bool number_unsigned(json::number_unsigned_t value) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    const bool fits = value <= static_cast<std::uint64_t>((std::numeric_limits<std::int64_t>::max)());
+    number_ = number_value{fits, fits ? static_cast<std::int64_t>(value) : 0, static_cast<double>(value), !fits};
+    unsigned_ = value;
+    return scalar(json_event::number, nullptr, false);
+  }
+  // nlohmann reports a number as a real when its text has a fraction or an exponent, and an
+  // integer literal beyond 64 bits. An integer field takes neither: `1.0`, `1e2` and `1e-400`
+  // are not integers as written, and `99999999999999999999` is out of range.
+  bool number_float(json::number_float_t value, const json::string_t& raw) {
+    if (!count_value()) return false;
+    bytes_read_ += raw.size();
+    const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
+    number_ = number_value{false, 0, value, integer_literal};
+    float_event_ = true;
+    const bool ok = scalar(json_event::number, nullptr, false);
+    float_event_ = false;
+    return ok;
+  }
+  bool string(json::string_t& value) {
+    if (!count_value()) return false;
+    bytes_read_ += value.size() + 2;
+    // The common case first: a string member of the object being read.
+    if (pending_.kind == slot_kind::field && capture_depth_ == 0 && skip_depth_ == 0 &&
+        stack_.back().kind == frame_kind::object) {
+      switch (pending_.field->kind) {
+        case field_kind::string: *static_cast<std::string*>(pending_.target) = value; return true;
+        case field_kind::optional_string:
+          *static_cast<std::optional<std::string>*>(pending_.target) = value;
+          return true;
+        case field_kind::open_enum: pending_.field->enums->assign(pending_.target, value); return true;
+        default: break;
+      }
+    }
+    return scalar(json_event::string, &value, false);
+  }
+  bool binary(json::binary_t& /*value*/) { return fail(error_kind::decode, "binary values are not JSON"); }
+  bool start_object(std::size_t /*elements*/) { return open_bracket(json_event::object); }
+  bool end_object() { return close_bracket(); }
+  bool start_array(std::size_t /*elements*/) { return open_bracket(json_event::array); }
+  bool end_array() { return close_bracket(); }
+  bool key(json::string_t& name) {
+    bytes_read_ += name.size() + 3;
+    // The common case first: the member after the previous one in the object's table.
+    if (capture_depth_ == 0 && skip_depth_ == 0) {
+      frame& top = stack_.back();
+      if (top.key != key_kind::none) bytes_read_ += 1;
+      if (top.kind == frame_kind::object && !top.enveloped && top.next_field < top.type->field_count &&
+          top.type->fields[top.next_field].name == name) {
+        select_field(top, top.next_field);
+        return true;
+      }
+    }
+    return on_key(name);
+  }
+  bool parse_error(std::size_t position, const std::string& /*last_token*/, const json_parse_exception& ex) {
+    if (!failed_) {
+      const bool at_key = std::string_view(ex.what()).find("object key") != std::string_view::npos;
+      failed_ = true;
+      error_ = make_error(error_kind::decode, parse_error_message(text_, position, ex.what()),
+                          path(at_key ? lexing::key : lexing::value));
+    }
+    return false;
+  }
+  // After a successful parse: a NUL byte in the text is where the lexer stopped reading, the
+  // rest of the text unread (a NUL inside the document fails the parse).
+  bool refuse_nul() {
+    const std::size_t nul = find_nul(text_);
+    if (nul == std::string_view::npos || failed_) return true;
+    failed_ = true;
+    error_ = make_error(error_kind::decode, nul_byte_message(nul));
+    return false;
+  }
+
+  // ---- results ----
+  bool failed() const noexcept { return failed_; }
+  error take_error() { return std::move(error_); }
+
+ private:
+  // An object or array opens: it counts as a value, and its bracket as one byte read.
+  bool open_bracket(json_event kind) {
+    if (!count_value()) return false;
+    bytes_read_ += 1;
+    return start_container(kind);
+  }
+  // An object or array closes: its bracket is one byte read.
+  bool close_bracket() {
+    bytes_read_ += 1;
+    return end_container();
+  }
+
+  // What the next value goes into.
+  enum class slot_kind : unsigned char {
+    none,         // no value expected (after the root value)
+    root,         // the document itself
+    field,        // a struct field: field->kind says how
+    skip,         // an unknown field: parsed and dropped
+    list_item,    // an element of an object_list
+    string_item,  // an element of a string_list
+    map_value,    // the value of a keyed_map entry: an object for `type`, or its shorthand string
+  };
+  struct slot {
+    slot_kind kind = slot_kind::none;
+    const field_desc* field = nullptr;
+    const type_desc* type = nullptr;
+    void* target = nullptr;
+  };
+
+  // An open container we are decoding into.
+  enum class frame_kind : unsigned char { object, object_list, string_list, keyed_map };
+  // The member an object or map is reading: none yet, a name with static storage (a field of
+  // the table, or the envelope), or a name copied into keys_ (unknown fields, map keys).
+  enum class key_kind : unsigned char { none, name, stored };
+  struct frame {
+    frame_kind kind;
+    const type_desc* type;     // object: its fields; list/map: element type
+    void* target;              // object: the struct; list/map: the vector
+    std::size_t key_base = 0;  // size of keys_ when the container opened: its stored key starts here
+    std::string_view name{};   // key_kind::name: the member's name; stored: only its length is used
+    key_kind key = key_kind::none;
+    std::uint32_t seen = 0;      // object: fields seen (bit per field index)
+    std::size_t next_field = 0;  // object: where the field search starts (fields usually come in order)
+    std::size_t index = 0;       // list: elements started so far; the one being read is index - 1
+    std::size_t items_base = 0;  // string list: its strings are items_[items_base..] until it closes
+    std::size_t first_item = 0;  // object list: bytes_read_ where its first element began
+    std::size_t merge_at = 64;   // map: entries at which repeated keys are merged before the next
+    bool is_root = false;        // the document's top-level object
+    bool enveloped = false;      // root object that turned out to be {"data": ...}
+    bool has_variant = false;    // object: a variant field was read (its tag is checked at the end)
+  };
+
+  struct number_value {
+    bool is_integer;  // written as an integer, within int64
+    std::int64_t integer;
+    double real;
+    bool too_large;  // written as an integer, beyond int64
+  };
+
+  // Counts a value: every array element and object member, plus the root. Refuses the value
+  // past decode_limits::max_elements, located where it would have gone.
+  bool count_value() {
+    if (++values_ <= value_limit_) return true;
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded, too_many_elements_message(max_elements_), path(lexing::value));
+    }
+    return false;
+  }
+
+  // ---- error helpers ----
+  bool fail(error_kind kind, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(kind, std::move(message), path());
+    }
+    return false;
+  }
+  // `where` can be as long as the body (a long key): the message is sized once, and the
+  // pointer moved into the location, not copied.
+  bool fail_at(std::string where, std::string message) {
+    if (!failed_) {
+      failed_ = true;
+      const std::string_view at = where.empty() ? std::string_view("document root") : std::string_view(where);
+      std::string text;
+      text.reserve(at.size() + 2 + message.size());
+      text.append(at.data(), at.size()).append(": ").append(message);
+      error_ = make_error(error_kind::decode, std::move(text), std::move(where));
+    }
+    return false;
+  }
+  bool type_error(const char* expected, json_event found) {
+    return fail_at(path(), std::string("expected ") + expected + ", found " + event_name(found));
+  }
+
+  // What the lexer was reading when it failed: no event for that token has arrived yet.
+  enum class lexing : unsigned char { nothing, key, value };
+
+  // The larger members are defined out of the class, at the end of this file: keys and scalar
+  // values in json_reader_values.hpp, containers in json_reader_containers.hpp.
+
+  // ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+  std::string path(lexing failed = lexing::nothing) const;
+  // Records the member `top` is reading: `name` when it outlives the parse, else a copy of `key`.
+  void set_key(frame& top, std::string_view name, const std::string& key) {
+    if (name.data() != nullptr) {
+      top.key = key_kind::name;
+      top.name = name;
+      return;
+    }
+    keys_.resize(top.key_base);
+    keys_ += key;
+    top.key = key_kind::stored;
+    top.name = std::string_view(keys_).substr(top.key_base);
+  }
+
+  // ---- the next slot, decided by the innermost container ----
+  slot current_slot();
+
+  // ---- keys ----
+  // `top` reads its field number `i` next.
+  void select_field(frame& top, std::size_t i) {
+    const field_desc& f = top.type->fields[i];
+    top.key = key_kind::name;
+    top.name = f.name;
+    top.seen |= (std::uint32_t{1} << i);
+    top.next_field = i + 1;
+    pending_ = slot{slot_kind::field, &f, f.nested, f.member(top.target)};
+  }
+
+  bool on_key(std::string& name);
+  static std::size_t merge_repeated_keys(const frame& map);
+
+  // ---- scalars ----
+  bool scalar(json_event event, std::string* text, bool flag);
+  bool field_scalar(const field_desc& f, void* target, json_event event, std::string* text, bool flag);
+  ordered_json scalar_json(json_event event, std::string* text, bool flag) const;
+  void scalar_any(json_event event, std::string* text, bool flag, any_json& out) const;
+
+  // ---- containers ----
+  bool check_depth();
+  bool start_container(json_event event);
+  bool field_container(const field_desc& f, void* target, json_event event);
+
+  void push(frame_kind kind, const type_desc* type, void* target, bool is_root) {
+    frame fr{kind, type, target, keys_.size()};
+    fr.is_root = is_root;
+    stack_.push_back(fr);
+    pending_ = slot{};
+  }
+
+  static bool every_field_seen(const frame& f) noexcept {
+    return f.seen == static_cast<std::uint32_t>((std::uint64_t{1} << f.type->field_count) - 1);
+  }
+
+  bool end_container();
+  bool settle_unseen_fields(const frame& object);
+
+  // ---- tagged unions ----
+  bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
+  bool settle_variants(frame& object);
+  static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  bool capture_into(any_json* target, bool is_object);
+  void reserve_list(const frame& list);
+
+  // ---- capture of any-JSON values as compact text, written as the events arrive ----
+  bool capture_scalar(json_event event, std::string* text, bool flag);
+  bool capture_start(json_event event) {
+    capture_.start(event == json_event::object);
+    ++capture_depth_;
+    return true;
+  }
+  bool capture_end();
+
+  const type_desc* root_type_;
+  void* root_target_;
+  bool allow_envelope_;
+  decode_limits limits_;
+  std::size_t max_depth_;
+  std::size_t max_elements_;
+  std::size_t value_limit_;     // max_elements_ + 1: the root is a value but no element
+  std::size_t values_ = 0;      // values seen so far
+  std::string_view text_;       // the whole document
+  std::size_t text_size_;       // bytes of the whole document
+  std::size_t bytes_read_ = 0;  // a lower bound of the bytes parsed so far: tokens without whitespace
+  std::size_t depth_ = 0;
+  std::vector<frame> stack_;
+  slot pending_{};
+  std::string keys_;                // stored keys of the open containers, outermost first
+  std::vector<std::string> items_;  // strings of the open string list
+  bool root_done_ = false;
+  std::size_t skip_depth_ = 0;
+  std::size_t capture_depth_ = 0;
+  json_text_writer capture_;
+  bool capture_is_object_ = false;
+  any_json* capture_target_ = nullptr;
+  number_value number_{};
+  std::uint64_t unsigned_ = 0;
+  bool float_event_ = false;
+  bool failed_ = false;
+  error error_;
+};
+
+// Decodes `text` into `*target` described by `type`. With `allow_envelope`, a top-level
+// `{"data": {...}}` is unwrapped.
+inline result<void> decode_into(std::string_view text, const type_desc* type, void* target, bool allow_envelope,
+                                const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "body of " + std::to_string(text.size()) +
+                                                      " bytes is above the limit of " +
+                                                      std::to_string(limits.max_body_bytes) + " bytes");
+  }
+  dto_reader reader(type, target, allow_envelope, limits, text);
+  const bool ok = sax_parse_text(text, &reader) && reader.refuse_nul();
+  if (!ok || reader.failed()) {
+    if (reader.failed()) return reader.take_error();
+    return make_error(error_kind::decode, "malformed JSON");
+  }
+  return {};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The larger members of dto_reader, defined out of the class.
+
+// ---- begin include/novu/core/detail/json_reader_values.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// dto_reader's members for keys and scalar values, defined out of the class (json_reader.hpp):
+// the JSON pointer of an error, the next slot, member keys, scalars, any-JSON capture.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- the JSON pointer of the element being read, rebuilt only when an error needs it ----
+// For a lexer error (`lexing` other than nothing) the innermost container is still waiting
+// for the failed token: a list's next element, or an object's next member name.
+inline std::string dto_reader::path(lexing failed) const {
+  std::string pointer;
+  const bool outside_captures = capture_depth_ == 0 && skip_depth_ == 0;
+  for (std::size_t n = 0; n < stack_.size(); ++n) {
+    const frame& f = stack_[n];
+    const bool innermost = n + 1 == stack_.size() && outside_captures;
+    if (f.kind == frame_kind::object_list || f.kind == frame_kind::string_list) {
+      const std::size_t next = innermost && failed != lexing::nothing ? f.index + 1 : f.index;
+      if (next > 0) {
+        pointer.push_back('/');
+        pointer += std::to_string(next - 1);
+      }
+    } else if (innermost && failed == lexing::key) {
+      continue;
+    } else if (f.key == key_kind::name) {
+      append_pointer_token(pointer, f.name);
+    } else if (f.key == key_kind::stored) {
+      append_pointer_token(pointer, std::string_view(keys_).substr(f.key_base, f.name.size()));
+    }
+  }
+  return pointer;
+}
+
+// ---- the next slot, decided by the innermost container ----
+inline dto_reader::slot dto_reader::current_slot() {
+  if (stack_.empty()) {
+    if (root_done_) return slot{};
+    return slot{slot_kind::root, nullptr, root_type_, root_target_};
+  }
+  frame& top = stack_.back();
+  switch (top.kind) {
+    case frame_kind::object:
+    case frame_kind::keyed_map: return pending_;
+    case frame_kind::object_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::list_item, nullptr, top.type, top.target};
+    case frame_kind::string_list:
+      if (top.index++ > 0) bytes_read_ += 1;
+      return slot{slot_kind::string_item, nullptr, nullptr, top.target};
+  }
+  return slot{};
+}
+
+// ---- keys ----
+inline bool dto_reader::on_key(std::string& name) {
+  if (capture_depth_ > 0) {
+    capture_.key(name);
+    return true;
+  }
+  if (skip_depth_ > 0) return true;
+  frame& top = stack_.back();
+  if (top.kind == frame_kind::object && top.enveloped) {
+    // {"data": {...}, ...}: a repeated `data` replaces the entity whole (the last one wins,
+    // as for any member); the other members beside it are not the entity's.
+    if (name == "data") {
+      set_key(top, "data", name);
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  if (top.kind == frame_kind::object) {
+    const field_desc* fields = top.type->fields;
+    const std::size_t count = top.type->field_count;
+    // Members usually arrive in table order: try the one after the previous match first.
+    if (top.next_field < count && fields[top.next_field].name == name) {
+      select_field(top, top.next_field);
+      return true;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      if (fields[i].name == name) {
+        select_field(top, i);
+        return true;
+      }
+    }
+    // The server's envelope {"data": {...}}; a `data` member after entity fields is an
+    // unknown member of a bare entity.
+    if (top.is_root && allow_envelope_ && top.seen == 0 && name == "data") {
+      set_key(top, "data", name);
+      top.enveloped = true;
+      pending_ = slot{slot_kind::root, nullptr, top.type, top.target};
+      return true;
+    }
+    set_key(top, {}, name);
+    pending_ = slot{slot_kind::skip, nullptr, nullptr, nullptr};
+    return true;
+  }
+  set_key(top, {}, name);
+  // Maps gather their entries and merge repeated keys when they close; they also merge each
+  // time their size doubles, so that a body repeating one key holds no more than twice the
+  // distinct entries (in O(n log n) in all). `index` counts the entries held.
+  if (top.index >= top.merge_at) {
+    top.index = merge_repeated_keys(top);
+    top.merge_at = 2 * (top.index > 32 ? top.index : 32);
+  }
+  ++top.index;
+  void* element = top.type->append(top.target, std::string(name));
+  pending_ = slot{slot_kind::map_value, nullptr, top.type, element};
+  return true;
+}
+
+// A map's repeated keys merged: the last value, in the first one's place. Returns the
+// number of entries left.
+inline std::size_t dto_reader::merge_repeated_keys(const frame& map) { return map.type->unique(map.target); }
+
+// ---- scalars ----
+inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
+  if (capture_depth_ > 0) return capture_scalar(event, text, flag);
+  if (skip_depth_ > 0) return true;
+  const slot s = current_slot();
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: return true;
+    case slot_kind::root: return type_error("an object", event);
+    case slot_kind::list_item: return type_error("an object", event);
+    case slot_kind::map_value: {
+      // A map entry's shorthand: a string that stands for the entry with only that field set.
+      const std::size_t shorthand = s.type->shorthand;
+      if (shorthand == no_shorthand) return type_error("an object", event);
+      if (event != json_event::string)
+        return type_error(s.type->shorthand_only ? "a string" : "a string or an object", event);
+      const field_desc& f = s.type->fields[shorthand];
+      *static_cast<std::string*>(f.member(s.target)) = *text;
+      return true;
+    }
+    case slot_kind::string_item: {
+      if (event != json_event::string) return type_error("a string", event);
+      // Overwrite the list's own elements first (keeping their buffers); gather the rest.
+      auto& list = *static_cast<std::vector<std::string>*>(s.target);
+      const std::size_t at = stack_.back().index - 1;
+      if (at < list.size()) {
+        list[at] = *text;
+      } else {
+        items_.emplace_back(*text);
+      }
+      return true;
+    }
+    case slot_kind::field: return field_scalar(*s.field, s.target, event, text, flag);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_event event, std::string* text,
+                                     bool flag) {
+  const bool nullable = (f.flags & field_nullable) != 0;
+  if (event == json_event::null && nullable &&
+      (f.kind == field_kind::optional_string || f.kind == field_kind::open_enum || f.kind == field_kind::closed_enum)) {
+    f.reset(target);
+    return true;
+  }
+  switch (f.kind) {
+    // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
+    // of the right size, while a moved-from buffer would be regrown character by character.
+    case field_kind::string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::string*>(target) = *text;
+      return true;
+    case field_kind::optional_string:
+      if (event != json_event::string) return type_error("a string", event);
+      *static_cast<std::optional<std::string>*>(target) = *text;
+      return true;
+    case field_kind::open_enum:
+      if (event != json_event::string) return type_error("a string", event);
+      f.enums->assign(target, *text);
+      return true;
+    case field_kind::closed_enum:
+      if (event != json_event::string) return type_error("a string", event);
+      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      return true;
+    case field_kind::integer:
+      if (event != json_event::number) return type_error("an integer", event);
+      if (!number_.is_integer) {
+        return fail_at(path(), number_.too_large ? "integer out of range"
+                                                 : "expected an integer, found a number with a fraction or exponent");
+      }
+      *static_cast<std::int64_t*>(target) = number_.integer;
+      return true;
+    case field_kind::boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<std::optional<bool>*>(target) = flag;
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      scalar_any(event, text, flag, *out);
+      return true;
+    }
+    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::string_list: return type_error("an array of strings", event);
+    case field_kind::object_list: return type_error("an array", event);
+    case field_kind::object:
+    case field_kind::keyed_map: return type_error("an object", event);
+  }
+  return true;
+}
+
+// A scalar as an any-JSON value.
+inline void dto_reader::scalar_any(json_event event, std::string* text, bool flag, any_json& out) const {
+  out.type = event == json_event::null      ? json_type::null
+             : event == json_event::boolean ? json_type::boolean
+             : event == json_event::number  ? json_type::number
+                                            : json_type::string;
+  ordered_json value = scalar_json(event, text, flag);
+  out.text = value.dump();
+}
+
+inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::string* text, bool flag) const {
+  switch (event) {
+    case json_event::boolean: return ordered_json(flag);
+    case json_event::string: return ordered_json(std::move(*text));
+    case json_event::number:
+      if (float_event_) return ordered_json(number_.real);
+      if (number_.too_large) return ordered_json(unsigned_);
+      return ordered_json(number_.integer);
+    default: return ordered_json(nullptr);
+  }
+}
+
+// ---- capture of any-JSON values as compact text, written as the events arrive ----
+inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: capture_.null(); break;
+    case json_event::boolean: capture_.boolean(flag); break;
+    case json_event::string: capture_.string(*text); break;
+    default:
+      if (float_event_) {
+        capture_.real(number_.real);
+      } else if (number_.too_large) {
+        capture_.unsigned_integer(unsigned_);
+      } else {
+        capture_.integer(number_.integer);
+      }
+      break;
+  }
+  return true;
+}
+
+inline bool dto_reader::capture_end() {
+  capture_.end();
+  if (--capture_depth_ == 0) {
+    capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
+    capture_target_->text = capture_.take();
+    capture_target_ = nullptr;
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VALUES_HPP
+// ---- end include/novu/core/detail/json_reader_values.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_containers.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// dto_reader's members for arrays and objects, defined out of the class (json_reader.hpp):
+// the depth limit, opening and closing containers, unseen fields, list reservation.
+// SPDX-License-Identifier: MIT
+
+#include <iterator>  // make_move_iterator
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ---- containers ----
+inline bool dto_reader::check_depth() {
+  if (++depth_ > max_depth_) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = make_error(error_kind::limit_exceeded,
+                          "nesting deeper than the limit of " + std::to_string(max_depth_) + " levels", path());
+    }
+    return false;
+  }
+  return true;
+}
+
+inline bool dto_reader::start_container(json_event event) {
+  if (!check_depth()) return false;
+  if (capture_depth_ > 0) return capture_start(event);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
+  const slot s = current_slot();
+  const bool is_object = event == json_event::object;
+  switch (s.kind) {
+    case slot_kind::none: return fail(error_kind::decode, "unexpected value after the document");
+    case slot_kind::skip: skip_depth_ = 1; return true;
+    case slot_kind::root:
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, s.type, s.target, stack_.empty());
+      return true;
+    case slot_kind::list_item: {
+      if (!is_object) return type_error("an object", event);
+      if (stack_.back().index == 1) stack_.back().first_item = bytes_read_ - 1;
+      void* element = s.type->element(s.target, stack_.back().index - 1);
+      push(frame_kind::object, s.type, element, false);
+      return true;
+    }
+    case slot_kind::map_value:
+      if (!is_object || s.type->shorthand_only) {
+        return type_error(s.type->shorthand == no_shorthand ? "an object"
+                          : s.type->shorthand_only          ? "a string"
+                                                            : "a string or an object",
+                          event);
+      }
+      if (s.type->object_form != nullptr) *s.type->object_form(s.target) = true;
+      push(frame_kind::object, s.type, s.target, false);
+      return true;
+    case slot_kind::string_item: return type_error("a string", event);
+    case slot_kind::field: return field_container(*s.field, s.target, event);
+  }
+  return true;
+}
+
+inline bool dto_reader::field_container(const field_desc& f, void* target, json_event event) {
+  const bool is_object = event == json_event::object;
+  switch (f.kind) {
+    case field_kind::object:
+      // Decoded over the current value: end_container() resets the members the body leaves
+      // out, so a repeated member still replaces the earlier one whole.
+      if (!is_object) return type_error("an object", event);
+      push(frame_kind::object, f.nested, target, false);
+      return true;
+    case field_kind::object_list:
+      // Elements are overwritten from the first; end_container() drops the rest.
+      if (is_object) return type_error("an array", event);
+      push(frame_kind::object_list, f.nested, target, false);
+      return true;
+    case field_kind::string_list:
+      if (is_object) return type_error("an array of strings", event);
+      if (items_.capacity() == 0) items_.reserve(4);
+      push(frame_kind::string_list, nullptr, target, false);
+      stack_.back().items_base = items_.size();
+      return true;
+    case field_kind::keyed_map:
+      if (!is_object) return type_error("an object", event);
+      f.nested->clear(target);
+      push(frame_kind::keyed_map, f.nested, target, false);
+      return true;
+    case field_kind::optional_any: {
+      if ((f.flags & field_object_only) != 0 && !is_object) return type_error("an object", event);
+      auto& out = *static_cast<std::optional<any_json>*>(target);
+      out.emplace();
+      return capture_into(&*out, is_object);
+    }
+    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::string:
+    case field_kind::optional_string:
+    case field_kind::open_enum:
+    case field_kind::closed_enum: return type_error("a string", event);
+    case field_kind::integer: return type_error("an integer", event);
+    case field_kind::boolean:
+    case field_kind::optional_boolean: return type_error("a boolean", event);
+  }
+  return true;
+}
+
+// Starts capturing the container that opens here as the compact JSON text of `target`.
+inline bool dto_reader::capture_into(any_json* target, bool is_object) {
+  capture_target_ = target;
+  capture_is_object_ = is_object;
+  capture_.take();
+  capture_.start(is_object);
+  capture_depth_ = 1;
+  return true;
+}
+
+inline bool dto_reader::end_container() {
+  --depth_;
+  if (capture_depth_ > 0) return capture_end();
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return true;
+  }
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  const frame top = stack_.back();
+  stack_.pop_back();
+  if (keys_.size() > top.key_base) keys_.resize(top.key_base);
+  if (top.kind == frame_kind::string_list) {
+    // Strings past the list's old size gather in items_ so that the list grows once, to its
+    // final size; a list that was longer loses its surplus.
+    auto& list = *static_cast<std::vector<std::string>*>(top.target);
+    if (list.size() > top.index) list.erase(list.begin() + static_cast<std::ptrdiff_t>(top.index), list.end());
+    list.insert(list.end(), std::make_move_iterator(items_.begin() + static_cast<std::ptrdiff_t>(top.items_base)),
+                std::make_move_iterator(items_.end()));
+    items_.resize(top.items_base);
+  } else if (top.kind == frame_kind::object_list) {
+    top.type->truncate(top.target, top.index);
+  } else if (top.kind == frame_kind::keyed_map) {
+    merge_repeated_keys(top);
+  }
+  if (top.kind == frame_kind::object && !every_field_seen(top) && !(top.is_root && top.enveloped)) {
+    if (!settle_unseen_fields(top)) return false;
+  }
+  if (stack_.empty()) root_done_ = true;
+  if (!stack_.empty() && stack_.back().kind == frame_kind::object_list && stack_.back().index == 1) {
+    reserve_list(stack_.back());
+  }
+  pending_ = slot{};
+  return true;
+}
+
+// The members of a closed object that its text left out: the first required one fails the
+// decode; the others get their default value, since the object may hold an earlier value (a
+// repeated member, or a caller's value decoded into).
+inline bool dto_reader::settle_unseen_fields(const frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    if ((object.seen & (std::uint32_t{1} << i)) != 0) continue;
+    const field_desc& f = object.type->fields[i];
+    if ((f.flags & field_required) != 0) {
+      std::string where = path();
+      append_pointer_token(where, f.name);
+      return fail_at(std::move(where), "required field \"" + std::string(f.name) + "\" is missing");
+    }
+    f.reset(f.member(object.target));
+  }
+  return true;
+}
+
+// Once the first element of an object list is read, sizes the list for the rest of the
+// body, so that it is allocated once instead of doubling: SAX gives no element count, and
+// doubling keeps the old and the new buffer alive at once (a peak of 1.5 times the list).
+// The guess divides the bytes left by the first element's size, both counted from the
+// events (a lower bound of the text read, so the guess errs towards one element too many),
+// never exceeds the elements that max_elements leaves room for (each holds at least its
+// required members), and never reserves more than 4 bytes of elements per byte of body.
+inline void dto_reader::reserve_list(const frame& list) {
+  if (list.type->reserve == nullptr) return;
+  const std::size_t element = bytes_read_ - list.first_item + 1;  // with its separator
+  const std::size_t left = text_size_ > bytes_read_ ? text_size_ - bytes_read_ : 0;
+  std::size_t values_per_element = 1;  // the element itself
+  for (std::size_t i = 0; i < list.type->field_count; ++i) {
+    if ((list.type->fields[i].flags & field_required) != 0) ++values_per_element;
+  }
+  const std::size_t room = value_limit_ > values_ ? (value_limit_ - values_) / values_per_element : 0;
+  const std::size_t guess = (left + element - 1) / element;
+  list.type->reserve(list.target, 1 + (guess < room ? guess : room), 4 * text_size_);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_CONTAINERS_HPP
+// ---- end include/novu/core/detail/json_reader_containers.hpp ----
+
+// ---- begin include/novu/core/detail/json_reader_variants.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
+// whose tag was read before it is decoded straight into the alternative the tag names; one whose
+// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
+// decoded once its object closes and the tag is known, so the result does not depend on member
+// order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
+// located inside the payload ("/data/endpoint/roomId").
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
+// or null).
+inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[f.tag_field];
+  const void* target = tag.member(owner.target);
+  if (tag.kind == field_kind::string) {
+    out = *static_cast<const std::string*>(target);
+    return true;
+  }
+  return tag.enums->spelling(target, out);
+}
+
+inline bool dto_reader::variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                                      bool container) {
+  frame& owner = stack_.back();
+  owner.has_variant = true;
+  const variant_desc& v = *f.variant;
+  std::string_view tag;
+  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+    const std::size_t index = variant_index_of(v, tag);
+    if (index != 0) {
+      if (event != json_event::object) return type_error("an object", event);
+      push(frame_kind::object, v.alternatives[index - 1].type, v.emplace(target, index), false);
+      return true;
+    }
+  }
+  // The tag is unknown, or not read yet: keep the payload's text.
+  v.emplace(target, 0);
+  any_json* raw = static_cast<any_json*>(v.raw(target));
+  if (container) return capture_into(raw, event == json_event::object);
+  scalar_any(event, text, flag, *raw);
+  return true;
+}
+
+// Once an object that holds variants closes: each variant read as raw text whose tag is now
+// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
+// names is an error.
+inline bool dto_reader::settle_variants(frame& object) {
+  for (std::size_t i = 0; i < object.type->field_count; ++i) {
+    const field_desc& f = object.type->fields[i];
+    if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
+    if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
+    std::string_view tag;
+    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
+    const variant_desc& v = *f.variant;
+    void* target = f.member(object.target);
+    const std::size_t named = variant_index_of(v, tag);
+    const std::size_t held = v.index(target);
+    if (held == named) continue;
+    // The pointer of the payload: the object's own path, then the member.
+    const key_kind saved_key = object.key;
+    const std::string_view saved_name = object.name;
+    object.key = key_kind::name;
+    object.name = f.name;
+    std::string where = path();
+    object.key = saved_key;
+    object.name = saved_name;
+    if (held != 0) {
+      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
+                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                                           "\" was repeated with another value");
+    }
+    if (named == 0) continue;  // an unknown tag keeps the raw text
+    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
+    if (raw.type != json_type::object) {
+      return fail_at(std::move(where),
+                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
+    }
+    result<void> decoded =
+        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
+    if (!decoded) {
+      error e = std::move(decoded).error();
+      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
+      const std::string inner = e.location;
+      std::string outer = where + inner;
+      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
+      if (e.message.compare(0, said.size(), said) == 0) {
+        e.message = outer + ": " + e.message.substr(said.size());
+      } else {
+        e.message = outer + ": " + e.message;
+      }
+      e.location = std::move(outer);
+      if (!failed_) {
+        failed_ = true;
+        error_ = std::move(e);
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
+// ---- end include/novu/core/detail/json_reader_variants.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// ---- end include/novu/core/detail/json_reader.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// What the SAX handlers of caller-supplied JSON share: the text (for parse-error messages),
+// the depth and element limits, and which limit stopped the parse.
+class limited_sax_handler {
+ public:
+  // A handler for `text` within `limits` (depth and element count).
+  limited_sax_handler(const decode_limits& limits, std::string_view text)
+      : max_depth_(limits.max_depth), value_limit_(value_limit(limits.max_elements)), text_(text) {}
+
+  // nlohmann's parse error, kept as a message that names the offending byte.
+  bool parse_error(std::size_t position, const std::string&, const json_parse_exception& ex) {
+    message_ = parse_error_message(text_, position, ex.what());
+    return false;
+  }
+  // True when the depth limit stopped the parse.
+  bool too_deep() const noexcept { return too_deep_; }
+  // True when the element limit stopped the parse.
+  bool too_many() const noexcept { return too_many_; }
+  // The parse error's message (empty unless parse_error ran).
+  const std::string& message() const noexcept { return message_; }
+
+ protected:
+  // Counts a value against decode_limits::max_elements (the root is no element).
+  bool count() {
+    if (++values_ <= value_limit_) return true;
+    too_many_ = true;
+    return false;
+  }
+  // Whether a container opened at `depth` (0 for the root's) stays within the depth limit.
+  bool within_depth(std::size_t depth) {
+    if (depth < max_depth_) return true;
+    too_deep_ = true;
+    return false;
+  }
+
+ private:
+  std::size_t max_depth_;
+  std::size_t value_limit_;
+  std::size_t values_ = 0;
+  std::string_view text_;
+  bool too_deep_ = false;
+  bool too_many_ = false;
+  std::string message_;
+};
+
+// A SAX handler that builds an ordered DOM of caller-supplied JSON text in one pass, without
+// recursion, refusing nesting deeper than the limit before nlohmann (recursively) dumps it.
+// It stands in for `ordered_json::parse`, whose callback parser would be instantiated in every
+// translation unit of the header-only mode for this one use.
+class dom_builder : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return place(json_value(nullptr)); }
+  bool boolean(bool v) { return place(json_value(v)); }
+  bool number_integer(json_value::number_integer_t v) { return place(json_value(v)); }
+  bool number_unsigned(json_value::number_unsigned_t v) { return place(json_value(v)); }
+  bool number_float(json_value::number_float_t v, const json_value::string_t&) { return place(json_value(v)); }
+  bool string(json_value::string_t& v) { return place(json_value(std::move(v))); }
+  bool binary(json_value::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_value::object()); }
+  bool key(json_value::string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return stack_.pop_back(), true; }
+  bool start_array(std::size_t) { return open(json_value::array()); }
+  bool end_array() { return stack_.pop_back(), true; }
+
+  json_value& root() noexcept { return root_; }
+
+ private:
+  // Puts `value` where the text has it: the root, the next array element, or the member named
+  // by the last key (a repeated key keeps its first place and its last value, as nlohmann's
+  // own parser does). Returns where it went.
+  json_value* put(json_value&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
+    }
+    json_value& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+      return &parent.back();
+    }
+    json_value& member = parent[key_];
+    member = std::move(value);
+    return &member;
+  }
+  bool place(json_value&& value) { return count() && (put(std::move(value)), true); }
+  bool open(json_value&& container) {
+    if (!count() || !within_depth(stack_.size())) return false;
+    // Only the innermost open container changes, so the pointers to the outer ones stay valid.
+    stack_.push_back(put(std::move(container)));
+    return true;
+  }
+
+  json_value root_;
+  std::vector<json_value*> stack_;
+  json_value::string_t key_;
+};
+
+// A SAX handler that accepts a document that is one JSON string, and keeps the string: what
+// parsing into a DOM and asking for a string gives, without the DOM parser's code.
+class string_capture {
+ public:
+  using json = json_value;
+  bool null() { return false; }
+  bool boolean(bool) { return false; }
+  bool number_integer(json::number_integer_t) { return false; }
+  bool number_unsigned(json::number_unsigned_t) { return false; }
+  bool number_float(json::number_float_t, const json::string_t&) { return false; }
+  bool string(json::string_t& value) {
+    text = std::move(value);
+    return true;
+  }
+  bool binary(json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return false; }
+  bool key(json::string_t&) { return false; }
+  bool end_object() { return false; }
+  bool start_array(std::size_t) { return false; }
+  bool end_array() { return false; }
+  bool parse_error(std::size_t, const std::string&, const json_parse_exception&) { return false; }
+
+  std::string text;  ///< the string, once sax_parse_text() returned true
+};
+
+// Parses caller-supplied JSON text into an ordered DOM after vetting it; the error names
+// `where`.
+inline result<nlohmann::ordered_json> parse_vetted(std::string_view text, const std::string& where,
+                                                   const decode_limits& limits) {
+  if (text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, where + ": JSON text above the size limit", where);
+  }
+  dom_builder builder(limits, text);
+  if (!sax_parse_text(text, &builder)) {
+    if (builder.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        where + ": JSON nested deeper than " + std::to_string(limits.max_depth) + " levels", where);
+    }
+    if (builder.too_many()) {
+      return make_error(error_kind::limit_exceeded, where + ": " + too_many_elements_message(limits.max_elements),
+                        where);
+    }
+    return make_error(error_kind::invalid_argument, where + ": " + builder.message(), where);
+  }
+  const std::size_t nul = find_nul(text);
+  if (nul != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, where + ": " + nul_byte_message(nul), where);
+  }
+  return std::move(builder.root());
+}
+
+// The any_json type of a DOM value.
+inline json_type type_of(const nlohmann::ordered_json& value) noexcept {
+  switch (value.type()) {
+    case nlohmann::ordered_json::value_t::null: return json_type::null;
+    case nlohmann::ordered_json::value_t::boolean: return json_type::boolean;
+    case nlohmann::ordered_json::value_t::string: return json_type::string;
+    case nlohmann::ordered_json::value_t::array: return json_type::array;
+    case nlohmann::ordered_json::value_t::object: return json_type::object;
+    default: return json_type::number;
+  }
+}
+
+// Reads any JSON text into compact text without building a DOM (so without recursion at any
+// depth), enforcing the depth limit and remembering the top-level type.
+class any_json_reader : public limited_sax_handler {
+ public:
+  using limited_sax_handler::limited_sax_handler;
+  bool null() { return top(json_type::null) && (writer_.null(), true); }
+  bool boolean(bool v) { return top(json_type::boolean) && (writer_.boolean(v), true); }
+  bool number_integer(std::int64_t v) { return top(json_type::number) && (writer_.integer(v), true); }
+  bool number_unsigned(std::uint64_t v) { return top(json_type::number) && (writer_.unsigned_integer(v), true); }
+  bool number_float(double v, const std::string&) { return top(json_type::number) && (writer_.real(v), true); }
+  bool string(std::string& v) { return top(json_type::string) && (writer_.string(v), true); }
+  bool binary(nlohmann::ordered_json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return open(json_type::object); }
+  bool start_array(std::size_t) { return open(json_type::array); }
+  bool key(std::string& name) { return writer_.key(name), true; }
+  bool end_object() { return --depth_, writer_.end(), true; }
+  bool end_array() { return --depth_, writer_.end(), true; }
+
+  json_type type() const noexcept { return type_; }
+  std::string take_text() { return writer_.take(); }
+
+ private:
+  // Remembers the type of the root value, and counts every value against max_elements.
+  bool top(json_type t) {
+    if (depth_ == 0) type_ = t;
+    return count();
+  }
+  bool open(json_type t) {
+    if (!top(t) || !within_depth(depth_++)) return false;
+    writer_.start(t == json_type::object);
+    return true;
+  }
+
+  json_text_writer writer_;
+  std::size_t depth_ = 0;
+  json_type type_ = json_type::null;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// ---- end include/novu/core/detail/any_json_text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Writes DTOs as JSON text from their tables.
+class table_encoder {
+ public:
+  // Writes `object`, a struct described by `type`.
+  void write_object(const type_desc& type, const void* object) {
+    out_.push_back('{');
+    bool first = true;
+    for (std::size_t i = 0; i < type.field_count && !failed_; ++i) {
+      const field_desc& f = type.fields[i];
+      const void* target = f.member(const_cast<void*>(object));
+      if (f.engaged != nullptr && !f.engaged(target)) {
+        if ((f.flags & field_nullable) == 0) continue;
+        member_key(first, f.name);
+        out_ += "null";
+        continue;
+      }
+      member_key(first, f.name);
+      const std::size_t mark = enter(f.name);
+      write_value(f, target, type, object);
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  bool failed() const noexcept { return failed_; }
+  // The text written, or the first problem.
+  result<std::string> finish() {
+    if (failed_) return std::move(error_);
+    return std::move(out_);
+  }
+
+ private:
+  void member_key(bool& first, std::string_view name) {
+    if (!first) out_.push_back(',');
+    first = false;
+    append_json_string(out_, name);
+    out_.push_back(':');
+  }
+
+  void write_value(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    switch (f.kind) {
+      case field_kind::string: write_string(*static_cast<const std::string*>(target)); return;
+      case field_kind::optional_string: write_string(**static_cast<const std::optional<std::string>*>(target)); return;
+      case field_kind::open_enum:
+      case field_kind::closed_enum: {
+        std::string_view spelling;
+        f.enums->spelling(target, spelling);
+        write_string(spelling);
+        return;
+      }
+      case field_kind::string_list: {
+        const auto& list = *static_cast<const std::vector<std::string>*>(target);
+        out_.push_back('[');
+        for (std::size_t i = 0; i < list.size() && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_string(list[i]);
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
+      case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::optional_boolean:
+        out_ += **static_cast<const std::optional<bool>*>(target) ? "true" : "false";
+        return;
+      case field_kind::object: write_object(*f.nested, target); return;
+      case field_kind::object_list: {
+        out_.push_back('[');
+        const std::size_t n = f.nested->size(target);
+        for (std::size_t i = 0; i < n && !failed_; ++i) {
+          if (i > 0) out_.push_back(',');
+          const std::size_t mark = enter(std::to_string(i));
+          write_object(*f.nested, f.nested->at(target, i));
+          leave(mark);
+        }
+        out_.push_back(']');
+        return;
+      }
+      case field_kind::keyed_map: write_map(*f.nested, target); return;
+      case field_kind::optional_any:
+        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+        return;
+      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+    }
+  }
+
+  // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
+  // key would leave only its last entry on the wire).
+  void write_map(const type_desc& entry, const void* map) {
+    const std::size_t n = entry.size(map);
+    std::vector<std::string_view> keys;
+    keys.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& key = entry.key(entry.at(map, i));
+      const std::size_t bad = find_invalid_utf8(key);
+      if (bad != std::string_view::npos) {
+        reject("a key is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+        return;
+      }
+      keys.push_back(key);
+    }
+    std::vector<std::string_view> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    const auto twice = std::adjacent_find(sorted.begin(), sorted.end());
+    if (twice != sorted.end()) {
+      const std::size_t mark = enter(*twice);
+      reject("two entries have the key \"" + std::string(*twice) + "\"");
+      leave(mark);
+      return;
+    }
+    out_.push_back('{');
+    for (std::size_t i = 0; i < n && !failed_; ++i) {
+      if (i > 0) out_.push_back(',');
+      append_json_string(out_, keys[i]);
+      out_.push_back(':');
+      const std::size_t mark = enter(keys[i]);
+      const void* e = entry.at(map, i);
+      if (is_shorthand(entry, e)) {
+        const field_desc& s = entry.fields[entry.shorthand];
+        write_string(*static_cast<const std::string*>(s.member(const_cast<void*>(e))));
+      } else {
+        write_object(entry, e);
+      }
+      leave(mark);
+    }
+    out_.push_back('}');
+  }
+
+  // Whether a map entry is written as its shorthand string: it has one, and every other
+  // (optional) field is absent.
+  static bool is_shorthand(const type_desc& entry, const void* e) {
+    if (entry.shorthand == no_shorthand) return false;
+    if (entry.object_form != nullptr && *entry.object_form(const_cast<void*>(e))) return false;
+    for (std::size_t i = 0; i < entry.field_count; ++i) {
+      if (i == entry.shorthand) continue;
+      const field_desc& f = entry.fields[i];
+      if (f.engaged == nullptr || f.engaged(f.member(const_cast<void*>(e)))) return false;
+    }
+    return true;
+  }
+
+  // An any-JSON value: vetted, then written compact.
+  void write_any(const any_json& value, bool object_only) {
+    result<nlohmann::ordered_json> dom = parse_vetted(value.text, path_, decode_limits{});
+    if (!dom) {
+      fail(std::move(dom).error());
+      return;
+    }
+    if (object_only && !dom->is_object()) {
+      reject("must be a JSON object");
+      return;
+    }
+    if (type_of(*dom) != value.type) {
+      reject("the JSON text does not hold the declared type");
+      return;
+    }
+    dump_compact(*dom, out_);
+  }
+
+  // A tagged union: the typed alternative that its tag names, or the raw JSON of a tag this
+  // version does not know.
+  void write_variant(const field_desc& f, const void* target, const type_desc& owner_type, const void* owner) {
+    const variant_desc& v = *f.variant;
+    const std::size_t held = v.index(target);
+    if (f.tag_field != no_tag) {
+      const field_desc& tag = owner_type.fields[f.tag_field];
+      const void* tag_target = tag.member(const_cast<void*>(owner));
+      std::string_view spelling;
+      if (tag.kind == field_kind::string) {
+        spelling = *static_cast<const std::string*>(tag_target);
+      } else if (!tag.enums->spelling(tag_target, spelling)) {
+        reject("\"" + std::string(tag.name) + "\" is not set, so the payload's type is unknown");
+        return;
+      }
+      const std::size_t named = variant_index_of(v, spelling);
+      if (held == 0 && named != 0) {
+        reject("the payload is raw JSON, but \"" + std::string(spelling) + "\" is a known " + std::string(tag.name) +
+               ": set its typed alternative");
+        return;
+      }
+      if (held != 0 && held != named) {
+        reject("the payload is the alternative for \"" + std::string(v.alternatives[held - 1].tag) + "\", but \"" +
+               std::string(tag.name) + "\" says \"" + std::string(spelling) + "\"");
+        return;
+      }
+    }
+    if (held == 0) {
+      write_any(*static_cast<const any_json*>(v.raw(const_cast<void*>(target))), false);
+    } else {
+      write_object(*v.alternatives[held - 1].type, v.get(target));
+    }
+  }
+
+  void write_string(std::string_view value) {
+    const std::size_t bad = find_invalid_utf8(value);
+    if (bad != std::string_view::npos) {
+      reject("string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+      return;
+    }
+    append_json_string(out_, value);
+  }
+
+  // Fails with `why` at the current location.
+  void reject(const std::string& why) {
+    std::string message = (path_.empty() ? std::string("body") : path_) + ": " + why;
+    fail(make_error(error_kind::invalid_argument, std::move(message), path_));
+  }
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+  std::size_t enter(std::string_view key) {
+    const std::size_t mark = path_.size();
+    append_pointer_token(path_, key);
+    return mark;
+  }
+  void leave(std::size_t mark) { path_.resize(mark); }
+
+  std::string out_;
+  std::string path_;
+  bool failed_ = false;
+  error error_;
+};
+
+// `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
+inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
+  table_encoder encoder;
+  encoder.write_object(type, object);
+  return encoder.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// ---- end include/novu/core/detail/json_encoder.hpp ----
+
+// ---- begin include/novu/core/detail/json_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// Builders of the engine's tables (json_schema.hpp) from member pointers: a field's kind is
+// deduced from the member's C++ type, an unsupported type is a static_assert, a nested table must
+// describe the member's own type, and a struct's field count is deduced and limited.
+//
+//   inline constexpr field_desc workspace_fields[] = {
+//       field<&workspace::id>("id", field_required),
+//       field<&workspace::name>("name"),
+//   };
+//   inline constexpr type_desc workspace_type = struct_type<workspace, workspace_fields>();
+//   template <> inline constexpr const type_desc* table_of<workspace> = &workspace_type;
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A distinct address per C++ type: what type_desc::cpp_type and field_desc::owner hold.
+template <class T>
+inline constexpr char type_tag = 0;
+
+// The table of struct `T`, declared by specializing this after the table (see the top).
+template <class T>
+inline constexpr const type_desc* table_of = nullptr;
+
+// The table of tagged union `V` (a tagged_union<...>), declared like table_of.
+template <class V>
+inline constexpr const variant_desc* variant_table_of = nullptr;
+
+// The wire spellings of a closed enum `E` whose enumerators are 0, 1, ...: specialize with
+// `static constexpr std::string_view names[]` and `static constexpr std::string_view expected`.
+template <class E>
+struct enum_spellings {
+  static constexpr bool declared = false;
+};
+
+template <class>
+inline constexpr bool always_false = false;
+
+// Whether T is an instance of Template (std::optional, std::vector, std::variant), and its first
+// template argument.
+template <class T, template <class...> class Template>
+struct instance_of : std::false_type {
+  using first = void;
+};
+template <template <class...> class Template, class First, class... Rest>
+struct instance_of<Template<First, Rest...>, Template> : std::true_type {
+  using first = First;
+};
+template <class T, template <class...> class Template>
+using first_argument = typename instance_of<T, Template>::first;
+
+// std::vector<S> of a struct S (not of strings).
+template <class T>
+inline constexpr bool is_struct_vector =
+    instance_of<T, std::vector>::value&& std::is_class_v<first_argument<T, std::vector>> &&
+    !std::is_same_v<first_argument<T, std::vector>, std::string>;
+// A tagged_union<...>.
+template <class T>
+inline constexpr bool is_tagged_union =
+    instance_of<T, std::variant>::value&& std::is_same_v<first_argument<T, std::variant>, raw_alternative>;
+
+template <class E, class = void>
+struct has_spellings : std::false_type {};
+template <class E>
+struct has_spellings<E, std::void_t<decltype(enum_spellings<E>::names)>> : std::true_type {};
+
+template <class P>
+struct member_traits;
+template <class T, class M>
+struct member_traits<M T::*> {
+  using owner = T;
+  using type = M;
+};
+
+// ---- type-erased accessors the tables point to ----
+template <class T, class M, M T::*Member>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*Member);
+}
+template <class M>
+void reset_value(void* target) {
+  *static_cast<M*>(target) = M{};
+}
+template <class M>
+bool optional_engaged(const void* target) {
+  return static_cast<const M*>(target)->has_value();
+}
+template <class T>
+void vector_reserve(void* vector, std::size_t count, std::size_t max_bytes) {
+  const std::size_t limit = max_bytes / sizeof(T);
+  static_cast<std::vector<T>*>(vector)->reserve(count < limit ? count : limit);
+}
+template <class T>
+void* vector_element(void* vector, std::size_t index) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (index < v.size()) return &v[index];
+  v.emplace_back();
+  return &v.back();
+}
+template <class T>
+void vector_truncate(void* vector, std::size_t count) {
+  auto& v = *static_cast<std::vector<T>*>(vector);
+  if (v.size() > count) v.erase(v.begin() + static_cast<std::ptrdiff_t>(count), v.end());
+}
+template <class T>
+std::size_t vector_size(const void* vector) {
+  return static_cast<const std::vector<T>*>(vector)->size();
+}
+template <class T>
+const void* vector_at(const void* vector, std::size_t index) {
+  return &(*static_cast<const std::vector<T>*>(vector))[index];
+}
+template <class T>
+std::size_t map_size(const void* map) {
+  const auto& m = *static_cast<const std::optional<std::vector<T>>*>(map);
+  return m ? m->size() : 0;
+}
+template <class T>
+const void* map_at(const void* map, std::size_t index) {
+  return &(**static_cast<const std::optional<std::vector<T>>*>(map))[index];
+}
+template <class T>
+void map_clear(void* map) {
+  static_cast<std::optional<std::vector<T>>*>(map)->emplace();
+}
+template <class T, std::string T::*Key>
+void* map_append(void* map, std::string&& key) {
+  auto& v = **static_cast<std::optional<std::vector<T>>*>(map);
+  v.emplace_back();
+  v.back().*Key = std::move(key);
+  return &v.back();
+}
+template <class T, std::string T::*Key>
+const std::string& map_key(const void* entry) {
+  return static_cast<const T*>(entry)->*Key;
+}
+template <class T, bool T::*Form>
+bool* map_object_form(void* entry) {
+  return &(static_cast<T*>(entry)->*Form);
+}
+template <class T, std::string T::*Key>
+std::size_t map_unique(void* map) {
+  return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
+                           [](const T& e) -> const std::string& { return e.*Key; });
+}
+
+// ---- enums ----
+template <class E>
+bool open_enum_assign(void* target, const std::string& text) {
+  static_cast<std::optional<E>*>(target)->emplace(text);
+  return true;
+}
+template <class E>
+bool open_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  out = v->value();
+  return true;
+}
+template <class E>
+inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+// A required open enum held as a plain E (no optional): empty when the body did not set it.
+template <class E>
+bool plain_open_enum_assign(void* target, const std::string& text) {
+  *static_cast<E*>(target) = E(text);
+  return true;
+}
+template <class E>
+bool plain_open_enum_spelling(const void* target, std::string_view& out) {
+  out = static_cast<const E*>(target)->value();
+  return !out.empty();
+}
+template <class E>
+inline constexpr enum_ops plain_open_enum_table{&plain_open_enum_assign<E>, &plain_open_enum_spelling<E>, {}};
+
+template <class E>
+bool closed_enum_assign(void* target, const std::string& text) {
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (enum_spellings<E>::names[i] == text) {
+      *static_cast<std::optional<E>*>(target) = static_cast<E>(i);
+      return true;
+    }
+  }
+  return false;
+}
+template <class E>
+bool closed_enum_spelling(const void* target, std::string_view& out) {
+  const auto& v = *static_cast<const std::optional<E>*>(target);
+  if (!v) return false;
+  constexpr std::size_t n = sizeof(enum_spellings<E>::names) / sizeof(enum_spellings<E>::names[0]);
+  const auto i = static_cast<std::size_t>(*v);
+  out = i < n ? enum_spellings<E>::names[i] : std::string_view{};
+  return i < n;
+}
+template <class E>
+inline constexpr enum_ops closed_enum_table{&closed_enum_assign<E>, &closed_enum_spelling<E>,
+                                            enum_spellings<E>::expected};
+
+// ---- tagged unions ----
+template <class V, std::size_t I>
+void* variant_emplace_at(void* v) {
+  return &static_cast<V*>(v)->template emplace<I>();
+}
+template <class V, std::size_t I>
+const void* variant_get_at(const void* v) {
+  return std::get_if<I>(static_cast<const V*>(v));
+}
+template <class V, std::size_t... I>
+void* variant_emplace_dispatch(void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = void* (*)(void*);
+  static constexpr fn table[] = {&variant_emplace_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V, std::size_t... I>
+const void* variant_get_dispatch(const void* v, std::size_t index, std::index_sequence<I...>) {
+  using fn = const void* (*)(const void*);
+  static constexpr fn table[] = {&variant_get_at<V, I>...};
+  return index < sizeof...(I) ? table[index](v) : nullptr;
+}
+template <class V>
+void* variant_emplace(void* v, std::size_t index) {
+  return variant_emplace_dispatch<V>(v, index, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+std::size_t variant_held(const void* v) {
+  return static_cast<const V*>(v)->index();
+}
+template <class V>
+const void* variant_get(const void* v) {
+  return variant_get_dispatch<V>(v, variant_held<V>(v), std::make_index_sequence<std::variant_size_v<V>>{});
+}
+template <class V>
+void* variant_raw(void* v) {
+  raw_alternative* raw = std::get_if<0>(static_cast<V*>(v));
+  return raw != nullptr ? &raw->json : nullptr;
+}
+
+// ---- kinds deduced from member types ----
+template <class M>
+constexpr field_kind deduce_kind() {
+  if constexpr (std::is_same_v<M, std::string>) {
+    return field_kind::string;
+  } else if constexpr (std::is_same_v<M, std::optional<std::string>>) {
+    return field_kind::optional_string;
+  } else if constexpr (std::is_same_v<M, std::int64_t>) {
+    return field_kind::integer;
+  } else if constexpr (std::is_same_v<M, bool>) {
+    return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    return field_kind::optional_boolean;
+  } else if constexpr (std::is_base_of_v<open_enum<M>, M>) {
+    return field_kind::open_enum;
+  } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+    return field_kind::string_list;
+  } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
+    return field_kind::optional_any;
+  } else if constexpr (is_tagged_union<M>) {
+    return field_kind::variant;
+  } else if constexpr (instance_of<M, std::optional>::value) {
+    using E = first_argument<M, std::optional>;
+    if constexpr (std::is_base_of_v<open_enum<E>, E>) {
+      return field_kind::open_enum;
+    } else if constexpr (std::is_enum_v<E> && has_spellings<E>::value) {
+      return field_kind::closed_enum;
+    } else if constexpr (is_struct_vector<E>) {
+      return field_kind::keyed_map;
+    } else {
+      static_assert(always_false<M>, "no JSON field kind for this std::optional member (an enum needs enum_spellings)");
+      return field_kind::string;
+    }
+  } else if constexpr (is_struct_vector<M>) {
+    return field_kind::object_list;
+  } else if constexpr (std::is_class_v<M>) {
+    return field_kind::object;
+  } else {
+    static_assert(always_false<M>, "no JSON field kind for this member type");
+    return field_kind::string;
+  }
+}
+
+// The struct a field of type `M` nests (object, list element, map entry), or void.
+template <class M>
+constexpr auto nested_struct() {
+  constexpr field_kind kind = deduce_kind<M>();
+  if constexpr (kind == field_kind::object) {
+    return static_cast<M*>(nullptr);
+  } else if constexpr (kind == field_kind::object_list) {
+    return static_cast<first_argument<M, std::vector>*>(nullptr);
+  } else if constexpr (kind == field_kind::keyed_map) {
+    return static_cast<first_argument<first_argument<M, std::optional>, std::vector>*>(nullptr);
+  } else {
+    return static_cast<void*>(nullptr);
+  }
+}
+
+// A field for data member `Member`, named `name` on the wire. `Nested` overrides the table of
+// the member's struct (it must describe the same type), e.g. a response's looser variant.
+template <auto Member, const type_desc* Nested = nullptr>
+constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::size_t tag_field = no_tag) {
+  using owner = typename member_traits<decltype(Member)>::owner;
+  using M = typename member_traits<decltype(Member)>::type;
+  constexpr field_kind kind = deduce_kind<M>();
+  using S = std::remove_pointer_t<decltype(nested_struct<M>())>;
+  constexpr bool nests = !std::is_void_v<S>;
+  const type_desc* nested = nullptr;
+  if constexpr (nests) {
+    constexpr const type_desc* table = Nested != nullptr ? Nested : table_of<S>;
+    static_assert(table != nullptr, "declare the table of this member's struct (table_of<T>) before this field");
+    static_assert(table->cpp_type == &type_tag<S>, "the nested table describes another type than the member's");
+    static_assert(kind != field_kind::object_list || table->element != nullptr, "a list element needs list operations");
+    static_assert(kind != field_kind::keyed_map || table->key != nullptr, "a map entry table needs map_type<>()");
+    nested = table;
+  } else {
+    static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
+  }
+  const enum_ops* enums = nullptr;
+  if constexpr (kind == field_kind::open_enum && instance_of<M, std::optional>::value) {
+    enums = &open_enum_table<first_argument<M, std::optional>>;
+  } else if constexpr (kind == field_kind::open_enum) {
+    enums = &plain_open_enum_table<M>;
+  }
+  if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
+  const variant_desc* variant = nullptr;
+  if constexpr (kind == field_kind::variant) {
+    static_assert(variant_table_of<M> != nullptr, "declare the variant's table (variant_table_of<V>) first");
+    variant = variant_table_of<M>;
+  }
+  bool (*engaged)(const void*) = nullptr;
+  if constexpr (instance_of<M, std::optional>::value) engaged = &optional_engaged<M>;
+  return field_desc{name,
+                    kind,
+                    flags,
+                    &member_address<owner, M, Member>,
+                    nested,
+                    enums,
+                    variant,
+                    &reset_value<M>,
+                    engaged,
+                    &type_tag<owner>,
+                    kind == field_kind::variant ? tag_field : no_tag};
+}
+
+// A tagged-union field whose tag is the sibling field number `tag_field` of the same table
+// (no_tag: a body that carries no tag, e.g. an update of the payload alone).
+template <auto Member>
+constexpr field_desc variant_field(std::string_view name, std::size_t tag_field, unsigned char flags = 0) {
+  static_assert(deduce_kind<typename member_traits<decltype(Member)>::type>() == field_kind::variant,
+                "variant_field() is for tagged_union members");
+  return field<Member>(name, flags, tag_field);
+}
+
+// True when every field of `fields` is a member of `T`, and the tag of each variant is a string
+// or open enum field of the same table.
+template <class T, std::size_t N>
+constexpr bool fields_fit(const field_desc (&fields)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (fields[i].owner != &type_tag<T>) return false;
+    if (fields[i].kind == field_kind::variant && fields[i].tag_field != no_tag) {
+      const std::size_t t = fields[i].tag_field;
+      if (t >= N || (fields[t].kind != field_kind::string && fields[t].kind != field_kind::open_enum)) return false;
+    }
+  }
+  return true;
+}
+
+// What every table of struct `T` has: its fields (counted and checked) and how to reset it.
+template <class T, const auto& Fields>
+constexpr type_desc table_base() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Fields)>>;
+  static_assert(n >= 1 && n <= 32, "a table holds 1 to 32 fields (the decoder keeps one bit per field)");
+  static_assert(fields_fit<T>(Fields),
+                "a field of this table is not a member of the struct, or a variant's tag "
+                "field is not a string or open enum of the same table");
+  type_desc t{Fields, n, &type_tag<T>};
+  t.reset = &reset_value<T>;
+  return t;
+}
+
+// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+template <class T, const auto& Fields>
+constexpr type_desc struct_type() {
+  type_desc t = table_base<T, Fields>();
+  t.reserve = &vector_reserve<T>;
+  t.element = &vector_element<T>;
+  t.truncate = &vector_truncate<T>;
+  t.size = &vector_size<T>;
+  t.at = &vector_at<T>;
+  return t;
+}
+
+// The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets, and
+// `Form` (optional) the entry's flag that it was written as an object all the same.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand,
+          bool ShorthandOnly = false, bool T::*Form = nullptr>
+constexpr type_desc map_type() {
+  type_desc t = table_base<T, Fields>();
+  static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
+                                              Fields[Shorthand].kind == field_kind::string),
+                "a map's shorthand must be a string field");
+  t.size = &map_size<T>;
+  t.at = &map_at<T>;
+  t.clear = &map_clear<T>;
+  t.append = &map_append<T, Key>;
+  t.unique = &map_unique<T, Key>;
+  t.key = &map_key<T, Key>;
+  t.shorthand = Shorthand;
+  static_assert(!ShorthandOnly || Shorthand != no_shorthand, "a shorthand-only map needs its shorthand field");
+  t.shorthand_only = ShorthandOnly;
+  if constexpr (Form != nullptr) t.object_form = &map_object_form<T, Form>;
+  return t;
+}
+
+template <class V, const auto& Alternatives, std::size_t... I>
+constexpr bool alternatives_fit(std::index_sequence<I...>) {
+  return ((Alternatives[I].type->cpp_type == &type_tag<std::variant_alternative_t<I + 1, V>>)&&...);
+}
+
+// The table of tagged union `V`: `Alternatives` in the order of V's alternatives after the raw one.
+template <class V, const auto& Alternatives>
+constexpr variant_desc variant_type() {
+  constexpr std::size_t n = std::extent_v<std::remove_reference_t<decltype(Alternatives)>>;
+  static_assert(n + 1 == std::variant_size_v<V>, "one alternative entry per typed alternative of the variant");
+  static_assert(alternatives_fit<V, Alternatives>(std::make_index_sequence<n>{}),
+                "an alternative's table describes another type than the variant's alternative at that place");
+  return variant_desc{Alternatives, n, &variant_emplace<V>, &variant_held<V>, &variant_get<V>, &variant_raw<V>};
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
+// ---- end include/novu/core/detail/json_fields.hpp ----
+
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    if (!unchanged_if_clean_ || masked_) flush();
+    return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
+};
+
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
+        i = text.size() - 1;
+        continue;
+      }
+      replace(at + 1, close);
+      i = close - 1;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      at = end + 1;
+      end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
+    }
+    replace(at, end);
+    i = end - 1;
+  }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
+  if (!may_hold_credentials(text)) return false;
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// ---- end include/novu/core/detail/mask.hpp ----
+
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` the value of every secret field of `object`, a struct described by `type`.
+inline void add_secret_fields(secret_scrubber& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
+    }
+  }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
+
+// ---- begin include/novu/core/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
+// field tables and the core's JSON functions.
+// SPDX-License-Identifier: MIT
+
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline constexpr field_desc violation_fields[] = {
+    field<&constraint_violation::messages>("messages", field_required),
+    field<&constraint_violation::value>("value"),
+};
+// The entries of api_error::errors, keyed by field name.
+inline constexpr type_desc violation_type =
+    map_type<constraint_violation, &constraint_violation::field, violation_fields>();
+template <>
+inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
+
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0, false, &context_entry::as_object>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
+
+inline constexpr field_desc error_fields[] = {
+    field<&api_error::status_code>("statusCode", field_required),
+    field<&api_error::timestamp>("timestamp", field_required),
+    field<&api_error::path>("path", field_required),
+    field<&api_error::message>("message"),
+    field<&api_error::ctx>("ctx", field_object_only),
+    field<&api_error::error_id>("errorId"),
+};
+inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+
+inline constexpr field_desc validation_error_fields[] = {
+    error_fields[0],
+    error_fields[1],
+    error_fields[2],
+    error_fields[3],
+    error_fields[4],
+    error_fields[5],
+    field<&api_error::errors>("errors", field_required),
+};
+inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+
+// Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
+// list page is moved by nobody).
+template <class T>
+result<T> decode_as(std::string_view text, const type_desc& type, bool allow_envelope, const decode_limits& limits) {
+  result<T> out{T{}};
+  result<void> done = decode_into(text, &type, &*out, allow_envelope, limits);
+  if (!done) out = std::move(done).error();
+  return out;
+}
+
+}  // namespace detail
+
+NOVU_CC_API result<api_error> decode_api_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::error_type, false, limits);
+}
+
+NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<api_error>(json, detail::validation_error_type, false, limits);
+}
+
+NOVU_CC_API result<std::string> encode_json(const api_error& body) {
+  return detail::encode_with_table(detail::validation_error_type, &body);
+}
+
+NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
+  if (json_text.size() > limits.max_body_bytes) {
+    return make_error(error_kind::limit_exceeded, "JSON text above the size limit");
+  }
+  detail::any_json_reader reader(limits, json_text);
+  if (!detail::sax_parse_text(json_text, &reader)) {
+    if (reader.too_deep()) {
+      return make_error(error_kind::limit_exceeded,
+                        "JSON nested deeper than " + std::to_string(limits.max_depth) + " levels");
+    }
+    if (reader.too_many()) {
+      return make_error(error_kind::limit_exceeded, detail::too_many_elements_message(limits.max_elements));
+    }
+    return make_error(error_kind::invalid_argument, reader.message());
+  }
+  const std::size_t nul = detail::find_nul(json_text);
+  if (nul != std::string_view::npos) return make_error(error_kind::invalid_argument, detail::nul_byte_message(nul));
+  return any_json::from_text(reader.type(), reader.take_text());
+}
+
+NOVU_CC_API result<any_json> json_string(std::string_view text) {
+  const std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    return make_error(error_kind::invalid_argument, "string is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  }
+  return any_json::from_text(json_type::string, detail::json_value(std::string(text)).dump());
+}
+
+NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
+  if (value.type != json_type::string) return std::nullopt;
+  detail::string_capture capture;
+  if (!detail::sax_parse_text(value.text, &capture)) return std::nullopt;
+  if (detail::find_nul(value.text) != std::string_view::npos) return std::nullopt;  // `"a"\0...`
+  return std::move(capture.text);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// ---- end include/novu/core/impl/json.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// One table per endpoint type, in endpoint_data's order.
+inline constexpr field_desc slack_channel_fields[] = {
+    field<&slack_channel_endpoint::channel_id>("channelId", field_required)};
+inline constexpr type_desc slack_channel_type = struct_type<slack_channel_endpoint, slack_channel_fields>();
+inline constexpr field_desc slack_user_fields[] = {field<&slack_user_endpoint::user_id>("userId", field_required)};
+inline constexpr type_desc slack_user_type = struct_type<slack_user_endpoint, slack_user_fields>();
+inline constexpr field_desc webhook_fields[] = {field<&webhook_endpoint::url>("url", field_required),
+                                                field<&webhook_endpoint::channel>("channel")};
+inline constexpr type_desc webhook_type = struct_type<webhook_endpoint, webhook_fields>();
+inline constexpr field_desc phone_fields[] = {field<&phone_endpoint::phone_number>("phoneNumber", field_required)};
+inline constexpr type_desc phone_type = struct_type<phone_endpoint, phone_fields>();
+inline constexpr field_desc ms_teams_channel_fields[] = {
+    field<&ms_teams_channel_endpoint::team_id>("teamId", field_required),
+    field<&ms_teams_channel_endpoint::channel_id>("channelId", field_required)};
+inline constexpr type_desc ms_teams_channel_type = struct_type<ms_teams_channel_endpoint, ms_teams_channel_fields>();
+inline constexpr field_desc ms_teams_user_fields[] = {
+    field<&ms_teams_user_endpoint::user_id>("userId", field_required)};
+inline constexpr type_desc ms_teams_user_type = struct_type<ms_teams_user_endpoint, ms_teams_user_fields>();
+inline constexpr field_desc telegram_chat_fields[] = {
+    field<&telegram_chat_endpoint::chat_id>("chatId", field_required)};
+inline constexpr type_desc telegram_chat_type = struct_type<telegram_chat_endpoint, telegram_chat_fields>();
+inline constexpr field_desc webex_room_fields[] = {field<&webex_room_endpoint::room_id>("roomId", field_required),
+                                                   field<&webex_room_endpoint::parent_id>("parentId")};
+inline constexpr type_desc webex_room_type = struct_type<webex_room_endpoint, webex_room_fields>();
+inline constexpr field_desc webex_person_fields[] = {field<&webex_person_endpoint::person_id>("personId"),
+                                                     field<&webex_person_endpoint::person_email>("personEmail")};
+inline constexpr type_desc webex_person_type = struct_type<webex_person_endpoint, webex_person_fields>();
+inline constexpr field_desc line_user_fields[] = {field<&line_user_endpoint::user_id>("userId", field_required)};
+inline constexpr type_desc line_user_type = struct_type<line_user_endpoint, line_user_fields>();
+inline constexpr field_desc pagerduty_fields[] = {
+    field<&pagerduty_service_endpoint::routing_key>("routingKey", field_required | field_secret),
+    field<&pagerduty_service_endpoint::region>("region", field_required)};
+inline constexpr type_desc pagerduty_type = struct_type<pagerduty_service_endpoint, pagerduty_fields>();
+inline constexpr field_desc opsgenie_fields[] = {
+    field<&opsgenie_integration_endpoint::api_key>("apiKey", field_required | field_secret),
+    field<&opsgenie_integration_endpoint::region>("region", field_required)};
+inline constexpr type_desc opsgenie_type = struct_type<opsgenie_integration_endpoint, opsgenie_fields>();
+inline constexpr field_desc grafana_fields[] = {field<&grafana_oncall_endpoint::url>("url", field_required),
+                                                field<&grafana_oncall_endpoint::auth_token>("authToken", field_secret)};
+inline constexpr type_desc grafana_type = struct_type<grafana_oncall_endpoint, grafana_fields>();
+// A tool webhook's headers: a JSON object of strings (name -> value), the values secret.
+inline constexpr field_desc webhook_header_fields[] = {
+    field<&webhook_header::value>("value", field_required | field_secret)};
+inline constexpr type_desc webhook_header_type =
+    map_type<webhook_header, &webhook_header::name, webhook_header_fields, 0, true>();
+template <>
+inline constexpr const type_desc* table_of<webhook_header> = &webhook_header_type;
+inline constexpr field_desc tool_webhook_fields[] = {
+    field<&tool_webhook_endpoint::url>("url", field_required | field_secret),
+    field<&tool_webhook_endpoint::headers>("headers", field_secret), field<&tool_webhook_endpoint::method>("method")};
+inline constexpr type_desc tool_webhook_type = struct_type<tool_webhook_endpoint, tool_webhook_fields>();
+
+inline constexpr variant_alternative endpoint_alternatives[] = {
+    {endpoint_type::slack_channel, &slack_channel_type},
+    {endpoint_type::slack_user, &slack_user_type},
+    {endpoint_type::webhook, &webhook_type},
+    {endpoint_type::phone, &phone_type},
+    {endpoint_type::ms_teams_channel, &ms_teams_channel_type},
+    {endpoint_type::ms_teams_user, &ms_teams_user_type},
+    {endpoint_type::telegram_chat, &telegram_chat_type},
+    {endpoint_type::webex_room, &webex_room_type},
+    {endpoint_type::webex_person, &webex_person_type},
+    {endpoint_type::line_user, &line_user_type},
+    {endpoint_type::pagerduty_service, &pagerduty_type},
+    {endpoint_type::opsgenie_integration, &opsgenie_type},
+    {endpoint_type::grafana_oncall_integration, &grafana_type},
+    {endpoint_type::tool_webhook, &tool_webhook_type},
+};
+inline constexpr variant_desc endpoint_data_type = variant_type<endpoint_data, endpoint_alternatives>();
+template <>
+inline constexpr const variant_desc* variant_table_of<endpoint_data> = &endpoint_data_type;
+
+inline constexpr unsigned char endpoint_required_nullable = field_required | field_nullable;
+
+inline constexpr field_desc endpoint_fields[] = {
+    field<&channel_endpoint::identifier>("identifier", field_required),
+    field<&channel_endpoint::channel>("channel", endpoint_required_nullable),
+    field<&channel_endpoint::provider_id>("providerId", endpoint_required_nullable),
+    field<&channel_endpoint::integration_identifier>("integrationIdentifier", endpoint_required_nullable),
+    field<&channel_endpoint::connection_identifier>("connectionIdentifier", endpoint_required_nullable),
+    field<&channel_endpoint::subscriber_id>("subscriberId", endpoint_required_nullable),
+    field<&channel_endpoint::context_keys>("contextKeys", field_required),
+    field<&channel_endpoint::type>("type", field_required),
+    variant_field<&channel_endpoint::endpoint>("endpoint", 7, field_required),
+    field<&channel_endpoint::created_at>("createdAt", field_required),
+    field<&channel_endpoint::updated_at>("updatedAt", field_required),
+};
+inline constexpr type_desc endpoint_table = struct_type<channel_endpoint, endpoint_fields>();
+template <>
+inline constexpr const type_desc* table_of<channel_endpoint> = &endpoint_table;
+
+inline constexpr field_desc endpoint_page_fields[] = {
+    field<&channel_endpoint_page::data>("data", field_required),
+    field<&channel_endpoint_page::next>("next", endpoint_required_nullable),
+    field<&channel_endpoint_page::previous>("previous", endpoint_required_nullable),
+    field<&channel_endpoint_page::total_count>("totalCount", field_required),
+    field<&channel_endpoint_page::total_count_capped>("totalCountCapped", field_required),
+};
+inline constexpr type_desc endpoint_page_table = struct_type<channel_endpoint_page, endpoint_page_fields>();
+
+inline constexpr field_desc create_endpoint_fields[] = {
+    field<&create_channel_endpoint_request::identifier>("identifier"),
+    field<&create_channel_endpoint_request::subscriber_id>("subscriberId", field_required),
+    field<&create_channel_endpoint_request::create_subscriber_if_missing>("createSubscriberIfMissing"),
+    field<&create_channel_endpoint_request::context>("context"),
+    field<&create_channel_endpoint_request::integration_identifier>("integrationIdentifier", field_required),
+    field<&create_channel_endpoint_request::connection_identifier>("connectionIdentifier"),
+    field<&create_channel_endpoint_request::type>("type", field_required),
+    variant_field<&create_channel_endpoint_request::endpoint>("endpoint", 6, field_required),
+};
+inline constexpr type_desc create_endpoint_table =
+    struct_type<create_channel_endpoint_request, create_endpoint_fields>();
+
+inline constexpr field_desc update_endpoint_fields[] = {
+    variant_field<&update_channel_endpoint_request::endpoint>("endpoint", no_tag, field_required)};
+inline constexpr type_desc update_endpoint_table =
+    struct_type<update_channel_endpoint_request, update_endpoint_fields>();
+
+// The payload of one endpoint alone, its tag given: decode_endpoint_data.
+struct tagged_endpoint {
+  endpoint_type type;
+  endpoint_data endpoint;
+};
+inline constexpr field_desc tagged_endpoint_fields[] = {
+    field<&tagged_endpoint::type>("type", field_required),
+    variant_field<&tagged_endpoint::endpoint>("endpoint", 0, field_required)};
+inline constexpr type_desc tagged_endpoint_table = struct_type<tagged_endpoint, tagged_endpoint_fields>();
+
+// The endpoint tables' secret member names, for the printer and the error-body masks.
+inline const bool endpoint_secret_names_registered = register_table_secrets(endpoint_table);
+
+}  // namespace detail
+
+NOVU_CC_API result<channel_endpoint> decode_channel_endpoint(std::string_view json, const decode_limits& limits) {
+  return detail::decode_as<channel_endpoint>(json, detail::endpoint_table, true, limits);
+}
+
+NOVU_CC_API result<channel_endpoint_page> decode_channel_endpoint_page(std::string_view json,
+                                                                       const decode_limits& limits) {
+  return detail::decode_as<channel_endpoint_page>(json, detail::endpoint_page_table, false, limits);
+}
+
+NOVU_CC_API result<endpoint_data> decode_endpoint_data(const endpoint_type& type, std::string_view json,
+                                                       const decode_limits& limits) {
+  detail::tagged_endpoint tagged;
+  tagged.type = type;
+  // The payload as the member of a document that names its type first.
+  result<any_json> payload = parse_any_json(json, limits);
+  if (!payload) return std::move(payload).error();
+  result<any_json> tag = json_string(type.value());
+  if (!tag) return std::move(tag).error();
+  const std::string document = "{\"type\":" + tag->text + ",\"endpoint\":" + payload->text + "}";
+  result<void> done = detail::decode_into(document, &detail::tagged_endpoint_table, &tagged, false, limits);
+  if (!done) {
+    // Located in the payload itself: "/endpoint/roomId" is "/roomId" of `json`.
+    error e = std::move(done).error();
+    static constexpr std::string_view member = "/endpoint";
+    if (e.location.compare(0, member.size(), member) == 0) {
+      e.location.erase(0, member.size());
+      const std::size_t at = e.message.find(member);
+      if (at != std::string::npos) e.message.erase(at, member.size());
+      if (e.location.empty() && e.message.compare(0, 2, ": ") == 0) e.message.insert(0, "document root");
+    }
+    return e;
+  }
+  return std::move(tagged.endpoint);
+}
+
+namespace endpoints {
+
+NOVU_CC_API result<update_channel_endpoint_request> decode_update_request(std::string_view json,
+                                                                          const decode_limits& limits) {
+  return detail::decode_as<update_channel_endpoint_request>(json, detail::update_endpoint_table, false, limits);
+}
+
+NOVU_CC_API result<create_channel_endpoint_request> decode_create_request(std::string_view json,
+                                                                          const decode_limits& limits) {
+  return detail::decode_as<create_channel_endpoint_request>(json, detail::create_endpoint_table, false, limits);
+}
+
+}  // namespace endpoints
+
+NOVU_CC_API result<std::string> encode_json(const create_channel_endpoint_request& body) {
+  return detail::encode_with_table(detail::create_endpoint_table, &body);
+}
+
+NOVU_CC_API result<std::string> encode_json(const update_channel_endpoint_request& body) {
+  return detail::encode_with_table(detail::update_endpoint_table, &body);
+}
+
+NOVU_CC_API result<std::string> encode_json(const channel_endpoint& endpoint) {
+  return detail::encode_with_table(detail::endpoint_table, &endpoint);
+}
+
+NOVU_CC_API result<std::string> encode_json(const channel_endpoint_page& page) {
+  return detail::encode_with_table(detail::endpoint_page_table, &page);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
+// ---- end include/novu/endpoints/impl/json.ipp ----
+
+// ---- begin include/novu/endpoints/impl/request_builder.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
+// Implementation of novu/endpoints/request_builder.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/list_query.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+// The query of a list request, shared by every resource: filters are added by name, each text
+// checked for valid UTF-8 (an error names the parameter), and written in the official SDK's
+// order (alphabetical by name; a repeated `contextKeys` keeps the caller's order).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/request.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// Implementation of novu/core/request.hpp: what every resource's request builders share (the
+// server URL, identifiers, idempotency keys, the headers every request sends, queries).
+// SPDX-License-Identifier: MIT
+
+#include <charconv>     // to_chars
+#include <chrono>       // system_clock
+#include <random>       // random_device, mt19937_64
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Longest idempotency key the server accepts.
+inline constexpr std::size_t max_idempotency_key_length = 255;
+
+// The server URL split into origin ("https://host:port") and path prefix ("/proxy/novu").
+struct base_url {
+  std::string_view origin;
+  std::string_view prefix;
+};
+
+// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
+constexpr bool is_host_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
+constexpr bool is_ipv6_char(char c) noexcept {
+  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
+}
+
+// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
+// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
+// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
+// parsers disagree about the host the key is sent to).
+inline result<base_url> split_server_url(std::string_view url) {
+  auto invalid = [](const char* why) {
+    return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
+  };
+  std::size_t scheme_end = 0;
+  if (url.compare(0, 7, "http://") == 0) {
+    scheme_end = 7;
+  } else if (url.compare(0, 8, "https://") == 0) {
+    scheme_end = 8;
+  } else {
+    return invalid("must start with http:// or https://");
+  }
+  for (char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
+    if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
+    if (ch == '\\') return invalid("must not contain a backslash");
+  }
+  while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
+  const std::size_t slash = url.find('/', scheme_end);
+  const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
+  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
+  if (authority.find('@') != std::string_view::npos) {
+    return invalid("must not contain user information ('@' before the host)");
+  }
+  std::string_view host = authority;
+  std::optional<std::string_view> port;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
+    const std::string_view literal = authority.substr(1, close - 1);
+    bool valid = literal.find(':') != std::string_view::npos;
+    for (char c : literal) valid = valid && is_ipv6_char(c);
+    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
+    host = authority.substr(0, close + 1);
+    const std::string_view rest = authority.substr(close + 1);
+    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
+    if (!rest.empty()) port = rest.substr(1);
+  } else {
+    const std::size_t colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+    }
+    for (char c : host) {
+      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
+    }
+  }
+  if (host.empty()) return invalid("has no host");
+  if (port) {
+    std::uint32_t number = 0;
+    bool valid = !port->empty() && port->size() <= 5;
+    for (char c : *port) {
+      valid = valid && c >= '0' && c <= '9';
+      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
+  }
+  return base_url{url.substr(0, host_end), url.substr(host_end)};
+}
+
+// Checks an identifier that becomes one path segment.
+inline std::optional<error> check_identifier(std::string_view identifier) {
+  if (identifier.empty()) return make_error(error_kind::invalid_argument, "identifier is empty", "identifier");
+  if (identifier == "." || identifier == "..") {
+    return make_error(error_kind::invalid_argument,
+                      "identifier \".\" or \"..\" would address another URL once dot segments are resolved",
+                      "identifier");
+  }
+  if (!is_valid_utf8(identifier)) {
+    return make_error(error_kind::invalid_argument, "identifier is not valid UTF-8", "identifier");
+  }
+  return std::nullopt;
+}
+
+// Checks a caller-supplied idempotency key.
+inline std::optional<error> check_idempotency_key(std::string_view key) {
+  if (key.size() > max_idempotency_key_length) {
+    return make_error(error_kind::invalid_argument,
+                      "idempotency_key is " + std::to_string(key.size()) + " characters long; the limit is 255",
+                      "idempotency_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c > 0x7E) {
+      return make_error(error_kind::invalid_argument,
+                        "idempotency_key may hold only printable ASCII characters (no CR, LF, NUL or controls)",
+                        "idempotency_key");
+    }
+  }
+  return std::nullopt;
+}
+
+// Appends header `name: value`.
+inline void add_header(http_headers& headers, std::string_view name, std::string value) {
+  headers.emplace_back();
+  headers.back().name.assign(name.data(), name.size());
+  headers.back().value = std::move(value);
+}
+
+// Starts a request: method, URL, path and the headers every operation sends. `resource_path`
+// is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
+inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
+                                          const call_options& options, bool has_body) {
+  result<base_url> base = split_server_url(config.server_url);
+  if (!base) return std::move(base).error();
+  const std::string_view key = secret_core(config.secret_key);
+  if (key.empty()) {
+    return make_error(error_kind::invalid_argument,
+                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
+                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
+                      "secret_key");
+  }
+  if (!is_valid_utf8(key)) {
+    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) {
+      return make_error(error_kind::invalid_argument,
+                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
+                        "secret_key");
+    }
+  }
+  if (!is_valid_utf8(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
+  }
+  if (!is_safe_header_value(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
+                      "user_agent");
+  }
+  if (std::optional<error> bad = check_idempotency_key(options.idempotency_key)) return std::move(*bad);
+
+  http_request request;
+  request.method = method;
+  if (base->prefix.empty()) {
+    request.path = std::move(resource_path);
+  } else {
+    request.path.reserve(base->prefix.size() + resource_path.size());
+    request.path.append(base->prefix.data(), base->prefix.size());
+    request.path += resource_path;
+  }
+  request.url.reserve(base->origin.size() + request.path.size());
+  request.url.append(base->origin.data(), base->origin.size());
+  request.url += request.path;
+
+  static constexpr std::string_view json_type{"application/json"};
+  request.headers.reserve(5);
+  std::string authorization;
+  authorization.reserve(7 + key.size());
+  authorization.append("ApiKey ").append(key.data(), key.size());
+  add_header(request.headers, "Authorization", std::move(authorization));
+  add_header(request.headers, "Accept", std::string(json_type));
+  if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
+  add_header(request.headers, "idempotency-key",
+             options.idempotency_key.empty() ? generate_idempotency_key() : options.idempotency_key);
+  add_header(request.headers, "User-Agent", config.user_agent);
+  return request;
+}
+
+// "{collection}{identifier}" (`collection` ends with '/'), the identifier percent-encoded as one
+// segment, or the error for a bad identifier.
+inline result<std::string> collection_item_path(std::string_view collection, std::string_view identifier) {
+  if (std::optional<error> bad = check_identifier(identifier)) return std::move(*bad);
+  std::string path;
+  path.reserve(collection.size() + 3 * identifier.size());  // room for every byte percent-encoded
+  path.append(collection.data(), collection.size());
+  append_percent_encoded(path, identifier, false);
+  return path;
+}
+
+// Appends "&name=value" (or "?name=value" first) with the value percent-encoded.
+inline void append_query(std::string& path, bool& first, std::string_view name, std::string_view value) {
+  path.push_back(first ? '?' : '&');
+  first = false;
+  path.append(name.data(), name.size());
+  path.push_back('=');
+  append_percent_encoded(path, value, true);
+}
+
+// The error for a list parameter that is not valid UTF-8.
+inline error invalid_utf8_parameter(const char* name) {
+  return make_error(error_kind::invalid_argument, std::string(name) + " is not valid UTF-8", name);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string generate_idempotency_key() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  std::uint64_t bits = engine();
+  char text[40];
+  char* end = std::to_chars(text, text + 24, now).ptr;
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 0; i < 16; ++i) {
+    *end++ = hex[bits & 0x0F];
+    bits >>= 4;
+  }
+  return std::string(text, end);
+}
+
+NOVU_CC_API std::string encode_path_segment(std::string_view identifier) {
+  std::string out;
+  detail::append_percent_encoded(out, identifier, false);
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// ---- end include/novu/core/impl/request.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Collects the parameters of a list request and writes them after `collection`.
+class list_query {
+ public:
+  // A text parameter, when set.
+  void text(const char* name, const std::optional<std::string>& value) {
+    if (value) add(name, *value);
+  }
+  // An open enum parameter (channel, providerId), when set.
+  template <class Enum>
+  void open_enum(const char* name, const std::optional<Enum>& value) {
+    if (value) add(name, value->value());
+  }
+  // A closed enum parameter (orderBy, orderDirection, connectionMode), when set.
+  template <class Enum>
+  void closed_enum(const char* name, const std::optional<Enum>& value) {
+    if (value) add(name, std::string(to_string(*value)));
+  }
+  // A boolean parameter, when set.
+  void flag(const char* name, const std::optional<bool>& value) {
+    if (value) add(name, *value ? "true" : "false");
+  }
+  // `limit`, when set: 1..100.
+  void limit(const std::optional<int>& value) {
+    if (!value) return;
+    if (*value < 1 || *value > 100) {
+      fail(make_error(error_kind::invalid_argument, "limit must be between 1 and 100, got " + std::to_string(*value),
+                      "limit"));
+      return;
+    }
+    add("limit", std::to_string(*value));
+  }
+  // `contextKeys`, when set: each key once, in order; an engaged empty list sends `contextKeys=`,
+  // the server's "without context" filter, so an empty key (which would mean the same) is refused.
+  void context_keys(const std::optional<std::vector<std::string>>& keys, const char* what) {
+    if (!keys) return;
+    if (keys->empty()) add("contextKeys", "");
+    for (std::size_t i = 0; i < keys->size(); ++i) {
+      const std::string& key = (*keys)[i];
+      if (!key.empty() && is_valid_utf8(key)) {
+        params_.emplace_back("contextKeys", key);
+        continue;
+      }
+      const std::string where = "contextKeys[" + std::to_string(i) + "]";
+      fail(make_error(error_kind::invalid_argument,
+                      where + (key.empty() ? std::string(" is empty (an engaged empty context_keys asks for ") + what +
+                                                 " without context)"
+                                           : std::string(" is not valid UTF-8")),
+                      where));
+    }
+  }
+  // Refuses `before` together with `after` (the server answers 400 for both).
+  void one_cursor(const std::optional<std::string>& after, const std::optional<std::string>& before) {
+    if (after && before) {
+      fail(make_error(error_kind::invalid_argument,
+                      "after and before are both set: a page is asked for by one cursor (the server refuses both)",
+                      "before"));
+    }
+  }
+
+  // `collection` with the query, or the first problem.
+  result<std::string> path(std::string_view collection) {
+    if (failed_) return std::move(error_);
+    std::stable_sort(params_.begin(), params_.end(),
+                     [](const std::pair<std::string_view, std::string>& a,
+                        const std::pair<std::string_view, std::string>& b) { return a.first < b.first; });
+    std::string out(collection);
+    bool first = true;
+    for (const auto& [name, value] : params_) append_query(out, first, name, value);
+    return out;
+  }
+
+ private:
+  void add(const char* name, std::string value) {
+    if (!is_valid_utf8(value)) {
+      fail(invalid_utf8_parameter(name));
+      return;
+    }
+    params_.emplace_back(name, std::move(value));
+  }
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+
+  std::vector<std::pair<std::string_view, std::string>> params_;
+  bool failed_ = false;
+  error error_;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+// ---- end include/novu/core/detail/list_query.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The endpoints' collection, and the path of one endpoint in it.
+inline constexpr std::string_view endpoints_collection = "/v1/channel-endpoints";
+inline result<std::string> endpoint_item_path(std::string_view identifier) {
+  return collection_item_path("/v1/channel-endpoints/", identifier);
+}
+// `request` with a JSON body, or the first problem.
+inline result<http_request> with_json_body(result<http_request> request, result<std::string> json) {
+  if (!json) return std::move(json).error();
+  if (request) request->body = std::move(*json);
+  return request;
+}
+
+}  // namespace detail
+
+namespace endpoints {
+
+NOVU_CC_API result<http_request> build_list_request(const client_config& config,
+                                                    const list_channel_endpoints_params& params,
+                                                    const call_options& options) {
+  detail::list_query q;
+  q.limit(params.limit);
+  q.one_cursor(params.after, params.before);
+  q.text("after", params.after);
+  q.text("before", params.before);
+  q.open_enum("channel", params.channel);
+  q.text("connectionIdentifier", params.connection_identifier);
+  q.context_keys(params.context_keys, "endpoints");
+  q.flag("includeCursor", params.include_cursor);
+  q.text("integrationIdentifier", params.integration_identifier);
+  q.closed_enum("orderBy", params.order_by);
+  q.closed_enum("orderDirection", params.order_direction);
+  q.open_enum("providerId", params.provider_id);
+  q.text("subscriberId", params.subscriber_id);
+  result<std::string> path = q.path(detail::endpoints_collection);
+  if (!path) return std::move(path).error();
+  return detail::start_request(config, "GET", std::move(*path), options, false);
+}
+
+NOVU_CC_API result<http_request> build_create_request(const client_config& config,
+                                                      const create_channel_endpoint_request& body,
+                                                      const call_options& options) {
+  if (body.subscriber_id.empty()) {
+    return make_error(error_kind::invalid_argument, "subscriberId is empty: an endpoint belongs to a subscriber",
+                      "subscriberId");
+  }
+  if (body.integration_identifier.empty()) {
+    return make_error(error_kind::invalid_argument, "integrationIdentifier is empty", "integrationIdentifier");
+  }
+  if (body.type.value().empty()) {
+    return make_error(error_kind::invalid_argument, "type is empty: set the endpoint's type", "type");
+  }
+  return detail::with_json_body(
+      detail::start_request(config, "POST", std::string(detail::endpoints_collection), options, true),
+      encode_json(body));
+}
+
+NOVU_CC_API result<http_request> build_retrieve_request(const client_config& config, std::string_view identifier,
+                                                        const call_options& options) {
+  result<std::string> path = detail::endpoint_item_path(identifier);
+  if (!path) return std::move(path).error();
+  return detail::start_request(config, "GET", std::move(*path), options, false);
+}
+
+NOVU_CC_API result<http_request> build_update_request(const client_config& config, std::string_view identifier,
+                                                      const update_channel_endpoint_request& body,
+                                                      const call_options& options) {
+  result<std::string> path = detail::endpoint_item_path(identifier);
+  if (!path) return std::move(path).error();
+  return detail::with_json_body(detail::start_request(config, "PATCH", std::move(*path), options, true),
+                                encode_json(body));
+}
+
+NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options) {
+  result<std::string> path = detail::endpoint_item_path(identifier);
+  if (!path) return std::move(path).error();
+  return detail::start_request(config, "DELETE", std::move(*path), options, false);
+}
+
+NOVU_CC_API std::optional<list_channel_endpoints_params> next_page_params(const list_channel_endpoints_params& params,
+                                                                          const channel_endpoint_page& page) {
+  if (!page.next || page.next->empty()) return std::nullopt;
+  list_channel_endpoints_params next = params;
+  next.after = *page.next;
+  next.before.reset();
+  next.include_cursor.reset();
+  return next;
+}
+
+}  // namespace endpoints
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
+// ---- end include/novu/endpoints/impl/request_builder.ipp ----
+
+// ---- begin include/novu/endpoints/impl/response_parser.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_RESPONSE_PARSER_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_RESPONSE_PARSER_IPP
+// Implementation of novu/endpoints/response_parser.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/response.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
+// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Whether `status` is a success (2xx).
+constexpr bool is_2xx(int status) noexcept { return status >= 200 && status < 300; }
+
+// Statuses whose body the API documents as an `ErrorDto`.
+constexpr bool documents_error_dto(int status) noexcept {
+  switch (status) {
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 500: return true;
+    default: return false;
+  }
+}
+
+// Reason phrase of the statuses this API uses, for messages.
+constexpr std::string_view reason_phrase(int status) noexcept {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// "HTTP 404 Not Found".
+inline std::string status_text(int status) {
+  std::string text = "HTTP " + std::to_string(status);
+  const std::string_view reason = reason_phrase(status);
+  if (!reason.empty()) {
+    text.push_back(' ');
+    text.append(reason.data(), reason.size());
+  }
+  return text;
+}
+
+// At most `limit` bytes of `text`, cut at a UTF-8 boundary, with "..." when cut.
+inline std::string clip(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  text.resize(utf8_boundary(text, limit));
+  text += "...";
+  return text;
+}
+
+// The server's message as text, at most 300 bytes: the string itself, or the JSON of a
+// non-string message. Only the start of a long string is unescaped.
+inline std::string message_text(const api_error& body) {
+  if (!body.message || body.message->type == json_type::null) return {};
+  if (body.message->type != json_type::string) return clip(body.message->text, 300);
+  // At most 12 bytes of JSON text per byte of content (a surrogate pair's escapes) and a
+  // margin; an escape cut short at the end is dropped.
+  std::string_view raw(body.message->text);
+  raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() > 12 * 300 + 16) {
+    raw = raw.substr(0, 12 * 300 + 16);
+    const std::size_t backslash = raw.rfind('\\');
+    if (backslash != std::string_view::npos && raw.size() - backslash < 12) raw = raw.substr(0, backslash);
+  }
+  return clip(json_unescape(raw), 300);
+}
+
+// `text` with append_printable's escapes, when it needs any.
+inline void make_printable(std::string& text) {
+  if (!needs_printable_escaping(text)) return;
+  std::string printable;
+  printable.reserve(text.size() + 16);
+  append_printable(printable, text);
+  text.swap(printable);
+}
+
+// Longest `error::message`; a longer one is cut and says how much was left out.
+inline constexpr std::size_t max_error_message_bytes = 4096;
+
+// The message with control characters and invalid UTF-8 escaped (no forged log lines), cut to
+// max_error_message_bytes with a note of the bytes left out. Applying it twice changes nothing.
+inline void finish_message(std::string& message) {
+  make_printable(message);
+  if (message.size() <= max_error_message_bytes) return;
+  std::size_t cut = utf8_boundary(message, max_error_message_bytes - 64);
+  // Not inside an escape such as \x1B.
+  const std::size_t backslash = message.rfind('\\', cut);
+  if (backslash != std::string::npos && cut - backslash < 4) cut = backslash;
+  const std::size_t omitted = message.size() - cut;
+  message.resize(cut);
+  message += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// `value` with credential-named members and `name=value` pairs masked (see mask_credentials);
+// it stays JSON of the same type, or becomes the string "[redacted]".
+inline void mask_any_json(any_json& value) {
+  if (value.type != json_type::object && value.type != json_type::array && value.type != json_type::string) return;
+  std::string masked;
+  if (!mask_credentials_into(value.text, masked) || masked == value.text) return;
+  result<any_json> checked = parse_any_json(masked);
+  if (checked && checked->type == value.type) {
+    value.text = std::move(checked->text);
+  } else {
+    value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+  }
+}
+
+// Masks what the decoded error body may hold of credentials the caller never told us about:
+// credential-named members of `message` and `ctx`, and for a violation of a credential-named
+// field ("auth.accessToken") the value it echoes, which is added to `echoes` so that it is
+// scrubbed wherever else the body repeats it.
+inline void mask_api_error(api_error& api, secret_scrubber& echoes) {
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      if (!v.value) continue;
+      if (!is_secret_path(v.field)) {
+        mask_any_json(*v.value);
+        continue;
+      }
+      if (std::optional<std::string> echoed = string_value(*v.value)) {
+        echoes.add(*echoed);
+      } else if (v.value->type != json_type::null && v.value->type != json_type::boolean) {
+        echoes.add(v.value->text);
+      }
+      if (v.value->type != json_type::null) {
+        v.value = any_json::from_text(json_type::string, "\"" + std::string(mask_text) + "\"");
+      }
+    }
+  }
+  if (api.message) mask_any_json(*api.message);
+  if (api.ctx) mask_any_json(*api.ctx);
+}
+
+// The known secrets of a call plus what the error body echoes for credential-named fields.
+inline secret_scrubber call_and_echoed_secrets(const secret_scrubber* secrets, api_error& api) {
+  secret_scrubber all = secrets != nullptr ? *secrets : secret_scrubber{};
+  mask_api_error(api, all);
+  scrub_api_error(api, all);
+  return all;
+}
+
+// The last step of every error a parser or client returns: `secrets` scrubbed from every
+// field, credential-named values in the kept body, headers and message masked, the message
+// escaped and capped (and scrubbed once more, as escaping could spell a secret).
+inline void finish_error(error& e, const secret_scrubber* secrets) {
+  // Known secrets first, while they are whole; then the masks, whose "[redacted]" could spell
+  // a secret; then the known secrets again, with a marker that cannot.
+  if (secrets != nullptr) scrub_error(e, *secrets);
+  bool masked = false;
+  if (!e.body.empty()) {
+    std::string body;
+    masked = mask_credentials_into(e.body, body) && body != e.body;
+    if (masked) e.body.swap(body);
+  }
+  for (http_header& h : e.headers) {
+    if (!is_secret_header(h.name)) continue;
+    h.value.assign(mask_text.data(), mask_text.size());
+    masked = true;
+  }
+  if (e.message.find_first_of("=:") != std::string::npos) {
+    std::string message = mask_key_value_pairs(e.message);
+    masked = masked || message != e.message;
+    e.message.swap(message);
+  }
+  if (secrets != nullptr && masked) {
+    secrets->scrub(e.body);
+    for (http_header& h : e.headers) secrets->scrub(h.value);
+    secrets->scrub(e.message);
+  }
+  finish_message(e.message);
+  if (secrets != nullptr && secrets->scrub(e.message)) finish_message(e.message);
+  make_printable(e.location);
+}
+
+// The body an error keeps: the response's, unless it is above the size limit (such a body is
+// refused unread, and an error does not hold on to it either). Taken from `owned_body` (the
+// caller's copy of response.body, which it gives up) instead of copied when there is one.
+inline std::string kept_body(const http_response& response, const decode_limits& limits, std::string* owned_body) {
+  if (response.body.size() > limits.max_body_bytes) return std::string();
+  return owned_body != nullptr ? std::move(*owned_body) : response.body;
+}
+
+// An error carrying the response.
+inline error response_error(error_kind kind, const http_response& response, std::string message,
+                            const decode_limits& limits, std::string* owned_body) {
+  error e = make_error(kind, std::move(message));
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, owned_body);
+  return e;
+}
+
+// "HTTP 404 Not Found: <the server's message>".
+inline std::string api_message(int status, const api_error& body) {
+  std::string message = status_text(status);
+  const std::string text = message_text(body);
+  if (!text.empty()) message += ": " + text;
+  return message;
+}
+
+// The error for a response with an error status whose body decoded as `body`.
+inline error decoded_error(error_kind kind, const http_response& response, api_error body, const decode_limits& limits,
+                           const secret_scrubber* secrets, std::string* owned_body) {
+  const secret_scrubber all = call_and_echoed_secrets(secrets, body);
+  std::string message = api_message(response.status, body);
+  if (kind == error_kind::validation && body.errors) {
+    // Whole fields while they fit, leaving room for the note of those left out.
+    const std::size_t budget = max_error_message_bytes - 512;
+    std::size_t shown = 0;
+    for (const constraint_violation& v : *body.errors) {
+      if (message.size() >= budget) break;
+      message += "; " + clip(v.field, 100) + ":";
+      for (const std::string& m : v.messages) {
+        if (message.size() >= budget) {
+          message += " ...";
+          break;
+        }
+        message += " " + clip(m, 200);
+      }
+      ++shown;
+    }
+    if (shown < body.errors->size()) {
+      message += "; and " + std::to_string(body.errors->size() - shown) + " more fields left out";
+    }
+  } else if (body.error_id) {
+    message += " (errorId " + clip(*body.error_id, 100) + ")";
+  }
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, &all);  // `body` (the decoded api_error) was scrubbed and masked above
+  e.api = std::move(body);
+  return e;
+}
+
+// An error with the response that does not decode as an error body.
+inline error undecoded_error(error_kind kind, const http_response& response, std::string message,
+                             const decode_limits& limits, const secret_scrubber* secrets, std::string* owned_body) {
+  error e = response_error(kind, response, std::move(message), limits, owned_body);
+  finish_error(e, secrets);
+  return e;
+}
+
+// The error a non-2xx response stands for, `secrets` scrubbed from it. With `owned_body` (a
+// string holding response.body that the caller gives up) the error takes the body from there.
+inline error error_from_response(const http_response& response, const decode_limits& limits,
+                                 const secret_scrubber* secrets, std::string* owned_body = nullptr) {
+  const int status = response.status;
+  const bool documented = status == 422 || documents_error_dto(status);
+  if (documented && response.body.size() > limits.max_body_bytes) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body of " + std::to_string(response.body.size()) +
+                               " bytes, above the limit of " + std::to_string(limits.max_body_bytes) + ": not decoded",
+                           limits, secrets, owned_body);
+  }
+  if (!documented) {
+    return undecoded_error(error_kind::http, response, "unexpected " + status_text(status), limits, secrets,
+                           owned_body);
+  }
+  if (status == 422) {
+    result<api_error> body = decode_validation_error(response.body, limits);
+    if (body) return decoded_error(error_kind::validation, response, std::move(*body), limits, secrets, owned_body);
+  }
+  // Any documented status with a plain ErrorDto (the idempotency guard answers 422 so too).
+  result<api_error> body = decode_api_error(response.body, limits);
+  if (body) return decoded_error(error_kind::api, response, std::move(*body), limits, secrets, owned_body);
+  if (body.error().kind == error_kind::limit_exceeded) {
+    return undecoded_error(error_kind::limit_exceeded, response,
+                           status_text(status) + " with a body refused: " + body.error().message, limits, secrets,
+                           owned_body);
+  }
+  return undecoded_error(error_kind::http, response, status_text(status) + " with a body that is not an ErrorDto",
+                         limits, secrets, owned_body);
+}
+
+// The error for a 2xx body that did not decode.
+inline error success_body_error(const http_response& response, error decoded, const decode_limits& limits,
+                                const secret_scrubber* secrets) {
+  error e = std::move(decoded);
+  e.message = status_text(response.status) + " body: " + e.message;
+  e.status = response.status;
+  e.headers = response.headers;
+  e.body = kept_body(response, limits, nullptr);
+  finish_error(e, secrets);
+  return e;
+}
+
+// What a call answered by `response` gives: the error a non-2xx status stands for, else what
+// `decode(body)` gives, a body that does not decode keeping the response's status and body.
+template <class Result, class Decode>
+Result parse_success_body(const http_response& response, const decode_limits& limits, const secret_scrubber* secrets,
+                          Decode decode) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  Result decoded = decode(response.body);
+  if (!decoded) return success_body_error(response, std::move(decoded).error(), limits, secrets);
+  return decoded;
+}
+
+}  // namespace detail
+
+NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
+  return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// ---- end include/novu/core/impl/response.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Create, retrieve and update answers.
+inline result<channel_endpoint> parse_endpoint(const http_response& response, const decode_limits& limits,
+                                               const secret_scrubber* secrets) {
+  return parse_success_body<result<channel_endpoint>>(
+      response, limits, secrets, [&](const std::string& body) { return decode_channel_endpoint(body, limits); });
+}
+
+// List answers.
+inline result<channel_endpoint_page> parse_endpoint_page(const http_response& response, const decode_limits& limits,
+                                                         const secret_scrubber* secrets) {
+  return parse_success_body<result<channel_endpoint_page>>(
+      response, limits, secrets, [&](const std::string& body) { return decode_channel_endpoint_page(body, limits); });
+}
+
+}  // namespace detail
+
+namespace endpoints {
+
+NOVU_CC_API result<channel_endpoint_page> parse_list_response(const http_response& response,
+                                                              const decode_limits& limits) {
+  return detail::parse_endpoint_page(response, limits, nullptr);
+}
+
+NOVU_CC_API result<channel_endpoint> parse_create_response(const http_response& response, const decode_limits& limits) {
+  return detail::parse_endpoint(response, limits, nullptr);
+}
+
+NOVU_CC_API result<channel_endpoint> parse_retrieve_response(const http_response& response,
+                                                             const decode_limits& limits) {
+  return detail::parse_endpoint(response, limits, nullptr);
+}
+
+NOVU_CC_API result<channel_endpoint> parse_update_response(const http_response& response, const decode_limits& limits) {
+  return detail::parse_endpoint(response, limits, nullptr);
+}
+
+NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
+  if (!detail::is_2xx(response.status)) return error_from_response(response, limits);
+  return {};
+}
+
+}  // namespace endpoints
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_RESPONSE_PARSER_IPP
+// ---- end include/novu/endpoints/impl/response_parser.ipp ----
+#endif
+
+// Fast-compile mode: the class templates the calls return are instantiated once, in the
+// implementation file.
+#if defined(NOVU_CC_SEPARATE_COMPILATION)
+
+// ---- begin include/novu/endpoints/detail/instantiations.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DETAIL_INSTANTIATIONS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DETAIL_INSTANTIATIONS_HPP
+// Fast-compile mode only: the endpoints' class template specializations, instantiated once in
+// the implementation file (see novu/core/detail/instantiations.hpp, which holds the core's).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/instantiations.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+// Fast-compile mode only (NOVU_CC_SEPARATE_COMPILATION): the class template specializations that
+// the library's calls return or take are explicitly instantiated in the implementation
+// file (NOVU_CC_IMPLEMENTATION) and declared `extern` everywhere else, so user translation
+// units do not instantiate and emit them again. Every specialization names a type of this
+// library, as the standard requires for explicit instantiations of std templates. This file
+// holds the core's; each resource's detail/instantiations.hpp includes it and adds its own with
+// NOVU_CC_INSTANTIATE.
+// SPDX-License-Identifier: MIT
+
+
+
+#if defined(NOVU_CC_IMPLEMENTATION)
+#define NOVU_CC_INSTANTIATE template  // the one definition, in the implementation file
+#else
+#define NOVU_CC_INSTANTIATE extern template  // a declaration: the definition is elsewhere
+#endif
+
+NOVU_CC_NAMESPACE_BEGIN
+NOVU_CC_INSTANTIATE class result<http_request>;
+NOVU_CC_INSTANTIATE class result<http_response>;
+NOVU_CC_INSTANTIATE class result<api_error>;
+NOVU_CC_INSTANTIATE class result<std::string>;
+NOVU_CC_INSTANTIATE class result<detail::no_value>;
+NOVU_CC_NAMESPACE_END
+
+NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
+NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_INSTANTIATIONS_HPP
+// ---- end include/novu/core/detail/instantiations.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+NOVU_CC_INSTANTIATE class result<channel_endpoint>;
+NOVU_CC_INSTANTIATE class result<channel_endpoint_page>;
+NOVU_CC_INSTANTIATE class result<endpoint_data>;
+NOVU_CC_NAMESPACE_END
+
+NOVU_CC_INSTANTIATE class std::vector<novu::channel_endpoint>;
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DETAIL_INSTANTIATIONS_HPP
+// ---- end include/novu/endpoints/detail/instantiations.hpp ----
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_DETAIL_IMPLEMENTATION_HPP
+// ---- end include/novu/endpoints/detail/implementation.hpp ----
+#endif
+// NOVU_CC_STANDALONE }
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_ENDPOINTS_HPP
+// ---- end include/novu/endpoints/endpoints.hpp ----
 
 // NOVU_CC_STANDALONE {
 #if NOVU_CC_OUTERMOST_HEADER == 1

@@ -1,5 +1,6 @@
-// Values every resource shares: `any_json` for fields whose schema allows anything, and the
-// API's error body `api_error`. Plain values: no JSON library type appears here.
+// Values every resource shares: `any_json` for fields whose schema allows anything, the context
+// entries of create requests, and the API's error body `api_error`. Plain values: no JSON
+// library type appears here.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -30,6 +31,17 @@ struct any_json {
     v.text = std::move(json_text);
     return v;
   }
+};
+
+/// One entry of a create request's (connections and endpoints alike) `context` map: `"<type>": "<id>"` or
+/// `"<type>": {"id": "<id>", "data": {...}}` when `data` is set.
+struct context_entry {
+  std::string type;              ///< map key, e.g. "tenant"
+  std::string id;                ///< context id, e.g. "org-acme"
+  std::optional<any_json> data;  ///< `data`: any JSON object
+  /// Written as `{"id": ...}` even without `data` (set when decoded from that form); otherwise
+  /// an entry without data is written as the plain `"<type>": "<id>"`.
+  bool as_object = false;
 };
 
 /// One field's violations in a 422 answer (`ConstraintValidation`, keyed by field name).

@@ -1,8 +1,6 @@
 // One public header alone: see tests/standalone/core/version.cpp.
 #include "novu/core/tagged_union.hpp"
 
-#include <variant>
-
 struct square {
   int side = 0;
 };

@@ -16,4 +16,3 @@ NOVU_CC_INSTANTIATE class result<channel_connection_page>;
 NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::channel_connection>;
-NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;

@@ -93,16 +93,6 @@ inline constexpr field_desc update_request_fields[] = {
 inline constexpr type_desc update_request_type =
     struct_type<update_channel_connection_request, update_request_fields>();
 
-// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
-inline constexpr field_desc context_entry_fields[] = {
-    field<&context_entry::id>("id", field_required),
-    field<&context_entry::data>("data", field_object_only),
-};
-inline constexpr type_desc context_entry_type =
-    map_type<context_entry, &context_entry::type, context_entry_fields, 0>();
-template <>
-inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
-
 inline constexpr field_desc create_request_fields[] = {
     field<&create_channel_connection_request::identifier>("identifier"),
     field<&create_channel_connection_request::subscriber_id>("subscriberId"),

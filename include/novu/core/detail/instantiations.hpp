@@ -33,3 +33,4 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_INSTANTIATE class std::vector<novu::http_header>;
 NOVU_CC_INSTANTIATE class std::vector<novu::constraint_violation>;
+NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;

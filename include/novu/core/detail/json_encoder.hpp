@@ -119,6 +119,9 @@ class table_encoder {
       }
       case field_kind::integer: out_ += std::to_string(*static_cast<const std::int64_t*>(target)); return;
       case field_kind::boolean: out_ += *static_cast<const bool*>(target) ? "true" : "false"; return;
+      case field_kind::optional_boolean:
+        out_ += **static_cast<const std::optional<bool>*>(target) ? "true" : "false";
+        return;
       case field_kind::object: write_object(*f.nested, target); return;
       case field_kind::object_list: {
         out_.push_back('[');
@@ -186,6 +189,7 @@ class table_encoder {
   // (optional) field is absent.
   static bool is_shorthand(const type_desc& entry, const void* e) {
     if (entry.shorthand == no_shorthand) return false;
+    if (entry.object_form != nullptr && *entry.object_form(const_cast<void*>(e))) return false;
     for (std::size_t i = 0; i < entry.field_count; ++i) {
       if (i == entry.shorthand) continue;
       const field_desc& f = entry.fields[i];

@@ -150,6 +150,10 @@ template <class T, std::string T::*Key>
 const std::string& map_key(const void* entry) {
   return static_cast<const T*>(entry)->*Key;
 }
+template <class T, bool T::*Form>
+bool* map_object_form(void* entry) {
+  return &(static_cast<T*>(entry)->*Form);
+}
 template <class T, std::string T::*Key>
 std::size_t map_unique(void* map) {
   return keep_last_per_key(**static_cast<std::optional<std::vector<T>>*>(map),
@@ -171,6 +175,19 @@ bool open_enum_spelling(const void* target, std::string_view& out) {
 }
 template <class E>
 inline constexpr enum_ops open_enum_table{&open_enum_assign<E>, &open_enum_spelling<E>, {}};
+// A required open enum held as a plain E (no optional): empty when the body did not set it.
+template <class E>
+bool plain_open_enum_assign(void* target, const std::string& text) {
+  *static_cast<E*>(target) = E(text);
+  return true;
+}
+template <class E>
+bool plain_open_enum_spelling(const void* target, std::string_view& out) {
+  out = static_cast<const E*>(target)->value();
+  return !out.empty();
+}
+template <class E>
+inline constexpr enum_ops plain_open_enum_table{&plain_open_enum_assign<E>, &plain_open_enum_spelling<E>, {}};
 
 template <class E>
 bool closed_enum_assign(void* target, const std::string& text) {
@@ -246,6 +263,10 @@ constexpr field_kind deduce_kind() {
     return field_kind::integer;
   } else if constexpr (std::is_same_v<M, bool>) {
     return field_kind::boolean;
+  } else if constexpr (std::is_same_v<M, std::optional<bool>>) {
+    return field_kind::optional_boolean;
+  } else if constexpr (std::is_base_of_v<open_enum<M>, M>) {
+    return field_kind::open_enum;
   } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
     return field_kind::string_list;
   } else if constexpr (std::is_same_v<M, std::optional<any_json>>) {
@@ -310,7 +331,11 @@ constexpr field_desc field(std::string_view name, unsigned char flags = 0, std::
     static_assert(Nested == nullptr, "only struct, list and map members take a nested table");
   }
   const enum_ops* enums = nullptr;
-  if constexpr (kind == field_kind::open_enum) enums = &open_enum_table<first_argument<M, std::optional>>;
+  if constexpr (kind == field_kind::open_enum && instance_of<M, std::optional>::value) {
+    enums = &open_enum_table<first_argument<M, std::optional>>;
+  } else if constexpr (kind == field_kind::open_enum) {
+    enums = &plain_open_enum_table<M>;
+  }
   if constexpr (kind == field_kind::closed_enum) enums = &closed_enum_table<first_argument<M, std::optional>>;
   const variant_desc* variant = nullptr;
   if constexpr (kind == field_kind::variant) {
@@ -381,8 +406,10 @@ constexpr type_desc struct_type() {
 }
 
 // The table of the entries of a map (std::optional<std::vector<T>> read from a JSON object),
-// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets.
-template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand>
+// `Key` holding each entry's name; `Shorthand` names the field a plain string value sets, and
+// `Form` (optional) the entry's flag that it was written as an object all the same.
+template <class T, std::string T::*Key, const auto& Fields, std::size_t Shorthand = no_shorthand,
+          bool ShorthandOnly = false, bool T::*Form = nullptr>
 constexpr type_desc map_type() {
   type_desc t = table_base<T, Fields>();
   static_assert(Shorthand == no_shorthand || (Shorthand < std::extent_v<std::remove_reference_t<decltype(Fields)>> &&
@@ -395,6 +422,9 @@ constexpr type_desc map_type() {
   t.unique = &map_unique<T, Key>;
   t.key = &map_key<T, Key>;
   t.shorthand = Shorthand;
+  static_assert(!ShorthandOnly || Shorthand != no_shorthand, "a shorthand-only map needs its shorthand field");
+  t.shorthand_only = ShorthandOnly;
+  if constexpr (Form != nullptr) t.object_form = &map_object_form<T, Form>;
   return t;
 }
 

@@ -59,8 +59,13 @@ inline bool dto_reader::start_container(json_event event) {
       return true;
     }
     case slot_kind::map_value:
-      if (!is_object)
-        return type_error(s.type->shorthand == no_shorthand ? "an object" : "a string or an object", event);
+      if (!is_object || s.type->shorthand_only) {
+        return type_error(s.type->shorthand == no_shorthand ? "an object"
+                          : s.type->shorthand_only          ? "a string"
+                                                            : "a string or an object",
+                          event);
+      }
+      if (s.type->object_form != nullptr) *s.type->object_form(s.target) = true;
       push(frame_kind::object, s.type, s.target, false);
       return true;
     case slot_kind::string_item: return type_error("a string", event);
@@ -106,7 +111,8 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
     case field_kind::open_enum:
     case field_kind::closed_enum: return type_error("a string", event);
     case field_kind::integer: return type_error("an integer", event);
-    case field_kind::boolean: return type_error("a boolean", event);
+    case field_kind::boolean:
+    case field_kind::optional_boolean: return type_error("a boolean", event);
   }
   return true;
 }

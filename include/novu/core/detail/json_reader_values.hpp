@@ -147,7 +147,8 @@ inline bool dto_reader::scalar(json_event event, std::string* text, bool flag) {
       // A map entry's shorthand: a string that stands for the entry with only that field set.
       const std::size_t shorthand = s.type->shorthand;
       if (shorthand == no_shorthand) return type_error("an object", event);
-      if (event != json_event::string) return type_error("a string or an object", event);
+      if (event != json_event::string)
+        return type_error(s.type->shorthand_only ? "a string" : "a string or an object", event);
       const field_desc& f = s.type->fields[shorthand];
       *static_cast<std::string*>(f.member(s.target)) = *text;
       return true;
@@ -207,6 +208,10 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     case field_kind::boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
       *static_cast<bool*>(target) = flag;
+      return true;
+    case field_kind::optional_boolean:
+      if (event != json_event::boolean) return type_error("a boolean", event);
+      *static_cast<std::optional<bool>*>(target) = flag;
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);

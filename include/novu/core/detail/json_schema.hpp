@@ -20,18 +20,19 @@ namespace detail {
 
 // The representation behind a field (the C++ type in the comment).
 enum class field_kind : unsigned char {
-  string,           // std::string
-  optional_string,  // std::optional<std::string>
-  open_enum,        // std::optional<E>, E an open_enum: any wire string is kept
-  closed_enum,      // std::optional<E>, E an enum with wire spellings: others are an error
-  string_list,      // std::vector<std::string>
-  integer,          // std::int64_t
-  boolean,          // bool
-  object,           // a struct described by `nested`
-  object_list,      // std::vector<T>, T described by `nested`
-  keyed_map,        // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
-  optional_any,     // std::optional<any_json>
-  variant,          // a tagged union (variant_desc), its tag in a sibling field
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
 };
 
 // Field flags.
@@ -102,6 +103,11 @@ struct type_desc {
   // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
   // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
   std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
 };
 
 // type_desc::shorthand of a map without a short form.

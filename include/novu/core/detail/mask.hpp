@@ -36,10 +36,33 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
+// The (normalized) names of the fields that a resource's tables flag as secret, registered at
+// start-up by the resource's implementation (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Read-only once main() runs.
+inline std::vector<std::string>& registered_secret_names() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// Adds `name` (a field's wire name) to registered_secret_names().
+inline bool register_secret_name(std::string_view name) {
+  std::vector<std::string>& names = registered_secret_names();
+  std::string normalized = normalized_key(name);
+  for (const std::string& n : names) {
+    if (n == normalized) return true;
+  }
+  names.push_back(std::move(normalized));
+  return true;
+}
+
 // True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys".
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
+  for (const std::string& n : registered_secret_names()) {
+    if (n == normalized) return true;
+  }
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};

@@ -11,6 +11,7 @@
 
 #include "novu/core/api_error.hpp"
 #include "novu/core/detail/json_schema.hpp"
+#include "novu/core/detail/mask.hpp"
 #include "novu/core/detail/scrub.hpp"
 #include "novu/core/version.hpp"
 
@@ -54,9 +55,27 @@ inline void add_secret_fields(secret_scrubber& secrets, const type_desc& type, c
       case field_kind::open_enum:
       case field_kind::closed_enum:
       case field_kind::integer:
-      case field_kind::boolean: break;
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
     }
   }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
 }
 
 }  // namespace detail

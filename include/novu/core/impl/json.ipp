@@ -33,6 +33,16 @@ inline constexpr type_desc violation_type =
 template <>
 inline constexpr const type_desc* table_of<constraint_violation> = &violation_type;
 
+// A create request's `context` entries: "<type>": "<id>", or "<type>": {"id": ..., "data": {...}}.
+inline constexpr field_desc context_entry_fields[] = {
+    field<&context_entry::id>("id", field_required),
+    field<&context_entry::data>("data", field_object_only),
+};
+inline constexpr type_desc context_entry_type =
+    map_type<context_entry, &context_entry::type, context_entry_fields, 0, false, &context_entry::as_object>();
+template <>
+inline constexpr const type_desc* table_of<context_entry> = &context_entry_type;
+
 inline constexpr field_desc error_fields[] = {
     field<&api_error::status_code>("statusCode", field_required),
     field<&api_error::timestamp>("timestamp", field_required),
