@@ -1618,11 +1618,21 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -1639,23 +1649,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -1663,9 +1701,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -1699,6 +1735,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -3761,11 +3808,21 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -3782,23 +3839,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -3806,9 +3891,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -3842,6 +3925,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -5855,11 +5949,21 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -5876,23 +5980,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -5900,9 +6032,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -5936,6 +6066,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -7765,11 +7906,21 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -7786,23 +7937,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -7810,9 +7989,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -7846,6 +8023,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -9676,11 +9864,21 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -9697,23 +9895,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -9721,9 +9947,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -9757,6 +9981,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -10530,6 +10765,129 @@ NOVU_CC_NAMESPACE_END
 #include <cstring>      // memchr
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
+  }
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
+  return true;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  if (secret_name_registry::instance().contains(normalized)) return true;
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
 // ---- begin include/novu/core/detail/text.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
@@ -10831,82 +11189,6 @@ namespace detail {
 
 // The text that replaces a masked value.
 inline constexpr std::string_view mask_text{"[redacted]"};
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
-// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
-  }
-  names.push_back(std::move(normalized));
-  return true;
-}
-
-// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
-// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
-inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
-                                               "passwd", "passphrase",    "key",       "credential", "credentials",
-                                               "cookie", "authorization", "signature", "sessionid"};
-  for (std::string_view tail : tails) {
-    if (ends_with(normalized, tail)) return true;
-  }
-  return normalized == "pwd";
-}
-
-// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
-// "auth[accessToken]", "accessToken") is a credential name.
-inline bool is_secret_path(std::string_view path) {
-  std::size_t end = path.size();
-  auto separator = [](char ch) {
-    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
-  };
-  while (end > 0 && separator(path[end - 1])) --end;
-  std::size_t begin = end;
-  while (begin > 0 && !separator(path[begin - 1])) --begin;
-  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
-}
-
-// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
-// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
-inline bool is_secret_header(std::string_view name) {
-  const std::string lower = normalized_key(name);
-  if (lower == "idempotencykey") return false;
-  for (std::string_view part :
-       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
-    if (lower.find(part) != std::string::npos) return true;
-  }
-  return ends_with(lower, "key");
-}
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -13264,20 +13546,17 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
     // of the right size, while a moved-from buffer would be regrown character by character.
     case field_kind::string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::string*>(target) = *text;
-      return true;
     case field_kind::optional_string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::optional<std::string>*>(target) = *text;
-      return true;
     case field_kind::open_enum:
-      if (event != json_event::string) return type_error("a string", event);
-      f.enums->assign(target, *text);
-      return true;
     case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      if (f.kind == field_kind::string) {
+        *static_cast<std::string*>(target) = *text;
+      } else if (f.kind == field_kind::optional_string) {
+        *static_cast<std::optional<std::string>*>(target) = *text;
+      } else if (!f.enums->assign(target, *text)) {
+        return fail_at(path(), "expected " + std::string(f.enums->expected));  // a closed enum's unknown value
+      }
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -13288,12 +13567,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       *static_cast<std::int64_t*>(target) = number_.integer;
       return true;
     case field_kind::boolean:
-      if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<bool*>(target) = flag;
-      return true;
     case field_kind::optional_boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<std::optional<bool>*>(target) = flag;
+      if (f.kind == field_kind::boolean) {
+        *static_cast<bool*>(target) = flag;
+      } else {
+        *static_cast<std::optional<bool>*>(target) = flag;
+      }
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -15964,6 +16244,129 @@ NOVU_CC_NAMESPACE_END
 #include <cstring>      // memchr
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
+  }
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
+  return true;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  if (secret_name_registry::instance().contains(normalized)) return true;
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
 // ---- begin include/novu/core/detail/text.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
@@ -16265,82 +16668,6 @@ namespace detail {
 
 // The text that replaces a masked value.
 inline constexpr std::string_view mask_text{"[redacted]"};
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
-// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
-  }
-  names.push_back(std::move(normalized));
-  return true;
-}
-
-// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
-// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
-inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
-                                               "passwd", "passphrase",    "key",       "credential", "credentials",
-                                               "cookie", "authorization", "signature", "sessionid"};
-  for (std::string_view tail : tails) {
-    if (ends_with(normalized, tail)) return true;
-  }
-  return normalized == "pwd";
-}
-
-// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
-// "auth[accessToken]", "accessToken") is a credential name.
-inline bool is_secret_path(std::string_view path) {
-  std::size_t end = path.size();
-  auto separator = [](char ch) {
-    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
-  };
-  while (end > 0 && separator(path[end - 1])) --end;
-  std::size_t begin = end;
-  while (begin > 0 && !separator(path[begin - 1])) --begin;
-  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
-}
-
-// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
-// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
-inline bool is_secret_header(std::string_view name) {
-  const std::string lower = normalized_key(name);
-  if (lower == "idempotencykey") return false;
-  for (std::string_view part :
-       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
-    if (lower.find(part) != std::string::npos) return true;
-  }
-  return ends_with(lower, "key");
-}
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -18698,20 +19025,17 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
     // of the right size, while a moved-from buffer would be regrown character by character.
     case field_kind::string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::string*>(target) = *text;
-      return true;
     case field_kind::optional_string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::optional<std::string>*>(target) = *text;
-      return true;
     case field_kind::open_enum:
-      if (event != json_event::string) return type_error("a string", event);
-      f.enums->assign(target, *text);
-      return true;
     case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      if (f.kind == field_kind::string) {
+        *static_cast<std::string*>(target) = *text;
+      } else if (f.kind == field_kind::optional_string) {
+        *static_cast<std::optional<std::string>*>(target) = *text;
+      } else if (!f.enums->assign(target, *text)) {
+        return fail_at(path(), "expected " + std::string(f.enums->expected));  // a closed enum's unknown value
+      }
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -18722,12 +19046,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       *static_cast<std::int64_t*>(target) = number_.integer;
       return true;
     case field_kind::boolean:
-      if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<bool*>(target) = flag;
-      return true;
     case field_kind::optional_boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<std::optional<bool>*>(target) = flag;
+      if (f.kind == field_kind::boolean) {
+        *static_cast<bool*>(target) = flag;
+      } else {
+        *static_cast<std::optional<bool>*>(target) = flag;
+      }
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -21368,6 +21693,129 @@ NOVU_CC_NAMESPACE_END
 #include <cstring>      // memchr
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
+  }
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
+  return true;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  if (secret_name_registry::instance().contains(normalized)) return true;
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
 // ---- begin include/novu/core/detail/text.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
@@ -21669,82 +22117,6 @@ namespace detail {
 
 // The text that replaces a masked value.
 inline constexpr std::string_view mask_text{"[redacted]"};
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
-// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
-  }
-  names.push_back(std::move(normalized));
-  return true;
-}
-
-// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
-// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
-inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
-                                               "passwd", "passphrase",    "key",       "credential", "credentials",
-                                               "cookie", "authorization", "signature", "sessionid"};
-  for (std::string_view tail : tails) {
-    if (ends_with(normalized, tail)) return true;
-  }
-  return normalized == "pwd";
-}
-
-// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
-// "auth[accessToken]", "accessToken") is a credential name.
-inline bool is_secret_path(std::string_view path) {
-  std::size_t end = path.size();
-  auto separator = [](char ch) {
-    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
-  };
-  while (end > 0 && separator(path[end - 1])) --end;
-  std::size_t begin = end;
-  while (begin > 0 && !separator(path[begin - 1])) --begin;
-  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
-}
-
-// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
-// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
-inline bool is_secret_header(std::string_view name) {
-  const std::string lower = normalized_key(name);
-  if (lower == "idempotencykey") return false;
-  for (std::string_view part :
-       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
-    if (lower.find(part) != std::string::npos) return true;
-  }
-  return ends_with(lower, "key");
-}
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -24102,20 +24474,17 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
     // of the right size, while a moved-from buffer would be regrown character by character.
     case field_kind::string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::string*>(target) = *text;
-      return true;
     case field_kind::optional_string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::optional<std::string>*>(target) = *text;
-      return true;
     case field_kind::open_enum:
-      if (event != json_event::string) return type_error("a string", event);
-      f.enums->assign(target, *text);
-      return true;
     case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      if (f.kind == field_kind::string) {
+        *static_cast<std::string*>(target) = *text;
+      } else if (f.kind == field_kind::optional_string) {
+        *static_cast<std::optional<std::string>*>(target) = *text;
+      } else if (!f.enums->assign(target, *text)) {
+        return fail_at(path(), "expected " + std::string(f.enums->expected));  // a closed enum's unknown value
+      }
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -24126,12 +24495,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       *static_cast<std::int64_t*>(target) = number_.integer;
       return true;
     case field_kind::boolean:
-      if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<bool*>(target) = flag;
-      return true;
     case field_kind::optional_boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<std::optional<bool>*>(target) = flag;
+      if (f.kind == field_kind::boolean) {
+        *static_cast<bool*>(target) = flag;
+      } else {
+        *static_cast<std::optional<bool>*>(target) = flag;
+      }
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -27664,11 +28034,21 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -27685,23 +28065,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -27709,9 +28117,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -27745,6 +28151,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -30102,20 +30519,17 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
     // of the right size, while a moved-from buffer would be regrown character by character.
     case field_kind::string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::string*>(target) = *text;
-      return true;
     case field_kind::optional_string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::optional<std::string>*>(target) = *text;
-      return true;
     case field_kind::open_enum:
-      if (event != json_event::string) return type_error("a string", event);
-      f.enums->assign(target, *text);
-      return true;
     case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      if (f.kind == field_kind::string) {
+        *static_cast<std::string*>(target) = *text;
+      } else if (f.kind == field_kind::optional_string) {
+        *static_cast<std::optional<std::string>*>(target) = *text;
+      } else if (!f.enums->assign(target, *text)) {
+        return fail_at(path(), "expected " + std::string(f.enums->expected));  // a closed enum's unknown value
+      }
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -30126,12 +30540,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       *static_cast<std::int64_t*>(target) = number_.integer;
       return true;
     case field_kind::boolean:
-      if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<bool*>(target) = flag;
-      return true;
     case field_kind::optional_boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<std::optional<bool>*>(target) = flag;
+      if (f.kind == field_kind::boolean) {
+        *static_cast<bool*>(target) = flag;
+      } else {
+        *static_cast<std::optional<bool>*>(target) = flag;
+      }
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -32605,11 +33020,21 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -32626,23 +33051,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -32650,9 +33103,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -32686,6 +33137,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -34701,20 +35163,17 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
     // of the right size, while a moved-from buffer would be regrown character by character.
     case field_kind::string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::string*>(target) = *text;
-      return true;
     case field_kind::optional_string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::optional<std::string>*>(target) = *text;
-      return true;
     case field_kind::open_enum:
-      if (event != json_event::string) return type_error("a string", event);
-      f.enums->assign(target, *text);
-      return true;
     case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      if (f.kind == field_kind::string) {
+        *static_cast<std::string*>(target) = *text;
+      } else if (f.kind == field_kind::optional_string) {
+        *static_cast<std::optional<std::string>*>(target) = *text;
+      } else if (!f.enums->assign(target, *text)) {
+        return fail_at(path(), "expected " + std::string(f.enums->expected));  // a closed enum's unknown value
+      }
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -34725,12 +35184,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       *static_cast<std::int64_t*>(target) = number_.integer;
       return true;
     case field_kind::boolean:
-      if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<bool*>(target) = flag;
-      return true;
     case field_kind::optional_boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<std::optional<bool>*>(target) = flag;
+      if (f.kind == field_kind::boolean) {
+        *static_cast<bool*>(target) = flag;
+      } else {
+        *static_cast<std::optional<bool>*>(target) = flag;
+      }
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -37796,11 +38256,21 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -37817,23 +38287,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -37841,9 +38339,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -37877,6 +38373,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -40234,20 +40741,17 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
     // of the right size, while a moved-from buffer would be regrown character by character.
     case field_kind::string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::string*>(target) = *text;
-      return true;
     case field_kind::optional_string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::optional<std::string>*>(target) = *text;
-      return true;
     case field_kind::open_enum:
-      if (event != json_event::string) return type_error("a string", event);
-      f.enums->assign(target, *text);
-      return true;
     case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      if (f.kind == field_kind::string) {
+        *static_cast<std::string*>(target) = *text;
+      } else if (f.kind == field_kind::optional_string) {
+        *static_cast<std::optional<std::string>*>(target) = *text;
+      } else if (!f.enums->assign(target, *text)) {
+        return fail_at(path(), "expected " + std::string(f.enums->expected));  // a closed enum's unknown value
+      }
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -40258,12 +40762,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       *static_cast<std::int64_t*>(target) = number_.integer;
       return true;
     case field_kind::boolean:
-      if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<bool*>(target) = flag;
-      return true;
     case field_kind::optional_boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<std::optional<bool>*>(target) = flag;
+      if (f.kind == field_kind::boolean) {
+        *static_cast<bool*>(target) = flag;
+      } else {
+        *static_cast<std::optional<bool>*>(target) = flag;
+      }
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -43677,20 +44182,17 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
     // of the right size, while a moved-from buffer would be regrown character by character.
     case field_kind::string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::string*>(target) = *text;
-      return true;
     case field_kind::optional_string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::optional<std::string>*>(target) = *text;
-      return true;
     case field_kind::open_enum:
-      if (event != json_event::string) return type_error("a string", event);
-      f.enums->assign(target, *text);
-      return true;
     case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      if (f.kind == field_kind::string) {
+        *static_cast<std::string*>(target) = *text;
+      } else if (f.kind == field_kind::optional_string) {
+        *static_cast<std::optional<std::string>*>(target) = *text;
+      } else if (!f.enums->assign(target, *text)) {
+        return fail_at(path(), "expected " + std::string(f.enums->expected));  // a closed enum's unknown value
+      }
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -43701,12 +44203,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       *static_cast<std::int64_t*>(target) = number_.integer;
       return true;
     case field_kind::boolean:
-      if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<bool*>(target) = flag;
-      return true;
     case field_kind::optional_boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<std::optional<bool>*>(target) = flag;
+      if (f.kind == field_kind::boolean) {
+        *static_cast<bool*>(target) = flag;
+      } else {
+        *static_cast<std::optional<bool>*>(target) = flag;
+      }
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);
@@ -45031,11 +45534,21 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
 
 // ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
 inline std::string normalized_key(std::string_view key) {
@@ -45052,23 +45565,51 @@ inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
   return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
 }
 
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
 // error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
   }
-  names.push_back(std::move(normalized));
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
   return true;
 }
 
@@ -45076,9 +45617,7 @@ inline bool register_secret_name(std::string_view name) {
 // "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
 // "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
 inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
+  if (secret_name_registry::instance().contains(normalized)) return true;
   static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
                                                "passwd", "passphrase",    "key",       "credential", "credentials",
                                                "cookie", "authorization", "signature", "sessionid"};
@@ -45112,6 +45651,17 @@ inline bool is_secret_header(std::string_view name) {
   }
   return ends_with(lower, "key");
 }
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:
@@ -46412,22 +46962,30 @@ inline constexpr field_desc tagged_endpoint_fields[] = {
     variant_field<&tagged_endpoint::endpoint>("endpoint", 0, field_required)};
 inline constexpr type_desc tagged_endpoint_table = struct_type<tagged_endpoint, tagged_endpoint_fields>();
 
-// The endpoint tables' secret member names, for the printer and the error-body masks.
-inline const bool endpoint_secret_names_registered = register_table_secrets(endpoint_table);
+// Registers the endpoint tables' secret member names ("url", "headers", "routingKey"...) with
+// the printer and the error-body masks, once, the first time a program uses any endpoint
+// function: a program that uses only connections links none of the endpoint tables.
+inline void register_endpoint_secret_names() {
+  static const bool registered = register_table_secrets(endpoint_table);
+  (void)registered;
+}
 
 }  // namespace detail
 
 NOVU_CC_API result<channel_endpoint> decode_channel_endpoint(std::string_view json, const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   return detail::decode_as<channel_endpoint>(json, detail::endpoint_table, true, limits);
 }
 
 NOVU_CC_API result<channel_endpoint_page> decode_channel_endpoint_page(std::string_view json,
                                                                        const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   return detail::decode_as<channel_endpoint_page>(json, detail::endpoint_page_table, false, limits);
 }
 
 NOVU_CC_API result<endpoint_data> decode_endpoint_data(const endpoint_type& type, std::string_view json,
                                                        const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   detail::tagged_endpoint tagged;
   tagged.type = type;
   // The payload as the member of a document that names its type first.
@@ -46456,29 +47014,35 @@ namespace endpoints {
 
 NOVU_CC_API result<update_channel_endpoint_request> decode_update_request(std::string_view json,
                                                                           const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   return detail::decode_as<update_channel_endpoint_request>(json, detail::update_endpoint_table, false, limits);
 }
 
 NOVU_CC_API result<create_channel_endpoint_request> decode_create_request(std::string_view json,
                                                                           const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   return detail::decode_as<create_channel_endpoint_request>(json, detail::create_endpoint_table, false, limits);
 }
 
 }  // namespace endpoints
 
 NOVU_CC_API result<std::string> encode_json(const create_channel_endpoint_request& body) {
+  detail::register_endpoint_secret_names();
   return detail::encode_with_table(detail::create_endpoint_table, &body);
 }
 
 NOVU_CC_API result<std::string> encode_json(const update_channel_endpoint_request& body) {
+  detail::register_endpoint_secret_names();
   return detail::encode_with_table(detail::update_endpoint_table, &body);
 }
 
 NOVU_CC_API result<std::string> encode_json(const channel_endpoint& endpoint) {
+  detail::register_endpoint_secret_names();
   return detail::encode_with_table(detail::endpoint_table, &endpoint);
 }
 
 NOVU_CC_API result<std::string> encode_json(const channel_endpoint_page& page) {
+  detail::register_endpoint_secret_names();
   return detail::encode_with_table(detail::endpoint_page_table, &page);
 }
 

@@ -182,20 +182,17 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
     // Strings are copied, not moved, out of the lexer's buffer: the copy is one allocation
     // of the right size, while a moved-from buffer would be regrown character by character.
     case field_kind::string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::string*>(target) = *text;
-      return true;
     case field_kind::optional_string:
-      if (event != json_event::string) return type_error("a string", event);
-      *static_cast<std::optional<std::string>*>(target) = *text;
-      return true;
     case field_kind::open_enum:
-      if (event != json_event::string) return type_error("a string", event);
-      f.enums->assign(target, *text);
-      return true;
     case field_kind::closed_enum:
       if (event != json_event::string) return type_error("a string", event);
-      if (!f.enums->assign(target, *text)) return fail_at(path(), "expected " + std::string(f.enums->expected));
+      if (f.kind == field_kind::string) {
+        *static_cast<std::string*>(target) = *text;
+      } else if (f.kind == field_kind::optional_string) {
+        *static_cast<std::optional<std::string>*>(target) = *text;
+      } else if (!f.enums->assign(target, *text)) {
+        return fail_at(path(), "expected " + std::string(f.enums->expected));  // a closed enum's unknown value
+      }
       return true;
     case field_kind::integer:
       if (event != json_event::number) return type_error("an integer", event);
@@ -206,12 +203,13 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       *static_cast<std::int64_t*>(target) = number_.integer;
       return true;
     case field_kind::boolean:
-      if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<bool*>(target) = flag;
-      return true;
     case field_kind::optional_boolean:
       if (event != json_event::boolean) return type_error("a boolean", event);
-      *static_cast<std::optional<bool>*>(target) = flag;
+      if (f.kind == field_kind::boolean) {
+        *static_cast<bool*>(target) = flag;
+      } else {
+        *static_cast<std::optional<bool>*>(target) = flag;
+      }
       return true;
     case field_kind::optional_any: {
       if ((f.flags & field_object_only) != 0) return type_error("an object", event);

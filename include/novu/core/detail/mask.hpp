@@ -12,6 +12,7 @@
 #include <string_view>  // string_view
 #include <vector>       // vector
 
+#include "novu/core/detail/secret_names.hpp"
 #include "novu/core/detail/text.hpp"
 #include "novu/core/version.hpp"
 
@@ -20,82 +21,6 @@ namespace detail {
 
 // The text that replaces a masked value.
 inline constexpr std::string_view mask_text{"[redacted]"};
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-// The (normalized) names of the fields that a resource's tables flag as secret, registered at
-// start-up by the resource's implementation (register_table_secrets): the printer and the
-// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Read-only once main() runs.
-inline std::vector<std::string>& registered_secret_names() {
-  static std::vector<std::string> names;
-  return names;
-}
-
-// Adds `name` (a field's wire name) to registered_secret_names().
-inline bool register_secret_name(std::string_view name) {
-  std::vector<std::string>& names = registered_secret_names();
-  std::string normalized = normalized_key(name);
-  for (const std::string& n : names) {
-    if (n == normalized) return true;
-  }
-  names.push_back(std::move(normalized));
-  return true;
-}
-
-// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
-// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
-inline bool is_secret_name(std::string_view normalized) noexcept {
-  for (const std::string& n : registered_secret_names()) {
-    if (n == normalized) return true;
-  }
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
-                                               "passwd", "passphrase",    "key",       "credential", "credentials",
-                                               "cookie", "authorization", "signature", "sessionid"};
-  for (std::string_view tail : tails) {
-    if (ends_with(normalized, tail)) return true;
-  }
-  return normalized == "pwd";
-}
-
-// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
-// "auth[accessToken]", "accessToken") is a credential name.
-inline bool is_secret_path(std::string_view path) {
-  std::size_t end = path.size();
-  auto separator = [](char ch) {
-    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
-  };
-  while (end > 0 && separator(path[end - 1])) --end;
-  std::size_t begin = end;
-  while (begin > 0 && !separator(path[begin - 1])) --begin;
-  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
-}
-
-// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
-// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
-inline bool is_secret_header(std::string_view name) {
-  const std::string lower = normalized_key(name);
-  if (lower == "idempotencykey") return false;
-  for (std::string_view part :
-       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
-    if (lower.find(part) != std::string::npos) return true;
-  }
-  return ends_with(lower, "key");
-}
 
 // A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
 // a stack of open containers instead of recursing and accepts malformed or truncated input:

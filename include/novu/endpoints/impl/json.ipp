@@ -146,22 +146,30 @@ inline constexpr field_desc tagged_endpoint_fields[] = {
     variant_field<&tagged_endpoint::endpoint>("endpoint", 0, field_required)};
 inline constexpr type_desc tagged_endpoint_table = struct_type<tagged_endpoint, tagged_endpoint_fields>();
 
-// The endpoint tables' secret member names, for the printer and the error-body masks.
-inline const bool endpoint_secret_names_registered = register_table_secrets(endpoint_table);
+// Registers the endpoint tables' secret member names ("url", "headers", "routingKey"...) with
+// the printer and the error-body masks, once, the first time a program uses any endpoint
+// function: a program that uses only connections links none of the endpoint tables.
+inline void register_endpoint_secret_names() {
+  static const bool registered = register_table_secrets(endpoint_table);
+  (void)registered;
+}
 
 }  // namespace detail
 
 NOVU_CC_API result<channel_endpoint> decode_channel_endpoint(std::string_view json, const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   return detail::decode_as<channel_endpoint>(json, detail::endpoint_table, true, limits);
 }
 
 NOVU_CC_API result<channel_endpoint_page> decode_channel_endpoint_page(std::string_view json,
                                                                        const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   return detail::decode_as<channel_endpoint_page>(json, detail::endpoint_page_table, false, limits);
 }
 
 NOVU_CC_API result<endpoint_data> decode_endpoint_data(const endpoint_type& type, std::string_view json,
                                                        const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   detail::tagged_endpoint tagged;
   tagged.type = type;
   // The payload as the member of a document that names its type first.
@@ -190,29 +198,35 @@ namespace endpoints {
 
 NOVU_CC_API result<update_channel_endpoint_request> decode_update_request(std::string_view json,
                                                                           const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   return detail::decode_as<update_channel_endpoint_request>(json, detail::update_endpoint_table, false, limits);
 }
 
 NOVU_CC_API result<create_channel_endpoint_request> decode_create_request(std::string_view json,
                                                                           const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
   return detail::decode_as<create_channel_endpoint_request>(json, detail::create_endpoint_table, false, limits);
 }
 
 }  // namespace endpoints
 
 NOVU_CC_API result<std::string> encode_json(const create_channel_endpoint_request& body) {
+  detail::register_endpoint_secret_names();
   return detail::encode_with_table(detail::create_endpoint_table, &body);
 }
 
 NOVU_CC_API result<std::string> encode_json(const update_channel_endpoint_request& body) {
+  detail::register_endpoint_secret_names();
   return detail::encode_with_table(detail::update_endpoint_table, &body);
 }
 
 NOVU_CC_API result<std::string> encode_json(const channel_endpoint& endpoint) {
+  detail::register_endpoint_secret_names();
   return detail::encode_with_table(detail::endpoint_table, &endpoint);
 }
 
 NOVU_CC_API result<std::string> encode_json(const channel_endpoint_page& page) {
+  detail::register_endpoint_secret_names();
   return detail::encode_with_table(detail::endpoint_page_table, &page);
 }
 
