@@ -4,7 +4,8 @@
 //
 //   instr_probe DATA_DIR OPERATION N
 //   OPERATION: decode_single | decode_single_sax_floor | decode_list100 | decode_list100_sax_floor
-//              | decode_single_into | decode_list100_into
+//              | decode_single_into | decode_list100_into | decode_endpoints100
+//              | decode_endpoints100_sax_floor
 //              | build_update | build_update_body_nlohmann_ordered_dump
 // SPDX-License-Identifier: MIT
 #include <cstdio>   // fprintf
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   const int n = std::atoi(argv[3]);
   const std::string single = read_file(dir + "/single.json");
   const std::string list = read_file(dir + "/list100.json");
+  const std::string endpoints = read_file(dir + "/endpoints100.json");
   novu::client_config config;
   config.secret_key = "sk_test_123";
   config.server_url = "http://127.0.0.1:9";
@@ -58,8 +60,13 @@ int main(int argc, char** argv) {
       sum += novu::decode_channel_connection_into(single, reused_connection) ? reused_connection.identifier.size() : 0;
     } else if (op == "decode_list100_into") {
       sum += novu::decode_channel_connection_page_into(list, reused_page) ? reused_page.data.size() : 0;
-    } else if (op == "decode_single_sax_floor" || op == "decode_list100_sax_floor") {
-      const std::string& text = op == "decode_single_sax_floor" ? single : list;
+    } else if (op == "decode_endpoints100") {
+      sum += novu::decode_channel_endpoint_page(endpoints)->data.size();
+    } else if (op == "decode_single_sax_floor" || op == "decode_list100_sax_floor" ||
+               op == "decode_endpoints100_sax_floor") {
+      const std::string& text = op == "decode_single_sax_floor"    ? single
+                                : op == "decode_list100_sax_floor" ? list
+                                                                   : endpoints;
       bench::null_sax handler;
       sum += nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &handler);
     } else if (op == "build_update") {

@@ -27,8 +27,9 @@
 namespace {
 
 struct fixtures {
-  std::string single;   // enveloped channel connection (vector update_seed's response body)
-  std::string list100;  // list page of 100 connections
+  std::string single;        // enveloped channel connection (vector update_seed's response body)
+  std::string list100;       // list page of 100 connections
+  std::string endpoints100;  // list page of 100 channel endpoints of mixed types
 };
 
 fixtures& data() {
@@ -132,6 +133,17 @@ void BM_decode_single_novu_into(benchmark::State& state) {
 }
 
 void BM_decode_list100_sax_floor(benchmark::State& state) { sax_floor(state, data().list100); }
+
+// A page of 100 endpoints of mixed types, a third of them with the tag after the payload.
+void BM_decode_endpoints100_sax_floor(benchmark::State& state) { sax_floor(state, data().endpoints100); }
+void BM_decode_endpoints100_novu(benchmark::State& state) {
+  alloc_scope scope{state};
+  for (auto _ : state) {
+    auto p = novu::decode_channel_endpoint_page(data().endpoints100);
+    if (!p) state.SkipWithError("decode failed");
+    benchmark::DoNotOptimize(p);
+  }
+}
 void BM_decode_list100_dom_parse(benchmark::State& state) { dom_parse(state, data().list100); }
 void BM_decode_list100_dom_extract(benchmark::State& state) {
   alloc_scope scope{state};
@@ -346,6 +358,8 @@ BENCHMARK(BM_decode_list100_novu_into);
 BENCHMARK(BM_decode_list100_sax_floor);
 BENCHMARK(BM_decode_list100_dom_parse);
 BENCHMARK(BM_decode_list100_dom_extract);
+BENCHMARK(BM_decode_endpoints100_novu);
+BENCHMARK(BM_decode_endpoints100_sax_floor);
 BENCHMARK(BM_client_update_novu);
 BENCHMARK(BM_client_update_dom_reference);
 BENCHMARK(BM_client_list100_novu);
@@ -371,6 +385,7 @@ int main(int argc, char** argv) {
   }
   data().single = read_file(dir + "/single.json");
   data().list100 = read_file(dir + "/list100.json");
+  data().endpoints100 = read_file(dir + "/endpoints100.json");
   if (!heap_out.empty()) run_heap_probe(heap_out);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;

@@ -93,10 +93,10 @@ if [[ "${NOVU_BENCH_NO_CALLGRIND:-0}" != 1 ]]; then
     printf '{'
     sep=""
     for op in decode_single decode_single_sax_floor decode_list100 decode_list100_sax_floor decode_single_into \
-              decode_list100_into build_update \
+              decode_list100_into decode_endpoints100 decode_endpoints100_sax_floor build_update \
               build_update_body_nlohmann_ordered_dump; do
       n=200
-      [[ $op == decode_list100* ]] && n=10
+      [[ $op == decode_list100* || $op == decode_endpoints100* ]] && n=10
       a=$(count "$op" "$n")
       b=$(count "$op" $((2 * n)))
       printf '%s"%s": %s' "$sep" "$op" $(((b - a) / n))

@@ -49,6 +49,9 @@ const metric = (name, value, note = "") => metrics.push({ name, value, note });
 
 metric("decode_single_vs_sax_floor", fixed(ratio(t.decode_single_novu.ns, t.decode_single_sax_floor.ns)), "target <= 1.2");
 metric("decode_list100_vs_sax_floor", fixed(ratio(t.decode_list100_novu.ns, t.decode_list100_sax_floor.ns)), "target <= 1.2");
+metric("decode_endpoints100_vs_sax_floor", fixed(ratio(t.decode_endpoints100_novu.ns, t.decode_endpoints100_sax_floor.ns)),
+       "target <= 1.3; 100 endpoints of mixed types, a third with the tag after the payload");
+metric("decode_endpoints100_allocs", fixed(t.decode_endpoints100_novu.allocs, 1));
 const list = heap.decode_list100_novu;
 metric("decode_list100_peak_heap_vs_result", fixed(list.peak_bytes / list.held_bytes), "target <= 1.2");
 metric("build_update_vs_nlohmann_body_dump",
@@ -86,6 +89,8 @@ metric("client_list100_dom_reference_speedup_vs_official_sdk",
 if (instr) {
   metric("instructions_decode_single_vs_sax_floor", fixed(instr.decode_single / instr.decode_single_sax_floor), "callgrind");
   metric("instructions_decode_list100_vs_sax_floor", fixed(instr.decode_list100 / instr.decode_list100_sax_floor), "callgrind");
+  metric("instructions_decode_endpoints100_vs_sax_floor",
+         fixed(instr.decode_endpoints100 / instr.decode_endpoints100_sax_floor), "callgrind");
   metric("instructions_decode_single_into_vs_sax_floor", fixed(instr.decode_single_into / instr.decode_single_sax_floor),
          "callgrind");
   metric("instructions_decode_list100_into_vs_sax_floor",

@@ -884,6 +884,35 @@ inline std::string json_unescape(std::string_view raw) {
   return out;
 }
 
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
 // characters; everything else as is).
 inline void append_json_escaped(std::string& out, std::string_view text) {
@@ -3074,6 +3103,35 @@ inline std::string json_unescape(std::string_view raw) {
   return out;
 }
 
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
 // characters; everything else as is).
 inline void append_json_escaped(std::string& out, std::string_view text) {
@@ -5215,6 +5273,35 @@ inline std::string json_unescape(std::string_view raw) {
   return out;
 }
 
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
 // characters; everything else as is).
 inline void append_json_escaped(std::string& out, std::string_view text) {
@@ -7170,6 +7257,35 @@ inline std::string json_unescape(std::string_view raw) {
     out.push_back(raw[i++]);
   }
   return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
 }
 
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
@@ -9128,6 +9244,35 @@ inline std::string json_unescape(std::string_view raw) {
     out.push_back(raw[i++]);
   }
   return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
 }
 
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
@@ -11116,6 +11261,35 @@ inline std::string json_unescape(std::string_view raw) {
   return out;
 }
 
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
 // characters; everything else as is).
 inline void append_json_escaped(std::string& out, std::string_view text) {
@@ -12946,7 +13120,7 @@ namespace detail {
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
-// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// dump() would recurse once per level. Reals are formatted by nlohmann
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
@@ -12970,13 +13144,14 @@ class json_text_writer {
     value_prefix();
     out_ += nlohmann::ordered_json(v).dump();
   }
+  // Strings from the parser are valid UTF-8: written as nlohmann's dump() would, without a DOM.
   void string(const std::string& v) {
     value_prefix();
-    out_ += nlohmann::ordered_json(v).dump();
+    append_json_string(out_, v);
   }
   void key(const std::string& name) {
     separator();
-    out_ += nlohmann::ordered_json(name).dump();
+    append_json_string(out_, name);
     out_.push_back(':');
     after_key_ = true;
   }
@@ -13085,8 +13260,10 @@ class dto_reader {
     const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
     number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
+    float_text_ = &raw;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
+    float_text_ = nullptr;
     return ok;
   }
   bool string(json::string_t& value) {
@@ -13308,6 +13485,39 @@ class dto_reader {
   bool settle_unseen_fields(const frame& object);
 
   // ---- tagged unions ----
+  // A payload whose tag has not been read yet is recorded as parser events (a tape), and once
+  // its object closes, replayed through this handler as the alternative the tag names (or
+  // written as raw JSON text for an unknown tag): no second parse, and errors are located by
+  // the live frames.
+  struct tape_event {
+    enum class kind : unsigned char {
+      null,
+      boolean,
+      integer,
+      unsigned_integer,
+      real,
+      string,
+      key,
+      start_object,
+      start_array,
+      end
+    } what;
+    bool flag = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_value = 0;
+    double real = 0;
+    std::string text;  // a string, a key, or a real as written
+  };
+  struct tape {
+    std::size_t frame;       // index in stack_ of the object that holds the variant
+    std::size_t field;       // the variant's index in that object's table
+    std::size_t values = 0;  // values counted while recording (counted again on replay)
+    std::vector<tape_event> events;
+  };
+  bool record(typename tape_event::kind what, std::string* text = nullptr, bool flag = false);
+  bool record_scalar(json_event event, std::string* text, bool flag);
+  bool replay(std::vector<tape_event>& events);
+  static any_json render(const std::vector<tape_event>& events);
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
@@ -13317,8 +13527,10 @@ class dto_reader {
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
-    capture_.start(event == json_event::object);
     ++capture_depth_;
+    if (taping_)
+      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    capture_.start(event == json_event::object);
     return true;
   }
   bool capture_end();
@@ -13345,6 +13557,9 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
+  std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  bool taping_ = false;                      // the capture records into tapes_.back()
+  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -13436,6 +13651,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
+    if (taping_) return record(tape_event::kind::key, &name);
     capture_.key(name);
     return true;
   }
@@ -13615,6 +13831,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  if (taping_) return record_scalar(event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -13633,6 +13850,10 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 }
 
 inline bool dto_reader::capture_end() {
+  if (taping_) {
+    if (--capture_depth_ == 0) taping_ = false;
+    return record(tape_event::kind::end);
+  }
   capture_.end();
   if (--capture_depth_ == 0) {
     capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
@@ -13847,8 +14068,8 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
 // dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
 // whose tag was read before it is decoded straight into the alternative the tag names; one whose
-// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
-// decoded once its object closes and the tag is known, so the result does not depend on member
+// tag comes later (or not at all) is recorded as parser events, within the same limits, and
+// replayed once its object closes and the tag is known, so the result does not depend on member
 // order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
 // located inside the payload ("/data/endpoint/roomId").
 // SPDX-License-Identifier: MIT
@@ -13875,8 +14096,9 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
   frame& owner = stack_.back();
   owner.has_variant = true;
   const variant_desc& v = *f.variant;
+  const bool tag_read = f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0;
   std::string_view tag;
-  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+  if (tag_read && tag_spelling(owner, f, tag)) {
     const std::size_t index = variant_index_of(v, tag);
     if (index != 0) {
       if (event != json_event::object) return type_error("an object", event);
@@ -13884,68 +14106,166 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
       return true;
     }
   }
-  // The tag is unknown, or not read yet: keep the payload's text.
   v.emplace(target, 0);
-  any_json* raw = static_cast<any_json*>(v.raw(target));
-  if (container) return capture_into(raw, event == json_event::object);
-  scalar_any(event, text, flag, *raw);
+  if (f.tag_field == no_tag || tag_read) {
+    // No tag, or one this version does not know: the payload's text, as received.
+    any_json* raw = static_cast<any_json*>(v.raw(target));
+    if (container) return capture_into(raw, event == json_event::object);
+    scalar_any(event, text, flag, *raw);
+    return true;
+  }
+  // The tag comes later: record the payload (a repeated member replaces an earlier recording).
+  const std::size_t frame_index = stack_.size() - 1;
+  const auto field_index = static_cast<std::size_t>(&f - owner.type->fields);
+  for (std::size_t i = tapes_.size(); i-- > 0;) {
+    if (tapes_[i].frame == frame_index && tapes_[i].field == field_index)
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  tapes_.push_back(tape{frame_index, field_index, 0, {}});
+  if (!container) return record_scalar(event, text, flag);
+  taping_ = true;
+  capture_depth_ = 1;
+  return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+}
+
+// Appends one event to the tape being recorded.
+inline bool dto_reader::record(typename tape_event::kind what, std::string* text, bool flag) {
+  tape& t = tapes_.back();
+  t.events.emplace_back();
+  tape_event& e = t.events.back();
+  e.what = what;
+  e.flag = flag;
+  if (text != nullptr) e.text = *text;
+  if (what != tape_event::kind::key && what != tape_event::kind::end) ++t.values;
   return true;
 }
 
-// Once an object that holds variants closes: each variant read as raw text whose tag is now
-// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
-// names is an error.
+inline bool dto_reader::record_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: return record(tape_event::kind::null);
+    case json_event::boolean: return record(tape_event::kind::boolean, nullptr, flag);
+    case json_event::string: return record(tape_event::kind::string, text);
+    default: break;
+  }
+  if (float_event_) {
+    std::string written = float_text_ != nullptr ? *float_text_ : std::string();
+    record(tape_event::kind::real, &written);
+    tapes_.back().events.back().real = number_.real;
+  } else if (number_.too_large) {
+    record(tape_event::kind::unsigned_integer);
+    tapes_.back().events.back().unsigned_value = unsigned_;
+  } else {
+    record(tape_event::kind::integer);
+    tapes_.back().events.back().integer = number_.integer;
+  }
+  return true;
+}
+
+// Feeds recorded events to this handler, as the parser would have.
+inline bool dto_reader::replay(std::vector<tape_event>& events) {
+  std::vector<bool> objects;  // which open container is an object, for the end events
+  for (tape_event& e : events) {
+    bool ok = true;
+    switch (e.what) {
+      case tape_event::kind::null: ok = null(); break;
+      case tape_event::kind::boolean: ok = boolean(e.flag); break;
+      case tape_event::kind::integer: ok = number_integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: ok = number_unsigned(e.unsigned_value); break;
+      case tape_event::kind::real: ok = number_float(e.real, e.text); break;
+      case tape_event::kind::string: ok = string(e.text); break;
+      case tape_event::kind::key: ok = key(e.text); break;
+      case tape_event::kind::start_object:
+        objects.push_back(true);
+        ok = start_object(0);
+        break;
+      case tape_event::kind::start_array:
+        objects.push_back(false);
+        ok = start_array(0);
+        break;
+      case tape_event::kind::end:
+        ok = objects.back() ? end_object() : end_array();
+        objects.pop_back();
+        break;
+    }
+    if (!ok || failed_) return false;
+  }
+  return true;
+}
+
+// The compact JSON text of recorded events (a payload whose tag turned out unknown).
+inline any_json dto_reader::render(const std::vector<tape_event>& events) {
+  json_text_writer writer;
+  std::vector<bool> objects;
+  for (const tape_event& e : events) {
+    switch (e.what) {
+      case tape_event::kind::null: writer.null(); break;
+      case tape_event::kind::boolean: writer.boolean(e.flag); break;
+      case tape_event::kind::integer: writer.integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: writer.unsigned_integer(e.unsigned_value); break;
+      case tape_event::kind::real: writer.real(e.real); break;
+      case tape_event::kind::string: writer.string(e.text); break;
+      case tape_event::kind::key: writer.key(e.text); break;
+      case tape_event::kind::start_object:
+      case tape_event::kind::start_array:
+        objects.push_back(e.what == tape_event::kind::start_object);
+        writer.start(objects.back());
+        break;
+      case tape_event::kind::end:
+        writer.end();
+        objects.pop_back();
+        break;
+    }
+  }
+  static constexpr json_type types[] = {json_type::null,   json_type::boolean, json_type::number, json_type::number,
+                                        json_type::number, json_type::string,  json_type::null,   json_type::object,
+                                        json_type::array,  json_type::null};
+  return any_json::from_text(events.empty() ? json_type::null : types[static_cast<std::size_t>(events.front().what)],
+                             writer.take());
+}
+
+// Once an object that holds variants closes: each payload recorded before its tag is replayed
+// as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
+// alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
+  const std::size_t frame_index = stack_.size() - 1;
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
     if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
-    std::string_view tag;
-    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
     const variant_desc& v = *f.variant;
     void* target = f.member(object.target);
-    const std::size_t named = variant_index_of(v, tag);
+    std::string_view tag;
+    const bool tagged = (object.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(object, f, tag);
+    const std::size_t named = tagged ? variant_index_of(v, tag) : 0;
+    std::size_t at = tapes_.size();
+    for (std::size_t k = 0; k < tapes_.size(); ++k) {
+      if (tapes_[k].frame == frame_index && tapes_[k].field == i) at = k;
+    }
+    if (at != tapes_.size()) {
+      tape recorded = std::move(tapes_[at]);
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(at));
+      if (named == 0) {
+        *static_cast<any_json*>(v.raw(target)) = render(recorded.events);
+        continue;
+      }
+      // Replayed as the member itself, now that the tag is known; its values were counted once.
+      values_ -= recorded.values;
+      object.key = key_kind::name;
+      object.name = f.name;
+      pending_ = slot{slot_kind::field, &f, f.nested, target};
+      if (!replay(recorded.events)) return false;
+      pending_ = slot{};
+      continue;
+    }
     const std::size_t held = v.index(target);
-    if (held == named) continue;
-    // The pointer of the payload: the object's own path, then the member.
-    const key_kind saved_key = object.key;
-    const std::string_view saved_name = object.name;
+    if (held == named || (held == 0 && !tagged)) continue;
+    // The payload was read under one tag and the tag was repeated with another.
     object.key = key_kind::name;
     object.name = f.name;
-    std::string where = path();
-    object.key = saved_key;
-    object.name = saved_name;
-    if (held != 0) {
-      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
-                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
-                                           "\" was repeated with another value");
-    }
-    if (named == 0) continue;  // an unknown tag keeps the raw text
-    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
-    if (raw.type != json_type::object) {
-      return fail_at(std::move(where),
-                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
-    }
-    result<void> decoded =
-        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
-    if (!decoded) {
-      error e = std::move(decoded).error();
-      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
-      const std::string inner = e.location;
-      std::string outer = where + inner;
-      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
-      if (e.message.compare(0, said.size(), said) == 0) {
-        e.message = outer + ": " + e.message.substr(said.size());
-      } else {
-        e.message = outer + ": " + e.message;
-      }
-      e.location = std::move(outer);
-      if (!failed_) {
-        failed_ = true;
-        error_ = std::move(e);
-      }
-      return false;
-    }
+    return fail_at(path(), "the payload was read as \"" +
+                               std::string(held != 0 ? v.alternatives[held - 1].tag : std::string_view("raw JSON")) +
+                               "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                               "\" was repeated with another value");
   }
   return true;
 }
@@ -14179,35 +14499,6 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
 
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
@@ -16595,6 +16886,35 @@ inline std::string json_unescape(std::string_view raw) {
   return out;
 }
 
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
 // characters; everything else as is).
 inline void append_json_escaped(std::string& out, std::string_view text) {
@@ -18425,7 +18745,7 @@ namespace detail {
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
-// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// dump() would recurse once per level. Reals are formatted by nlohmann
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
@@ -18449,13 +18769,14 @@ class json_text_writer {
     value_prefix();
     out_ += nlohmann::ordered_json(v).dump();
   }
+  // Strings from the parser are valid UTF-8: written as nlohmann's dump() would, without a DOM.
   void string(const std::string& v) {
     value_prefix();
-    out_ += nlohmann::ordered_json(v).dump();
+    append_json_string(out_, v);
   }
   void key(const std::string& name) {
     separator();
-    out_ += nlohmann::ordered_json(name).dump();
+    append_json_string(out_, name);
     out_.push_back(':');
     after_key_ = true;
   }
@@ -18564,8 +18885,10 @@ class dto_reader {
     const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
     number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
+    float_text_ = &raw;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
+    float_text_ = nullptr;
     return ok;
   }
   bool string(json::string_t& value) {
@@ -18787,6 +19110,39 @@ class dto_reader {
   bool settle_unseen_fields(const frame& object);
 
   // ---- tagged unions ----
+  // A payload whose tag has not been read yet is recorded as parser events (a tape), and once
+  // its object closes, replayed through this handler as the alternative the tag names (or
+  // written as raw JSON text for an unknown tag): no second parse, and errors are located by
+  // the live frames.
+  struct tape_event {
+    enum class kind : unsigned char {
+      null,
+      boolean,
+      integer,
+      unsigned_integer,
+      real,
+      string,
+      key,
+      start_object,
+      start_array,
+      end
+    } what;
+    bool flag = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_value = 0;
+    double real = 0;
+    std::string text;  // a string, a key, or a real as written
+  };
+  struct tape {
+    std::size_t frame;       // index in stack_ of the object that holds the variant
+    std::size_t field;       // the variant's index in that object's table
+    std::size_t values = 0;  // values counted while recording (counted again on replay)
+    std::vector<tape_event> events;
+  };
+  bool record(typename tape_event::kind what, std::string* text = nullptr, bool flag = false);
+  bool record_scalar(json_event event, std::string* text, bool flag);
+  bool replay(std::vector<tape_event>& events);
+  static any_json render(const std::vector<tape_event>& events);
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
@@ -18796,8 +19152,10 @@ class dto_reader {
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
-    capture_.start(event == json_event::object);
     ++capture_depth_;
+    if (taping_)
+      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    capture_.start(event == json_event::object);
     return true;
   }
   bool capture_end();
@@ -18824,6 +19182,9 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
+  std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  bool taping_ = false;                      // the capture records into tapes_.back()
+  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -18915,6 +19276,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
+    if (taping_) return record(tape_event::kind::key, &name);
     capture_.key(name);
     return true;
   }
@@ -19094,6 +19456,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  if (taping_) return record_scalar(event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -19112,6 +19475,10 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 }
 
 inline bool dto_reader::capture_end() {
+  if (taping_) {
+    if (--capture_depth_ == 0) taping_ = false;
+    return record(tape_event::kind::end);
+  }
   capture_.end();
   if (--capture_depth_ == 0) {
     capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
@@ -19326,8 +19693,8 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
 // dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
 // whose tag was read before it is decoded straight into the alternative the tag names; one whose
-// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
-// decoded once its object closes and the tag is known, so the result does not depend on member
+// tag comes later (or not at all) is recorded as parser events, within the same limits, and
+// replayed once its object closes and the tag is known, so the result does not depend on member
 // order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
 // located inside the payload ("/data/endpoint/roomId").
 // SPDX-License-Identifier: MIT
@@ -19354,8 +19721,9 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
   frame& owner = stack_.back();
   owner.has_variant = true;
   const variant_desc& v = *f.variant;
+  const bool tag_read = f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0;
   std::string_view tag;
-  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+  if (tag_read && tag_spelling(owner, f, tag)) {
     const std::size_t index = variant_index_of(v, tag);
     if (index != 0) {
       if (event != json_event::object) return type_error("an object", event);
@@ -19363,68 +19731,166 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
       return true;
     }
   }
-  // The tag is unknown, or not read yet: keep the payload's text.
   v.emplace(target, 0);
-  any_json* raw = static_cast<any_json*>(v.raw(target));
-  if (container) return capture_into(raw, event == json_event::object);
-  scalar_any(event, text, flag, *raw);
+  if (f.tag_field == no_tag || tag_read) {
+    // No tag, or one this version does not know: the payload's text, as received.
+    any_json* raw = static_cast<any_json*>(v.raw(target));
+    if (container) return capture_into(raw, event == json_event::object);
+    scalar_any(event, text, flag, *raw);
+    return true;
+  }
+  // The tag comes later: record the payload (a repeated member replaces an earlier recording).
+  const std::size_t frame_index = stack_.size() - 1;
+  const auto field_index = static_cast<std::size_t>(&f - owner.type->fields);
+  for (std::size_t i = tapes_.size(); i-- > 0;) {
+    if (tapes_[i].frame == frame_index && tapes_[i].field == field_index)
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  tapes_.push_back(tape{frame_index, field_index, 0, {}});
+  if (!container) return record_scalar(event, text, flag);
+  taping_ = true;
+  capture_depth_ = 1;
+  return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+}
+
+// Appends one event to the tape being recorded.
+inline bool dto_reader::record(typename tape_event::kind what, std::string* text, bool flag) {
+  tape& t = tapes_.back();
+  t.events.emplace_back();
+  tape_event& e = t.events.back();
+  e.what = what;
+  e.flag = flag;
+  if (text != nullptr) e.text = *text;
+  if (what != tape_event::kind::key && what != tape_event::kind::end) ++t.values;
   return true;
 }
 
-// Once an object that holds variants closes: each variant read as raw text whose tag is now
-// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
-// names is an error.
+inline bool dto_reader::record_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: return record(tape_event::kind::null);
+    case json_event::boolean: return record(tape_event::kind::boolean, nullptr, flag);
+    case json_event::string: return record(tape_event::kind::string, text);
+    default: break;
+  }
+  if (float_event_) {
+    std::string written = float_text_ != nullptr ? *float_text_ : std::string();
+    record(tape_event::kind::real, &written);
+    tapes_.back().events.back().real = number_.real;
+  } else if (number_.too_large) {
+    record(tape_event::kind::unsigned_integer);
+    tapes_.back().events.back().unsigned_value = unsigned_;
+  } else {
+    record(tape_event::kind::integer);
+    tapes_.back().events.back().integer = number_.integer;
+  }
+  return true;
+}
+
+// Feeds recorded events to this handler, as the parser would have.
+inline bool dto_reader::replay(std::vector<tape_event>& events) {
+  std::vector<bool> objects;  // which open container is an object, for the end events
+  for (tape_event& e : events) {
+    bool ok = true;
+    switch (e.what) {
+      case tape_event::kind::null: ok = null(); break;
+      case tape_event::kind::boolean: ok = boolean(e.flag); break;
+      case tape_event::kind::integer: ok = number_integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: ok = number_unsigned(e.unsigned_value); break;
+      case tape_event::kind::real: ok = number_float(e.real, e.text); break;
+      case tape_event::kind::string: ok = string(e.text); break;
+      case tape_event::kind::key: ok = key(e.text); break;
+      case tape_event::kind::start_object:
+        objects.push_back(true);
+        ok = start_object(0);
+        break;
+      case tape_event::kind::start_array:
+        objects.push_back(false);
+        ok = start_array(0);
+        break;
+      case tape_event::kind::end:
+        ok = objects.back() ? end_object() : end_array();
+        objects.pop_back();
+        break;
+    }
+    if (!ok || failed_) return false;
+  }
+  return true;
+}
+
+// The compact JSON text of recorded events (a payload whose tag turned out unknown).
+inline any_json dto_reader::render(const std::vector<tape_event>& events) {
+  json_text_writer writer;
+  std::vector<bool> objects;
+  for (const tape_event& e : events) {
+    switch (e.what) {
+      case tape_event::kind::null: writer.null(); break;
+      case tape_event::kind::boolean: writer.boolean(e.flag); break;
+      case tape_event::kind::integer: writer.integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: writer.unsigned_integer(e.unsigned_value); break;
+      case tape_event::kind::real: writer.real(e.real); break;
+      case tape_event::kind::string: writer.string(e.text); break;
+      case tape_event::kind::key: writer.key(e.text); break;
+      case tape_event::kind::start_object:
+      case tape_event::kind::start_array:
+        objects.push_back(e.what == tape_event::kind::start_object);
+        writer.start(objects.back());
+        break;
+      case tape_event::kind::end:
+        writer.end();
+        objects.pop_back();
+        break;
+    }
+  }
+  static constexpr json_type types[] = {json_type::null,   json_type::boolean, json_type::number, json_type::number,
+                                        json_type::number, json_type::string,  json_type::null,   json_type::object,
+                                        json_type::array,  json_type::null};
+  return any_json::from_text(events.empty() ? json_type::null : types[static_cast<std::size_t>(events.front().what)],
+                             writer.take());
+}
+
+// Once an object that holds variants closes: each payload recorded before its tag is replayed
+// as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
+// alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
+  const std::size_t frame_index = stack_.size() - 1;
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
     if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
-    std::string_view tag;
-    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
     const variant_desc& v = *f.variant;
     void* target = f.member(object.target);
-    const std::size_t named = variant_index_of(v, tag);
+    std::string_view tag;
+    const bool tagged = (object.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(object, f, tag);
+    const std::size_t named = tagged ? variant_index_of(v, tag) : 0;
+    std::size_t at = tapes_.size();
+    for (std::size_t k = 0; k < tapes_.size(); ++k) {
+      if (tapes_[k].frame == frame_index && tapes_[k].field == i) at = k;
+    }
+    if (at != tapes_.size()) {
+      tape recorded = std::move(tapes_[at]);
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(at));
+      if (named == 0) {
+        *static_cast<any_json*>(v.raw(target)) = render(recorded.events);
+        continue;
+      }
+      // Replayed as the member itself, now that the tag is known; its values were counted once.
+      values_ -= recorded.values;
+      object.key = key_kind::name;
+      object.name = f.name;
+      pending_ = slot{slot_kind::field, &f, f.nested, target};
+      if (!replay(recorded.events)) return false;
+      pending_ = slot{};
+      continue;
+    }
     const std::size_t held = v.index(target);
-    if (held == named) continue;
-    // The pointer of the payload: the object's own path, then the member.
-    const key_kind saved_key = object.key;
-    const std::string_view saved_name = object.name;
+    if (held == named || (held == 0 && !tagged)) continue;
+    // The payload was read under one tag and the tag was repeated with another.
     object.key = key_kind::name;
     object.name = f.name;
-    std::string where = path();
-    object.key = saved_key;
-    object.name = saved_name;
-    if (held != 0) {
-      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
-                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
-                                           "\" was repeated with another value");
-    }
-    if (named == 0) continue;  // an unknown tag keeps the raw text
-    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
-    if (raw.type != json_type::object) {
-      return fail_at(std::move(where),
-                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
-    }
-    result<void> decoded =
-        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
-    if (!decoded) {
-      error e = std::move(decoded).error();
-      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
-      const std::string inner = e.location;
-      std::string outer = where + inner;
-      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
-      if (e.message.compare(0, said.size(), said) == 0) {
-        e.message = outer + ": " + e.message.substr(said.size());
-      } else {
-        e.message = outer + ": " + e.message;
-      }
-      e.location = std::move(outer);
-      if (!failed_) {
-        failed_ = true;
-        error_ = std::move(e);
-      }
-      return false;
-    }
+    return fail_at(path(), "the payload was read as \"" +
+                               std::string(held != 0 ? v.alternatives[held - 1].tag : std::string_view("raw JSON")) +
+                               "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                               "\" was repeated with another value");
   }
   return true;
 }
@@ -19658,35 +20124,6 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
 
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
@@ -22044,6 +22481,35 @@ inline std::string json_unescape(std::string_view raw) {
   return out;
 }
 
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
 // characters; everything else as is).
 inline void append_json_escaped(std::string& out, std::string_view text) {
@@ -23874,7 +24340,7 @@ namespace detail {
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
-// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// dump() would recurse once per level. Reals are formatted by nlohmann
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
@@ -23898,13 +24364,14 @@ class json_text_writer {
     value_prefix();
     out_ += nlohmann::ordered_json(v).dump();
   }
+  // Strings from the parser are valid UTF-8: written as nlohmann's dump() would, without a DOM.
   void string(const std::string& v) {
     value_prefix();
-    out_ += nlohmann::ordered_json(v).dump();
+    append_json_string(out_, v);
   }
   void key(const std::string& name) {
     separator();
-    out_ += nlohmann::ordered_json(name).dump();
+    append_json_string(out_, name);
     out_.push_back(':');
     after_key_ = true;
   }
@@ -24013,8 +24480,10 @@ class dto_reader {
     const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
     number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
+    float_text_ = &raw;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
+    float_text_ = nullptr;
     return ok;
   }
   bool string(json::string_t& value) {
@@ -24236,6 +24705,39 @@ class dto_reader {
   bool settle_unseen_fields(const frame& object);
 
   // ---- tagged unions ----
+  // A payload whose tag has not been read yet is recorded as parser events (a tape), and once
+  // its object closes, replayed through this handler as the alternative the tag names (or
+  // written as raw JSON text for an unknown tag): no second parse, and errors are located by
+  // the live frames.
+  struct tape_event {
+    enum class kind : unsigned char {
+      null,
+      boolean,
+      integer,
+      unsigned_integer,
+      real,
+      string,
+      key,
+      start_object,
+      start_array,
+      end
+    } what;
+    bool flag = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_value = 0;
+    double real = 0;
+    std::string text;  // a string, a key, or a real as written
+  };
+  struct tape {
+    std::size_t frame;       // index in stack_ of the object that holds the variant
+    std::size_t field;       // the variant's index in that object's table
+    std::size_t values = 0;  // values counted while recording (counted again on replay)
+    std::vector<tape_event> events;
+  };
+  bool record(typename tape_event::kind what, std::string* text = nullptr, bool flag = false);
+  bool record_scalar(json_event event, std::string* text, bool flag);
+  bool replay(std::vector<tape_event>& events);
+  static any_json render(const std::vector<tape_event>& events);
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
@@ -24245,8 +24747,10 @@ class dto_reader {
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
-    capture_.start(event == json_event::object);
     ++capture_depth_;
+    if (taping_)
+      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    capture_.start(event == json_event::object);
     return true;
   }
   bool capture_end();
@@ -24273,6 +24777,9 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
+  std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  bool taping_ = false;                      // the capture records into tapes_.back()
+  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -24364,6 +24871,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
+    if (taping_) return record(tape_event::kind::key, &name);
     capture_.key(name);
     return true;
   }
@@ -24543,6 +25051,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  if (taping_) return record_scalar(event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -24561,6 +25070,10 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 }
 
 inline bool dto_reader::capture_end() {
+  if (taping_) {
+    if (--capture_depth_ == 0) taping_ = false;
+    return record(tape_event::kind::end);
+  }
   capture_.end();
   if (--capture_depth_ == 0) {
     capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
@@ -24775,8 +25288,8 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
 // dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
 // whose tag was read before it is decoded straight into the alternative the tag names; one whose
-// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
-// decoded once its object closes and the tag is known, so the result does not depend on member
+// tag comes later (or not at all) is recorded as parser events, within the same limits, and
+// replayed once its object closes and the tag is known, so the result does not depend on member
 // order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
 // located inside the payload ("/data/endpoint/roomId").
 // SPDX-License-Identifier: MIT
@@ -24803,8 +25316,9 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
   frame& owner = stack_.back();
   owner.has_variant = true;
   const variant_desc& v = *f.variant;
+  const bool tag_read = f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0;
   std::string_view tag;
-  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+  if (tag_read && tag_spelling(owner, f, tag)) {
     const std::size_t index = variant_index_of(v, tag);
     if (index != 0) {
       if (event != json_event::object) return type_error("an object", event);
@@ -24812,68 +25326,166 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
       return true;
     }
   }
-  // The tag is unknown, or not read yet: keep the payload's text.
   v.emplace(target, 0);
-  any_json* raw = static_cast<any_json*>(v.raw(target));
-  if (container) return capture_into(raw, event == json_event::object);
-  scalar_any(event, text, flag, *raw);
+  if (f.tag_field == no_tag || tag_read) {
+    // No tag, or one this version does not know: the payload's text, as received.
+    any_json* raw = static_cast<any_json*>(v.raw(target));
+    if (container) return capture_into(raw, event == json_event::object);
+    scalar_any(event, text, flag, *raw);
+    return true;
+  }
+  // The tag comes later: record the payload (a repeated member replaces an earlier recording).
+  const std::size_t frame_index = stack_.size() - 1;
+  const auto field_index = static_cast<std::size_t>(&f - owner.type->fields);
+  for (std::size_t i = tapes_.size(); i-- > 0;) {
+    if (tapes_[i].frame == frame_index && tapes_[i].field == field_index)
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  tapes_.push_back(tape{frame_index, field_index, 0, {}});
+  if (!container) return record_scalar(event, text, flag);
+  taping_ = true;
+  capture_depth_ = 1;
+  return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+}
+
+// Appends one event to the tape being recorded.
+inline bool dto_reader::record(typename tape_event::kind what, std::string* text, bool flag) {
+  tape& t = tapes_.back();
+  t.events.emplace_back();
+  tape_event& e = t.events.back();
+  e.what = what;
+  e.flag = flag;
+  if (text != nullptr) e.text = *text;
+  if (what != tape_event::kind::key && what != tape_event::kind::end) ++t.values;
   return true;
 }
 
-// Once an object that holds variants closes: each variant read as raw text whose tag is now
-// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
-// names is an error.
+inline bool dto_reader::record_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: return record(tape_event::kind::null);
+    case json_event::boolean: return record(tape_event::kind::boolean, nullptr, flag);
+    case json_event::string: return record(tape_event::kind::string, text);
+    default: break;
+  }
+  if (float_event_) {
+    std::string written = float_text_ != nullptr ? *float_text_ : std::string();
+    record(tape_event::kind::real, &written);
+    tapes_.back().events.back().real = number_.real;
+  } else if (number_.too_large) {
+    record(tape_event::kind::unsigned_integer);
+    tapes_.back().events.back().unsigned_value = unsigned_;
+  } else {
+    record(tape_event::kind::integer);
+    tapes_.back().events.back().integer = number_.integer;
+  }
+  return true;
+}
+
+// Feeds recorded events to this handler, as the parser would have.
+inline bool dto_reader::replay(std::vector<tape_event>& events) {
+  std::vector<bool> objects;  // which open container is an object, for the end events
+  for (tape_event& e : events) {
+    bool ok = true;
+    switch (e.what) {
+      case tape_event::kind::null: ok = null(); break;
+      case tape_event::kind::boolean: ok = boolean(e.flag); break;
+      case tape_event::kind::integer: ok = number_integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: ok = number_unsigned(e.unsigned_value); break;
+      case tape_event::kind::real: ok = number_float(e.real, e.text); break;
+      case tape_event::kind::string: ok = string(e.text); break;
+      case tape_event::kind::key: ok = key(e.text); break;
+      case tape_event::kind::start_object:
+        objects.push_back(true);
+        ok = start_object(0);
+        break;
+      case tape_event::kind::start_array:
+        objects.push_back(false);
+        ok = start_array(0);
+        break;
+      case tape_event::kind::end:
+        ok = objects.back() ? end_object() : end_array();
+        objects.pop_back();
+        break;
+    }
+    if (!ok || failed_) return false;
+  }
+  return true;
+}
+
+// The compact JSON text of recorded events (a payload whose tag turned out unknown).
+inline any_json dto_reader::render(const std::vector<tape_event>& events) {
+  json_text_writer writer;
+  std::vector<bool> objects;
+  for (const tape_event& e : events) {
+    switch (e.what) {
+      case tape_event::kind::null: writer.null(); break;
+      case tape_event::kind::boolean: writer.boolean(e.flag); break;
+      case tape_event::kind::integer: writer.integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: writer.unsigned_integer(e.unsigned_value); break;
+      case tape_event::kind::real: writer.real(e.real); break;
+      case tape_event::kind::string: writer.string(e.text); break;
+      case tape_event::kind::key: writer.key(e.text); break;
+      case tape_event::kind::start_object:
+      case tape_event::kind::start_array:
+        objects.push_back(e.what == tape_event::kind::start_object);
+        writer.start(objects.back());
+        break;
+      case tape_event::kind::end:
+        writer.end();
+        objects.pop_back();
+        break;
+    }
+  }
+  static constexpr json_type types[] = {json_type::null,   json_type::boolean, json_type::number, json_type::number,
+                                        json_type::number, json_type::string,  json_type::null,   json_type::object,
+                                        json_type::array,  json_type::null};
+  return any_json::from_text(events.empty() ? json_type::null : types[static_cast<std::size_t>(events.front().what)],
+                             writer.take());
+}
+
+// Once an object that holds variants closes: each payload recorded before its tag is replayed
+// as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
+// alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
+  const std::size_t frame_index = stack_.size() - 1;
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
     if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
-    std::string_view tag;
-    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
     const variant_desc& v = *f.variant;
     void* target = f.member(object.target);
-    const std::size_t named = variant_index_of(v, tag);
+    std::string_view tag;
+    const bool tagged = (object.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(object, f, tag);
+    const std::size_t named = tagged ? variant_index_of(v, tag) : 0;
+    std::size_t at = tapes_.size();
+    for (std::size_t k = 0; k < tapes_.size(); ++k) {
+      if (tapes_[k].frame == frame_index && tapes_[k].field == i) at = k;
+    }
+    if (at != tapes_.size()) {
+      tape recorded = std::move(tapes_[at]);
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(at));
+      if (named == 0) {
+        *static_cast<any_json*>(v.raw(target)) = render(recorded.events);
+        continue;
+      }
+      // Replayed as the member itself, now that the tag is known; its values were counted once.
+      values_ -= recorded.values;
+      object.key = key_kind::name;
+      object.name = f.name;
+      pending_ = slot{slot_kind::field, &f, f.nested, target};
+      if (!replay(recorded.events)) return false;
+      pending_ = slot{};
+      continue;
+    }
     const std::size_t held = v.index(target);
-    if (held == named) continue;
-    // The pointer of the payload: the object's own path, then the member.
-    const key_kind saved_key = object.key;
-    const std::string_view saved_name = object.name;
+    if (held == named || (held == 0 && !tagged)) continue;
+    // The payload was read under one tag and the tag was repeated with another.
     object.key = key_kind::name;
     object.name = f.name;
-    std::string where = path();
-    object.key = saved_key;
-    object.name = saved_name;
-    if (held != 0) {
-      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
-                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
-                                           "\" was repeated with another value");
-    }
-    if (named == 0) continue;  // an unknown tag keeps the raw text
-    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
-    if (raw.type != json_type::object) {
-      return fail_at(std::move(where),
-                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
-    }
-    result<void> decoded =
-        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
-    if (!decoded) {
-      error e = std::move(decoded).error();
-      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
-      const std::string inner = e.location;
-      std::string outer = where + inner;
-      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
-      if (e.message.compare(0, said.size(), said) == 0) {
-        e.message = outer + ": " + e.message.substr(said.size());
-      } else {
-        e.message = outer + ": " + e.message;
-      }
-      e.location = std::move(outer);
-      if (!failed_) {
-        failed_ = true;
-        error_ = std::move(e);
-      }
-      return false;
-    }
+    return fail_at(path(), "the payload was read as \"" +
+                               std::string(held != 0 ? v.alternatives[held - 1].tag : std::string_view("raw JSON")) +
+                               "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                               "\" was repeated with another value");
   }
   return true;
 }
@@ -25107,35 +25719,6 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
 
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
@@ -27307,6 +27890,35 @@ inline std::string json_unescape(std::string_view raw) {
     out.push_back(raw[i++]);
   }
   return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
 }
 
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
@@ -29919,7 +30531,7 @@ namespace detail {
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
-// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// dump() would recurse once per level. Reals are formatted by nlohmann
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
@@ -29943,13 +30555,14 @@ class json_text_writer {
     value_prefix();
     out_ += nlohmann::ordered_json(v).dump();
   }
+  // Strings from the parser are valid UTF-8: written as nlohmann's dump() would, without a DOM.
   void string(const std::string& v) {
     value_prefix();
-    out_ += nlohmann::ordered_json(v).dump();
+    append_json_string(out_, v);
   }
   void key(const std::string& name) {
     separator();
-    out_ += nlohmann::ordered_json(name).dump();
+    append_json_string(out_, name);
     out_.push_back(':');
     after_key_ = true;
   }
@@ -30058,8 +30671,10 @@ class dto_reader {
     const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
     number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
+    float_text_ = &raw;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
+    float_text_ = nullptr;
     return ok;
   }
   bool string(json::string_t& value) {
@@ -30281,6 +30896,39 @@ class dto_reader {
   bool settle_unseen_fields(const frame& object);
 
   // ---- tagged unions ----
+  // A payload whose tag has not been read yet is recorded as parser events (a tape), and once
+  // its object closes, replayed through this handler as the alternative the tag names (or
+  // written as raw JSON text for an unknown tag): no second parse, and errors are located by
+  // the live frames.
+  struct tape_event {
+    enum class kind : unsigned char {
+      null,
+      boolean,
+      integer,
+      unsigned_integer,
+      real,
+      string,
+      key,
+      start_object,
+      start_array,
+      end
+    } what;
+    bool flag = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_value = 0;
+    double real = 0;
+    std::string text;  // a string, a key, or a real as written
+  };
+  struct tape {
+    std::size_t frame;       // index in stack_ of the object that holds the variant
+    std::size_t field;       // the variant's index in that object's table
+    std::size_t values = 0;  // values counted while recording (counted again on replay)
+    std::vector<tape_event> events;
+  };
+  bool record(typename tape_event::kind what, std::string* text = nullptr, bool flag = false);
+  bool record_scalar(json_event event, std::string* text, bool flag);
+  bool replay(std::vector<tape_event>& events);
+  static any_json render(const std::vector<tape_event>& events);
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
@@ -30290,8 +30938,10 @@ class dto_reader {
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
-    capture_.start(event == json_event::object);
     ++capture_depth_;
+    if (taping_)
+      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    capture_.start(event == json_event::object);
     return true;
   }
   bool capture_end();
@@ -30318,6 +30968,9 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
+  std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  bool taping_ = false;                      // the capture records into tapes_.back()
+  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -30409,6 +31062,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
+    if (taping_) return record(tape_event::kind::key, &name);
     capture_.key(name);
     return true;
   }
@@ -30588,6 +31242,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  if (taping_) return record_scalar(event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -30606,6 +31261,10 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 }
 
 inline bool dto_reader::capture_end() {
+  if (taping_) {
+    if (--capture_depth_ == 0) taping_ = false;
+    return record(tape_event::kind::end);
+  }
   capture_.end();
   if (--capture_depth_ == 0) {
     capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
@@ -30820,8 +31479,8 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
 // dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
 // whose tag was read before it is decoded straight into the alternative the tag names; one whose
-// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
-// decoded once its object closes and the tag is known, so the result does not depend on member
+// tag comes later (or not at all) is recorded as parser events, within the same limits, and
+// replayed once its object closes and the tag is known, so the result does not depend on member
 // order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
 // located inside the payload ("/data/endpoint/roomId").
 // SPDX-License-Identifier: MIT
@@ -30848,8 +31507,9 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
   frame& owner = stack_.back();
   owner.has_variant = true;
   const variant_desc& v = *f.variant;
+  const bool tag_read = f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0;
   std::string_view tag;
-  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+  if (tag_read && tag_spelling(owner, f, tag)) {
     const std::size_t index = variant_index_of(v, tag);
     if (index != 0) {
       if (event != json_event::object) return type_error("an object", event);
@@ -30857,68 +31517,166 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
       return true;
     }
   }
-  // The tag is unknown, or not read yet: keep the payload's text.
   v.emplace(target, 0);
-  any_json* raw = static_cast<any_json*>(v.raw(target));
-  if (container) return capture_into(raw, event == json_event::object);
-  scalar_any(event, text, flag, *raw);
+  if (f.tag_field == no_tag || tag_read) {
+    // No tag, or one this version does not know: the payload's text, as received.
+    any_json* raw = static_cast<any_json*>(v.raw(target));
+    if (container) return capture_into(raw, event == json_event::object);
+    scalar_any(event, text, flag, *raw);
+    return true;
+  }
+  // The tag comes later: record the payload (a repeated member replaces an earlier recording).
+  const std::size_t frame_index = stack_.size() - 1;
+  const auto field_index = static_cast<std::size_t>(&f - owner.type->fields);
+  for (std::size_t i = tapes_.size(); i-- > 0;) {
+    if (tapes_[i].frame == frame_index && tapes_[i].field == field_index)
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  tapes_.push_back(tape{frame_index, field_index, 0, {}});
+  if (!container) return record_scalar(event, text, flag);
+  taping_ = true;
+  capture_depth_ = 1;
+  return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+}
+
+// Appends one event to the tape being recorded.
+inline bool dto_reader::record(typename tape_event::kind what, std::string* text, bool flag) {
+  tape& t = tapes_.back();
+  t.events.emplace_back();
+  tape_event& e = t.events.back();
+  e.what = what;
+  e.flag = flag;
+  if (text != nullptr) e.text = *text;
+  if (what != tape_event::kind::key && what != tape_event::kind::end) ++t.values;
   return true;
 }
 
-// Once an object that holds variants closes: each variant read as raw text whose tag is now
-// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
-// names is an error.
+inline bool dto_reader::record_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: return record(tape_event::kind::null);
+    case json_event::boolean: return record(tape_event::kind::boolean, nullptr, flag);
+    case json_event::string: return record(tape_event::kind::string, text);
+    default: break;
+  }
+  if (float_event_) {
+    std::string written = float_text_ != nullptr ? *float_text_ : std::string();
+    record(tape_event::kind::real, &written);
+    tapes_.back().events.back().real = number_.real;
+  } else if (number_.too_large) {
+    record(tape_event::kind::unsigned_integer);
+    tapes_.back().events.back().unsigned_value = unsigned_;
+  } else {
+    record(tape_event::kind::integer);
+    tapes_.back().events.back().integer = number_.integer;
+  }
+  return true;
+}
+
+// Feeds recorded events to this handler, as the parser would have.
+inline bool dto_reader::replay(std::vector<tape_event>& events) {
+  std::vector<bool> objects;  // which open container is an object, for the end events
+  for (tape_event& e : events) {
+    bool ok = true;
+    switch (e.what) {
+      case tape_event::kind::null: ok = null(); break;
+      case tape_event::kind::boolean: ok = boolean(e.flag); break;
+      case tape_event::kind::integer: ok = number_integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: ok = number_unsigned(e.unsigned_value); break;
+      case tape_event::kind::real: ok = number_float(e.real, e.text); break;
+      case tape_event::kind::string: ok = string(e.text); break;
+      case tape_event::kind::key: ok = key(e.text); break;
+      case tape_event::kind::start_object:
+        objects.push_back(true);
+        ok = start_object(0);
+        break;
+      case tape_event::kind::start_array:
+        objects.push_back(false);
+        ok = start_array(0);
+        break;
+      case tape_event::kind::end:
+        ok = objects.back() ? end_object() : end_array();
+        objects.pop_back();
+        break;
+    }
+    if (!ok || failed_) return false;
+  }
+  return true;
+}
+
+// The compact JSON text of recorded events (a payload whose tag turned out unknown).
+inline any_json dto_reader::render(const std::vector<tape_event>& events) {
+  json_text_writer writer;
+  std::vector<bool> objects;
+  for (const tape_event& e : events) {
+    switch (e.what) {
+      case tape_event::kind::null: writer.null(); break;
+      case tape_event::kind::boolean: writer.boolean(e.flag); break;
+      case tape_event::kind::integer: writer.integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: writer.unsigned_integer(e.unsigned_value); break;
+      case tape_event::kind::real: writer.real(e.real); break;
+      case tape_event::kind::string: writer.string(e.text); break;
+      case tape_event::kind::key: writer.key(e.text); break;
+      case tape_event::kind::start_object:
+      case tape_event::kind::start_array:
+        objects.push_back(e.what == tape_event::kind::start_object);
+        writer.start(objects.back());
+        break;
+      case tape_event::kind::end:
+        writer.end();
+        objects.pop_back();
+        break;
+    }
+  }
+  static constexpr json_type types[] = {json_type::null,   json_type::boolean, json_type::number, json_type::number,
+                                        json_type::number, json_type::string,  json_type::null,   json_type::object,
+                                        json_type::array,  json_type::null};
+  return any_json::from_text(events.empty() ? json_type::null : types[static_cast<std::size_t>(events.front().what)],
+                             writer.take());
+}
+
+// Once an object that holds variants closes: each payload recorded before its tag is replayed
+// as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
+// alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
+  const std::size_t frame_index = stack_.size() - 1;
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
     if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
-    std::string_view tag;
-    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
     const variant_desc& v = *f.variant;
     void* target = f.member(object.target);
-    const std::size_t named = variant_index_of(v, tag);
+    std::string_view tag;
+    const bool tagged = (object.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(object, f, tag);
+    const std::size_t named = tagged ? variant_index_of(v, tag) : 0;
+    std::size_t at = tapes_.size();
+    for (std::size_t k = 0; k < tapes_.size(); ++k) {
+      if (tapes_[k].frame == frame_index && tapes_[k].field == i) at = k;
+    }
+    if (at != tapes_.size()) {
+      tape recorded = std::move(tapes_[at]);
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(at));
+      if (named == 0) {
+        *static_cast<any_json*>(v.raw(target)) = render(recorded.events);
+        continue;
+      }
+      // Replayed as the member itself, now that the tag is known; its values were counted once.
+      values_ -= recorded.values;
+      object.key = key_kind::name;
+      object.name = f.name;
+      pending_ = slot{slot_kind::field, &f, f.nested, target};
+      if (!replay(recorded.events)) return false;
+      pending_ = slot{};
+      continue;
+    }
     const std::size_t held = v.index(target);
-    if (held == named) continue;
-    // The pointer of the payload: the object's own path, then the member.
-    const key_kind saved_key = object.key;
-    const std::string_view saved_name = object.name;
+    if (held == named || (held == 0 && !tagged)) continue;
+    // The payload was read under one tag and the tag was repeated with another.
     object.key = key_kind::name;
     object.name = f.name;
-    std::string where = path();
-    object.key = saved_key;
-    object.name = saved_name;
-    if (held != 0) {
-      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
-                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
-                                           "\" was repeated with another value");
-    }
-    if (named == 0) continue;  // an unknown tag keeps the raw text
-    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
-    if (raw.type != json_type::object) {
-      return fail_at(std::move(where),
-                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
-    }
-    result<void> decoded =
-        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
-    if (!decoded) {
-      error e = std::move(decoded).error();
-      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
-      const std::string inner = e.location;
-      std::string outer = where + inner;
-      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
-      if (e.message.compare(0, said.size(), said) == 0) {
-        e.message = outer + ": " + e.message.substr(said.size());
-      } else {
-        e.message = outer + ": " + e.message;
-      }
-      e.location = std::move(outer);
-      if (!failed_) {
-        failed_ = true;
-        error_ = std::move(e);
-      }
-      return false;
-    }
+    return fail_at(path(), "the payload was read as \"" +
+                               std::string(held != 0 ? v.alternatives[held - 1].tag : std::string_view("raw JSON")) +
+                               "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                               "\" was repeated with another value");
   }
   return true;
 }
@@ -31152,35 +31910,6 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
 
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
@@ -34563,7 +35292,7 @@ namespace detail {
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
-// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// dump() would recurse once per level. Reals are formatted by nlohmann
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
@@ -34587,13 +35316,14 @@ class json_text_writer {
     value_prefix();
     out_ += nlohmann::ordered_json(v).dump();
   }
+  // Strings from the parser are valid UTF-8: written as nlohmann's dump() would, without a DOM.
   void string(const std::string& v) {
     value_prefix();
-    out_ += nlohmann::ordered_json(v).dump();
+    append_json_string(out_, v);
   }
   void key(const std::string& name) {
     separator();
-    out_ += nlohmann::ordered_json(name).dump();
+    append_json_string(out_, name);
     out_.push_back(':');
     after_key_ = true;
   }
@@ -34702,8 +35432,10 @@ class dto_reader {
     const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
     number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
+    float_text_ = &raw;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
+    float_text_ = nullptr;
     return ok;
   }
   bool string(json::string_t& value) {
@@ -34925,6 +35657,39 @@ class dto_reader {
   bool settle_unseen_fields(const frame& object);
 
   // ---- tagged unions ----
+  // A payload whose tag has not been read yet is recorded as parser events (a tape), and once
+  // its object closes, replayed through this handler as the alternative the tag names (or
+  // written as raw JSON text for an unknown tag): no second parse, and errors are located by
+  // the live frames.
+  struct tape_event {
+    enum class kind : unsigned char {
+      null,
+      boolean,
+      integer,
+      unsigned_integer,
+      real,
+      string,
+      key,
+      start_object,
+      start_array,
+      end
+    } what;
+    bool flag = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_value = 0;
+    double real = 0;
+    std::string text;  // a string, a key, or a real as written
+  };
+  struct tape {
+    std::size_t frame;       // index in stack_ of the object that holds the variant
+    std::size_t field;       // the variant's index in that object's table
+    std::size_t values = 0;  // values counted while recording (counted again on replay)
+    std::vector<tape_event> events;
+  };
+  bool record(typename tape_event::kind what, std::string* text = nullptr, bool flag = false);
+  bool record_scalar(json_event event, std::string* text, bool flag);
+  bool replay(std::vector<tape_event>& events);
+  static any_json render(const std::vector<tape_event>& events);
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
@@ -34934,8 +35699,10 @@ class dto_reader {
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
-    capture_.start(event == json_event::object);
     ++capture_depth_;
+    if (taping_)
+      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    capture_.start(event == json_event::object);
     return true;
   }
   bool capture_end();
@@ -34962,6 +35729,9 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
+  std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  bool taping_ = false;                      // the capture records into tapes_.back()
+  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -35053,6 +35823,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
+    if (taping_) return record(tape_event::kind::key, &name);
     capture_.key(name);
     return true;
   }
@@ -35232,6 +36003,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  if (taping_) return record_scalar(event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -35250,6 +36022,10 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 }
 
 inline bool dto_reader::capture_end() {
+  if (taping_) {
+    if (--capture_depth_ == 0) taping_ = false;
+    return record(tape_event::kind::end);
+  }
   capture_.end();
   if (--capture_depth_ == 0) {
     capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
@@ -35464,8 +36240,8 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
 // dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
 // whose tag was read before it is decoded straight into the alternative the tag names; one whose
-// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
-// decoded once its object closes and the tag is known, so the result does not depend on member
+// tag comes later (or not at all) is recorded as parser events, within the same limits, and
+// replayed once its object closes and the tag is known, so the result does not depend on member
 // order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
 // located inside the payload ("/data/endpoint/roomId").
 // SPDX-License-Identifier: MIT
@@ -35492,8 +36268,9 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
   frame& owner = stack_.back();
   owner.has_variant = true;
   const variant_desc& v = *f.variant;
+  const bool tag_read = f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0;
   std::string_view tag;
-  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+  if (tag_read && tag_spelling(owner, f, tag)) {
     const std::size_t index = variant_index_of(v, tag);
     if (index != 0) {
       if (event != json_event::object) return type_error("an object", event);
@@ -35501,68 +36278,166 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
       return true;
     }
   }
-  // The tag is unknown, or not read yet: keep the payload's text.
   v.emplace(target, 0);
-  any_json* raw = static_cast<any_json*>(v.raw(target));
-  if (container) return capture_into(raw, event == json_event::object);
-  scalar_any(event, text, flag, *raw);
+  if (f.tag_field == no_tag || tag_read) {
+    // No tag, or one this version does not know: the payload's text, as received.
+    any_json* raw = static_cast<any_json*>(v.raw(target));
+    if (container) return capture_into(raw, event == json_event::object);
+    scalar_any(event, text, flag, *raw);
+    return true;
+  }
+  // The tag comes later: record the payload (a repeated member replaces an earlier recording).
+  const std::size_t frame_index = stack_.size() - 1;
+  const auto field_index = static_cast<std::size_t>(&f - owner.type->fields);
+  for (std::size_t i = tapes_.size(); i-- > 0;) {
+    if (tapes_[i].frame == frame_index && tapes_[i].field == field_index)
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  tapes_.push_back(tape{frame_index, field_index, 0, {}});
+  if (!container) return record_scalar(event, text, flag);
+  taping_ = true;
+  capture_depth_ = 1;
+  return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+}
+
+// Appends one event to the tape being recorded.
+inline bool dto_reader::record(typename tape_event::kind what, std::string* text, bool flag) {
+  tape& t = tapes_.back();
+  t.events.emplace_back();
+  tape_event& e = t.events.back();
+  e.what = what;
+  e.flag = flag;
+  if (text != nullptr) e.text = *text;
+  if (what != tape_event::kind::key && what != tape_event::kind::end) ++t.values;
   return true;
 }
 
-// Once an object that holds variants closes: each variant read as raw text whose tag is now
-// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
-// names is an error.
+inline bool dto_reader::record_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: return record(tape_event::kind::null);
+    case json_event::boolean: return record(tape_event::kind::boolean, nullptr, flag);
+    case json_event::string: return record(tape_event::kind::string, text);
+    default: break;
+  }
+  if (float_event_) {
+    std::string written = float_text_ != nullptr ? *float_text_ : std::string();
+    record(tape_event::kind::real, &written);
+    tapes_.back().events.back().real = number_.real;
+  } else if (number_.too_large) {
+    record(tape_event::kind::unsigned_integer);
+    tapes_.back().events.back().unsigned_value = unsigned_;
+  } else {
+    record(tape_event::kind::integer);
+    tapes_.back().events.back().integer = number_.integer;
+  }
+  return true;
+}
+
+// Feeds recorded events to this handler, as the parser would have.
+inline bool dto_reader::replay(std::vector<tape_event>& events) {
+  std::vector<bool> objects;  // which open container is an object, for the end events
+  for (tape_event& e : events) {
+    bool ok = true;
+    switch (e.what) {
+      case tape_event::kind::null: ok = null(); break;
+      case tape_event::kind::boolean: ok = boolean(e.flag); break;
+      case tape_event::kind::integer: ok = number_integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: ok = number_unsigned(e.unsigned_value); break;
+      case tape_event::kind::real: ok = number_float(e.real, e.text); break;
+      case tape_event::kind::string: ok = string(e.text); break;
+      case tape_event::kind::key: ok = key(e.text); break;
+      case tape_event::kind::start_object:
+        objects.push_back(true);
+        ok = start_object(0);
+        break;
+      case tape_event::kind::start_array:
+        objects.push_back(false);
+        ok = start_array(0);
+        break;
+      case tape_event::kind::end:
+        ok = objects.back() ? end_object() : end_array();
+        objects.pop_back();
+        break;
+    }
+    if (!ok || failed_) return false;
+  }
+  return true;
+}
+
+// The compact JSON text of recorded events (a payload whose tag turned out unknown).
+inline any_json dto_reader::render(const std::vector<tape_event>& events) {
+  json_text_writer writer;
+  std::vector<bool> objects;
+  for (const tape_event& e : events) {
+    switch (e.what) {
+      case tape_event::kind::null: writer.null(); break;
+      case tape_event::kind::boolean: writer.boolean(e.flag); break;
+      case tape_event::kind::integer: writer.integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: writer.unsigned_integer(e.unsigned_value); break;
+      case tape_event::kind::real: writer.real(e.real); break;
+      case tape_event::kind::string: writer.string(e.text); break;
+      case tape_event::kind::key: writer.key(e.text); break;
+      case tape_event::kind::start_object:
+      case tape_event::kind::start_array:
+        objects.push_back(e.what == tape_event::kind::start_object);
+        writer.start(objects.back());
+        break;
+      case tape_event::kind::end:
+        writer.end();
+        objects.pop_back();
+        break;
+    }
+  }
+  static constexpr json_type types[] = {json_type::null,   json_type::boolean, json_type::number, json_type::number,
+                                        json_type::number, json_type::string,  json_type::null,   json_type::object,
+                                        json_type::array,  json_type::null};
+  return any_json::from_text(events.empty() ? json_type::null : types[static_cast<std::size_t>(events.front().what)],
+                             writer.take());
+}
+
+// Once an object that holds variants closes: each payload recorded before its tag is replayed
+// as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
+// alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
+  const std::size_t frame_index = stack_.size() - 1;
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
     if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
-    std::string_view tag;
-    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
     const variant_desc& v = *f.variant;
     void* target = f.member(object.target);
-    const std::size_t named = variant_index_of(v, tag);
+    std::string_view tag;
+    const bool tagged = (object.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(object, f, tag);
+    const std::size_t named = tagged ? variant_index_of(v, tag) : 0;
+    std::size_t at = tapes_.size();
+    for (std::size_t k = 0; k < tapes_.size(); ++k) {
+      if (tapes_[k].frame == frame_index && tapes_[k].field == i) at = k;
+    }
+    if (at != tapes_.size()) {
+      tape recorded = std::move(tapes_[at]);
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(at));
+      if (named == 0) {
+        *static_cast<any_json*>(v.raw(target)) = render(recorded.events);
+        continue;
+      }
+      // Replayed as the member itself, now that the tag is known; its values were counted once.
+      values_ -= recorded.values;
+      object.key = key_kind::name;
+      object.name = f.name;
+      pending_ = slot{slot_kind::field, &f, f.nested, target};
+      if (!replay(recorded.events)) return false;
+      pending_ = slot{};
+      continue;
+    }
     const std::size_t held = v.index(target);
-    if (held == named) continue;
-    // The pointer of the payload: the object's own path, then the member.
-    const key_kind saved_key = object.key;
-    const std::string_view saved_name = object.name;
+    if (held == named || (held == 0 && !tagged)) continue;
+    // The payload was read under one tag and the tag was repeated with another.
     object.key = key_kind::name;
     object.name = f.name;
-    std::string where = path();
-    object.key = saved_key;
-    object.name = saved_name;
-    if (held != 0) {
-      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
-                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
-                                           "\" was repeated with another value");
-    }
-    if (named == 0) continue;  // an unknown tag keeps the raw text
-    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
-    if (raw.type != json_type::object) {
-      return fail_at(std::move(where),
-                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
-    }
-    result<void> decoded =
-        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
-    if (!decoded) {
-      error e = std::move(decoded).error();
-      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
-      const std::string inner = e.location;
-      std::string outer = where + inner;
-      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
-      if (e.message.compare(0, said.size(), said) == 0) {
-        e.message = outer + ": " + e.message.substr(said.size());
-      } else {
-        e.message = outer + ": " + e.message;
-      }
-      e.location = std::move(outer);
-      if (!failed_) {
-        failed_ = true;
-        error_ = std::move(e);
-      }
-      return false;
-    }
+    return fail_at(path(), "the payload was read as \"" +
+                               std::string(held != 0 ? v.alternatives[held - 1].tag : std::string_view("raw JSON")) +
+                               "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                               "\" was repeated with another value");
   }
   return true;
 }
@@ -35796,35 +36671,6 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
 
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
@@ -40141,7 +40987,7 @@ namespace detail {
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
-// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// dump() would recurse once per level. Reals are formatted by nlohmann
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
@@ -40165,13 +41011,14 @@ class json_text_writer {
     value_prefix();
     out_ += nlohmann::ordered_json(v).dump();
   }
+  // Strings from the parser are valid UTF-8: written as nlohmann's dump() would, without a DOM.
   void string(const std::string& v) {
     value_prefix();
-    out_ += nlohmann::ordered_json(v).dump();
+    append_json_string(out_, v);
   }
   void key(const std::string& name) {
     separator();
-    out_ += nlohmann::ordered_json(name).dump();
+    append_json_string(out_, name);
     out_.push_back(':');
     after_key_ = true;
   }
@@ -40280,8 +41127,10 @@ class dto_reader {
     const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
     number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
+    float_text_ = &raw;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
+    float_text_ = nullptr;
     return ok;
   }
   bool string(json::string_t& value) {
@@ -40503,6 +41352,39 @@ class dto_reader {
   bool settle_unseen_fields(const frame& object);
 
   // ---- tagged unions ----
+  // A payload whose tag has not been read yet is recorded as parser events (a tape), and once
+  // its object closes, replayed through this handler as the alternative the tag names (or
+  // written as raw JSON text for an unknown tag): no second parse, and errors are located by
+  // the live frames.
+  struct tape_event {
+    enum class kind : unsigned char {
+      null,
+      boolean,
+      integer,
+      unsigned_integer,
+      real,
+      string,
+      key,
+      start_object,
+      start_array,
+      end
+    } what;
+    bool flag = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_value = 0;
+    double real = 0;
+    std::string text;  // a string, a key, or a real as written
+  };
+  struct tape {
+    std::size_t frame;       // index in stack_ of the object that holds the variant
+    std::size_t field;       // the variant's index in that object's table
+    std::size_t values = 0;  // values counted while recording (counted again on replay)
+    std::vector<tape_event> events;
+  };
+  bool record(typename tape_event::kind what, std::string* text = nullptr, bool flag = false);
+  bool record_scalar(json_event event, std::string* text, bool flag);
+  bool replay(std::vector<tape_event>& events);
+  static any_json render(const std::vector<tape_event>& events);
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
@@ -40512,8 +41394,10 @@ class dto_reader {
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
-    capture_.start(event == json_event::object);
     ++capture_depth_;
+    if (taping_)
+      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    capture_.start(event == json_event::object);
     return true;
   }
   bool capture_end();
@@ -40540,6 +41424,9 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
+  std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  bool taping_ = false;                      // the capture records into tapes_.back()
+  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -40631,6 +41518,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
+    if (taping_) return record(tape_event::kind::key, &name);
     capture_.key(name);
     return true;
   }
@@ -40810,6 +41698,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  if (taping_) return record_scalar(event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -40828,6 +41717,10 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 }
 
 inline bool dto_reader::capture_end() {
+  if (taping_) {
+    if (--capture_depth_ == 0) taping_ = false;
+    return record(tape_event::kind::end);
+  }
   capture_.end();
   if (--capture_depth_ == 0) {
     capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
@@ -41042,8 +41935,8 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
 // dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
 // whose tag was read before it is decoded straight into the alternative the tag names; one whose
-// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
-// decoded once its object closes and the tag is known, so the result does not depend on member
+// tag comes later (or not at all) is recorded as parser events, within the same limits, and
+// replayed once its object closes and the tag is known, so the result does not depend on member
 // order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
 // located inside the payload ("/data/endpoint/roomId").
 // SPDX-License-Identifier: MIT
@@ -41070,8 +41963,9 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
   frame& owner = stack_.back();
   owner.has_variant = true;
   const variant_desc& v = *f.variant;
+  const bool tag_read = f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0;
   std::string_view tag;
-  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+  if (tag_read && tag_spelling(owner, f, tag)) {
     const std::size_t index = variant_index_of(v, tag);
     if (index != 0) {
       if (event != json_event::object) return type_error("an object", event);
@@ -41079,68 +41973,166 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
       return true;
     }
   }
-  // The tag is unknown, or not read yet: keep the payload's text.
   v.emplace(target, 0);
-  any_json* raw = static_cast<any_json*>(v.raw(target));
-  if (container) return capture_into(raw, event == json_event::object);
-  scalar_any(event, text, flag, *raw);
+  if (f.tag_field == no_tag || tag_read) {
+    // No tag, or one this version does not know: the payload's text, as received.
+    any_json* raw = static_cast<any_json*>(v.raw(target));
+    if (container) return capture_into(raw, event == json_event::object);
+    scalar_any(event, text, flag, *raw);
+    return true;
+  }
+  // The tag comes later: record the payload (a repeated member replaces an earlier recording).
+  const std::size_t frame_index = stack_.size() - 1;
+  const auto field_index = static_cast<std::size_t>(&f - owner.type->fields);
+  for (std::size_t i = tapes_.size(); i-- > 0;) {
+    if (tapes_[i].frame == frame_index && tapes_[i].field == field_index)
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  tapes_.push_back(tape{frame_index, field_index, 0, {}});
+  if (!container) return record_scalar(event, text, flag);
+  taping_ = true;
+  capture_depth_ = 1;
+  return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+}
+
+// Appends one event to the tape being recorded.
+inline bool dto_reader::record(typename tape_event::kind what, std::string* text, bool flag) {
+  tape& t = tapes_.back();
+  t.events.emplace_back();
+  tape_event& e = t.events.back();
+  e.what = what;
+  e.flag = flag;
+  if (text != nullptr) e.text = *text;
+  if (what != tape_event::kind::key && what != tape_event::kind::end) ++t.values;
   return true;
 }
 
-// Once an object that holds variants closes: each variant read as raw text whose tag is now
-// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
-// names is an error.
+inline bool dto_reader::record_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: return record(tape_event::kind::null);
+    case json_event::boolean: return record(tape_event::kind::boolean, nullptr, flag);
+    case json_event::string: return record(tape_event::kind::string, text);
+    default: break;
+  }
+  if (float_event_) {
+    std::string written = float_text_ != nullptr ? *float_text_ : std::string();
+    record(tape_event::kind::real, &written);
+    tapes_.back().events.back().real = number_.real;
+  } else if (number_.too_large) {
+    record(tape_event::kind::unsigned_integer);
+    tapes_.back().events.back().unsigned_value = unsigned_;
+  } else {
+    record(tape_event::kind::integer);
+    tapes_.back().events.back().integer = number_.integer;
+  }
+  return true;
+}
+
+// Feeds recorded events to this handler, as the parser would have.
+inline bool dto_reader::replay(std::vector<tape_event>& events) {
+  std::vector<bool> objects;  // which open container is an object, for the end events
+  for (tape_event& e : events) {
+    bool ok = true;
+    switch (e.what) {
+      case tape_event::kind::null: ok = null(); break;
+      case tape_event::kind::boolean: ok = boolean(e.flag); break;
+      case tape_event::kind::integer: ok = number_integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: ok = number_unsigned(e.unsigned_value); break;
+      case tape_event::kind::real: ok = number_float(e.real, e.text); break;
+      case tape_event::kind::string: ok = string(e.text); break;
+      case tape_event::kind::key: ok = key(e.text); break;
+      case tape_event::kind::start_object:
+        objects.push_back(true);
+        ok = start_object(0);
+        break;
+      case tape_event::kind::start_array:
+        objects.push_back(false);
+        ok = start_array(0);
+        break;
+      case tape_event::kind::end:
+        ok = objects.back() ? end_object() : end_array();
+        objects.pop_back();
+        break;
+    }
+    if (!ok || failed_) return false;
+  }
+  return true;
+}
+
+// The compact JSON text of recorded events (a payload whose tag turned out unknown).
+inline any_json dto_reader::render(const std::vector<tape_event>& events) {
+  json_text_writer writer;
+  std::vector<bool> objects;
+  for (const tape_event& e : events) {
+    switch (e.what) {
+      case tape_event::kind::null: writer.null(); break;
+      case tape_event::kind::boolean: writer.boolean(e.flag); break;
+      case tape_event::kind::integer: writer.integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: writer.unsigned_integer(e.unsigned_value); break;
+      case tape_event::kind::real: writer.real(e.real); break;
+      case tape_event::kind::string: writer.string(e.text); break;
+      case tape_event::kind::key: writer.key(e.text); break;
+      case tape_event::kind::start_object:
+      case tape_event::kind::start_array:
+        objects.push_back(e.what == tape_event::kind::start_object);
+        writer.start(objects.back());
+        break;
+      case tape_event::kind::end:
+        writer.end();
+        objects.pop_back();
+        break;
+    }
+  }
+  static constexpr json_type types[] = {json_type::null,   json_type::boolean, json_type::number, json_type::number,
+                                        json_type::number, json_type::string,  json_type::null,   json_type::object,
+                                        json_type::array,  json_type::null};
+  return any_json::from_text(events.empty() ? json_type::null : types[static_cast<std::size_t>(events.front().what)],
+                             writer.take());
+}
+
+// Once an object that holds variants closes: each payload recorded before its tag is replayed
+// as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
+// alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
+  const std::size_t frame_index = stack_.size() - 1;
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
     if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
-    std::string_view tag;
-    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
     const variant_desc& v = *f.variant;
     void* target = f.member(object.target);
-    const std::size_t named = variant_index_of(v, tag);
+    std::string_view tag;
+    const bool tagged = (object.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(object, f, tag);
+    const std::size_t named = tagged ? variant_index_of(v, tag) : 0;
+    std::size_t at = tapes_.size();
+    for (std::size_t k = 0; k < tapes_.size(); ++k) {
+      if (tapes_[k].frame == frame_index && tapes_[k].field == i) at = k;
+    }
+    if (at != tapes_.size()) {
+      tape recorded = std::move(tapes_[at]);
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(at));
+      if (named == 0) {
+        *static_cast<any_json*>(v.raw(target)) = render(recorded.events);
+        continue;
+      }
+      // Replayed as the member itself, now that the tag is known; its values were counted once.
+      values_ -= recorded.values;
+      object.key = key_kind::name;
+      object.name = f.name;
+      pending_ = slot{slot_kind::field, &f, f.nested, target};
+      if (!replay(recorded.events)) return false;
+      pending_ = slot{};
+      continue;
+    }
     const std::size_t held = v.index(target);
-    if (held == named) continue;
-    // The pointer of the payload: the object's own path, then the member.
-    const key_kind saved_key = object.key;
-    const std::string_view saved_name = object.name;
+    if (held == named || (held == 0 && !tagged)) continue;
+    // The payload was read under one tag and the tag was repeated with another.
     object.key = key_kind::name;
     object.name = f.name;
-    std::string where = path();
-    object.key = saved_key;
-    object.name = saved_name;
-    if (held != 0) {
-      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
-                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
-                                           "\" was repeated with another value");
-    }
-    if (named == 0) continue;  // an unknown tag keeps the raw text
-    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
-    if (raw.type != json_type::object) {
-      return fail_at(std::move(where),
-                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
-    }
-    result<void> decoded =
-        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
-    if (!decoded) {
-      error e = std::move(decoded).error();
-      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
-      const std::string inner = e.location;
-      std::string outer = where + inner;
-      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
-      if (e.message.compare(0, said.size(), said) == 0) {
-        e.message = outer + ": " + e.message.substr(said.size());
-      } else {
-        e.message = outer + ": " + e.message;
-      }
-      e.location = std::move(outer);
-      if (!failed_) {
-        failed_ = true;
-        error_ = std::move(e);
-      }
-      return false;
-    }
+    return fail_at(path(), "the payload was read as \"" +
+                               std::string(held != 0 ? v.alternatives[held - 1].tag : std::string_view("raw JSON")) +
+                               "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                               "\" was repeated with another value");
   }
   return true;
 }
@@ -41374,35 +42366,6 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
 
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
@@ -43582,7 +44545,7 @@ namespace detail {
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
-// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// dump() would recurse once per level. Reals are formatted by nlohmann
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
@@ -43606,13 +44569,14 @@ class json_text_writer {
     value_prefix();
     out_ += nlohmann::ordered_json(v).dump();
   }
+  // Strings from the parser are valid UTF-8: written as nlohmann's dump() would, without a DOM.
   void string(const std::string& v) {
     value_prefix();
-    out_ += nlohmann::ordered_json(v).dump();
+    append_json_string(out_, v);
   }
   void key(const std::string& name) {
     separator();
-    out_ += nlohmann::ordered_json(name).dump();
+    append_json_string(out_, name);
     out_.push_back(':');
     after_key_ = true;
   }
@@ -43721,8 +44685,10 @@ class dto_reader {
     const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
     number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
+    float_text_ = &raw;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
+    float_text_ = nullptr;
     return ok;
   }
   bool string(json::string_t& value) {
@@ -43944,6 +44910,39 @@ class dto_reader {
   bool settle_unseen_fields(const frame& object);
 
   // ---- tagged unions ----
+  // A payload whose tag has not been read yet is recorded as parser events (a tape), and once
+  // its object closes, replayed through this handler as the alternative the tag names (or
+  // written as raw JSON text for an unknown tag): no second parse, and errors are located by
+  // the live frames.
+  struct tape_event {
+    enum class kind : unsigned char {
+      null,
+      boolean,
+      integer,
+      unsigned_integer,
+      real,
+      string,
+      key,
+      start_object,
+      start_array,
+      end
+    } what;
+    bool flag = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_value = 0;
+    double real = 0;
+    std::string text;  // a string, a key, or a real as written
+  };
+  struct tape {
+    std::size_t frame;       // index in stack_ of the object that holds the variant
+    std::size_t field;       // the variant's index in that object's table
+    std::size_t values = 0;  // values counted while recording (counted again on replay)
+    std::vector<tape_event> events;
+  };
+  bool record(typename tape_event::kind what, std::string* text = nullptr, bool flag = false);
+  bool record_scalar(json_event event, std::string* text, bool flag);
+  bool replay(std::vector<tape_event>& events);
+  static any_json render(const std::vector<tape_event>& events);
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
@@ -43953,8 +44952,10 @@ class dto_reader {
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
-    capture_.start(event == json_event::object);
     ++capture_depth_;
+    if (taping_)
+      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    capture_.start(event == json_event::object);
     return true;
   }
   bool capture_end();
@@ -43981,6 +44982,9 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
+  std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  bool taping_ = false;                      // the capture records into tapes_.back()
+  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -44072,6 +45076,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
+    if (taping_) return record(tape_event::kind::key, &name);
     capture_.key(name);
     return true;
   }
@@ -44251,6 +45256,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  if (taping_) return record_scalar(event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -44269,6 +45275,10 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 }
 
 inline bool dto_reader::capture_end() {
+  if (taping_) {
+    if (--capture_depth_ == 0) taping_ = false;
+    return record(tape_event::kind::end);
+  }
   capture_.end();
   if (--capture_depth_ == 0) {
     capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;
@@ -44483,8 +45493,8 @@ NOVU_CC_NAMESPACE_END
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
 // dto_reader's members for tagged unions, defined out of the class (json_reader.hpp). A payload
 // whose tag was read before it is decoded straight into the alternative the tag names; one whose
-// tag comes later (or not at all) is kept as compact JSON text, within the same limits, and
-// decoded once its object closes and the tag is known, so the result does not depend on member
+// tag comes later (or not at all) is recorded as parser events, within the same limits, and
+// replayed once its object closes and the tag is known, so the result does not depend on member
 // order. An unknown tag keeps the raw text; a known tag with the wrong shape is a decode error
 // located inside the payload ("/data/endpoint/roomId").
 // SPDX-License-Identifier: MIT
@@ -44511,8 +45521,9 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
   frame& owner = stack_.back();
   owner.has_variant = true;
   const variant_desc& v = *f.variant;
+  const bool tag_read = f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0;
   std::string_view tag;
-  if (f.tag_field != no_tag && (owner.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(owner, f, tag)) {
+  if (tag_read && tag_spelling(owner, f, tag)) {
     const std::size_t index = variant_index_of(v, tag);
     if (index != 0) {
       if (event != json_event::object) return type_error("an object", event);
@@ -44520,68 +45531,166 @@ inline bool dto_reader::variant_value(const field_desc& f, void* target, json_ev
       return true;
     }
   }
-  // The tag is unknown, or not read yet: keep the payload's text.
   v.emplace(target, 0);
-  any_json* raw = static_cast<any_json*>(v.raw(target));
-  if (container) return capture_into(raw, event == json_event::object);
-  scalar_any(event, text, flag, *raw);
+  if (f.tag_field == no_tag || tag_read) {
+    // No tag, or one this version does not know: the payload's text, as received.
+    any_json* raw = static_cast<any_json*>(v.raw(target));
+    if (container) return capture_into(raw, event == json_event::object);
+    scalar_any(event, text, flag, *raw);
+    return true;
+  }
+  // The tag comes later: record the payload (a repeated member replaces an earlier recording).
+  const std::size_t frame_index = stack_.size() - 1;
+  const auto field_index = static_cast<std::size_t>(&f - owner.type->fields);
+  for (std::size_t i = tapes_.size(); i-- > 0;) {
+    if (tapes_[i].frame == frame_index && tapes_[i].field == field_index)
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  tapes_.push_back(tape{frame_index, field_index, 0, {}});
+  if (!container) return record_scalar(event, text, flag);
+  taping_ = true;
+  capture_depth_ = 1;
+  return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+}
+
+// Appends one event to the tape being recorded.
+inline bool dto_reader::record(typename tape_event::kind what, std::string* text, bool flag) {
+  tape& t = tapes_.back();
+  t.events.emplace_back();
+  tape_event& e = t.events.back();
+  e.what = what;
+  e.flag = flag;
+  if (text != nullptr) e.text = *text;
+  if (what != tape_event::kind::key && what != tape_event::kind::end) ++t.values;
   return true;
 }
 
-// Once an object that holds variants closes: each variant read as raw text whose tag is now
-// known is decoded as that alternative; a decoded alternative that its (repeated) tag no longer
-// names is an error.
+inline bool dto_reader::record_scalar(json_event event, std::string* text, bool flag) {
+  switch (event) {
+    case json_event::null: return record(tape_event::kind::null);
+    case json_event::boolean: return record(tape_event::kind::boolean, nullptr, flag);
+    case json_event::string: return record(tape_event::kind::string, text);
+    default: break;
+  }
+  if (float_event_) {
+    std::string written = float_text_ != nullptr ? *float_text_ : std::string();
+    record(tape_event::kind::real, &written);
+    tapes_.back().events.back().real = number_.real;
+  } else if (number_.too_large) {
+    record(tape_event::kind::unsigned_integer);
+    tapes_.back().events.back().unsigned_value = unsigned_;
+  } else {
+    record(tape_event::kind::integer);
+    tapes_.back().events.back().integer = number_.integer;
+  }
+  return true;
+}
+
+// Feeds recorded events to this handler, as the parser would have.
+inline bool dto_reader::replay(std::vector<tape_event>& events) {
+  std::vector<bool> objects;  // which open container is an object, for the end events
+  for (tape_event& e : events) {
+    bool ok = true;
+    switch (e.what) {
+      case tape_event::kind::null: ok = null(); break;
+      case tape_event::kind::boolean: ok = boolean(e.flag); break;
+      case tape_event::kind::integer: ok = number_integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: ok = number_unsigned(e.unsigned_value); break;
+      case tape_event::kind::real: ok = number_float(e.real, e.text); break;
+      case tape_event::kind::string: ok = string(e.text); break;
+      case tape_event::kind::key: ok = key(e.text); break;
+      case tape_event::kind::start_object:
+        objects.push_back(true);
+        ok = start_object(0);
+        break;
+      case tape_event::kind::start_array:
+        objects.push_back(false);
+        ok = start_array(0);
+        break;
+      case tape_event::kind::end:
+        ok = objects.back() ? end_object() : end_array();
+        objects.pop_back();
+        break;
+    }
+    if (!ok || failed_) return false;
+  }
+  return true;
+}
+
+// The compact JSON text of recorded events (a payload whose tag turned out unknown).
+inline any_json dto_reader::render(const std::vector<tape_event>& events) {
+  json_text_writer writer;
+  std::vector<bool> objects;
+  for (const tape_event& e : events) {
+    switch (e.what) {
+      case tape_event::kind::null: writer.null(); break;
+      case tape_event::kind::boolean: writer.boolean(e.flag); break;
+      case tape_event::kind::integer: writer.integer(e.integer); break;
+      case tape_event::kind::unsigned_integer: writer.unsigned_integer(e.unsigned_value); break;
+      case tape_event::kind::real: writer.real(e.real); break;
+      case tape_event::kind::string: writer.string(e.text); break;
+      case tape_event::kind::key: writer.key(e.text); break;
+      case tape_event::kind::start_object:
+      case tape_event::kind::start_array:
+        objects.push_back(e.what == tape_event::kind::start_object);
+        writer.start(objects.back());
+        break;
+      case tape_event::kind::end:
+        writer.end();
+        objects.pop_back();
+        break;
+    }
+  }
+  static constexpr json_type types[] = {json_type::null,   json_type::boolean, json_type::number, json_type::number,
+                                        json_type::number, json_type::string,  json_type::null,   json_type::object,
+                                        json_type::array,  json_type::null};
+  return any_json::from_text(events.empty() ? json_type::null : types[static_cast<std::size_t>(events.front().what)],
+                             writer.take());
+}
+
+// Once an object that holds variants closes: each payload recorded before its tag is replayed
+// as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
+// alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
+  const std::size_t frame_index = stack_.size() - 1;
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
     if ((object.seen & (std::uint32_t{1} << i)) == 0) continue;
-    std::string_view tag;
-    if ((object.seen & (std::uint32_t{1} << f.tag_field)) == 0 || !tag_spelling(object, f, tag)) continue;
     const variant_desc& v = *f.variant;
     void* target = f.member(object.target);
-    const std::size_t named = variant_index_of(v, tag);
+    std::string_view tag;
+    const bool tagged = (object.seen & (std::uint32_t{1} << f.tag_field)) != 0 && tag_spelling(object, f, tag);
+    const std::size_t named = tagged ? variant_index_of(v, tag) : 0;
+    std::size_t at = tapes_.size();
+    for (std::size_t k = 0; k < tapes_.size(); ++k) {
+      if (tapes_[k].frame == frame_index && tapes_[k].field == i) at = k;
+    }
+    if (at != tapes_.size()) {
+      tape recorded = std::move(tapes_[at]);
+      tapes_.erase(tapes_.begin() + static_cast<std::ptrdiff_t>(at));
+      if (named == 0) {
+        *static_cast<any_json*>(v.raw(target)) = render(recorded.events);
+        continue;
+      }
+      // Replayed as the member itself, now that the tag is known; its values were counted once.
+      values_ -= recorded.values;
+      object.key = key_kind::name;
+      object.name = f.name;
+      pending_ = slot{slot_kind::field, &f, f.nested, target};
+      if (!replay(recorded.events)) return false;
+      pending_ = slot{};
+      continue;
+    }
     const std::size_t held = v.index(target);
-    if (held == named) continue;
-    // The pointer of the payload: the object's own path, then the member.
-    const key_kind saved_key = object.key;
-    const std::string_view saved_name = object.name;
+    if (held == named || (held == 0 && !tagged)) continue;
+    // The payload was read under one tag and the tag was repeated with another.
     object.key = key_kind::name;
     object.name = f.name;
-    std::string where = path();
-    object.key = saved_key;
-    object.name = saved_name;
-    if (held != 0) {
-      return fail_at(std::move(where), "the payload was read as \"" + std::string(v.alternatives[held - 1].tag) +
-                                           "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
-                                           "\" was repeated with another value");
-    }
-    if (named == 0) continue;  // an unknown tag keeps the raw text
-    any_json raw = std::move(*static_cast<any_json*>(v.raw(target)));
-    if (raw.type != json_type::object) {
-      return fail_at(std::move(where),
-                     std::string("expected an object, found ") + event_name(static_cast<json_event>(raw.type)));
-    }
-    result<void> decoded =
-        decode_into(raw.text, v.alternatives[named - 1].type, v.emplace(target, named), false, limits_);
-    if (!decoded) {
-      error e = std::move(decoded).error();
-      // The inner pointer, under the payload's: "/roomId" becomes "/data/endpoint/roomId".
-      const std::string inner = e.location;
-      std::string outer = where + inner;
-      const std::string said = (inner.empty() ? std::string("document root") : inner) + ": ";
-      if (e.message.compare(0, said.size(), said) == 0) {
-        e.message = outer + ": " + e.message.substr(said.size());
-      } else {
-        e.message = outer + ": " + e.message;
-      }
-      e.location = std::move(outer);
-      if (!failed_) {
-        failed_ = true;
-        error_ = std::move(e);
-      }
-      return false;
-    }
+    return fail_at(path(), "the payload was read as \"" +
+                               std::string(held != 0 ? v.alternatives[held - 1].tag : std::string_view("raw JSON")) +
+                               "\", but \"" + std::string(object.type->fields[f.tag_field].name) +
+                               "\" was repeated with another value");
   }
   return true;
 }
@@ -44804,35 +45913,6 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
 
 // Writes DTOs as JSON text from their tables.
 class table_encoder {

@@ -83,8 +83,10 @@ class dto_reader {
     const bool integer_literal = raw.find_first_of(".eE") == json::string_t::npos;
     number_ = number_value{false, 0, value, integer_literal};
     float_event_ = true;
+    float_text_ = &raw;
     const bool ok = scalar(json_event::number, nullptr, false);
     float_event_ = false;
+    float_text_ = nullptr;
     return ok;
   }
   bool string(json::string_t& value) {
@@ -306,6 +308,39 @@ class dto_reader {
   bool settle_unseen_fields(const frame& object);
 
   // ---- tagged unions ----
+  // A payload whose tag has not been read yet is recorded as parser events (a tape), and once
+  // its object closes, replayed through this handler as the alternative the tag names (or
+  // written as raw JSON text for an unknown tag): no second parse, and errors are located by
+  // the live frames.
+  struct tape_event {
+    enum class kind : unsigned char {
+      null,
+      boolean,
+      integer,
+      unsigned_integer,
+      real,
+      string,
+      key,
+      start_object,
+      start_array,
+      end
+    } what;
+    bool flag = false;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_value = 0;
+    double real = 0;
+    std::string text;  // a string, a key, or a real as written
+  };
+  struct tape {
+    std::size_t frame;       // index in stack_ of the object that holds the variant
+    std::size_t field;       // the variant's index in that object's table
+    std::size_t values = 0;  // values counted while recording (counted again on replay)
+    std::vector<tape_event> events;
+  };
+  bool record(typename tape_event::kind what, std::string* text = nullptr, bool flag = false);
+  bool record_scalar(json_event event, std::string* text, bool flag);
+  bool replay(std::vector<tape_event>& events);
+  static any_json render(const std::vector<tape_event>& events);
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
@@ -315,8 +350,10 @@ class dto_reader {
   // ---- capture of any-JSON values as compact text, written as the events arrive ----
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
-    capture_.start(event == json_event::object);
     ++capture_depth_;
+    if (taping_)
+      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    capture_.start(event == json_event::object);
     return true;
   }
   bool capture_end();
@@ -343,6 +380,9 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
+  std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  bool taping_ = false;                      // the capture records into tapes_.back()
+  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;

@@ -72,6 +72,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
+    if (taping_) return record(tape_event::kind::key, &name);
     capture_.key(name);
     return true;
   }
@@ -251,6 +252,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
+  if (taping_) return record_scalar(event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -269,6 +271,10 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 }
 
 inline bool dto_reader::capture_end() {
+  if (taping_) {
+    if (--capture_depth_ == 0) taping_ = false;
+    return record(tape_event::kind::end);
+  }
   capture_.end();
   if (--capture_depth_ == 0) {
     capture_target_->type = capture_is_object_ ? json_type::object : json_type::array;

@@ -9,6 +9,7 @@
 #include <vector>   // vector
 
 #include "novu/core/detail/nlohmann_shim.hpp"
+#include "novu/core/detail/text.hpp"
 #include "novu/core/version.hpp"
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -16,7 +17,7 @@ namespace detail {
 
 // Writes compact JSON text from parser events without recursion, whatever the depth: captured
 // any-JSON values are kept as text (member order as received) instead of as a DOM whose
-// dump() would recurse once per level. Strings and reals are formatted by nlohmann
+// dump() would recurse once per level. Reals are formatted by nlohmann
 // (ordered_json: the one specialization the implementation instantiates).
 class json_text_writer {
  public:
@@ -40,13 +41,14 @@ class json_text_writer {
     value_prefix();
     out_ += nlohmann::ordered_json(v).dump();
   }
+  // Strings from the parser are valid UTF-8: written as nlohmann's dump() would, without a DOM.
   void string(const std::string& v) {
     value_prefix();
-    out_ += nlohmann::ordered_json(v).dump();
+    append_json_string(out_, v);
   }
   void key(const std::string& name) {
     separator();
-    out_ += nlohmann::ordered_json(name).dump();
+    append_json_string(out_, name);
     out_.push_back(':');
     after_key_ = true;
   }

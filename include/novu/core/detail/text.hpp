@@ -230,6 +230,35 @@ inline std::string json_unescape(std::string_view raw) {
   return out;
 }
 
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
 // Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
 // characters; everything else as is).
 inline void append_json_escaped(std::string& out, std::string_view text) {
