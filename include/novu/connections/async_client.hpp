@@ -294,7 +294,8 @@ class async_channel_connections_operations {
 /// `void(novu::result<T>)` (it may be move-only) that runs exactly once, on whatever thread the
 /// transport (or timer) completes on; a transport or timer calling its callback twice is
 /// harmless. Stack depth stays flat however many retries or pages a call goes through, also
-/// when the transport or the timer completes inside the call that started it.
+/// when the transport or the timer completes inside the call that started it. Each call
+/// returns an async_call_handle whose cancel() ends it (on_done then gets `cancelled`).
 /// Without a timer, failed attempts are not retried. `Environment` supplies monotonic_ms,
 /// unix_ms and random_unit (sleep_ms is not needed). The client may be destroyed while calls
 /// are in flight: they keep what they need alive, until the transport or timer releases the
