@@ -117,7 +117,8 @@ int exit_code_for(const novu::error& e) {
     case novu::error_kind::api:
     case novu::error_kind::validation:
     case novu::error_kind::http: return exit_api;
-    case novu::error_kind::transport: return exit_transport;
+    case novu::error_kind::transport:
+    case novu::error_kind::cancelled: return exit_transport;
     case novu::error_kind::decode:
     case novu::error_kind::limit_exceeded: return exit_unexpected;
   }

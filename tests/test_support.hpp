@@ -60,7 +60,8 @@ class mulberry32 {
 };
 
 // Clock, sleep and randomness under test control: sleeping advances the clock instantly and
-// is recorded; random samples come from a fixed list (then 0).
+// is recorded; random samples come from a fixed list (then 0); random_bits (idempotency keys)
+// from a fixed sequence, so equal states give equal keys.
 struct fake_environment {
   struct state {
     std::uint64_t now_ms = 0;
@@ -68,6 +69,7 @@ struct fake_environment {
     std::vector<std::uint32_t> sleeps;
     std::vector<double> randoms;
     std::size_t next_random = 0;
+    std::uint64_t key_bits = 0;  // splitmix64 state of random_bits
   };
   state* s;
 
@@ -78,6 +80,12 @@ struct fake_environment {
     s->now_ms += ms;
   }
   double random_unit() const { return s->next_random < s->randoms.size() ? s->randoms[s->next_random++] : 0.0; }
+  std::uint64_t random_bits() const {  // splitmix64
+    std::uint64_t z = (s->key_bits += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+  }
 };
 
 // A response from a vector's recorded response object (body re-serialized compactly).

@@ -83,7 +83,7 @@ TEST_CASE("sync client: transport errors are retried, then surface as transport 
   auto r = client.retrieve("conn-1", {"caller-key"});
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().kind == novu::error_kind::transport);
-  CHECK(r.error().message == "connection refused");
+  CHECK(r.error().message == "connection refused (4 attempts over 5.3 s)");
   CHECK(s.sent.size() == 4);
   CHECK(env.sleeps == std::vector<std::uint32_t>{500, 1500, 3328});
   for (const auto& sent : s.sent) CHECK(key_of(sent) == "caller-key");

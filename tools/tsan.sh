@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# ThreadSanitizer run of the thread-safety tests: builds tests/unit-threads.cpp and
+# ThreadSanitizer run of the thread-safety tests: builds tests/unit-threads.cpp,
 # tests/unit-async-hardening.cpp (async completions and timers called twice, from two threads at
-# once, page walks completed on worker threads) with a doctest main (clang++ -fsanitize=thread
+# once, page walks completed on worker threads) and tests/unit-cancel.cpp (cancel() racing
+# completions and timers on worker threads) with a doctest main (clang++ -fsanitize=thread
 # -O1 -g) into build/tsan/ and runs them. Fails on a test failure or any TSan report.
 #   tools/tsan.sh            CXX_TSAN=clang++-14 tools/tsan.sh
 set -uo pipefail
@@ -15,7 +16,7 @@ started_ns=$(date +%s%N)
 main="$out/doctest_main.cpp"
 printf '#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN\n#include <doctest/doctest.h>\n' >"$main"
 
-sources=("$root/tests/unit-threads.cpp" "$root/tests/unit-async-hardening.cpp")
+sources=("$root/tests/unit-threads.cpp" "$root/tests/unit-async-hardening.cpp" "$root/tests/unit-cancel.cpp")
 echo "== building $out/unit-threads from ${sources[*]##*/} with $cxx -fsanitize=thread"
 if ! "$cxx" -std=c++17 -fsanitize=thread -O1 -g -fno-omit-frame-pointer -pthread \
     -Wall -Wextra -Wpedantic -Werror \

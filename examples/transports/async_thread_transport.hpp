@@ -14,7 +14,9 @@
 // that runs them. Shutdown (destructor or shutdown()): requests still queued complete at once
 // with the transport error "transport shut down"; requests being performed finish normally
 // (bounded by the synchronous transport's timeouts); later calls complete with the same error
-// on the calling thread. Destroy the transport before the timer: pending retry waits then end
+// on the calling thread. A request's deadline (http_request::timeout_ms) covers its time in the
+// queue: the worker hands the synchronous transport what is left, or fails it when nothing is.
+// Destroy the transport before the timer: pending retry waits then end
 // early and their attempt fails with "transport shut down" instead of being sent.
 // SPDX-License-Identifier: MIT
 #pragma once
@@ -66,6 +68,7 @@ struct work_queue {
   struct job {
     novu::http_request request;
     novu::transport_callback done;
+    std::chrono::steady_clock::time_point queued = std::chrono::steady_clock::now();
   };
 
   explicit work_queue(SyncTransport t) : transport(std::move(t)) {}
@@ -79,9 +82,25 @@ struct work_queue {
       job next = std::move(jobs.front());
       jobs.pop_front();
       lock.unlock();
-      next.done(perform(next.request));
+      if (spend_queue_time(next)) {
+        next.done(perform(next.request));
+      } else {
+        next.done(novu::transport_error("no worker was free within the request's timeout_ms (" +
+                                        std::to_string(next.request.timeout_ms) + " ms)"));
+      }
       lock.lock();
     }
+  }
+
+  // The time a job waited in the queue counts against its deadline (http_request::timeout_ms):
+  // what is left goes to the synchronous transport. False when nothing is left.
+  static bool spend_queue_time(job& next) {
+    if (next.request.timeout_ms == 0) return true;
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - next.queued).count();
+    if (waited >= static_cast<long long>(next.request.timeout_ms)) return false;
+    next.request.timeout_ms -= static_cast<std::uint32_t>(waited);
+    return true;
   }
 
   // One blocking call; an exception becomes a transport error.

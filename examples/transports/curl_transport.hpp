@@ -12,6 +12,7 @@
 
 #include <curl/curl.h>  // curl_easy_*, curl_slist_*, curl_global_*
 
+#include <algorithm>    // min
 #include <chrono>       // milliseconds
 #include <cstddef>      // size_t
 #include <memory>       // unique_ptr
@@ -29,7 +30,8 @@ namespace novu_examples {
 struct curl_transport_options {
   /// Longest wait for the TCP and TLS handshake.
   std::chrono::milliseconds connect_timeout{10000};
-  /// Longest time one request may take, connection and body included.
+  /// Longest time one request may take, connection and body included, unless the request
+  /// carries its own deadline (`http_request::timeout_ms`, from `call_options::timeout_ms`).
   std::chrono::milliseconds total_timeout{30000};
   /// Larger response bodies abort the call with a transport error instead of growing memory.
   std::size_t max_response_bytes = 16u * 1024u * 1024u;
@@ -210,8 +212,12 @@ class curl_transport {
     set(curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L));
     set(curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L));
     set(curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L));
-    set(curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count())));
-    set(curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count())));
+    // The request's own deadline replaces the total timeout and caps the connect timeout.
+    const long total_ms = request.timeout_ms != 0 ? static_cast<long>(request.timeout_ms)
+                                                  : static_cast<long>(options_.total_timeout.count());
+    const long connect_ms = std::min(static_cast<long>(options_.connect_timeout.count()), total_ms);
+    set(curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, connect_ms));
+    set(curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, total_ms));
     set(curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &detail::on_body));
     set(curl_easy_setopt(curl, CURLOPT_WRITEDATA, static_cast<void*>(&state)));
     set(curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &detail::on_header));

@@ -18,7 +18,7 @@
 
 #include <httplib.h>  // httplib::Client, httplib::Request, httplib::Error
 
-#include <chrono>       // milliseconds
+#include <chrono>       // milliseconds, steady_clock
 #include <cstddef>      // size_t
 #include <cstdint>      // uint64_t
 #include <exception>    // exception
@@ -36,7 +36,9 @@ namespace novu_examples {
 struct httplib_transport_options {
   /// Longest wait for the TCP connection (and, for https, the TLS handshake).
   std::chrono::milliseconds connect_timeout{10000};
-  /// Longest wait for each read of the answer (httplib has no total deadline).
+  /// Longest wait for each read of the answer (httplib has no total deadline). A request's own
+  /// deadline (`http_request::timeout_ms`) caps this and the other two timeouts, and also ends a
+  /// body that keeps trickling in past it.
   std::chrono::milliseconds read_timeout{30000};
   /// Longest wait for each write of the request.
   std::chrono::milliseconds write_timeout{30000};
@@ -126,9 +128,16 @@ class httplib_transport {
     }
     std::string body;
     bool body_too_large = false;
+    bool past_deadline = false;
     const std::size_t max_body = options_.max_response_bytes;
-    out.content_receiver = [&body, &body_too_large, max_body](const char* data, std::size_t size, std::uint64_t,
-                                                              std::uint64_t) {
+    const std::chrono::milliseconds deadline_ms(request.timeout_ms);
+    const auto started = std::chrono::steady_clock::now();
+    out.content_receiver = [&body, &body_too_large, &past_deadline, max_body, deadline_ms, started](
+                               const char* data, std::size_t size, std::uint64_t, std::uint64_t) {
+      if (deadline_ms.count() != 0 && std::chrono::steady_clock::now() - started > deadline_ms) {
+        past_deadline = true;
+        return false;
+      }
       if (size > max_body - body.size()) {
         body_too_large = true;
         return false;
@@ -136,15 +145,19 @@ class httplib_transport {
       body.append(data, size);
       return true;
     };
+    // Each of httplib's timeouts, capped by the request's deadline when it has one.
+    const auto capped = [deadline_ms](std::chrono::milliseconds timeout) {
+      return deadline_ms.count() != 0 && deadline_ms < timeout ? deadline_ms : timeout;
+    };
 
 #if defined(__cpp_exceptions)
     try {
 #endif
       httplib::Client client{std::string(origin)};
       if (!client.is_valid()) return novu::transport_error("httplib: the client could not be set up");
-      client.set_connection_timeout(options_.connect_timeout);
-      client.set_read_timeout(options_.read_timeout);
-      client.set_write_timeout(options_.write_timeout);
+      client.set_connection_timeout(capped(options_.connect_timeout));
+      client.set_read_timeout(capped(options_.read_timeout));
+      client.set_write_timeout(capped(options_.write_timeout));
       client.set_url_encode(false);  // the builder already percent-encoded the target
       client.set_follow_location(false);
       client.set_keep_alive(false);
@@ -155,6 +168,11 @@ class httplib_transport {
       const httplib::Result answer = client.send(out);
       if (body_too_large) {
         return novu::transport_error("httplib: response body exceeds " + std::to_string(max_body) + " bytes");
+      }
+      if (!answer &&
+          (past_deadline || (deadline_ms.count() != 0 && std::chrono::steady_clock::now() - started >= deadline_ms))) {
+        return novu::transport_error("httplib: no complete answer within the request's timeout_ms (" +
+                                     std::to_string(deadline_ms.count()) + " ms)");
       }
       if (!answer) {
         return novu::transport_error(std::string("httplib: ") + httplib_detail::describe(answer.error()) + " (" +

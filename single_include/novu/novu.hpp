@@ -557,6 +557,7 @@ enum class error_kind : unsigned char {
   http,              ///< any other non-2xx answer, or an error body that is not an `ErrorDto`
   decode,            ///< a 2xx answer whose body is not what the API documents
   limit_exceeded,    ///< a body above the size or nesting limit was refused before decoding
+  cancelled,         ///< the caller cancelled the async call (async_call_handle::cancel), or the transport did
 };
 
 /// Lower-case name of an error kind, e.g. "invalid_argument".
@@ -569,6 +570,7 @@ constexpr std::string_view to_string(error_kind kind) noexcept {
     case error_kind::http: return "http";
     case error_kind::decode: return "decode";
     case error_kind::limit_exceeded: return "limit_exceeded";
+    case error_kind::cancelled: return "cancelled";
   }
   return "unknown";
 }
@@ -588,8 +590,10 @@ struct error {
   http_headers headers;          ///< response headers when a response was received, credentials masked
   std::string body;              ///< response body (credentials masked; empty above decode_limits::max_body_bytes)
   std::optional<api_error> api;  ///< decoded `ErrorDto`/`ValidationErrorDto` for api/validation
-  /// For transport errors: false when trying again cannot help (the transport was shut down,
-  /// the URL scheme is unsupported); the clients then return at once instead of retrying.
+  /// Meaningful for kind `transport` only: false when trying again cannot help (the transport
+  /// was shut down, the URL scheme is unsupported), and the clients then return at once instead
+  /// of retrying. For every other kind it says nothing (it stays true, except `cancelled`:
+  /// false); branch on `kind` and `status` there.
   bool retryable = true;
 };
 
@@ -2487,7 +2491,9 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
                                         std::int64_t unix_now_ms);
 
 /// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
-/// four member functions.
+/// member functions: `monotonic_ms`, `unix_ms` and `random_unit` always, `sleep_ms` for the
+/// sync client, `random_bits` optionally (without it, idempotency keys take their randomness
+/// from an OS-seeded generator).
 struct system_environment {
   /// Milliseconds of a monotonic clock.
   NOVU_CC_API std::uint64_t monotonic_ms() const;
@@ -2497,6 +2503,8 @@ struct system_environment {
   NOVU_CC_API void sleep_ms(std::uint32_t milliseconds) const;
   /// A uniform sample from [0, 1).
   NOVU_CC_API double random_unit() const;
+  /// 64 random bits for idempotency keys, from the thread's OS-seeded generator.
+  NOVU_CC_API std::uint64_t random_bits() const;
 };
 
 NOVU_CC_NAMESPACE_END
@@ -2653,6 +2661,8 @@ NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const 
 NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
 
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
@@ -4706,7 +4716,9 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
                                         std::int64_t unix_now_ms);
 
 /// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
-/// four member functions.
+/// member functions: `monotonic_ms`, `unix_ms` and `random_unit` always, `sleep_ms` for the
+/// sync client, `random_bits` optionally (without it, idempotency keys take their randomness
+/// from an OS-seeded generator).
 struct system_environment {
   /// Milliseconds of a monotonic clock.
   NOVU_CC_API std::uint64_t monotonic_ms() const;
@@ -4716,6 +4728,8 @@ struct system_environment {
   NOVU_CC_API void sleep_ms(std::uint32_t milliseconds) const;
   /// A uniform sample from [0, 1).
   NOVU_CC_API double random_unit() const;
+  /// 64 random bits for idempotency keys, from the thread's OS-seeded generator.
+  NOVU_CC_API std::uint64_t random_bits() const;
 };
 
 NOVU_CC_NAMESPACE_END
@@ -4873,6 +4887,8 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
 // ---- end include/novu/core/impl/retry.ipp ----
@@ -4994,7 +5010,9 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
                                         std::int64_t unix_now_ms);
 
 /// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
-/// four member functions.
+/// member functions: `monotonic_ms`, `unix_ms` and `random_unit` always, `sleep_ms` for the
+/// sync client, `random_bits` optionally (without it, idempotency keys take their randomness
+/// from an OS-seeded generator).
 struct system_environment {
   /// Milliseconds of a monotonic clock.
   NOVU_CC_API std::uint64_t monotonic_ms() const;
@@ -5004,6 +5022,8 @@ struct system_environment {
   NOVU_CC_API void sleep_ms(std::uint32_t milliseconds) const;
   /// A uniform sample from [0, 1).
   NOVU_CC_API double random_unit() const;
+  /// 64 random bits for idempotency keys, from the thread's OS-seeded generator.
+  NOVU_CC_API std::uint64_t random_bits() const;
 };
 
 NOVU_CC_NAMESPACE_END
@@ -6921,6 +6941,8 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
 // ---- end include/novu/core/impl/retry.ipp ----
@@ -6990,6 +7012,13 @@ struct call_options {
   /// Value of the `idempotency-key` header; empty means "generate a unique one". The same key
   /// is sent on every retry of the call. At most 255 characters, no control characters.
   std::string idempotency_key;
+  /// Replaces `client_config::retry` for this call only (e.g. `retry_policy::disabled()` for a
+  /// call that must not be repeated); nullopt uses the client's policy.
+  std::optional<retry_policy> retry{};
+  /// Deadline of each attempt in milliseconds, handed to the transport as
+  /// `http_request::timeout_ms`; 0 leaves it to the transport's own default. The client cuts it
+  /// to what is left of the policy's `max_elapsed_ms`, so the whole call ends within that.
+  std::uint32_t timeout_ms = 0;
 };
 
 NOVU_CC_NAMESPACE_END
@@ -8906,6 +8935,8 @@ NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const 
 NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
 
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
@@ -10833,6 +10864,8 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
 // ---- end include/novu/core/impl/retry.ipp ----
@@ -12745,6 +12778,8 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
 // ---- end include/novu/core/impl/retry.ipp ----
@@ -15294,9 +15329,175 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 #include <charconv>     // to_chars
-#include <chrono>       // system_clock
-#include <random>       // random_device, mt19937_64
 
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
 
 // ---- begin include/novu/core/request.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_REQUEST_HPP
@@ -15311,8 +15512,13 @@ NOVU_CC_NAMESPACE_END
 
 NOVU_CC_NAMESPACE_BEGIN
 
-/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness.
+/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness
+/// from an OS-seeded generator (one per thread). The clients draw both from their Environment.
 NOVU_CC_API std::string generate_idempotency_key();
+
+/// The idempotency key of `unix_ms` and `random_bits`: the decimal milliseconds, then the 64
+/// bits as 16 hex digits (least significant first). Equal inputs give equal keys.
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits);
 
 /// `identifier` percent-encoded as one path segment, exactly like JavaScript's
 /// encodeURIComponent (unreserved: A-Z a-z 0-9 - _ . ! ~ * ' ( )).
@@ -15484,6 +15690,7 @@ inline result<http_request> start_request(const client_config& config, const cha
 
   http_request request;
   request.method = method;
+  request.timeout_ms = options.timeout_ms;
   if (base->prefix.empty()) {
     request.path = std::move(resource_path);
   } else {
@@ -15537,21 +15744,16 @@ inline error invalid_utf8_parameter(const char* name) {
 }  // namespace detail
 
 NOVU_CC_API std::string generate_idempotency_key() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  std::uint64_t bits = engine();
-  char text[40];
-  char* end = std::to_chars(text, text + 24, now).ptr;
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
   static const char hex[] = "0123456789abcdef";
   for (int i = 0; i < 16; ++i) {
-    *end++ = hex[bits & 0x0F];
-    bits >>= 4;
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
   }
   return std::string(text, end);
 }
@@ -15982,7 +16184,9 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/call.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
-// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// Implementation of novu/core/detail/call.hpp: the retry loop every resource's synchronous calls
+// run, the per-attempt deadline, idempotency keys from the environment, and what a call's error
+// says about the attempts it made.
 // SPDX-License-Identifier: MIT
 
 
@@ -15999,23 +16203,96 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class secret_scrubber;
+
+// Whether an Environment has each member the clients call (detected, so that a missing one is
+// reported by a static_assert in plain words instead of an error deep inside a lambda).
+template <class E, class = void>
+struct has_monotonic_ms : std::false_type {};
+template <class E>
+struct has_monotonic_ms<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().monotonic_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_unix_ms : std::false_type {};
+template <class E>
+struct has_unix_ms<E, std::void_t<decltype(std::int64_t{std::declval<E&>().unix_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_random_unit : std::false_type {};
+template <class E>
+struct has_random_unit<E, std::void_t<decltype(double{std::declval<E&>().random_unit()})>> : std::true_type {};
+template <class E, class = void>
+struct has_sleep_ms : std::false_type {};
+template <class E>
+struct has_sleep_ms<E, std::void_t<decltype(std::declval<E&>().sleep_ms(std::uint32_t{}))>> : std::true_type {};
+template <class E, class = void>
+struct has_random_bits : std::false_type {};
+template <class E>
+struct has_random_bits<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().random_bits()})>> : std::true_type {};
+
+// Reports each member of `Environment` a client needs and lacks (`sleep_ms` only for the sync
+// client); true when nothing is missing.
+template <class Environment, bool needs_sleep>
+constexpr bool check_environment() noexcept {
+  static_assert(has_monotonic_ms<Environment>::value,
+                "novu: the Environment has no `std::uint64_t monotonic_ms() const` member (a monotonic clock in "
+                "milliseconds, used to bound retries)");
+  static_assert(has_unix_ms<Environment>::value,
+                "novu: the Environment has no `std::int64_t unix_ms() const` member (the wall clock in Unix "
+                "milliseconds, used for Retry-After dates and idempotency keys)");
+  static_assert(has_random_unit<Environment>::value,
+                "novu: the Environment has no `double random_unit() const` member (a uniform sample from [0, 1), "
+                "used for retry jitter)");
+  static_assert(!needs_sleep || has_sleep_ms<Environment>::value,
+                "novu: the Environment has no `void sleep_ms(std::uint32_t) const` member: the sync client sleeps "
+                "through it between retries (the async client does not need it)");
+  return has_monotonic_ms<Environment>::value && has_unix_ms<Environment>::value &&
+         has_random_unit<Environment>::value && (!needs_sleep || has_sleep_ms<Environment>::value);
+}
+
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
   void* self;                                         // the client's Environment
   std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
   std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms; null for an async client
   double (*random_unit)(void* self);                  // Environment::random_unit
+  std::uint64_t (*random_bits)(void* self);           // Environment::random_bits; null: the OS-seeded generator
 };
 
-// The environment_ref of `environment`, which must outlive it.
+// Environment::random_bits behind a function pointer, or null when it has none.
+template <class Environment>
+constexpr std::uint64_t (*random_bits_of() noexcept)(void*) {
+  if constexpr (has_random_bits<Environment>::value) {
+    return [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->random_bits(); };
+  } else {
+    return nullptr;
+  }
+}
+
+// The environment_ref of `environment`, which must outlive it; `with_sleep` false leaves
+// sleep_ms null (the async client waits through its timer).
+template <bool with_sleep, class Environment>
+environment_ref make_environment_ref_of(Environment& environment) noexcept {
+  if constexpr (check_environment<Environment, with_sleep>()) {
+    environment_ref ref{&environment,
+                        [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+                        [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+                        nullptr,
+                        [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); },
+                        random_bits_of<Environment>()};
+    if constexpr (with_sleep) {
+      ref.sleep_ms = [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); };
+    }
+    return ref;
+  } else {
+    return environment_ref{};
+  }
+}
+
+// The environment_ref of a sync client's `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
-          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<true>(environment);
 }
 
 // A synchronous transport behind a function pointer.
@@ -16024,29 +16301,84 @@ struct sync_transport_ref {
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
+// Whether `Transport` can be called as a sync transport, and what it returns then.
+template <class Transport, class = void>
+struct sync_transport_call : std::false_type {
+  using returned = void;
+};
+template <class Transport>
+struct sync_transport_call<Transport,
+                           std::void_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>>
+    : std::true_type {
+  using returned = std::decay_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>;
+};
+
 // The sync_transport_ref of a transport that returns either `transport_result` or a plain
 // `http_response`.
 template <class Transport>
 sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
-  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
-  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
-                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
-                "or novu::http_response");
-  return {&transport, [](void* self, const http_request& request) -> transport_result {
-            return (*static_cast<Transport*>(self))(request);
-          }};
+  using call = sync_transport_call<Transport>;
+  static_assert(call::value,
+                "novu: the sync transport cannot be called as `transport(const novu::http_request&)`: give it an "
+                "operator() taking the request");
+  constexpr bool returns_result = std::is_same<typename call::returned, transport_result>::value ||
+                                  std::is_same<typename call::returned, http_response>::value;
+  static_assert(!call::value || returns_result,
+                "novu: the sync transport must return novu::transport_result or novu::http_response");
+  if constexpr (call::value && returns_result) {
+    return {&transport, [](void* self, const http_request& request) -> transport_result {
+              return (*static_cast<Transport*>(self))(request);
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
+
+// What a call went through, for the message of the error it returns.
+struct call_summary {
+  int attempts = 1;              // attempts made, the last one included
+  std::uint64_t elapsed_ms = 0;  // from the first attempt's start to the final answer
+};
+
+// The retry policy of one call: `options.retry` when set, else the client's.
+inline const retry_policy& call_policy(const client_config& config, const call_options& options) noexcept {
+  return options.retry ? *options.retry : config.retry;
+}
+
+// The deadline an attempt is handed: the call's `timeout_ms` (0: none, the transport's own
+// default) cut to what is left of `policy.max_elapsed_ms` after `elapsed_ms`, at least 1 ms.
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept;
+
+// `options` with an idempotency key when it has none: 13 digits of the environment's Unix
+// milliseconds and 16 hex digits of its random_bits (or of the OS-seeded generator).
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment);
 
 // Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
 // begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
-// randomness only when the answer is a non-2xx response or a retryable transport error.
+// randomness only when the answer is a non-2xx response or a retryable transport error. With
+// a per-call deadline (`call_timeout_ms` not 0), a retry also needs time left of
+// max_elapsed_ms once its wait is over.
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment);
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms);
 
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
-// `environment` between attempts; returns the final answer.
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport, const environment_ref& environment);
+// `environment` between attempts; returns the final answer and fills `summary`. Each attempt
+// carries attempt_timeout_ms of the request's own timeout_ms.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary);
+
+// Adds what the call went through to the message of `e`, the error a call returns: the
+// attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
+// about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
+// message again and caps it.
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets);
+
+// The error of a call cancelled by the caller after `summary`: kind `cancelled`, not retryable.
+NOVU_CC_API error cancelled_error(const call_summary& summary);
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
@@ -16056,10 +16388,32 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept {
+  if (call_timeout_ms == 0) return 0;
+  if (elapsed_ms >= policy.max_elapsed_ms) return 1;
+  const std::uint64_t left = policy.max_elapsed_ms - elapsed_ms;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(call_timeout_ms, left));
+}
+
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment) {
+  call_options keyed = options;
+  if (keyed.idempotency_key.empty()) {
+    const std::int64_t unix_ms = environment.unix_ms(environment.self);
+    const std::uint64_t bits =
+        environment.random_bits != nullptr ? environment.random_bits(environment.self) : thread_random_engine()();
+    keyed.idempotency_key = generate_idempotency_key(unix_ms, bits);
+  }
+  return keyed;
+}
+
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment) {
-  // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried; a
+  // transport reporting the request cancelled is final.
+  const bool failed =
+      answer ? !is_2xx(answer->status) : answer.error().retryable && answer.error().kind != error_kind::cancelled;
   if (!failed) return {};
   static const http_headers no_headers;
   // Asked in a fixed order (as function arguments they would be evaluated in any order).
@@ -16068,20 +16422,112 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
   const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
   // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
   const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
-  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      elapsed_ms, jitter, unix_now_ms);
+  const retry_decision next = decide_retry(policy, attempts_made, answer ? answer->status : 0,
+                                           answer ? answer->headers : no_headers, elapsed_ms, jitter, unix_now_ms);
+  // With a per-call deadline the next attempt needs some of max_elapsed_ms left after its wait.
+  if (next.retry && call_timeout_ms != 0 && elapsed_ms + next.delay_ms >= policy.max_elapsed_ms) return {};
+  return next;
 }
 
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment) {
+// Milliseconds since `started_ms` on the environment's monotonic clock (0 if it went back).
+inline std::uint64_t elapsed_since(std::uint64_t started_ms, const environment_ref& environment) {
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  return now_ms >= started_ms ? now_ms - started_ms : 0;
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary) {
   const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  const std::uint32_t call_timeout_ms = request.timeout_ms;
   for (int attempt = 1;; ++attempt) {
+    if (call_timeout_ms != 0) {
+      const std::uint64_t elapsed_ms = attempt == 1 ? 0 : elapsed_since(started_ms, environment);
+      request.timeout_ms = attempt_timeout_ms(call_timeout_ms, policy, elapsed_ms);
+    }
     transport_result answer = transport.send(transport.self, request);
-    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
-    if (!next.retry) return answer;
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment, call_timeout_ms);
+    if (!next.retry) {
+      summary.attempts = attempt;
+      if (!answer || !is_2xx(answer->status)) summary.elapsed_ms = elapsed_since(started_ms, environment);
+      return answer;
+    }
     environment.sleep_ms(environment.self, next.delay_ms);
   }
+}
+
+// "850 ms", "2.4 s".
+inline std::string duration_text(std::uint64_t ms) {
+  if (ms < 1000) return std::to_string(ms) + " ms";
+  return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+// A header value fit to quote in a message: printable ASCII, at most 64 bytes.
+inline std::string quotable(std::string_view value) {
+  if (value.size() > 64) return "(" + std::to_string(value.size()) + " bytes, not shown)";
+  for (char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return "(not printable, not shown)";
+  }
+  return std::string(value);
+}
+
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets) {
+  std::vector<std::string> parts;
+  const bool asks_to_wait = e.status == 429 || e.status == 503;
+  if (asks_to_wait) {
+    const http_header* wait = find_header(e.headers, "retry-after-ms");
+    if (wait == nullptr) wait = find_header(e.headers, "retry-after");
+    parts.push_back(wait == nullptr           ? std::string("no Retry-After header")
+                    : wait->name.size() == 11 ? "Retry-After: " + quotable(wait->value)
+                                              : "Retry-After-Ms: " + quotable(wait->value));
+  }
+  if (summary.attempts > 1 || asks_to_wait) {
+    std::string attempts = std::to_string(summary.attempts) + (summary.attempts == 1 ? " attempt" : " attempts");
+    if (summary.attempts > 1) attempts += " over " + duration_text(summary.elapsed_ms);
+    parts.push_back(std::move(attempts));
+  }
+  if (e.status == 401) {
+    const bool eu = config.server_url.compare(0, server_eu.size(), server_eu) == 0;
+    parts.push_back(
+        "check that secret_key is a valid key and that server_url is its region: this call went to " +
+        quotable(config.server_url) +
+        (eu ? "; US keys need server_us (https://api.novu.co)" : "; EU keys need server_eu (https://eu.api.novu.co)"));
+  }
+  if (parts.empty()) return;
+  std::string note = " (";
+  for (std::size_t i = 0; i < parts.size(); ++i) note += (i == 0 ? "" : "; ") + parts[i];
+  note += ")";
+  // After "HTTP 429 Too Many Requests", before the server's text (which a cap may cut), or at
+  // the end of a transport error's message, which makes room for it first.
+  std::size_t at = std::string::npos;
+  if (e.status != 0) {
+    const std::string status = status_text(e.status);
+    const std::size_t found = e.message.find(status);
+    if (found != std::string::npos) at = found + status.size();
+  }
+  if (at == std::string::npos) {
+    if (e.message.size() + note.size() > max_error_message_bytes) {
+      std::size_t keep = utf8_boundary(e.message, max_error_message_bytes - note.size() - 64);
+      const std::size_t backslash = e.message.rfind('\\', keep);
+      if (backslash != std::string::npos && keep - backslash < 4) keep = backslash;  // not inside an escape
+      e.message.resize(keep);
+      e.message += "...";
+    }
+    at = e.message.size();
+  }
+  e.message.insert(at, note);
+  secrets.scrub(e.message);
+  finish_message(e.message);
+}
+
+NOVU_CC_API error cancelled_error(const call_summary& summary) {
+  error e = make_error(error_kind::cancelled, "cancelled by the caller after " + std::to_string(summary.attempts) +
+                                                  (summary.attempts == 1 ? " attempt" : " attempts") + " over " +
+                                                  duration_text(summary.elapsed_ms));
+  e.retryable = false;
+  return e;
 }
 
 }  // namespace detail
@@ -16097,11 +16543,12 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/async.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
-// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
-// in the fast-compile mode like the synchronous one.
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call and its
+// cancellation, compiled once in the fast-compile mode like the synchronous loop.
 // SPDX-License-Identifier: MIT
 
 #include <memory>    // shared_ptr, make_shared
+#include <mutex>     // lock_guard, recursive_mutex
 
 
 // ---- begin include/novu/core/async.hpp ----
@@ -16131,23 +16578,96 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class secret_scrubber;
+
+// Whether an Environment has each member the clients call (detected, so that a missing one is
+// reported by a static_assert in plain words instead of an error deep inside a lambda).
+template <class E, class = void>
+struct has_monotonic_ms : std::false_type {};
+template <class E>
+struct has_monotonic_ms<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().monotonic_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_unix_ms : std::false_type {};
+template <class E>
+struct has_unix_ms<E, std::void_t<decltype(std::int64_t{std::declval<E&>().unix_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_random_unit : std::false_type {};
+template <class E>
+struct has_random_unit<E, std::void_t<decltype(double{std::declval<E&>().random_unit()})>> : std::true_type {};
+template <class E, class = void>
+struct has_sleep_ms : std::false_type {};
+template <class E>
+struct has_sleep_ms<E, std::void_t<decltype(std::declval<E&>().sleep_ms(std::uint32_t{}))>> : std::true_type {};
+template <class E, class = void>
+struct has_random_bits : std::false_type {};
+template <class E>
+struct has_random_bits<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().random_bits()})>> : std::true_type {};
+
+// Reports each member of `Environment` a client needs and lacks (`sleep_ms` only for the sync
+// client); true when nothing is missing.
+template <class Environment, bool needs_sleep>
+constexpr bool check_environment() noexcept {
+  static_assert(has_monotonic_ms<Environment>::value,
+                "novu: the Environment has no `std::uint64_t monotonic_ms() const` member (a monotonic clock in "
+                "milliseconds, used to bound retries)");
+  static_assert(has_unix_ms<Environment>::value,
+                "novu: the Environment has no `std::int64_t unix_ms() const` member (the wall clock in Unix "
+                "milliseconds, used for Retry-After dates and idempotency keys)");
+  static_assert(has_random_unit<Environment>::value,
+                "novu: the Environment has no `double random_unit() const` member (a uniform sample from [0, 1), "
+                "used for retry jitter)");
+  static_assert(!needs_sleep || has_sleep_ms<Environment>::value,
+                "novu: the Environment has no `void sleep_ms(std::uint32_t) const` member: the sync client sleeps "
+                "through it between retries (the async client does not need it)");
+  return has_monotonic_ms<Environment>::value && has_unix_ms<Environment>::value &&
+         has_random_unit<Environment>::value && (!needs_sleep || has_sleep_ms<Environment>::value);
+}
+
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
   void* self;                                         // the client's Environment
   std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
   std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms; null for an async client
   double (*random_unit)(void* self);                  // Environment::random_unit
+  std::uint64_t (*random_bits)(void* self);           // Environment::random_bits; null: the OS-seeded generator
 };
 
-// The environment_ref of `environment`, which must outlive it.
+// Environment::random_bits behind a function pointer, or null when it has none.
+template <class Environment>
+constexpr std::uint64_t (*random_bits_of() noexcept)(void*) {
+  if constexpr (has_random_bits<Environment>::value) {
+    return [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->random_bits(); };
+  } else {
+    return nullptr;
+  }
+}
+
+// The environment_ref of `environment`, which must outlive it; `with_sleep` false leaves
+// sleep_ms null (the async client waits through its timer).
+template <bool with_sleep, class Environment>
+environment_ref make_environment_ref_of(Environment& environment) noexcept {
+  if constexpr (check_environment<Environment, with_sleep>()) {
+    environment_ref ref{&environment,
+                        [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+                        [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+                        nullptr,
+                        [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); },
+                        random_bits_of<Environment>()};
+    if constexpr (with_sleep) {
+      ref.sleep_ms = [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); };
+    }
+    return ref;
+  } else {
+    return environment_ref{};
+  }
+}
+
+// The environment_ref of a sync client's `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
-          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<true>(environment);
 }
 
 // A synchronous transport behind a function pointer.
@@ -16156,29 +16676,84 @@ struct sync_transport_ref {
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
+// Whether `Transport` can be called as a sync transport, and what it returns then.
+template <class Transport, class = void>
+struct sync_transport_call : std::false_type {
+  using returned = void;
+};
+template <class Transport>
+struct sync_transport_call<Transport,
+                           std::void_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>>
+    : std::true_type {
+  using returned = std::decay_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>;
+};
+
 // The sync_transport_ref of a transport that returns either `transport_result` or a plain
 // `http_response`.
 template <class Transport>
 sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
-  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
-  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
-                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
-                "or novu::http_response");
-  return {&transport, [](void* self, const http_request& request) -> transport_result {
-            return (*static_cast<Transport*>(self))(request);
-          }};
+  using call = sync_transport_call<Transport>;
+  static_assert(call::value,
+                "novu: the sync transport cannot be called as `transport(const novu::http_request&)`: give it an "
+                "operator() taking the request");
+  constexpr bool returns_result = std::is_same<typename call::returned, transport_result>::value ||
+                                  std::is_same<typename call::returned, http_response>::value;
+  static_assert(!call::value || returns_result,
+                "novu: the sync transport must return novu::transport_result or novu::http_response");
+  if constexpr (call::value && returns_result) {
+    return {&transport, [](void* self, const http_request& request) -> transport_result {
+              return (*static_cast<Transport*>(self))(request);
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
+
+// What a call went through, for the message of the error it returns.
+struct call_summary {
+  int attempts = 1;              // attempts made, the last one included
+  std::uint64_t elapsed_ms = 0;  // from the first attempt's start to the final answer
+};
+
+// The retry policy of one call: `options.retry` when set, else the client's.
+inline const retry_policy& call_policy(const client_config& config, const call_options& options) noexcept {
+  return options.retry ? *options.retry : config.retry;
+}
+
+// The deadline an attempt is handed: the call's `timeout_ms` (0: none, the transport's own
+// default) cut to what is left of `policy.max_elapsed_ms` after `elapsed_ms`, at least 1 ms.
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept;
+
+// `options` with an idempotency key when it has none: 13 digits of the environment's Unix
+// milliseconds and 16 hex digits of its random_bits (or of the OS-seeded generator).
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment);
 
 // Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
 // begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
-// randomness only when the answer is a non-2xx response or a retryable transport error.
+// randomness only when the answer is a non-2xx response or a retryable transport error. With
+// a per-call deadline (`call_timeout_ms` not 0), a retry also needs time left of
+// max_elapsed_ms once its wait is over.
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment);
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms);
 
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
-// `environment` between attempts; returns the final answer.
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport, const environment_ref& environment);
+// `environment` between attempts; returns the final answer and fills `summary`. Each attempt
+// carries attempt_timeout_ms of the request's own timeout_ms.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary);
+
+// Adds what the call went through to the message of `e`, the error a call returns: the
+// attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
+// about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
+// message again and caps it.
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets);
+
+// The error of a call cancelled by the caller after `summary`: kind `cancelled`, not retryable.
+NOVU_CC_API error cancelled_error(const call_summary& summary);
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
@@ -16197,6 +16772,58 @@ using timer_callback = std::function<void()>;
 using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
 
 namespace detail {
+
+// What an async_call_handle cancels: an async call or a page walk in flight.
+class cancellable {
+ public:
+  // Destroyed when the last callback or handle holding it lets go.
+  virtual ~cancellable() = default;
+  // Stops the work and reports `cancelled` to its completion, unless it has completed or been
+  // cancelled already; true when this call did it.
+  virtual bool cancel() = 0;
+};
+
+// Makes the handles the async clients return (the handle's constructor is private).
+struct handle_access;
+
+}  // namespace detail
+
+/// What every async_client call returns: a handle on the call (or page walk) in flight, for
+/// cancelling it. Cheap to copy; destroying it does not cancel. A default-constructed handle,
+/// and the handle of a call that failed before sending (its on_done has run), refer to nothing.
+class async_call_handle {
+ public:
+  /// A handle that refers to no call: cancel() returns false.
+  async_call_handle() noexcept = default;
+
+  /// Cancels the call: no attempt, retry wait or page request starts afterwards, and a
+  /// completion or timer that fires later does nothing; `on_done` runs once, here, with an
+  /// error of kind `cancelled` (unless it has run already). True when this cancel ended the
+  /// call; false when the call had completed (or been cancelled) before, or the handle refers to
+  /// nothing. Safe from any thread, from inside on_done, on_page or the transport, after the
+  /// call completed and after the client was destroyed. It may wait while another thread is
+  /// inside the transport's send or the timer's schedule call for this call (or on_page).
+  bool cancel() const {
+    const std::shared_ptr<detail::cancellable> call = call_.lock();
+    return call != nullptr && call->cancel();
+  }
+
+ private:
+  friend struct detail::handle_access;
+  explicit async_call_handle(std::weak_ptr<detail::cancellable> call) noexcept : call_(std::move(call)) {}
+
+  std::weak_ptr<detail::cancellable> call_;  // expired once the call completed and was released
+};
+
+namespace detail {
+
+// Makes the handles the async clients return.
+struct handle_access {
+  // A handle on `call`.
+  static async_call_handle make(const std::shared_ptr<cancellable>& call) noexcept {
+    return async_call_handle(std::weak_ptr<cancellable>(call));
+  }
+};
 
 // A move-only std::function: holds any callable, including one that captures a unique_ptr.
 template <class Signature>
@@ -16308,12 +16935,28 @@ struct async_transport_ref {
   void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
 };
 
+// Whether `AsyncTransport` can be called as `transport(http_request, transport_callback)`.
+template <class AsyncTransport, class = void>
+struct is_async_transport : std::false_type {};
+template <class AsyncTransport>
+struct is_async_transport<AsyncTransport, std::void_t<decltype(std::declval<AsyncTransport&>()(
+                                              std::declval<http_request>(), std::declval<transport_callback>()))>>
+    : std::true_type {};
+
 // The async_transport_ref of `transport`, which must outlive it.
 template <class AsyncTransport>
 async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
-  return {&transport, [](void* self, http_request request, transport_callback done) {
-            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
-          }};
+  static_assert(is_async_transport<AsyncTransport>::value,
+                "novu: the async transport cannot be called as `transport(novu::http_request, "
+                "novu::transport_callback)`: give it an operator() that starts the request and calls the callback "
+                "once with the answer");
+  if constexpr (is_async_transport<AsyncTransport>::value) {
+    return {&transport, [](void* self, http_request request, transport_callback done) {
+              (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
 
 // The environment_ref of an async client's `environment` (which must outlive it): clock and
@@ -16321,9 +16964,7 @@ async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept
 // sleep_ms and `sleep_ms` is null.
 template <class Environment>
 environment_ref make_async_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<false>(environment);
 }
 
 // What an asynchronous call needs from its client, without the client's template parameters,
@@ -16338,26 +16979,37 @@ struct async_call_context {
 
 // One logical call in flight: the request is built once and re-sent as is on retries. The
 // retry loop lives here; the parsing of the final answer in the typed subclass.
-class async_call {
+//
+// Cancellation: `done_` decides, once, who reports (the final answer or cancel()); `cancelled_`
+// stops the loop. Every step start (an attempt handed to the transport, a wait handed to the
+// timer) happens under `mutex_` after checking `cancelled_`, and cancel() sets it under the
+// same mutex, so no step starts once cancel() has returned. The mutex is recursive: cancel()
+// may be called from inside the transport or timer call.
+class async_call : public cancellable {
  public:
-  // A call sending `request` through `context`.
-  async_call(async_call_context context, http_request request)
-      : context_(std::move(context)), request_(std::move(request)) {}
-  // Destroyed when the last callback or starter holding it lets go.
-  virtual ~async_call() = default;
+  // A call sending `request` through `context`, retried per `policy`.
+  async_call(async_call_context context, http_request request, const retry_policy& policy)
+      : context_(std::move(context)), request_(std::move(request)), policy_(policy) {}
   // Not copyable: callbacks share one call through shared_ptr.
   async_call(const async_call&) = delete;
   // Not copy-assignable either.
   async_call& operator=(const async_call&) = delete;
 
-  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
-  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+  // Sends the first attempt and returns the call's handle. finish() or abandon() runs exactly
+  // once, on the thread of the final completion or of cancel().
+  NOVU_CC_API static async_call_handle start(std::shared_ptr<async_call> call);
+
+  // Stops the loop; abandon() reports the cancel unless finish() ran first.
+  NOVU_CC_API bool cancel() override;
 
  protected:
   // The configuration of the client that started the call.
   const client_config& config() const noexcept { return *context_.config; }
-  // Parses the final answer and runs the caller's completion.
-  virtual void finish(transport_result answer) = 0;
+  // Parses the final answer and runs the caller's completion; `summary` says what the call
+  // went through.
+  virtual void finish(transport_result answer, const call_summary& summary) = 0;
+  // Runs the caller's completion with `e` (the call was cancelled).
+  virtual void abandon(error e) = 0;
 
  private:
   // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
@@ -16365,11 +17017,17 @@ class async_call {
   // or timer call is picked up by the next round of this loop instead of a nested call, so the
   // stack stays flat; one that completes later calls run() afresh from the completion.
   NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+  // Milliseconds since the first attempt began.
+  NOVU_CC_API std::uint64_t elapsed_ms() const;
 
-  async_call_context context_;  // the client's configuration, transport, timer, environment
-  http_request request_;        // sent as is by every attempt
-  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
-  int attempt_ = 1;             // attempts made so far, the one in flight included
+  async_call_context context_;          // the client's configuration, transport, timer, environment
+  http_request request_;                // sent as is by every attempt (timeout_ms cut per attempt)
+  retry_policy policy_;                 // the call's: call_options::retry or the client's
+  std::uint64_t started_ = 0;           // monotonic ms when the first attempt began
+  int attempt_ = 1;                     // attempts made so far, the one in flight included
+  std::recursive_mutex mutex_;          // held while a step starts and while cancel() sets cancelled_
+  std::atomic<bool> cancelled_{false};  // cancel() was called: start nothing more
+  std::atomic<bool> done_{false};       // finish() or abandon() has been chosen
 };
 
 }  // namespace detail
@@ -16386,43 +17044,84 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
-  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+NOVU_CC_API async_call_handle async_call::start(std::shared_ptr<async_call> call) {
+  {
+    std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+    call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  }
+  async_call_handle handle = handle_access::make(call);
   run(std::move(call), std::nullopt);
+  return handle;
+}
+
+NOVU_CC_API std::uint64_t async_call::elapsed_ms() const {
+  const std::uint64_t now = context_.environment.monotonic_ms(context_.environment.self);
+  return now >= started_ ? now - started_ : 0;  // a clock that went back: no time elapsed
+}
+
+NOVU_CC_API bool async_call::cancel() {
+  call_summary summary;
+  {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
+    if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
+    summary.attempts = attempt_;
+    summary.elapsed_ms = elapsed_ms();
+  }
+  if (done_.exchange(true, std::memory_order_acq_rel)) return false;  // finish() came first
+  abandon(cancelled_error(summary));
+  return true;
 }
 
 NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
   for (;;) {
+    if (call->cancelled_.load(std::memory_order_acquire)) return;  // a completion or timer after cancel()
     if (!answer) {
       auto sent = std::make_shared<handoff<transport_result>>();
-      http_request copy = call->request_;
-      call->context_.transport.send(call->context_.transport.self, std::move(copy),
-                                    transport_callback([call, sent](transport_result arrived) {
-                                      if (!sent->claim()) return;  // a second completion
-                                      if (sent->offer(std::move(arrived))) return;
-                                      run(call, sent->take());
-                                    }));
+      {
+        std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+        if (call->cancelled_.load(std::memory_order_acquire)) return;
+        http_request copy = call->request_;
+        if (copy.timeout_ms != 0) {
+          copy.timeout_ms =
+              attempt_timeout_ms(copy.timeout_ms, call->policy_, call->attempt_ == 1 ? 0 : call->elapsed_ms());
+        }
+        call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                      transport_callback([call, sent](transport_result arrived) {
+                                        if (!sent->claim()) return;  // a second completion
+                                        if (sent->offer(std::move(arrived))) return;
+                                        run(call, sent->take());
+                                      }));
+      }
       if (sent->park()) return;
       answer.emplace(sent->take());
+      if (call->cancelled_.load(std::memory_order_acquire)) return;
     }
     const async_timer* timer = call->context_.timer;
     if (timer != nullptr && *timer) {
-      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
-                                               call->context_.environment);
+      const retry_decision next = next_attempt(call->policy_, call->attempt_, *answer, call->started_,
+                                               call->context_.environment, call->request_.timeout_ms);
       if (next.retry) {
-        ++call->attempt_;
-        answer.reset();
         auto waited = std::make_shared<handoff<timer_fired>>();
-        (*timer)(next.delay_ms, timer_callback([call, waited]() {
-                   if (!waited->claim()) return;  // a timer firing twice
-                   if (waited->offer(timer_fired{})) return;
-                   run(call, std::nullopt);
-                 }));
+        {
+          std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+          if (call->cancelled_.load(std::memory_order_acquire)) return;
+          ++call->attempt_;
+          answer.reset();
+          (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                     if (!waited->claim()) return;  // a timer firing twice
+                     if (waited->offer(timer_fired{})) return;
+                     run(call, std::nullopt);
+                   }));
+        }
         if (waited->park()) return;
         continue;  // fired inside the timer call: send the next attempt from here
       }
     }
-    call->finish(std::move(*answer));
+    call_summary summary;
+    summary.attempts = call->attempt_;
+    if (!*answer || (*answer)->status < 200 || (*answer)->status > 299) summary.elapsed_ms = call->elapsed_ms();
+    if (call->done_.exchange(true, std::memory_order_acq_rel)) return;  // cancel() came first
+    call->finish(std::move(*answer), summary);
     return;
   }
 }
@@ -16496,8 +17195,13 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 
 NOVU_CC_NAMESPACE_BEGIN
 
-/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness.
+/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness
+/// from an OS-seeded generator (one per thread). The clients draw both from their Environment.
 NOVU_CC_API std::string generate_idempotency_key();
+
+/// The idempotency key of `unix_ms` and `random_bits`: the decimal milliseconds, then the 64
+/// bits as 16 hex digits (least significant first). Equal inputs give equal keys.
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits);
 
 /// `identifier` percent-encoded as one path segment, exactly like JavaScript's
 /// encodeURIComponent (unreserved: A-Z a-z 0-9 - _ . ! ~ * ' ( )).
@@ -18370,6 +19074,8 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
 // ---- end include/novu/core/impl/retry.ipp ----
@@ -20919,9 +21625,175 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 #include <charconv>     // to_chars
-#include <chrono>       // system_clock
-#include <random>       // random_device, mt19937_64
 
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -21084,6 +21956,7 @@ inline result<http_request> start_request(const client_config& config, const cha
 
   http_request request;
   request.method = method;
+  request.timeout_ms = options.timeout_ms;
   if (base->prefix.empty()) {
     request.path = std::move(resource_path);
   } else {
@@ -21137,21 +22010,16 @@ inline error invalid_utf8_parameter(const char* name) {
 }  // namespace detail
 
 NOVU_CC_API std::string generate_idempotency_key() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  std::uint64_t bits = engine();
-  char text[40];
-  char* end = std::to_chars(text, text + 24, now).ptr;
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
   static const char hex[] = "0123456789abcdef";
   for (int i = 0; i < 16; ++i) {
-    *end++ = hex[bits & 0x0F];
-    bits >>= 4;
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
   }
   return std::string(text, end);
 }
@@ -21582,7 +22450,9 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/call.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
-// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// Implementation of novu/core/detail/call.hpp: the retry loop every resource's synchronous calls
+// run, the per-attempt deadline, idempotency keys from the environment, and what a call's error
+// says about the attempts it made.
 // SPDX-License-Identifier: MIT
 
 
@@ -21599,23 +22469,96 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class secret_scrubber;
+
+// Whether an Environment has each member the clients call (detected, so that a missing one is
+// reported by a static_assert in plain words instead of an error deep inside a lambda).
+template <class E, class = void>
+struct has_monotonic_ms : std::false_type {};
+template <class E>
+struct has_monotonic_ms<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().monotonic_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_unix_ms : std::false_type {};
+template <class E>
+struct has_unix_ms<E, std::void_t<decltype(std::int64_t{std::declval<E&>().unix_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_random_unit : std::false_type {};
+template <class E>
+struct has_random_unit<E, std::void_t<decltype(double{std::declval<E&>().random_unit()})>> : std::true_type {};
+template <class E, class = void>
+struct has_sleep_ms : std::false_type {};
+template <class E>
+struct has_sleep_ms<E, std::void_t<decltype(std::declval<E&>().sleep_ms(std::uint32_t{}))>> : std::true_type {};
+template <class E, class = void>
+struct has_random_bits : std::false_type {};
+template <class E>
+struct has_random_bits<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().random_bits()})>> : std::true_type {};
+
+// Reports each member of `Environment` a client needs and lacks (`sleep_ms` only for the sync
+// client); true when nothing is missing.
+template <class Environment, bool needs_sleep>
+constexpr bool check_environment() noexcept {
+  static_assert(has_monotonic_ms<Environment>::value,
+                "novu: the Environment has no `std::uint64_t monotonic_ms() const` member (a monotonic clock in "
+                "milliseconds, used to bound retries)");
+  static_assert(has_unix_ms<Environment>::value,
+                "novu: the Environment has no `std::int64_t unix_ms() const` member (the wall clock in Unix "
+                "milliseconds, used for Retry-After dates and idempotency keys)");
+  static_assert(has_random_unit<Environment>::value,
+                "novu: the Environment has no `double random_unit() const` member (a uniform sample from [0, 1), "
+                "used for retry jitter)");
+  static_assert(!needs_sleep || has_sleep_ms<Environment>::value,
+                "novu: the Environment has no `void sleep_ms(std::uint32_t) const` member: the sync client sleeps "
+                "through it between retries (the async client does not need it)");
+  return has_monotonic_ms<Environment>::value && has_unix_ms<Environment>::value &&
+         has_random_unit<Environment>::value && (!needs_sleep || has_sleep_ms<Environment>::value);
+}
+
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
   void* self;                                         // the client's Environment
   std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
   std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms; null for an async client
   double (*random_unit)(void* self);                  // Environment::random_unit
+  std::uint64_t (*random_bits)(void* self);           // Environment::random_bits; null: the OS-seeded generator
 };
 
-// The environment_ref of `environment`, which must outlive it.
+// Environment::random_bits behind a function pointer, or null when it has none.
+template <class Environment>
+constexpr std::uint64_t (*random_bits_of() noexcept)(void*) {
+  if constexpr (has_random_bits<Environment>::value) {
+    return [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->random_bits(); };
+  } else {
+    return nullptr;
+  }
+}
+
+// The environment_ref of `environment`, which must outlive it; `with_sleep` false leaves
+// sleep_ms null (the async client waits through its timer).
+template <bool with_sleep, class Environment>
+environment_ref make_environment_ref_of(Environment& environment) noexcept {
+  if constexpr (check_environment<Environment, with_sleep>()) {
+    environment_ref ref{&environment,
+                        [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+                        [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+                        nullptr,
+                        [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); },
+                        random_bits_of<Environment>()};
+    if constexpr (with_sleep) {
+      ref.sleep_ms = [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); };
+    }
+    return ref;
+  } else {
+    return environment_ref{};
+  }
+}
+
+// The environment_ref of a sync client's `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
-          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<true>(environment);
 }
 
 // A synchronous transport behind a function pointer.
@@ -21624,29 +22567,84 @@ struct sync_transport_ref {
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
+// Whether `Transport` can be called as a sync transport, and what it returns then.
+template <class Transport, class = void>
+struct sync_transport_call : std::false_type {
+  using returned = void;
+};
+template <class Transport>
+struct sync_transport_call<Transport,
+                           std::void_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>>
+    : std::true_type {
+  using returned = std::decay_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>;
+};
+
 // The sync_transport_ref of a transport that returns either `transport_result` or a plain
 // `http_response`.
 template <class Transport>
 sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
-  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
-  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
-                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
-                "or novu::http_response");
-  return {&transport, [](void* self, const http_request& request) -> transport_result {
-            return (*static_cast<Transport*>(self))(request);
-          }};
+  using call = sync_transport_call<Transport>;
+  static_assert(call::value,
+                "novu: the sync transport cannot be called as `transport(const novu::http_request&)`: give it an "
+                "operator() taking the request");
+  constexpr bool returns_result = std::is_same<typename call::returned, transport_result>::value ||
+                                  std::is_same<typename call::returned, http_response>::value;
+  static_assert(!call::value || returns_result,
+                "novu: the sync transport must return novu::transport_result or novu::http_response");
+  if constexpr (call::value && returns_result) {
+    return {&transport, [](void* self, const http_request& request) -> transport_result {
+              return (*static_cast<Transport*>(self))(request);
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
+
+// What a call went through, for the message of the error it returns.
+struct call_summary {
+  int attempts = 1;              // attempts made, the last one included
+  std::uint64_t elapsed_ms = 0;  // from the first attempt's start to the final answer
+};
+
+// The retry policy of one call: `options.retry` when set, else the client's.
+inline const retry_policy& call_policy(const client_config& config, const call_options& options) noexcept {
+  return options.retry ? *options.retry : config.retry;
+}
+
+// The deadline an attempt is handed: the call's `timeout_ms` (0: none, the transport's own
+// default) cut to what is left of `policy.max_elapsed_ms` after `elapsed_ms`, at least 1 ms.
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept;
+
+// `options` with an idempotency key when it has none: 13 digits of the environment's Unix
+// milliseconds and 16 hex digits of its random_bits (or of the OS-seeded generator).
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment);
 
 // Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
 // begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
-// randomness only when the answer is a non-2xx response or a retryable transport error.
+// randomness only when the answer is a non-2xx response or a retryable transport error. With
+// a per-call deadline (`call_timeout_ms` not 0), a retry also needs time left of
+// max_elapsed_ms once its wait is over.
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment);
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms);
 
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
-// `environment` between attempts; returns the final answer.
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport, const environment_ref& environment);
+// `environment` between attempts; returns the final answer and fills `summary`. Each attempt
+// carries attempt_timeout_ms of the request's own timeout_ms.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary);
+
+// Adds what the call went through to the message of `e`, the error a call returns: the
+// attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
+// about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
+// message again and caps it.
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets);
+
+// The error of a call cancelled by the caller after `summary`: kind `cancelled`, not retryable.
+NOVU_CC_API error cancelled_error(const call_summary& summary);
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
@@ -21656,10 +22654,32 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept {
+  if (call_timeout_ms == 0) return 0;
+  if (elapsed_ms >= policy.max_elapsed_ms) return 1;
+  const std::uint64_t left = policy.max_elapsed_ms - elapsed_ms;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(call_timeout_ms, left));
+}
+
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment) {
+  call_options keyed = options;
+  if (keyed.idempotency_key.empty()) {
+    const std::int64_t unix_ms = environment.unix_ms(environment.self);
+    const std::uint64_t bits =
+        environment.random_bits != nullptr ? environment.random_bits(environment.self) : thread_random_engine()();
+    keyed.idempotency_key = generate_idempotency_key(unix_ms, bits);
+  }
+  return keyed;
+}
+
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment) {
-  // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried; a
+  // transport reporting the request cancelled is final.
+  const bool failed =
+      answer ? !is_2xx(answer->status) : answer.error().retryable && answer.error().kind != error_kind::cancelled;
   if (!failed) return {};
   static const http_headers no_headers;
   // Asked in a fixed order (as function arguments they would be evaluated in any order).
@@ -21668,20 +22688,112 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
   const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
   // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
   const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
-  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      elapsed_ms, jitter, unix_now_ms);
+  const retry_decision next = decide_retry(policy, attempts_made, answer ? answer->status : 0,
+                                           answer ? answer->headers : no_headers, elapsed_ms, jitter, unix_now_ms);
+  // With a per-call deadline the next attempt needs some of max_elapsed_ms left after its wait.
+  if (next.retry && call_timeout_ms != 0 && elapsed_ms + next.delay_ms >= policy.max_elapsed_ms) return {};
+  return next;
 }
 
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment) {
+// Milliseconds since `started_ms` on the environment's monotonic clock (0 if it went back).
+inline std::uint64_t elapsed_since(std::uint64_t started_ms, const environment_ref& environment) {
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  return now_ms >= started_ms ? now_ms - started_ms : 0;
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary) {
   const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  const std::uint32_t call_timeout_ms = request.timeout_ms;
   for (int attempt = 1;; ++attempt) {
+    if (call_timeout_ms != 0) {
+      const std::uint64_t elapsed_ms = attempt == 1 ? 0 : elapsed_since(started_ms, environment);
+      request.timeout_ms = attempt_timeout_ms(call_timeout_ms, policy, elapsed_ms);
+    }
     transport_result answer = transport.send(transport.self, request);
-    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
-    if (!next.retry) return answer;
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment, call_timeout_ms);
+    if (!next.retry) {
+      summary.attempts = attempt;
+      if (!answer || !is_2xx(answer->status)) summary.elapsed_ms = elapsed_since(started_ms, environment);
+      return answer;
+    }
     environment.sleep_ms(environment.self, next.delay_ms);
   }
+}
+
+// "850 ms", "2.4 s".
+inline std::string duration_text(std::uint64_t ms) {
+  if (ms < 1000) return std::to_string(ms) + " ms";
+  return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+// A header value fit to quote in a message: printable ASCII, at most 64 bytes.
+inline std::string quotable(std::string_view value) {
+  if (value.size() > 64) return "(" + std::to_string(value.size()) + " bytes, not shown)";
+  for (char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return "(not printable, not shown)";
+  }
+  return std::string(value);
+}
+
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets) {
+  std::vector<std::string> parts;
+  const bool asks_to_wait = e.status == 429 || e.status == 503;
+  if (asks_to_wait) {
+    const http_header* wait = find_header(e.headers, "retry-after-ms");
+    if (wait == nullptr) wait = find_header(e.headers, "retry-after");
+    parts.push_back(wait == nullptr           ? std::string("no Retry-After header")
+                    : wait->name.size() == 11 ? "Retry-After: " + quotable(wait->value)
+                                              : "Retry-After-Ms: " + quotable(wait->value));
+  }
+  if (summary.attempts > 1 || asks_to_wait) {
+    std::string attempts = std::to_string(summary.attempts) + (summary.attempts == 1 ? " attempt" : " attempts");
+    if (summary.attempts > 1) attempts += " over " + duration_text(summary.elapsed_ms);
+    parts.push_back(std::move(attempts));
+  }
+  if (e.status == 401) {
+    const bool eu = config.server_url.compare(0, server_eu.size(), server_eu) == 0;
+    parts.push_back(
+        "check that secret_key is a valid key and that server_url is its region: this call went to " +
+        quotable(config.server_url) +
+        (eu ? "; US keys need server_us (https://api.novu.co)" : "; EU keys need server_eu (https://eu.api.novu.co)"));
+  }
+  if (parts.empty()) return;
+  std::string note = " (";
+  for (std::size_t i = 0; i < parts.size(); ++i) note += (i == 0 ? "" : "; ") + parts[i];
+  note += ")";
+  // After "HTTP 429 Too Many Requests", before the server's text (which a cap may cut), or at
+  // the end of a transport error's message, which makes room for it first.
+  std::size_t at = std::string::npos;
+  if (e.status != 0) {
+    const std::string status = status_text(e.status);
+    const std::size_t found = e.message.find(status);
+    if (found != std::string::npos) at = found + status.size();
+  }
+  if (at == std::string::npos) {
+    if (e.message.size() + note.size() > max_error_message_bytes) {
+      std::size_t keep = utf8_boundary(e.message, max_error_message_bytes - note.size() - 64);
+      const std::size_t backslash = e.message.rfind('\\', keep);
+      if (backslash != std::string::npos && keep - backslash < 4) keep = backslash;  // not inside an escape
+      e.message.resize(keep);
+      e.message += "...";
+    }
+    at = e.message.size();
+  }
+  e.message.insert(at, note);
+  secrets.scrub(e.message);
+  finish_message(e.message);
+}
+
+NOVU_CC_API error cancelled_error(const call_summary& summary) {
+  error e = make_error(error_kind::cancelled, "cancelled by the caller after " + std::to_string(summary.attempts) +
+                                                  (summary.attempts == 1 ? " attempt" : " attempts") + " over " +
+                                                  duration_text(summary.elapsed_ms));
+  e.retryable = false;
+  return e;
 }
 
 }  // namespace detail
@@ -21697,11 +22809,12 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/async.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
-// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
-// in the fast-compile mode like the synchronous one.
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call and its
+// cancellation, compiled once in the fast-compile mode like the synchronous loop.
 // SPDX-License-Identifier: MIT
 
 #include <memory>    // shared_ptr, make_shared
+#include <mutex>     // lock_guard, recursive_mutex
 
 
 // ---- begin include/novu/core/async.hpp ----
@@ -21731,23 +22844,96 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class secret_scrubber;
+
+// Whether an Environment has each member the clients call (detected, so that a missing one is
+// reported by a static_assert in plain words instead of an error deep inside a lambda).
+template <class E, class = void>
+struct has_monotonic_ms : std::false_type {};
+template <class E>
+struct has_monotonic_ms<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().monotonic_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_unix_ms : std::false_type {};
+template <class E>
+struct has_unix_ms<E, std::void_t<decltype(std::int64_t{std::declval<E&>().unix_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_random_unit : std::false_type {};
+template <class E>
+struct has_random_unit<E, std::void_t<decltype(double{std::declval<E&>().random_unit()})>> : std::true_type {};
+template <class E, class = void>
+struct has_sleep_ms : std::false_type {};
+template <class E>
+struct has_sleep_ms<E, std::void_t<decltype(std::declval<E&>().sleep_ms(std::uint32_t{}))>> : std::true_type {};
+template <class E, class = void>
+struct has_random_bits : std::false_type {};
+template <class E>
+struct has_random_bits<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().random_bits()})>> : std::true_type {};
+
+// Reports each member of `Environment` a client needs and lacks (`sleep_ms` only for the sync
+// client); true when nothing is missing.
+template <class Environment, bool needs_sleep>
+constexpr bool check_environment() noexcept {
+  static_assert(has_monotonic_ms<Environment>::value,
+                "novu: the Environment has no `std::uint64_t monotonic_ms() const` member (a monotonic clock in "
+                "milliseconds, used to bound retries)");
+  static_assert(has_unix_ms<Environment>::value,
+                "novu: the Environment has no `std::int64_t unix_ms() const` member (the wall clock in Unix "
+                "milliseconds, used for Retry-After dates and idempotency keys)");
+  static_assert(has_random_unit<Environment>::value,
+                "novu: the Environment has no `double random_unit() const` member (a uniform sample from [0, 1), "
+                "used for retry jitter)");
+  static_assert(!needs_sleep || has_sleep_ms<Environment>::value,
+                "novu: the Environment has no `void sleep_ms(std::uint32_t) const` member: the sync client sleeps "
+                "through it between retries (the async client does not need it)");
+  return has_monotonic_ms<Environment>::value && has_unix_ms<Environment>::value &&
+         has_random_unit<Environment>::value && (!needs_sleep || has_sleep_ms<Environment>::value);
+}
+
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
   void* self;                                         // the client's Environment
   std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
   std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms; null for an async client
   double (*random_unit)(void* self);                  // Environment::random_unit
+  std::uint64_t (*random_bits)(void* self);           // Environment::random_bits; null: the OS-seeded generator
 };
 
-// The environment_ref of `environment`, which must outlive it.
+// Environment::random_bits behind a function pointer, or null when it has none.
+template <class Environment>
+constexpr std::uint64_t (*random_bits_of() noexcept)(void*) {
+  if constexpr (has_random_bits<Environment>::value) {
+    return [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->random_bits(); };
+  } else {
+    return nullptr;
+  }
+}
+
+// The environment_ref of `environment`, which must outlive it; `with_sleep` false leaves
+// sleep_ms null (the async client waits through its timer).
+template <bool with_sleep, class Environment>
+environment_ref make_environment_ref_of(Environment& environment) noexcept {
+  if constexpr (check_environment<Environment, with_sleep>()) {
+    environment_ref ref{&environment,
+                        [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+                        [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+                        nullptr,
+                        [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); },
+                        random_bits_of<Environment>()};
+    if constexpr (with_sleep) {
+      ref.sleep_ms = [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); };
+    }
+    return ref;
+  } else {
+    return environment_ref{};
+  }
+}
+
+// The environment_ref of a sync client's `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
-          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<true>(environment);
 }
 
 // A synchronous transport behind a function pointer.
@@ -21756,29 +22942,84 @@ struct sync_transport_ref {
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
+// Whether `Transport` can be called as a sync transport, and what it returns then.
+template <class Transport, class = void>
+struct sync_transport_call : std::false_type {
+  using returned = void;
+};
+template <class Transport>
+struct sync_transport_call<Transport,
+                           std::void_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>>
+    : std::true_type {
+  using returned = std::decay_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>;
+};
+
 // The sync_transport_ref of a transport that returns either `transport_result` or a plain
 // `http_response`.
 template <class Transport>
 sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
-  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
-  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
-                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
-                "or novu::http_response");
-  return {&transport, [](void* self, const http_request& request) -> transport_result {
-            return (*static_cast<Transport*>(self))(request);
-          }};
+  using call = sync_transport_call<Transport>;
+  static_assert(call::value,
+                "novu: the sync transport cannot be called as `transport(const novu::http_request&)`: give it an "
+                "operator() taking the request");
+  constexpr bool returns_result = std::is_same<typename call::returned, transport_result>::value ||
+                                  std::is_same<typename call::returned, http_response>::value;
+  static_assert(!call::value || returns_result,
+                "novu: the sync transport must return novu::transport_result or novu::http_response");
+  if constexpr (call::value && returns_result) {
+    return {&transport, [](void* self, const http_request& request) -> transport_result {
+              return (*static_cast<Transport*>(self))(request);
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
+
+// What a call went through, for the message of the error it returns.
+struct call_summary {
+  int attempts = 1;              // attempts made, the last one included
+  std::uint64_t elapsed_ms = 0;  // from the first attempt's start to the final answer
+};
+
+// The retry policy of one call: `options.retry` when set, else the client's.
+inline const retry_policy& call_policy(const client_config& config, const call_options& options) noexcept {
+  return options.retry ? *options.retry : config.retry;
+}
+
+// The deadline an attempt is handed: the call's `timeout_ms` (0: none, the transport's own
+// default) cut to what is left of `policy.max_elapsed_ms` after `elapsed_ms`, at least 1 ms.
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept;
+
+// `options` with an idempotency key when it has none: 13 digits of the environment's Unix
+// milliseconds and 16 hex digits of its random_bits (or of the OS-seeded generator).
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment);
 
 // Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
 // begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
-// randomness only when the answer is a non-2xx response or a retryable transport error.
+// randomness only when the answer is a non-2xx response or a retryable transport error. With
+// a per-call deadline (`call_timeout_ms` not 0), a retry also needs time left of
+// max_elapsed_ms once its wait is over.
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment);
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms);
 
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
-// `environment` between attempts; returns the final answer.
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport, const environment_ref& environment);
+// `environment` between attempts; returns the final answer and fills `summary`. Each attempt
+// carries attempt_timeout_ms of the request's own timeout_ms.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary);
+
+// Adds what the call went through to the message of `e`, the error a call returns: the
+// attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
+// about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
+// message again and caps it.
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets);
+
+// The error of a call cancelled by the caller after `summary`: kind `cancelled`, not retryable.
+NOVU_CC_API error cancelled_error(const call_summary& summary);
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
@@ -21797,6 +23038,58 @@ using timer_callback = std::function<void()>;
 using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
 
 namespace detail {
+
+// What an async_call_handle cancels: an async call or a page walk in flight.
+class cancellable {
+ public:
+  // Destroyed when the last callback or handle holding it lets go.
+  virtual ~cancellable() = default;
+  // Stops the work and reports `cancelled` to its completion, unless it has completed or been
+  // cancelled already; true when this call did it.
+  virtual bool cancel() = 0;
+};
+
+// Makes the handles the async clients return (the handle's constructor is private).
+struct handle_access;
+
+}  // namespace detail
+
+/// What every async_client call returns: a handle on the call (or page walk) in flight, for
+/// cancelling it. Cheap to copy; destroying it does not cancel. A default-constructed handle,
+/// and the handle of a call that failed before sending (its on_done has run), refer to nothing.
+class async_call_handle {
+ public:
+  /// A handle that refers to no call: cancel() returns false.
+  async_call_handle() noexcept = default;
+
+  /// Cancels the call: no attempt, retry wait or page request starts afterwards, and a
+  /// completion or timer that fires later does nothing; `on_done` runs once, here, with an
+  /// error of kind `cancelled` (unless it has run already). True when this cancel ended the
+  /// call; false when the call had completed (or been cancelled) before, or the handle refers to
+  /// nothing. Safe from any thread, from inside on_done, on_page or the transport, after the
+  /// call completed and after the client was destroyed. It may wait while another thread is
+  /// inside the transport's send or the timer's schedule call for this call (or on_page).
+  bool cancel() const {
+    const std::shared_ptr<detail::cancellable> call = call_.lock();
+    return call != nullptr && call->cancel();
+  }
+
+ private:
+  friend struct detail::handle_access;
+  explicit async_call_handle(std::weak_ptr<detail::cancellable> call) noexcept : call_(std::move(call)) {}
+
+  std::weak_ptr<detail::cancellable> call_;  // expired once the call completed and was released
+};
+
+namespace detail {
+
+// Makes the handles the async clients return.
+struct handle_access {
+  // A handle on `call`.
+  static async_call_handle make(const std::shared_ptr<cancellable>& call) noexcept {
+    return async_call_handle(std::weak_ptr<cancellable>(call));
+  }
+};
 
 // A move-only std::function: holds any callable, including one that captures a unique_ptr.
 template <class Signature>
@@ -21908,12 +23201,28 @@ struct async_transport_ref {
   void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
 };
 
+// Whether `AsyncTransport` can be called as `transport(http_request, transport_callback)`.
+template <class AsyncTransport, class = void>
+struct is_async_transport : std::false_type {};
+template <class AsyncTransport>
+struct is_async_transport<AsyncTransport, std::void_t<decltype(std::declval<AsyncTransport&>()(
+                                              std::declval<http_request>(), std::declval<transport_callback>()))>>
+    : std::true_type {};
+
 // The async_transport_ref of `transport`, which must outlive it.
 template <class AsyncTransport>
 async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
-  return {&transport, [](void* self, http_request request, transport_callback done) {
-            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
-          }};
+  static_assert(is_async_transport<AsyncTransport>::value,
+                "novu: the async transport cannot be called as `transport(novu::http_request, "
+                "novu::transport_callback)`: give it an operator() that starts the request and calls the callback "
+                "once with the answer");
+  if constexpr (is_async_transport<AsyncTransport>::value) {
+    return {&transport, [](void* self, http_request request, transport_callback done) {
+              (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
 
 // The environment_ref of an async client's `environment` (which must outlive it): clock and
@@ -21921,9 +23230,7 @@ async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept
 // sleep_ms and `sleep_ms` is null.
 template <class Environment>
 environment_ref make_async_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<false>(environment);
 }
 
 // What an asynchronous call needs from its client, without the client's template parameters,
@@ -21938,26 +23245,37 @@ struct async_call_context {
 
 // One logical call in flight: the request is built once and re-sent as is on retries. The
 // retry loop lives here; the parsing of the final answer in the typed subclass.
-class async_call {
+//
+// Cancellation: `done_` decides, once, who reports (the final answer or cancel()); `cancelled_`
+// stops the loop. Every step start (an attempt handed to the transport, a wait handed to the
+// timer) happens under `mutex_` after checking `cancelled_`, and cancel() sets it under the
+// same mutex, so no step starts once cancel() has returned. The mutex is recursive: cancel()
+// may be called from inside the transport or timer call.
+class async_call : public cancellable {
  public:
-  // A call sending `request` through `context`.
-  async_call(async_call_context context, http_request request)
-      : context_(std::move(context)), request_(std::move(request)) {}
-  // Destroyed when the last callback or starter holding it lets go.
-  virtual ~async_call() = default;
+  // A call sending `request` through `context`, retried per `policy`.
+  async_call(async_call_context context, http_request request, const retry_policy& policy)
+      : context_(std::move(context)), request_(std::move(request)), policy_(policy) {}
   // Not copyable: callbacks share one call through shared_ptr.
   async_call(const async_call&) = delete;
   // Not copy-assignable either.
   async_call& operator=(const async_call&) = delete;
 
-  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
-  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+  // Sends the first attempt and returns the call's handle. finish() or abandon() runs exactly
+  // once, on the thread of the final completion or of cancel().
+  NOVU_CC_API static async_call_handle start(std::shared_ptr<async_call> call);
+
+  // Stops the loop; abandon() reports the cancel unless finish() ran first.
+  NOVU_CC_API bool cancel() override;
 
  protected:
   // The configuration of the client that started the call.
   const client_config& config() const noexcept { return *context_.config; }
-  // Parses the final answer and runs the caller's completion.
-  virtual void finish(transport_result answer) = 0;
+  // Parses the final answer and runs the caller's completion; `summary` says what the call
+  // went through.
+  virtual void finish(transport_result answer, const call_summary& summary) = 0;
+  // Runs the caller's completion with `e` (the call was cancelled).
+  virtual void abandon(error e) = 0;
 
  private:
   // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
@@ -21965,11 +23283,17 @@ class async_call {
   // or timer call is picked up by the next round of this loop instead of a nested call, so the
   // stack stays flat; one that completes later calls run() afresh from the completion.
   NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+  // Milliseconds since the first attempt began.
+  NOVU_CC_API std::uint64_t elapsed_ms() const;
 
-  async_call_context context_;  // the client's configuration, transport, timer, environment
-  http_request request_;        // sent as is by every attempt
-  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
-  int attempt_ = 1;             // attempts made so far, the one in flight included
+  async_call_context context_;          // the client's configuration, transport, timer, environment
+  http_request request_;                // sent as is by every attempt (timeout_ms cut per attempt)
+  retry_policy policy_;                 // the call's: call_options::retry or the client's
+  std::uint64_t started_ = 0;           // monotonic ms when the first attempt began
+  int attempt_ = 1;                     // attempts made so far, the one in flight included
+  std::recursive_mutex mutex_;          // held while a step starts and while cancel() sets cancelled_
+  std::atomic<bool> cancelled_{false};  // cancel() was called: start nothing more
+  std::atomic<bool> done_{false};       // finish() or abandon() has been chosen
 };
 
 }  // namespace detail
@@ -21986,43 +23310,84 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
-  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+NOVU_CC_API async_call_handle async_call::start(std::shared_ptr<async_call> call) {
+  {
+    std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+    call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  }
+  async_call_handle handle = handle_access::make(call);
   run(std::move(call), std::nullopt);
+  return handle;
+}
+
+NOVU_CC_API std::uint64_t async_call::elapsed_ms() const {
+  const std::uint64_t now = context_.environment.monotonic_ms(context_.environment.self);
+  return now >= started_ ? now - started_ : 0;  // a clock that went back: no time elapsed
+}
+
+NOVU_CC_API bool async_call::cancel() {
+  call_summary summary;
+  {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
+    if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
+    summary.attempts = attempt_;
+    summary.elapsed_ms = elapsed_ms();
+  }
+  if (done_.exchange(true, std::memory_order_acq_rel)) return false;  // finish() came first
+  abandon(cancelled_error(summary));
+  return true;
 }
 
 NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
   for (;;) {
+    if (call->cancelled_.load(std::memory_order_acquire)) return;  // a completion or timer after cancel()
     if (!answer) {
       auto sent = std::make_shared<handoff<transport_result>>();
-      http_request copy = call->request_;
-      call->context_.transport.send(call->context_.transport.self, std::move(copy),
-                                    transport_callback([call, sent](transport_result arrived) {
-                                      if (!sent->claim()) return;  // a second completion
-                                      if (sent->offer(std::move(arrived))) return;
-                                      run(call, sent->take());
-                                    }));
+      {
+        std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+        if (call->cancelled_.load(std::memory_order_acquire)) return;
+        http_request copy = call->request_;
+        if (copy.timeout_ms != 0) {
+          copy.timeout_ms =
+              attempt_timeout_ms(copy.timeout_ms, call->policy_, call->attempt_ == 1 ? 0 : call->elapsed_ms());
+        }
+        call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                      transport_callback([call, sent](transport_result arrived) {
+                                        if (!sent->claim()) return;  // a second completion
+                                        if (sent->offer(std::move(arrived))) return;
+                                        run(call, sent->take());
+                                      }));
+      }
       if (sent->park()) return;
       answer.emplace(sent->take());
+      if (call->cancelled_.load(std::memory_order_acquire)) return;
     }
     const async_timer* timer = call->context_.timer;
     if (timer != nullptr && *timer) {
-      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
-                                               call->context_.environment);
+      const retry_decision next = next_attempt(call->policy_, call->attempt_, *answer, call->started_,
+                                               call->context_.environment, call->request_.timeout_ms);
       if (next.retry) {
-        ++call->attempt_;
-        answer.reset();
         auto waited = std::make_shared<handoff<timer_fired>>();
-        (*timer)(next.delay_ms, timer_callback([call, waited]() {
-                   if (!waited->claim()) return;  // a timer firing twice
-                   if (waited->offer(timer_fired{})) return;
-                   run(call, std::nullopt);
-                 }));
+        {
+          std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+          if (call->cancelled_.load(std::memory_order_acquire)) return;
+          ++call->attempt_;
+          answer.reset();
+          (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                     if (!waited->claim()) return;  // a timer firing twice
+                     if (waited->offer(timer_fired{})) return;
+                     run(call, std::nullopt);
+                   }));
+        }
         if (waited->park()) return;
         continue;  // fired inside the timer call: send the next attempt from here
       }
     }
-    call->finish(std::move(*answer));
+    call_summary summary;
+    summary.attempts = call->attempt_;
+    if (!*answer || (*answer)->status < 200 || (*answer)->status > 299) summary.elapsed_ms = call->elapsed_ms();
+    if (call->done_.exchange(true, std::memory_order_acq_rel)) return;  // cancel() came first
+    call->finish(std::move(*answer), summary);
     return;
   }
 }
@@ -23965,6 +25330,8 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
 // ---- end include/novu/core/impl/retry.ipp ----
@@ -26514,9 +27881,175 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 #include <charconv>     // to_chars
-#include <chrono>       // system_clock
-#include <random>       // random_device, mt19937_64
 
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -26679,6 +28212,7 @@ inline result<http_request> start_request(const client_config& config, const cha
 
   http_request request;
   request.method = method;
+  request.timeout_ms = options.timeout_ms;
   if (base->prefix.empty()) {
     request.path = std::move(resource_path);
   } else {
@@ -26732,21 +28266,16 @@ inline error invalid_utf8_parameter(const char* name) {
 }  // namespace detail
 
 NOVU_CC_API std::string generate_idempotency_key() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  std::uint64_t bits = engine();
-  char text[40];
-  char* end = std::to_chars(text, text + 24, now).ptr;
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
   static const char hex[] = "0123456789abcdef";
   for (int i = 0; i < 16; ++i) {
-    *end++ = hex[bits & 0x0F];
-    bits >>= 4;
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
   }
   return std::string(text, end);
 }
@@ -27157,7 +28686,9 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/call.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
-// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// Implementation of novu/core/detail/call.hpp: the retry loop every resource's synchronous calls
+// run, the per-attempt deadline, idempotency keys from the environment, and what a call's error
+// says about the attempts it made.
 // SPDX-License-Identifier: MIT
 
 
@@ -27174,23 +28705,96 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class secret_scrubber;
+
+// Whether an Environment has each member the clients call (detected, so that a missing one is
+// reported by a static_assert in plain words instead of an error deep inside a lambda).
+template <class E, class = void>
+struct has_monotonic_ms : std::false_type {};
+template <class E>
+struct has_monotonic_ms<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().monotonic_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_unix_ms : std::false_type {};
+template <class E>
+struct has_unix_ms<E, std::void_t<decltype(std::int64_t{std::declval<E&>().unix_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_random_unit : std::false_type {};
+template <class E>
+struct has_random_unit<E, std::void_t<decltype(double{std::declval<E&>().random_unit()})>> : std::true_type {};
+template <class E, class = void>
+struct has_sleep_ms : std::false_type {};
+template <class E>
+struct has_sleep_ms<E, std::void_t<decltype(std::declval<E&>().sleep_ms(std::uint32_t{}))>> : std::true_type {};
+template <class E, class = void>
+struct has_random_bits : std::false_type {};
+template <class E>
+struct has_random_bits<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().random_bits()})>> : std::true_type {};
+
+// Reports each member of `Environment` a client needs and lacks (`sleep_ms` only for the sync
+// client); true when nothing is missing.
+template <class Environment, bool needs_sleep>
+constexpr bool check_environment() noexcept {
+  static_assert(has_monotonic_ms<Environment>::value,
+                "novu: the Environment has no `std::uint64_t monotonic_ms() const` member (a monotonic clock in "
+                "milliseconds, used to bound retries)");
+  static_assert(has_unix_ms<Environment>::value,
+                "novu: the Environment has no `std::int64_t unix_ms() const` member (the wall clock in Unix "
+                "milliseconds, used for Retry-After dates and idempotency keys)");
+  static_assert(has_random_unit<Environment>::value,
+                "novu: the Environment has no `double random_unit() const` member (a uniform sample from [0, 1), "
+                "used for retry jitter)");
+  static_assert(!needs_sleep || has_sleep_ms<Environment>::value,
+                "novu: the Environment has no `void sleep_ms(std::uint32_t) const` member: the sync client sleeps "
+                "through it between retries (the async client does not need it)");
+  return has_monotonic_ms<Environment>::value && has_unix_ms<Environment>::value &&
+         has_random_unit<Environment>::value && (!needs_sleep || has_sleep_ms<Environment>::value);
+}
+
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
   void* self;                                         // the client's Environment
   std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
   std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms; null for an async client
   double (*random_unit)(void* self);                  // Environment::random_unit
+  std::uint64_t (*random_bits)(void* self);           // Environment::random_bits; null: the OS-seeded generator
 };
 
-// The environment_ref of `environment`, which must outlive it.
+// Environment::random_bits behind a function pointer, or null when it has none.
+template <class Environment>
+constexpr std::uint64_t (*random_bits_of() noexcept)(void*) {
+  if constexpr (has_random_bits<Environment>::value) {
+    return [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->random_bits(); };
+  } else {
+    return nullptr;
+  }
+}
+
+// The environment_ref of `environment`, which must outlive it; `with_sleep` false leaves
+// sleep_ms null (the async client waits through its timer).
+template <bool with_sleep, class Environment>
+environment_ref make_environment_ref_of(Environment& environment) noexcept {
+  if constexpr (check_environment<Environment, with_sleep>()) {
+    environment_ref ref{&environment,
+                        [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+                        [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+                        nullptr,
+                        [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); },
+                        random_bits_of<Environment>()};
+    if constexpr (with_sleep) {
+      ref.sleep_ms = [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); };
+    }
+    return ref;
+  } else {
+    return environment_ref{};
+  }
+}
+
+// The environment_ref of a sync client's `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
-          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<true>(environment);
 }
 
 // A synchronous transport behind a function pointer.
@@ -27199,29 +28803,84 @@ struct sync_transport_ref {
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
+// Whether `Transport` can be called as a sync transport, and what it returns then.
+template <class Transport, class = void>
+struct sync_transport_call : std::false_type {
+  using returned = void;
+};
+template <class Transport>
+struct sync_transport_call<Transport,
+                           std::void_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>>
+    : std::true_type {
+  using returned = std::decay_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>;
+};
+
 // The sync_transport_ref of a transport that returns either `transport_result` or a plain
 // `http_response`.
 template <class Transport>
 sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
-  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
-  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
-                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
-                "or novu::http_response");
-  return {&transport, [](void* self, const http_request& request) -> transport_result {
-            return (*static_cast<Transport*>(self))(request);
-          }};
+  using call = sync_transport_call<Transport>;
+  static_assert(call::value,
+                "novu: the sync transport cannot be called as `transport(const novu::http_request&)`: give it an "
+                "operator() taking the request");
+  constexpr bool returns_result = std::is_same<typename call::returned, transport_result>::value ||
+                                  std::is_same<typename call::returned, http_response>::value;
+  static_assert(!call::value || returns_result,
+                "novu: the sync transport must return novu::transport_result or novu::http_response");
+  if constexpr (call::value && returns_result) {
+    return {&transport, [](void* self, const http_request& request) -> transport_result {
+              return (*static_cast<Transport*>(self))(request);
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
+
+// What a call went through, for the message of the error it returns.
+struct call_summary {
+  int attempts = 1;              // attempts made, the last one included
+  std::uint64_t elapsed_ms = 0;  // from the first attempt's start to the final answer
+};
+
+// The retry policy of one call: `options.retry` when set, else the client's.
+inline const retry_policy& call_policy(const client_config& config, const call_options& options) noexcept {
+  return options.retry ? *options.retry : config.retry;
+}
+
+// The deadline an attempt is handed: the call's `timeout_ms` (0: none, the transport's own
+// default) cut to what is left of `policy.max_elapsed_ms` after `elapsed_ms`, at least 1 ms.
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept;
+
+// `options` with an idempotency key when it has none: 13 digits of the environment's Unix
+// milliseconds and 16 hex digits of its random_bits (or of the OS-seeded generator).
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment);
 
 // Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
 // begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
-// randomness only when the answer is a non-2xx response or a retryable transport error.
+// randomness only when the answer is a non-2xx response or a retryable transport error. With
+// a per-call deadline (`call_timeout_ms` not 0), a retry also needs time left of
+// max_elapsed_ms once its wait is over.
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment);
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms);
 
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
-// `environment` between attempts; returns the final answer.
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport, const environment_ref& environment);
+// `environment` between attempts; returns the final answer and fills `summary`. Each attempt
+// carries attempt_timeout_ms of the request's own timeout_ms.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary);
+
+// Adds what the call went through to the message of `e`, the error a call returns: the
+// attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
+// about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
+// message again and caps it.
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets);
+
+// The error of a call cancelled by the caller after `summary`: kind `cancelled`, not retryable.
+NOVU_CC_API error cancelled_error(const call_summary& summary);
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
@@ -27231,10 +28890,32 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept {
+  if (call_timeout_ms == 0) return 0;
+  if (elapsed_ms >= policy.max_elapsed_ms) return 1;
+  const std::uint64_t left = policy.max_elapsed_ms - elapsed_ms;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(call_timeout_ms, left));
+}
+
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment) {
+  call_options keyed = options;
+  if (keyed.idempotency_key.empty()) {
+    const std::int64_t unix_ms = environment.unix_ms(environment.self);
+    const std::uint64_t bits =
+        environment.random_bits != nullptr ? environment.random_bits(environment.self) : thread_random_engine()();
+    keyed.idempotency_key = generate_idempotency_key(unix_ms, bits);
+  }
+  return keyed;
+}
+
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment) {
-  // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried; a
+  // transport reporting the request cancelled is final.
+  const bool failed =
+      answer ? !is_2xx(answer->status) : answer.error().retryable && answer.error().kind != error_kind::cancelled;
   if (!failed) return {};
   static const http_headers no_headers;
   // Asked in a fixed order (as function arguments they would be evaluated in any order).
@@ -27243,20 +28924,112 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
   const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
   // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
   const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
-  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      elapsed_ms, jitter, unix_now_ms);
+  const retry_decision next = decide_retry(policy, attempts_made, answer ? answer->status : 0,
+                                           answer ? answer->headers : no_headers, elapsed_ms, jitter, unix_now_ms);
+  // With a per-call deadline the next attempt needs some of max_elapsed_ms left after its wait.
+  if (next.retry && call_timeout_ms != 0 && elapsed_ms + next.delay_ms >= policy.max_elapsed_ms) return {};
+  return next;
 }
 
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment) {
+// Milliseconds since `started_ms` on the environment's monotonic clock (0 if it went back).
+inline std::uint64_t elapsed_since(std::uint64_t started_ms, const environment_ref& environment) {
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  return now_ms >= started_ms ? now_ms - started_ms : 0;
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary) {
   const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  const std::uint32_t call_timeout_ms = request.timeout_ms;
   for (int attempt = 1;; ++attempt) {
+    if (call_timeout_ms != 0) {
+      const std::uint64_t elapsed_ms = attempt == 1 ? 0 : elapsed_since(started_ms, environment);
+      request.timeout_ms = attempt_timeout_ms(call_timeout_ms, policy, elapsed_ms);
+    }
     transport_result answer = transport.send(transport.self, request);
-    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
-    if (!next.retry) return answer;
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment, call_timeout_ms);
+    if (!next.retry) {
+      summary.attempts = attempt;
+      if (!answer || !is_2xx(answer->status)) summary.elapsed_ms = elapsed_since(started_ms, environment);
+      return answer;
+    }
     environment.sleep_ms(environment.self, next.delay_ms);
   }
+}
+
+// "850 ms", "2.4 s".
+inline std::string duration_text(std::uint64_t ms) {
+  if (ms < 1000) return std::to_string(ms) + " ms";
+  return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+// A header value fit to quote in a message: printable ASCII, at most 64 bytes.
+inline std::string quotable(std::string_view value) {
+  if (value.size() > 64) return "(" + std::to_string(value.size()) + " bytes, not shown)";
+  for (char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return "(not printable, not shown)";
+  }
+  return std::string(value);
+}
+
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets) {
+  std::vector<std::string> parts;
+  const bool asks_to_wait = e.status == 429 || e.status == 503;
+  if (asks_to_wait) {
+    const http_header* wait = find_header(e.headers, "retry-after-ms");
+    if (wait == nullptr) wait = find_header(e.headers, "retry-after");
+    parts.push_back(wait == nullptr           ? std::string("no Retry-After header")
+                    : wait->name.size() == 11 ? "Retry-After: " + quotable(wait->value)
+                                              : "Retry-After-Ms: " + quotable(wait->value));
+  }
+  if (summary.attempts > 1 || asks_to_wait) {
+    std::string attempts = std::to_string(summary.attempts) + (summary.attempts == 1 ? " attempt" : " attempts");
+    if (summary.attempts > 1) attempts += " over " + duration_text(summary.elapsed_ms);
+    parts.push_back(std::move(attempts));
+  }
+  if (e.status == 401) {
+    const bool eu = config.server_url.compare(0, server_eu.size(), server_eu) == 0;
+    parts.push_back(
+        "check that secret_key is a valid key and that server_url is its region: this call went to " +
+        quotable(config.server_url) +
+        (eu ? "; US keys need server_us (https://api.novu.co)" : "; EU keys need server_eu (https://eu.api.novu.co)"));
+  }
+  if (parts.empty()) return;
+  std::string note = " (";
+  for (std::size_t i = 0; i < parts.size(); ++i) note += (i == 0 ? "" : "; ") + parts[i];
+  note += ")";
+  // After "HTTP 429 Too Many Requests", before the server's text (which a cap may cut), or at
+  // the end of a transport error's message, which makes room for it first.
+  std::size_t at = std::string::npos;
+  if (e.status != 0) {
+    const std::string status = status_text(e.status);
+    const std::size_t found = e.message.find(status);
+    if (found != std::string::npos) at = found + status.size();
+  }
+  if (at == std::string::npos) {
+    if (e.message.size() + note.size() > max_error_message_bytes) {
+      std::size_t keep = utf8_boundary(e.message, max_error_message_bytes - note.size() - 64);
+      const std::size_t backslash = e.message.rfind('\\', keep);
+      if (backslash != std::string::npos && keep - backslash < 4) keep = backslash;  // not inside an escape
+      e.message.resize(keep);
+      e.message += "...";
+    }
+    at = e.message.size();
+  }
+  e.message.insert(at, note);
+  secrets.scrub(e.message);
+  finish_message(e.message);
+}
+
+NOVU_CC_API error cancelled_error(const call_summary& summary) {
+  error e = make_error(error_kind::cancelled, "cancelled by the caller after " + std::to_string(summary.attempts) +
+                                                  (summary.attempts == 1 ? " attempt" : " attempts") + " over " +
+                                                  duration_text(summary.elapsed_ms));
+  e.retryable = false;
+  return e;
 }
 
 }  // namespace detail
@@ -27272,11 +29045,12 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/async.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
-// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
-// in the fast-compile mode like the synchronous one.
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call and its
+// cancellation, compiled once in the fast-compile mode like the synchronous loop.
 // SPDX-License-Identifier: MIT
 
 #include <memory>    // shared_ptr, make_shared
+#include <mutex>     // lock_guard, recursive_mutex
 
 
 // ---- begin include/novu/core/async.hpp ----
@@ -27306,23 +29080,96 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class secret_scrubber;
+
+// Whether an Environment has each member the clients call (detected, so that a missing one is
+// reported by a static_assert in plain words instead of an error deep inside a lambda).
+template <class E, class = void>
+struct has_monotonic_ms : std::false_type {};
+template <class E>
+struct has_monotonic_ms<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().monotonic_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_unix_ms : std::false_type {};
+template <class E>
+struct has_unix_ms<E, std::void_t<decltype(std::int64_t{std::declval<E&>().unix_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_random_unit : std::false_type {};
+template <class E>
+struct has_random_unit<E, std::void_t<decltype(double{std::declval<E&>().random_unit()})>> : std::true_type {};
+template <class E, class = void>
+struct has_sleep_ms : std::false_type {};
+template <class E>
+struct has_sleep_ms<E, std::void_t<decltype(std::declval<E&>().sleep_ms(std::uint32_t{}))>> : std::true_type {};
+template <class E, class = void>
+struct has_random_bits : std::false_type {};
+template <class E>
+struct has_random_bits<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().random_bits()})>> : std::true_type {};
+
+// Reports each member of `Environment` a client needs and lacks (`sleep_ms` only for the sync
+// client); true when nothing is missing.
+template <class Environment, bool needs_sleep>
+constexpr bool check_environment() noexcept {
+  static_assert(has_monotonic_ms<Environment>::value,
+                "novu: the Environment has no `std::uint64_t monotonic_ms() const` member (a monotonic clock in "
+                "milliseconds, used to bound retries)");
+  static_assert(has_unix_ms<Environment>::value,
+                "novu: the Environment has no `std::int64_t unix_ms() const` member (the wall clock in Unix "
+                "milliseconds, used for Retry-After dates and idempotency keys)");
+  static_assert(has_random_unit<Environment>::value,
+                "novu: the Environment has no `double random_unit() const` member (a uniform sample from [0, 1), "
+                "used for retry jitter)");
+  static_assert(!needs_sleep || has_sleep_ms<Environment>::value,
+                "novu: the Environment has no `void sleep_ms(std::uint32_t) const` member: the sync client sleeps "
+                "through it between retries (the async client does not need it)");
+  return has_monotonic_ms<Environment>::value && has_unix_ms<Environment>::value &&
+         has_random_unit<Environment>::value && (!needs_sleep || has_sleep_ms<Environment>::value);
+}
+
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
   void* self;                                         // the client's Environment
   std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
   std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms; null for an async client
   double (*random_unit)(void* self);                  // Environment::random_unit
+  std::uint64_t (*random_bits)(void* self);           // Environment::random_bits; null: the OS-seeded generator
 };
 
-// The environment_ref of `environment`, which must outlive it.
+// Environment::random_bits behind a function pointer, or null when it has none.
+template <class Environment>
+constexpr std::uint64_t (*random_bits_of() noexcept)(void*) {
+  if constexpr (has_random_bits<Environment>::value) {
+    return [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->random_bits(); };
+  } else {
+    return nullptr;
+  }
+}
+
+// The environment_ref of `environment`, which must outlive it; `with_sleep` false leaves
+// sleep_ms null (the async client waits through its timer).
+template <bool with_sleep, class Environment>
+environment_ref make_environment_ref_of(Environment& environment) noexcept {
+  if constexpr (check_environment<Environment, with_sleep>()) {
+    environment_ref ref{&environment,
+                        [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+                        [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+                        nullptr,
+                        [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); },
+                        random_bits_of<Environment>()};
+    if constexpr (with_sleep) {
+      ref.sleep_ms = [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); };
+    }
+    return ref;
+  } else {
+    return environment_ref{};
+  }
+}
+
+// The environment_ref of a sync client's `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
-          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<true>(environment);
 }
 
 // A synchronous transport behind a function pointer.
@@ -27331,29 +29178,84 @@ struct sync_transport_ref {
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
+// Whether `Transport` can be called as a sync transport, and what it returns then.
+template <class Transport, class = void>
+struct sync_transport_call : std::false_type {
+  using returned = void;
+};
+template <class Transport>
+struct sync_transport_call<Transport,
+                           std::void_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>>
+    : std::true_type {
+  using returned = std::decay_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>;
+};
+
 // The sync_transport_ref of a transport that returns either `transport_result` or a plain
 // `http_response`.
 template <class Transport>
 sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
-  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
-  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
-                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
-                "or novu::http_response");
-  return {&transport, [](void* self, const http_request& request) -> transport_result {
-            return (*static_cast<Transport*>(self))(request);
-          }};
+  using call = sync_transport_call<Transport>;
+  static_assert(call::value,
+                "novu: the sync transport cannot be called as `transport(const novu::http_request&)`: give it an "
+                "operator() taking the request");
+  constexpr bool returns_result = std::is_same<typename call::returned, transport_result>::value ||
+                                  std::is_same<typename call::returned, http_response>::value;
+  static_assert(!call::value || returns_result,
+                "novu: the sync transport must return novu::transport_result or novu::http_response");
+  if constexpr (call::value && returns_result) {
+    return {&transport, [](void* self, const http_request& request) -> transport_result {
+              return (*static_cast<Transport*>(self))(request);
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
+
+// What a call went through, for the message of the error it returns.
+struct call_summary {
+  int attempts = 1;              // attempts made, the last one included
+  std::uint64_t elapsed_ms = 0;  // from the first attempt's start to the final answer
+};
+
+// The retry policy of one call: `options.retry` when set, else the client's.
+inline const retry_policy& call_policy(const client_config& config, const call_options& options) noexcept {
+  return options.retry ? *options.retry : config.retry;
+}
+
+// The deadline an attempt is handed: the call's `timeout_ms` (0: none, the transport's own
+// default) cut to what is left of `policy.max_elapsed_ms` after `elapsed_ms`, at least 1 ms.
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept;
+
+// `options` with an idempotency key when it has none: 13 digits of the environment's Unix
+// milliseconds and 16 hex digits of its random_bits (or of the OS-seeded generator).
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment);
 
 // Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
 // begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
-// randomness only when the answer is a non-2xx response or a retryable transport error.
+// randomness only when the answer is a non-2xx response or a retryable transport error. With
+// a per-call deadline (`call_timeout_ms` not 0), a retry also needs time left of
+// max_elapsed_ms once its wait is over.
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment);
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms);
 
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
-// `environment` between attempts; returns the final answer.
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport, const environment_ref& environment);
+// `environment` between attempts; returns the final answer and fills `summary`. Each attempt
+// carries attempt_timeout_ms of the request's own timeout_ms.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary);
+
+// Adds what the call went through to the message of `e`, the error a call returns: the
+// attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
+// about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
+// message again and caps it.
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets);
+
+// The error of a call cancelled by the caller after `summary`: kind `cancelled`, not retryable.
+NOVU_CC_API error cancelled_error(const call_summary& summary);
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
@@ -27372,6 +29274,58 @@ using timer_callback = std::function<void()>;
 using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
 
 namespace detail {
+
+// What an async_call_handle cancels: an async call or a page walk in flight.
+class cancellable {
+ public:
+  // Destroyed when the last callback or handle holding it lets go.
+  virtual ~cancellable() = default;
+  // Stops the work and reports `cancelled` to its completion, unless it has completed or been
+  // cancelled already; true when this call did it.
+  virtual bool cancel() = 0;
+};
+
+// Makes the handles the async clients return (the handle's constructor is private).
+struct handle_access;
+
+}  // namespace detail
+
+/// What every async_client call returns: a handle on the call (or page walk) in flight, for
+/// cancelling it. Cheap to copy; destroying it does not cancel. A default-constructed handle,
+/// and the handle of a call that failed before sending (its on_done has run), refer to nothing.
+class async_call_handle {
+ public:
+  /// A handle that refers to no call: cancel() returns false.
+  async_call_handle() noexcept = default;
+
+  /// Cancels the call: no attempt, retry wait or page request starts afterwards, and a
+  /// completion or timer that fires later does nothing; `on_done` runs once, here, with an
+  /// error of kind `cancelled` (unless it has run already). True when this cancel ended the
+  /// call; false when the call had completed (or been cancelled) before, or the handle refers to
+  /// nothing. Safe from any thread, from inside on_done, on_page or the transport, after the
+  /// call completed and after the client was destroyed. It may wait while another thread is
+  /// inside the transport's send or the timer's schedule call for this call (or on_page).
+  bool cancel() const {
+    const std::shared_ptr<detail::cancellable> call = call_.lock();
+    return call != nullptr && call->cancel();
+  }
+
+ private:
+  friend struct detail::handle_access;
+  explicit async_call_handle(std::weak_ptr<detail::cancellable> call) noexcept : call_(std::move(call)) {}
+
+  std::weak_ptr<detail::cancellable> call_;  // expired once the call completed and was released
+};
+
+namespace detail {
+
+// Makes the handles the async clients return.
+struct handle_access {
+  // A handle on `call`.
+  static async_call_handle make(const std::shared_ptr<cancellable>& call) noexcept {
+    return async_call_handle(std::weak_ptr<cancellable>(call));
+  }
+};
 
 // A move-only std::function: holds any callable, including one that captures a unique_ptr.
 template <class Signature>
@@ -27483,12 +29437,28 @@ struct async_transport_ref {
   void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
 };
 
+// Whether `AsyncTransport` can be called as `transport(http_request, transport_callback)`.
+template <class AsyncTransport, class = void>
+struct is_async_transport : std::false_type {};
+template <class AsyncTransport>
+struct is_async_transport<AsyncTransport, std::void_t<decltype(std::declval<AsyncTransport&>()(
+                                              std::declval<http_request>(), std::declval<transport_callback>()))>>
+    : std::true_type {};
+
 // The async_transport_ref of `transport`, which must outlive it.
 template <class AsyncTransport>
 async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
-  return {&transport, [](void* self, http_request request, transport_callback done) {
-            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
-          }};
+  static_assert(is_async_transport<AsyncTransport>::value,
+                "novu: the async transport cannot be called as `transport(novu::http_request, "
+                "novu::transport_callback)`: give it an operator() that starts the request and calls the callback "
+                "once with the answer");
+  if constexpr (is_async_transport<AsyncTransport>::value) {
+    return {&transport, [](void* self, http_request request, transport_callback done) {
+              (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
 
 // The environment_ref of an async client's `environment` (which must outlive it): clock and
@@ -27496,9 +29466,7 @@ async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept
 // sleep_ms and `sleep_ms` is null.
 template <class Environment>
 environment_ref make_async_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<false>(environment);
 }
 
 // What an asynchronous call needs from its client, without the client's template parameters,
@@ -27513,26 +29481,37 @@ struct async_call_context {
 
 // One logical call in flight: the request is built once and re-sent as is on retries. The
 // retry loop lives here; the parsing of the final answer in the typed subclass.
-class async_call {
+//
+// Cancellation: `done_` decides, once, who reports (the final answer or cancel()); `cancelled_`
+// stops the loop. Every step start (an attempt handed to the transport, a wait handed to the
+// timer) happens under `mutex_` after checking `cancelled_`, and cancel() sets it under the
+// same mutex, so no step starts once cancel() has returned. The mutex is recursive: cancel()
+// may be called from inside the transport or timer call.
+class async_call : public cancellable {
  public:
-  // A call sending `request` through `context`.
-  async_call(async_call_context context, http_request request)
-      : context_(std::move(context)), request_(std::move(request)) {}
-  // Destroyed when the last callback or starter holding it lets go.
-  virtual ~async_call() = default;
+  // A call sending `request` through `context`, retried per `policy`.
+  async_call(async_call_context context, http_request request, const retry_policy& policy)
+      : context_(std::move(context)), request_(std::move(request)), policy_(policy) {}
   // Not copyable: callbacks share one call through shared_ptr.
   async_call(const async_call&) = delete;
   // Not copy-assignable either.
   async_call& operator=(const async_call&) = delete;
 
-  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
-  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+  // Sends the first attempt and returns the call's handle. finish() or abandon() runs exactly
+  // once, on the thread of the final completion or of cancel().
+  NOVU_CC_API static async_call_handle start(std::shared_ptr<async_call> call);
+
+  // Stops the loop; abandon() reports the cancel unless finish() ran first.
+  NOVU_CC_API bool cancel() override;
 
  protected:
   // The configuration of the client that started the call.
   const client_config& config() const noexcept { return *context_.config; }
-  // Parses the final answer and runs the caller's completion.
-  virtual void finish(transport_result answer) = 0;
+  // Parses the final answer and runs the caller's completion; `summary` says what the call
+  // went through.
+  virtual void finish(transport_result answer, const call_summary& summary) = 0;
+  // Runs the caller's completion with `e` (the call was cancelled).
+  virtual void abandon(error e) = 0;
 
  private:
   // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
@@ -27540,11 +29519,17 @@ class async_call {
   // or timer call is picked up by the next round of this loop instead of a nested call, so the
   // stack stays flat; one that completes later calls run() afresh from the completion.
   NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+  // Milliseconds since the first attempt began.
+  NOVU_CC_API std::uint64_t elapsed_ms() const;
 
-  async_call_context context_;  // the client's configuration, transport, timer, environment
-  http_request request_;        // sent as is by every attempt
-  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
-  int attempt_ = 1;             // attempts made so far, the one in flight included
+  async_call_context context_;          // the client's configuration, transport, timer, environment
+  http_request request_;                // sent as is by every attempt (timeout_ms cut per attempt)
+  retry_policy policy_;                 // the call's: call_options::retry or the client's
+  std::uint64_t started_ = 0;           // monotonic ms when the first attempt began
+  int attempt_ = 1;                     // attempts made so far, the one in flight included
+  std::recursive_mutex mutex_;          // held while a step starts and while cancel() sets cancelled_
+  std::atomic<bool> cancelled_{false};  // cancel() was called: start nothing more
+  std::atomic<bool> done_{false};       // finish() or abandon() has been chosen
 };
 
 }  // namespace detail
@@ -27561,43 +29546,84 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
-  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+NOVU_CC_API async_call_handle async_call::start(std::shared_ptr<async_call> call) {
+  {
+    std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+    call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  }
+  async_call_handle handle = handle_access::make(call);
   run(std::move(call), std::nullopt);
+  return handle;
+}
+
+NOVU_CC_API std::uint64_t async_call::elapsed_ms() const {
+  const std::uint64_t now = context_.environment.monotonic_ms(context_.environment.self);
+  return now >= started_ ? now - started_ : 0;  // a clock that went back: no time elapsed
+}
+
+NOVU_CC_API bool async_call::cancel() {
+  call_summary summary;
+  {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
+    if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
+    summary.attempts = attempt_;
+    summary.elapsed_ms = elapsed_ms();
+  }
+  if (done_.exchange(true, std::memory_order_acq_rel)) return false;  // finish() came first
+  abandon(cancelled_error(summary));
+  return true;
 }
 
 NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
   for (;;) {
+    if (call->cancelled_.load(std::memory_order_acquire)) return;  // a completion or timer after cancel()
     if (!answer) {
       auto sent = std::make_shared<handoff<transport_result>>();
-      http_request copy = call->request_;
-      call->context_.transport.send(call->context_.transport.self, std::move(copy),
-                                    transport_callback([call, sent](transport_result arrived) {
-                                      if (!sent->claim()) return;  // a second completion
-                                      if (sent->offer(std::move(arrived))) return;
-                                      run(call, sent->take());
-                                    }));
+      {
+        std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+        if (call->cancelled_.load(std::memory_order_acquire)) return;
+        http_request copy = call->request_;
+        if (copy.timeout_ms != 0) {
+          copy.timeout_ms =
+              attempt_timeout_ms(copy.timeout_ms, call->policy_, call->attempt_ == 1 ? 0 : call->elapsed_ms());
+        }
+        call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                      transport_callback([call, sent](transport_result arrived) {
+                                        if (!sent->claim()) return;  // a second completion
+                                        if (sent->offer(std::move(arrived))) return;
+                                        run(call, sent->take());
+                                      }));
+      }
       if (sent->park()) return;
       answer.emplace(sent->take());
+      if (call->cancelled_.load(std::memory_order_acquire)) return;
     }
     const async_timer* timer = call->context_.timer;
     if (timer != nullptr && *timer) {
-      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
-                                               call->context_.environment);
+      const retry_decision next = next_attempt(call->policy_, call->attempt_, *answer, call->started_,
+                                               call->context_.environment, call->request_.timeout_ms);
       if (next.retry) {
-        ++call->attempt_;
-        answer.reset();
         auto waited = std::make_shared<handoff<timer_fired>>();
-        (*timer)(next.delay_ms, timer_callback([call, waited]() {
-                   if (!waited->claim()) return;  // a timer firing twice
-                   if (waited->offer(timer_fired{})) return;
-                   run(call, std::nullopt);
-                 }));
+        {
+          std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+          if (call->cancelled_.load(std::memory_order_acquire)) return;
+          ++call->attempt_;
+          answer.reset();
+          (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                     if (!waited->claim()) return;  // a timer firing twice
+                     if (waited->offer(timer_fired{})) return;
+                     run(call, std::nullopt);
+                   }));
+        }
         if (waited->park()) return;
         continue;  // fired inside the timer call: send the next attempt from here
       }
     }
-    call->finish(std::move(*answer));
+    call_summary summary;
+    summary.attempts = call->attempt_;
+    if (!*answer || (*answer)->status < 200 || (*answer)->status > 299) summary.elapsed_ms = call->elapsed_ms();
+    if (call->done_.exchange(true, std::memory_order_acq_rel)) return;  // cancel() came first
+    call->finish(std::move(*answer), summary);
     return;
   }
 }
@@ -28356,23 +30382,96 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class secret_scrubber;
+
+// Whether an Environment has each member the clients call (detected, so that a missing one is
+// reported by a static_assert in plain words instead of an error deep inside a lambda).
+template <class E, class = void>
+struct has_monotonic_ms : std::false_type {};
+template <class E>
+struct has_monotonic_ms<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().monotonic_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_unix_ms : std::false_type {};
+template <class E>
+struct has_unix_ms<E, std::void_t<decltype(std::int64_t{std::declval<E&>().unix_ms()})>> : std::true_type {};
+template <class E, class = void>
+struct has_random_unit : std::false_type {};
+template <class E>
+struct has_random_unit<E, std::void_t<decltype(double{std::declval<E&>().random_unit()})>> : std::true_type {};
+template <class E, class = void>
+struct has_sleep_ms : std::false_type {};
+template <class E>
+struct has_sleep_ms<E, std::void_t<decltype(std::declval<E&>().sleep_ms(std::uint32_t{}))>> : std::true_type {};
+template <class E, class = void>
+struct has_random_bits : std::false_type {};
+template <class E>
+struct has_random_bits<E, std::void_t<decltype(std::uint64_t{std::declval<E&>().random_bits()})>> : std::true_type {};
+
+// Reports each member of `Environment` a client needs and lacks (`sleep_ms` only for the sync
+// client); true when nothing is missing.
+template <class Environment, bool needs_sleep>
+constexpr bool check_environment() noexcept {
+  static_assert(has_monotonic_ms<Environment>::value,
+                "novu: the Environment has no `std::uint64_t monotonic_ms() const` member (a monotonic clock in "
+                "milliseconds, used to bound retries)");
+  static_assert(has_unix_ms<Environment>::value,
+                "novu: the Environment has no `std::int64_t unix_ms() const` member (the wall clock in Unix "
+                "milliseconds, used for Retry-After dates and idempotency keys)");
+  static_assert(has_random_unit<Environment>::value,
+                "novu: the Environment has no `double random_unit() const` member (a uniform sample from [0, 1), "
+                "used for retry jitter)");
+  static_assert(!needs_sleep || has_sleep_ms<Environment>::value,
+                "novu: the Environment has no `void sleep_ms(std::uint32_t) const` member: the sync client sleeps "
+                "through it between retries (the async client does not need it)");
+  return has_monotonic_ms<Environment>::value && has_unix_ms<Environment>::value &&
+         has_random_unit<Environment>::value && (!needs_sleep || has_sleep_ms<Environment>::value);
+}
+
 // A client's clock, sleep and random source behind plain function pointers, so that the retry
 // logic is compiled once (in the implementation) instead of in every translation unit.
 struct environment_ref {
   void* self;                                         // the client's Environment
   std::uint64_t (*monotonic_ms)(void* self);          // Environment::monotonic_ms
   std::int64_t (*unix_ms)(void* self);                // Environment::unix_ms
-  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms
+  void (*sleep_ms)(void* self, std::uint32_t delay);  // Environment::sleep_ms; null for an async client
   double (*random_unit)(void* self);                  // Environment::random_unit
+  std::uint64_t (*random_bits)(void* self);           // Environment::random_bits; null: the OS-seeded generator
 };
 
-// The environment_ref of `environment`, which must outlive it.
+// Environment::random_bits behind a function pointer, or null when it has none.
+template <class Environment>
+constexpr std::uint64_t (*random_bits_of() noexcept)(void*) {
+  if constexpr (has_random_bits<Environment>::value) {
+    return [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->random_bits(); };
+  } else {
+    return nullptr;
+  }
+}
+
+// The environment_ref of `environment`, which must outlive it; `with_sleep` false leaves
+// sleep_ms null (the async client waits through its timer).
+template <bool with_sleep, class Environment>
+environment_ref make_environment_ref_of(Environment& environment) noexcept {
+  if constexpr (check_environment<Environment, with_sleep>()) {
+    environment_ref ref{&environment,
+                        [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
+                        [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
+                        nullptr,
+                        [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); },
+                        random_bits_of<Environment>()};
+    if constexpr (with_sleep) {
+      ref.sleep_ms = [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); };
+    }
+    return ref;
+  } else {
+    return environment_ref{};
+  }
+}
+
+// The environment_ref of a sync client's `environment`, which must outlive it.
 template <class Environment>
 environment_ref make_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); },
-          [](void* self, std::uint32_t delay) { static_cast<Environment*>(self)->sleep_ms(delay); },
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<true>(environment);
 }
 
 // A synchronous transport behind a function pointer.
@@ -28381,29 +30480,84 @@ struct sync_transport_ref {
   transport_result (*send)(void* self, const http_request& request);  // calls it once
 };
 
+// Whether `Transport` can be called as a sync transport, and what it returns then.
+template <class Transport, class = void>
+struct sync_transport_call : std::false_type {
+  using returned = void;
+};
+template <class Transport>
+struct sync_transport_call<Transport,
+                           std::void_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>>
+    : std::true_type {
+  using returned = std::decay_t<decltype(std::declval<Transport&>()(std::declval<const http_request&>()))>;
+};
+
 // The sync_transport_ref of a transport that returns either `transport_result` or a plain
 // `http_response`.
 template <class Transport>
 sync_transport_ref make_sync_transport_ref(Transport& transport) noexcept {
-  using returned = std::decay_t<decltype(transport(std::declval<const http_request&>()))>;
-  static_assert(std::is_same<returned, transport_result>::value || std::is_same<returned, http_response>::value,
-                "a sync transport takes `const novu::http_request&` and returns novu::transport_result "
-                "or novu::http_response");
-  return {&transport, [](void* self, const http_request& request) -> transport_result {
-            return (*static_cast<Transport*>(self))(request);
-          }};
+  using call = sync_transport_call<Transport>;
+  static_assert(call::value,
+                "novu: the sync transport cannot be called as `transport(const novu::http_request&)`: give it an "
+                "operator() taking the request");
+  constexpr bool returns_result = std::is_same<typename call::returned, transport_result>::value ||
+                                  std::is_same<typename call::returned, http_response>::value;
+  static_assert(!call::value || returns_result,
+                "novu: the sync transport must return novu::transport_result or novu::http_response");
+  if constexpr (call::value && returns_result) {
+    return {&transport, [](void* self, const http_request& request) -> transport_result {
+              return (*static_cast<Transport*>(self))(request);
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
+
+// What a call went through, for the message of the error it returns.
+struct call_summary {
+  int attempts = 1;              // attempts made, the last one included
+  std::uint64_t elapsed_ms = 0;  // from the first attempt's start to the final answer
+};
+
+// The retry policy of one call: `options.retry` when set, else the client's.
+inline const retry_policy& call_policy(const client_config& config, const call_options& options) noexcept {
+  return options.retry ? *options.retry : config.retry;
+}
+
+// The deadline an attempt is handed: the call's `timeout_ms` (0: none, the transport's own
+// default) cut to what is left of `policy.max_elapsed_ms` after `elapsed_ms`, at least 1 ms.
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept;
+
+// `options` with an idempotency key when it has none: 13 digits of the environment's Unix
+// milliseconds and 16 hex digits of its random_bits (or of the OS-seeded generator).
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment);
 
 // Whether to try again after `answer` (attempt number `attempts_made`, the first attempt having
 // begun at monotonic `started_ms`), and after how long. Asks `environment` for time and
-// randomness only when the answer is a non-2xx response or a retryable transport error.
+// randomness only when the answer is a non-2xx response or a retryable transport error. With
+// a per-call deadline (`call_timeout_ms` not 0), a retry also needs time left of
+// max_elapsed_ms once its wait is over.
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment);
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms);
 
 // Sends `request` through `transport` until an answer is final under `policy`, sleeping through
-// `environment` between attempts; returns the final answer.
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport, const environment_ref& environment);
+// `environment` between attempts; returns the final answer and fills `summary`. Each attempt
+// carries attempt_timeout_ms of the request's own timeout_ms.
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary);
+
+// Adds what the call went through to the message of `e`, the error a call returns: the
+// attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
+// about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
+// message again and caps it.
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets);
+
+// The error of a call cancelled by the caller after `summary`: kind `cancelled`, not retryable.
+NOVU_CC_API error cancelled_error(const call_summary& summary);
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
@@ -28445,7 +30599,13 @@ NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_
 // to return, then finishes its message (control characters escaped, length capped).
 NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth);
 
-// The error a call returns when its last attempt got no response: kind `transport`, secrets masked.
+// Adds what the call went through to the message of `e` (detail::describe_call), masking the
+// key and `sent_auth`'s tokens in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const novu::auth* sent_auth);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
 NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth);
 
 // A finish_*_call function: what a call's final answer (or transport error) gives.
@@ -30156,6 +32316,8 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
 // ---- end include/novu/core/impl/retry.ipp ----
@@ -32705,9 +34867,175 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 #include <charconv>     // to_chars
-#include <chrono>       // system_clock
-#include <random>       // random_device, mt19937_64
 
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -32870,6 +35198,7 @@ inline result<http_request> start_request(const client_config& config, const cha
 
   http_request request;
   request.method = method;
+  request.timeout_ms = options.timeout_ms;
   if (base->prefix.empty()) {
     request.path = std::move(resource_path);
   } else {
@@ -32923,21 +35252,16 @@ inline error invalid_utf8_parameter(const char* name) {
 }  // namespace detail
 
 NOVU_CC_API std::string generate_idempotency_key() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  std::uint64_t bits = engine();
-  char text[40];
-  char* end = std::to_chars(text, text + 24, now).ptr;
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
   static const char hex[] = "0123456789abcdef";
   for (int i = 0; i < 16; ++i) {
-    *end++ = hex[bits & 0x0F];
-    bits >>= 4;
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
   }
   return std::string(text, end);
 }
@@ -33348,7 +35672,9 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/call.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
-// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// Implementation of novu/core/detail/call.hpp: the retry loop every resource's synchronous calls
+// run, the per-attempt deadline, idempotency keys from the environment, and what a call's error
+// says about the attempts it made.
 // SPDX-License-Identifier: MIT
 
 
@@ -33356,10 +35682,32 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept {
+  if (call_timeout_ms == 0) return 0;
+  if (elapsed_ms >= policy.max_elapsed_ms) return 1;
+  const std::uint64_t left = policy.max_elapsed_ms - elapsed_ms;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(call_timeout_ms, left));
+}
+
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment) {
+  call_options keyed = options;
+  if (keyed.idempotency_key.empty()) {
+    const std::int64_t unix_ms = environment.unix_ms(environment.self);
+    const std::uint64_t bits =
+        environment.random_bits != nullptr ? environment.random_bits(environment.self) : thread_random_engine()();
+    keyed.idempotency_key = generate_idempotency_key(unix_ms, bits);
+  }
+  return keyed;
+}
+
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment) {
-  // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried; a
+  // transport reporting the request cancelled is final.
+  const bool failed =
+      answer ? !is_2xx(answer->status) : answer.error().retryable && answer.error().kind != error_kind::cancelled;
   if (!failed) return {};
   static const http_headers no_headers;
   // Asked in a fixed order (as function arguments they would be evaluated in any order).
@@ -33368,20 +35716,112 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
   const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
   // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
   const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
-  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      elapsed_ms, jitter, unix_now_ms);
+  const retry_decision next = decide_retry(policy, attempts_made, answer ? answer->status : 0,
+                                           answer ? answer->headers : no_headers, elapsed_ms, jitter, unix_now_ms);
+  // With a per-call deadline the next attempt needs some of max_elapsed_ms left after its wait.
+  if (next.retry && call_timeout_ms != 0 && elapsed_ms + next.delay_ms >= policy.max_elapsed_ms) return {};
+  return next;
 }
 
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment) {
+// Milliseconds since `started_ms` on the environment's monotonic clock (0 if it went back).
+inline std::uint64_t elapsed_since(std::uint64_t started_ms, const environment_ref& environment) {
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  return now_ms >= started_ms ? now_ms - started_ms : 0;
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary) {
   const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  const std::uint32_t call_timeout_ms = request.timeout_ms;
   for (int attempt = 1;; ++attempt) {
+    if (call_timeout_ms != 0) {
+      const std::uint64_t elapsed_ms = attempt == 1 ? 0 : elapsed_since(started_ms, environment);
+      request.timeout_ms = attempt_timeout_ms(call_timeout_ms, policy, elapsed_ms);
+    }
     transport_result answer = transport.send(transport.self, request);
-    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
-    if (!next.retry) return answer;
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment, call_timeout_ms);
+    if (!next.retry) {
+      summary.attempts = attempt;
+      if (!answer || !is_2xx(answer->status)) summary.elapsed_ms = elapsed_since(started_ms, environment);
+      return answer;
+    }
     environment.sleep_ms(environment.self, next.delay_ms);
   }
+}
+
+// "850 ms", "2.4 s".
+inline std::string duration_text(std::uint64_t ms) {
+  if (ms < 1000) return std::to_string(ms) + " ms";
+  return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+// A header value fit to quote in a message: printable ASCII, at most 64 bytes.
+inline std::string quotable(std::string_view value) {
+  if (value.size() > 64) return "(" + std::to_string(value.size()) + " bytes, not shown)";
+  for (char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return "(not printable, not shown)";
+  }
+  return std::string(value);
+}
+
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets) {
+  std::vector<std::string> parts;
+  const bool asks_to_wait = e.status == 429 || e.status == 503;
+  if (asks_to_wait) {
+    const http_header* wait = find_header(e.headers, "retry-after-ms");
+    if (wait == nullptr) wait = find_header(e.headers, "retry-after");
+    parts.push_back(wait == nullptr           ? std::string("no Retry-After header")
+                    : wait->name.size() == 11 ? "Retry-After: " + quotable(wait->value)
+                                              : "Retry-After-Ms: " + quotable(wait->value));
+  }
+  if (summary.attempts > 1 || asks_to_wait) {
+    std::string attempts = std::to_string(summary.attempts) + (summary.attempts == 1 ? " attempt" : " attempts");
+    if (summary.attempts > 1) attempts += " over " + duration_text(summary.elapsed_ms);
+    parts.push_back(std::move(attempts));
+  }
+  if (e.status == 401) {
+    const bool eu = config.server_url.compare(0, server_eu.size(), server_eu) == 0;
+    parts.push_back(
+        "check that secret_key is a valid key and that server_url is its region: this call went to " +
+        quotable(config.server_url) +
+        (eu ? "; US keys need server_us (https://api.novu.co)" : "; EU keys need server_eu (https://eu.api.novu.co)"));
+  }
+  if (parts.empty()) return;
+  std::string note = " (";
+  for (std::size_t i = 0; i < parts.size(); ++i) note += (i == 0 ? "" : "; ") + parts[i];
+  note += ")";
+  // After "HTTP 429 Too Many Requests", before the server's text (which a cap may cut), or at
+  // the end of a transport error's message, which makes room for it first.
+  std::size_t at = std::string::npos;
+  if (e.status != 0) {
+    const std::string status = status_text(e.status);
+    const std::size_t found = e.message.find(status);
+    if (found != std::string::npos) at = found + status.size();
+  }
+  if (at == std::string::npos) {
+    if (e.message.size() + note.size() > max_error_message_bytes) {
+      std::size_t keep = utf8_boundary(e.message, max_error_message_bytes - note.size() - 64);
+      const std::size_t backslash = e.message.rfind('\\', keep);
+      if (backslash != std::string::npos && keep - backslash < 4) keep = backslash;  // not inside an escape
+      e.message.resize(keep);
+      e.message += "...";
+    }
+    at = e.message.size();
+  }
+  e.message.insert(at, note);
+  secrets.scrub(e.message);
+  finish_message(e.message);
+}
+
+NOVU_CC_API error cancelled_error(const call_summary& summary) {
+  error e = make_error(error_kind::cancelled, "cancelled by the caller after " + std::to_string(summary.attempts) +
+                                                  (summary.attempts == 1 ? " attempt" : " attempts") + " over " +
+                                                  duration_text(summary.elapsed_ms));
+  e.retryable = false;
+  return e;
 }
 
 }  // namespace detail
@@ -33397,11 +35837,12 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/async.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
-// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
-// in the fast-compile mode like the synchronous one.
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call and its
+// cancellation, compiled once in the fast-compile mode like the synchronous loop.
 // SPDX-License-Identifier: MIT
 
 #include <memory>    // shared_ptr, make_shared
+#include <mutex>     // lock_guard, recursive_mutex
 
 
 // ---- begin include/novu/core/async.hpp ----
@@ -33431,6 +35872,58 @@ using timer_callback = std::function<void()>;
 using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
 
 namespace detail {
+
+// What an async_call_handle cancels: an async call or a page walk in flight.
+class cancellable {
+ public:
+  // Destroyed when the last callback or handle holding it lets go.
+  virtual ~cancellable() = default;
+  // Stops the work and reports `cancelled` to its completion, unless it has completed or been
+  // cancelled already; true when this call did it.
+  virtual bool cancel() = 0;
+};
+
+// Makes the handles the async clients return (the handle's constructor is private).
+struct handle_access;
+
+}  // namespace detail
+
+/// What every async_client call returns: a handle on the call (or page walk) in flight, for
+/// cancelling it. Cheap to copy; destroying it does not cancel. A default-constructed handle,
+/// and the handle of a call that failed before sending (its on_done has run), refer to nothing.
+class async_call_handle {
+ public:
+  /// A handle that refers to no call: cancel() returns false.
+  async_call_handle() noexcept = default;
+
+  /// Cancels the call: no attempt, retry wait or page request starts afterwards, and a
+  /// completion or timer that fires later does nothing; `on_done` runs once, here, with an
+  /// error of kind `cancelled` (unless it has run already). True when this cancel ended the
+  /// call; false when the call had completed (or been cancelled) before, or the handle refers to
+  /// nothing. Safe from any thread, from inside on_done, on_page or the transport, after the
+  /// call completed and after the client was destroyed. It may wait while another thread is
+  /// inside the transport's send or the timer's schedule call for this call (or on_page).
+  bool cancel() const {
+    const std::shared_ptr<detail::cancellable> call = call_.lock();
+    return call != nullptr && call->cancel();
+  }
+
+ private:
+  friend struct detail::handle_access;
+  explicit async_call_handle(std::weak_ptr<detail::cancellable> call) noexcept : call_(std::move(call)) {}
+
+  std::weak_ptr<detail::cancellable> call_;  // expired once the call completed and was released
+};
+
+namespace detail {
+
+// Makes the handles the async clients return.
+struct handle_access {
+  // A handle on `call`.
+  static async_call_handle make(const std::shared_ptr<cancellable>& call) noexcept {
+    return async_call_handle(std::weak_ptr<cancellable>(call));
+  }
+};
 
 // A move-only std::function: holds any callable, including one that captures a unique_ptr.
 template <class Signature>
@@ -33542,12 +36035,28 @@ struct async_transport_ref {
   void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
 };
 
+// Whether `AsyncTransport` can be called as `transport(http_request, transport_callback)`.
+template <class AsyncTransport, class = void>
+struct is_async_transport : std::false_type {};
+template <class AsyncTransport>
+struct is_async_transport<AsyncTransport, std::void_t<decltype(std::declval<AsyncTransport&>()(
+                                              std::declval<http_request>(), std::declval<transport_callback>()))>>
+    : std::true_type {};
+
 // The async_transport_ref of `transport`, which must outlive it.
 template <class AsyncTransport>
 async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
-  return {&transport, [](void* self, http_request request, transport_callback done) {
-            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
-          }};
+  static_assert(is_async_transport<AsyncTransport>::value,
+                "novu: the async transport cannot be called as `transport(novu::http_request, "
+                "novu::transport_callback)`: give it an operator() that starts the request and calls the callback "
+                "once with the answer");
+  if constexpr (is_async_transport<AsyncTransport>::value) {
+    return {&transport, [](void* self, http_request request, transport_callback done) {
+              (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
 
 // The environment_ref of an async client's `environment` (which must outlive it): clock and
@@ -33555,9 +36064,7 @@ async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept
 // sleep_ms and `sleep_ms` is null.
 template <class Environment>
 environment_ref make_async_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<false>(environment);
 }
 
 // What an asynchronous call needs from its client, without the client's template parameters,
@@ -33572,26 +36079,37 @@ struct async_call_context {
 
 // One logical call in flight: the request is built once and re-sent as is on retries. The
 // retry loop lives here; the parsing of the final answer in the typed subclass.
-class async_call {
+//
+// Cancellation: `done_` decides, once, who reports (the final answer or cancel()); `cancelled_`
+// stops the loop. Every step start (an attempt handed to the transport, a wait handed to the
+// timer) happens under `mutex_` after checking `cancelled_`, and cancel() sets it under the
+// same mutex, so no step starts once cancel() has returned. The mutex is recursive: cancel()
+// may be called from inside the transport or timer call.
+class async_call : public cancellable {
  public:
-  // A call sending `request` through `context`.
-  async_call(async_call_context context, http_request request)
-      : context_(std::move(context)), request_(std::move(request)) {}
-  // Destroyed when the last callback or starter holding it lets go.
-  virtual ~async_call() = default;
+  // A call sending `request` through `context`, retried per `policy`.
+  async_call(async_call_context context, http_request request, const retry_policy& policy)
+      : context_(std::move(context)), request_(std::move(request)), policy_(policy) {}
   // Not copyable: callbacks share one call through shared_ptr.
   async_call(const async_call&) = delete;
   // Not copy-assignable either.
   async_call& operator=(const async_call&) = delete;
 
-  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
-  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+  // Sends the first attempt and returns the call's handle. finish() or abandon() runs exactly
+  // once, on the thread of the final completion or of cancel().
+  NOVU_CC_API static async_call_handle start(std::shared_ptr<async_call> call);
+
+  // Stops the loop; abandon() reports the cancel unless finish() ran first.
+  NOVU_CC_API bool cancel() override;
 
  protected:
   // The configuration of the client that started the call.
   const client_config& config() const noexcept { return *context_.config; }
-  // Parses the final answer and runs the caller's completion.
-  virtual void finish(transport_result answer) = 0;
+  // Parses the final answer and runs the caller's completion; `summary` says what the call
+  // went through.
+  virtual void finish(transport_result answer, const call_summary& summary) = 0;
+  // Runs the caller's completion with `e` (the call was cancelled).
+  virtual void abandon(error e) = 0;
 
  private:
   // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
@@ -33599,11 +36117,17 @@ class async_call {
   // or timer call is picked up by the next round of this loop instead of a nested call, so the
   // stack stays flat; one that completes later calls run() afresh from the completion.
   NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+  // Milliseconds since the first attempt began.
+  NOVU_CC_API std::uint64_t elapsed_ms() const;
 
-  async_call_context context_;  // the client's configuration, transport, timer, environment
-  http_request request_;        // sent as is by every attempt
-  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
-  int attempt_ = 1;             // attempts made so far, the one in flight included
+  async_call_context context_;          // the client's configuration, transport, timer, environment
+  http_request request_;                // sent as is by every attempt (timeout_ms cut per attempt)
+  retry_policy policy_;                 // the call's: call_options::retry or the client's
+  std::uint64_t started_ = 0;           // monotonic ms when the first attempt began
+  int attempt_ = 1;                     // attempts made so far, the one in flight included
+  std::recursive_mutex mutex_;          // held while a step starts and while cancel() sets cancelled_
+  std::atomic<bool> cancelled_{false};  // cancel() was called: start nothing more
+  std::atomic<bool> done_{false};       // finish() or abandon() has been chosen
 };
 
 }  // namespace detail
@@ -33620,43 +36144,84 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
-  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+NOVU_CC_API async_call_handle async_call::start(std::shared_ptr<async_call> call) {
+  {
+    std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+    call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  }
+  async_call_handle handle = handle_access::make(call);
   run(std::move(call), std::nullopt);
+  return handle;
+}
+
+NOVU_CC_API std::uint64_t async_call::elapsed_ms() const {
+  const std::uint64_t now = context_.environment.monotonic_ms(context_.environment.self);
+  return now >= started_ ? now - started_ : 0;  // a clock that went back: no time elapsed
+}
+
+NOVU_CC_API bool async_call::cancel() {
+  call_summary summary;
+  {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
+    if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
+    summary.attempts = attempt_;
+    summary.elapsed_ms = elapsed_ms();
+  }
+  if (done_.exchange(true, std::memory_order_acq_rel)) return false;  // finish() came first
+  abandon(cancelled_error(summary));
+  return true;
 }
 
 NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
   for (;;) {
+    if (call->cancelled_.load(std::memory_order_acquire)) return;  // a completion or timer after cancel()
     if (!answer) {
       auto sent = std::make_shared<handoff<transport_result>>();
-      http_request copy = call->request_;
-      call->context_.transport.send(call->context_.transport.self, std::move(copy),
-                                    transport_callback([call, sent](transport_result arrived) {
-                                      if (!sent->claim()) return;  // a second completion
-                                      if (sent->offer(std::move(arrived))) return;
-                                      run(call, sent->take());
-                                    }));
+      {
+        std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+        if (call->cancelled_.load(std::memory_order_acquire)) return;
+        http_request copy = call->request_;
+        if (copy.timeout_ms != 0) {
+          copy.timeout_ms =
+              attempt_timeout_ms(copy.timeout_ms, call->policy_, call->attempt_ == 1 ? 0 : call->elapsed_ms());
+        }
+        call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                      transport_callback([call, sent](transport_result arrived) {
+                                        if (!sent->claim()) return;  // a second completion
+                                        if (sent->offer(std::move(arrived))) return;
+                                        run(call, sent->take());
+                                      }));
+      }
       if (sent->park()) return;
       answer.emplace(sent->take());
+      if (call->cancelled_.load(std::memory_order_acquire)) return;
     }
     const async_timer* timer = call->context_.timer;
     if (timer != nullptr && *timer) {
-      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
-                                               call->context_.environment);
+      const retry_decision next = next_attempt(call->policy_, call->attempt_, *answer, call->started_,
+                                               call->context_.environment, call->request_.timeout_ms);
       if (next.retry) {
-        ++call->attempt_;
-        answer.reset();
         auto waited = std::make_shared<handoff<timer_fired>>();
-        (*timer)(next.delay_ms, timer_callback([call, waited]() {
-                   if (!waited->claim()) return;  // a timer firing twice
-                   if (waited->offer(timer_fired{})) return;
-                   run(call, std::nullopt);
-                 }));
+        {
+          std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+          if (call->cancelled_.load(std::memory_order_acquire)) return;
+          ++call->attempt_;
+          answer.reset();
+          (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                     if (!waited->claim()) return;  // a timer firing twice
+                     if (waited->offer(timer_fired{})) return;
+                     run(call, std::nullopt);
+                   }));
+        }
         if (waited->park()) return;
         continue;  // fired inside the timer call: send the next attempt from here
       }
     }
-    call->finish(std::move(*answer));
+    call_summary summary;
+    summary.attempts = call->attempt_;
+    if (!*answer || (*answer)->status < 200 || (*answer)->status > 299) summary.elapsed_ms = call->elapsed_ms();
+    if (call->done_.exchange(true, std::memory_order_acq_rel)) return;  // cancel() came first
+    call->finish(std::move(*answer), summary);
     return;
   }
 }
@@ -33723,10 +36288,1032 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 // ---- begin include/novu/core/impl/call.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
-// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// Implementation of novu/core/detail/call.hpp: the retry loop every resource's synchronous calls
+// run, the per-attempt deadline, idempotency keys from the environment, and what a call's error
+// says about the attempts it made.
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>  // min
+
+
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
 
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+// ---- begin include/novu/core/impl/request.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// Implementation of novu/core/request.hpp: what every resource's request builders share (the
+// server URL, identifiers, idempotency keys, the headers every request sends, queries).
+// SPDX-License-Identifier: MIT
+
+#include <charconv>     // to_chars
+
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Longest idempotency key the server accepts.
+inline constexpr std::size_t max_idempotency_key_length = 255;
+
+// The server URL split into origin ("https://host:port") and path prefix ("/proxy/novu").
+struct base_url {
+  std::string_view origin;
+  std::string_view prefix;
+};
+
+// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
+constexpr bool is_host_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
+constexpr bool is_ipv6_char(char c) noexcept {
+  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
+}
+
+// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
+// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
+// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
+// parsers disagree about the host the key is sent to).
+inline result<base_url> split_server_url(std::string_view url) {
+  auto invalid = [](const char* why) {
+    return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
+  };
+  std::size_t scheme_end = 0;
+  if (url.compare(0, 7, "http://") == 0) {
+    scheme_end = 7;
+  } else if (url.compare(0, 8, "https://") == 0) {
+    scheme_end = 8;
+  } else {
+    return invalid("must start with http:// or https://");
+  }
+  for (char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
+    if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
+    if (ch == '\\') return invalid("must not contain a backslash");
+  }
+  while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
+  const std::size_t slash = url.find('/', scheme_end);
+  const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
+  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
+  if (authority.find('@') != std::string_view::npos) {
+    return invalid("must not contain user information ('@' before the host)");
+  }
+  std::string_view host = authority;
+  std::optional<std::string_view> port;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
+    const std::string_view literal = authority.substr(1, close - 1);
+    bool valid = literal.find(':') != std::string_view::npos;
+    for (char c : literal) valid = valid && is_ipv6_char(c);
+    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
+    host = authority.substr(0, close + 1);
+    const std::string_view rest = authority.substr(close + 1);
+    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
+    if (!rest.empty()) port = rest.substr(1);
+  } else {
+    const std::size_t colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+    }
+    for (char c : host) {
+      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
+    }
+  }
+  if (host.empty()) return invalid("has no host");
+  if (port) {
+    std::uint32_t number = 0;
+    bool valid = !port->empty() && port->size() <= 5;
+    for (char c : *port) {
+      valid = valid && c >= '0' && c <= '9';
+      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
+  }
+  return base_url{url.substr(0, host_end), url.substr(host_end)};
+}
+
+// Checks an identifier that becomes one path segment.
+inline std::optional<error> check_identifier(std::string_view identifier) {
+  if (identifier.empty()) return make_error(error_kind::invalid_argument, "identifier is empty", "identifier");
+  if (identifier == "." || identifier == "..") {
+    return make_error(error_kind::invalid_argument,
+                      "identifier \".\" or \"..\" would address another URL once dot segments are resolved",
+                      "identifier");
+  }
+  if (!is_valid_utf8(identifier)) {
+    return make_error(error_kind::invalid_argument, "identifier is not valid UTF-8", "identifier");
+  }
+  return std::nullopt;
+}
+
+// Checks a caller-supplied idempotency key.
+inline std::optional<error> check_idempotency_key(std::string_view key) {
+  if (key.size() > max_idempotency_key_length) {
+    return make_error(error_kind::invalid_argument,
+                      "idempotency_key is " + std::to_string(key.size()) + " characters long; the limit is 255",
+                      "idempotency_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c > 0x7E) {
+      return make_error(error_kind::invalid_argument,
+                        "idempotency_key may hold only printable ASCII characters (no CR, LF, NUL or controls)",
+                        "idempotency_key");
+    }
+  }
+  return std::nullopt;
+}
+
+// Appends header `name: value`.
+inline void add_header(http_headers& headers, std::string_view name, std::string value) {
+  headers.emplace_back();
+  headers.back().name.assign(name.data(), name.size());
+  headers.back().value = std::move(value);
+}
+
+// Starts a request: method, URL, path and the headers every operation sends. `resource_path`
+// is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
+inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
+                                          const call_options& options, bool has_body) {
+  result<base_url> base = split_server_url(config.server_url);
+  if (!base) return std::move(base).error();
+  const std::string_view key = secret_core(config.secret_key);
+  if (key.empty()) {
+    return make_error(error_kind::invalid_argument,
+                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
+                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
+                      "secret_key");
+  }
+  if (!is_valid_utf8(key)) {
+    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) {
+      return make_error(error_kind::invalid_argument,
+                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
+                        "secret_key");
+    }
+  }
+  if (!is_valid_utf8(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
+  }
+  if (!is_safe_header_value(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
+                      "user_agent");
+  }
+  if (std::optional<error> bad = check_idempotency_key(options.idempotency_key)) return std::move(*bad);
+
+  http_request request;
+  request.method = method;
+  request.timeout_ms = options.timeout_ms;
+  if (base->prefix.empty()) {
+    request.path = std::move(resource_path);
+  } else {
+    request.path.reserve(base->prefix.size() + resource_path.size());
+    request.path.append(base->prefix.data(), base->prefix.size());
+    request.path += resource_path;
+  }
+  request.url.reserve(base->origin.size() + request.path.size());
+  request.url.append(base->origin.data(), base->origin.size());
+  request.url += request.path;
+
+  static constexpr std::string_view json_type{"application/json"};
+  request.headers.reserve(5);
+  std::string authorization;
+  authorization.reserve(7 + key.size());
+  authorization.append("ApiKey ").append(key.data(), key.size());
+  add_header(request.headers, "Authorization", std::move(authorization));
+  add_header(request.headers, "Accept", std::string(json_type));
+  if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
+  add_header(request.headers, "idempotency-key",
+             options.idempotency_key.empty() ? generate_idempotency_key() : options.idempotency_key);
+  add_header(request.headers, "User-Agent", config.user_agent);
+  return request;
+}
+
+// "{collection}{identifier}" (`collection` ends with '/'), the identifier percent-encoded as one
+// segment, or the error for a bad identifier.
+inline result<std::string> collection_item_path(std::string_view collection, std::string_view identifier) {
+  if (std::optional<error> bad = check_identifier(identifier)) return std::move(*bad);
+  std::string path;
+  path.reserve(collection.size() + 3 * identifier.size());  // room for every byte percent-encoded
+  path.append(collection.data(), collection.size());
+  append_percent_encoded(path, identifier, false);
+  return path;
+}
+
+// Appends "&name=value" (or "?name=value" first) with the value percent-encoded.
+inline void append_query(std::string& path, bool& first, std::string_view name, std::string_view value) {
+  path.push_back(first ? '?' : '&');
+  first = false;
+  path.append(name.data(), name.size());
+  path.push_back('=');
+  append_percent_encoded(path, value, true);
+}
+
+// The error for a list parameter that is not valid UTF-8.
+inline error invalid_utf8_parameter(const char* name) {
+  return make_error(error_kind::invalid_argument, std::string(name) + " is not valid UTF-8", name);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string generate_idempotency_key() {
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 0; i < 16; ++i) {
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
+  }
+  return std::string(text, end);
+}
+
+NOVU_CC_API std::string encode_path_segment(std::string_view identifier) {
+  std::string out;
+  detail::append_percent_encoded(out, identifier, false);
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// ---- end include/novu/core/impl/request.ipp ----
 
 // ---- begin include/novu/core/impl/response.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
@@ -34257,609 +37844,6 @@ inline std::string mask_credentials(std::string_view text) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
 // ---- end include/novu/core/detail/mask.hpp ----
-
-// ---- begin include/novu/core/detail/scrub.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
-// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
-// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
-// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
-// the cost is linear in the text's size whatever it holds. Needs only the standard library.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
-inline constexpr std::size_t min_secret_length = 4;
-
-// True for the bytes trimmed around a secret.
-constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
-// the part that is secret in every spelling of it.
-inline std::string_view secret_core(std::string_view secret) noexcept {
-  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
-  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
-  static constexpr std::string_view scheme{"apikey"};
-  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
-    bool same = true;
-    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
-      const char ch = secret[i];
-      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
-    }
-    if (same) {
-      secret.remove_prefix(scheme.size());
-      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
-    }
-  }
-  return secret;
-}
-
-// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
-// automaton is built on first use after an add(), so adding many secrets costs their length
-// once (a 422 can echo thousands). One thread at a time: that first use builds it.
-class secret_scrubber {
- public:
-  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
-  void add(std::string_view secret) {
-    const std::string_view core = secret_core(secret);
-    if (core.size() < min_secret_length) return;
-    // A secret holding quotes, backslashes or control characters is also searched for
-    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
-    // ("{\"token\":\"a\\\"b\"}").
-    std::string escaped(core);
-    for (int level = 0; level < 3; ++level) {
-      patterns_.push_back(escaped);
-      std::string next;
-      append_json_escaped(next, escaped);
-      if (next == escaped) break;
-      escaped.swap(next);
-    }
-    built_ = false;
-  }
-
-  // True when there is nothing to search for.
-  bool empty() const noexcept { return patterns_.empty(); }
-
-  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
-  // across its edges (a secret holding '[' or ']', or one inside "redacted").
-  const std::string& marker() const {
-    ensure_built();
-    return marker_;
-  }
-
-  // The text that replaces a whole text or value when masking runs inside it is not safe; it
-  // holds no secret.
-  const std::string& whole_marker() const {
-    ensure_built();
-    return whole_marker_;
-  }
-
-  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
-  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
-  // not guarantee that, the whole text is replaced by a marker.
-  bool scrub(std::string& text) const {
-    if (patterns_.empty() || text.size() < min_secret_length) return false;
-    ensure_built();
-    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
-    marks.clear();
-    if (!find_all(text, marks)) return false;
-    if (whole_only_) {
-      text = whole_marker_;
-      return true;
-    }
-    rewrite(text, marks);
-    if (needs_check(text)) {
-      marks.clear();
-      if (find_all(text, marks)) text = whole_marker_;
-    }
-    return true;
-  }
-
-  // What scrub_json() did.
-  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
-
-  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
-  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
-  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
-  // alone and answers `unsafe`: the caller replaces the value whole.
-  json_outcome scrub_json(std::string& text) const {
-    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
-    ensure_built();
-    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
-    marks.clear();
-    if (!find_all(text, marks)) return json_outcome::unchanged;
-    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
-    rewrite(text, marks);
-    if (!needs_check(text)) return json_outcome::scrubbed;
-    marks.clear();
-    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
-  }
-
- private:
-  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
-  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
-  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
-  // change how the JSON view decodes there, so a text without one needs no second search.
-  bool needs_check(std::string_view rewritten) const noexcept {
-    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
-  }
-
-  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
-    return (marks[i >> 6] >> (i & 63)) & 1u;
-  }
-
-  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
-  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
-                                                      std::size_t size) noexcept {
-    std::size_t i = from;
-    while (i < size) {
-      const std::uint64_t word = marks[i >> 6] >> (i & 63);
-      if (word == 0) {
-        i = (i | 63) + 1;
-        continue;
-      }
-      i += static_cast<std::size_t>(count_trailing_zeros(word));
-      break;
-    }
-    if (i >= size) return {size, size};
-    std::size_t end = i;
-    while (end < size) {
-      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
-      if (word == 0) {
-        end = (end | 63) + 1;
-        continue;
-      }
-      end += static_cast<std::size_t>(count_trailing_zeros(word));
-      break;
-    }
-    return {i, end < size ? end : size};
-  }
-
-  static int count_trailing_zeros(std::uint64_t word) noexcept {
-    int n = 0;
-    while ((word & 0xFFu) == 0) {
-      word >>= 8;
-      n += 8;
-    }
-    while ((word & 1u) == 0) {
-      word >>= 1;
-      ++n;
-    }
-    return n;
-  }
-
-  // `text` with each marked run replaced by the marker.
-  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
-    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
-    // marker), which spares a second buffer of the text's size; otherwise into a new one.
-    bool in_place = true;
-    for (std::size_t at = 0, written = 0;;) {
-      const auto run = next_run(marks, at, text.size());
-      if (run.first == text.size()) break;
-      written += run.first - at + marker_.size();
-      if (written > run.second) {
-        in_place = false;
-        break;
-      }
-      at = run.second;
-    }
-    if (in_place) {
-      char* const bytes = &text[0];
-      std::size_t written = 0;
-      for (std::size_t at = 0;;) {
-        const auto run = next_run(marks, at, text.size());
-        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
-        written += run.first - at;
-        if (run.first == text.size()) break;
-        std::memcpy(bytes + written, marker_.data(), marker_.size());
-        written += marker_.size();
-        at = run.second;
-      }
-      text.resize(written);
-      return;
-    }
-    std::string out;
-    out.reserve(text.size());
-    std::size_t at = 0;
-    for (;;) {
-      const auto run = next_run(marks, at, text.size());
-      out.append(text, at, run.first - at);
-      if (run.first == text.size()) break;
-      out += marker_;
-      at = run.second;
-    }
-    text.swap(out);
-  }
-
-  // True when every marked run of valid compact JSON `text` lies inside one string's content
-  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
-  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
-    bool in_string = false;
-    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
-    std::size_t pos = 0;         // the scan has read text[0, pos)
-    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
-    // string is read and `no_quote` is set (a run may not contain one).
-    auto advance = [&](std::size_t to, bool no_quote) {
-      while (pos < to) {
-        if (pos < escape_end) {
-          pos = escape_end < to ? escape_end : to;
-          continue;
-        }
-        const char ch = text[pos];
-        if (ch == '"') {
-          if (in_string && no_quote) return false;
-          in_string = !in_string;
-        } else if (ch == '\\' && in_string) {
-          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
-        }
-        ++pos;
-      }
-      return true;
-    };
-    auto continuation = [&](std::size_t i) {
-      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
-    };
-    std::size_t at = 0;
-    for (;;) {
-      const auto run = next_run(marks, at, text.size());
-      if (run.first == text.size()) return true;
-      advance(run.first, false);
-      if (!in_string || pos < escape_end || continuation(run.first)) return false;
-      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
-      at = run.second;
-    }
-  }
-
-  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
-  // reached on a mismatch, and the length of the longest secret ending here (0: none).
-  struct state {
-    std::uint32_t first_edge = 0;
-    std::uint32_t edge_count = 0;
-    std::uint32_t fail = 0;
-    std::uint32_t match = 0;
-  };
-
-  // Builds the automaton when secrets were added since it was last built.
-  void ensure_built() const {
-    if (built_) return;
-    build();
-    built_ = true;
-  }
-
-  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
-  // at the end of this file).
-  void build() const;
-
-  // The table is built only for automata of at most this many states (2 MiB).
-  static constexpr std::size_t dense_max_states = 4096;
-  // The bit of a table entry that says the state it leads to ends a secret.
-  static constexpr std::uint16_t dense_match_flag = 0x8000;
-
-  const std::uint16_t* dense_table(std::size_t size) const;
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
-
-  bool any_pattern_has(char ch) const noexcept {
-    for (const std::string& p : patterns_) {
-      if (p.find(ch) != std::string::npos) return true;
-    }
-    return false;
-  }
-
-  bool any_pattern_inside(std::string_view text) const noexcept {
-    for (const std::string& p : patterns_) {
-      if (text.find(p) != std::string_view::npos) return true;
-    }
-    return false;
-  }
-
-  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
-  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
-  // holds that character. Failing both, texts holding a secret are replaced whole.
-  void choose_markers() const {
-    whole_only_ = false;
-    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
-      marker_ = "[redacted]";
-    } else {
-      marker_.clear();
-      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
-        if (!any_pattern_has(ch)) {
-          marker_.assign(3, ch);
-          break;
-        }
-      }
-      whole_only_ = marker_.empty();
-    }
-    for (std::string_view candidate :
-         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
-      if (!any_pattern_inside(candidate)) {
-        whole_marker_.assign(candidate.data(), candidate.size());
-        break;
-      }
-    }
-  }
-
-  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
-  class match_marks;
-
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
-
-  // The automaton and markers are derived from patterns_ on first use (ensure_built).
-  mutable std::vector<std::string> patterns_;
-  mutable bool built_ = true;
-  mutable std::vector<state> states_{1};
-  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
-  mutable std::uint32_t root_[256] = {};
-  mutable std::size_t longest_ = 0;
-  mutable std::string marker_{"[redacted]"};
-  mutable std::string whole_marker_{"[redacted]"};
-  mutable bool whole_only_ = false;
-  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
-  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
-  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
-  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
-};
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-
-// The automaton's larger members, defined out of the class.
-
-// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
-// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
-// the dense transition table, and the search over each view of a text (match_marks).
-// SPDX-License-Identifier: MIT
-
-#include <algorithm>    // sort, unique, min
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-inline void secret_scrubber::build() const {
-  // Duplicates (the same token sent and echoed) are dropped first.
-  std::sort(patterns_.begin(), patterns_.end());
-  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-  std::vector<std::uint32_t> own(1, 0);
-  longest_ = 0;
-  for (const std::string& p : patterns_) {
-    std::uint32_t at = 0;
-    for (char ch : p) {
-      const auto c = static_cast<unsigned char>(ch);
-      std::uint32_t next = 0;
-      for (const auto& edge : children[at]) {
-        if (edge.first == c) next = edge.second;
-      }
-      if (next == 0) {
-        next = static_cast<std::uint32_t>(children.size());
-        children[at].emplace_back(c, next);
-        children.emplace_back();
-        own.push_back(0);
-      }
-      at = next;
-    }
-    own[at] = static_cast<std::uint32_t>(p.size());
-    longest_ = p.size() > longest_ ? p.size() : longest_;
-  }
-  states_.assign(children.size(), state{});
-  edges_.clear();
-  for (std::size_t s = 0; s < children.size(); ++s) {
-    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-    for (const auto& edge : children[s]) edges_.push_back(edge);
-  }
-  for (std::uint32_t& r : root_) r = 0;
-  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-  std::vector<std::uint32_t> queue;
-  for (const auto& edge : children[0]) queue.push_back(edge.second);
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::uint32_t u = queue[head];
-    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-    for (const auto& edge : children[u]) {
-      states_[edge.second].fail = step(states_[u].fail, edge.first);
-      queue.push_back(edge.second);
-    }
-  }
-  breadth_first_.swap(queue);
-  dense_.clear();
-  bytes_read_ = 0;
-  choose_markers();
-}
-
-// The full transition table (state * 256 + byte -> state), used once the texts read so far,
-// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-// automaton costs tens of instructions a byte inside dense matches, and building it never
-// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
-  if (states_.size() > dense_max_states) return nullptr;
-  if (dense_.empty()) {
-    bytes_read_ += size;
-    if (bytes_read_ < states_.size() * 256) return nullptr;
-    dense_.assign(states_.size() * 256, 0);
-    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-    // Breadth first, so a state's failure state (shallower) is filled before it.
-    for (const std::uint32_t u : breadth_first_) {
-      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-      const state& st = states_[u];
-      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-      }
-    }
-    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-    for (std::uint16_t& next : dense_) {
-      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-    }
-  }
-  return dense_.data();
-}
-
-// The state after reading byte `c` in state `s`.
-inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
-  const state* states = states_.data();
-  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-  for (;;) {
-    if (s == 0) return root_[c];
-    const state& st = states[s];
-    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-      if (edges[e].first == c) return edges[e].second;
-    }
-    s = st.fail;
-  }
-}
-
-// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-// the first match). Matches come in order of their end and overlap only ranges at the back,
-// so they are merged there; a range that no later match can reach (it ends more than `reach`
-// bytes, the most a match spans in this view, before the last end) is final and goes into
-// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-// the list stays short, however many there are.
-class secret_scrubber::match_marks {
- public:
-  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-      : bits_(bits), size_(size), reach_(reach) {}
-
-  // A match covering [begin, end).
-  void add(std::size_t begin, std::size_t end) {
-    found_ = true;
-    while (pending_.size() > first_ && begin <= pending_.back().second) {
-      if (pending_.back().first < begin) begin = pending_.back().first;
-      pending_.pop_back();
-    }
-    pending_.emplace_back(begin, end);
-    if (pending_.size() - first_ < 64) return;
-    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-    if (first_ == pending_.size() || first_ >= 64) {
-      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-      first_ = 0;
-    }
-  }
-
-  // Sets the ranges still pending; true when any match was added.
-  bool finish() {
-    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-    return found_;
-  }
-
- private:
-  void set(const std::pair<std::size_t, std::size_t>& range) {
-    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-    for (std::size_t i = range.first; i < range.second;) {
-      const std::size_t word = i >> 6, from = i & 63;
-      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-      i += to - from;
-    }
-  }
-
-  std::vector<std::uint64_t>& bits_;
-  std::size_t size_;
-  std::size_t reach_;
-  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-  std::size_t first_ = 0;                                     // pending_[0, first_) are set
-  bool found_ = false;
-};
-
-// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-  bool found = false;
-  {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    match_marks found_marks(marks, text.size(), longest_);
-    const std::size_t n = text.size();
-    const state* states = states_.data();
-    std::uint32_t s = 0;
-    if (const std::uint16_t* table = dense_table(n)) {
-      std::uint32_t next = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-        if ((next & dense_match_flag) != 0) {
-          s = next & ~std::uint32_t{dense_match_flag};
-          found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-    } else {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (s == 0) {
-          // At the root most bytes lead nowhere: skip them without the general step.
-          while (i < n && root_[bytes[i]] == 0) ++i;
-          if (i == n) break;
-          s = root_[bytes[i]];
-        } else {
-          // Inside a secret a state mostly has one way on.
-          const state& st = states[s];
-          const auto& edge = edges_[st.first_edge];
-          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-        }
-        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-      }
-    }
-    found = found_marks.finish();
-  }
-  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-  return found;
-}
-
-// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
-                                          bool percent) const {
-  std::size_t ring_size = 1;
-  while (ring_size < longest_ + 1) ring_size <<= 1;
-  std::vector<std::size_t> begins(ring_size, 0);
-  const std::uint16_t* table = dense_table(text.size());
-  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-  std::uint32_t s = 0;
-  std::size_t produced = 0;
-  std::string unit;
-  for (std::size_t i = 0; i < text.size();) {
-    unit.clear();
-    std::size_t used = 0;
-    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-        hex_digit_value(text[i + 2]) >= 0) {
-      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-      used = 3;
-    } else if (!percent && text[i] == '\\') {
-      used = decode_json_escape(text, i, unit);
-    }
-    if (used == 0) {
-      unit.assign(1, text[i]);
-      used = 1;
-    }
-    const std::size_t end = i + used;
-    for (char ch : unit) {
-      begins[produced & (ring_size - 1)] = i;
-      ++produced;
-      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                 ~std::uint32_t{dense_match_flag}
-                           : step(s, static_cast<unsigned char>(ch));
-      if (states_[s].match != 0) {
-        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-      }
-    }
-    i = end;
-  }
-  return found_marks.finish();
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
-// ---- end include/novu/core/detail/scrub_automaton.hpp ----
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
-// ---- end include/novu/core/detail/scrub.hpp ----
 
 // ---- begin include/novu/core/impl/error.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
@@ -37782,10 +40766,32 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept {
+  if (call_timeout_ms == 0) return 0;
+  if (elapsed_ms >= policy.max_elapsed_ms) return 1;
+  const std::uint64_t left = policy.max_elapsed_ms - elapsed_ms;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(call_timeout_ms, left));
+}
+
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment) {
+  call_options keyed = options;
+  if (keyed.idempotency_key.empty()) {
+    const std::int64_t unix_ms = environment.unix_ms(environment.self);
+    const std::uint64_t bits =
+        environment.random_bits != nullptr ? environment.random_bits(environment.self) : thread_random_engine()();
+    keyed.idempotency_key = generate_idempotency_key(unix_ms, bits);
+  }
+  return keyed;
+}
+
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment) {
-  // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried; a
+  // transport reporting the request cancelled is final.
+  const bool failed =
+      answer ? !is_2xx(answer->status) : answer.error().retryable && answer.error().kind != error_kind::cancelled;
   if (!failed) return {};
   static const http_headers no_headers;
   // Asked in a fixed order (as function arguments they would be evaluated in any order).
@@ -37794,20 +40800,112 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
   const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
   // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
   const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
-  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      elapsed_ms, jitter, unix_now_ms);
+  const retry_decision next = decide_retry(policy, attempts_made, answer ? answer->status : 0,
+                                           answer ? answer->headers : no_headers, elapsed_ms, jitter, unix_now_ms);
+  // With a per-call deadline the next attempt needs some of max_elapsed_ms left after its wait.
+  if (next.retry && call_timeout_ms != 0 && elapsed_ms + next.delay_ms >= policy.max_elapsed_ms) return {};
+  return next;
 }
 
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment) {
+// Milliseconds since `started_ms` on the environment's monotonic clock (0 if it went back).
+inline std::uint64_t elapsed_since(std::uint64_t started_ms, const environment_ref& environment) {
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  return now_ms >= started_ms ? now_ms - started_ms : 0;
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary) {
   const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  const std::uint32_t call_timeout_ms = request.timeout_ms;
   for (int attempt = 1;; ++attempt) {
+    if (call_timeout_ms != 0) {
+      const std::uint64_t elapsed_ms = attempt == 1 ? 0 : elapsed_since(started_ms, environment);
+      request.timeout_ms = attempt_timeout_ms(call_timeout_ms, policy, elapsed_ms);
+    }
     transport_result answer = transport.send(transport.self, request);
-    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
-    if (!next.retry) return answer;
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment, call_timeout_ms);
+    if (!next.retry) {
+      summary.attempts = attempt;
+      if (!answer || !is_2xx(answer->status)) summary.elapsed_ms = elapsed_since(started_ms, environment);
+      return answer;
+    }
     environment.sleep_ms(environment.self, next.delay_ms);
   }
+}
+
+// "850 ms", "2.4 s".
+inline std::string duration_text(std::uint64_t ms) {
+  if (ms < 1000) return std::to_string(ms) + " ms";
+  return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+// A header value fit to quote in a message: printable ASCII, at most 64 bytes.
+inline std::string quotable(std::string_view value) {
+  if (value.size() > 64) return "(" + std::to_string(value.size()) + " bytes, not shown)";
+  for (char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return "(not printable, not shown)";
+  }
+  return std::string(value);
+}
+
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets) {
+  std::vector<std::string> parts;
+  const bool asks_to_wait = e.status == 429 || e.status == 503;
+  if (asks_to_wait) {
+    const http_header* wait = find_header(e.headers, "retry-after-ms");
+    if (wait == nullptr) wait = find_header(e.headers, "retry-after");
+    parts.push_back(wait == nullptr           ? std::string("no Retry-After header")
+                    : wait->name.size() == 11 ? "Retry-After: " + quotable(wait->value)
+                                              : "Retry-After-Ms: " + quotable(wait->value));
+  }
+  if (summary.attempts > 1 || asks_to_wait) {
+    std::string attempts = std::to_string(summary.attempts) + (summary.attempts == 1 ? " attempt" : " attempts");
+    if (summary.attempts > 1) attempts += " over " + duration_text(summary.elapsed_ms);
+    parts.push_back(std::move(attempts));
+  }
+  if (e.status == 401) {
+    const bool eu = config.server_url.compare(0, server_eu.size(), server_eu) == 0;
+    parts.push_back(
+        "check that secret_key is a valid key and that server_url is its region: this call went to " +
+        quotable(config.server_url) +
+        (eu ? "; US keys need server_us (https://api.novu.co)" : "; EU keys need server_eu (https://eu.api.novu.co)"));
+  }
+  if (parts.empty()) return;
+  std::string note = " (";
+  for (std::size_t i = 0; i < parts.size(); ++i) note += (i == 0 ? "" : "; ") + parts[i];
+  note += ")";
+  // After "HTTP 429 Too Many Requests", before the server's text (which a cap may cut), or at
+  // the end of a transport error's message, which makes room for it first.
+  std::size_t at = std::string::npos;
+  if (e.status != 0) {
+    const std::string status = status_text(e.status);
+    const std::size_t found = e.message.find(status);
+    if (found != std::string::npos) at = found + status.size();
+  }
+  if (at == std::string::npos) {
+    if (e.message.size() + note.size() > max_error_message_bytes) {
+      std::size_t keep = utf8_boundary(e.message, max_error_message_bytes - note.size() - 64);
+      const std::size_t backslash = e.message.rfind('\\', keep);
+      if (backslash != std::string::npos && keep - backslash < 4) keep = backslash;  // not inside an escape
+      e.message.resize(keep);
+      e.message += "...";
+    }
+    at = e.message.size();
+  }
+  e.message.insert(at, note);
+  secrets.scrub(e.message);
+  finish_message(e.message);
+}
+
+NOVU_CC_API error cancelled_error(const call_summary& summary) {
+  error e = make_error(error_kind::cancelled, "cancelled by the caller after " + std::to_string(summary.attempts) +
+                                                  (summary.attempts == 1 ? " attempt" : " attempts") + " over " +
+                                                  duration_text(summary.elapsed_ms));
+  e.retryable = false;
+  return e;
 }
 
 }  // namespace detail
@@ -38135,7 +41233,7 @@ NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, cons
 }
 
 NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
-  e.kind = error_kind::transport;
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
   redact_call_secrets(e, config, sent_auth);
   return e;
 }
@@ -38181,51 +41279,75 @@ NOVU_CC_API result<void> finish_delete_call(transport_result answer, const clien
   return finish_call<void>(std::move(answer), &parse_no_content, config, sent_auth);
 }
 
-// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
-// the configured policy, and turns the final answer into the call's result with `finish`.
-template <class T>
-result<T> execute_sync(const sync_call_context& call, result<http_request> request, call_finisher<T> finish,
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const novu::auth* sent_auth) {
+  describe_call(e, summary, config, call_secrets(config, sent_auth));
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
                        const novu::auth* sent_auth) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
   if (!request) {
     redact_call_secrets(request.error(), call.config, sent_auth);
     return std::move(request).error();
   }
-  transport_result answer = send_with_retries(call.config.retry, *request, call.transport, call.environment);
-  return finish(std::move(answer), call.config, sent_auth);
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent_auth);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent_auth);
+  return outcome;
 }
 
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
                                                       const list_channel_connections_params& params,
                                                       const call_options& options) {
-  return execute_sync<channel_connection_page>(call, connections::build_list_request(call.config, params, options),
-                                               &finish_list_call, nullptr);
+  return execute_sync<channel_connection_page>(
+      call, options,
+      [&](const call_options& keyed) { return connections::build_list_request(call.config, params, keyed); },
+      &finish_list_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
                                                    const create_channel_connection_request& body,
                                                    const call_options& options) {
-  return execute_sync<channel_connection>(call, connections::build_create_request(call.config, body, options),
-                                          &finish_connection_call, &body.auth);
+  return execute_sync<channel_connection>(
+      call, options,
+      [&](const call_options& keyed) { return connections::build_create_request(call.config, body, keyed); },
+      &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
                                                      const call_options& options) {
-  return execute_sync<channel_connection>(call, connections::build_retrieve_request(call.config, identifier, options),
-                                          &finish_connection_call, nullptr);
+  return execute_sync<channel_connection>(
+      call, options,
+      [&](const call_options& keyed) { return connections::build_retrieve_request(call.config, identifier, keyed); },
+      &finish_connection_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
                                                    const update_channel_connection_request& body,
                                                    const call_options& options) {
-  return execute_sync<channel_connection>(call,
-                                          connections::build_update_request(call.config, identifier, body, options),
-                                          &finish_connection_call, &body.auth);
+  return execute_sync<channel_connection>(
+      call, options,
+      [&](const call_options& keyed) {
+        return connections::build_update_request(call.config, identifier, body, keyed);
+      },
+      &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options) {
-  return execute_sync<void>(call, connections::build_delete_request(call.config, identifier, options),
-                            &finish_delete_call, nullptr);
+  return execute_sync<void>(
+      call, options,
+      [&](const call_options& keyed) { return connections::build_delete_request(call.config, identifier, keyed); },
+      &finish_delete_call, nullptr);
 }
 
 }  // namespace detail
@@ -38239,262 +41361,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/connections/request_builder.hpp.
 // SPDX-License-Identifier: MIT
 
-#include <charconv>     // to_chars
-#include <chrono>       // system_clock
-#include <random>       // random_device, mt19937_64
 
-
-// ---- begin include/novu/core/impl/request.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-// Implementation of novu/core/request.hpp: what every resource's request builders share (the
-// server URL, identifiers, idempotency keys, the headers every request sends, queries).
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Longest idempotency key the server accepts.
-inline constexpr std::size_t max_idempotency_key_length = 255;
-
-// The server URL split into origin ("https://host:port") and path prefix ("/proxy/novu").
-struct base_url {
-  std::string_view origin;
-  std::string_view prefix;
-};
-
-// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
-constexpr bool is_host_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-}
-
-// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
-constexpr bool is_ipv6_char(char c) noexcept {
-  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
-}
-
-// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
-// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
-// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
-// parsers disagree about the host the key is sent to).
-inline result<base_url> split_server_url(std::string_view url) {
-  auto invalid = [](const char* why) {
-    return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
-  };
-  std::size_t scheme_end = 0;
-  if (url.compare(0, 7, "http://") == 0) {
-    scheme_end = 7;
-  } else if (url.compare(0, 8, "https://") == 0) {
-    scheme_end = 8;
-  } else {
-    return invalid("must start with http:// or https://");
-  }
-  for (char ch : url) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
-    if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
-    if (ch == '\\') return invalid("must not contain a backslash");
-  }
-  while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
-  const std::size_t slash = url.find('/', scheme_end);
-  const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
-  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
-  if (authority.find('@') != std::string_view::npos) {
-    return invalid("must not contain user information ('@' before the host)");
-  }
-  std::string_view host = authority;
-  std::optional<std::string_view> port;
-  if (!authority.empty() && authority.front() == '[') {
-    const std::size_t close = authority.find(']');
-    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
-    const std::string_view literal = authority.substr(1, close - 1);
-    bool valid = literal.find(':') != std::string_view::npos;
-    for (char c : literal) valid = valid && is_ipv6_char(c);
-    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
-    host = authority.substr(0, close + 1);
-    const std::string_view rest = authority.substr(close + 1);
-    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
-    if (!rest.empty()) port = rest.substr(1);
-  } else {
-    const std::size_t colon = authority.find(':');
-    if (colon != std::string_view::npos) {
-      host = authority.substr(0, colon);
-      port = authority.substr(colon + 1);
-    }
-    for (char c : host) {
-      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
-    }
-  }
-  if (host.empty()) return invalid("has no host");
-  if (port) {
-    std::uint32_t number = 0;
-    bool valid = !port->empty() && port->size() <= 5;
-    for (char c : *port) {
-      valid = valid && c >= '0' && c <= '9';
-      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
-    }
-    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
-  }
-  return base_url{url.substr(0, host_end), url.substr(host_end)};
-}
-
-// Checks an identifier that becomes one path segment.
-inline std::optional<error> check_identifier(std::string_view identifier) {
-  if (identifier.empty()) return make_error(error_kind::invalid_argument, "identifier is empty", "identifier");
-  if (identifier == "." || identifier == "..") {
-    return make_error(error_kind::invalid_argument,
-                      "identifier \".\" or \"..\" would address another URL once dot segments are resolved",
-                      "identifier");
-  }
-  if (!is_valid_utf8(identifier)) {
-    return make_error(error_kind::invalid_argument, "identifier is not valid UTF-8", "identifier");
-  }
-  return std::nullopt;
-}
-
-// Checks a caller-supplied idempotency key.
-inline std::optional<error> check_idempotency_key(std::string_view key) {
-  if (key.size() > max_idempotency_key_length) {
-    return make_error(error_kind::invalid_argument,
-                      "idempotency_key is " + std::to_string(key.size()) + " characters long; the limit is 255",
-                      "idempotency_key");
-  }
-  for (char ch : key) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c > 0x7E) {
-      return make_error(error_kind::invalid_argument,
-                        "idempotency_key may hold only printable ASCII characters (no CR, LF, NUL or controls)",
-                        "idempotency_key");
-    }
-  }
-  return std::nullopt;
-}
-
-// Appends header `name: value`.
-inline void add_header(http_headers& headers, std::string_view name, std::string value) {
-  headers.emplace_back();
-  headers.back().name.assign(name.data(), name.size());
-  headers.back().value = std::move(value);
-}
-
-// Starts a request: method, URL, path and the headers every operation sends. `resource_path`
-// is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
-inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
-                                          const call_options& options, bool has_body) {
-  result<base_url> base = split_server_url(config.server_url);
-  if (!base) return std::move(base).error();
-  const std::string_view key = secret_core(config.secret_key);
-  if (key.empty()) {
-    return make_error(error_kind::invalid_argument,
-                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
-                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
-                      "secret_key");
-  }
-  if (!is_valid_utf8(key)) {
-    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
-  }
-  for (char ch : key) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == 0x7F) {
-      return make_error(error_kind::invalid_argument,
-                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
-                        "secret_key");
-    }
-  }
-  if (!is_valid_utf8(config.user_agent)) {
-    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
-  }
-  if (!is_safe_header_value(config.user_agent)) {
-    return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
-                      "user_agent");
-  }
-  if (std::optional<error> bad = check_idempotency_key(options.idempotency_key)) return std::move(*bad);
-
-  http_request request;
-  request.method = method;
-  if (base->prefix.empty()) {
-    request.path = std::move(resource_path);
-  } else {
-    request.path.reserve(base->prefix.size() + resource_path.size());
-    request.path.append(base->prefix.data(), base->prefix.size());
-    request.path += resource_path;
-  }
-  request.url.reserve(base->origin.size() + request.path.size());
-  request.url.append(base->origin.data(), base->origin.size());
-  request.url += request.path;
-
-  static constexpr std::string_view json_type{"application/json"};
-  request.headers.reserve(5);
-  std::string authorization;
-  authorization.reserve(7 + key.size());
-  authorization.append("ApiKey ").append(key.data(), key.size());
-  add_header(request.headers, "Authorization", std::move(authorization));
-  add_header(request.headers, "Accept", std::string(json_type));
-  if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
-  add_header(request.headers, "idempotency-key",
-             options.idempotency_key.empty() ? generate_idempotency_key() : options.idempotency_key);
-  add_header(request.headers, "User-Agent", config.user_agent);
-  return request;
-}
-
-// "{collection}{identifier}" (`collection` ends with '/'), the identifier percent-encoded as one
-// segment, or the error for a bad identifier.
-inline result<std::string> collection_item_path(std::string_view collection, std::string_view identifier) {
-  if (std::optional<error> bad = check_identifier(identifier)) return std::move(*bad);
-  std::string path;
-  path.reserve(collection.size() + 3 * identifier.size());  // room for every byte percent-encoded
-  path.append(collection.data(), collection.size());
-  append_percent_encoded(path, identifier, false);
-  return path;
-}
-
-// Appends "&name=value" (or "?name=value" first) with the value percent-encoded.
-inline void append_query(std::string& path, bool& first, std::string_view name, std::string_view value) {
-  path.push_back(first ? '?' : '&');
-  first = false;
-  path.append(name.data(), name.size());
-  path.push_back('=');
-  append_percent_encoded(path, value, true);
-}
-
-// The error for a list parameter that is not valid UTF-8.
-inline error invalid_utf8_parameter(const char* name) {
-  return make_error(error_kind::invalid_argument, std::string(name) + " is not valid UTF-8", name);
-}
-
-}  // namespace detail
-
-NOVU_CC_API std::string generate_idempotency_key() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  std::uint64_t bits = engine();
-  char text[40];
-  char* end = std::to_chars(text, text + 24, now).ptr;
-  static const char hex[] = "0123456789abcdef";
-  for (int i = 0; i < 16; ++i) {
-    *end++ = hex[bits & 0x0F];
-    bits >>= 4;
-  }
-  return std::string(text, end);
-}
-
-NOVU_CC_API std::string encode_path_segment(std::string_view identifier) {
-  std::string out;
-  detail::append_percent_encoded(out, identifier, false);
-  return out;
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-// ---- end include/novu/core/impl/request.ipp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {

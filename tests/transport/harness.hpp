@@ -128,8 +128,9 @@ class sync_runner {
     walk.pages = *pages;
     return walk;
   }
-  novu::result<novu::channel_connection> retrieve(const std::string& identifier) {
-    return client_.retrieve(identifier);
+  novu::result<novu::channel_connection> retrieve(const std::string& identifier,
+                                                  const novu::call_options& options = {}) {
+    return client_.retrieve(identifier, options);
   }
   novu::result<novu::channel_connection> update(const std::string& identifier,
                                                 const novu::update_channel_connection_request& body) {
@@ -186,8 +187,9 @@ class async_runner {
     walk->pages = *pages;
     return *walk;
   }
-  novu::result<novu::channel_connection> retrieve(const std::string& identifier) {
-    return await_result<novu::channel_connection>([&](auto done) { client_.retrieve(identifier, done); });
+  novu::result<novu::channel_connection> retrieve(const std::string& identifier,
+                                                  const novu::call_options& options = {}) {
+    return await_result<novu::channel_connection>([&](auto done) { client_.retrieve(identifier, done, options); });
   }
   novu::result<novu::channel_connection> update(const std::string& identifier,
                                                 const novu::update_channel_connection_request& body) {

@@ -10,12 +10,13 @@
 #include <sys/socket.h>  // socket, bind, listen, accept, getsockname
 #include <unistd.h>      // close, read
 
-#include <atomic>   // atomic
-#include <chrono>   // steady_clock, milliseconds, seconds
-#include <cstddef>  // size_t
-#include <memory>   // unique_ptr, make_unique
-#include <string>   // string, to_string
-#include <thread>   // thread, sleep_for
+#include <atomic>       // atomic
+#include <chrono>       // steady_clock, milliseconds, seconds
+#include <cstddef>      // size_t
+#include <memory>       // unique_ptr, make_unique
+#include <string>       // string, to_string
+#include <string_view>  // string_view
+#include <thread>       // thread, sleep_for
 
 #include <httplib.h>  // httplib::Server, httplib::SSLServer
 
@@ -61,7 +62,9 @@ inline void to_httplib_response(const novu::http_response& in, httplib::Response
 }
 
 // A cpp-httplib server answering every request with `fake.handle`, except GET /__test/slow,
-// which answers 200 "slow" after 300 ms (to keep a worker busy in shutdown tests).
+// which answers 200 "slow" after 300 ms (to keep a worker busy in shutdown tests), and GET
+// /__test/late/..., which answers a 404 ErrorDto 300 ms late, without the fake (a server answering
+// too late for a short per-call timeout: use base_url() + late_prefix as server_url).
 class fake_server {
  public:
   // A plain http server.
@@ -90,6 +93,15 @@ class fake_server {
     const auto forward = [this](const httplib::Request& req, httplib::Response& res) {
       to_httplib_response(fake_.handle(to_novu_request(req, origin_)), res);
     };
+    server_->Get(std::string(late_prefix) + "/.*", [this](const httplib::Request&, httplib::Response& res) {
+      // Not through the fake: a late request must not show up in what it received.
+      ++late_started_;
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      res.status = 404;
+      res.set_content(R"({"statusCode":404,"timestamp":"2026-01-01T00:00:00.000Z","path":"/late",)"
+                      R"("message":"late answer"})",
+                      "application/json");
+    });
     server_->Get(".*", forward);
     server_->Post(".*", forward);
     server_->Patch(".*", forward);
@@ -118,6 +130,10 @@ class fake_server {
   const std::string& base_url() const { return origin_; }
   // GET /__test/slow requests that have begun.
   int slow_started() const { return slow_started_; }
+  // Path prefix of the routes that answer 300 ms late.
+  static constexpr std::string_view late_prefix{"/__test/late"};
+  // Requests to the late routes that have begun.
+  int late_started() const { return late_started_; }
 
  private:
   novu::fake_novu& fake_;
@@ -126,6 +142,7 @@ class fake_server {
   int port_ = 0;
   std::string origin_;
   std::atomic<int> slow_started_{0};
+  std::atomic<int> late_started_{0};
   std::thread thread_;
 };
 

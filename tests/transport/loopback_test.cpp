@@ -3,6 +3,8 @@
 // novu::fake_novu served by cpp-httplib on 127.0.0.1, then the scripted faults: one 429 with
 // Retry-After: 1 (retried with the default policy, same idempotency key) and a connection closed
 // without an answer (a transport error; one attempt with retries off, three with three allowed).
+// Per-call deadlines: a server answering 300 ms late fails a 100 ms timeout_ms and serves a 5 s
+// one, and with a 150 ms timeout_ms and retries max_elapsed_ms (1 s) bounds the whole call.
 // Transport-specific checks follow: body size limit, TLS verification (when given a
 // certificate), async completion thread, shutdown and the timer.
 //
@@ -227,6 +229,49 @@ void run_suite(checks& out, const std::string& label, MakeRunner make, fixture& 
       why = std::to_string(fx.drop.accepted() - before3) + " connections, expected 3";
     }
     out.record(label + ".dropped_retried_3_times", why);
+  }
+
+  // call_options::timeout_ms reaches the transport: 300 ms late is too late for 100 ms.
+  const std::string late_url = fx.base_url + std::string(transport_test::fake_server::late_prefix);
+  {
+    auto late = make(config_for(late_url, novu::retry_policy::disabled()));
+    novu::call_options quick;
+    quick.timeout_ms = 100;
+    const auto start = std::chrono::steady_clock::now();
+    const auto got = late.retrieve("late-missing", quick);
+    const long long waited = elapsed_ms(start);
+    out.record(label + ".timeout_ms_too_short_is_transport_error", not_error(got, novu::error_kind::transport));
+    if (!got) out.note(label + ".timeout_ms", got.error().message + " after " + std::to_string(waited) + " ms");
+    novu::call_options patient;
+    patient.timeout_ms = 5000;
+    out.record(label + ".timeout_ms_long_enough_gets_the_answer",
+               not_error(late.retrieve("late-missing", patient), novu::error_kind::api, 404));
+  }
+
+  // With a per-call deadline, max_elapsed_ms bounds the whole call however many attempts remain.
+  {
+    novu::retry_policy bounded;
+    bounded.max_attempts = 50;
+    bounded.initial_interval_ms = 0;
+    bounded.jitter_ms = 0;
+    bounded.max_interval_ms = 0;
+    bounded.max_elapsed_ms = 1000;
+    auto late = make(config_for(late_url, bounded));
+    novu::call_options quick;
+    quick.timeout_ms = 150;
+    const int before = fx.server.late_started();
+    const auto start = std::chrono::steady_clock::now();
+    const auto got = late.retrieve("late-bounded", quick);
+    const long long waited = elapsed_ms(start);
+    const int attempts = fx.server.late_started() - before;
+    std::string why = not_error(got, novu::error_kind::transport);
+    if (why.empty() && (attempts < 2 || attempts > 12)) {
+      why = std::to_string(attempts) + " attempts, expected about 7 (150 ms each within 1000 ms)";
+    }
+    if (why.empty() && waited > 3000) why = "the call took " + std::to_string(waited) + " ms; max_elapsed_ms is 1000";
+    out.record(label + ".max_elapsed_bounds_the_call", why);
+    out.note(label + ".max_elapsed", std::to_string(attempts) + " attempts in " + std::to_string(waited) + " ms");
+    if (!got) out.note(label + ".max_elapsed_error", got.error().message);
   }
 }
 

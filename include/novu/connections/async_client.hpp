@@ -28,7 +28,9 @@
 #include <cstdint>      // int64_t, uint32_t, uint64_t
 #include <functional>   // function
 #include <memory>       // shared_ptr, make_shared
+#include <mutex>        // recursive_mutex, lock_guard
 #include <optional>     // optional, nullopt
+#include <string>       // to_string
 #include <string_view>  // string_view
 #include <type_traits>  // decay_t, enable_if_t, is_same
 #include <utility>      // move, forward
@@ -55,20 +57,29 @@ class typed_async_call final : public async_call {
  public:
   // Turns the final answer into the result with `finish` (which scrubs the key and
   // `sent_auth`'s tokens from errors) and reports it to `on_done`.
-  typed_async_call(async_call_context context, http_request request, call_finisher<T> finish,
-                   std::optional<novu::auth> sent_auth, unique_function<void(result<T>)> on_done)
-      : async_call(std::move(context), std::move(request)),
+  typed_async_call(async_call_context context, http_request request, const retry_policy& policy,
+                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
+                   unique_function<void(result<T>)> on_done)
+      : async_call(std::move(context), std::move(request), policy),
         finish_(finish),
         sent_auth_(std::move(sent_auth)),
         on_done_(std::move(on_done)) {}
 
  private:
-  // The final answer to the caller: parsed, secrets masked. The completion is moved out first,
-  // so that what it captures is released once it has run even if the transport keeps its
-  // callback (and so this call) alive.
-  void finish(transport_result answer) override {
+  // The final answer to the caller: parsed, secrets masked, an error saying what the call went
+  // through. The completion is moved out first, so that what it captures is released once it
+  // has run even if the transport keeps its callback (and so this call) alive.
+  void finish(transport_result answer, const call_summary& summary) override {
     unique_function<void(result<T>)> on_done = std::move(on_done_);
-    on_done(finish_(std::move(answer), config(), sent_auth_ ? &*sent_auth_ : nullptr));
+    const novu::auth* sent = sent_auth_ ? &*sent_auth_ : nullptr;
+    result<T> outcome = finish_(std::move(answer), config(), sent);
+    if (!outcome) describe_call_error(outcome.error(), summary, config(), sent);
+    on_done(std::move(outcome));
+  }
+  // The cancel to the caller.
+  void abandon(error e) override {
+    unique_function<void(result<T>)> on_done = std::move(on_done_);
+    on_done(result<T>(std::move(e)));
   }
 
   call_finisher<T> finish_;                   // the operation's finish_*_call
@@ -76,25 +87,31 @@ class typed_async_call final : public async_call {
   unique_function<void(result<T>)> on_done_;  // the caller's completion
 };
 
-// Starts one call: `request` as built (a build error goes to `on_done` at once, secrets
-// masked), retried per the configuration, its final answer parsed with `parse`.
-template <class T>
-void start_async_call(const async_call_context& context, result<http_request> request, call_finisher<T> finish,
-                      std::optional<novu::auth> sent_auth, unique_function<void(result<T>)> on_done) {
+// Starts one call: the request is built once with `build(keyed options)` (an idempotency key
+// from the environment when `options` has none; a build error goes to `on_done` at once,
+// secrets masked), retried per the call's policy, its final answer parsed with `finish`.
+template <class T, class Build>
+async_call_handle start_async_call(const async_call_context& context, const call_options& options, Build build,
+                                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
+                                   unique_function<void(result<T>)> on_done) {
+  const call_options keyed = keyed_options(options, context.environment);
+  result<http_request> request = build(keyed);
   if (!request) {
     error e = std::move(request).error();
     detail::redact_call_secrets(e, *context.config, sent_auth ? &*sent_auth : nullptr);
     on_done(result<T>(std::move(e)));
-    return;
+    return {};
   }
-  async_call::start(std::make_shared<typed_async_call<T>>(context, std::move(*request), finish, std::move(sent_auth),
-                                                          std::move(on_done)));
+  return async_call::start(std::make_shared<typed_async_call<T>>(context, std::move(*request),
+                                                                 call_policy(*context.config, keyed), finish,
+                                                                 std::move(sent_auth), std::move(on_done)));
 }
 
 // A for_each_page walk in flight: one list call per page, with the same flat loop as
 // async_call (a page that arrives inside the call that requested it is handled by the next
-// round of the loop, not by a nested call).
-class async_page_walk {
+// round of the loop, not by a nested call). Cancelling works as for async_call: each page
+// request and each on_page run under `mutex_` after checking `cancelled_`.
+class async_page_walk final : public cancellable {
  public:
   // A walk from `first` through `context`.
   async_page_walk(async_call_context context, const list_channel_connections_params& first, const call_options& options,
@@ -108,31 +125,81 @@ class async_page_walk {
         on_page_(std::move(on_page)),
         on_done_(std::move(on_done)) {}
 
-  // Requests the first page.
-  static void start(std::shared_ptr<async_page_walk> walk) { run(std::move(walk), std::nullopt); }
+  // Requests the first page; the walk's handle.
+  static async_call_handle start(std::shared_ptr<async_page_walk> walk) {
+    async_call_handle handle = handle_access::make(walk);
+    run(std::move(walk), std::nullopt);
+    return handle;
+  }
+
+  // Stops the walk (and the page request in flight); on_done gets `cancelled` unless it ran.
+  bool cancel() override {
+    async_call_handle page;
+    std::size_t pages = 0;
+    unique_function<bool(const channel_connection_page&)> released;
+    {
+      std::lock_guard<std::recursive_mutex> lock(mutex_);
+      if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
+      page = page_;
+      pages = pages_;
+      if (!in_on_page_) released = std::move(on_page_);  // else the loop releases it when on_page returns
+    }
+    page.cancel();  // its completion reaches run(), which stops: the walk is cancelled
+    if (done_.exchange(true, std::memory_order_acq_rel)) return false;
+    unique_function<void(result<std::size_t>)> on_done = std::move(on_done_);
+    error e = make_error(error_kind::cancelled,
+                         "page walk cancelled by the caller after " + std::to_string(pages) + " pages delivered");
+    e.retryable = false;
+    on_done(result<std::size_t>(std::move(e)));
+    return true;
+  }
 
  private:
   // The loop: requests a page (when `arrived` is empty), hands it to on_page, follows `next`.
   static void run(std::shared_ptr<async_page_walk> walk, std::optional<result<channel_connection_page>> arrived) {
     for (;;) {
+      if (walk->cancelled_.load(std::memory_order_acquire)) return;
       if (!arrived) {
         if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
         auto requested = std::make_shared<handoff<result<channel_connection_page>>>();
-        start_async_call<channel_connection_page>(
-            walk->context_, connections::build_list_request(*walk->context_.config, walk->current_, walk->options_),
-            &detail::finish_list_call, std::nullopt, [walk, requested](result<channel_connection_page> page) {
-              if (!requested->claim()) return;
-              if (requested->offer(std::move(page))) return;
-              run(walk, requested->take());
-            });
+        {
+          std::lock_guard<std::recursive_mutex> lock(walk->mutex_);
+          if (walk->cancelled_.load(std::memory_order_acquire)) return;
+          const async_call_context& context = walk->context_;
+          const list_channel_connections_params& params = walk->current_;
+          walk->page_ = start_async_call<channel_connection_page>(
+              context, walk->options_,
+              [&](const call_options& keyed) {
+                return connections::build_list_request(*context.config, params, keyed);
+              },
+              &detail::finish_list_call, std::nullopt,
+              [walk, requested](result<channel_connection_page> page) {
+                if (!requested->claim()) return;
+                if (requested->offer(std::move(page))) return;
+                run(walk, requested->take());
+              });
+        }
         if (requested->park()) return;
         arrived.emplace(requested->take());
       }
       result<channel_connection_page> page = std::move(*arrived);
       arrived.reset();
+      if (walk->cancelled_.load(std::memory_order_acquire)) return;
       if (!page) return walk->done(std::move(page).error());
-      ++walk->pages_;
-      if (!walk->on_page_(static_cast<const channel_connection_page&>(*page))) return walk->done(walk->pages_);
+      bool more = false;
+      {
+        std::lock_guard<std::recursive_mutex> lock(walk->mutex_);
+        if (walk->cancelled_.load(std::memory_order_acquire)) return;
+        ++walk->pages_;
+        walk->in_on_page_ = true;
+        more = walk->on_page_(static_cast<const channel_connection_page&>(*page));
+        walk->in_on_page_ = false;
+        if (walk->cancelled_.load(std::memory_order_acquire)) {
+          walk->on_page_ = {};  // cancelled from inside on_page
+          return;
+        }
+      }
+      if (!more) return walk->done(walk->pages_);
       if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
       std::optional<list_channel_connections_params> next = connections::next_page_params(walk->current_, *page);
       if (!next) return walk->done(walk->pages_);
@@ -144,10 +211,16 @@ class async_page_walk {
     }
   }
 
-  // Reports the walk's outcome; the completion is released once it has run.
+  // Reports the walk's outcome, unless cancel() came first; the completion and the page
+  // handler are released once it has run.
   void done(result<std::size_t> outcome) {
+    if (done_.exchange(true, std::memory_order_acq_rel)) return;
     unique_function<void(result<std::size_t>)> on_done = std::move(on_done_);
-    on_page_ = {};
+    unique_function<bool(const channel_connection_page&)> released;
+    {
+      std::lock_guard<std::recursive_mutex> lock(mutex_);
+      released = std::move(on_page_);
+    }
     on_done(std::move(outcome));
   }
 
@@ -159,6 +232,11 @@ class async_page_walk {
   page_cursor_guard cursors_;                                      // cursors followed, to catch loops
   unique_function<bool(const channel_connection_page&)> on_page_;  // the caller's page handler
   unique_function<void(result<std::size_t>)> on_done_;             // the caller's completion
+  async_call_handle page_;                                         // the page request last started
+  std::recursive_mutex mutex_;          // held while a page is requested or delivered, and by cancel()
+  bool in_on_page_ = false;             // on_page is running (under mutex_)
+  std::atomic<bool> cancelled_{false};  // cancel() was called: request and deliver nothing more
+  std::atomic<bool> done_{false};       // on_done has been given its outcome
 };
 
 }  // namespace detail
@@ -174,35 +252,37 @@ class async_channel_connections_operations {
 
   /// One page of channel connections; `on_done(result<channel_connection_page>)`.
   template <class OnDone>
-  void list(const list_channel_connections_params& params, OnDone on_done, const call_options& options = {}) {
-    client_->list(params, std::move(on_done), options);
+  async_call_handle list(const list_channel_connections_params& params, OnDone on_done,
+                         const call_options& options = {}) {
+    return client_->list(params, std::move(on_done), options);
   }
   /// Every page from `params` on (see async_client::for_each_page).
   template <class OnPage, class OnDone>
-  void for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
-                     const pagination_options& paging = {}, const call_options& options = {}) {
-    client_->for_each_page(params, std::move(on_page), std::move(on_done), paging, options);
+  async_call_handle for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
+                                  const pagination_options& paging = {}, const call_options& options = {}) {
+    return client_->for_each_page(params, std::move(on_page), std::move(on_done), paging, options);
   }
   /// Creates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void create(const create_channel_connection_request& body, OnDone on_done, const call_options& options = {}) {
-    client_->create(body, std::move(on_done), options);
+  async_call_handle create(const create_channel_connection_request& body, OnDone on_done,
+                           const call_options& options = {}) {
+    return client_->create(body, std::move(on_done), options);
   }
   /// Retrieves one channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    client_->retrieve(identifier, std::move(on_done), options);
+  async_call_handle retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    return client_->retrieve(identifier, std::move(on_done), options);
   }
   /// Updates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
-              const call_options& options = {}) {
-    client_->update(identifier, body, std::move(on_done), options);
+  async_call_handle update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
+                           const call_options& options = {}) {
+    return client_->update(identifier, body, std::move(on_done), options);
   }
   /// Deletes a channel connection; `on_done(result<void>)`.
   template <class OnDone>
-  void remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    client_->remove(identifier, std::move(on_done), options);
+  async_call_handle remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    return client_->remove(identifier, std::move(on_done), options);
   }
 
  private:
@@ -214,7 +294,8 @@ class async_channel_connections_operations {
 /// `void(novu::result<T>)` (it may be move-only) that runs exactly once, on whatever thread the
 /// transport (or timer) completes on; a transport or timer calling its callback twice is
 /// harmless. Stack depth stays flat however many retries or pages a call goes through, also
-/// when the transport or the timer completes inside the call that started it.
+/// when the transport or the timer completes inside the call that started it. Each call
+/// returns an async_call_handle whose cancel() ends it (on_done then gets `cancelled`).
 /// Without a timer, failed attempts are not retried. `Environment` supplies monotonic_ms,
 /// unix_ms and random_unit (sleep_ms is not needed). The client may be destroyed while calls
 /// are in flight: they keep what they need alive, until the transport or timer releases the
@@ -242,10 +323,13 @@ class async_client {
 
   /// One page of channel connections; `on_done(result<channel_connection_page>)`.
   template <class OnDone>
-  void list(const list_channel_connections_params& params, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection_page>(context(),
-                                                      connections::build_list_request(state_->config, params, options),
-                                                      &detail::finish_list_call, std::nullopt, std::move(on_done));
+  async_call_handle list(const list_channel_connections_params& params, OnDone on_done,
+                         const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<channel_connection_page>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_list_request(config, params, keyed); },
+        &detail::finish_list_call, std::nullopt, std::move(on_done));
   }
 
   /// Walks the pages like client::for_each_page (same cursor rules: pages after the first are
@@ -253,42 +337,52 @@ class async_client {
   /// fails the walk with a `decode` error): `on_page(const channel_connection_page&)` returns
   /// false to stop; `on_done(result<std::size_t>)` gets the page count or the error, once.
   template <class OnPage, class OnDone>
-  void for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
-                     const pagination_options& paging = {}, const call_options& options = {}) {
-    detail::async_page_walk::start(std::make_shared<detail::async_page_walk>(context(), params, options, paging,
-                                                                             std::move(on_page), std::move(on_done)));
+  async_call_handle for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
+                                  const pagination_options& paging = {}, const call_options& options = {}) {
+    return detail::async_page_walk::start(std::make_shared<detail::async_page_walk>(
+        context(), params, options, paging, std::move(on_page), std::move(on_done)));
   }
 
   /// Creates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void create(const create_channel_connection_request& body, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(context(),
-                                                 connections::build_create_request(state_->config, body, options),
-                                                 &detail::finish_connection_call, body.auth, std::move(on_done));
+  async_call_handle create(const create_channel_connection_request& body, OnDone on_done,
+                           const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<channel_connection>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_create_request(config, body, keyed); },
+        &detail::finish_connection_call, body.auth, std::move(on_done));
   }
 
   /// Retrieves one channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(
-        context(), connections::build_retrieve_request(state_->config, identifier, options),
+  async_call_handle retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<channel_connection>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_retrieve_request(config, identifier, keyed); },
         &detail::finish_connection_call, std::nullopt, std::move(on_done));
   }
 
   /// Updates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
-              const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(
-        context(), connections::build_update_request(state_->config, identifier, body, options),
+  async_call_handle update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
+                           const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<channel_connection>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_update_request(config, identifier, body, keyed); },
         &detail::finish_connection_call, body.auth, std::move(on_done));
   }
 
   /// Deletes a channel connection; `on_done(result<void>)`.
   template <class OnDone>
-  void remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<void>(context(), connections::build_delete_request(state_->config, identifier, options),
-                                   &detail::finish_delete_call, std::nullopt, std::move(on_done));
+  async_call_handle remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<void>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_delete_request(config, identifier, keyed); },
+        &detail::finish_delete_call, std::nullopt, std::move(on_done));
   }
 
  private:

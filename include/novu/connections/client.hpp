@@ -66,7 +66,13 @@ NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_
 // to return, then finishes its message (control characters escaped, length capped).
 NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth);
 
-// The error a call returns when its last attempt got no response: kind `transport`, secrets masked.
+// Adds what the call went through to the message of `e` (detail::describe_call), masking the
+// key and `sent_auth`'s tokens in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const novu::auth* sent_auth);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
 NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth);
 
 // A finish_*_call function: what a call's final answer (or transport error) gives.

@@ -16,9 +16,10 @@
 #include <cstddef>      // size_t
 #include <cstdint>      // int64_t, uint32_t, uint64_t
 #include <functional>   // function
-#include <memory>       // shared_ptr, make_shared
+#include <memory>       // shared_ptr, weak_ptr, make_shared
+#include <mutex>        // recursive_mutex, lock_guard
 #include <optional>     // optional, nullopt
-#include <type_traits>  // decay_t, enable_if_t, is_same
+#include <type_traits>  // decay_t, enable_if_t, is_same, void_t
 #include <utility>      // move, forward
 
 #include "novu/core/config.hpp"
@@ -41,6 +42,58 @@ using timer_callback = std::function<void()>;
 using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
 
 namespace detail {
+
+// What an async_call_handle cancels: an async call or a page walk in flight.
+class cancellable {
+ public:
+  // Destroyed when the last callback or handle holding it lets go.
+  virtual ~cancellable() = default;
+  // Stops the work and reports `cancelled` to its completion, unless it has completed or been
+  // cancelled already; true when this call did it.
+  virtual bool cancel() = 0;
+};
+
+// Makes the handles the async clients return (the handle's constructor is private).
+struct handle_access;
+
+}  // namespace detail
+
+/// What every async_client call returns: a handle on the call (or page walk) in flight, for
+/// cancelling it. Cheap to copy; destroying it does not cancel. A default-constructed handle,
+/// and the handle of a call that failed before sending (its on_done has run), refer to nothing.
+class async_call_handle {
+ public:
+  /// A handle that refers to no call: cancel() returns false.
+  async_call_handle() noexcept = default;
+
+  /// Cancels the call: no attempt, retry wait or page request starts afterwards, and a
+  /// completion or timer that fires later does nothing; `on_done` runs once, here, with an
+  /// error of kind `cancelled` (unless it has run already). True when this cancel ended the
+  /// call; false when the call had completed (or been cancelled) before, or the handle refers to
+  /// nothing. Safe from any thread, from inside on_done, on_page or the transport, after the
+  /// call completed and after the client was destroyed. It may wait while another thread is
+  /// inside the transport's send or the timer's schedule call for this call (or on_page).
+  bool cancel() const {
+    const std::shared_ptr<detail::cancellable> call = call_.lock();
+    return call != nullptr && call->cancel();
+  }
+
+ private:
+  friend struct detail::handle_access;
+  explicit async_call_handle(std::weak_ptr<detail::cancellable> call) noexcept : call_(std::move(call)) {}
+
+  std::weak_ptr<detail::cancellable> call_;  // expired once the call completed and was released
+};
+
+namespace detail {
+
+// Makes the handles the async clients return.
+struct handle_access {
+  // A handle on `call`.
+  static async_call_handle make(const std::shared_ptr<cancellable>& call) noexcept {
+    return async_call_handle(std::weak_ptr<cancellable>(call));
+  }
+};
 
 // A move-only std::function: holds any callable, including one that captures a unique_ptr.
 template <class Signature>
@@ -152,12 +205,28 @@ struct async_transport_ref {
   void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
 };
 
+// Whether `AsyncTransport` can be called as `transport(http_request, transport_callback)`.
+template <class AsyncTransport, class = void>
+struct is_async_transport : std::false_type {};
+template <class AsyncTransport>
+struct is_async_transport<AsyncTransport, std::void_t<decltype(std::declval<AsyncTransport&>()(
+                                              std::declval<http_request>(), std::declval<transport_callback>()))>>
+    : std::true_type {};
+
 // The async_transport_ref of `transport`, which must outlive it.
 template <class AsyncTransport>
 async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
-  return {&transport, [](void* self, http_request request, transport_callback done) {
-            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
-          }};
+  static_assert(is_async_transport<AsyncTransport>::value,
+                "novu: the async transport cannot be called as `transport(novu::http_request, "
+                "novu::transport_callback)`: give it an operator() that starts the request and calls the callback "
+                "once with the answer");
+  if constexpr (is_async_transport<AsyncTransport>::value) {
+    return {&transport, [](void* self, http_request request, transport_callback done) {
+              (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
 
 // The environment_ref of an async client's `environment` (which must outlive it): clock and
@@ -165,9 +234,7 @@ async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept
 // sleep_ms and `sleep_ms` is null.
 template <class Environment>
 environment_ref make_async_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<false>(environment);
 }
 
 // What an asynchronous call needs from its client, without the client's template parameters,
@@ -182,26 +249,37 @@ struct async_call_context {
 
 // One logical call in flight: the request is built once and re-sent as is on retries. The
 // retry loop lives here; the parsing of the final answer in the typed subclass.
-class async_call {
+//
+// Cancellation: `done_` decides, once, who reports (the final answer or cancel()); `cancelled_`
+// stops the loop. Every step start (an attempt handed to the transport, a wait handed to the
+// timer) happens under `mutex_` after checking `cancelled_`, and cancel() sets it under the
+// same mutex, so no step starts once cancel() has returned. The mutex is recursive: cancel()
+// may be called from inside the transport or timer call.
+class async_call : public cancellable {
  public:
-  // A call sending `request` through `context`.
-  async_call(async_call_context context, http_request request)
-      : context_(std::move(context)), request_(std::move(request)) {}
-  // Destroyed when the last callback or starter holding it lets go.
-  virtual ~async_call() = default;
+  // A call sending `request` through `context`, retried per `policy`.
+  async_call(async_call_context context, http_request request, const retry_policy& policy)
+      : context_(std::move(context)), request_(std::move(request)), policy_(policy) {}
   // Not copyable: callbacks share one call through shared_ptr.
   async_call(const async_call&) = delete;
   // Not copy-assignable either.
   async_call& operator=(const async_call&) = delete;
 
-  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
-  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+  // Sends the first attempt and returns the call's handle. finish() or abandon() runs exactly
+  // once, on the thread of the final completion or of cancel().
+  NOVU_CC_API static async_call_handle start(std::shared_ptr<async_call> call);
+
+  // Stops the loop; abandon() reports the cancel unless finish() ran first.
+  NOVU_CC_API bool cancel() override;
 
  protected:
   // The configuration of the client that started the call.
   const client_config& config() const noexcept { return *context_.config; }
-  // Parses the final answer and runs the caller's completion.
-  virtual void finish(transport_result answer) = 0;
+  // Parses the final answer and runs the caller's completion; `summary` says what the call
+  // went through.
+  virtual void finish(transport_result answer, const call_summary& summary) = 0;
+  // Runs the caller's completion with `e` (the call was cancelled).
+  virtual void abandon(error e) = 0;
 
  private:
   // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
@@ -209,11 +287,17 @@ class async_call {
   // or timer call is picked up by the next round of this loop instead of a nested call, so the
   // stack stays flat; one that completes later calls run() afresh from the completion.
   NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+  // Milliseconds since the first attempt began.
+  NOVU_CC_API std::uint64_t elapsed_ms() const;
 
-  async_call_context context_;  // the client's configuration, transport, timer, environment
-  http_request request_;        // sent as is by every attempt
-  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
-  int attempt_ = 1;             // attempts made so far, the one in flight included
+  async_call_context context_;          // the client's configuration, transport, timer, environment
+  http_request request_;                // sent as is by every attempt (timeout_ms cut per attempt)
+  retry_policy policy_;                 // the call's: call_options::retry or the client's
+  std::uint64_t started_ = 0;           // monotonic ms when the first attempt began
+  int attempt_ = 1;                     // attempts made so far, the one in flight included
+  std::recursive_mutex mutex_;          // held while a step starts and while cancel() sets cancelled_
+  std::atomic<bool> cancelled_{false};  // cancel() was called: start nothing more
+  std::atomic<bool> done_{false};       // finish() or abandon() has been chosen
 };
 
 }  // namespace detail

@@ -11,6 +11,8 @@
 // NOVU_CC_STANDALONE }
 
 #include <cstddef>      // size_t
+#include <cstdint>      // uint32_t
+#include <optional>     // optional
 #include <string>       // string
 #include <string_view>  // string_view
 
@@ -59,6 +61,13 @@ struct call_options {
   /// Value of the `idempotency-key` header; empty means "generate a unique one". The same key
   /// is sent on every retry of the call. At most 255 characters, no control characters.
   std::string idempotency_key;
+  /// Replaces `client_config::retry` for this call only (e.g. `retry_policy::disabled()` for a
+  /// call that must not be repeated); nullopt uses the client's policy.
+  std::optional<retry_policy> retry{};
+  /// Deadline of each attempt in milliseconds, handed to the transport as
+  /// `http_request::timeout_ms`; 0 leaves it to the transport's own default. The client cuts it
+  /// to what is left of the policy's `max_elapsed_ms`, so the whole call ends within that.
+  std::uint32_t timeout_ms = 0;
 };
 
 NOVU_CC_NAMESPACE_END

@@ -30,6 +30,7 @@ enum class error_kind : unsigned char {
   http,              ///< any other non-2xx answer, or an error body that is not an `ErrorDto`
   decode,            ///< a 2xx answer whose body is not what the API documents
   limit_exceeded,    ///< a body above the size or nesting limit was refused before decoding
+  cancelled,         ///< the caller cancelled the async call (async_call_handle::cancel), or the transport did
 };
 
 /// Lower-case name of an error kind, e.g. "invalid_argument".
@@ -42,6 +43,7 @@ constexpr std::string_view to_string(error_kind kind) noexcept {
     case error_kind::http: return "http";
     case error_kind::decode: return "decode";
     case error_kind::limit_exceeded: return "limit_exceeded";
+    case error_kind::cancelled: return "cancelled";
   }
   return "unknown";
 }
@@ -61,8 +63,10 @@ struct error {
   http_headers headers;          ///< response headers when a response was received, credentials masked
   std::string body;              ///< response body (credentials masked; empty above decode_limits::max_body_bytes)
   std::optional<api_error> api;  ///< decoded `ErrorDto`/`ValidationErrorDto` for api/validation
-  /// For transport errors: false when trying again cannot help (the transport was shut down,
-  /// the URL scheme is unsupported); the clients then return at once instead of retrying.
+  /// Meaningful for kind `transport` only: false when trying again cannot help (the transport
+  /// was shut down, the URL scheme is unsupported), and the clients then return at once instead
+  /// of retrying. For every other kind it says nothing (it stays true, except `cancelled`:
+  /// false); branch on `kind` and `status` there.
   bool retryable = true;
 };
 

@@ -10,6 +10,7 @@
 #endif
 // NOVU_CC_STANDALONE }
 
+#include <cstdint>      // int64_t, uint64_t
 #include <string>       // string
 #include <string_view>  // string_view
 
@@ -17,8 +18,13 @@
 
 NOVU_CC_NAMESPACE_BEGIN
 
-/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness.
+/// A fresh idempotency key: 13 digits of Unix milliseconds and 16 hex digits of randomness
+/// from an OS-seeded generator (one per thread). The clients draw both from their Environment.
 NOVU_CC_API std::string generate_idempotency_key();
+
+/// The idempotency key of `unix_ms` and `random_bits`: the decimal milliseconds, then the 64
+/// bits as 16 hex digits (least significant first). Equal inputs give equal keys.
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits);
 
 /// `identifier` percent-encoded as one path segment, exactly like JavaScript's
 /// encodeURIComponent (unreserved: A-Z a-z 0-9 - _ . ! ~ * ' ( )).

@@ -109,7 +109,9 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
                                         std::int64_t unix_now_ms);
 
 /// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
-/// four member functions.
+/// member functions: `monotonic_ms`, `unix_ms` and `random_unit` always, `sleep_ms` for the
+/// sync client, `random_bits` optionally (without it, idempotency keys take their randomness
+/// from an OS-seeded generator).
 struct system_environment {
   /// Milliseconds of a monotonic clock.
   NOVU_CC_API std::uint64_t monotonic_ms() const;
@@ -119,6 +121,8 @@ struct system_environment {
   NOVU_CC_API void sleep_ms(std::uint32_t milliseconds) const;
   /// A uniform sample from [0, 1).
   NOVU_CC_API double random_unit() const;
+  /// 64 random bits for idempotency keys, from the thread's OS-seeded generator.
+  NOVU_CC_API std::uint64_t random_bits() const;
 };
 
 NOVU_CC_NAMESPACE_END

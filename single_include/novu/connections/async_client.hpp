@@ -24,7 +24,9 @@
 #include <cstdint>      // int64_t, uint32_t, uint64_t
 #include <functional>   // function
 #include <memory>       // shared_ptr, make_shared
+#include <mutex>        // recursive_mutex, lock_guard
 #include <optional>     // optional, nullopt
+#include <string>       // to_string
 #include <string_view>  // string_view
 #include <type_traits>  // decay_t, enable_if_t, is_same
 #include <utility>      // move, forward
@@ -56,6 +58,58 @@ using timer_callback = std::function<void()>;
 using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
 
 namespace detail {
+
+// What an async_call_handle cancels: an async call or a page walk in flight.
+class cancellable {
+ public:
+  // Destroyed when the last callback or handle holding it lets go.
+  virtual ~cancellable() = default;
+  // Stops the work and reports `cancelled` to its completion, unless it has completed or been
+  // cancelled already; true when this call did it.
+  virtual bool cancel() = 0;
+};
+
+// Makes the handles the async clients return (the handle's constructor is private).
+struct handle_access;
+
+}  // namespace detail
+
+/// What every async_client call returns: a handle on the call (or page walk) in flight, for
+/// cancelling it. Cheap to copy; destroying it does not cancel. A default-constructed handle,
+/// and the handle of a call that failed before sending (its on_done has run), refer to nothing.
+class async_call_handle {
+ public:
+  /// A handle that refers to no call: cancel() returns false.
+  async_call_handle() noexcept = default;
+
+  /// Cancels the call: no attempt, retry wait or page request starts afterwards, and a
+  /// completion or timer that fires later does nothing; `on_done` runs once, here, with an
+  /// error of kind `cancelled` (unless it has run already). True when this cancel ended the
+  /// call; false when the call had completed (or been cancelled) before, or the handle refers to
+  /// nothing. Safe from any thread, from inside on_done, on_page or the transport, after the
+  /// call completed and after the client was destroyed. It may wait while another thread is
+  /// inside the transport's send or the timer's schedule call for this call (or on_page).
+  bool cancel() const {
+    const std::shared_ptr<detail::cancellable> call = call_.lock();
+    return call != nullptr && call->cancel();
+  }
+
+ private:
+  friend struct detail::handle_access;
+  explicit async_call_handle(std::weak_ptr<detail::cancellable> call) noexcept : call_(std::move(call)) {}
+
+  std::weak_ptr<detail::cancellable> call_;  // expired once the call completed and was released
+};
+
+namespace detail {
+
+// Makes the handles the async clients return.
+struct handle_access {
+  // A handle on `call`.
+  static async_call_handle make(const std::shared_ptr<cancellable>& call) noexcept {
+    return async_call_handle(std::weak_ptr<cancellable>(call));
+  }
+};
 
 // A move-only std::function: holds any callable, including one that captures a unique_ptr.
 template <class Signature>
@@ -167,12 +221,28 @@ struct async_transport_ref {
   void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
 };
 
+// Whether `AsyncTransport` can be called as `transport(http_request, transport_callback)`.
+template <class AsyncTransport, class = void>
+struct is_async_transport : std::false_type {};
+template <class AsyncTransport>
+struct is_async_transport<AsyncTransport, std::void_t<decltype(std::declval<AsyncTransport&>()(
+                                              std::declval<http_request>(), std::declval<transport_callback>()))>>
+    : std::true_type {};
+
 // The async_transport_ref of `transport`, which must outlive it.
 template <class AsyncTransport>
 async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
-  return {&transport, [](void* self, http_request request, transport_callback done) {
-            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
-          }};
+  static_assert(is_async_transport<AsyncTransport>::value,
+                "novu: the async transport cannot be called as `transport(novu::http_request, "
+                "novu::transport_callback)`: give it an operator() that starts the request and calls the callback "
+                "once with the answer");
+  if constexpr (is_async_transport<AsyncTransport>::value) {
+    return {&transport, [](void* self, http_request request, transport_callback done) {
+              (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
 
 // The environment_ref of an async client's `environment` (which must outlive it): clock and
@@ -180,9 +250,7 @@ async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept
 // sleep_ms and `sleep_ms` is null.
 template <class Environment>
 environment_ref make_async_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<false>(environment);
 }
 
 // What an asynchronous call needs from its client, without the client's template parameters,
@@ -197,26 +265,37 @@ struct async_call_context {
 
 // One logical call in flight: the request is built once and re-sent as is on retries. The
 // retry loop lives here; the parsing of the final answer in the typed subclass.
-class async_call {
+//
+// Cancellation: `done_` decides, once, who reports (the final answer or cancel()); `cancelled_`
+// stops the loop. Every step start (an attempt handed to the transport, a wait handed to the
+// timer) happens under `mutex_` after checking `cancelled_`, and cancel() sets it under the
+// same mutex, so no step starts once cancel() has returned. The mutex is recursive: cancel()
+// may be called from inside the transport or timer call.
+class async_call : public cancellable {
  public:
-  // A call sending `request` through `context`.
-  async_call(async_call_context context, http_request request)
-      : context_(std::move(context)), request_(std::move(request)) {}
-  // Destroyed when the last callback or starter holding it lets go.
-  virtual ~async_call() = default;
+  // A call sending `request` through `context`, retried per `policy`.
+  async_call(async_call_context context, http_request request, const retry_policy& policy)
+      : context_(std::move(context)), request_(std::move(request)), policy_(policy) {}
   // Not copyable: callbacks share one call through shared_ptr.
   async_call(const async_call&) = delete;
   // Not copy-assignable either.
   async_call& operator=(const async_call&) = delete;
 
-  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
-  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+  // Sends the first attempt and returns the call's handle. finish() or abandon() runs exactly
+  // once, on the thread of the final completion or of cancel().
+  NOVU_CC_API static async_call_handle start(std::shared_ptr<async_call> call);
+
+  // Stops the loop; abandon() reports the cancel unless finish() ran first.
+  NOVU_CC_API bool cancel() override;
 
  protected:
   // The configuration of the client that started the call.
   const client_config& config() const noexcept { return *context_.config; }
-  // Parses the final answer and runs the caller's completion.
-  virtual void finish(transport_result answer) = 0;
+  // Parses the final answer and runs the caller's completion; `summary` says what the call
+  // went through.
+  virtual void finish(transport_result answer, const call_summary& summary) = 0;
+  // Runs the caller's completion with `e` (the call was cancelled).
+  virtual void abandon(error e) = 0;
 
  private:
   // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
@@ -224,11 +303,17 @@ class async_call {
   // or timer call is picked up by the next round of this loop instead of a nested call, so the
   // stack stays flat; one that completes later calls run() afresh from the completion.
   NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+  // Milliseconds since the first attempt began.
+  NOVU_CC_API std::uint64_t elapsed_ms() const;
 
-  async_call_context context_;  // the client's configuration, transport, timer, environment
-  http_request request_;        // sent as is by every attempt
-  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
-  int attempt_ = 1;             // attempts made so far, the one in flight included
+  async_call_context context_;          // the client's configuration, transport, timer, environment
+  http_request request_;                // sent as is by every attempt (timeout_ms cut per attempt)
+  retry_policy policy_;                 // the call's: call_options::retry or the client's
+  std::uint64_t started_ = 0;           // monotonic ms when the first attempt began
+  int attempt_ = 1;                     // attempts made so far, the one in flight included
+  std::recursive_mutex mutex_;          // held while a step starts and while cancel() sets cancelled_
+  std::atomic<bool> cancelled_{false};  // cancel() was called: start nothing more
+  std::atomic<bool> done_{false};       // finish() or abandon() has been chosen
 };
 
 }  // namespace detail
@@ -242,8 +327,8 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/async.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
-// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
-// in the fast-compile mode like the synchronous one.
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call and its
+// cancellation, compiled once in the fast-compile mode like the synchronous loop.
 // SPDX-License-Identifier: MIT
 
 
@@ -251,43 +336,84 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
-  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+NOVU_CC_API async_call_handle async_call::start(std::shared_ptr<async_call> call) {
+  {
+    std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+    call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  }
+  async_call_handle handle = handle_access::make(call);
   run(std::move(call), std::nullopt);
+  return handle;
+}
+
+NOVU_CC_API std::uint64_t async_call::elapsed_ms() const {
+  const std::uint64_t now = context_.environment.monotonic_ms(context_.environment.self);
+  return now >= started_ ? now - started_ : 0;  // a clock that went back: no time elapsed
+}
+
+NOVU_CC_API bool async_call::cancel() {
+  call_summary summary;
+  {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
+    if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
+    summary.attempts = attempt_;
+    summary.elapsed_ms = elapsed_ms();
+  }
+  if (done_.exchange(true, std::memory_order_acq_rel)) return false;  // finish() came first
+  abandon(cancelled_error(summary));
+  return true;
 }
 
 NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
   for (;;) {
+    if (call->cancelled_.load(std::memory_order_acquire)) return;  // a completion or timer after cancel()
     if (!answer) {
       auto sent = std::make_shared<handoff<transport_result>>();
-      http_request copy = call->request_;
-      call->context_.transport.send(call->context_.transport.self, std::move(copy),
-                                    transport_callback([call, sent](transport_result arrived) {
-                                      if (!sent->claim()) return;  // a second completion
-                                      if (sent->offer(std::move(arrived))) return;
-                                      run(call, sent->take());
-                                    }));
+      {
+        std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+        if (call->cancelled_.load(std::memory_order_acquire)) return;
+        http_request copy = call->request_;
+        if (copy.timeout_ms != 0) {
+          copy.timeout_ms =
+              attempt_timeout_ms(copy.timeout_ms, call->policy_, call->attempt_ == 1 ? 0 : call->elapsed_ms());
+        }
+        call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                      transport_callback([call, sent](transport_result arrived) {
+                                        if (!sent->claim()) return;  // a second completion
+                                        if (sent->offer(std::move(arrived))) return;
+                                        run(call, sent->take());
+                                      }));
+      }
       if (sent->park()) return;
       answer.emplace(sent->take());
+      if (call->cancelled_.load(std::memory_order_acquire)) return;
     }
     const async_timer* timer = call->context_.timer;
     if (timer != nullptr && *timer) {
-      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
-                                               call->context_.environment);
+      const retry_decision next = next_attempt(call->policy_, call->attempt_, *answer, call->started_,
+                                               call->context_.environment, call->request_.timeout_ms);
       if (next.retry) {
-        ++call->attempt_;
-        answer.reset();
         auto waited = std::make_shared<handoff<timer_fired>>();
-        (*timer)(next.delay_ms, timer_callback([call, waited]() {
-                   if (!waited->claim()) return;  // a timer firing twice
-                   if (waited->offer(timer_fired{})) return;
-                   run(call, std::nullopt);
-                 }));
+        {
+          std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+          if (call->cancelled_.load(std::memory_order_acquire)) return;
+          ++call->attempt_;
+          answer.reset();
+          (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                     if (!waited->claim()) return;  // a timer firing twice
+                     if (waited->offer(timer_fired{})) return;
+                     run(call, std::nullopt);
+                   }));
+        }
         if (waited->park()) return;
         continue;  // fired inside the timer call: send the next attempt from here
       }
     }
-    call->finish(std::move(*answer));
+    call_summary summary;
+    summary.attempts = call->attempt_;
+    if (!*answer || (*answer)->status < 200 || (*answer)->status > 299) summary.elapsed_ms = call->elapsed_ms();
+    if (call->done_.exchange(true, std::memory_order_acq_rel)) return;  // cancel() came first
+    call->finish(std::move(*answer), summary);
     return;
   }
 }
@@ -310,20 +436,29 @@ class typed_async_call final : public async_call {
  public:
   // Turns the final answer into the result with `finish` (which scrubs the key and
   // `sent_auth`'s tokens from errors) and reports it to `on_done`.
-  typed_async_call(async_call_context context, http_request request, call_finisher<T> finish,
-                   std::optional<novu::auth> sent_auth, unique_function<void(result<T>)> on_done)
-      : async_call(std::move(context), std::move(request)),
+  typed_async_call(async_call_context context, http_request request, const retry_policy& policy,
+                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
+                   unique_function<void(result<T>)> on_done)
+      : async_call(std::move(context), std::move(request), policy),
         finish_(finish),
         sent_auth_(std::move(sent_auth)),
         on_done_(std::move(on_done)) {}
 
  private:
-  // The final answer to the caller: parsed, secrets masked. The completion is moved out first,
-  // so that what it captures is released once it has run even if the transport keeps its
-  // callback (and so this call) alive.
-  void finish(transport_result answer) override {
+  // The final answer to the caller: parsed, secrets masked, an error saying what the call went
+  // through. The completion is moved out first, so that what it captures is released once it
+  // has run even if the transport keeps its callback (and so this call) alive.
+  void finish(transport_result answer, const call_summary& summary) override {
     unique_function<void(result<T>)> on_done = std::move(on_done_);
-    on_done(finish_(std::move(answer), config(), sent_auth_ ? &*sent_auth_ : nullptr));
+    const novu::auth* sent = sent_auth_ ? &*sent_auth_ : nullptr;
+    result<T> outcome = finish_(std::move(answer), config(), sent);
+    if (!outcome) describe_call_error(outcome.error(), summary, config(), sent);
+    on_done(std::move(outcome));
+  }
+  // The cancel to the caller.
+  void abandon(error e) override {
+    unique_function<void(result<T>)> on_done = std::move(on_done_);
+    on_done(result<T>(std::move(e)));
   }
 
   call_finisher<T> finish_;                   // the operation's finish_*_call
@@ -331,25 +466,31 @@ class typed_async_call final : public async_call {
   unique_function<void(result<T>)> on_done_;  // the caller's completion
 };
 
-// Starts one call: `request` as built (a build error goes to `on_done` at once, secrets
-// masked), retried per the configuration, its final answer parsed with `parse`.
-template <class T>
-void start_async_call(const async_call_context& context, result<http_request> request, call_finisher<T> finish,
-                      std::optional<novu::auth> sent_auth, unique_function<void(result<T>)> on_done) {
+// Starts one call: the request is built once with `build(keyed options)` (an idempotency key
+// from the environment when `options` has none; a build error goes to `on_done` at once,
+// secrets masked), retried per the call's policy, its final answer parsed with `finish`.
+template <class T, class Build>
+async_call_handle start_async_call(const async_call_context& context, const call_options& options, Build build,
+                                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
+                                   unique_function<void(result<T>)> on_done) {
+  const call_options keyed = keyed_options(options, context.environment);
+  result<http_request> request = build(keyed);
   if (!request) {
     error e = std::move(request).error();
     detail::redact_call_secrets(e, *context.config, sent_auth ? &*sent_auth : nullptr);
     on_done(result<T>(std::move(e)));
-    return;
+    return {};
   }
-  async_call::start(std::make_shared<typed_async_call<T>>(context, std::move(*request), finish, std::move(sent_auth),
-                                                          std::move(on_done)));
+  return async_call::start(std::make_shared<typed_async_call<T>>(context, std::move(*request),
+                                                                 call_policy(*context.config, keyed), finish,
+                                                                 std::move(sent_auth), std::move(on_done)));
 }
 
 // A for_each_page walk in flight: one list call per page, with the same flat loop as
 // async_call (a page that arrives inside the call that requested it is handled by the next
-// round of the loop, not by a nested call).
-class async_page_walk {
+// round of the loop, not by a nested call). Cancelling works as for async_call: each page
+// request and each on_page run under `mutex_` after checking `cancelled_`.
+class async_page_walk final : public cancellable {
  public:
   // A walk from `first` through `context`.
   async_page_walk(async_call_context context, const list_channel_connections_params& first, const call_options& options,
@@ -363,31 +504,81 @@ class async_page_walk {
         on_page_(std::move(on_page)),
         on_done_(std::move(on_done)) {}
 
-  // Requests the first page.
-  static void start(std::shared_ptr<async_page_walk> walk) { run(std::move(walk), std::nullopt); }
+  // Requests the first page; the walk's handle.
+  static async_call_handle start(std::shared_ptr<async_page_walk> walk) {
+    async_call_handle handle = handle_access::make(walk);
+    run(std::move(walk), std::nullopt);
+    return handle;
+  }
+
+  // Stops the walk (and the page request in flight); on_done gets `cancelled` unless it ran.
+  bool cancel() override {
+    async_call_handle page;
+    std::size_t pages = 0;
+    unique_function<bool(const channel_connection_page&)> released;
+    {
+      std::lock_guard<std::recursive_mutex> lock(mutex_);
+      if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
+      page = page_;
+      pages = pages_;
+      if (!in_on_page_) released = std::move(on_page_);  // else the loop releases it when on_page returns
+    }
+    page.cancel();  // its completion reaches run(), which stops: the walk is cancelled
+    if (done_.exchange(true, std::memory_order_acq_rel)) return false;
+    unique_function<void(result<std::size_t>)> on_done = std::move(on_done_);
+    error e = make_error(error_kind::cancelled,
+                         "page walk cancelled by the caller after " + std::to_string(pages) + " pages delivered");
+    e.retryable = false;
+    on_done(result<std::size_t>(std::move(e)));
+    return true;
+  }
 
  private:
   // The loop: requests a page (when `arrived` is empty), hands it to on_page, follows `next`.
   static void run(std::shared_ptr<async_page_walk> walk, std::optional<result<channel_connection_page>> arrived) {
     for (;;) {
+      if (walk->cancelled_.load(std::memory_order_acquire)) return;
       if (!arrived) {
         if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
         auto requested = std::make_shared<handoff<result<channel_connection_page>>>();
-        start_async_call<channel_connection_page>(
-            walk->context_, connections::build_list_request(*walk->context_.config, walk->current_, walk->options_),
-            &detail::finish_list_call, std::nullopt, [walk, requested](result<channel_connection_page> page) {
-              if (!requested->claim()) return;
-              if (requested->offer(std::move(page))) return;
-              run(walk, requested->take());
-            });
+        {
+          std::lock_guard<std::recursive_mutex> lock(walk->mutex_);
+          if (walk->cancelled_.load(std::memory_order_acquire)) return;
+          const async_call_context& context = walk->context_;
+          const list_channel_connections_params& params = walk->current_;
+          walk->page_ = start_async_call<channel_connection_page>(
+              context, walk->options_,
+              [&](const call_options& keyed) {
+                return connections::build_list_request(*context.config, params, keyed);
+              },
+              &detail::finish_list_call, std::nullopt,
+              [walk, requested](result<channel_connection_page> page) {
+                if (!requested->claim()) return;
+                if (requested->offer(std::move(page))) return;
+                run(walk, requested->take());
+              });
+        }
         if (requested->park()) return;
         arrived.emplace(requested->take());
       }
       result<channel_connection_page> page = std::move(*arrived);
       arrived.reset();
+      if (walk->cancelled_.load(std::memory_order_acquire)) return;
       if (!page) return walk->done(std::move(page).error());
-      ++walk->pages_;
-      if (!walk->on_page_(static_cast<const channel_connection_page&>(*page))) return walk->done(walk->pages_);
+      bool more = false;
+      {
+        std::lock_guard<std::recursive_mutex> lock(walk->mutex_);
+        if (walk->cancelled_.load(std::memory_order_acquire)) return;
+        ++walk->pages_;
+        walk->in_on_page_ = true;
+        more = walk->on_page_(static_cast<const channel_connection_page&>(*page));
+        walk->in_on_page_ = false;
+        if (walk->cancelled_.load(std::memory_order_acquire)) {
+          walk->on_page_ = {};  // cancelled from inside on_page
+          return;
+        }
+      }
+      if (!more) return walk->done(walk->pages_);
       if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
       std::optional<list_channel_connections_params> next = connections::next_page_params(walk->current_, *page);
       if (!next) return walk->done(walk->pages_);
@@ -399,10 +590,16 @@ class async_page_walk {
     }
   }
 
-  // Reports the walk's outcome; the completion is released once it has run.
+  // Reports the walk's outcome, unless cancel() came first; the completion and the page
+  // handler are released once it has run.
   void done(result<std::size_t> outcome) {
+    if (done_.exchange(true, std::memory_order_acq_rel)) return;
     unique_function<void(result<std::size_t>)> on_done = std::move(on_done_);
-    on_page_ = {};
+    unique_function<bool(const channel_connection_page&)> released;
+    {
+      std::lock_guard<std::recursive_mutex> lock(mutex_);
+      released = std::move(on_page_);
+    }
     on_done(std::move(outcome));
   }
 
@@ -414,6 +611,11 @@ class async_page_walk {
   page_cursor_guard cursors_;                                      // cursors followed, to catch loops
   unique_function<bool(const channel_connection_page&)> on_page_;  // the caller's page handler
   unique_function<void(result<std::size_t>)> on_done_;             // the caller's completion
+  async_call_handle page_;                                         // the page request last started
+  std::recursive_mutex mutex_;          // held while a page is requested or delivered, and by cancel()
+  bool in_on_page_ = false;             // on_page is running (under mutex_)
+  std::atomic<bool> cancelled_{false};  // cancel() was called: request and deliver nothing more
+  std::atomic<bool> done_{false};       // on_done has been given its outcome
 };
 
 }  // namespace detail
@@ -429,35 +631,37 @@ class async_channel_connections_operations {
 
   /// One page of channel connections; `on_done(result<channel_connection_page>)`.
   template <class OnDone>
-  void list(const list_channel_connections_params& params, OnDone on_done, const call_options& options = {}) {
-    client_->list(params, std::move(on_done), options);
+  async_call_handle list(const list_channel_connections_params& params, OnDone on_done,
+                         const call_options& options = {}) {
+    return client_->list(params, std::move(on_done), options);
   }
   /// Every page from `params` on (see async_client::for_each_page).
   template <class OnPage, class OnDone>
-  void for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
-                     const pagination_options& paging = {}, const call_options& options = {}) {
-    client_->for_each_page(params, std::move(on_page), std::move(on_done), paging, options);
+  async_call_handle for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
+                                  const pagination_options& paging = {}, const call_options& options = {}) {
+    return client_->for_each_page(params, std::move(on_page), std::move(on_done), paging, options);
   }
   /// Creates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void create(const create_channel_connection_request& body, OnDone on_done, const call_options& options = {}) {
-    client_->create(body, std::move(on_done), options);
+  async_call_handle create(const create_channel_connection_request& body, OnDone on_done,
+                           const call_options& options = {}) {
+    return client_->create(body, std::move(on_done), options);
   }
   /// Retrieves one channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    client_->retrieve(identifier, std::move(on_done), options);
+  async_call_handle retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    return client_->retrieve(identifier, std::move(on_done), options);
   }
   /// Updates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
-              const call_options& options = {}) {
-    client_->update(identifier, body, std::move(on_done), options);
+  async_call_handle update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
+                           const call_options& options = {}) {
+    return client_->update(identifier, body, std::move(on_done), options);
   }
   /// Deletes a channel connection; `on_done(result<void>)`.
   template <class OnDone>
-  void remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    client_->remove(identifier, std::move(on_done), options);
+  async_call_handle remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    return client_->remove(identifier, std::move(on_done), options);
   }
 
  private:
@@ -469,7 +673,8 @@ class async_channel_connections_operations {
 /// `void(novu::result<T>)` (it may be move-only) that runs exactly once, on whatever thread the
 /// transport (or timer) completes on; a transport or timer calling its callback twice is
 /// harmless. Stack depth stays flat however many retries or pages a call goes through, also
-/// when the transport or the timer completes inside the call that started it.
+/// when the transport or the timer completes inside the call that started it. Each call
+/// returns an async_call_handle whose cancel() ends it (on_done then gets `cancelled`).
 /// Without a timer, failed attempts are not retried. `Environment` supplies monotonic_ms,
 /// unix_ms and random_unit (sleep_ms is not needed). The client may be destroyed while calls
 /// are in flight: they keep what they need alive, until the transport or timer releases the
@@ -497,10 +702,13 @@ class async_client {
 
   /// One page of channel connections; `on_done(result<channel_connection_page>)`.
   template <class OnDone>
-  void list(const list_channel_connections_params& params, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection_page>(context(),
-                                                      connections::build_list_request(state_->config, params, options),
-                                                      &detail::finish_list_call, std::nullopt, std::move(on_done));
+  async_call_handle list(const list_channel_connections_params& params, OnDone on_done,
+                         const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<channel_connection_page>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_list_request(config, params, keyed); },
+        &detail::finish_list_call, std::nullopt, std::move(on_done));
   }
 
   /// Walks the pages like client::for_each_page (same cursor rules: pages after the first are
@@ -508,42 +716,52 @@ class async_client {
   /// fails the walk with a `decode` error): `on_page(const channel_connection_page&)` returns
   /// false to stop; `on_done(result<std::size_t>)` gets the page count or the error, once.
   template <class OnPage, class OnDone>
-  void for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
-                     const pagination_options& paging = {}, const call_options& options = {}) {
-    detail::async_page_walk::start(std::make_shared<detail::async_page_walk>(context(), params, options, paging,
-                                                                             std::move(on_page), std::move(on_done)));
+  async_call_handle for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
+                                  const pagination_options& paging = {}, const call_options& options = {}) {
+    return detail::async_page_walk::start(std::make_shared<detail::async_page_walk>(
+        context(), params, options, paging, std::move(on_page), std::move(on_done)));
   }
 
   /// Creates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void create(const create_channel_connection_request& body, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(context(),
-                                                 connections::build_create_request(state_->config, body, options),
-                                                 &detail::finish_connection_call, body.auth, std::move(on_done));
+  async_call_handle create(const create_channel_connection_request& body, OnDone on_done,
+                           const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<channel_connection>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_create_request(config, body, keyed); },
+        &detail::finish_connection_call, body.auth, std::move(on_done));
   }
 
   /// Retrieves one channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(
-        context(), connections::build_retrieve_request(state_->config, identifier, options),
+  async_call_handle retrieve(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<channel_connection>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_retrieve_request(config, identifier, keyed); },
         &detail::finish_connection_call, std::nullopt, std::move(on_done));
   }
 
   /// Updates a channel connection; `on_done(result<channel_connection>)`.
   template <class OnDone>
-  void update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
-              const call_options& options = {}) {
-    detail::start_async_call<channel_connection>(
-        context(), connections::build_update_request(state_->config, identifier, body, options),
+  async_call_handle update(std::string_view identifier, const update_channel_connection_request& body, OnDone on_done,
+                           const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<channel_connection>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_update_request(config, identifier, body, keyed); },
         &detail::finish_connection_call, body.auth, std::move(on_done));
   }
 
   /// Deletes a channel connection; `on_done(result<void>)`.
   template <class OnDone>
-  void remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
-    detail::start_async_call<void>(context(), connections::build_delete_request(state_->config, identifier, options),
-                                   &detail::finish_delete_call, std::nullopt, std::move(on_done));
+  async_call_handle remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    const client_config& config = state_->config;
+    return detail::start_async_call<void>(
+        context(), options,
+        [&](const call_options& keyed) { return connections::build_delete_request(config, identifier, keyed); },
+        &detail::finish_delete_call, std::nullopt, std::move(on_done));
   }
 
  private:

@@ -37,7 +37,7 @@ NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, cons
 }
 
 NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
-  e.kind = error_kind::transport;
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
   redact_call_secrets(e, config, sent_auth);
   return e;
 }
@@ -83,51 +83,75 @@ NOVU_CC_API result<void> finish_delete_call(transport_result answer, const clien
   return finish_call<void>(std::move(answer), &parse_no_content, config, sent_auth);
 }
 
-// Sends `request` (built once, so every attempt carries the same idempotency key), retries per
-// the configured policy, and turns the final answer into the call's result with `finish`.
-template <class T>
-result<T> execute_sync(const sync_call_context& call, result<http_request> request, call_finisher<T> finish,
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const novu::auth* sent_auth) {
+  describe_call(e, summary, config, call_secrets(config, sent_auth));
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
                        const novu::auth* sent_auth) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
   if (!request) {
     redact_call_secrets(request.error(), call.config, sent_auth);
     return std::move(request).error();
   }
-  transport_result answer = send_with_retries(call.config.retry, *request, call.transport, call.environment);
-  return finish(std::move(answer), call.config, sent_auth);
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent_auth);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent_auth);
+  return outcome;
 }
 
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
                                                       const list_channel_connections_params& params,
                                                       const call_options& options) {
-  return execute_sync<channel_connection_page>(call, connections::build_list_request(call.config, params, options),
-                                               &finish_list_call, nullptr);
+  return execute_sync<channel_connection_page>(
+      call, options,
+      [&](const call_options& keyed) { return connections::build_list_request(call.config, params, keyed); },
+      &finish_list_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
                                                    const create_channel_connection_request& body,
                                                    const call_options& options) {
-  return execute_sync<channel_connection>(call, connections::build_create_request(call.config, body, options),
-                                          &finish_connection_call, &body.auth);
+  return execute_sync<channel_connection>(
+      call, options,
+      [&](const call_options& keyed) { return connections::build_create_request(call.config, body, keyed); },
+      &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
                                                      const call_options& options) {
-  return execute_sync<channel_connection>(call, connections::build_retrieve_request(call.config, identifier, options),
-                                          &finish_connection_call, nullptr);
+  return execute_sync<channel_connection>(
+      call, options,
+      [&](const call_options& keyed) { return connections::build_retrieve_request(call.config, identifier, keyed); },
+      &finish_connection_call, nullptr);
 }
 
 NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
                                                    const update_channel_connection_request& body,
                                                    const call_options& options) {
-  return execute_sync<channel_connection>(call,
-                                          connections::build_update_request(call.config, identifier, body, options),
-                                          &finish_connection_call, &body.auth);
+  return execute_sync<channel_connection>(
+      call, options,
+      [&](const call_options& keyed) {
+        return connections::build_update_request(call.config, identifier, body, keyed);
+      },
+      &finish_connection_call, &body.auth);
 }
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options) {
-  return execute_sync<void>(call, connections::build_delete_request(call.config, identifier, options),
-                            &finish_delete_call, nullptr);
+  return execute_sync<void>(
+      call, options,
+      [&](const call_options& keyed) { return connections::build_delete_request(call.config, identifier, keyed); },
+      &finish_delete_call, nullptr);
 }
 
 }  // namespace detail

@@ -4,11 +4,9 @@
 #pragma once
 
 #include <charconv>     // to_chars
-#include <chrono>       // system_clock
 #include <cstddef>      // size_t
-#include <cstdint>      // uint32_t, uint64_t
+#include <cstdint>      // int64_t, uint32_t, uint64_t
 #include <optional>     // optional
-#include <random>       // random_device, mt19937_64
 #include <string>       // string, to_string
 #include <string_view>  // string_view
 #include <utility>      // move
@@ -18,6 +16,7 @@
 #include "novu/core/detail/text.hpp"
 #include "novu/core/error.hpp"
 #include "novu/core/http.hpp"
+#include "novu/core/impl/retry.ipp"
 #include "novu/core/request.hpp"
 #include "novu/core/result.hpp"
 #include "novu/core/version.hpp"
@@ -183,6 +182,7 @@ inline result<http_request> start_request(const client_config& config, const cha
 
   http_request request;
   request.method = method;
+  request.timeout_ms = options.timeout_ms;
   if (base->prefix.empty()) {
     request.path = std::move(resource_path);
   } else {
@@ -236,21 +236,16 @@ inline error invalid_utf8_parameter(const char* name) {
 }  // namespace detail
 
 NOVU_CC_API std::string generate_idempotency_key() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  std::uint64_t bits = engine();
-  char text[40];
-  char* end = std::to_chars(text, text + 24, now).ptr;
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
   static const char hex[] = "0123456789abcdef";
   for (int i = 0; i < 16; ++i) {
-    *end++ = hex[bits & 0x0F];
-    bits >>= 4;
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
   }
   return std::string(text, end);
 }

@@ -164,4 +164,6 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
