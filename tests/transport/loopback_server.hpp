@@ -118,6 +118,9 @@ class fake_server {
   const std::string& base_url() const { return origin_; }
   // GET /__test/slow requests that have begun.
   int slow_started() const { return slow_started_; }
+  // The httplib server itself (an httplib::SSLServer when built with a certificate), e.g. to
+  // install an OpenSSL callback on its context before start().
+  httplib::Server& raw() { return *server_; }
 
  private:
   novu::fake_novu& fake_;
