@@ -61,7 +61,8 @@ inline void to_httplib_response(const novu::http_response& in, httplib::Response
 }
 
 // A cpp-httplib server answering every request with `fake.handle`, except GET /__test/slow,
-// which answers 200 "slow" after 300 ms (to keep a worker busy in shutdown tests).
+// which answers 200 "slow" after 300 ms (to keep a worker busy in shutdown tests), and
+// GET /__test/count, which answers the number of requests the fake has handled.
 class fake_server {
  public:
   // A plain http server.
@@ -86,6 +87,9 @@ class fake_server {
       ++slow_started_;
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       res.set_content("slow", "text/plain");
+    });
+    server_->Get("/__test/count", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::to_string(fake_.request_count()), "text/plain");
     });
     const auto forward = [this](const httplib::Request& req, httplib::Response& res) {
       to_httplib_response(fake_.handle(to_novu_request(req, origin_)), res);
