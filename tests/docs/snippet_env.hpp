@@ -45,6 +45,14 @@ struct my_stack_type {
 };
 extern my_stack_type my_stack;
 
+// A stack that connects and exchanges bytes (the URL-parts example).
+struct MySocketStack {
+  struct Connection {
+    novu::transport_result exchange(const std::string& bytes, std::uint32_t timeout_ms);
+  };
+  Connection connect(const std::string& host, std::uint16_t port, bool tls, const std::string& sni);
+};
+
 // Sync sends of the quick starts.
 novu::transport_result send_with_my_stack(const novu::http_request& request);
 novu::transport_result my_send(const novu::http_request& request);
