@@ -127,8 +127,8 @@ class exchange : public std::enable_shared_from_this<exchange> {
         timer_(strand_),
         request_(std::move(request)) {}
 
-  // Starts the exchange on its strand; `done` gets its outcome, once. Nothing after the move
-  // of `done` throws (asio::post allocates with the handler's allocator, which does not).
+  // Starts the exchange on its strand; `done` gets its outcome, once (unless asio::post cannot
+  // allocate: the exception then reaches start_exchange and `done` is lost with the exchange).
   void start(novu::transport_callback done) {
     done_ = std::move(done);
     asio::post(strand_, [self = shared_from_this()] { self->begin(); });
@@ -191,20 +191,31 @@ class exchange : public std::enable_shared_from_this<exchange> {
                       });
   }
 
+  // The header first: a Content-Length above the limit ends the call before any body byte
+  // is read (Boost 1.74's parser was seen letting such a body through now and then); the
+  // parser's own limit then guards chunked and read-to-close bodies, and succeed() checks the
+  // size once more.
   template <class Stream>
   void read(Stream& stream) {
     step_ = "reading the response";
     parser_.body_limit(max_body_);
-    http::async_read(stream, buffer_, parser_,
-                     [self = shared_from_this()](const boost::system::error_code& ec, std::size_t) {
-                       if (ec) return self->fail(ec);
-                       self->succeed();
-                     });
+    http::async_read_header(stream, buffer_, parser_,
+                            [self = shared_from_this(), &stream](const boost::system::error_code& ec, std::size_t) {
+                              if (ec) return self->fail(ec);
+                              const boost::optional<std::uint64_t> length = self->parser_.content_length();
+                              if (length && *length > self->max_body_) return self->fail(http::error::body_limit);
+                              http::async_read(stream, self->buffer_, self->parser_,
+                                               [self](const boost::system::error_code& e, std::size_t) {
+                                                 if (e) return self->fail(e);
+                                                 self->succeed();
+                                               });
+                            });
   }
 
   void succeed() {
     novu::http_response out;
     http::response<http::string_body>& in = parser_.get();
+    if (in.body().size() > max_body_) return fail(http::error::body_limit);
     out.status = static_cast<int>(in.result_int());
     for (const auto& field : in) {
       out.headers.push_back({std::string(field.name_string()), std::string(field.value())});
@@ -259,6 +270,10 @@ inline void start_exchange(const asio::any_io_executor& executor, const std::sha
   novu::result<novu::url_parts> parts = novu::split_url(request);
   if (!parts) return done(novu::transport_error("beast: " + parts.error().message, false));
   if (!tls) return done(novu::transport_error(tls_error, false));
+  if (request.method.empty() || request.method.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos) {
+    return done(
+        novu::transport_error("beast: refusing to send a request method that is not an upper-case word", false));
+  }
   for (const novu::http_header& h : request.headers) {
     if (h.name.empty() || h.name.find(':') != std::string::npos || has_control_character(h.name) ||
         has_control_character(h.value)) {
@@ -330,8 +345,9 @@ class beast_transport {
 
 /// An async Beast transport for novu::async_client over `executor` (an io_context's, or a
 /// strand's): starts the request and returns; the completion runs on a thread running the
-/// executor. Copyable; copies share the TLS context. Keep the executor's io_context running
-/// until every completion ran.
+/// executor (at once, on the calling thread, for a request that cannot be sent: a malformed
+/// URL or header). Copyable; copies share the TLS context. Keep the executor's io_context
+/// running until every completion ran.
 class beast_async_transport {
  public:
   /// A transport on `executor` with `options`.

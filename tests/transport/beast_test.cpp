@@ -4,7 +4,7 @@
 // own thread; then the body limit, the per-request deadline (http_request::timeout_ms, 0 = the
 // transport's default), the Host header, malformed URLs and headers, and, given a throw-away CA,
 // TLS: unknown CA refused, CA trusted by IP address and by host name (SNI sent), a certificate
-// for another name refused.
+// for another name refused whether the URL names an IP address or a host.
 //
 // Usage: beast_test [CA_PEM CERT_PEM KEY_PEM OTHER_CERT_PEM OTHER_KEY_PEM]
 //   CERT is signed by CA for IP:127.0.0.1 and DNS:localhost; OTHER_CERT by CA for
@@ -110,6 +110,11 @@ void check_wire(checks& out, transport_test::fixture& fx) {
   out.record("beast.malformed_url_refused", why);
 
   bad = request;
+  bad.method = "GET / HTTP/1.1\r\nX-Evil: 1\r\n\r\nGET";
+  out.record("beast.method_injection_refused",
+             not_error(novu_examples::beast_transport()(bad), novu::error_kind::transport));
+
+  bad = request;
   bad.headers.push_back({"X-Injected", "a\r\nX-Evil: 1"});
   out.record("beast.header_injection_refused",
              not_error(novu_examples::beast_transport()(bad), novu::error_kind::transport));
@@ -173,8 +178,14 @@ void check_tls(checks& out, transport_test::fixture& fx, const std::string& ca, 
   out.record("beast.tls_trusted_ca_by_name_sends_sni", why);
 
   const novu::transport_result wrong_name = trusting(transport_test::retrieve_request(other.base_url(), "tls"));
-  out.record("beast.tls_certificate_for_another_name_refused", not_error(wrong_name, novu::error_kind::transport));
-  if (!wrong_name) out.note("beast.tls_wrong_name", wrong_name.error().message);
+  out.record("beast.tls_certificate_without_the_ip_address_refused",
+             not_error(wrong_name, novu::error_kind::transport));
+  if (!wrong_name) out.note("beast.tls_wrong_ip", wrong_name.error().message);
+  const std::string other_port = other.base_url().substr(other.base_url().rfind(':'));
+  const novu::transport_result wrong_host =
+      trusting(transport_test::retrieve_request("https://localhost" + other_port, "tls"));
+  out.record("beast.tls_certificate_for_another_host_name_refused", not_error(wrong_host, novu::error_kind::transport));
+  if (!wrong_host) out.note("beast.tls_wrong_name", wrong_host.error().message);
 
   options.ca_cert_file = ca + ".missing";
   const novu::transport_result no_ca =

@@ -225,6 +225,10 @@ void check_body_limit(checks& out, const std::string& label, const Transport& tr
   fx.fake.enqueue_response(big);
   const novu::transport_result answer = transport(retrieve_request(fx.base_url, "big"));
   std::string why = not_error(answer, novu::error_kind::transport);
+  if (answer) {
+    why += ": status " + std::to_string(answer->status) + ", " + std::to_string(answer->body.size()) + " bytes;";
+    for (const novu::http_header& h : answer->headers) why += " " + h.name + ": " + h.value + ";";
+  }
   if (why.empty() && answer.error().message.find("exceeds") == std::string::npos) {
     why = "message: " + answer.error().message;
   }
