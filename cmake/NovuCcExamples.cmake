@@ -1,4 +1,4 @@
-# Every examples/*.cpp becomes an executable. Examples that use libcurl (their text contains
+# Every examples/*.cpp becomes an executable (example_<name>). Examples that use libcurl (their text contains
 # "CURL") are built only when libcurl is found.
 file(GLOB NOVU_CC_EXAMPLE_SOURCES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/examples/*.cpp")
 if(NOVU_CC_EXAMPLE_SOURCES)
@@ -21,3 +21,10 @@ foreach(source IN LISTS NOVU_CC_EXAMPLE_SOURCES)
   endif()
   novu_cc_set_warnings(example_${name})
 endforeach()
+
+# The command-line tool is installed (cmake --install) as `novu-channels` when it is built.
+if(NOVU_CC_INSTALL AND TARGET example_channel_connections_cli)
+  install(PROGRAMS "$<TARGET_FILE:example_channel_connections_cli>"
+          DESTINATION "${CMAKE_INSTALL_BINDIR}"
+          RENAME novu-channels)
+endif()

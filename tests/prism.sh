@@ -1,6 +1,9 @@
 # Shared by the scripts that test against Prism serving Novu's OpenAPI document
 # (tests/contract/run.sh, tests/transport/run.sh, tests/cli/run.sh). Source it from the repo root.
-#   prism_install           node/npm from Debian when missing, Prism 5 into build/prism
+#   prism_install           node/npm from Debian when no npm exists, then Prism into build/prism
+#                           with `npm ci` from tests/prism/package.json + package-lock.json (the
+#                           same tree everywhere: Prism 5.14.2, which runs on Debian 12's Node 18
+#                           and on Node 20; reinstalled when the committed lock file changes)
 #   prism_start LOG         serve tests/data/openapi-channel-connections.json on 127.0.0.1 and a
 #                           free port; sets prism_pid and prism_url; fails when Prism does not
 #                           listen within 60 s (its log then goes to stderr)
@@ -14,18 +17,24 @@ prism_pid=""
 prism_url=""
 
 prism_install() {
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    echo "prism.sh: node/npm not found: installing them with apt-get" >&2
+  if ! command -v npm >/dev/null; then
+    echo "prism.sh: npm not found: installing Debian's nodejs and npm with apt-get" >&2
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
   fi
-  if [ ! -x "$prism" ]; then
-    echo "prism.sh: installing @stoplight/prism-cli@5 into $prism_dir" >&2
+  # The installed tree matches the committed lock file, or it is installed again from it.
+  if [ ! -x "$prism" ] || ! cmp -s tests/prism/package-lock.json "$prism_dir/package-lock.json"; then
+    echo "prism.sh: npm ci of tests/prism (Prism $(prism_pinned_version)) into $prism_dir with node $(node --version)" >&2
+    rm -rf "$prism_dir"
     mkdir -p "$prism_dir"
-    # A package.json here stops npm from using a parent folder.
-    [ -f "$prism_dir/package.json" ] || printf '{ "private": true }\n' >"$prism_dir/package.json"
-    (cd "$prism_dir" && timeout 600 npm install --no-audit --no-fund --loglevel=error @stoplight/prism-cli@5 >&2)
+    cp tests/prism/package.json tests/prism/package-lock.json "$prism_dir/"
+    (cd "$prism_dir" && timeout 600 npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
+}
+
+# The @stoplight/prism-cli version tests/prism/package.json pins.
+prism_pinned_version() {
+  sed -n 's/.*"@stoplight\/prism-cli": *"\([^"]*\)".*/\1/p' tests/prism/package.json | head -n 1
 }
 
 prism_start() {

@@ -22,7 +22,8 @@ cd "$repo" || exit 1
 
 readonly JOBS=2
 readonly PACKAGES=(g++ clang cmake ninja-build meson pkg-config python3 nlohmann-json3-dev doctest-dev
-                   libcurl4-openssl-dev libcpp-httplib-dev libclang-rt-14-dev llvm-14 curl clang-format)
+                   libcurl4-openssl-dev libcpp-httplib-dev libclang-rt-14-dev llvm-14 curl clang-format
+                   libboost-dev libssl-dev openssl)
 # Node and npm (Prism, the official SDK) are not listed: machines of this kind ship their own
 # Node, which conflicts with Debian's npm package. The scripts that need npm install Debian's
 # nodejs and npm only when no `npm` command exists.

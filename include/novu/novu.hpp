@@ -33,6 +33,7 @@
 #include "novu/core/request.hpp"
 #include "novu/core/response.hpp"
 #include "novu/core/pagination.hpp"
+#include "novu/core/url.hpp"
 
 // One line per resource.
 #include "novu/connections/connections.hpp"

@@ -30085,6 +30085,191 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
 // ---- end include/novu/core/pagination.hpp ----
 
+// ---- begin include/novu/core/url.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_URL_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_URL_HPP
+// A built request's URL taken apart for HTTP stacks that want scheme, host, port and target
+// separately, plus the Host header value to send (Boost.Beast, raw sockets, engine modules).
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// An absolute http(s) URL in the pieces a transport sends: connect to `host`:`port` (TLS when
+/// `scheme` is "https"), write `target` on the request line and `host_header` as Host.
+struct url_parts {
+  std::string scheme;          ///< "http" or "https", lower case
+  std::string host;            ///< host name or IP address as written; an IPv6 literal without brackets ("::1")
+  std::uint16_t port = 0;      ///< the URL's port, or the scheme's default (80 for http, 443 for https)
+  bool explicit_port = false;  ///< true when the URL names a port (even the default one)
+  bool ip_literal = false;     ///< true for an IPv6 literal or a dotted IPv4 address (no SNI for those)
+  std::string target;          ///< path and query for the request line ("/v1/x?a=b"); "/" when the URL has no path
+  std::string host_header;     ///< Host value: host (IPv6 in brackets), ":port" only when not the default
+
+  /// True for https: the connection must be TLS.
+  bool tls() const noexcept { return scheme == "https"; }
+};
+
+/// The default port of "http" (80) or "https" (443), any case; 0 for any other scheme.
+constexpr std::uint16_t default_port(std::string_view scheme) noexcept {
+  if (scheme.size() == 4 || scheme.size() == 5) {
+    const char lower[] = "https";
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+      const char c = scheme[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return 0;
+    }
+    return scheme.size() == 4 ? 80 : 443;
+  }
+  return 0;
+}
+
+namespace detail {
+
+// An invalid_argument error at location "url" naming what is wrong.
+inline error url_error(const std::string& what) {
+  return make_error(error_kind::invalid_argument, "malformed URL: " + what, "url");
+}
+
+// True for a dotted-quad IPv4 address ("127.0.0.1"): four decimal parts of at most 255.
+constexpr bool is_ipv4_address(std::string_view host) noexcept {
+  int parts = 0;
+  std::size_t i = 0;
+  while (i <= host.size()) {
+    std::size_t digits = 0;
+    unsigned value = 0;
+    for (; i < host.size() && host[i] >= '0' && host[i] <= '9' && digits < 4; ++i, ++digits) {
+      value = value * 10 + static_cast<unsigned>(host[i] - '0');
+    }
+    if (digits == 0 || digits > 3 || value > 255) return false;
+    ++parts;
+    if (i == host.size()) return parts == 4;
+    if (host[i] != '.') return false;
+    ++i;
+  }
+  return false;
+}
+
+// True for a character a host name may hold: letters, digits, '.', '-', '_' and '~'.
+constexpr bool is_host_name_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+         c == '_' || c == '~';
+}
+
+// True for an IPv6 address as written inside brackets (RFC 4291 text form): up to eight groups
+// of 1-4 hex digits separated by ':', at most one "::" standing for one or more zero groups, the
+// last two groups optionally written as a dotted IPv4 address. No zone identifier.
+constexpr bool is_ipv6_address(std::string_view text) noexcept {
+  int groups = 0;
+  bool elided = false;
+  std::size_t i = 0;
+  if (text.substr(0, 2) == "::") {
+    elided = true;
+    i = 2;
+  } else if (!text.empty() && text.front() == ':') {
+    return false;
+  }
+  while (i < text.size()) {
+    const std::size_t end = text.find(':', i) == std::string_view::npos ? text.size() : text.find(':', i);
+    const std::string_view group = text.substr(i, end - i);
+    if (end == text.size() && group.find('.') != std::string_view::npos) {
+      if (!is_ipv4_address(group)) return false;
+      groups += 2;
+      break;
+    }
+    if (group.empty() || group.size() > 4) return false;
+    for (const char c : group) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+    }
+    ++groups;
+    if (end == text.size()) break;
+    if (text.substr(end, 2) == "::") {
+      if (elided) return false;
+      elided = true;
+      i = end + 2;
+    } else {
+      i = end + 1;
+      if (i == text.size()) return false;  // a trailing single ':'
+    }
+  }
+  return elided ? groups <= 7 : groups == 8;
+}
+
+}  // namespace detail
+
+/// Splits an absolute "http(s)://host[:port][/path][?query]" URL. Fails with `invalid_argument`
+/// (location "url") for another scheme, userinfo, an empty or malformed host, a port that is
+/// empty, not a number or outside 1..65535, a fragment, or a space, control or non-ASCII byte;
+/// never crashes, whatever the input.
+inline result<url_parts> split_url(std::string_view url) {
+  const std::size_t colon = url.find("://");
+  if (colon == std::string_view::npos) return detail::url_error("no \"://\" after a scheme");
+  const std::string_view scheme = url.substr(0, colon);
+  const std::uint16_t default_port_of_scheme = default_port(scheme);
+  if (default_port_of_scheme == 0) return detail::url_error("the scheme is not http or https");
+  for (const char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7F) return detail::url_error("a space, control character or non-ASCII byte");
+  }
+  if (url.find('#') != std::string_view::npos) return detail::url_error("a fragment (#...) is never sent");
+
+  url_parts out;
+  out.scheme = default_port_of_scheme == 80 ? "http" : "https";
+  out.port = default_port_of_scheme;
+  const std::size_t authority_begin = colon + 3;
+  std::size_t authority_end = url.find_first_of("/?", authority_begin);
+  if (authority_end == std::string_view::npos) authority_end = url.size();
+  const std::string_view authority = url.substr(authority_begin, authority_end - authority_begin);
+  if (authority.find('@') != std::string_view::npos) return detail::url_error("userinfo (user@) in the URL");
+
+  std::string_view host;
+  std::string_view rest;  // ":port" or empty
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return detail::url_error("an IPv6 literal without \"]\"");
+    host = authority.substr(1, close - 1);
+    rest = authority.substr(close + 1);
+    if (!detail::is_ipv6_address(host)) return detail::url_error("a bracketed host that is not an IPv6 address");
+    out.ip_literal = true;
+  } else {
+    const std::size_t port_colon = authority.find(':');
+    host = authority.substr(0, port_colon);
+    rest = port_colon == std::string_view::npos ? std::string_view() : authority.substr(port_colon);
+    for (const char c : host) {
+      if (!detail::is_host_name_char(c)) return detail::url_error("a character a host name cannot hold");
+    }
+    out.ip_literal = detail::is_ipv4_address(host);
+  }
+  if (host.empty()) return detail::url_error("an empty host");
+  if (!rest.empty()) {
+    if (rest.front() != ':') return detail::url_error("text after the IPv6 literal that is not \":port\"");
+    const std::string_view digits = rest.substr(1);
+    if (digits.empty() || digits.size() > 5) return detail::url_error("a port that is empty or too long");
+    unsigned long value = 0;
+    for (const char c : digits) {
+      if (c < '0' || c > '9') return detail::url_error("a port that is not a number");
+      value = value * 10 + static_cast<unsigned long>(c - '0');
+    }
+    if (value == 0 || value > 65535) return detail::url_error("a port outside 1..65535");
+    out.port = static_cast<std::uint16_t>(value);
+    out.explicit_port = true;
+  }
+  out.host.assign(host.data(), host.size());
+  const std::string_view target = url.substr(authority_end);
+  if (target.empty() || target.front() == '?') out.target = "/";
+  out.target.append(target.data(), target.size());
+  out.host_header = authority.front() == '[' ? "[" + out.host + "]" : out.host;
+  if (out.port != default_port_of_scheme) out.host_header += ":" + std::to_string(out.port);
+  return out;
+}
+
+/// `split_url(request.url)`: the pieces of a built request's URL.
+inline result<url_parts> split_url(const http_request& request) { return split_url(request.url); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_URL_HPP
+// ---- end include/novu/core/url.hpp ----
+
 // One line per resource.
 
 // ---- begin include/novu/connections/connections.hpp ----
@@ -43479,6 +43664,8 @@ NOVU_CC_API double system_environment::random_unit() const {
   return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
 }
 
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
 // ---- end include/novu/core/impl/retry.ipp ----
@@ -46028,9 +46215,175 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 #include <charconv>     // to_chars
-#include <chrono>       // system_clock
-#include <random>       // random_device, mt19937_64
 
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -46193,6 +46546,7 @@ inline result<http_request> start_request(const client_config& config, const cha
 
   http_request request;
   request.method = method;
+  request.timeout_ms = options.timeout_ms;
   if (base->prefix.empty()) {
     request.path = std::move(resource_path);
   } else {
@@ -46246,21 +46600,16 @@ inline error invalid_utf8_parameter(const char* name) {
 }  // namespace detail
 
 NOVU_CC_API std::string generate_idempotency_key() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  std::uint64_t bits = engine();
-  char text[40];
-  char* end = std::to_chars(text, text + 24, now).ptr;
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
   static const char hex[] = "0123456789abcdef";
   for (int i = 0; i < 16; ++i) {
-    *end++ = hex[bits & 0x0F];
-    bits >>= 4;
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
   }
   return std::string(text, end);
 }
@@ -46671,7 +47020,9 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/call.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
-// Implementation of novu/core/call.hpp: the retry loop every resource's synchronous calls run.
+// Implementation of novu/core/detail/call.hpp: the retry loop every resource's synchronous calls
+// run, the per-attempt deadline, idempotency keys from the environment, and what a call's error
+// says about the attempts it made.
 // SPDX-License-Identifier: MIT
 
 
@@ -46679,10 +47030,32 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept {
+  if (call_timeout_ms == 0) return 0;
+  if (elapsed_ms >= policy.max_elapsed_ms) return 1;
+  const std::uint64_t left = policy.max_elapsed_ms - elapsed_ms;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(call_timeout_ms, left));
+}
+
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment) {
+  call_options keyed = options;
+  if (keyed.idempotency_key.empty()) {
+    const std::int64_t unix_ms = environment.unix_ms(environment.self);
+    const std::uint64_t bits =
+        environment.random_bits != nullptr ? environment.random_bits(environment.self) : thread_random_engine()();
+    keyed.idempotency_key = generate_idempotency_key(unix_ms, bits);
+  }
+  return keyed;
+}
+
 NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
-                                        std::uint64_t started_ms, const environment_ref& environment) {
-  // Only a non-2xx response or a transport error that another attempt could fix is retried.
-  const bool failed = answer ? !is_2xx(answer->status) : answer.error().retryable;
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried; a
+  // transport reporting the request cancelled is final.
+  const bool failed =
+      answer ? !is_2xx(answer->status) : answer.error().retryable && answer.error().kind != error_kind::cancelled;
   if (!failed) return {};
   static const http_headers no_headers;
   // Asked in a fixed order (as function arguments they would be evaluated in any order).
@@ -46691,20 +47064,112 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
   const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
   // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
   const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
-  return decide_retry(policy, attempts_made, answer ? answer->status : 0, answer ? answer->headers : no_headers,
-                      elapsed_ms, jitter, unix_now_ms);
+  const retry_decision next = decide_retry(policy, attempts_made, answer ? answer->status : 0,
+                                           answer ? answer->headers : no_headers, elapsed_ms, jitter, unix_now_ms);
+  // With a per-call deadline the next attempt needs some of max_elapsed_ms left after its wait.
+  if (next.retry && call_timeout_ms != 0 && elapsed_ms + next.delay_ms >= policy.max_elapsed_ms) return {};
+  return next;
 }
 
-NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, const http_request& request,
-                                               const sync_transport_ref& transport,
-                                               const environment_ref& environment) {
+// Milliseconds since `started_ms` on the environment's monotonic clock (0 if it went back).
+inline std::uint64_t elapsed_since(std::uint64_t started_ms, const environment_ref& environment) {
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  return now_ms >= started_ms ? now_ms - started_ms : 0;
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary) {
   const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  const std::uint32_t call_timeout_ms = request.timeout_ms;
   for (int attempt = 1;; ++attempt) {
+    if (call_timeout_ms != 0) {
+      const std::uint64_t elapsed_ms = attempt == 1 ? 0 : elapsed_since(started_ms, environment);
+      request.timeout_ms = attempt_timeout_ms(call_timeout_ms, policy, elapsed_ms);
+    }
     transport_result answer = transport.send(transport.self, request);
-    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment);
-    if (!next.retry) return answer;
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment, call_timeout_ms);
+    if (!next.retry) {
+      summary.attempts = attempt;
+      if (!answer || !is_2xx(answer->status)) summary.elapsed_ms = elapsed_since(started_ms, environment);
+      return answer;
+    }
     environment.sleep_ms(environment.self, next.delay_ms);
   }
+}
+
+// "850 ms", "2.4 s".
+inline std::string duration_text(std::uint64_t ms) {
+  if (ms < 1000) return std::to_string(ms) + " ms";
+  return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+// A header value fit to quote in a message: printable ASCII, at most 64 bytes.
+inline std::string quotable(std::string_view value) {
+  if (value.size() > 64) return "(" + std::to_string(value.size()) + " bytes, not shown)";
+  for (char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return "(not printable, not shown)";
+  }
+  return std::string(value);
+}
+
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets) {
+  std::vector<std::string> parts;
+  const bool asks_to_wait = e.status == 429 || e.status == 503;
+  if (asks_to_wait) {
+    const http_header* wait = find_header(e.headers, "retry-after-ms");
+    if (wait == nullptr) wait = find_header(e.headers, "retry-after");
+    parts.push_back(wait == nullptr           ? std::string("no Retry-After header")
+                    : wait->name.size() == 11 ? "Retry-After: " + quotable(wait->value)
+                                              : "Retry-After-Ms: " + quotable(wait->value));
+  }
+  if (summary.attempts > 1 || asks_to_wait) {
+    std::string attempts = std::to_string(summary.attempts) + (summary.attempts == 1 ? " attempt" : " attempts");
+    if (summary.attempts > 1) attempts += " over " + duration_text(summary.elapsed_ms);
+    parts.push_back(std::move(attempts));
+  }
+  if (e.status == 401) {
+    const bool eu = config.server_url.compare(0, server_eu.size(), server_eu) == 0;
+    parts.push_back(
+        "check that secret_key is a valid key and that server_url is its region: this call went to " +
+        quotable(config.server_url) +
+        (eu ? "; US keys need server_us (https://api.novu.co)" : "; EU keys need server_eu (https://eu.api.novu.co)"));
+  }
+  if (parts.empty()) return;
+  std::string note = " (";
+  for (std::size_t i = 0; i < parts.size(); ++i) note += (i == 0 ? "" : "; ") + parts[i];
+  note += ")";
+  // After "HTTP 429 Too Many Requests", before the server's text (which a cap may cut), or at
+  // the end of a transport error's message, which makes room for it first.
+  std::size_t at = std::string::npos;
+  if (e.status != 0) {
+    const std::string status = status_text(e.status);
+    const std::size_t found = e.message.find(status);
+    if (found != std::string::npos) at = found + status.size();
+  }
+  if (at == std::string::npos) {
+    if (e.message.size() + note.size() > max_error_message_bytes) {
+      std::size_t keep = utf8_boundary(e.message, max_error_message_bytes - note.size() - 64);
+      const std::size_t backslash = e.message.rfind('\\', keep);
+      if (backslash != std::string::npos && keep - backslash < 4) keep = backslash;  // not inside an escape
+      e.message.resize(keep);
+      e.message += "...";
+    }
+    at = e.message.size();
+  }
+  e.message.insert(at, note);
+  secrets.scrub(e.message);
+  finish_message(e.message);
+}
+
+NOVU_CC_API error cancelled_error(const call_summary& summary) {
+  error e = make_error(error_kind::cancelled, "cancelled by the caller after " + std::to_string(summary.attempts) +
+                                                  (summary.attempts == 1 ? " attempt" : " attempts") + " over " +
+                                                  duration_text(summary.elapsed_ms));
+  e.retryable = false;
+  return e;
 }
 
 }  // namespace detail
@@ -46720,11 +47185,12 @@ NOVU_CC_NAMESPACE_END
 // ---- begin include/novu/core/impl/async.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ASYNC_IPP
-// Implementation of novu/core/async.hpp: the flat retry loop of one async call, compiled once
-// in the fast-compile mode like the synchronous one.
+// Implementation of novu/core/async.hpp: the flat retry loop of one async call and its
+// cancellation, compiled once in the fast-compile mode like the synchronous loop.
 // SPDX-License-Identifier: MIT
 
 #include <memory>    // shared_ptr, make_shared
+#include <mutex>     // lock_guard, recursive_mutex
 
 
 // ---- begin include/novu/core/async.hpp ----
@@ -46754,6 +47220,58 @@ using timer_callback = std::function<void()>;
 using async_timer = std::function<void(std::uint32_t delay_ms, timer_callback fire)>;
 
 namespace detail {
+
+// What an async_call_handle cancels: an async call or a page walk in flight.
+class cancellable {
+ public:
+  // Destroyed when the last callback or handle holding it lets go.
+  virtual ~cancellable() = default;
+  // Stops the work and reports `cancelled` to its completion, unless it has completed or been
+  // cancelled already; true when this call did it.
+  virtual bool cancel() = 0;
+};
+
+// Makes the handles the async clients return (the handle's constructor is private).
+struct handle_access;
+
+}  // namespace detail
+
+/// What every async_client call returns: a handle on the call (or page walk) in flight, for
+/// cancelling it. Cheap to copy; destroying it does not cancel. A default-constructed handle,
+/// and the handle of a call that failed before sending (its on_done has run), refer to nothing.
+class async_call_handle {
+ public:
+  /// A handle that refers to no call: cancel() returns false.
+  async_call_handle() noexcept = default;
+
+  /// Cancels the call: no attempt, retry wait or page request starts afterwards, and a
+  /// completion or timer that fires later does nothing; `on_done` runs once, here, with an
+  /// error of kind `cancelled` (unless it has run already). True when this cancel ended the
+  /// call; false when the call had completed (or been cancelled) before, or the handle refers to
+  /// nothing. Safe from any thread, from inside on_done, on_page or the transport, after the
+  /// call completed and after the client was destroyed. It may wait while another thread is
+  /// inside the transport's send or the timer's schedule call for this call (or on_page).
+  bool cancel() const {
+    const std::shared_ptr<detail::cancellable> call = call_.lock();
+    return call != nullptr && call->cancel();
+  }
+
+ private:
+  friend struct detail::handle_access;
+  explicit async_call_handle(std::weak_ptr<detail::cancellable> call) noexcept : call_(std::move(call)) {}
+
+  std::weak_ptr<detail::cancellable> call_;  // expired once the call completed and was released
+};
+
+namespace detail {
+
+// Makes the handles the async clients return.
+struct handle_access {
+  // A handle on `call`.
+  static async_call_handle make(const std::shared_ptr<cancellable>& call) noexcept {
+    return async_call_handle(std::weak_ptr<cancellable>(call));
+  }
+};
 
 // A move-only std::function: holds any callable, including one that captures a unique_ptr.
 template <class Signature>
@@ -46865,12 +47383,28 @@ struct async_transport_ref {
   void (*send)(void* self, http_request request, transport_callback done);  // starts one attempt
 };
 
+// Whether `AsyncTransport` can be called as `transport(http_request, transport_callback)`.
+template <class AsyncTransport, class = void>
+struct is_async_transport : std::false_type {};
+template <class AsyncTransport>
+struct is_async_transport<AsyncTransport, std::void_t<decltype(std::declval<AsyncTransport&>()(
+                                              std::declval<http_request>(), std::declval<transport_callback>()))>>
+    : std::true_type {};
+
 // The async_transport_ref of `transport`, which must outlive it.
 template <class AsyncTransport>
 async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept {
-  return {&transport, [](void* self, http_request request, transport_callback done) {
-            (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
-          }};
+  static_assert(is_async_transport<AsyncTransport>::value,
+                "novu: the async transport cannot be called as `transport(novu::http_request, "
+                "novu::transport_callback)`: give it an operator() that starts the request and calls the callback "
+                "once with the answer");
+  if constexpr (is_async_transport<AsyncTransport>::value) {
+    return {&transport, [](void* self, http_request request, transport_callback done) {
+              (*static_cast<AsyncTransport*>(self))(std::move(request), std::move(done));
+            }};
+  } else {
+    return {&transport, nullptr};
+  }
 }
 
 // The environment_ref of an async client's `environment` (which must outlive it): clock and
@@ -46878,9 +47412,7 @@ async_transport_ref make_async_transport_ref(AsyncTransport& transport) noexcept
 // sleep_ms and `sleep_ms` is null.
 template <class Environment>
 environment_ref make_async_environment_ref(Environment& environment) noexcept {
-  return {&environment, [](void* self) -> std::uint64_t { return static_cast<Environment*>(self)->monotonic_ms(); },
-          [](void* self) -> std::int64_t { return static_cast<Environment*>(self)->unix_ms(); }, nullptr,
-          [](void* self) -> double { return static_cast<Environment*>(self)->random_unit(); }};
+  return make_environment_ref_of<false>(environment);
 }
 
 // What an asynchronous call needs from its client, without the client's template parameters,
@@ -46895,26 +47427,37 @@ struct async_call_context {
 
 // One logical call in flight: the request is built once and re-sent as is on retries. The
 // retry loop lives here; the parsing of the final answer in the typed subclass.
-class async_call {
+//
+// Cancellation: `done_` decides, once, who reports (the final answer or cancel()); `cancelled_`
+// stops the loop. Every step start (an attempt handed to the transport, a wait handed to the
+// timer) happens under `mutex_` after checking `cancelled_`, and cancel() sets it under the
+// same mutex, so no step starts once cancel() has returned. The mutex is recursive: cancel()
+// may be called from inside the transport or timer call.
+class async_call : public cancellable {
  public:
-  // A call sending `request` through `context`.
-  async_call(async_call_context context, http_request request)
-      : context_(std::move(context)), request_(std::move(request)) {}
-  // Destroyed when the last callback or starter holding it lets go.
-  virtual ~async_call() = default;
+  // A call sending `request` through `context`, retried per `policy`.
+  async_call(async_call_context context, http_request request, const retry_policy& policy)
+      : context_(std::move(context)), request_(std::move(request)), policy_(policy) {}
   // Not copyable: callbacks share one call through shared_ptr.
   async_call(const async_call&) = delete;
   // Not copy-assignable either.
   async_call& operator=(const async_call&) = delete;
 
-  // Sends the first attempt. finish() runs exactly once, on the thread of the final completion.
-  NOVU_CC_API static void start(std::shared_ptr<async_call> call);
+  // Sends the first attempt and returns the call's handle. finish() or abandon() runs exactly
+  // once, on the thread of the final completion or of cancel().
+  NOVU_CC_API static async_call_handle start(std::shared_ptr<async_call> call);
+
+  // Stops the loop; abandon() reports the cancel unless finish() ran first.
+  NOVU_CC_API bool cancel() override;
 
  protected:
   // The configuration of the client that started the call.
   const client_config& config() const noexcept { return *context_.config; }
-  // Parses the final answer and runs the caller's completion.
-  virtual void finish(transport_result answer) = 0;
+  // Parses the final answer and runs the caller's completion; `summary` says what the call
+  // went through.
+  virtual void finish(transport_result answer, const call_summary& summary) = 0;
+  // Runs the caller's completion with `e` (the call was cancelled).
+  virtual void abandon(error e) = 0;
 
  private:
   // The loop: sends an attempt (when `answer` is empty), decides about its answer, waits
@@ -46922,11 +47465,17 @@ class async_call {
   // or timer call is picked up by the next round of this loop instead of a nested call, so the
   // stack stays flat; one that completes later calls run() afresh from the completion.
   NOVU_CC_API static void run(std::shared_ptr<async_call> call, std::optional<transport_result> answer);
+  // Milliseconds since the first attempt began.
+  NOVU_CC_API std::uint64_t elapsed_ms() const;
 
-  async_call_context context_;  // the client's configuration, transport, timer, environment
-  http_request request_;        // sent as is by every attempt
-  std::uint64_t started_ = 0;   // monotonic ms when the first attempt began
-  int attempt_ = 1;             // attempts made so far, the one in flight included
+  async_call_context context_;          // the client's configuration, transport, timer, environment
+  http_request request_;                // sent as is by every attempt (timeout_ms cut per attempt)
+  retry_policy policy_;                 // the call's: call_options::retry or the client's
+  std::uint64_t started_ = 0;           // monotonic ms when the first attempt began
+  int attempt_ = 1;                     // attempts made so far, the one in flight included
+  std::recursive_mutex mutex_;          // held while a step starts and while cancel() sets cancelled_
+  std::atomic<bool> cancelled_{false};  // cancel() was called: start nothing more
+  std::atomic<bool> done_{false};       // finish() or abandon() has been chosen
 };
 
 }  // namespace detail
@@ -46943,43 +47492,84 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-NOVU_CC_API void async_call::start(std::shared_ptr<async_call> call) {
-  call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+NOVU_CC_API async_call_handle async_call::start(std::shared_ptr<async_call> call) {
+  {
+    std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+    call->started_ = call->context_.environment.monotonic_ms(call->context_.environment.self);
+  }
+  async_call_handle handle = handle_access::make(call);
   run(std::move(call), std::nullopt);
+  return handle;
+}
+
+NOVU_CC_API std::uint64_t async_call::elapsed_ms() const {
+  const std::uint64_t now = context_.environment.monotonic_ms(context_.environment.self);
+  return now >= started_ ? now - started_ : 0;  // a clock that went back: no time elapsed
+}
+
+NOVU_CC_API bool async_call::cancel() {
+  call_summary summary;
+  {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
+    if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
+    summary.attempts = attempt_;
+    summary.elapsed_ms = elapsed_ms();
+  }
+  if (done_.exchange(true, std::memory_order_acq_rel)) return false;  // finish() came first
+  abandon(cancelled_error(summary));
+  return true;
 }
 
 NOVU_CC_API void async_call::run(std::shared_ptr<async_call> call, std::optional<transport_result> answer) {
   for (;;) {
+    if (call->cancelled_.load(std::memory_order_acquire)) return;  // a completion or timer after cancel()
     if (!answer) {
       auto sent = std::make_shared<handoff<transport_result>>();
-      http_request copy = call->request_;
-      call->context_.transport.send(call->context_.transport.self, std::move(copy),
-                                    transport_callback([call, sent](transport_result arrived) {
-                                      if (!sent->claim()) return;  // a second completion
-                                      if (sent->offer(std::move(arrived))) return;
-                                      run(call, sent->take());
-                                    }));
+      {
+        std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+        if (call->cancelled_.load(std::memory_order_acquire)) return;
+        http_request copy = call->request_;
+        if (copy.timeout_ms != 0) {
+          copy.timeout_ms =
+              attempt_timeout_ms(copy.timeout_ms, call->policy_, call->attempt_ == 1 ? 0 : call->elapsed_ms());
+        }
+        call->context_.transport.send(call->context_.transport.self, std::move(copy),
+                                      transport_callback([call, sent](transport_result arrived) {
+                                        if (!sent->claim()) return;  // a second completion
+                                        if (sent->offer(std::move(arrived))) return;
+                                        run(call, sent->take());
+                                      }));
+      }
       if (sent->park()) return;
       answer.emplace(sent->take());
+      if (call->cancelled_.load(std::memory_order_acquire)) return;
     }
     const async_timer* timer = call->context_.timer;
     if (timer != nullptr && *timer) {
-      const retry_decision next = next_attempt(call->context_.config->retry, call->attempt_, *answer, call->started_,
-                                               call->context_.environment);
+      const retry_decision next = next_attempt(call->policy_, call->attempt_, *answer, call->started_,
+                                               call->context_.environment, call->request_.timeout_ms);
       if (next.retry) {
-        ++call->attempt_;
-        answer.reset();
         auto waited = std::make_shared<handoff<timer_fired>>();
-        (*timer)(next.delay_ms, timer_callback([call, waited]() {
-                   if (!waited->claim()) return;  // a timer firing twice
-                   if (waited->offer(timer_fired{})) return;
-                   run(call, std::nullopt);
-                 }));
+        {
+          std::lock_guard<std::recursive_mutex> lock(call->mutex_);
+          if (call->cancelled_.load(std::memory_order_acquire)) return;
+          ++call->attempt_;
+          answer.reset();
+          (*timer)(next.delay_ms, timer_callback([call, waited]() {
+                     if (!waited->claim()) return;  // a timer firing twice
+                     if (waited->offer(timer_fired{})) return;
+                     run(call, std::nullopt);
+                   }));
+        }
         if (waited->park()) return;
         continue;  // fired inside the timer call: send the next attempt from here
       }
     }
-    call->finish(std::move(*answer));
+    call_summary summary;
+    summary.attempts = call->attempt_;
+    if (!*answer || (*answer)->status < 200 || (*answer)->status > 299) summary.elapsed_ms = call->elapsed_ms();
+    if (call->done_.exchange(true, std::memory_order_acq_rel)) return;  // cancel() came first
+    call->finish(std::move(*answer), summary);
     return;
   }
 }
@@ -51023,9 +51613,175 @@ NOVU_CC_NAMESPACE_END
 // SPDX-License-Identifier: MIT
 
 #include <charconv>     // to_chars
-#include <chrono>       // system_clock
-#include <random>       // random_device, mt19937_64
 
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -51188,6 +51944,7 @@ inline result<http_request> start_request(const client_config& config, const cha
 
   http_request request;
   request.method = method;
+  request.timeout_ms = options.timeout_ms;
   if (base->prefix.empty()) {
     request.path = std::move(resource_path);
   } else {
@@ -51241,21 +51998,16 @@ inline error invalid_utf8_parameter(const char* name) {
 }  // namespace detail
 
 NOVU_CC_API std::string generate_idempotency_key() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  std::uint64_t bits = engine();
-  char text[40];
-  char* end = std::to_chars(text, text + 24, now).ptr;
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
   static const char hex[] = "0123456789abcdef";
   for (int i = 0; i < 16; ++i) {
-    *end++ = hex[bits & 0x0F];
-    bits >>= 4;
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
   }
   return std::string(text, end);
 }

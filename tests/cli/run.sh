@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Tests examples/channel_connections_cli against a loopback fake Novu server and against the
-# Prism mock of Novu's OpenAPI document. Ends with "N passed, M failed".
+# Prism mock of Novu's OpenAPI document: every command, JSON and table output, secrets masked,
+# exit codes; the command line as a Unix tool reads it (each usage error one line with "see
+# --help", exit 2, nothing sent; --opt=value; -h/--help and --version; strerror for files; the
+# progress line only on a terminal); and `cmake --install` installing it as bin/novu-channels.
+# Ends with "N passed, M failed".
 set -uo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo" || exit 1
@@ -60,6 +64,68 @@ run 2 "usage: . identifier" "${g[@]}" get ..
 (unset NOVU_SECRET_KEY; stdout=$("$out/cli" "${g[@]}" list 2>/dev/null); exit $?)
 check "usage: missing NOVU_SECRET_KEY exits 2" $([ $? -eq 2 ]; echo $?)
 
+# A Unix tool: every usage error is one line on stderr naming the problem, "see ... --help",
+# exit 2, nothing on stdout and nothing sent.
+# usage_case NAME WANTED-TEXT ARGS...
+usage_case() {
+  local name=$1 wanted=$2
+  shift 2
+  local before
+  before=$(request_count)
+  run 2 "usage: $name" "$@"
+  local lines
+  lines=$(printf '%s\n' "$stderr" | grep -c .)
+  if [ "$lines" -eq 1 ] && [[ $stderr == *"$wanted"* ]] && [[ $stderr == *"--help)"* ]] && [ -z "$stdout" ]; then
+    check "usage: $name: one line naming it" 0
+  else
+    check "usage: $name: one line naming it" 1 "($lines lines, wanted \"$wanted\"): $stderr"
+  fi
+  [[ $before =~ ^[0-9]+$ ]] && [ "$(request_count)" = "$before" ]
+  check "usage: $name: nothing sent" $?
+}
+# The fake counts the requests it served: GET /__test/count (not a Novu path).
+request_count() { curl -s "$base/__test/count" 2>/dev/null || echo "?"; }
+usage_case "misspelt option" "unknown option --limt" "${g[@]}" list --limt 5
+usage_case "option of another command" "unknown option --workspace-id for list" "${g[@]}" list --workspace-id T1
+usage_case "command option before the command" "--limit belongs after the command" "${g[@]}" --limit 5 list
+usage_case "single-dash option" "unknown option -x" "${g[@]}" -x list
+usage_case "missing value" "--limit needs a value" "${g[@]}" list --limit
+usage_case "option as a value" "--after needs a value" "${g[@]}" list --after --json
+usage_case "flag with a value" "--json takes no value" "${g[@]}" --json=yes list
+usage_case "option given twice" "--limit given twice" "${g[@]}" list --limit 1 --limit 2
+usage_case "missing argument" "get needs IDENTIFIER" "${g[@]}" get
+usage_case "extra argument" "unexpected argument b for get" "${g[@]}" get a b
+usage_case "extra argument of delete" "unexpected argument b for delete" "${g[@]}" delete a b
+usage_case "--body with field options" "--body and --workspace-id exclude each other" \
+  "${g[@]}" update X --body "$out/body-none.json" --workspace-id T2
+usage_case "--without-context with --context-key" "--without-context and --context-key exclude each other" \
+  "${g[@]}" list --without-context --context-key a:b
+usage_case "--max-pages without --all" "--max-pages needs --all" "${g[@]}" list --max-pages 2
+usage_case "--eu with --base-url" "--eu and --base-url exclude each other" "${g[@]}" --eu list
+usage_case "unreadable --body says why" "cannot read $out/missing.json: No such file or directory" \
+  "${g[@]}" update X --body "$out/missing.json"
+usage_case "directory as --body says why" "cannot read $out: Is a directory" "${g[@]}" create --body "$out"
+usage_case "update without fields" "update needs --workspace-id" "${g[@]}" update X --access-token t
+
+# Help and version: stdout, exit 0, even with other arguments.
+for h in -h --help; do
+  run 0 "help: $h" "$h"
+  case "$stdout" in usage:*) check "help: $h prints usage on stdout" 0 ;; *) check "help: $h prints usage on stdout" 1 ;; esac
+  [ -z "$stderr" ]
+  check "help: $h prints nothing on stderr" $?
+done
+run 0 "help: after a command" "${g[@]}" list --limt 5 --help
+case "$stdout" in
+  *"exit codes:"*"2  usage error"*"3  the server answered"*"4  transport error"*"5  unexpected answer"*)
+    check "help: lists the exit codes" 0 ;;
+  *) check "help: lists the exit codes" 1 ;;
+esac
+case "$stdout" in *"environment:"*NOVU_SECRET_KEY*) check "help: lists NOVU_SECRET_KEY" 0 ;; *) check "help: lists NOVU_SECRET_KEY" 1 ;; esac
+(unset NOVU_SECRET_KEY; "$out/cli" --version >"$out/version" 2>&1); check "--version exits 0 without a key" $?
+version=$(sed -n 's/^#define NOVU_CC_VERSION_STRING "\(.*\)"$/\1/p' include/novu/core/version.hpp)
+[ "$(cat "$out/version")" = "cli $version" ]
+check "--version prints the library version ($version)" $?
+
 for i in 1 2 3; do
   run 0 "create $i" "${g[@]}" --json create --integration-identifier slack-prod --subscriber-id "sub-$i" \
     --context tenant=acme --workspace-id T1 --workspace-name "Acme $i" --access-token xoxb-cli-TOKEN \
@@ -84,7 +150,16 @@ run 2 "create: --body that does not decode" "${g[@]}" create --body - <<<'{"work
 run 0 "list --all" "${g[@]}" --json list --all --limit 2
 python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert len(d)==5, len(d)' "$stdout"
 check "list --all: follows cursors to all 5 connections" $?
-case "$stderr" in *"fetched 5 of 5"*) check "list --all: progress on stderr" 0 ;; *) check "list --all: progress on stderr" 1 "$stderr" ;; esac
+case "$stderr" in *fetched*) check "list --all: no progress line when stderr is not a terminal" 1 "$stderr" ;; *) check "list --all: no progress line when stderr is not a terminal" 0 ;; esac
+# On a terminal (script(1) gives the tool a pseudo-terminal) the progress line appears.
+if command -v script >/dev/null; then
+  script -qec "$(printf '%q ' "$out/cli" "${g[@]}" list --all --limit 2)" /dev/null >"$out/tty.out" 2>&1
+  grep -q "fetched 5 of 5" "$out/tty.out"
+  check "list --all: progress line on a terminal" $?
+fi
+run 0 "--opt=value and a global option after the command" list --json --limit=2 --base-url "$base" --no-retry
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert len(d["data"])==2, d' "$stdout"
+check "--limit=2 --base-url URL: both read, the loopback server answered" $?
 run 0 "list --all --max-pages 1" "${g[@]}" --json list --all --limit 2 --max-pages 1
 python3 -c 'import json,sys; assert len(json.loads(sys.argv[1]))==2' "$stdout"
 check "list --max-pages caps the walk" $?
@@ -103,8 +178,8 @@ run 0 "get" "${g[@]}" get slack-prod-sub-1-1
 case "$stdout" in *slack-prod-sub-1-1*chat*slack*) check "get: table row" 0 ;; *) check "get: table row" 1 "$stdout" ;; esac
 run 0 "get --show-secrets" "${g[@]}" --json --show-secrets get slack-prod-sub-1-1
 case "$stdout" in *xoxb-cli-TOKEN*) check "--show-secrets shows tokens" 0 ;; *) check "--show-secrets shows tokens" 1 ;; esac
-run 0 "update" "${g[@]}" --json --verbose update slack-prod-sub-1-1 --workspace-id T9 --access-token xoxb-cli-TOKEN \
-  --idempotency-key cli-key-1
+run 0 "update" "${g[@]}" --json --verbose update slack-prod-sub-1-1 --workspace-id=T9 --access-token xoxb-cli-TOKEN \
+  --idempotency-key=cli-key-1
 no_secret "update --verbose"
 python3 -c 'import json,sys; assert json.loads(sys.argv[1])["workspace"]["id"]=="T9"' "$stdout"
 check "update: new workspace returned" $?
@@ -112,9 +187,23 @@ case "$stderr" in *"idempotency-key: cli-key-1"*) check "update: caller's idempo
 run 0 "delete" "${g[@]}" delete slack-prod-sub-1-1
 run 3 "get after delete: API error exit code" "${g[@]}" get slack-prod-sub-1-1
 case "$stderr" in *"HTTP 404"*) check "get after delete: 404 reported" 0 ;; *) check "get after delete: 404 reported" 1 "$stderr" ;; esac
+run 0 "-- ends the options: an identifier that starts with -" "${g[@]}" --json create --identifier=-dash \
+  --integration-identifier slack-prod --workspace-id T1 --access-token xoxb-cli-TOKEN
+run 0 "get -- -dash" "${g[@]}" get -- -dash
 NOVU_SECRET_KEY=sk_wrong run 3 "wrong secret key is an API error (401)" "${g[@]}" list
 run 4 "transport error exit code" --base-url http://127.0.0.1:1 --no-retry list
 no_secret "transport error"
+
+# cmake --install installs the tool as bin/novu-channels when the examples are built.
+if [ "${NOVU_CC_SKIP_INSTALL_CHECK:-0}" != 1 ]; then
+  rm -rf "$out/prefix"
+  cmake -S . -B "$out/cmake" -G Ninja -DNOVU_CC_BUILD_TESTS=OFF >"$out/cmake.log" 2>&1 &&
+    cmake --build "$out/cmake" --target example_channel_connections_cli -j 2 >>"$out/cmake.log" 2>&1 &&
+    cmake --install "$out/cmake" --prefix "$out/prefix" >>"$out/cmake.log" 2>&1
+  check "cmake --install: configured, built and installed" $? "$(tail -n 5 "$out/cmake.log")"
+  [ "$("$out/prefix/bin/novu-channels" --version 2>&1)" = "novu-channels $version" ]
+  check "cmake --install: bin/novu-channels --version" $?
+fi
 
 # Against Prism (installed and started by the contract test's machinery).
 if [ "${NOVU_CC_SKIP_PRISM:-0}" != 1 ]; then

@@ -62,9 +62,10 @@ inline void to_httplib_response(const novu::http_response& in, httplib::Response
 }
 
 // A cpp-httplib server answering every request with `fake.handle`, except GET /__test/slow,
-// which answers 200 "slow" after 300 ms (to keep a worker busy in shutdown tests), and GET
+// which answers 200 "slow" after 300 ms (to keep a worker busy in shutdown tests), GET
 // /__test/late/..., which answers a 404 ErrorDto 300 ms late, without the fake (a server answering
-// too late for a short per-call timeout: use base_url() + late_prefix as server_url).
+// too late for a short per-call timeout: use base_url() + late_prefix as server_url), and
+// GET /__test/count, which answers the number of requests the fake has handled.
 class fake_server {
  public:
   // A plain http server.
@@ -89,6 +90,9 @@ class fake_server {
       ++slow_started_;
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       res.set_content("slow", "text/plain");
+    });
+    server_->Get("/__test/count", [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::to_string(fake_.request_count()), "text/plain");
     });
     const auto forward = [this](const httplib::Request& req, httplib::Response& res) {
       to_httplib_response(fake_.handle(to_novu_request(req, origin_)), res);
@@ -134,6 +138,9 @@ class fake_server {
   static constexpr std::string_view late_prefix{"/__test/late"};
   // Requests to the late routes that have begun.
   int late_started() const { return late_started_; }
+  // The httplib server itself (an httplib::SSLServer when built with a certificate), e.g. to
+  // install an OpenSSL callback on its context before start().
+  httplib::Server& raw() { return *server_; }
 
  private:
   novu::fake_novu& fake_;

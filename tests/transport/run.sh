@@ -2,7 +2,9 @@
 # Transport tests: compiles the example transport headers warning-free (g++ and clang++, C++17
 # and C++20), builds and runs the loopback test (libcurl, cpp-httplib and the async worker
 # transport against a fake_novu served on 127.0.0.1, with scripted faults and, given openssl,
-# TLS checks), then the same transports against Prism mocking Novu's OpenAPI document.
+# TLS checks), the Boost.Beast loopback test (beast_test: sync and async; TLS against a
+# throw-away CA made here with openssl: SNI, IP and name verification, deadlines), then the
+# libcurl, httplib and async transports against Prism mocking Novu's OpenAPI document.
 # Installs libcpp-httplib-dev (apt-get) and Prism (npm, into build/prism) when missing; stops
 # the Prism it started. With TSAN=1 the loopback test also runs under -fsanitize=thread.
 # Last line: `N passed, M failed`; exits non-zero when anything failed.
@@ -80,6 +82,9 @@ build() {
 }
 build loopback_test & loopback_build=$!
 build prism_test & prism_build=$!
+# Boost.Beast (Debian libboost-dev) over OpenSSL (libssl-dev).
+"$cxx" -std=c++17 "${warnings[@]}" "${includes[@]}" "${httplib_cflags[@]}" tests/transport/beast_test.cpp \
+  -o "$out_dir/beast_test" "${httplib_libs[@]}" -lssl -lcrypto -lpthread & beast_build=$!
 
 for compiler in g++ clang++; do
   if ! command -v "$compiler" >/dev/null; then
@@ -97,11 +102,23 @@ status=0
 "$cxx" -std=c++17 "${warnings[@]}" "${includes[@]}" -fsyntax-only \
   tests/transport/header_check.cpp || status=$?
 record "headers.without_openssl_support" "$status"
+# The Beast header: C++17 with g++ is the test build itself; the other three here.
+for combination in g++:c++20 clang++:c++17 clang++:c++20; do
+  compiler=${combination%%:*}
+  std=${combination#*:}
+  command -v "$compiler" >/dev/null || continue
+  status=0
+  "$compiler" -std="$std" "${warnings[@]}" "${includes[@]}" -fsyntax-only tests/transport/beast_header_check.cpp ||
+    status=$?
+  record "headers.beast.$compiler.$std" "$status"
+done
 
 status=0; wait "$loopback_build" || status=$?; record "build.loopback_test" "$status"
 loopback_built=$status
 status=0; wait "$prism_build" || status=$?; record "build.prism_test" "$status"
 prism_built=$status
+status=0; wait "$beast_build" || status=$?; record "build.beast_test" "$status"
+beast_built=$status
 
 # A throw-away certificate for 127.0.0.1 enables the TLS checks.
 tls_args=()
@@ -116,6 +133,39 @@ fi
 if [ "$loopback_built" -eq 0 ]; then
   log "running the loopback test"
   run_program loopback_test "$out_dir/loopback_test" "${tls_args[@]}"
+fi
+
+# A throw-away CA and two server certificates it signs: one for IP:127.0.0.1 and
+# DNS:localhost, one for DNS:other.example only (a name the client never asks for).
+beast_tls_args=()
+tls_dir="$out_dir/beast-tls"
+if command -v openssl >/dev/null; then
+  rm -rf "$tls_dir"
+  mkdir -p "$tls_dir"
+  made=0
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=novu-cc throw-away test CA" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign" \
+    -keyout "$tls_dir/ca-key.pem" -out "$tls_dir/ca.pem" >/dev/null 2>&1 || made=1
+  for leaf in "server IP:127.0.0.1,DNS:localhost" "other DNS:other.example"; do
+    name=${leaf%% *}
+    printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' "${leaf#* }" \
+      >"$tls_dir/$name.ext"
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=$name" -keyout "$tls_dir/$name-key.pem" \
+      -out "$tls_dir/$name.csr" >/dev/null 2>&1 &&
+      openssl x509 -req -in "$tls_dir/$name.csr" -CA "$tls_dir/ca.pem" -CAkey "$tls_dir/ca-key.pem" \
+        -CAcreateserial -days 1 -extfile "$tls_dir/$name.ext" -out "$tls_dir/$name.pem" >/dev/null 2>&1 || made=1
+  done
+  record "beast.tls_certificates_made" "$made"
+  if [ "$made" -eq 0 ]; then
+    beast_tls_args=("$tls_dir/ca.pem" "$tls_dir/server.pem" "$tls_dir/server-key.pem" "$tls_dir/other.pem"
+      "$tls_dir/other-key.pem")
+  fi
+else
+  log "openssl not found: the Beast TLS checks are skipped"
+fi
+if [ "$beast_built" -eq 0 ]; then
+  log "running the Beast loopback test"
+  run_program beast_test "$out_dir/beast_test" "${beast_tls_args[@]}"
 fi
 
 if [ "${TSAN:-0}" = "1" ]; then

@@ -3,7 +3,7 @@
 register_stage contract "Prism mock of Novu's OpenAPI document: all five operations over libcurl"
 stage_contract() { bash tests/contract/run.sh; }
 
-register_stage transport "libcurl, cpp-httplib and async transports over loopback and against Prism"
+register_stage transport "libcurl, cpp-httplib, Boost.Beast and async transports over loopback (TLS too) and against Prism"
 stage_transport() { bash tests/transport/run.sh; }
 
 register_stage cli "command-line tool against a loopback fake Novu and against Prism"
