@@ -346,6 +346,22 @@ void start_async_call(const async_call_context& context, result<http_request> re
                                                           std::move(on_done)));
 }
 
+// What a verify call keeps alive: the client's parts and a configuration whose retry policy
+// never retries a 502 (verify_retry_policy).
+struct verify_call_state {
+  std::shared_ptr<const void> owner;  // the client's shared state
+  client_config config;               // the client's configuration, verify's retry policy
+};
+
+// `context` with verify's retry policy (the configuration copied, the client kept alive).
+inline async_call_context verify_context(async_call_context context) {
+  auto state = std::make_shared<verify_call_state>(verify_call_state{context.owner, *context.config});
+  state->config.retry = verify_retry_policy(state->config.retry);
+  context.config = &state->config;
+  context.owner = std::move(state);
+  return context;
+}
+
 // A for_each_page walk in flight: one list call per page, with the same flat loop as
 // async_call (a page that arrives inside the call that requested it is handled by the next
 // round of the loop, not by a nested call).
@@ -459,6 +475,17 @@ class async_channel_connections_operations {
   void remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
     client_->remove(identifier, std::move(on_done), options);
   }
+  /// Verifies a connection's tokens with the provider; `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  void verify(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    client_->verify(identifier, std::move(on_done), options);
+  }
+  /// Creates the connection or updates the one it conflicts with; `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  void create_or_update(const create_channel_connection_request& body, OnDone on_done,
+                        const call_options& options = {}) {
+    client_->create_or_update(body, std::move(on_done), options);
+  }
 
  private:
   AsyncClient* client_;  // never null
@@ -544,6 +571,37 @@ class async_client {
   void remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
     detail::start_async_call<void>(context(), connections::build_delete_request(state_->config, identifier, options),
                                    &detail::finish_delete_call, std::nullopt, std::move(on_done));
+  }
+
+  /// Verifies a connection's tokens with the provider, like client::verify (a 502 comes back
+  /// at once, not retried); `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  void verify(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    detail::start_async_call<channel_connection>(detail::verify_context(context()),
+                                                 connections::build_verify_request(state_->config, identifier, options),
+                                                 &detail::finish_verify_call, std::nullopt, std::move(on_done));
+  }
+
+  /// Creates the connection, or on a permanent "already exists" conflict updates the one it
+  /// names, like client::create_or_update; `on_done(result<channel_connection>)` once, with
+  /// the create's result or the update's.
+  template <class OnDone>
+  void create_or_update(const create_channel_connection_request& body, OnDone on_done,
+                        const call_options& options = {}) {
+    detail::async_call_context call = context();
+    detail::unique_function<void(result<channel_connection>)> done(std::move(on_done));
+    auto then_update = [call, update = detail::update_from_create(body), own = body.identifier,
+                        update_options = detail::create_or_update_options(options),
+                        done = std::move(done)](result<channel_connection> created) mutable {
+      std::optional<std::string> target;
+      if (!created) target = detail::create_or_update_target(created.error(), own);
+      if (!target) return done(std::move(created));
+      detail::start_async_call<channel_connection>(
+          call, connections::build_update_request(*call.config, *target, update, update_options),
+          &detail::finish_connection_call, update.auth, std::move(done));
+    };
+    detail::start_async_call<channel_connection>(call, connections::build_create_request(state_->config, body, options),
+                                                 &detail::finish_connection_call, body.auth, std::move(then_update));
   }
 
  private:
