@@ -166,8 +166,8 @@ class fake_connections {
     c.context_keys = std::move(context_keys);
     c.workspace = std::move(body->workspace);
     c.auth = std::move(body->auth);
-    stamp_rotation(c.auth, server);
     server.tick();
+    stamp_rotation(c.auth, server);
     c.created_at = server.now_iso();
     c.updated_at = c.created_at;
     record& r = store_[c.identifier];
@@ -191,9 +191,9 @@ class fake_connections {
     c.workspace = std::move(body->workspace);
     // PATCH replaces auth whole: a body without refreshToken erases the stored one.
     c.auth = std::move(body->auth);
-    stamp_rotation(c.auth, call.server);
     found->second.revoked = false;  // new auth: the user re-authorised
     call.server.tick();
+    stamp_rotation(c.auth, call.server);
     c.updated_at = call.server.now_iso();
     return fake_backend::data_response(200, encode_json(c));
   }
