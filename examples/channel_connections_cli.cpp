@@ -8,6 +8,7 @@
 //   channel_connections_cli [global options] update IDENTIFIER --workspace-id ID --access-token TOKEN
 //                                                   [more fields] | --body FILE
 //   channel_connections_cli [global options] delete IDENTIFIER
+//   channel_connections_cli [global options] verify IDENTIFIER
 //
 // The secret key comes from NOVU_SECRET_KEY. Output is a table for people, or JSON with --json.
 // Tokens are masked in all output unless --show-secrets is given. Exit codes: 0 success,
@@ -52,6 +53,7 @@ const char* const usage_text =
     "  update IDENTIFIER (--body FILE | --workspace-id W --access-token T) [--workspace-name N]\n"
     "         [--bot-user-id U] [--refresh-token R] [--expires-at T] [--refresh-token-expires-at T]\n"
     "  delete IDENTIFIER\n"
+    "  verify IDENTIFIER   (checks the stored tokens with the provider, refreshing them when due)\n"
     "The secret key is read from NOVU_SECRET_KEY. FILE may be - for standard input.\n";
 
 // Parsed command line: the command, its positional arguments, and --name value options.
@@ -293,7 +295,7 @@ int run_command(Client& client, const command_line& cl) {
   if (const std::string* key = cl.option("--idempotency-key")) options.idempotency_key = *key;
 
   if (cl.command == "list") return run_list(client, cl, json, show_secrets, verbose, options);
-  if (cl.command == "get" || cl.command == "delete") {
+  if (cl.command == "get" || cl.command == "delete" || cl.command == "verify") {
     if (cl.positional.size() != 1) return usage_error(cl.command + " takes one IDENTIFIER");
     if (cl.command == "delete") {
       novu::result<void> gone = client.remove(cl.positional[0], options);
@@ -305,7 +307,8 @@ int run_command(Client& client, const command_line& cl) {
       }
       return exit_ok;
     }
-    novu::result<novu::channel_connection> got = client.retrieve(cl.positional[0], options);
+    novu::result<novu::channel_connection> got =
+        cl.command == "verify" ? client.verify(cl.positional[0], options) : client.retrieve(cl.positional[0], options);
     if (!got) return report_error(got.error(), verbose);
     print_connection(*got, json, show_secrets);
     return exit_ok;
