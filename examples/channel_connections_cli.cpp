@@ -490,6 +490,14 @@ int run_get(client_type& client, const command_line& cl) {
   return exit_ok;
 }
 
+int run_verify(client_type& client, const command_line& cl) {
+  novu::result<novu::channel_connection> got =
+      client.channel_connections().verify(cl.positional[0], call_options_of(cl));
+  if (!got) return report_error(got.error(), cl);
+  print_connection(*got, cl);
+  return exit_ok;
+}
+
 int run_delete(client_type& client, const command_line& cl) {
   novu::result<void> gone = client.channel_connections().remove(cl.positional[0], call_options_of(cl));
   if (!gone) return report_error(gone.error(), cl);
@@ -626,6 +634,12 @@ const std::vector<command_spec>& commands() {
          "replace a connection's workspace and auth from options or --body FILE",
          &run_update},
         {"delete", {"IDENTIFIER"}, {}, {}, "delete a connection", &run_delete},
+        {"verify",
+         {"IDENTIFIER"},
+         {},
+         {},
+         "check the stored tokens with the provider, refreshing them when due",
+         &run_verify},
     };
   }();
   return table;

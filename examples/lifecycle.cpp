@@ -1,5 +1,6 @@
 // Walks the whole lifecycle of channel connections: create three, list them page by page,
-// retrieve one, update it, delete them all, and show that a deleted one is gone.
+// retrieve one, update it (carrying the refresh token forward), verify it, delete them all,
+// and show that a deleted one is gone.
 //
 //   lifecycle              against an in-process fake Novu (no network)
 //   lifecycle BASE_URL     against a real server through libcurl (secret key from
@@ -23,8 +24,10 @@ int fail(const char* step, const novu::error& e) {
   return 1;
 }
 
+// With `demo_refresh_tokens` (the fake only: a real provider would reject them) the connections
+// get a refresh token, which the update below carries forward.
 template <class Transport>
-int lifecycle(novu::client<Transport>& client, const std::string& integration) {
+int lifecycle(novu::client<Transport>& client, const std::string& integration, bool demo_refresh_tokens) {
   std::vector<std::string> created;
   for (int i = 1; i <= 3; ++i) {
     novu::create_channel_connection_request body;
@@ -34,6 +37,7 @@ int lifecycle(novu::client<Transport>& client, const std::string& integration) {
     body.workspace.id = "T-LIFECYCLE";
     body.workspace.name = "Lifecycle demo";
     body.auth.access_token = "xoxb-demo-token-" + std::to_string(i);
+    if (demo_refresh_tokens) body.auth.refresh_token = "xoxe-demo-refresh-" + std::to_string(i);
     novu::result<novu::channel_connection> c = client.create(body);
     if (!c) return fail("create", c.error());
     std::printf("created   %s (subscriber %s)\n", c->identifier.c_str(), c->subscriber_id.value_or("-").c_str());
@@ -56,14 +60,24 @@ int lifecycle(novu::client<Transport>& client, const std::string& integration) {
   if (!one) return fail("retrieve", one.error());
   std::printf("retrieved %s, workspace %s\n", one->identifier.c_str(), one->workspace.id.c_str());
 
+  // PATCH replaces `auth` whole: an update without refresh_token erases the stored one. Start
+  // from the stored auth (refresh token and expiries) and change only what changed.
   novu::update_channel_connection_request update;
-  update.workspace.id = "T-LIFECYCLE";
+  update.workspace = one->workspace;
   update.workspace.name = "Lifecycle demo (renamed)";
+  update.auth = one->auth;
   update.auth.access_token = "xoxb-rotated-token";
   novu::result<novu::channel_connection> updated = client.update(created.front(), update);
   if (!updated) return fail("update", updated.error());
-  std::printf("updated   %s, workspace name now \"%s\"\n", updated->identifier.c_str(),
-              updated->workspace.name.value_or("").c_str());
+  std::printf("updated   %s, workspace name now \"%s\", refresh token %s\n", updated->identifier.c_str(),
+              updated->workspace.name.value_or("").c_str(), updated->auth.refresh_token ? "kept" : "none");
+
+  // Verify checks the stored tokens with the provider (refreshing them when due); a 502 means
+  // the provider rejected the refresh token and the user must connect again.
+  novu::result<novu::channel_connection> verified = client.verify(created.front());
+  if (!verified) return fail("verify", verified.error());
+  std::printf("verified  %s, access token expires %s\n", verified->identifier.c_str(),
+              verified->auth.expires_at.value_or("-").c_str());
 
   for (const std::string& id : created) {
     novu::result<void> gone = client.remove(id);
@@ -88,7 +102,7 @@ int main(int argc, char** argv) {
     novu::client_config config;
     config.secret_key = "sk_test_example";
     novu::client<novu::fake_novu::sync_transport> client(config, fake.transport());
-    return lifecycle(client, "slack-prod");
+    return lifecycle(client, "slack-prod", true);
   }
   if (argc != 2) {
     std::fprintf(stderr, "usage: %s [BASE_URL]   (secret key in NOVU_SECRET_KEY)\n", argv[0]);
@@ -106,5 +120,5 @@ int main(int argc, char** argv) {
   config.server_url = argv[1];
   novu::client<novu_examples::curl_transport> client(
       config, novu_examples::curl_transport(novu_examples::curl_transport_options{}));
-  return lifecycle(client, integration != nullptr && *integration != '\0' ? integration : "slack-prod");
+  return lifecycle(client, integration != nullptr && *integration != '\0' ? integration : "slack-prod", false);
 }

@@ -88,15 +88,29 @@ struct fake_environment {
   }
 };
 
-// A response from a vector's recorded response object (body re-serialized compactly).
+// A response from a vector's recorded response object, replayed as the vector holds it: its
+// headers as recorded; a string body as that text, byte for byte (the 429's `API rate limit
+// exceeded` is plain text, not a JSON string); null as no body; any other body as its compact JSON. A JSON
+// content type is added only for a JSON body whose vector names no content type.
 inline novu::http_response response_from_vector(const ordered& recorded) {
   novu::http_response r;
   r.status = recorded.value("status", 0);
-  r.headers.push_back({"content-type", "application/json; charset=utf-8"});
+  bool named_type = false;
   if (recorded.contains("headers")) {
-    for (const auto& h : recorded["headers"].items()) r.headers.push_back({h.key(), h.value().get<std::string>()});
+    for (const auto& h : recorded["headers"].items()) {
+      r.headers.push_back({h.key(), h.value().get<std::string>()});
+      named_type = named_type || novu::header_name_equals(h.key(), "content-type");
+    }
   }
-  if (recorded.contains("body")) r.body = recorded["body"].dump();
+  if (recorded.contains("body")) {
+    const ordered& body = recorded["body"];
+    if (body.is_string()) {
+      r.body = body.get<std::string>();
+    } else if (!body.is_null()) {  // null: no body (a 204)
+      r.body = body.dump();
+      if (!named_type) r.headers.insert(r.headers.begin(), {"content-type", "application/json; charset=utf-8"});
+    }
+  }
   return r;
 }
 

@@ -348,6 +348,7 @@ TEST_CASE("async hardening: a completion from another thread while the client is
   for (int i = 0; i < 5; ++i) {
     novu::create_channel_connection_request body;
     body.identifier = "c" + std::to_string(i);
+    body.subscriber_id = "sub-" + std::to_string(i);  // one connection per subscriber (409 otherwise)
     body.integration_identifier = "slack-prod";
     body.workspace.id = "T";
     body.auth.access_token = "a";
@@ -358,6 +359,7 @@ TEST_CASE("async hardening: a completion from another thread while the client is
   std::optional<novu::result<std::size_t>> pages;
   novu::list_channel_connections_params p;
   p.limit = 1;
+  p.order_direction = novu::order_direction::ascending;  // the server's default is descending
   client.for_each_page(
       p,
       [&seen](const novu::channel_connection_page& page) {
@@ -511,6 +513,7 @@ TEST_CASE("async hardening threads: a walk of 100 pages completed on worker thre
     novu::list_channel_connections_params p;
     p.limit = 1;
     p.include_cursor = true;
+    p.order_direction = novu::order_direction::ascending;  // the server's default is descending
     client.for_each_page(
         p,
         [&seen](const novu::channel_connection_page& page) {

@@ -196,8 +196,10 @@ TEST_CASE("cancel: from inside on_done, from inside the transport, after the cli
     held_transport::state wire;
     auto client = std::make_unique<novu::async_client<held_transport>>(cancel_config(), held_transport{&wire});
     seen got;
-    auto handle =
-        client->update("conn-1", novu::update_channel_connection_request{}, record<novu::channel_connection>(got));
+    novu::update_channel_connection_request body;  // a body the builder sends (no empty required field)
+    body.workspace.id = "T1";
+    body.auth.access_token = "xoxb-cancel-test";
+    auto handle = client->update("conn-1", body, record<novu::channel_connection>(got));
     client.reset();
     CHECK(handle.cancel());
     CHECK(got.kind == novu::error_kind::cancelled);

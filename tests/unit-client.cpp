@@ -267,6 +267,7 @@ TEST_CASE("async client over the fake: lifecycle and pagination") {
     novu::create_channel_connection_request req;
     req.integration_identifier = "slack-prod";
     req.identifier = "c" + std::to_string(i);
+    req.subscriber_id = "sub-" + std::to_string(i);  // one connection per subscriber (409 otherwise)
     req.workspace.id = "T";
     req.auth.access_token = "a";
     bool created = false;

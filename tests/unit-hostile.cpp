@@ -1358,12 +1358,15 @@ void add_body_rows(std::vector<hostile_case>& rows) {
     }
     return o;
   }));
-  rows.push_back(build_case("update body: empty strings everywhere", expect_ok(), [] {
-    novu::update_channel_connection_request body;
-    body.workspace.name = "";
-    body.auth.refresh_token = "";
-    return built(novu::connections::build_update_request(hostile_config(), "conn-1", body));
-  }));
+  // An empty workspace.id or accessToken is refused before sending (a default-built auth never
+  // reaches the server); the optional fields may be empty.
+  rows.push_back(build_case("update body: empty strings everywhere",
+                            expect_error(novu::error_kind::invalid_argument, "workspace.id"), [] {
+                              novu::update_channel_connection_request body;
+                              body.workspace.name = "";
+                              body.auth.refresh_token = "";
+                              return built(novu::connections::build_update_request(hostile_config(), "conn-1", body));
+                            }));
 }
 
 void add_list_rows(std::vector<hostile_case>& rows) {
@@ -1791,8 +1794,11 @@ void add_fake_rows(std::vector<hostile_case>& rows) {
        parser_kind::list, expect_error(novu::error_kind::validation, ""), 422},
       {"fake: list query with a malformed escape", raw_request("GET", "/v1/channel-connections?after=%zz"),
        parser_kind::list, expect_error(novu::error_kind::api, ""), 400},
+      // As the server: an unknown cursor gives an empty page, both cursors a 400.
       {"fake: list with an unknown cursor", raw_request("GET", "/v1/channel-connections?after=nope"), parser_kind::list,
-       expect_error(novu::error_kind::api, ""), 400},
+       expect_ok(), 200},
+      {"fake: list with before and after", raw_request("GET", "/v1/channel-connections?after=a&before=b"),
+       parser_kind::list, expect_error(novu::error_kind::api, ""), 400},
       {"fake: list with an empty query and stray separators", raw_request("GET", "/v1/channel-connections?&&=&"),
        parser_kind::list, expect_ok(), 200},
   };

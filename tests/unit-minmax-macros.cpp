@@ -51,6 +51,7 @@ TEST_CASE("min/max macros: the headers compile after them, and paging through th
   for (int i = 0; i < 5; ++i) {
     novu::create_channel_connection_request body;
     body.integration_identifier = "slack-prod";
+    body.subscriber_id = "sub-" + std::to_string(i);  // one connection per subscriber (409 otherwise)
     body.workspace.id = "T" + std::to_string(i);
     body.auth.access_token = "xoxb-" + std::to_string(i);
     REQUIRE(client.create(body).has_value());

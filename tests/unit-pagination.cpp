@@ -200,6 +200,7 @@ TEST_CASE("pagination: includeCursor=true with limit=1 over the fake yields ever
     for (int i = 0; i < 7; ++i) {
       novu::create_channel_connection_request body;
       body.identifier = "conn-" + std::to_string(i);
+      body.subscriber_id = "sub-" + std::to_string(i);  // one connection per subscriber (409 otherwise)
       body.integration_identifier = "slack-prod";
       body.workspace.id = "T";
       body.auth.access_token = "a";
@@ -211,6 +212,7 @@ TEST_CASE("pagination: includeCursor=true with limit=1 over the fake yields ever
     novu::list_channel_connections_params p;
     p.limit = 1;
     p.include_cursor = true;
+    p.order_direction = novu::order_direction::ascending;  // the server's default is descending
     std::optional<novu::result<std::size_t>> outcome;
     CHECK(identifiers_walked(fake, p, async, outcome) == created);
     REQUIRE(outcome.has_value());

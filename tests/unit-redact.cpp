@@ -133,6 +133,7 @@ TEST_CASE("responses and errors: tokens in bodies are masked, the rest is shown"
   config.secret_key = k_secret_key;
   novu::create_channel_connection_request create;
   create.identifier = "conn-1";
+  create.subscriber_id = "sub-1";  // the server needs a subscriber or a context
   create.integration_identifier = "slack-prod";
   create.workspace.id = "T1";
   create.auth.access_token = k_access_token;

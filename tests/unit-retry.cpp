@@ -12,15 +12,28 @@ novu::retry_decision decide(int attempts, int status, novu::http_headers headers
 }
 }  // namespace
 
-TEST_CASE("defaults retry 408, 409, 429, 5xx and transport errors, nothing else") {
-  for (int status : {0, 408, 409, 429, 500, 502, 503, 504, 599}) {
+TEST_CASE("defaults retry 408, 409 with Retry-After, 429, 5xx and transport errors, nothing else") {
+  for (int status : {0, 408, 429, 500, 502, 503, 504, 599}) {
     CAPTURE(status);
     CHECK(decide(1, status).retry);
   }
-  for (int status : {400, 401, 403, 404, 405, 413, 414, 415, 422, 301, 600}) {
+  for (int status : {400, 401, 403, 404, 405, 409, 413, 414, 415, 422, 301, 600}) {
     CAPTURE(status);
     CHECK_FALSE(decide(1, status).retry);
   }
+  // A 409 is transient only with Retry-After (or Retry-After-Ms), whatever its value.
+  CHECK(decide(1, 409, {{"Retry-After", "1"}}).retry);
+  CHECK(decide(1, 409, {{"Retry-After", "1"}}).delay_ms == 1000);
+  CHECK(decide(1, 409, {{"retry-after-ms", "250"}}).retry);
+  CHECK(decide(1, 409, {{"Retry-After", "soon"}}).retry);
+  // The SDK's behaviour, on request: every 409 retried.
+  novu::retry_policy sdk_like;
+  sdk_like.retry_conflicts_without_retry_after = true;
+  CHECK(decide(1, 409, {}, 0, 0.0, sdk_like).retry);
+  // Without 409 among the statuses, not even a transient one is retried.
+  novu::retry_policy no_conflicts;
+  no_conflicts.retry_statuses.erase(409);
+  CHECK_FALSE(decide(1, 409, {{"Retry-After", "1"}}, 0, 0.0, no_conflicts).retry);
 }
 
 TEST_CASE("back-off: initial * n^1.5 + jitter, capped per wait") {

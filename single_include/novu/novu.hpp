@@ -301,12 +301,14 @@ class provider_id : public open_enum<provider_id> {
   static constexpr std::string_view novu_slack{"novu-slack"};
   static constexpr std::string_view telegram{"telegram"};
   static constexpr std::string_view sendblue{"sendblue"};
+  /// "novu-web-chat": in SDK 3.19.1, not in the OpenAPI document.
   static constexpr std::string_view novu_web_chat{"novu-web-chat"};
   static constexpr std::string_view anthropic{"anthropic"};
   static constexpr std::string_view novu_anthropic{"novu-anthropic"};
   static constexpr std::string_view anthropic_aws{"anthropic-aws"};
   static constexpr std::string_view pagerduty{"pagerduty"};
   static constexpr std::string_view opsgenie{"opsgenie"};
+  /// "grafana" (not grafana-on-call): in SDK 3.19.1, not in the OpenAPI document.
   static constexpr std::string_view grafana{"grafana"};
   static constexpr std::string_view tool_webhook{"tool-webhook"};
 
@@ -2458,8 +2460,14 @@ struct retry_policy {
   bool retry_transport_errors = true;
   /// Retry on any 5xx status.
   bool retry_server_errors = true;
-  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`.
+  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`. A 409 among them
+  /// is retried only when it carries Retry-After or Retry-After-Ms (see below).
   http_status_set retry_statuses{408, 409, 429};
+  /// Also retry a 409 without Retry-After / Retry-After-Ms. Off by default: the server sends
+  /// Retry-After on its only transient 409 (a request with the same idempotency key still in
+  /// progress), and a 409 without it is a permanent conflict ("... already exists") that
+  /// another attempt cannot fix. `true` retries every 409, as the official SDK does.
+  bool retry_conflicts_without_retry_after = false;
 
   /// A policy that never retries.
   static retry_policy disabled() {
@@ -2480,7 +2488,8 @@ struct retry_decision {
 /// `headers` the response headers (Retry-After-Ms, then Retry-After as delta-seconds or
 /// HTTP-date, take precedence over the back-off, capped at max_interval_ms); `elapsed_ms`
 /// the time since the first attempt began; `jitter` a sample from [0, 1); `unix_now_ms` the
-/// wall clock, to read an HTTP-date.
+/// wall clock, to read an HTTP-date. A 409 without Retry-After or Retry-After-Ms is final
+/// unless `retry_conflicts_without_retry_after` (see is_transient_conflict).
 /// For every value of every input (and of every policy field) the answer is defined and
 /// bounded: no retry once `attempts_made >= max_attempts`; `delay_ms <= max_interval_ms`; and
 /// a retry only when `elapsed_ms + delay_ms <= max_elapsed_ms` (exactly, without wrap-around).
@@ -2489,6 +2498,10 @@ struct retry_decision {
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms);
+
+/// True for a 409 the server means as transient: one that carries a Retry-After or
+/// Retry-After-Ms header (whatever its value), as the idempotency "request in progress" 409 does.
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept;
 
 /// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
 /// member functions: `monotonic_ms`, `unix_ms` and `random_unit` always, `sleep_ms` for the
@@ -2603,6 +2616,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -2614,6 +2632,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -4683,8 +4705,14 @@ struct retry_policy {
   bool retry_transport_errors = true;
   /// Retry on any 5xx status.
   bool retry_server_errors = true;
-  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`.
+  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`. A 409 among them
+  /// is retried only when it carries Retry-After or Retry-After-Ms (see below).
   http_status_set retry_statuses{408, 409, 429};
+  /// Also retry a 409 without Retry-After / Retry-After-Ms. Off by default: the server sends
+  /// Retry-After on its only transient 409 (a request with the same idempotency key still in
+  /// progress), and a 409 without it is a permanent conflict ("... already exists") that
+  /// another attempt cannot fix. `true` retries every 409, as the official SDK does.
+  bool retry_conflicts_without_retry_after = false;
 
   /// A policy that never retries.
   static retry_policy disabled() {
@@ -4705,7 +4733,8 @@ struct retry_decision {
 /// `headers` the response headers (Retry-After-Ms, then Retry-After as delta-seconds or
 /// HTTP-date, take precedence over the back-off, capped at max_interval_ms); `elapsed_ms`
 /// the time since the first attempt began; `jitter` a sample from [0, 1); `unix_now_ms` the
-/// wall clock, to read an HTTP-date.
+/// wall clock, to read an HTTP-date. A 409 without Retry-After or Retry-After-Ms is final
+/// unless `retry_conflicts_without_retry_after` (see is_transient_conflict).
 /// For every value of every input (and of every policy field) the answer is defined and
 /// bounded: no retry once `attempts_made >= max_attempts`; `delay_ms <= max_interval_ms`; and
 /// a retry only when `elapsed_ms + delay_ms <= max_elapsed_ms` (exactly, without wrap-around).
@@ -4714,6 +4743,10 @@ struct retry_decision {
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms);
+
+/// True for a 409 the server means as transient: one that carries a Retry-After or
+/// Retry-After-Ms header (whatever its value), as the idempotency "request in progress" 409 does.
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept;
 
 /// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
 /// member functions: `monotonic_ms`, `unix_ms` and `random_unit` always, `sleep_ms` for the
@@ -4828,6 +4861,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -4839,6 +4877,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -4977,8 +5019,14 @@ struct retry_policy {
   bool retry_transport_errors = true;
   /// Retry on any 5xx status.
   bool retry_server_errors = true;
-  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`.
+  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`. A 409 among them
+  /// is retried only when it carries Retry-After or Retry-After-Ms (see below).
   http_status_set retry_statuses{408, 409, 429};
+  /// Also retry a 409 without Retry-After / Retry-After-Ms. Off by default: the server sends
+  /// Retry-After on its only transient 409 (a request with the same idempotency key still in
+  /// progress), and a 409 without it is a permanent conflict ("... already exists") that
+  /// another attempt cannot fix. `true` retries every 409, as the official SDK does.
+  bool retry_conflicts_without_retry_after = false;
 
   /// A policy that never retries.
   static retry_policy disabled() {
@@ -4999,7 +5047,8 @@ struct retry_decision {
 /// `headers` the response headers (Retry-After-Ms, then Retry-After as delta-seconds or
 /// HTTP-date, take precedence over the back-off, capped at max_interval_ms); `elapsed_ms`
 /// the time since the first attempt began; `jitter` a sample from [0, 1); `unix_now_ms` the
-/// wall clock, to read an HTTP-date.
+/// wall clock, to read an HTTP-date. A 409 without Retry-After or Retry-After-Ms is final
+/// unless `retry_conflicts_without_retry_after` (see is_transient_conflict).
 /// For every value of every input (and of every policy field) the answer is defined and
 /// bounded: no retry once `attempts_made >= max_attempts`; `delay_ms <= max_interval_ms`; and
 /// a retry only when `elapsed_ms + delay_ms <= max_elapsed_ms` (exactly, without wrap-around).
@@ -5008,6 +5057,10 @@ struct retry_decision {
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms);
+
+/// True for a 409 the server means as transient: one that carries a Retry-After or
+/// Retry-After-Ms header (whatever its value), as the idempotency "request in progress" 409 does.
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept;
 
 /// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
 /// member functions: `monotonic_ms`, `unix_ms` and `random_unit` always, `sleep_ms` for the
@@ -6882,6 +6935,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -6893,6 +6951,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -8877,6 +8939,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -8888,6 +8955,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -10805,6 +10876,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -10816,6 +10892,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -12719,6 +12799,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -12730,6 +12815,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -15434,6 +15523,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -15445,6 +15539,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -15850,10 +15948,25 @@ NOVU_CC_NAMESPACE_END
 // (header-only mode), so that every public header works on its own.
 
 
+
 NOVU_CC_NAMESPACE_BEGIN
 
 /// The error a non-2xx response stands for (what every resource's parsers return for it).
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits = {});
+
+/// True when `e` is a permanent conflict: a 409 answer without Retry-After or Retry-After-Ms
+/// (the server's "... already exists"), which the clients return after one attempt because
+/// another attempt cannot succeed. A 409 with Retry-After (a request with the same idempotency
+/// key still in progress) is transient and not a permanent conflict.
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept;
+
+/// The identifier of the existing resource a permanent conflict names, read from the server's
+/// message: "... Connection ID: <id>" (same integration, subscriber and context), or
+/// `... with identifier "<id>" already exists ...` (duplicate identifier). nullopt for any
+/// other error or message. It is cut from the error's message, which the clients have scrubbed
+/// of the secret key and the call's tokens, so it never holds them; nullopt when what the
+/// message names was redacted or is empty.
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e);
 
 NOVU_CC_NAMESPACE_END
 
@@ -16171,10 +16284,46 @@ Result parse_success_body(const http_response& response, const decode_limits& li
   return decoded;
 }
 
+// The identifier a conflict message names (see conflicting_identifier), unchecked.
+inline std::optional<std::string_view> identifier_in_conflict(std::string_view message) {
+  constexpr std::string_view named_id = "Connection ID: ";
+  if (const std::size_t at = message.rfind(named_id); at != std::string_view::npos) {
+    std::string_view id = message.substr(at + named_id.size());
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\n' || id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+    return id;
+  }
+  constexpr std::string_view opening = "with identifier \"";
+  constexpr std::string_view closing = "\" already exists";
+  const std::size_t start = message.find(opening);
+  const std::size_t end = message.rfind(closing);
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start + opening.size()) {
+    return std::nullopt;
+  }
+  return message.substr(start + opening.size(), end - start - opening.size());
+}
+
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept {
+  return e.status == 409 && !is_transient_conflict(e.status, e.headers);
+}
+
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e) {
+  if (!is_permanent_conflict(e) || !e.api || !e.api->message) return std::nullopt;
+  const std::optional<std::string> message = string_value(*e.api->message);
+  if (!message) return std::nullopt;
+  const std::optional<std::string_view> id = detail::identifier_in_conflict(*message);
+  if (!id || id->empty() || id->find(detail::mask_text) != std::string_view::npos ||
+      detail::needs_printable_escaping(*id)) {
+    return std::nullopt;
+  }
+  return std::string(*id);
 }
 
 NOVU_CC_NAMESPACE_END
@@ -19015,6 +19164,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -19026,6 +19180,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -21730,6 +21888,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -21741,6 +21904,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -22116,10 +22283,25 @@ NOVU_CC_NAMESPACE_END
 // (header-only mode), so that every public header works on its own.
 
 
+
 NOVU_CC_NAMESPACE_BEGIN
 
 /// The error a non-2xx response stands for (what every resource's parsers return for it).
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits = {});
+
+/// True when `e` is a permanent conflict: a 409 answer without Retry-After or Retry-After-Ms
+/// (the server's "... already exists"), which the clients return after one attempt because
+/// another attempt cannot succeed. A 409 with Retry-After (a request with the same idempotency
+/// key still in progress) is transient and not a permanent conflict.
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept;
+
+/// The identifier of the existing resource a permanent conflict names, read from the server's
+/// message: "... Connection ID: <id>" (same integration, subscriber and context), or
+/// `... with identifier "<id>" already exists ...` (duplicate identifier). nullopt for any
+/// other error or message. It is cut from the error's message, which the clients have scrubbed
+/// of the secret key and the call's tokens, so it never holds them; nullopt when what the
+/// message names was redacted or is empty.
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e);
 
 NOVU_CC_NAMESPACE_END
 
@@ -22437,10 +22619,46 @@ Result parse_success_body(const http_response& response, const decode_limits& li
   return decoded;
 }
 
+// The identifier a conflict message names (see conflicting_identifier), unchecked.
+inline std::optional<std::string_view> identifier_in_conflict(std::string_view message) {
+  constexpr std::string_view named_id = "Connection ID: ";
+  if (const std::size_t at = message.rfind(named_id); at != std::string_view::npos) {
+    std::string_view id = message.substr(at + named_id.size());
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\n' || id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+    return id;
+  }
+  constexpr std::string_view opening = "with identifier \"";
+  constexpr std::string_view closing = "\" already exists";
+  const std::size_t start = message.find(opening);
+  const std::size_t end = message.rfind(closing);
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start + opening.size()) {
+    return std::nullopt;
+  }
+  return message.substr(start + opening.size(), end - start - opening.size());
+}
+
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept {
+  return e.status == 409 && !is_transient_conflict(e.status, e.headers);
+}
+
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e) {
+  if (!is_permanent_conflict(e) || !e.api || !e.api->message) return std::nullopt;
+  const std::optional<std::string> message = string_value(*e.api->message);
+  if (!message) return std::nullopt;
+  const std::optional<std::string_view> id = detail::identifier_in_conflict(*message);
+  if (!id || id->empty() || id->find(detail::mask_text) != std::string_view::npos ||
+      detail::needs_printable_escaping(*id)) {
+    return std::nullopt;
+  }
+  return std::string(*id);
 }
 
 NOVU_CC_NAMESPACE_END
@@ -23458,10 +23676,25 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 // NOVU_CC_STANDALONE }
 
 
+
 NOVU_CC_NAMESPACE_BEGIN
 
 /// The error a non-2xx response stands for (what every resource's parsers return for it).
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits = {});
+
+/// True when `e` is a permanent conflict: a 409 answer without Retry-After or Retry-After-Ms
+/// (the server's "... already exists"), which the clients return after one attempt because
+/// another attempt cannot succeed. A 409 with Retry-After (a request with the same idempotency
+/// key still in progress) is transient and not a permanent conflict.
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept;
+
+/// The identifier of the existing resource a permanent conflict names, read from the server's
+/// message: "... Connection ID: <id>" (same integration, subscriber and context), or
+/// `... with identifier "<id>" already exists ...` (duplicate identifier). nullopt for any
+/// other error or message. It is cut from the error's message, which the clients have scrubbed
+/// of the secret key and the call's tokens, so it never holds them; nullopt when what the
+/// message names was redacted or is empty.
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e);
 
 NOVU_CC_NAMESPACE_END
 
@@ -25271,6 +25504,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -25282,6 +25520,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -27986,6 +28228,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -27997,6 +28244,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -28673,10 +28924,46 @@ Result parse_success_body(const http_response& response, const decode_limits& li
   return decoded;
 }
 
+// The identifier a conflict message names (see conflicting_identifier), unchecked.
+inline std::optional<std::string_view> identifier_in_conflict(std::string_view message) {
+  constexpr std::string_view named_id = "Connection ID: ";
+  if (const std::size_t at = message.rfind(named_id); at != std::string_view::npos) {
+    std::string_view id = message.substr(at + named_id.size());
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\n' || id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+    return id;
+  }
+  constexpr std::string_view opening = "with identifier \"";
+  constexpr std::string_view closing = "\" already exists";
+  const std::size_t start = message.find(opening);
+  const std::size_t end = message.rfind(closing);
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start + opening.size()) {
+    return std::nullopt;
+  }
+  return message.substr(start + opening.size(), end - start - opening.size());
+}
+
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept {
+  return e.status == 409 && !is_transient_conflict(e.status, e.headers);
+}
+
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e) {
+  if (!is_permanent_conflict(e) || !e.api || !e.api->message) return std::nullopt;
+  const std::optional<std::string> message = string_value(*e.api->message);
+  if (!message) return std::nullopt;
+  const std::optional<std::string_view> id = detail::identifier_in_conflict(*message);
+  if (!id || id->empty() || id->find(detail::mask_text) != std::string_view::npos ||
+      detail::needs_printable_escaping(*id)) {
+    return std::nullopt;
+  }
+  return std::string(*id);
 }
 
 NOVU_CC_NAMESPACE_END
@@ -30468,23 +30755,33 @@ NOVU_CC_NAMESPACE_BEGIN
 namespace connections {
 
 /// GET /v1/channel-connections with the query in the SDK's fixed key order. Fails when
-/// `limit` is outside 1..100 or a value is not valid UTF-8.
+/// `limit` is outside 1..100, when both `before` and `after` are set (the server answers 400),
+/// or when a value is not valid UTF-8.
 NOVU_CC_API result<http_request> build_list_request(const client_config& config,
                                                     const list_channel_connections_params& params,
                                                     const call_options& options = {});
-/// POST /v1/channel-connections.
+/// POST /v1/channel-connections. An empty `integration_identifier`, `workspace.id` or
+/// `auth.access_token` is refused (location "integrationIdentifier", "workspace.id",
+/// "auth.accessToken"): a default-built novu::auth never reaches the server.
 NOVU_CC_API result<http_request> build_create_request(const client_config& config,
                                                       const create_channel_connection_request& body,
                                                       const call_options& options = {});
 /// GET /v1/channel-connections/{identifier}.
 NOVU_CC_API result<http_request> build_retrieve_request(const client_config& config, std::string_view identifier,
                                                         const call_options& options = {});
-/// PATCH /v1/channel-connections/{identifier}. Empty, "." and ".." identifiers are rejected.
+/// PATCH /v1/channel-connections/{identifier}. Empty, "." and ".." identifiers are rejected, so
+/// are an empty `workspace.id` or `auth.access_token`. The server replaces `auth` whole: a body
+/// without `refresh_token` erases the stored refresh token.
 NOVU_CC_API result<http_request> build_update_request(const client_config& config, std::string_view identifier,
                                                       const update_channel_connection_request& body,
                                                       const call_options& options = {});
 /// DELETE /v1/channel-connections/{identifier}.
 NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options = {});
+
+/// POST /v1/channel-connections/{identifier}/verify, without a body: the server checks the
+/// stored tokens with the provider (refreshing them when due). Not in the OpenAPI document.
+NOVU_CC_API result<http_request> build_verify_request(const client_config& config, std::string_view identifier,
                                                       const call_options& options = {});
 
 /// Parameters of the page after `page`: its `next` cursor as `after`, every filter kept, no
@@ -30533,6 +30830,10 @@ NOVU_CC_API result<channel_connection> parse_retrieve_response(const http_respon
                                                                const decode_limits& limits = {});
 /// Result of an update call.
 NOVU_CC_API result<channel_connection> parse_update_response(const http_response& response,
+                                                             const decode_limits& limits = {});
+/// Result of a verify call (POST .../{identifier}/verify): the connection as stored after the
+/// check. A 502 (the provider rejected the refresh token) is an error whose message says so.
+NOVU_CC_API result<channel_connection> parse_verify_response(const http_response& response,
                                                              const decode_limits& limits = {});
 /// Result of a delete call: any 2xx is a success, whatever its body.
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits = {});
@@ -30779,6 +31080,30 @@ NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call
 // client::remove.
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options);
+// client::verify.
+NOVU_CC_API result<channel_connection> sync_verify(const sync_call_context& call, std::string_view identifier,
+                                                   const call_options& options);
+// client::create_or_update.
+NOVU_CC_API result<channel_connection> sync_create_or_update(const sync_call_context& call,
+                                                             const create_channel_connection_request& body,
+                                                             const call_options& options);
+
+// The policy of a verify call: `policy` without retries of 502 (the provider rejected the
+// refresh token; it stays so until the user re-authorises), other statuses as in `policy`.
+NOVU_CC_API retry_policy verify_retry_policy(retry_policy policy);
+
+// The connection a failed create of create_or_update should update instead: the identifier a
+// permanent conflict names, else the body's own identifier for a duplicate-identifier conflict;
+// nullopt when `created` is no permanent conflict.
+NOVU_CC_API std::optional<std::string> create_or_update_target(const error& created,
+                                                               const std::optional<std::string>& body_identifier);
+
+// The options of create_or_update's update: the caller's idempotency key with "-update" (so
+// the create and the update never share one), or a generated key when the caller gave none.
+NOVU_CC_API call_options create_or_update_options(const call_options& options);
+
+// The update create_or_update sends: the create body's workspace and auth.
+NOVU_CC_API update_channel_connection_request update_from_create(const create_channel_connection_request& body);
 
 // Masks the secret key and the tokens a call sent in every field of an error the call is about
 // to return, then finishes its message (control characters escaped, length capped).
@@ -30805,6 +31130,9 @@ NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result an
 // finish_list_call for create, retrieve and update.
 NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
                                                               const novu::auth* sent_auth);
+// finish_list_call for verify: a 502 says that the provider rejected the refresh token.
+NOVU_CC_API result<channel_connection> finish_verify_call(transport_result answer, const client_config& config,
+                                                          const novu::auth* sent_auth);
 // finish_list_call for delete.
 NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
                                             const novu::auth* sent_auth);
@@ -30848,6 +31176,16 @@ class channel_connections_operations {
   /// Deletes a channel connection (DELETE /v1/channel-connections/{identifier}).
   result<void> remove(std::string_view identifier, const call_options& options = {}) {
     return client_->remove(identifier, options);
+  }
+  /// Checks (and if due refreshes) the stored tokens with the provider (see client::verify).
+  result<channel_connection> verify(std::string_view identifier, const call_options& options = {}) {
+    return client_->verify(identifier, options);
+  }
+  /// Creates the connection, or updates the existing one it conflicts with (see
+  /// client::create_or_update).
+  result<channel_connection> create_or_update(const create_channel_connection_request& body,
+                                              const call_options& options = {}) {
+    return client_->create_or_update(body, options);
   }
 
  private:
@@ -30930,6 +31268,25 @@ class client {
   /// Deletes a channel connection.
   result<void> remove(std::string_view identifier, const call_options& options = {}) {
     return detail::sync_remove(context(), identifier, options);
+  }
+
+  /// POST /v1/channel-connections/{identifier}/verify: the server checks the stored tokens with
+  /// the provider, refreshes them when due, and answers the connection as stored now. A 502
+  /// (the provider rejected the refresh token: it stays rejected until the user re-authorises)
+  /// comes back at once, without retries, with a message saying so; other 5xx are retried as
+  /// usual. A server feature not yet in the OpenAPI document.
+  result<channel_connection> verify(std::string_view identifier, const call_options& options = {}) {
+    return detail::sync_verify(context(), identifier, options);
+  }
+
+  /// Creates the connection; when the server answers with a permanent "already exists"
+  /// conflict, updates the connection it names (the "Connection ID" of a same integration,
+  /// subscriber and context conflict, or the body's own identifier) with the body's workspace
+  /// and auth, and returns that. Other errors of the create come back as they are. The update
+  /// carries the caller's idempotency key with "-update" appended (a generated key without one).
+  result<channel_connection> create_or_update(const create_channel_connection_request& body,
+                                              const call_options& options = {}) {
+    return detail::sync_create_or_update(context(), body, options);
   }
 
  private:
@@ -32442,6 +32799,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -32453,6 +32815,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -35157,6 +35523,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -35168,6 +35539,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -35844,10 +36219,46 @@ Result parse_success_body(const http_response& response, const decode_limits& li
   return decoded;
 }
 
+// The identifier a conflict message names (see conflicting_identifier), unchecked.
+inline std::optional<std::string_view> identifier_in_conflict(std::string_view message) {
+  constexpr std::string_view named_id = "Connection ID: ";
+  if (const std::size_t at = message.rfind(named_id); at != std::string_view::npos) {
+    std::string_view id = message.substr(at + named_id.size());
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\n' || id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+    return id;
+  }
+  constexpr std::string_view opening = "with identifier \"";
+  constexpr std::string_view closing = "\" already exists";
+  const std::size_t start = message.find(opening);
+  const std::size_t end = message.rfind(closing);
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start + opening.size()) {
+    return std::nullopt;
+  }
+  return message.substr(start + opening.size(), end - start - opening.size());
+}
+
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept {
+  return e.status == 409 && !is_transient_conflict(e.status, e.headers);
+}
+
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e) {
+  if (!is_permanent_conflict(e) || !e.api || !e.api->message) return std::nullopt;
+  const std::optional<std::string> message = string_value(*e.api->message);
+  if (!message) return std::nullopt;
+  const std::optional<std::string_view> id = detail::identifier_in_conflict(*message);
+  if (!id || id->empty() || id->find(detail::mask_text) != std::string_view::npos ||
+      detail::needs_printable_escaping(*id)) {
+    return std::nullopt;
+  }
+  return std::string(*id);
 }
 
 NOVU_CC_NAMESPACE_END
@@ -37196,6 +37607,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -37207,6 +37623,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -40938,10 +41358,46 @@ Result parse_success_body(const http_response& response, const decode_limits& li
   return decoded;
 }
 
+// The identifier a conflict message names (see conflicting_identifier), unchecked.
+inline std::optional<std::string_view> identifier_in_conflict(std::string_view message) {
+  constexpr std::string_view named_id = "Connection ID: ";
+  if (const std::size_t at = message.rfind(named_id); at != std::string_view::npos) {
+    std::string_view id = message.substr(at + named_id.size());
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\n' || id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+    return id;
+  }
+  constexpr std::string_view opening = "with identifier \"";
+  constexpr std::string_view closing = "\" already exists";
+  const std::size_t start = message.find(opening);
+  const std::size_t end = message.rfind(closing);
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start + opening.size()) {
+    return std::nullopt;
+  }
+  return message.substr(start + opening.size(), end - start - opening.size());
+}
+
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept {
+  return e.status == 409 && !is_transient_conflict(e.status, e.headers);
+}
+
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e) {
+  if (!is_permanent_conflict(e) || !e.api || !e.api->message) return std::nullopt;
+  const std::optional<std::string> message = string_value(*e.api->message);
+  if (!message) return std::nullopt;
+  const std::optional<std::string_view> id = detail::identifier_in_conflict(*message);
+  if (!id || id->empty() || id->find(detail::mask_text) != std::string_view::npos ||
+      detail::needs_printable_escaping(*id)) {
+    return std::nullopt;
+  }
+  return std::string(*id);
 }
 
 NOVU_CC_NAMESPACE_END
@@ -41345,6 +41801,22 @@ inline result<channel_connection> parse_connection(const http_response& response
       response, limits, secrets, [&](const std::string& body) { return decode_channel_connection(body, limits); });
 }
 
+// A verify's 502 says that the provider rejected the refresh token: the message says so.
+inline void explain_verify_error(error& e) {
+  if (e.status != 502) return;
+  e.message =
+      "HTTP 502 Bad Gateway from verify: the provider rejected the connection's refresh token; it stays "
+      "rejected until the user re-authorises the connection (not retried)";
+}
+
+// Verify answers: a connection, or for a 502 an error that says what it means.
+inline result<channel_connection> parse_verify(const http_response& response, const decode_limits& limits,
+                                               const secret_scrubber* secrets) {
+  result<channel_connection> parsed = parse_connection(response, limits, secrets);
+  if (!parsed) explain_verify_error(parsed.error());
+  return parsed;
+}
+
 // List answers.
 inline result<channel_connection_page> parse_page(const http_response& response, const decode_limits& limits,
                                                   const secret_scrubber* secrets) {
@@ -41388,6 +41860,11 @@ NOVU_CC_API result<channel_connection> parse_retrieve_response(const http_respon
 NOVU_CC_API result<channel_connection> parse_update_response(const http_response& response,
                                                              const decode_limits& limits) {
   return detail::parse_connection(response, limits, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> parse_verify_response(const http_response& response,
+                                                             const decode_limits& limits) {
+  return detail::parse_verify(response, limits, nullptr);
 }
 
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
@@ -41457,6 +41934,14 @@ NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result an
 NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
                                                               const novu::auth* sent_auth) {
   return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+}
+
+NOVU_CC_API result<channel_connection> finish_verify_call(transport_result answer, const client_config& config,
+                                                          const novu::auth* sent_auth) {
+  result<channel_connection> verified =
+      finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+  if (!verified) explain_verify_error(verified.error());
+  return verified;
 }
 
 NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
@@ -41535,6 +42020,64 @@ NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_
       &finish_delete_call, nullptr);
 }
 
+NOVU_CC_API retry_policy verify_retry_policy(retry_policy policy) {
+  if (policy.retry_server_errors) {
+    policy.retry_server_errors = false;
+    for (int status = 500; status <= 599; ++status) policy.retry_statuses.insert(status);
+  }
+  policy.retry_statuses.erase(502);
+  return policy;
+}
+
+NOVU_CC_API result<channel_connection> sync_verify(const sync_call_context& call, std::string_view identifier,
+                                                   const call_options& options) {
+  // The call's policy (the client's, or the call's own) without retries of a 502.
+  call_options verify_options = options;
+  verify_options.retry = verify_retry_policy(options.retry ? *options.retry : call.config.retry);
+  return execute_sync<channel_connection>(
+      call, verify_options,
+      [&](const call_options& keyed) { return connections::build_verify_request(call.config, identifier, keyed); },
+      &finish_verify_call, nullptr);
+}
+
+NOVU_CC_API std::optional<std::string> create_or_update_target(const error& created,
+                                                               const std::optional<std::string>& body_identifier) {
+  if (!is_permanent_conflict(created)) return std::nullopt;
+  if (std::optional<std::string> named = conflicting_identifier(created)) return named;
+  // A duplicate-identifier conflict whose message could not be read: the body named it.
+  const bool names_other =
+      created.api && created.api->message && created.api->message->text.find("Connection ID") != std::string::npos;
+  if (body_identifier && !body_identifier->empty() && !names_other) return body_identifier;
+  return std::nullopt;
+}
+
+NOVU_CC_API call_options create_or_update_options(const call_options& options) {
+  call_options update = options;
+  if (!update.idempotency_key.empty()) {
+    // Within the 255 characters a key may have.
+    if (update.idempotency_key.size() > 248) update.idempotency_key.resize(248);
+    update.idempotency_key += "-update";
+  }
+  return update;
+}
+
+NOVU_CC_API update_channel_connection_request update_from_create(const create_channel_connection_request& body) {
+  update_channel_connection_request update;
+  update.workspace = body.workspace;
+  update.auth = body.auth;
+  return update;
+}
+
+NOVU_CC_API result<channel_connection> sync_create_or_update(const sync_call_context& call,
+                                                             const create_channel_connection_request& body,
+                                                             const call_options& options) {
+  result<channel_connection> created = sync_create(call, body, options);
+  if (created) return created;
+  const std::optional<std::string> target = create_or_update_target(created.error(), body.identifier);
+  if (!target) return created;
+  return sync_update(call, *target, update_from_create(body), create_or_update_options(options));
+}
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_CLIENT_IPP
@@ -41556,6 +42099,20 @@ inline result<std::string> item_path(std::string_view identifier) {
   return collection_item_path("/v1/channel-connections/", identifier);
 }
 
+// The error for a required text field of a request body that is empty, or nullopt.
+inline std::optional<error> empty_field(const std::string& value, const char* location) {
+  if (!value.empty()) return std::nullopt;
+  return make_error(error_kind::invalid_argument,
+                    std::string(location) + " is empty: the server would refuse it or store an unusable connection",
+                    location);
+}
+
+// The first empty required field of the workspace and auth every create and update carries.
+inline std::optional<error> empty_credentials(const novu::workspace& workspace, const novu::auth& auth) {
+  if (std::optional<error> e = empty_field(workspace.id, "workspace.id")) return e;
+  return empty_field(auth.access_token, "auth.accessToken");
+}
+
 }  // namespace detail
 
 namespace connections {
@@ -41566,6 +42123,11 @@ NOVU_CC_API result<http_request> build_list_request(const client_config& config,
   if (params.limit && (*params.limit < 1 || *params.limit > 100)) {
     return make_error(error_kind::invalid_argument,
                       "limit must be between 1 and 100, got " + std::to_string(*params.limit), "limit");
+  }
+  if (params.before && params.after) {
+    return make_error(error_kind::invalid_argument,
+                      "before and after are both set: a list request takes one cursor (the server answers 400)",
+                      "before");
   }
   struct text_param {
     const char* name;
@@ -41627,7 +42189,13 @@ NOVU_CC_API result<http_request> build_create_request(const client_config& confi
   result<std::string> json = encode_json(body);
   if (!json) return std::move(json).error();
   result<http_request> request = detail::start_request(config, "POST", "/v1/channel-connections", options, true);
-  if (request) request->body = std::move(*json);
+  if (!request) return request;
+  // After the configuration's checks, so that a bad key or URL is reported first.
+  if (std::optional<error> e = detail::empty_field(body.integration_identifier, "integrationIdentifier")) {
+    return std::move(*e);
+  }
+  if (std::optional<error> e = detail::empty_credentials(body.workspace, body.auth)) return std::move(*e);
+  request->body = std::move(*json);
   return request;
 }
 
@@ -41646,7 +42214,9 @@ NOVU_CC_API result<http_request> build_update_request(const client_config& confi
   result<std::string> json = encode_json(body);
   if (!json) return std::move(json).error();
   result<http_request> request = detail::start_request(config, "PATCH", std::move(*path), options, true);
-  if (request) request->body = std::move(*json);
+  if (!request) return request;
+  if (std::optional<error> e = detail::empty_credentials(body.workspace, body.auth)) return std::move(*e);
+  request->body = std::move(*json);
   return request;
 }
 
@@ -41655,6 +42225,14 @@ NOVU_CC_API result<http_request> build_delete_request(const client_config& confi
   result<std::string> path = detail::item_path(identifier);
   if (!path) return std::move(path).error();
   return detail::start_request(config, "DELETE", std::move(*path), options, false);
+}
+
+NOVU_CC_API result<http_request> build_verify_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options) {
+  result<std::string> path = detail::item_path(identifier);
+  if (!path) return std::move(path).error();
+  path->append("/verify");
+  return detail::start_request(config, "POST", std::move(*path), options, false);
 }
 
 NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(
@@ -43605,6 +44183,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -43616,6 +44199,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -46320,6 +46907,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -46331,6 +46923,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -47007,10 +47603,46 @@ Result parse_success_body(const http_response& response, const decode_limits& li
   return decoded;
 }
 
+// The identifier a conflict message names (see conflicting_identifier), unchecked.
+inline std::optional<std::string_view> identifier_in_conflict(std::string_view message) {
+  constexpr std::string_view named_id = "Connection ID: ";
+  if (const std::size_t at = message.rfind(named_id); at != std::string_view::npos) {
+    std::string_view id = message.substr(at + named_id.size());
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\n' || id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+    return id;
+  }
+  constexpr std::string_view opening = "with identifier \"";
+  constexpr std::string_view closing = "\" already exists";
+  const std::size_t start = message.find(opening);
+  const std::size_t end = message.rfind(closing);
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start + opening.size()) {
+    return std::nullopt;
+  }
+  return message.substr(start + opening.size(), end - start - opening.size());
+}
+
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept {
+  return e.status == 409 && !is_transient_conflict(e.status, e.headers);
+}
+
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e) {
+  if (!is_permanent_conflict(e) || !e.api || !e.api->message) return std::nullopt;
+  const std::optional<std::string> message = string_value(*e.api->message);
+  if (!message) return std::nullopt;
+  const std::optional<std::string_view> id = detail::identifier_in_conflict(*message);
+  if (!id || id->empty() || id->find(detail::mask_text) != std::string_view::npos ||
+      detail::needs_printable_escaping(*id)) {
+    return std::nullopt;
+  }
+  return std::string(*id);
 }
 
 NOVU_CC_NAMESPACE_END
@@ -51718,6 +52350,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -51729,6 +52366,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
@@ -52609,10 +53250,46 @@ Result parse_success_body(const http_response& response, const decode_limits& li
   return decoded;
 }
 
+// The identifier a conflict message names (see conflicting_identifier), unchecked.
+inline std::optional<std::string_view> identifier_in_conflict(std::string_view message) {
+  constexpr std::string_view named_id = "Connection ID: ";
+  if (const std::size_t at = message.rfind(named_id); at != std::string_view::npos) {
+    std::string_view id = message.substr(at + named_id.size());
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\n' || id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+    return id;
+  }
+  constexpr std::string_view opening = "with identifier \"";
+  constexpr std::string_view closing = "\" already exists";
+  const std::size_t start = message.find(opening);
+  const std::size_t end = message.rfind(closing);
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start + opening.size()) {
+    return std::nullopt;
+  }
+  return message.substr(start + opening.size(), end - start - opening.size());
+}
+
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept {
+  return e.status == 409 && !is_transient_conflict(e.status, e.headers);
+}
+
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e) {
+  if (!is_permanent_conflict(e) || !e.api || !e.api->message) return std::nullopt;
+  const std::optional<std::string> message = string_value(*e.api->message);
+  if (!message) return std::nullopt;
+  const std::optional<std::string_view> id = detail::identifier_in_conflict(*message);
+  if (!id || id->empty() || id->find(detail::mask_text) != std::string_view::npos ||
+      detail::needs_printable_escaping(*id)) {
+    return std::nullopt;
+  }
+  return std::string(*id);
 }
 
 NOVU_CC_NAMESPACE_END

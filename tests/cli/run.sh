@@ -141,10 +141,11 @@ assert c["contextKeys"] == ["tenant:acme"]
 PY
 check "create: JSON output, tokens masked" $?
 
-printf '{"identifier":"from-file","integrationIdentifier":"slack-prod","workspace":{"id":"T2"},"auth":{"accessToken":"xoxb-cli-TOKEN"}}' >"$out/body.json"
+# The server needs a subscriberId or a context on create.
+printf '{"identifier":"from-file","integrationIdentifier":"slack-prod","subscriberId":"sub-file","workspace":{"id":"T2"},"auth":{"accessToken":"xoxb-cli-TOKEN"}}' >"$out/body.json"
 run 0 "create --body FILE" "${g[@]}" create --body "$out/body.json"
 run 3 "create: duplicate identifier is an API error (409)" "${g[@]}" create --body "$out/body.json"
-run 0 "create --body - (stdin)" "${g[@]}" create --body - <<<'{"integrationIdentifier":"slack-prod","connectionMode":"shared","workspace":{"id":"T3"},"auth":{"accessToken":"x"}}'
+run 0 "create --body - (stdin)" "${g[@]}" create --body - <<<'{"integrationIdentifier":"slack-prod","subscriberId":"sub-shared","connectionMode":"shared","workspace":{"id":"T3"},"auth":{"accessToken":"x"}}'
 run 2 "create: --body that does not decode" "${g[@]}" create --body - <<<'{"workspace":{"id":5}}'
 
 run 0 "list --all" "${g[@]}" --json list --all --limit 2
@@ -171,7 +172,7 @@ check "list filters select one connection" $?
 run 0 "list --without-context" "${g[@]}" --json list --without-context
 python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert sorted(c["identifier"] for c in d["data"])==["from-file","slack-prod-shared-5"], d' "$stdout"
 check "list --without-context sends contextKeys=" $?
-run 0 "list table" "${g[@]}" list --limit 2
+run 0 "list table" "${g[@]}" list --limit 2 --order-direction ASC
 case "$stdout" in *IDENTIFIER*"next cursor: slack-prod-sub-2-2"*) check "list: readable table" 0 ;; *) check "list: readable table" 1 "$stdout" ;; esac
 
 run 0 "get" "${g[@]}" get slack-prod-sub-1-1
@@ -184,6 +185,13 @@ no_secret "update --verbose"
 python3 -c 'import json,sys; assert json.loads(sys.argv[1])["workspace"]["id"]=="T9"' "$stdout"
 check "update: new workspace returned" $?
 case "$stderr" in *"idempotency-key: cli-key-1"*) check "update: caller's idempotency key sent" 0 ;; *) check "update: caller's idempotency key sent" 1 ;; esac
+run 0 "verify" "${g[@]}" --json verify slack-prod-sub-2-2
+no_secret "verify"
+python3 -c 'import json,sys; c=json.loads(sys.argv[1]); assert c["identifier"]=="slack-prod-sub-2-2" and c["auth"]["expiresAt"], c' "$stdout"
+check "verify: the connection, its refresh token's expiry moved on" $?
+run 3 "verify: unknown identifier is an API error (404)" "${g[@]}" verify no-such-connection
+case "$stderr" in *"HTTP 404"*) check "verify: 404 reported" 0 ;; *) check "verify: 404 reported" 1 "$stderr" ;; esac
+run 2 "usage: verify without IDENTIFIER" "${g[@]}" verify
 run 0 "delete" "${g[@]}" delete slack-prod-sub-1-1
 run 3 "get after delete: API error exit code" "${g[@]}" get slack-prod-sub-1-1
 case "$stderr" in *"HTTP 404"*) check "get after delete: 404 reported" 0 ;; *) check "get after delete: 404 reported" 1 "$stderr" ;; esac

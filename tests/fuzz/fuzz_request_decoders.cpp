@@ -16,8 +16,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_round_trip(*update,
                            [](const std::string& text) { return novu::connections::decode_update_request(text); });
     const novu::result<novu::http_request> request = novu::connections::build_update_request(config, "conn-1", *update);
-    NOVU_FUZZ_CHECK(request && request->body == novu::encode_json(*update).value_or(""), "update request body");
-    fuzz::check_printable(novu::to_debug_string(*request), "to_debug_string(request) is not printable");
+    // An empty workspace.id or auth.accessToken is refused before sending.
+    const bool empty_required = update->workspace.id.empty() || update->auth.access_token.empty();
+    NOVU_FUZZ_CHECK(empty_required ? !request && request.error().kind == novu::error_kind::invalid_argument
+                                   : request && request->body == novu::encode_json(*update).value_or(""),
+                    "update request body");
+    if (request) fuzz::check_printable(novu::to_debug_string(*request), "to_debug_string(request) is not printable");
   } else {
     fuzz::check_error(update.error());
   }
@@ -39,8 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_round_trip(*create,
                            [](const std::string& text) { return novu::connections::decode_create_request(text); });
     const novu::result<novu::http_request> request = novu::connections::build_create_request(config, *create);
-    NOVU_FUZZ_CHECK(request && request->body == novu::encode_json(*create).value_or(""), "create request body");
-    fuzz::check_printable(novu::to_debug_string(*request), "to_debug_string(request) is not printable");
+    // An empty integrationIdentifier, workspace.id or auth.accessToken is refused before sending.
+    const bool empty_required =
+        create->integration_identifier.empty() || create->workspace.id.empty() || create->auth.access_token.empty();
+    NOVU_FUZZ_CHECK(empty_required ? !request && request.error().kind == novu::error_kind::invalid_argument
+                                   : request && request->body == novu::encode_json(*create).value_or(""),
+                    "create request body");
+    if (request) fuzz::check_printable(novu::to_debug_string(*request), "to_debug_string(request) is not printable");
   } else if (!create) {
     fuzz::check_error(create.error());
   }

@@ -90,6 +90,8 @@ inline novu::create_channel_connection_request create_body(const std::string& id
   body.identifier = identifier;
   body.subscriber_id = subscriber;
   body.integration_identifier = "slack-prod";
+  // A context of its own: the server allows one connection per integration, subscriber and context.
+  body.context = std::vector<novu::context_entry>{{"connection", identifier, std::nullopt}};
   body.workspace = {"T" + identifier, std::string("Workspace of ") + identifier, std::nullopt};
   body.auth = {"xoxb-" + identifier, std::nullopt, std::nullopt, std::nullopt};
   return body;

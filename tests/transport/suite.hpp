@@ -97,6 +97,7 @@ void run_suite(checks& out, const std::string& label, MakeRunner make, fixture& 
     novu::list_channel_connections_params params;
     params.subscriber_id = subscriber;
     params.limit = 2;
+    params.order_direction = novu::order_direction::ascending;  // the server's default is descending
     const auto walk = runner.list_all(params);
     std::string why = failure_of(walk);
     if (why.empty()) {

@@ -61,6 +61,30 @@ NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call
 // client::remove.
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
                                      const call_options& options);
+// client::verify.
+NOVU_CC_API result<channel_connection> sync_verify(const sync_call_context& call, std::string_view identifier,
+                                                   const call_options& options);
+// client::create_or_update.
+NOVU_CC_API result<channel_connection> sync_create_or_update(const sync_call_context& call,
+                                                             const create_channel_connection_request& body,
+                                                             const call_options& options);
+
+// The policy of a verify call: `policy` without retries of 502 (the provider rejected the
+// refresh token; it stays so until the user re-authorises), other statuses as in `policy`.
+NOVU_CC_API retry_policy verify_retry_policy(retry_policy policy);
+
+// The connection a failed create of create_or_update should update instead: the identifier a
+// permanent conflict names, else the body's own identifier for a duplicate-identifier conflict;
+// nullopt when `created` is no permanent conflict.
+NOVU_CC_API std::optional<std::string> create_or_update_target(const error& created,
+                                                               const std::optional<std::string>& body_identifier);
+
+// The options of create_or_update's update: the caller's idempotency key with "-update" (so
+// the create and the update never share one), or a generated key when the caller gave none.
+NOVU_CC_API call_options create_or_update_options(const call_options& options);
+
+// The update create_or_update sends: the create body's workspace and auth.
+NOVU_CC_API update_channel_connection_request update_from_create(const create_channel_connection_request& body);
 
 // Masks the secret key and the tokens a call sent in every field of an error the call is about
 // to return, then finishes its message (control characters escaped, length capped).
@@ -87,6 +111,9 @@ NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result an
 // finish_list_call for create, retrieve and update.
 NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
                                                               const novu::auth* sent_auth);
+// finish_list_call for verify: a 502 says that the provider rejected the refresh token.
+NOVU_CC_API result<channel_connection> finish_verify_call(transport_result answer, const client_config& config,
+                                                          const novu::auth* sent_auth);
 // finish_list_call for delete.
 NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
                                             const novu::auth* sent_auth);
@@ -130,6 +157,16 @@ class channel_connections_operations {
   /// Deletes a channel connection (DELETE /v1/channel-connections/{identifier}).
   result<void> remove(std::string_view identifier, const call_options& options = {}) {
     return client_->remove(identifier, options);
+  }
+  /// Checks (and if due refreshes) the stored tokens with the provider (see client::verify).
+  result<channel_connection> verify(std::string_view identifier, const call_options& options = {}) {
+    return client_->verify(identifier, options);
+  }
+  /// Creates the connection, or updates the existing one it conflicts with (see
+  /// client::create_or_update).
+  result<channel_connection> create_or_update(const create_channel_connection_request& body,
+                                              const call_options& options = {}) {
+    return client_->create_or_update(body, options);
   }
 
  private:
@@ -212,6 +249,25 @@ class client {
   /// Deletes a channel connection.
   result<void> remove(std::string_view identifier, const call_options& options = {}) {
     return detail::sync_remove(context(), identifier, options);
+  }
+
+  /// POST /v1/channel-connections/{identifier}/verify: the server checks the stored tokens with
+  /// the provider, refreshes them when due, and answers the connection as stored now. A 502
+  /// (the provider rejected the refresh token: it stays rejected until the user re-authorises)
+  /// comes back at once, without retries, with a message saying so; other 5xx are retried as
+  /// usual. A server feature not yet in the OpenAPI document.
+  result<channel_connection> verify(std::string_view identifier, const call_options& options = {}) {
+    return detail::sync_verify(context(), identifier, options);
+  }
+
+  /// Creates the connection; when the server answers with a permanent "already exists"
+  /// conflict, updates the connection it names (the "Connection ID" of a same integration,
+  /// subscriber and context conflict, or the body's own identifier) with the body's workspace
+  /// and auth, and returns that. Other errors of the create come back as they are. The update
+  /// carries the caller's idempotency key with "-update" appended (a generated key without one).
+  result<channel_connection> create_or_update(const create_channel_connection_request& body,
+                                              const call_options& options = {}) {
+    return detail::sync_create_or_update(context(), body, options);
   }
 
  private:

@@ -30,23 +30,33 @@ NOVU_CC_NAMESPACE_BEGIN
 namespace connections {
 
 /// GET /v1/channel-connections with the query in the SDK's fixed key order. Fails when
-/// `limit` is outside 1..100 or a value is not valid UTF-8.
+/// `limit` is outside 1..100, when both `before` and `after` are set (the server answers 400),
+/// or when a value is not valid UTF-8.
 NOVU_CC_API result<http_request> build_list_request(const client_config& config,
                                                     const list_channel_connections_params& params,
                                                     const call_options& options = {});
-/// POST /v1/channel-connections.
+/// POST /v1/channel-connections. An empty `integration_identifier`, `workspace.id` or
+/// `auth.access_token` is refused (location "integrationIdentifier", "workspace.id",
+/// "auth.accessToken"): a default-built novu::auth never reaches the server.
 NOVU_CC_API result<http_request> build_create_request(const client_config& config,
                                                       const create_channel_connection_request& body,
                                                       const call_options& options = {});
 /// GET /v1/channel-connections/{identifier}.
 NOVU_CC_API result<http_request> build_retrieve_request(const client_config& config, std::string_view identifier,
                                                         const call_options& options = {});
-/// PATCH /v1/channel-connections/{identifier}. Empty, "." and ".." identifiers are rejected.
+/// PATCH /v1/channel-connections/{identifier}. Empty, "." and ".." identifiers are rejected, so
+/// are an empty `workspace.id` or `auth.access_token`. The server replaces `auth` whole: a body
+/// without `refresh_token` erases the stored refresh token.
 NOVU_CC_API result<http_request> build_update_request(const client_config& config, std::string_view identifier,
                                                       const update_channel_connection_request& body,
                                                       const call_options& options = {});
 /// DELETE /v1/channel-connections/{identifier}.
 NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options = {});
+
+/// POST /v1/channel-connections/{identifier}/verify, without a body: the server checks the
+/// stored tokens with the provider (refreshing them when due). Not in the OpenAPI document.
+NOVU_CC_API result<http_request> build_verify_request(const client_config& config, std::string_view identifier,
                                                       const call_options& options = {});
 
 /// Parameters of the page after `page`: its `next` cursor as `after`, every filter kept, no

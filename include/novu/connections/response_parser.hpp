@@ -41,6 +41,10 @@ NOVU_CC_API result<channel_connection> parse_retrieve_response(const http_respon
 /// Result of an update call.
 NOVU_CC_API result<channel_connection> parse_update_response(const http_response& response,
                                                              const decode_limits& limits = {});
+/// Result of a verify call (POST .../{identifier}/verify): the connection as stored after the
+/// check. A 502 (the provider rejected the refresh token) is an error whose message says so.
+NOVU_CC_API result<channel_connection> parse_verify_response(const http_response& response,
+                                                             const decode_limits& limits = {});
 /// Result of a delete call: any 2xx is a success, whatever its body.
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits = {});
 

@@ -158,12 +158,14 @@ class provider_id : public open_enum<provider_id> {
   static constexpr std::string_view novu_slack{"novu-slack"};
   static constexpr std::string_view telegram{"telegram"};
   static constexpr std::string_view sendblue{"sendblue"};
+  /// "novu-web-chat": in SDK 3.19.1, not in the OpenAPI document.
   static constexpr std::string_view novu_web_chat{"novu-web-chat"};
   static constexpr std::string_view anthropic{"anthropic"};
   static constexpr std::string_view novu_anthropic{"novu-anthropic"};
   static constexpr std::string_view anthropic_aws{"anthropic-aws"};
   static constexpr std::string_view pagerduty{"pagerduty"};
   static constexpr std::string_view opsgenie{"opsgenie"};
+  /// "grafana" (not grafana-on-call): in SDK 3.19.1, not in the OpenAPI document.
   static constexpr std::string_view grafana{"grafana"};
   static constexpr std::string_view tool_webhook{"tool-webhook"};
 

@@ -76,8 +76,14 @@ struct retry_policy {
   bool retry_transport_errors = true;
   /// Retry on any 5xx status.
   bool retry_server_errors = true;
-  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`.
+  /// Further statuses to retry on, e.g. `policy.retry_statuses.insert(425)`. A 409 among them
+  /// is retried only when it carries Retry-After or Retry-After-Ms (see below).
   http_status_set retry_statuses{408, 409, 429};
+  /// Also retry a 409 without Retry-After / Retry-After-Ms. Off by default: the server sends
+  /// Retry-After on its only transient 409 (a request with the same idempotency key still in
+  /// progress), and a 409 without it is a permanent conflict ("... already exists") that
+  /// another attempt cannot fix. `true` retries every 409, as the official SDK does.
+  bool retry_conflicts_without_retry_after = false;
 
   /// A policy that never retries.
   static retry_policy disabled() {
@@ -98,7 +104,8 @@ struct retry_decision {
 /// `headers` the response headers (Retry-After-Ms, then Retry-After as delta-seconds or
 /// HTTP-date, take precedence over the back-off, capped at max_interval_ms); `elapsed_ms`
 /// the time since the first attempt began; `jitter` a sample from [0, 1); `unix_now_ms` the
-/// wall clock, to read an HTTP-date.
+/// wall clock, to read an HTTP-date. A 409 without Retry-After or Retry-After-Ms is final
+/// unless `retry_conflicts_without_retry_after` (see is_transient_conflict).
 /// For every value of every input (and of every policy field) the answer is defined and
 /// bounded: no retry once `attempts_made >= max_attempts`; `delay_ms <= max_interval_ms`; and
 /// a retry only when `elapsed_ms + delay_ms <= max_elapsed_ms` (exactly, without wrap-around).
@@ -107,6 +114,10 @@ struct retry_decision {
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms);
+
+/// True for a 409 the server means as transient: one that carries a Retry-After or
+/// Retry-After-Ms header (whatever its value), as the idempotency "request in progress" 409 does.
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept;
 
 /// The real clock, sleep and random source. Thread-safe. Tests substitute a type with the same
 /// member functions: `monotonic_ms`, `unix_ms` and `random_unit` always, `sleep_ms` for the

@@ -1,7 +1,9 @@
 // fake_connections: the channel connections of a fake Novu server (/v1/channel-connections),
 // kept in memory. It registers with a fake_backend (novu/testing/fake_backend.hpp) and answers
-// the five operations the way the server does: `data` envelopes on single entities, generated
-// identifiers, filters and cursor pagination on list, 404/409/422 errors.
+// the five operations and verify the way the server does (wire-notes §12): `data` envelopes on
+// single entities, generated identifiers, the two permanent 409 conflicts, filters and cursor
+// pagination on list (descending by default, an empty page for an unknown cursor), token
+// rotation's expiresAt, PATCH replacing auth whole, 400/404/409/422/502 errors.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -50,6 +52,7 @@ class fake_connections {
     resource.retrieve = [this](const fake_call& call) { return retrieve(call); };
     resource.update = [this](const fake_call& call) { return update(call); };
     resource.remove = [this](const fake_call& call) { return remove(call); };
+    resource.actions["verify"] = [this](const fake_call& call) { return verify(call); };
     server.add_resource(std::move(resource));
   }
   fake_connections(const fake_connections&) = delete;
@@ -71,16 +74,45 @@ class fake_connections {
     r.connection = std::move(connection);
     r.sequence = ++sequence_;
   }
+  /// Marks the refresh token of connection `identifier` as rejected by the provider: verify
+  /// answers 502 until an update (the user re-authorising) stores new auth. False when there
+  /// is no such connection.
+  bool revoke_refresh_token(const std::string& identifier) {
+    const std::unique_lock<std::mutex> lock = server_.lock();
+    const auto found = store_.find(identifier);
+    if (found == store_.end()) return false;
+    found->second.revoked = true;
+    return true;
+  }
 
  private:
   struct record {
     channel_connection connection;
     std::uint64_t sequence = 0;  // creation order, breaks ties between equal timestamps
+    bool revoked = false;        // the provider rejects the refresh token (verify answers 502)
   };
 
   http_response not_found(const fake_call& call) const {
     return call.server.error_response(404, call.path,
-                                      "Channel connection with identifier " + call.identifier + " not found");
+                                      "Channel connection with identifier '" + call.identifier + "' not found");
+  }
+
+  // Token rotation: a refresh token without expiresAt gets expiresAt = now (refreshed on first use).
+  static void stamp_rotation(novu::auth& auth, const fake_backend& server) {
+    if (auth.refresh_token && !auth.expires_at) auth.expires_at = server.now_iso();
+  }
+
+  // The stored connection for the same integration, subscriber and context keys (any order).
+  const channel_connection* same_target(const std::string& integration, const std::optional<std::string>& subscriber,
+                                        std::vector<std::string> context_keys) const {
+    std::sort(context_keys.begin(), context_keys.end());
+    for (const auto& entry : store_) {
+      const channel_connection& c = entry.second.connection;
+      std::vector<std::string> have = c.context_keys;
+      std::sort(have.begin(), have.end());
+      if (c.integration_identifier == integration && c.subscriber_id == subscriber && have == context_keys) return &c;
+    }
+    return nullptr;
   }
 
   http_response create(const fake_call& call) {
@@ -88,14 +120,31 @@ class fake_connections {
     const std::string& path = call.path;
     result<create_channel_connection_request> body = connections::decode_create_request(call.request.body);
     if (!body) return server.validation_response(path, body.error());
+    if (!body->subscriber_id && !body->context) {
+      return server.error_response(400, path, "Either subscriberId or context must be provided");
+    }
     const auto integration = std::find_if(integrations_.begin(), integrations_.end(), [&](const fake_integration& i) {
       return i.identifier == body->integration_identifier;
     });
     if (integration == integrations_.end()) {
-      return server.error_response(404, path,
-                                   "Integration with identifier " + body->integration_identifier + " not found");
+      return server.error_response(404, path, "Integration not found: " + body->integration_identifier);
     }
     const bool shared = body->connection_mode == connection_mode::shared;
+    std::vector<std::string> context_keys;
+    if (body->context) {
+      for (const context_entry& e : *body->context) context_keys.push_back(e.type + ":" + e.id);
+    }
+    const std::optional<std::string> subscriber = shared ? std::nullopt : body->subscriber_id;
+    if (const channel_connection* existing = same_target(body->integration_identifier, subscriber, context_keys)) {
+      std::string keys;
+      for (const std::string& k : context_keys) keys += (keys.empty() ? "" : ", ") + k;
+      return server.error_response(
+          409, path,
+          "A channel connection already exists for integration \"" + body->integration_identifier + "\" with " +
+              (subscriber ? "subscriberId \"" + *subscriber + "\"" : std::string("no subscriberId")) + " and " +
+              (context_keys.empty() ? std::string("no context") : "context [" + keys + "]") +
+              ". Connection ID: " + existing->identifier);
+    }
     channel_connection c;
     if (body->identifier) {
       c.identifier = *body->identifier;
@@ -106,18 +155,19 @@ class fake_connections {
     }
     if (c.identifier.empty()) return server.error_response(400, path, "identifier must not be empty");
     if (store_.count(c.identifier) != 0) {
-      return server.error_response(409, path, "Channel connection with identifier " + c.identifier + " already exists");
+      return server.error_response(409, path,
+                                   "Channel connection with identifier \"" + c.identifier +
+                                       "\" already exists in environment \"fake-environment\"");
     }
     c.channel = integration->channel;
     c.provider_id = integration->provider;
     c.integration_identifier = body->integration_identifier;
-    if (!shared) c.subscriber_id = body->subscriber_id;
-    if (body->context) {
-      for (const context_entry& e : *body->context) c.context_keys.push_back(e.type + ":" + e.id);
-    }
+    c.subscriber_id = subscriber;
+    c.context_keys = std::move(context_keys);
     c.workspace = std::move(body->workspace);
     c.auth = std::move(body->auth);
     server.tick();
+    stamp_rotation(c.auth, server);
     c.created_at = server.now_iso();
     c.updated_at = c.created_at;
     record& r = store_[c.identifier];
@@ -139,9 +189,34 @@ class fake_connections {
     if (found == store_.end()) return not_found(call);
     channel_connection& c = found->second.connection;
     c.workspace = std::move(body->workspace);
+    // PATCH replaces auth whole: a body without refreshToken erases the stored one.
     c.auth = std::move(body->auth);
+    found->second.revoked = false;  // new auth: the user re-authorised
     call.server.tick();
+    stamp_rotation(c.auth, call.server);
     c.updated_at = call.server.now_iso();
+    return fake_backend::data_response(200, encode_json(c));
+  }
+
+  // POST /{identifier}/verify: 404 unknown; 502 when the provider rejects the refresh token
+  // (auth untouched); a refresh token due (expiresAt now or past) is "exchanged": expiresAt
+  // moves 12 h ahead; without a refresh token nothing changes.
+  http_response verify(const fake_call& call) {
+    const auto found = store_.find(call.identifier);
+    if (found == store_.end()) return not_found(call);
+    channel_connection& c = found->second.connection;
+    if (c.auth.refresh_token) {
+      if (found->second.revoked) {
+        return call.server.error_response(502, call.path,
+                                          "Failed to refresh the channel connection's token: invalid_refresh_token");
+      }
+      const std::string now = call.server.now_iso();
+      if (!c.auth.expires_at || *c.auth.expires_at <= now) {
+        c.auth.expires_at = fake_backend::iso_time(call.server.now_ms() + 12 * 3600 * 1000);
+        call.server.tick();
+        c.updated_at = call.server.now_iso();
+      }
+    }
     return fake_backend::data_response(200, encode_json(c));
   }
 

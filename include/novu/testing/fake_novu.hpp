@@ -1,5 +1,5 @@
 // fake_novu: an in-process stand-in for Novu's Channel Connections API, for unit tests and
-// examples. It answers the five operations from memory the way the server does: `data`
+// examples. It answers the five operations and verify from memory the way the server does: `data`
 // envelopes on single entities, generated identifiers, filters and cursor pagination on list,
 // ErrorDto/ValidationErrorDto bodies, and POST/PATCH idempotency. Thread-safe.
 // It is a fake_backend (novu/testing/fake_backend.hpp) serving one resource store,
@@ -72,6 +72,15 @@ class fake_novu {
   std::vector<channel_connection> connections() const { return connections_.connections(); }
   /// Stores `connection` as is (test setup), replacing one with the same identifier.
   void put(channel_connection connection) { connections_.put(std::move(connection)); }
+
+  /// Marks connection `identifier`'s refresh token as rejected by the provider: verify answers
+  /// 502 until an update stores new auth. False when there is no such connection.
+  bool revoke_refresh_token(const std::string& identifier) { return connections_.revoke_refresh_token(identifier); }
+  /// Holds idempotency key `key` "in progress": POST/PATCH requests carrying it answer 409 with
+  /// `Retry-After: 1` until release_idempotency_key(key).
+  void hold_idempotency_key(std::string key) { backend_.hold_idempotency_key(std::move(key)); }
+  /// Ends hold_idempotency_key(key).
+  void release_idempotency_key(const std::string& key) { backend_.release_idempotency_key(key); }
 
   /// Answers one request like the server would.
   http_response handle(const http_request& request) { return backend_.handle(request); }

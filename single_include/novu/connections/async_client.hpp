@@ -486,6 +486,68 @@ async_call_handle start_async_call(const async_call_context& context, const call
                                                                  std::move(sent_auth), std::move(on_done)));
 }
 
+// create_or_update in flight: the create, then maybe the update, under one handle. cancel()
+// reaches whichever step runs; a cancel that wins reports `cancelled` once, whatever a step
+// that completed meanwhile answered.
+class async_two_step final : public cancellable {
+ public:
+  explicit async_two_step(unique_function<void(result<channel_connection>)> on_done) : on_done_(std::move(on_done)) {}
+
+  bool cancel() override {
+    async_call_handle step;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (finished_ || cancelled_) return false;
+      cancelled_ = true;
+      step = step_;
+    }
+    if (!step.cancel()) finish(result<channel_connection>(cancelled_error(call_summary{})));
+    return true;
+  }
+  // Whether a cancel came before the next step could start.
+  bool cancelled() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return cancelled_;
+  }
+  // Records step number `stage` (1: create, 2: update) as the one in flight, unless a later one
+  // started already (a create that completed inside its own start); cancels it at once when a
+  // cancel came meanwhile.
+  void running(async_call_handle step, int stage) {
+    bool cancel_now = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (stage > stage_) {
+        step_ = step;
+        stage_ = stage;
+      }
+      cancel_now = cancelled_;
+    }
+    if (cancel_now) step.cancel();
+  }
+  // Delivers the outcome once (cancelled, when a cancel won).
+  void finish(result<channel_connection> outcome) {
+    unique_function<void(result<channel_connection>)> done;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (finished_) return;
+      finished_ = true;
+      if (cancelled_ && (outcome || outcome.error().kind != error_kind::cancelled)) {
+        outcome = result<channel_connection>(cancelled_error(call_summary{}));
+      }
+      done = std::move(on_done_);
+    }
+    done(std::move(outcome));
+  }
+
+ private:
+  std::mutex mutex_;
+  bool cancelled_ = false;
+  bool finished_ = false;
+  int stage_ = 0;
+  async_call_handle step_;
+  unique_function<void(result<channel_connection>)> on_done_;
+};
+
 // A for_each_page walk in flight: one list call per page, with the same flat loop as
 // async_call (a page that arrives inside the call that requested it is handled by the next
 // round of the loop, not by a nested call). Cancelling works as for async_call: each page
@@ -663,6 +725,17 @@ class async_channel_connections_operations {
   async_call_handle remove(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
     return client_->remove(identifier, std::move(on_done), options);
   }
+  /// Verifies a connection's tokens with the provider; `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  async_call_handle verify(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    return client_->verify(identifier, std::move(on_done), options);
+  }
+  /// Creates the connection or updates the one it conflicts with; `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  async_call_handle create_or_update(const create_channel_connection_request& body, OnDone on_done,
+                                     const call_options& options = {}) {
+    return client_->create_or_update(body, std::move(on_done), options);
+  }
 
  private:
   AsyncClient* client_;  // never null
@@ -762,6 +835,54 @@ class async_client {
         context(), options,
         [&](const call_options& keyed) { return connections::build_delete_request(config, identifier, keyed); },
         &detail::finish_delete_call, std::nullopt, std::move(on_done));
+  }
+
+  /// Verifies a connection's tokens with the provider, like client::verify (a 502 comes back
+  /// at once, not retried); `on_done(result<channel_connection>)`.
+  template <class OnDone>
+  async_call_handle verify(std::string_view identifier, OnDone on_done, const call_options& options = {}) {
+    const client_config& config = state_->config;
+    call_options verify_options = options;
+    verify_options.retry = detail::verify_retry_policy(options.retry ? *options.retry : config.retry);
+    return detail::start_async_call<channel_connection>(
+        context(), verify_options,
+        [&](const call_options& keyed) { return connections::build_verify_request(config, identifier, keyed); },
+        &detail::finish_verify_call, std::nullopt, std::move(on_done));
+  }
+
+  /// Creates the connection, or on a permanent "already exists" conflict updates the one it
+  /// names, like client::create_or_update; `on_done(result<channel_connection>)` once, with
+  /// the create's result or the update's. The handle cancels whichever step is in flight.
+  template <class OnDone>
+  async_call_handle create_or_update(const create_channel_connection_request& body, OnDone on_done,
+                                     const call_options& options = {}) {
+    detail::async_call_context call = context();
+    auto chain = std::make_shared<detail::async_two_step>(
+        detail::unique_function<void(result<channel_connection>)>(std::move(on_done)));
+    auto then_update = [call, chain, update = detail::update_from_create(body), own = body.identifier,
+                        update_options =
+                            detail::create_or_update_options(options)](result<channel_connection> created) mutable {
+      std::optional<std::string> target;
+      if (!created) target = detail::create_or_update_target(created.error(), own);
+      if (!target || chain->cancelled()) return chain->finish(std::move(created));
+      const client_config& config = *call.config;
+      chain->running(detail::start_async_call<channel_connection>(
+                         call, update_options,
+                         [&](const call_options& keyed) {
+                           return connections::build_update_request(config, *target, update, keyed);
+                         },
+                         &detail::finish_connection_call, update.auth,
+                         [chain](result<channel_connection> updated) { chain->finish(std::move(updated)); }),
+                     2);
+    };
+    const client_config& config = state_->config;
+    chain->running(
+        detail::start_async_call<channel_connection>(
+            call, options,
+            [&](const call_options& keyed) { return connections::build_create_request(config, body, keyed); },
+            &detail::finish_connection_call, body.auth, std::move(then_update)),
+        1);
+    return detail::handle_access::make(chain);
   }
 
  private:

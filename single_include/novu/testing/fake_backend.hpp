@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <algorithm>    // min
+#include <algorithm>    // min, find, remove
 #include <cstddef>      // size_t
 #include <cstdint>      // int64_t
 #include <deque>        // deque
@@ -47,6 +47,8 @@ struct fake_resource {
   fake_handler retrieve;   ///< GET on /{identifier}
   fake_handler update;     ///< PATCH on /{identifier} (idempotent by Idempotency-Key)
   fake_handler remove;     ///< DELETE on /{identifier}
+  /// POST on /{identifier}/{name} for each name, e.g. "verify" (idempotent by Idempotency-Key).
+  std::map<std::string, fake_handler> actions;
 };
 
 /// The query parameters of a request, percent-decoded.
@@ -107,6 +109,18 @@ class fake_backend {
     std::lock_guard<std::mutex> lock(mutex_);
     return received_.size();
   }
+  /// Holds `key` "in progress", as the server does while the first request with an idempotency
+  /// key is still being processed: until release_idempotency_key, every POST or PATCH carrying
+  /// it answers 409 with `Retry-After: 1` (the server's only transient 409).
+  void hold_idempotency_key(std::string key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    in_progress_.push_back(std::move(key));
+  }
+  /// Ends what hold_idempotency_key began for `key`.
+  void release_idempotency_key(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    in_progress_.erase(std::remove(in_progress_.begin(), in_progress_.end(), key), in_progress_.end());
+  }
   /// Locks the server as handle() does, for a store's own accessors (test setup).
   std::unique_lock<std::mutex> lock() const { return std::unique_lock<std::mutex>(mutex_); }
 
@@ -147,6 +161,8 @@ class fake_backend {
     return std::to_string(y) + "-" + two(m) + "-" + two(d) + "T" + two(rest / 3600000) + ":" + two(rest / 60000 % 60) +
            ":" + two(rest / 1000 % 60) + "." + three(rest % 1000) + "Z";
   }
+  /// The clock in Unix ms.
+  std::int64_t now_ms() const { return now_ms_; }
   /// The clock as ISO 8601.
   std::string now_iso() const { return iso_time(now_ms_); }
   /// Advances the clock 1 s (every write does).
@@ -254,10 +270,10 @@ class fake_backend {
     limit = value;
     return std::nullopt;
   }
-  /// `orderDirection` (ASC, the default, or DESC) into `descending`; a 422 when invalid.
+  /// `orderDirection` (ASC, or DESC: the server's default) into `descending`; a 422 when invalid.
   std::optional<http_response> read_direction(const std::string& path, const fake_query& query,
                                               bool& descending) const {
-    const std::string direction = query.last("orderDirection").value_or("ASC");
+    const std::string direction = query.last("orderDirection").value_or("DESC");
     if (direction != "ASC" && direction != "DESC")
       return invalid_parameter(path, "orderDirection", "orderDirection must be ASC or DESC");
     descending = direction == "DESC";
@@ -273,17 +289,23 @@ class fake_backend {
     return std::nullopt;
   }
   /// The page of `count` sorted rows that `after` or `before` (rows named by `key_of`) and
-  /// `limit` select; a 400 when a cursor names no row.
+  /// `limit` select. As the server: a 400 when both `after` and `before` are given, and an
+  /// empty page (no cursors, totalCount 0) when the cursor names no row.
   std::optional<http_response> read_page(const std::string& path, const fake_query& query, std::size_t count,
                                          std::size_t limit, bool inclusive,
                                          const std::function<const std::string&(std::size_t)>& key_of,
                                          fake_page& out) const {
     const std::optional<std::string> after = query.last("after");
-    const std::optional<std::string> cursor = after ? after : query.last("before");
+    const std::optional<std::string> before = query.last("before");
+    if (after && before) return error_response(400, path, "Cannot specify both 'before' and 'after' cursors");
+    const std::optional<std::string> cursor = after ? after : before;
     std::size_t at = 0;  // the cursor's row
     if (cursor) {
       while (at < count && key_of(at) != *cursor) ++at;
-      if (at == count) return error_response(400, path, "Invalid cursor");
+      if (at == count) {
+        out = fake_page{};
+        return std::nullopt;
+      }
     }
     std::size_t begin = 0;
     std::size_t end = (std::min)(count, limit);
@@ -346,6 +368,14 @@ class fake_backend {
     fake_call call{*this, request, route_path, query, std::string()};
     const std::string rest = path.substr(at + resource->collection.size());
     const fake_handler* handler = nullptr;
+    const std::string::size_type action_at = rest.empty() ? std::string::npos : rest.find('/', 1);
+    if (!rest.empty() && rest[0] == '/' && action_at != std::string::npos && request.method == "POST" &&
+        rest.find('/', action_at + 1) == std::string::npos &&
+        detail::percent_decode(std::string_view(rest).substr(1, action_at - 1), call.identifier, false)) {
+      const auto action = resource->actions.find(rest.substr(action_at + 1));
+      if (action != resource->actions.end() && action->second) return idempotent(call, action->second);
+      return error_response(404, route_path, cannot);
+    }
     if (rest.empty() || rest == "/") {
       if (request.method == "GET") handler = &resource->list;
       if (request.method == "POST") handler = &resource->create;
@@ -367,6 +397,13 @@ class fake_backend {
     if (key == nullptr || key->value.empty()) return handler(call);
     if (key->value.size() > 255)
       return error_response(400, call.path, "idempotency-key must be at most 255 characters");
+    if (std::find(in_progress_.begin(), in_progress_.end(), key->value) != in_progress_.end()) {
+      http_response busy = error_response(
+          409, call.path,
+          "Request with key \"" + key->value + "\" is currently being processed. Please retry after 1 second");
+      busy.headers.push_back({"Retry-After", "1"});
+      return busy;
+    }
     auto found = idempotency_.find(key->value);
     const std::string what = request.method + " " + request.path;
     if (found != idempotency_.end()) {
@@ -391,6 +428,7 @@ class fake_backend {
   std::vector<fake_resource> resources_;
   std::map<std::string, idempotent_answer> idempotency_;
   std::deque<http_response> queued_;
+  std::vector<std::string> in_progress_;  // idempotency keys held by hold_idempotency_key
   std::vector<http_request> received_;
 };
 

@@ -78,6 +78,14 @@ NOVU_CC_API result<channel_connection> finish_connection_call(transport_result a
   return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
 }
 
+NOVU_CC_API result<channel_connection> finish_verify_call(transport_result answer, const client_config& config,
+                                                          const novu::auth* sent_auth) {
+  result<channel_connection> verified =
+      finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+  if (!verified) explain_verify_error(verified.error());
+  return verified;
+}
+
 NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
                                             const novu::auth* sent_auth) {
   return finish_call<void>(std::move(answer), &parse_no_content, config, sent_auth);
@@ -152,6 +160,64 @@ NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_
       call, options,
       [&](const call_options& keyed) { return connections::build_delete_request(call.config, identifier, keyed); },
       &finish_delete_call, nullptr);
+}
+
+NOVU_CC_API retry_policy verify_retry_policy(retry_policy policy) {
+  if (policy.retry_server_errors) {
+    policy.retry_server_errors = false;
+    for (int status = 500; status <= 599; ++status) policy.retry_statuses.insert(status);
+  }
+  policy.retry_statuses.erase(502);
+  return policy;
+}
+
+NOVU_CC_API result<channel_connection> sync_verify(const sync_call_context& call, std::string_view identifier,
+                                                   const call_options& options) {
+  // The call's policy (the client's, or the call's own) without retries of a 502.
+  call_options verify_options = options;
+  verify_options.retry = verify_retry_policy(options.retry ? *options.retry : call.config.retry);
+  return execute_sync<channel_connection>(
+      call, verify_options,
+      [&](const call_options& keyed) { return connections::build_verify_request(call.config, identifier, keyed); },
+      &finish_verify_call, nullptr);
+}
+
+NOVU_CC_API std::optional<std::string> create_or_update_target(const error& created,
+                                                               const std::optional<std::string>& body_identifier) {
+  if (!is_permanent_conflict(created)) return std::nullopt;
+  if (std::optional<std::string> named = conflicting_identifier(created)) return named;
+  // A duplicate-identifier conflict whose message could not be read: the body named it.
+  const bool names_other =
+      created.api && created.api->message && created.api->message->text.find("Connection ID") != std::string::npos;
+  if (body_identifier && !body_identifier->empty() && !names_other) return body_identifier;
+  return std::nullopt;
+}
+
+NOVU_CC_API call_options create_or_update_options(const call_options& options) {
+  call_options update = options;
+  if (!update.idempotency_key.empty()) {
+    // Within the 255 characters a key may have.
+    if (update.idempotency_key.size() > 248) update.idempotency_key.resize(248);
+    update.idempotency_key += "-update";
+  }
+  return update;
+}
+
+NOVU_CC_API update_channel_connection_request update_from_create(const create_channel_connection_request& body) {
+  update_channel_connection_request update;
+  update.workspace = body.workspace;
+  update.auth = body.auth;
+  return update;
+}
+
+NOVU_CC_API result<channel_connection> sync_create_or_update(const sync_call_context& call,
+                                                             const create_channel_connection_request& body,
+                                                             const call_options& options) {
+  result<channel_connection> created = sync_create(call, body, options);
+  if (created) return created;
+  const std::optional<std::string> target = create_or_update_target(created.error(), body.identifier);
+  if (!target) return created;
+  return sync_update(call, *target, update_from_create(body), create_or_update_options(options));
 }
 
 }  // namespace detail

@@ -26,6 +26,20 @@ inline result<std::string> item_path(std::string_view identifier) {
   return collection_item_path("/v1/channel-connections/", identifier);
 }
 
+// The error for a required text field of a request body that is empty, or nullopt.
+inline std::optional<error> empty_field(const std::string& value, const char* location) {
+  if (!value.empty()) return std::nullopt;
+  return make_error(error_kind::invalid_argument,
+                    std::string(location) + " is empty: the server would refuse it or store an unusable connection",
+                    location);
+}
+
+// The first empty required field of the workspace and auth every create and update carries.
+inline std::optional<error> empty_credentials(const novu::workspace& workspace, const novu::auth& auth) {
+  if (std::optional<error> e = empty_field(workspace.id, "workspace.id")) return e;
+  return empty_field(auth.access_token, "auth.accessToken");
+}
+
 }  // namespace detail
 
 namespace connections {
@@ -36,6 +50,11 @@ NOVU_CC_API result<http_request> build_list_request(const client_config& config,
   if (params.limit && (*params.limit < 1 || *params.limit > 100)) {
     return make_error(error_kind::invalid_argument,
                       "limit must be between 1 and 100, got " + std::to_string(*params.limit), "limit");
+  }
+  if (params.before && params.after) {
+    return make_error(error_kind::invalid_argument,
+                      "before and after are both set: a list request takes one cursor (the server answers 400)",
+                      "before");
   }
   struct text_param {
     const char* name;
@@ -97,7 +116,13 @@ NOVU_CC_API result<http_request> build_create_request(const client_config& confi
   result<std::string> json = encode_json(body);
   if (!json) return std::move(json).error();
   result<http_request> request = detail::start_request(config, "POST", "/v1/channel-connections", options, true);
-  if (request) request->body = std::move(*json);
+  if (!request) return request;
+  // After the configuration's checks, so that a bad key or URL is reported first.
+  if (std::optional<error> e = detail::empty_field(body.integration_identifier, "integrationIdentifier")) {
+    return std::move(*e);
+  }
+  if (std::optional<error> e = detail::empty_credentials(body.workspace, body.auth)) return std::move(*e);
+  request->body = std::move(*json);
   return request;
 }
 
@@ -116,7 +141,9 @@ NOVU_CC_API result<http_request> build_update_request(const client_config& confi
   result<std::string> json = encode_json(body);
   if (!json) return std::move(json).error();
   result<http_request> request = detail::start_request(config, "PATCH", std::move(*path), options, true);
-  if (request) request->body = std::move(*json);
+  if (!request) return request;
+  if (std::optional<error> e = detail::empty_credentials(body.workspace, body.auth)) return std::move(*e);
+  request->body = std::move(*json);
   return request;
 }
 
@@ -125,6 +152,14 @@ NOVU_CC_API result<http_request> build_delete_request(const client_config& confi
   result<std::string> path = detail::item_path(identifier);
   if (!path) return std::move(path).error();
   return detail::start_request(config, "DELETE", std::move(*path), options, false);
+}
+
+NOVU_CC_API result<http_request> build_verify_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options) {
+  result<std::string> path = detail::item_path(identifier);
+  if (!path) return std::move(path).error();
+  path->append("/verify");
+  return detail::start_request(config, "POST", std::move(*path), options, false);
 }
 
 NOVU_CC_API std::optional<list_channel_connections_params> next_page_params(

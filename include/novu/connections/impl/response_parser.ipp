@@ -23,6 +23,22 @@ inline result<channel_connection> parse_connection(const http_response& response
       response, limits, secrets, [&](const std::string& body) { return decode_channel_connection(body, limits); });
 }
 
+// A verify's 502 says that the provider rejected the refresh token: the message says so.
+inline void explain_verify_error(error& e) {
+  if (e.status != 502) return;
+  e.message =
+      "HTTP 502 Bad Gateway from verify: the provider rejected the connection's refresh token; it stays "
+      "rejected until the user re-authorises the connection (not retried)";
+}
+
+// Verify answers: a connection, or for a 502 an error that says what it means.
+inline result<channel_connection> parse_verify(const http_response& response, const decode_limits& limits,
+                                               const secret_scrubber* secrets) {
+  result<channel_connection> parsed = parse_connection(response, limits, secrets);
+  if (!parsed) explain_verify_error(parsed.error());
+  return parsed;
+}
+
 // List answers.
 inline result<channel_connection_page> parse_page(const http_response& response, const decode_limits& limits,
                                                   const secret_scrubber* secrets) {
@@ -66,6 +82,11 @@ NOVU_CC_API result<channel_connection> parse_retrieve_response(const http_respon
 NOVU_CC_API result<channel_connection> parse_update_response(const http_response& response,
                                                              const decode_limits& limits) {
   return detail::parse_connection(response, limits, nullptr);
+}
+
+NOVU_CC_API result<channel_connection> parse_verify_response(const http_response& response,
+                                                             const decode_limits& limits) {
+  return detail::parse_verify(response, limits, nullptr);
 }
 
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {

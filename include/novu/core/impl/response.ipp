@@ -16,6 +16,7 @@
 #include "novu/core/impl/json.ipp"
 #include "novu/core/json.hpp"
 #include "novu/core/response.hpp"
+#include "novu/core/retry.hpp"
 #include "novu/core/version.hpp"
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -329,10 +330,46 @@ Result parse_success_body(const http_response& response, const decode_limits& li
   return decoded;
 }
 
+// The identifier a conflict message names (see conflicting_identifier), unchecked.
+inline std::optional<std::string_view> identifier_in_conflict(std::string_view message) {
+  constexpr std::string_view named_id = "Connection ID: ";
+  if (const std::size_t at = message.rfind(named_id); at != std::string_view::npos) {
+    std::string_view id = message.substr(at + named_id.size());
+    while (!id.empty() && (id.back() == ' ' || id.back() == '\t' || id.back() == '\n' || id.back() == '\r')) {
+      id.remove_suffix(1);
+    }
+    return id;
+  }
+  constexpr std::string_view opening = "with identifier \"";
+  constexpr std::string_view closing = "\" already exists";
+  const std::size_t start = message.find(opening);
+  const std::size_t end = message.rfind(closing);
+  if (start == std::string_view::npos || end == std::string_view::npos || end < start + opening.size()) {
+    return std::nullopt;
+  }
+  return message.substr(start + opening.size(), end - start - opening.size());
+}
+
 }  // namespace detail
 
 NOVU_CC_API error error_from_response(const http_response& response, const decode_limits& limits) {
   return detail::error_from_response(response, limits, nullptr);
+}
+
+NOVU_CC_API bool is_permanent_conflict(const error& e) noexcept {
+  return e.status == 409 && !is_transient_conflict(e.status, e.headers);
+}
+
+NOVU_CC_API std::optional<std::string> conflicting_identifier(const error& e) {
+  if (!is_permanent_conflict(e) || !e.api || !e.api->message) return std::nullopt;
+  const std::optional<std::string> message = string_value(*e.api->message);
+  if (!message) return std::nullopt;
+  const std::optional<std::string_view> id = detail::identifier_in_conflict(*message);
+  if (!id || id->empty() || id->find(detail::mask_text) != std::string_view::npos ||
+      detail::needs_printable_escaping(*id)) {
+    return std::nullopt;
+  }
+  return std::string(*id);
 }
 
 NOVU_CC_NAMESPACE_END

@@ -105,6 +105,11 @@ inline std::mt19937_64& thread_random_engine() {
 
 }  // namespace detail
 
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
 NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
                                         const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
                                         std::int64_t unix_now_ms) {
@@ -116,6 +121,10 @@ NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts
     retryable = true;
   } else {
     retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
   }
   if (!retryable) return {};
 
