@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -115,6 +116,40 @@ inline novu::http_response response_from_vector(const ordered& recorded) {
 }
 
 // Order-insensitive JSON equality of two documents given as text or DOM.
+// The list parameters a vector's input stands for, for either resource: the filters both
+// have, plus connectionMode (connections) or connectionIdentifier (endpoints).
+template <class Params>
+Params list_params_from(const ordered& input) {
+  Params p;
+  if (input.contains("after")) p.after = input["after"].get<std::string>();
+  if (input.contains("before")) p.before = input["before"].get<std::string>();
+  if (input.contains("limit")) p.limit = input["limit"].get<int>();
+  if (input.contains("orderDirection")) {
+    p.order_direction =
+        input["orderDirection"] == "DESC" ? novu::order_direction::descending : novu::order_direction::ascending;
+  }
+  if (input.contains("orderBy")) {
+    p.order_by = input["orderBy"] == "updatedAt" ? novu::order_by::updated_at : novu::order_by::created_at;
+  }
+  if (input.contains("includeCursor")) p.include_cursor = input["includeCursor"].get<bool>();
+  if (input.contains("subscriberId")) p.subscriber_id = input["subscriberId"].get<std::string>();
+  if (input.contains("channel")) p.channel = novu::channel_type(input["channel"].get<std::string>());
+  if (input.contains("providerId")) p.provider_id = novu::provider_id(input["providerId"].get<std::string>());
+  if (input.contains("integrationIdentifier"))
+    p.integration_identifier = input["integrationIdentifier"].get<std::string>();
+  if (input.contains("contextKeys")) p.context_keys = input["contextKeys"].get<std::vector<std::string>>();
+  if constexpr (std::is_same_v<Params, novu::list_channel_connections_params>) {
+    if (input.contains("connectionMode")) {
+      p.connection_mode =
+          input["connectionMode"] == "shared" ? novu::connection_mode::shared : novu::connection_mode::subscriber;
+    }
+  } else {
+    if (input.contains("connectionIdentifier"))
+      p.connection_identifier = input["connectionIdentifier"].get<std::string>();
+  }
+  return p;
+}
+
 inline nlohmann::json canonical(const std::string& text) { return nlohmann::json::parse(text, nullptr, false); }
 inline nlohmann::json canonical(const ordered& dom) { return nlohmann::json::parse(dom.dump(), nullptr, false); }
 

@@ -42,27 +42,7 @@ novu::call_options endpoint_options(const json& vector) {
 }
 
 novu::list_channel_endpoints_params endpoint_list_params(const json& input) {
-  novu::list_channel_endpoints_params p;
-  if (input.contains("after")) p.after = input["after"].get<std::string>();
-  if (input.contains("before")) p.before = input["before"].get<std::string>();
-  if (input.contains("limit")) p.limit = input["limit"].get<int>();
-  if (input.contains("orderDirection")) {
-    p.order_direction =
-        input["orderDirection"] == "DESC" ? novu::order_direction::descending : novu::order_direction::ascending;
-  }
-  if (input.contains("orderBy")) {
-    p.order_by = input["orderBy"] == "updatedAt" ? novu::order_by::updated_at : novu::order_by::created_at;
-  }
-  if (input.contains("includeCursor")) p.include_cursor = input["includeCursor"].get<bool>();
-  if (input.contains("subscriberId")) p.subscriber_id = input["subscriberId"].get<std::string>();
-  if (input.contains("channel")) p.channel = novu::channel_type(input["channel"].get<std::string>());
-  if (input.contains("providerId")) p.provider_id = novu::provider_id(input["providerId"].get<std::string>());
-  if (input.contains("integrationIdentifier"))
-    p.integration_identifier = input["integrationIdentifier"].get<std::string>();
-  if (input.contains("connectionIdentifier"))
-    p.connection_identifier = input["connectionIdentifier"].get<std::string>();
-  if (input.contains("contextKeys")) p.context_keys = input["contextKeys"].get<std::vector<std::string>>();
-  return p;
+  return test_support::list_params_from<novu::list_channel_endpoints_params>(input);
 }
 
 // The update body the vector's input stands for: its payload typed by the stored type the
