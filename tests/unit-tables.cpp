@@ -196,7 +196,10 @@ TEST_CASE("tagged union: a known tag with the wrong shape is a decode error loca
       {R"({"identifier":"a","endpoint":"room?","type":"room"})", "/endpoint"},
       {R"({"identifier":"a","type":"room","endpoint":[]})", "/endpoint"},
       // The tag repeated with another value after the payload was decoded by the first one.
-      {R"({"identifier":"a","type":"room","endpoint":{"roomId":"R"},"type":"person"})", "/endpoint"},
+      {R"({"identifier":"a","type":"room","endpoint":{"roomId":"R"},"type":"person"})", "/type"},
+      // ... or before it, or both after it: two types for one payload, whatever the order.
+      {R"({"identifier":"a","type":"room","type":"person","endpoint":{"personId":"P"}})", "/type"},
+      {R"({"identifier":"a","endpoint":{"personId":"P"},"type":"room","type":"person"})", "/type"},
       // No tag at all: the required tag is missing.
       {R"({"identifier":"a","endpoint":{"roomId":"R"}})", "/type"},
       {R"({"identifier":"a","type":"room"})", "/endpoint"},

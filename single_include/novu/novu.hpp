@@ -13065,6 +13065,8 @@ struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
   const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -13573,6 +13575,8 @@ class dto_reader {
   // `top` reads its field number `i` next.
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -13645,6 +13649,15 @@ class dto_reader {
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  // A variant's tag repeated in one object: its first value, and whether a later one differed.
+  struct repeated_tag {
+    std::size_t frame;
+    std::size_t field;
+    std::string first;
+    bool differs = false;
+  };
+  void note_repeated_tag(const frame& owner, std::size_t field);
+  static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
@@ -13682,6 +13695,7 @@ class dto_reader {
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
   std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
   bool taping_ = false;                      // the capture records into tapes_.back()
   const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
@@ -14118,6 +14132,13 @@ inline bool dto_reader::end_container() {
     return true;
   }
   if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -14206,7 +14227,12 @@ namespace detail {
 // The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
 // or null).
 inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
-  const field_desc& tag = owner.type->fields[f.tag_field];
+  return field_spelling(owner, f.tag_field, out);
+}
+
+// The spelling of string or open-enum field number `field` of `owner`.
+inline bool dto_reader::field_spelling(const frame& owner, std::size_t field, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[field];
   const void* target = tag.member(owner.target);
   if (tag.kind == field_kind::string) {
     out = *static_cast<const std::string*>(target);
@@ -14347,11 +14373,37 @@ inline any_json dto_reader::render(const std::vector<tape_event>& events) {
                              writer.take());
 }
 
+// A tag member read again: its value so far is kept (the first time) or compared, so that a
+// document naming two types for one payload is refused whatever the order of its members.
+inline void dto_reader::note_repeated_tag(const frame& owner, std::size_t field) {
+  const std::size_t frame_index = stack_.size() - 1;
+  std::string_view now;
+  if (!field_spelling(owner, field, now)) now = {};
+  for (repeated_tag& r : repeated_tags_) {
+    if (r.frame == frame_index && r.field == field) {
+      if (r.first != now) r.differs = true;
+      return;
+    }
+  }
+  repeated_tags_.push_back(repeated_tag{frame_index, field, std::string(now), false});
+}
+
 // Once an object that holds variants closes: each payload recorded before its tag is replayed
 // as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
 // alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
   const std::size_t frame_index = stack_.size() - 1;
+  for (std::size_t k = 0; k < repeated_tags_.size(); ++k) {
+    const repeated_tag& r = repeated_tags_[k];
+    if (r.frame != frame_index) continue;
+    std::string_view last;
+    if (!field_spelling(object, r.field, last)) last = {};
+    if (r.differs || last != r.first) {
+      object.key = key_kind::name;
+      object.name = object.type->fields[r.field].name;
+      return fail_at(path(), "\"" + std::string(object.name) + "\" appears twice with different values");
+    }
+  }
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
@@ -15244,6 +15296,11 @@ constexpr type_desc table_base() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant && Fields[i].tag_field != no_tag) {
+      t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
+    }
+  }
   return t;
 }
 
@@ -19430,6 +19487,8 @@ struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
   const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -19938,6 +19997,8 @@ class dto_reader {
   // `top` reads its field number `i` next.
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -20010,6 +20071,15 @@ class dto_reader {
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  // A variant's tag repeated in one object: its first value, and whether a later one differed.
+  struct repeated_tag {
+    std::size_t frame;
+    std::size_t field;
+    std::string first;
+    bool differs = false;
+  };
+  void note_repeated_tag(const frame& owner, std::size_t field);
+  static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
@@ -20047,6 +20117,7 @@ class dto_reader {
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
   std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
   bool taping_ = false;                      // the capture records into tapes_.back()
   const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
@@ -20483,6 +20554,13 @@ inline bool dto_reader::end_container() {
     return true;
   }
   if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -20571,7 +20649,12 @@ namespace detail {
 // The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
 // or null).
 inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
-  const field_desc& tag = owner.type->fields[f.tag_field];
+  return field_spelling(owner, f.tag_field, out);
+}
+
+// The spelling of string or open-enum field number `field` of `owner`.
+inline bool dto_reader::field_spelling(const frame& owner, std::size_t field, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[field];
   const void* target = tag.member(owner.target);
   if (tag.kind == field_kind::string) {
     out = *static_cast<const std::string*>(target);
@@ -20712,11 +20795,37 @@ inline any_json dto_reader::render(const std::vector<tape_event>& events) {
                              writer.take());
 }
 
+// A tag member read again: its value so far is kept (the first time) or compared, so that a
+// document naming two types for one payload is refused whatever the order of its members.
+inline void dto_reader::note_repeated_tag(const frame& owner, std::size_t field) {
+  const std::size_t frame_index = stack_.size() - 1;
+  std::string_view now;
+  if (!field_spelling(owner, field, now)) now = {};
+  for (repeated_tag& r : repeated_tags_) {
+    if (r.frame == frame_index && r.field == field) {
+      if (r.first != now) r.differs = true;
+      return;
+    }
+  }
+  repeated_tags_.push_back(repeated_tag{frame_index, field, std::string(now), false});
+}
+
 // Once an object that holds variants closes: each payload recorded before its tag is replayed
 // as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
 // alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
   const std::size_t frame_index = stack_.size() - 1;
+  for (std::size_t k = 0; k < repeated_tags_.size(); ++k) {
+    const repeated_tag& r = repeated_tags_[k];
+    if (r.frame != frame_index) continue;
+    std::string_view last;
+    if (!field_spelling(object, r.field, last)) last = {};
+    if (r.differs || last != r.first) {
+      object.key = key_kind::name;
+      object.name = object.type->fields[r.field].name;
+      return fail_at(path(), "\"" + std::string(object.name) + "\" appears twice with different values");
+    }
+  }
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
@@ -21609,6 +21718,11 @@ constexpr type_desc table_base() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant && Fields[i].tag_field != no_tag) {
+      t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
+    }
+  }
   return t;
 }
 
@@ -25770,6 +25884,8 @@ struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
   const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -26278,6 +26394,8 @@ class dto_reader {
   // `top` reads its field number `i` next.
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -26350,6 +26468,15 @@ class dto_reader {
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  // A variant's tag repeated in one object: its first value, and whether a later one differed.
+  struct repeated_tag {
+    std::size_t frame;
+    std::size_t field;
+    std::string first;
+    bool differs = false;
+  };
+  void note_repeated_tag(const frame& owner, std::size_t field);
+  static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
@@ -26387,6 +26514,7 @@ class dto_reader {
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
   std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
   bool taping_ = false;                      // the capture records into tapes_.back()
   const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
@@ -26823,6 +26951,13 @@ inline bool dto_reader::end_container() {
     return true;
   }
   if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -26911,7 +27046,12 @@ namespace detail {
 // The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
 // or null).
 inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
-  const field_desc& tag = owner.type->fields[f.tag_field];
+  return field_spelling(owner, f.tag_field, out);
+}
+
+// The spelling of string or open-enum field number `field` of `owner`.
+inline bool dto_reader::field_spelling(const frame& owner, std::size_t field, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[field];
   const void* target = tag.member(owner.target);
   if (tag.kind == field_kind::string) {
     out = *static_cast<const std::string*>(target);
@@ -27052,11 +27192,37 @@ inline any_json dto_reader::render(const std::vector<tape_event>& events) {
                              writer.take());
 }
 
+// A tag member read again: its value so far is kept (the first time) or compared, so that a
+// document naming two types for one payload is refused whatever the order of its members.
+inline void dto_reader::note_repeated_tag(const frame& owner, std::size_t field) {
+  const std::size_t frame_index = stack_.size() - 1;
+  std::string_view now;
+  if (!field_spelling(owner, field, now)) now = {};
+  for (repeated_tag& r : repeated_tags_) {
+    if (r.frame == frame_index && r.field == field) {
+      if (r.first != now) r.differs = true;
+      return;
+    }
+  }
+  repeated_tags_.push_back(repeated_tag{frame_index, field, std::string(now), false});
+}
+
 // Once an object that holds variants closes: each payload recorded before its tag is replayed
 // as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
 // alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
   const std::size_t frame_index = stack_.size() - 1;
+  for (std::size_t k = 0; k < repeated_tags_.size(); ++k) {
+    const repeated_tag& r = repeated_tags_[k];
+    if (r.frame != frame_index) continue;
+    std::string_view last;
+    if (!field_spelling(object, r.field, last)) last = {};
+    if (r.differs || last != r.first) {
+      object.key = key_kind::name;
+      object.name = object.type->fields[r.field].name;
+      return fail_at(path(), "\"" + std::string(object.name) + "\" appears twice with different values");
+    }
+  }
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
@@ -27949,6 +28115,11 @@ constexpr type_desc table_base() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant && Fields[i].tag_field != no_tag) {
+      t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
+    }
+  }
   return t;
 }
 
@@ -33065,6 +33236,8 @@ struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
   const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -33573,6 +33746,8 @@ class dto_reader {
   // `top` reads its field number `i` next.
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -33645,6 +33820,15 @@ class dto_reader {
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  // A variant's tag repeated in one object: its first value, and whether a later one differed.
+  struct repeated_tag {
+    std::size_t frame;
+    std::size_t field;
+    std::string first;
+    bool differs = false;
+  };
+  void note_repeated_tag(const frame& owner, std::size_t field);
+  static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
@@ -33682,6 +33866,7 @@ class dto_reader {
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
   std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
   bool taping_ = false;                      // the capture records into tapes_.back()
   const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
@@ -34118,6 +34303,13 @@ inline bool dto_reader::end_container() {
     return true;
   }
   if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -34206,7 +34398,12 @@ namespace detail {
 // The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
 // or null).
 inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
-  const field_desc& tag = owner.type->fields[f.tag_field];
+  return field_spelling(owner, f.tag_field, out);
+}
+
+// The spelling of string or open-enum field number `field` of `owner`.
+inline bool dto_reader::field_spelling(const frame& owner, std::size_t field, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[field];
   const void* target = tag.member(owner.target);
   if (tag.kind == field_kind::string) {
     out = *static_cast<const std::string*>(target);
@@ -34347,11 +34544,37 @@ inline any_json dto_reader::render(const std::vector<tape_event>& events) {
                              writer.take());
 }
 
+// A tag member read again: its value so far is kept (the first time) or compared, so that a
+// document naming two types for one payload is refused whatever the order of its members.
+inline void dto_reader::note_repeated_tag(const frame& owner, std::size_t field) {
+  const std::size_t frame_index = stack_.size() - 1;
+  std::string_view now;
+  if (!field_spelling(owner, field, now)) now = {};
+  for (repeated_tag& r : repeated_tags_) {
+    if (r.frame == frame_index && r.field == field) {
+      if (r.first != now) r.differs = true;
+      return;
+    }
+  }
+  repeated_tags_.push_back(repeated_tag{frame_index, field, std::string(now), false});
+}
+
 // Once an object that holds variants closes: each payload recorded before its tag is replayed
 // as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
 // alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
   const std::size_t frame_index = stack_.size() - 1;
+  for (std::size_t k = 0; k < repeated_tags_.size(); ++k) {
+    const repeated_tag& r = repeated_tags_[k];
+    if (r.frame != frame_index) continue;
+    std::string_view last;
+    if (!field_spelling(object, r.field, last)) last = {};
+    if (r.differs || last != r.first) {
+      object.key = key_kind::name;
+      object.name = object.type->fields[r.field].name;
+      return fail_at(path(), "\"" + std::string(object.name) + "\" appears twice with different values");
+    }
+  }
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
@@ -35244,6 +35467,11 @@ constexpr type_desc table_base() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant && Fields[i].tag_field != no_tag) {
+      t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
+    }
+  }
   return t;
 }
 
@@ -38702,6 +38930,8 @@ struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
   const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -39210,6 +39440,8 @@ class dto_reader {
   // `top` reads its field number `i` next.
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -39282,6 +39514,15 @@ class dto_reader {
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  // A variant's tag repeated in one object: its first value, and whether a later one differed.
+  struct repeated_tag {
+    std::size_t frame;
+    std::size_t field;
+    std::string first;
+    bool differs = false;
+  };
+  void note_repeated_tag(const frame& owner, std::size_t field);
+  static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
@@ -39319,6 +39560,7 @@ class dto_reader {
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
   std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
   bool taping_ = false;                      // the capture records into tapes_.back()
   const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
@@ -39755,6 +39997,13 @@ inline bool dto_reader::end_container() {
     return true;
   }
   if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -39843,7 +40092,12 @@ namespace detail {
 // The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
 // or null).
 inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
-  const field_desc& tag = owner.type->fields[f.tag_field];
+  return field_spelling(owner, f.tag_field, out);
+}
+
+// The spelling of string or open-enum field number `field` of `owner`.
+inline bool dto_reader::field_spelling(const frame& owner, std::size_t field, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[field];
   const void* target = tag.member(owner.target);
   if (tag.kind == field_kind::string) {
     out = *static_cast<const std::string*>(target);
@@ -39984,11 +40238,37 @@ inline any_json dto_reader::render(const std::vector<tape_event>& events) {
                              writer.take());
 }
 
+// A tag member read again: its value so far is kept (the first time) or compared, so that a
+// document naming two types for one payload is refused whatever the order of its members.
+inline void dto_reader::note_repeated_tag(const frame& owner, std::size_t field) {
+  const std::size_t frame_index = stack_.size() - 1;
+  std::string_view now;
+  if (!field_spelling(owner, field, now)) now = {};
+  for (repeated_tag& r : repeated_tags_) {
+    if (r.frame == frame_index && r.field == field) {
+      if (r.first != now) r.differs = true;
+      return;
+    }
+  }
+  repeated_tags_.push_back(repeated_tag{frame_index, field, std::string(now), false});
+}
+
 // Once an object that holds variants closes: each payload recorded before its tag is replayed
 // as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
 // alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
   const std::size_t frame_index = stack_.size() - 1;
+  for (std::size_t k = 0; k < repeated_tags_.size(); ++k) {
+    const repeated_tag& r = repeated_tags_[k];
+    if (r.frame != frame_index) continue;
+    std::string_view last;
+    if (!field_spelling(object, r.field, last)) last = {};
+    if (r.differs || last != r.first) {
+      object.key = key_kind::name;
+      object.name = object.type->fields[r.field].name;
+      return fail_at(path(), "\"" + std::string(object.name) + "\" appears twice with different values");
+    }
+  }
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
@@ -40881,6 +41161,11 @@ constexpr type_desc table_base() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant && Fields[i].tag_field != no_tag) {
+      t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
+    }
+  }
   return t;
 }
 
@@ -44449,6 +44734,8 @@ struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
   const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -44957,6 +45244,8 @@ class dto_reader {
   // `top` reads its field number `i` next.
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -45029,6 +45318,15 @@ class dto_reader {
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  // A variant's tag repeated in one object: its first value, and whether a later one differed.
+  struct repeated_tag {
+    std::size_t frame;
+    std::size_t field;
+    std::string first;
+    bool differs = false;
+  };
+  void note_repeated_tag(const frame& owner, std::size_t field);
+  static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
@@ -45066,6 +45364,7 @@ class dto_reader {
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
   std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
   bool taping_ = false;                      // the capture records into tapes_.back()
   const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
@@ -45502,6 +45801,13 @@ inline bool dto_reader::end_container() {
     return true;
   }
   if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -45590,7 +45896,12 @@ namespace detail {
 // The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
 // or null).
 inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
-  const field_desc& tag = owner.type->fields[f.tag_field];
+  return field_spelling(owner, f.tag_field, out);
+}
+
+// The spelling of string or open-enum field number `field` of `owner`.
+inline bool dto_reader::field_spelling(const frame& owner, std::size_t field, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[field];
   const void* target = tag.member(owner.target);
   if (tag.kind == field_kind::string) {
     out = *static_cast<const std::string*>(target);
@@ -45731,11 +46042,37 @@ inline any_json dto_reader::render(const std::vector<tape_event>& events) {
                              writer.take());
 }
 
+// A tag member read again: its value so far is kept (the first time) or compared, so that a
+// document naming two types for one payload is refused whatever the order of its members.
+inline void dto_reader::note_repeated_tag(const frame& owner, std::size_t field) {
+  const std::size_t frame_index = stack_.size() - 1;
+  std::string_view now;
+  if (!field_spelling(owner, field, now)) now = {};
+  for (repeated_tag& r : repeated_tags_) {
+    if (r.frame == frame_index && r.field == field) {
+      if (r.first != now) r.differs = true;
+      return;
+    }
+  }
+  repeated_tags_.push_back(repeated_tag{frame_index, field, std::string(now), false});
+}
+
 // Once an object that holds variants closes: each payload recorded before its tag is replayed
 // as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
 // alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
   const std::size_t frame_index = stack_.size() - 1;
+  for (std::size_t k = 0; k < repeated_tags_.size(); ++k) {
+    const repeated_tag& r = repeated_tags_[k];
+    if (r.frame != frame_index) continue;
+    std::string_view last;
+    if (!field_spelling(object, r.field, last)) last = {};
+    if (r.differs || last != r.first) {
+      object.key = key_kind::name;
+      object.name = object.type->fields[r.field].name;
+      return fail_at(path(), "\"" + std::string(object.name) + "\" appears twice with different values");
+    }
+  }
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
@@ -46628,6 +46965,11 @@ constexpr type_desc table_base() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant && Fields[i].tag_field != no_tag) {
+      t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
+    }
+  }
   return t;
 }
 
@@ -48455,6 +48797,8 @@ struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
   const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -48963,6 +49307,8 @@ class dto_reader {
   // `top` reads its field number `i` next.
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -49035,6 +49381,15 @@ class dto_reader {
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  // A variant's tag repeated in one object: its first value, and whether a later one differed.
+  struct repeated_tag {
+    std::size_t frame;
+    std::size_t field;
+    std::string first;
+    bool differs = false;
+  };
+  void note_repeated_tag(const frame& owner, std::size_t field);
+  static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
@@ -49072,6 +49427,7 @@ class dto_reader {
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
   std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
   bool taping_ = false;                      // the capture records into tapes_.back()
   const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};
@@ -49508,6 +49864,13 @@ inline bool dto_reader::end_container() {
     return true;
   }
   if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -49596,7 +49959,12 @@ namespace detail {
 // The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
 // or null).
 inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
-  const field_desc& tag = owner.type->fields[f.tag_field];
+  return field_spelling(owner, f.tag_field, out);
+}
+
+// The spelling of string or open-enum field number `field` of `owner`.
+inline bool dto_reader::field_spelling(const frame& owner, std::size_t field, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[field];
   const void* target = tag.member(owner.target);
   if (tag.kind == field_kind::string) {
     out = *static_cast<const std::string*>(target);
@@ -49737,11 +50105,37 @@ inline any_json dto_reader::render(const std::vector<tape_event>& events) {
                              writer.take());
 }
 
+// A tag member read again: its value so far is kept (the first time) or compared, so that a
+// document naming two types for one payload is refused whatever the order of its members.
+inline void dto_reader::note_repeated_tag(const frame& owner, std::size_t field) {
+  const std::size_t frame_index = stack_.size() - 1;
+  std::string_view now;
+  if (!field_spelling(owner, field, now)) now = {};
+  for (repeated_tag& r : repeated_tags_) {
+    if (r.frame == frame_index && r.field == field) {
+      if (r.first != now) r.differs = true;
+      return;
+    }
+  }
+  repeated_tags_.push_back(repeated_tag{frame_index, field, std::string(now), false});
+}
+
 // Once an object that holds variants closes: each payload recorded before its tag is replayed
 // as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
 // alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
   const std::size_t frame_index = stack_.size() - 1;
+  for (std::size_t k = 0; k < repeated_tags_.size(); ++k) {
+    const repeated_tag& r = repeated_tags_[k];
+    if (r.frame != frame_index) continue;
+    std::string_view last;
+    if (!field_spelling(object, r.field, last)) last = {};
+    if (r.differs || last != r.first) {
+      object.key = key_kind::name;
+      object.name = object.type->fields[r.field].name;
+      return fail_at(path(), "\"" + std::string(object.name) + "\" appears twice with different values");
+    }
+  }
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;
@@ -50623,6 +51017,11 @@ constexpr type_desc table_base() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant && Fields[i].tag_field != no_tag) {
+      t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
+    }
+  }
   return t;
 }
 

@@ -390,6 +390,11 @@ constexpr type_desc table_base() {
                 "field is not a string or open enum of the same table");
   type_desc t{Fields, n, &type_tag<T>};
   t.reset = &reset_value<T>;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant && Fields[i].tag_field != no_tag) {
+      t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
+    }
+  }
   return t;
 }
 

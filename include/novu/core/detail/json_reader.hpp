@@ -272,6 +272,8 @@ class dto_reader {
   // `top` reads its field number `i` next.
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
+    const std::uint32_t bit = std::uint32_t{1} << i;
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -344,6 +346,15 @@ class dto_reader {
   bool variant_value(const field_desc& f, void* target, json_event event, std::string* text, bool flag, bool container);
   bool settle_variants(frame& object);
   static bool tag_spelling(const frame& owner, const field_desc& f, std::string_view& out);
+  // A variant's tag repeated in one object: its first value, and whether a later one differed.
+  struct repeated_tag {
+    std::size_t frame;
+    std::size_t field;
+    std::string first;
+    bool differs = false;
+  };
+  void note_repeated_tag(const frame& owner, std::size_t field);
+  static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
 
@@ -381,6 +392,7 @@ class dto_reader {
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
   std::vector<tape> tapes_;                  // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
   bool taping_ = false;                      // the capture records into tapes_.back()
   const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
   number_value number_{};

@@ -135,6 +135,13 @@ inline bool dto_reader::end_container() {
     return true;
   }
   if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);

@@ -26,7 +26,12 @@ namespace detail {
 // The spelling of the tag of variant field `f` in `owner`; false when it is not set (absent,
 // or null).
 inline bool dto_reader::tag_spelling(const frame& owner, const field_desc& f, std::string_view& out) {
-  const field_desc& tag = owner.type->fields[f.tag_field];
+  return field_spelling(owner, f.tag_field, out);
+}
+
+// The spelling of string or open-enum field number `field` of `owner`.
+inline bool dto_reader::field_spelling(const frame& owner, std::size_t field, std::string_view& out) {
+  const field_desc& tag = owner.type->fields[field];
   const void* target = tag.member(owner.target);
   if (tag.kind == field_kind::string) {
     out = *static_cast<const std::string*>(target);
@@ -167,11 +172,37 @@ inline any_json dto_reader::render(const std::vector<tape_event>& events) {
                              writer.take());
 }
 
+// A tag member read again: its value so far is kept (the first time) or compared, so that a
+// document naming two types for one payload is refused whatever the order of its members.
+inline void dto_reader::note_repeated_tag(const frame& owner, std::size_t field) {
+  const std::size_t frame_index = stack_.size() - 1;
+  std::string_view now;
+  if (!field_spelling(owner, field, now)) now = {};
+  for (repeated_tag& r : repeated_tags_) {
+    if (r.frame == frame_index && r.field == field) {
+      if (r.first != now) r.differs = true;
+      return;
+    }
+  }
+  repeated_tags_.push_back(repeated_tag{frame_index, field, std::string(now), false});
+}
+
 // Once an object that holds variants closes: each payload recorded before its tag is replayed
 // as the alternative the tag names (or kept as raw JSON for an unknown or absent tag); a decoded
 // alternative that a repeated tag no longer names is an error.
 inline bool dto_reader::settle_variants(frame& object) {
   const std::size_t frame_index = stack_.size() - 1;
+  for (std::size_t k = 0; k < repeated_tags_.size(); ++k) {
+    const repeated_tag& r = repeated_tags_[k];
+    if (r.frame != frame_index) continue;
+    std::string_view last;
+    if (!field_spelling(object, r.field, last)) last = {};
+    if (r.differs || last != r.first) {
+      object.key = key_kind::name;
+      object.name = object.type->fields[r.field].name;
+      return fail_at(path(), "\"" + std::string(object.name) + "\" appears twice with different values");
+    }
+  }
   for (std::size_t i = 0; i < object.type->field_count; ++i) {
     const field_desc& f = object.type->fields[i];
     if (f.kind != field_kind::variant || f.tag_field == no_tag) continue;

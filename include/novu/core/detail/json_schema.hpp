@@ -8,6 +8,7 @@
 
 #include <algorithm>    // stable_sort
 #include <cstddef>      // size_t, ptrdiff_t
+#include <cstdint>      // uint32_t
 #include <string>       // string
 #include <string_view>  // string_view
 #include <utility>      // move
@@ -81,6 +82,8 @@ struct type_desc {
   const field_desc* fields;
   std::size_t field_count;
   const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
