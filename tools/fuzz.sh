@@ -19,7 +19,8 @@ fi
 corpus="$root/build/fuzz-corpus"
 cxx="${CXX_FUZZ:-clang++}"
 targets=(fuzz_redaction fuzz_parse_list fuzz_parse_connection fuzz_parse_delete fuzz_error_from_response
-         fuzz_request_decoders fuzz_request_builders fuzz_printing fuzz_retry)
+         fuzz_request_decoders fuzz_request_builders fuzz_printing fuzz_retry fuzz_parse_endpoint
+         fuzz_endpoint_requests)
 flags=(-std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
        -Wall -Wextra -Wpedantic -Werror -I"$root/include")
 if [ "${NOVU_FUZZ_LENIENT:-0}" = 1 ]; then
