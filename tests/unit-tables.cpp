@@ -74,7 +74,7 @@ inline constexpr const variant_desc* variant_table_of<target> = &target_type;
 inline constexpr field_desc delivery_fields[] = {
     field<&delivery::identifier>("identifier", field_required), field<&delivery::type>("type", field_required),
     variant_field<&delivery::endpoint>("endpoint", 1, field_required), field<&delivery::note>("note")};
-inline constexpr type_desc delivery_type = struct_type<delivery, delivery_fields>();
+inline constexpr type_desc delivery_type = list_type<delivery, delivery_fields>();
 template <>
 inline constexpr const type_desc* table_of<delivery> = &delivery_type;
 

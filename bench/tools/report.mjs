@@ -38,7 +38,7 @@ const names = [
   "build_update_novu", "build_update_body_nlohmann_ordered_dump", "build_update_body_nlohmann_dump",
   "decode_single_novu", "decode_single_novu_into", "decode_single_sax_floor", "decode_single_dom_parse",
   "decode_single_dom_extract", "decode_list100_novu", "decode_list100_novu_into", "decode_list100_sax_floor",
-  "decode_list100_dom_parse", "decode_list100_dom_extract",
+  "decode_list100_dom_parse", "decode_list100_dom_extract", "decode_endpoints100_novu", "decode_endpoints100_sax_floor",
   "client_update_novu", "client_update_dom_reference", "client_list100_novu", "client_list100_dom_reference",
 ];
 const t = {};

@@ -15304,9 +15304,16 @@ constexpr type_desc table_base() {
   return t;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
+  return table_base<T, Fields>();
+}
+
+// struct_type() for a struct that is also the element of a list (std::vector<T>): only these
+// tables instantiate the vector operations, so that the others cost no code.
+template <class T, const auto& Fields>
+constexpr type_desc list_type() {
   type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
@@ -21726,9 +21733,16 @@ constexpr type_desc table_base() {
   return t;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
+  return table_base<T, Fields>();
+}
+
+// struct_type() for a struct that is also the element of a list (std::vector<T>): only these
+// tables instantiate the vector operations, so that the others cost no code.
+template <class T, const auto& Fields>
+constexpr type_desc list_type() {
   type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
@@ -28123,9 +28137,16 @@ constexpr type_desc table_base() {
   return t;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
+  return table_base<T, Fields>();
+}
+
+// struct_type() for a struct that is also the element of a list (std::vector<T>): only these
+// tables instantiate the vector operations, so that the others cost no code.
+template <class T, const auto& Fields>
+constexpr type_desc list_type() {
   type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
@@ -35475,9 +35496,16 @@ constexpr type_desc table_base() {
   return t;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
+  return table_base<T, Fields>();
+}
+
+// struct_type() for a struct that is also the element of a list (std::vector<T>): only these
+// tables instantiate the vector operations, so that the others cost no code.
+template <class T, const auto& Fields>
+constexpr type_desc list_type() {
   type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
@@ -41169,9 +41197,16 @@ constexpr type_desc table_base() {
   return t;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
+  return table_base<T, Fields>();
+}
+
+// struct_type() for a struct that is also the element of a list (std::vector<T>): only these
+// tables instantiate the vector operations, so that the others cost no code.
+template <class T, const auto& Fields>
+constexpr type_desc list_type() {
   type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
@@ -41981,7 +42016,7 @@ inline constexpr field_desc connection_fields[] = {
     field<&channel_connection::created_at>("createdAt", field_required),
     field<&channel_connection::updated_at>("updatedAt", field_required),
 };
-inline constexpr type_desc connection_type = struct_type<channel_connection, connection_fields>();
+inline constexpr type_desc connection_type = list_type<channel_connection, connection_fields>();
 template <>
 inline constexpr const type_desc* table_of<channel_connection> = &connection_type;
 
@@ -46973,9 +47008,16 @@ constexpr type_desc table_base() {
   return t;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
+  return table_base<T, Fields>();
+}
+
+// struct_type() for a struct that is also the element of a list (std::vector<T>): only these
+// tables instantiate the vector operations, so that the others cost no code.
+template <class T, const auto& Fields>
+constexpr type_desc list_type() {
   type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
@@ -51025,9 +51067,16 @@ constexpr type_desc table_base() {
   return t;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
+  return table_base<T, Fields>();
+}
+
+// struct_type() for a struct that is also the element of a list (std::vector<T>): only these
+// tables instantiate the vector operations, so that the others cost no code.
+template <class T, const auto& Fields>
+constexpr type_desc list_type() {
   type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
@@ -52489,7 +52538,7 @@ inline constexpr field_desc endpoint_fields[] = {
     field<&channel_endpoint::created_at>("createdAt", field_required),
     field<&channel_endpoint::updated_at>("updatedAt", field_required),
 };
-inline constexpr type_desc endpoint_table = struct_type<channel_endpoint, endpoint_fields>();
+inline constexpr type_desc endpoint_table = list_type<channel_endpoint, endpoint_fields>();
 template <>
 inline constexpr const type_desc* table_of<channel_endpoint> = &endpoint_table;
 

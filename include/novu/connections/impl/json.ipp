@@ -73,7 +73,7 @@ inline constexpr field_desc connection_fields[] = {
     field<&channel_connection::created_at>("createdAt", field_required),
     field<&channel_connection::updated_at>("updatedAt", field_required),
 };
-inline constexpr type_desc connection_type = struct_type<channel_connection, connection_fields>();
+inline constexpr type_desc connection_type = list_type<channel_connection, connection_fields>();
 template <>
 inline constexpr const type_desc* table_of<channel_connection> = &connection_type;
 

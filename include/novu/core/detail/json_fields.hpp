@@ -398,9 +398,16 @@ constexpr type_desc table_base() {
   return t;
 }
 
-// The table of struct `T` from its fields; it also serves std::vector<T> (lists).
+// The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
+  return table_base<T, Fields>();
+}
+
+// struct_type() for a struct that is also the element of a list (std::vector<T>): only these
+// tables instantiate the vector operations, so that the others cost no code.
+template <class T, const auto& Fields>
+constexpr type_desc list_type() {
   type_desc t = table_base<T, Fields>();
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;

@@ -105,7 +105,7 @@ inline constexpr field_desc endpoint_fields[] = {
     field<&channel_endpoint::created_at>("createdAt", field_required),
     field<&channel_endpoint::updated_at>("updatedAt", field_required),
 };
-inline constexpr type_desc endpoint_table = struct_type<channel_endpoint, endpoint_fields>();
+inline constexpr type_desc endpoint_table = list_type<channel_endpoint, endpoint_fields>();
 template <>
 inline constexpr const type_desc* table_of<channel_endpoint> = &endpoint_table;
 
