@@ -33,6 +33,15 @@
 
 #include "../novu.hpp"
 
+// ---- begin include/novu/connections/detail/async_two_step.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DETAIL_ASYNC_TWO_STEP_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DETAIL_ASYNC_TWO_STEP_HPP
+// async_two_step: create_or_update's two calls (the create, then maybe the update) under one
+// async_call_handle (see novu/connections/async_client.hpp).
+// SPDX-License-Identifier: MIT
+
+
+
 // ---- begin include/novu/core/async.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_ASYNC_HPP
@@ -427,64 +436,7 @@ NOVU_CC_NAMESPACE_END
 // ---- end include/novu/core/async.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
-
 namespace detail {
-
-// An async_call whose answer is parsed into `result<T>` for the caller's completion.
-template <class T>
-class typed_async_call final : public async_call {
- public:
-  // Turns the final answer into the result with `finish` (which scrubs the key and
-  // `sent_auth`'s tokens from errors) and reports it to `on_done`.
-  typed_async_call(async_call_context context, http_request request, const retry_policy& policy,
-                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
-                   unique_function<void(result<T>)> on_done)
-      : async_call(std::move(context), std::move(request), policy),
-        finish_(finish),
-        sent_auth_(std::move(sent_auth)),
-        on_done_(std::move(on_done)) {}
-
- private:
-  // The final answer to the caller: parsed, secrets masked, an error saying what the call went
-  // through. The completion is moved out first, so that what it captures is released once it
-  // has run even if the transport keeps its callback (and so this call) alive.
-  void finish(transport_result answer, const call_summary& summary) override {
-    unique_function<void(result<T>)> on_done = std::move(on_done_);
-    const novu::auth* sent = sent_auth_ ? &*sent_auth_ : nullptr;
-    result<T> outcome = finish_(std::move(answer), config(), sent);
-    if (!outcome) describe_call_error(outcome.error(), summary, config(), sent);
-    on_done(std::move(outcome));
-  }
-  // The cancel to the caller.
-  void abandon(error e) override {
-    unique_function<void(result<T>)> on_done = std::move(on_done_);
-    on_done(result<T>(std::move(e)));
-  }
-
-  call_finisher<T> finish_;                   // the operation's finish_*_call
-  std::optional<novu::auth> sent_auth_;       // tokens the request carried
-  unique_function<void(result<T>)> on_done_;  // the caller's completion
-};
-
-// Starts one call: the request is built once with `build(keyed options)` (an idempotency key
-// from the environment when `options` has none; a build error goes to `on_done` at once,
-// secrets masked), retried per the call's policy, its final answer parsed with `finish`.
-template <class T, class Build>
-async_call_handle start_async_call(const async_call_context& context, const call_options& options, Build build,
-                                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
-                                   unique_function<void(result<T>)> on_done) {
-  const call_options keyed = keyed_options(options, context.environment);
-  result<http_request> request = build(keyed);
-  if (!request) {
-    error e = std::move(request).error();
-    detail::redact_call_secrets(e, *context.config, sent_auth ? &*sent_auth : nullptr);
-    on_done(result<T>(std::move(e)));
-    return {};
-  }
-  return async_call::start(std::make_shared<typed_async_call<T>>(context, std::move(*request),
-                                                                 call_policy(*context.config, keyed), finish,
-                                                                 std::move(sent_auth), std::move(on_done)));
-}
 
 // create_or_update in flight: the create, then maybe the update, under one handle. cancel()
 // reaches whichever step runs; a cancel that wins reports `cancelled` once, whatever a step
@@ -547,6 +499,71 @@ class async_two_step final : public cancellable {
   async_call_handle step_;
   unique_function<void(result<channel_connection>)> on_done_;
 };
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DETAIL_ASYNC_TWO_STEP_HPP
+// ---- end include/novu/connections/detail/async_two_step.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// An async_call whose answer is parsed into `result<T>` for the caller's completion.
+template <class T>
+class typed_async_call final : public async_call {
+ public:
+  // Turns the final answer into the result with `finish` (which scrubs the key and
+  // `sent_auth`'s tokens from errors) and reports it to `on_done`.
+  typed_async_call(async_call_context context, http_request request, const retry_policy& policy,
+                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
+                   unique_function<void(result<T>)> on_done)
+      : async_call(std::move(context), std::move(request), policy),
+        finish_(finish),
+        sent_auth_(std::move(sent_auth)),
+        on_done_(std::move(on_done)) {}
+
+ private:
+  // The final answer to the caller: parsed, secrets masked, an error saying what the call went
+  // through. The completion is moved out first, so that what it captures is released once it
+  // has run even if the transport keeps its callback (and so this call) alive.
+  void finish(transport_result answer, const call_summary& summary) override {
+    unique_function<void(result<T>)> on_done = std::move(on_done_);
+    const novu::auth* sent = sent_auth_ ? &*sent_auth_ : nullptr;
+    result<T> outcome = finish_(std::move(answer), config(), sent);
+    if (!outcome) describe_call_error(outcome.error(), summary, config(), sent);
+    on_done(std::move(outcome));
+  }
+  // The cancel to the caller.
+  void abandon(error e) override {
+    unique_function<void(result<T>)> on_done = std::move(on_done_);
+    on_done(result<T>(std::move(e)));
+  }
+
+  call_finisher<T> finish_;                   // the operation's finish_*_call
+  std::optional<novu::auth> sent_auth_;       // tokens the request carried
+  unique_function<void(result<T>)> on_done_;  // the caller's completion
+};
+
+// Starts one call: the request is built once with `build(keyed options)` (an idempotency key
+// from the environment when `options` has none; a build error goes to `on_done` at once,
+// secrets masked), retried per the call's policy, its final answer parsed with `finish`.
+template <class T, class Build>
+async_call_handle start_async_call(const async_call_context& context, const call_options& options, Build build,
+                                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
+                                   unique_function<void(result<T>)> on_done) {
+  const call_options keyed = keyed_options(options, context.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    error e = std::move(request).error();
+    detail::redact_call_secrets(e, *context.config, sent_auth ? &*sent_auth : nullptr);
+    on_done(result<T>(std::move(e)));
+    return {};
+  }
+  return async_call::start(std::make_shared<typed_async_call<T>>(context, std::move(*request),
+                                                                 call_policy(*context.config, keyed), finish,
+                                                                 std::move(sent_auth), std::move(on_done)));
+}
 
 // A for_each_page walk in flight: one list call per page, with the same flat loop as
 // async_call (a page that arrives inside the call that requested it is handled by the next
