@@ -1914,19 +1914,22 @@ TEST_CASE("hostile catalogue: every field of the tables has rows, with the table
       {"ErrorDto", &nd::error_type},
   };
   const std::vector<dto_target> targets = dto_targets();
-  for (const auto& [label, type] : covered) {
+  // (No structured bindings: clang 14 cannot capture them in the lambdas below.)
+  for (const auto& entry : covered) {
+    const std::string label = entry.first;
     const auto target =
         std::find_if(targets.begin(), targets.end(), [&](const dto_target& t) { return t.label == label; });
     REQUIRE(target != targets.end());
     std::vector<std::pair<std::string, bool>> pointers;
-    table_pointers(*type, "", pointers);
-    for (const auto& [pointer, required] : pointers) {
+    table_pointers(*entry.second, "", pointers);
+    for (const auto& field_entry : pointers) {
+      const std::string pointer = field_entry.first;
       CAPTURE(label);
       CAPTURE(pointer);
       const auto spec = std::find_if(target->fields.begin(), target->fields.end(),
                                      [&](const field_spec& f) { return f.pointer == pointer; });
       REQUIRE(spec != target->fields.end());
-      CHECK(spec->required == required);
+      CHECK(spec->required == field_entry.second);
     }
   }
 }
