@@ -196,7 +196,7 @@ run 0 "delete" "${g[@]}" delete slack-prod-sub-1-1
 run 3 "get after delete: API error exit code" "${g[@]}" get slack-prod-sub-1-1
 case "$stderr" in *"HTTP 404"*) check "get after delete: 404 reported" 0 ;; *) check "get after delete: 404 reported" 1 "$stderr" ;; esac
 run 0 "-- ends the options: an identifier that starts with -" "${g[@]}" --json create --identifier=-dash \
-  --integration-identifier slack-prod --workspace-id T1 --access-token xoxb-cli-TOKEN
+  --integration-identifier slack-prod --subscriber-id sub-dash --workspace-id T1 --access-token xoxb-cli-TOKEN
 run 0 "get -- -dash" "${g[@]}" get -- -dash
 NOVU_SECRET_KEY=sk_wrong run 3 "wrong secret key is an API error (401)" "${g[@]}" list
 run 4 "transport error exit code" --base-url http://127.0.0.1:1 --no-retry list
