@@ -14431,7 +14431,9 @@ inline bool dto_reader::settle_variants(frame& object) {
       pending_ = slot{slot_kind::field, &f, f.nested, target};
       if (!replay(recorded.events)) return false;
       pending_ = slot{};
-      continue;
+      // The replay pushed frames, which may have moved the stack: `object` is stale. Settle the
+      // rest from the owner's frame again (the payloads settled so far are skipped there).
+      return settle_variants(stack_.back());
     }
     const std::size_t held = v.index(target);
     if (held == named || (held == 0 && !tagged)) continue;
@@ -20860,7 +20862,9 @@ inline bool dto_reader::settle_variants(frame& object) {
       pending_ = slot{slot_kind::field, &f, f.nested, target};
       if (!replay(recorded.events)) return false;
       pending_ = slot{};
-      continue;
+      // The replay pushed frames, which may have moved the stack: `object` is stale. Settle the
+      // rest from the owner's frame again (the payloads settled so far are skipped there).
+      return settle_variants(stack_.back());
     }
     const std::size_t held = v.index(target);
     if (held == named || (held == 0 && !tagged)) continue;
@@ -27264,7 +27268,9 @@ inline bool dto_reader::settle_variants(frame& object) {
       pending_ = slot{slot_kind::field, &f, f.nested, target};
       if (!replay(recorded.events)) return false;
       pending_ = slot{};
-      continue;
+      // The replay pushed frames, which may have moved the stack: `object` is stale. Settle the
+      // rest from the owner's frame again (the payloads settled so far are skipped there).
+      return settle_variants(stack_.back());
     }
     const std::size_t held = v.index(target);
     if (held == named || (held == 0 && !tagged)) continue;
@@ -34623,7 +34629,9 @@ inline bool dto_reader::settle_variants(frame& object) {
       pending_ = slot{slot_kind::field, &f, f.nested, target};
       if (!replay(recorded.events)) return false;
       pending_ = slot{};
-      continue;
+      // The replay pushed frames, which may have moved the stack: `object` is stale. Settle the
+      // rest from the owner's frame again (the payloads settled so far are skipped there).
+      return settle_variants(stack_.back());
     }
     const std::size_t held = v.index(target);
     if (held == named || (held == 0 && !tagged)) continue;
@@ -40324,7 +40332,9 @@ inline bool dto_reader::settle_variants(frame& object) {
       pending_ = slot{slot_kind::field, &f, f.nested, target};
       if (!replay(recorded.events)) return false;
       pending_ = slot{};
-      continue;
+      // The replay pushed frames, which may have moved the stack: `object` is stale. Settle the
+      // rest from the owner's frame again (the payloads settled so far are skipped there).
+      return settle_variants(stack_.back());
     }
     const std::size_t held = v.index(target);
     if (held == named || (held == 0 && !tagged)) continue;
@@ -46135,7 +46145,9 @@ inline bool dto_reader::settle_variants(frame& object) {
       pending_ = slot{slot_kind::field, &f, f.nested, target};
       if (!replay(recorded.events)) return false;
       pending_ = slot{};
-      continue;
+      // The replay pushed frames, which may have moved the stack: `object` is stale. Settle the
+      // rest from the owner's frame again (the payloads settled so far are skipped there).
+      return settle_variants(stack_.back());
     }
     const std::size_t held = v.index(target);
     if (held == named || (held == 0 && !tagged)) continue;
@@ -50205,7 +50217,9 @@ inline bool dto_reader::settle_variants(frame& object) {
       pending_ = slot{slot_kind::field, &f, f.nested, target};
       if (!replay(recorded.events)) return false;
       pending_ = slot{};
-      continue;
+      // The replay pushed frames, which may have moved the stack: `object` is stale. Settle the
+      // rest from the owner's frame again (the payloads settled so far are skipped there).
+      return settle_variants(stack_.back());
     }
     const std::size_t held = v.index(target);
     if (held == named || (held == 0 && !tagged)) continue;

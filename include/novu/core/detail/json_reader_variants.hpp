@@ -230,7 +230,9 @@ inline bool dto_reader::settle_variants(frame& object) {
       pending_ = slot{slot_kind::field, &f, f.nested, target};
       if (!replay(recorded.events)) return false;
       pending_ = slot{};
-      continue;
+      // The replay pushed frames, which may have moved the stack: `object` is stale. Settle the
+      // rest from the owner's frame again (the payloads settled so far are skipped there).
+      return settle_variants(stack_.back());
     }
     const std::size_t held = v.index(target);
     if (held == named || (held == 0 && !tagged)) continue;
