@@ -42421,6 +42421,115 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/list_query.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+// The query of a list request, shared by every resource: filters are added by name, each text
+// checked for valid UTF-8 (an error names the parameter), and written in the official SDK's
+// order (alphabetical by name; a repeated `contextKeys` keeps the caller's order).
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Collects the parameters of a list request and writes them after `collection`.
+class list_query {
+ public:
+  // A text parameter, when set.
+  void text(const char* name, const std::optional<std::string>& value) {
+    if (value) add(name, *value);
+  }
+  // An open enum parameter (channel, providerId), when set.
+  template <class Enum>
+  void open_enum(const char* name, const std::optional<Enum>& value) {
+    if (value) add(name, value->value());
+  }
+  // A closed enum parameter (orderBy, orderDirection, connectionMode), when set.
+  template <class Enum>
+  void closed_enum(const char* name, const std::optional<Enum>& value) {
+    if (value) add(name, std::string(to_string(*value)));
+  }
+  // A boolean parameter, when set.
+  void flag(const char* name, const std::optional<bool>& value) {
+    if (value) add(name, *value ? "true" : "false");
+  }
+  // `limit`, when set: 1..100.
+  void limit(const std::optional<int>& value) {
+    if (!value) return;
+    if (*value < 1 || *value > 100) {
+      fail(make_error(error_kind::invalid_argument, "limit must be between 1 and 100, got " + std::to_string(*value),
+                      "limit"));
+      return;
+    }
+    add("limit", std::to_string(*value));
+  }
+  // `contextKeys`, when set: each key once, in order; an engaged empty list sends `contextKeys=`,
+  // the server's "without context" filter, so an empty key (which would mean the same) is refused.
+  void context_keys(const std::optional<std::vector<std::string>>& keys, const char* what) {
+    if (!keys) return;
+    if (keys->empty()) add("contextKeys", "");
+    for (std::size_t i = 0; i < keys->size(); ++i) {
+      const std::string& key = (*keys)[i];
+      if (!key.empty() && is_valid_utf8(key)) {
+        params_.emplace_back("contextKeys", key);
+        continue;
+      }
+      const std::string where = "contextKeys[" + std::to_string(i) + "]";
+      fail(make_error(error_kind::invalid_argument,
+                      where + (key.empty() ? std::string(" is empty (an engaged empty context_keys asks for ") + what +
+                                                 " without context)"
+                                           : std::string(" is not valid UTF-8")),
+                      where));
+    }
+  }
+  // Refuses `before` together with `after` (the server answers 400 for both).
+  void one_cursor(const std::optional<std::string>& after, const std::optional<std::string>& before) {
+    if (after && before) {
+      fail(make_error(error_kind::invalid_argument,
+                      "before and after are both set: a list request takes one cursor (the server answers 400)",
+                      "before"));
+    }
+  }
+
+  // `collection` with the query, or the first problem.
+  result<std::string> path(std::string_view collection) {
+    if (failed_) return std::move(error_);
+    std::stable_sort(params_.begin(), params_.end(),
+                     [](const std::pair<std::string_view, std::string>& a,
+                        const std::pair<std::string_view, std::string>& b) { return a.first < b.first; });
+    std::string out(collection);
+    bool first = true;
+    for (const auto& [name, value] : params_) append_query(out, first, name, value);
+    return out;
+  }
+
+ private:
+  void add(const char* name, std::string value) {
+    if (!is_valid_utf8(value)) {
+      fail(invalid_utf8_parameter(name));
+      return;
+    }
+    params_.emplace_back(name, std::move(value));
+  }
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+
+  std::vector<std::pair<std::string_view, std::string>> params_;
+  bool failed_ = false;
+  error error_;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+// ---- end include/novu/core/detail/list_query.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -42450,67 +42559,25 @@ namespace connections {
 NOVU_CC_API result<http_request> build_list_request(const client_config& config,
                                                     const list_channel_connections_params& params,
                                                     const call_options& options) {
-  if (params.limit && (*params.limit < 1 || *params.limit > 100)) {
-    return make_error(error_kind::invalid_argument,
-                      "limit must be between 1 and 100, got " + std::to_string(*params.limit), "limit");
-  }
-  if (params.before && params.after) {
-    return make_error(error_kind::invalid_argument,
-                      "before and after are both set: a list request takes one cursor (the server answers 400)",
-                      "before");
-  }
-  struct text_param {
-    const char* name;
-    const std::string* value;
-  };
-  const text_param texts[] = {
-      {"after", params.after ? &*params.after : nullptr},
-      {"before", params.before ? &*params.before : nullptr},
-      {"channel", params.channel ? &params.channel->value() : nullptr},
-      {"integrationIdentifier", params.integration_identifier ? &*params.integration_identifier : nullptr},
-      {"providerId", params.provider_id ? &params.provider_id->value() : nullptr},
-      {"subscriberId", params.subscriber_id ? &*params.subscriber_id : nullptr},
-  };
-  for (const text_param& p : texts) {
-    if (p.value != nullptr && !detail::is_valid_utf8(*p.value)) return detail::invalid_utf8_parameter(p.name);
-  }
-  if (params.context_keys) {
-    // An empty key would send `contextKeys=`, the "no context" filter that an engaged empty
-    // vector stands for: refused, so that each query means one thing.
-    for (std::size_t i = 0; i < params.context_keys->size(); ++i) {
-      const std::string& key = (*params.context_keys)[i];
-      if (!key.empty() && detail::is_valid_utf8(key)) continue;
-      const std::string where = "contextKeys[" + std::to_string(i) + "]";
-      return make_error(error_kind::invalid_argument,
-                        where + (key.empty() ? " is empty (an engaged empty context_keys asks for connections "
-                                               "without context)"
-                                             : " is not valid UTF-8"),
-                        where);
-    }
-  }
-
-  // Keys in the official SDK's fixed (alphabetical) order.
-  std::string path = "/v1/channel-connections";
-  bool first = true;
-  if (params.after) detail::append_query(path, first, "after", *params.after);
-  if (params.before) detail::append_query(path, first, "before", *params.before);
-  if (params.channel) detail::append_query(path, first, "channel", params.channel->value());
-  if (params.connection_mode) detail::append_query(path, first, "connectionMode", to_string(*params.connection_mode));
-  if (params.context_keys) {
-    if (params.context_keys->empty()) detail::append_query(path, first, "contextKeys", "");
-    for (const std::string& key : *params.context_keys) detail::append_query(path, first, "contextKeys", key);
-  }
-  if (params.include_cursor)
-    detail::append_query(path, first, "includeCursor", *params.include_cursor ? "true" : "false");
-  if (params.integration_identifier) {
-    detail::append_query(path, first, "integrationIdentifier", *params.integration_identifier);
-  }
-  if (params.limit) detail::append_query(path, first, "limit", std::to_string(*params.limit));
-  if (params.order_by) detail::append_query(path, first, "orderBy", to_string(*params.order_by));
-  if (params.order_direction) detail::append_query(path, first, "orderDirection", to_string(*params.order_direction));
-  if (params.provider_id) detail::append_query(path, first, "providerId", params.provider_id->value());
-  if (params.subscriber_id) detail::append_query(path, first, "subscriberId", *params.subscriber_id);
-  return detail::start_request(config, "GET", std::move(path), options, false);
+  // The shared list query: checked in this order (the first problem is the error), written in
+  // the official SDK's alphabetical key order.
+  detail::list_query q;
+  q.limit(params.limit);
+  q.one_cursor(params.after, params.before);
+  q.text("after", params.after);
+  q.text("before", params.before);
+  q.open_enum("channel", params.channel);
+  q.text("integrationIdentifier", params.integration_identifier);
+  q.open_enum("providerId", params.provider_id);
+  q.text("subscriberId", params.subscriber_id);
+  q.context_keys(params.context_keys, "connections");
+  q.closed_enum("connectionMode", params.connection_mode);
+  q.flag("includeCursor", params.include_cursor);
+  q.closed_enum("orderBy", params.order_by);
+  q.closed_enum("orderDirection", params.order_direction);
+  result<std::string> path = q.path("/v1/channel-connections");
+  if (!path) return std::move(path).error();
+  return detail::start_request(config, "GET", std::move(*path), options, false);
 }
 
 NOVU_CC_API result<http_request> build_create_request(const client_config& config,
@@ -53182,7 +53249,7 @@ class list_query {
   void one_cursor(const std::optional<std::string>& after, const std::optional<std::string>& before) {
     if (after && before) {
       fail(make_error(error_kind::invalid_argument,
-                      "after and before are both set: a page is asked for by one cursor (the server refuses both)",
+                      "before and after are both set: a list request takes one cursor (the server answers 400)",
                       "before"));
     }
   }

@@ -14,6 +14,7 @@
 
 #include "novu/connections/json.hpp"
 #include "novu/connections/request_builder.hpp"
+#include "novu/core/detail/list_query.hpp"
 #include "novu/core/detail/text.hpp"
 #include "novu/core/impl/request.ipp"
 #include "novu/core/version.hpp"
@@ -47,67 +48,25 @@ namespace connections {
 NOVU_CC_API result<http_request> build_list_request(const client_config& config,
                                                     const list_channel_connections_params& params,
                                                     const call_options& options) {
-  if (params.limit && (*params.limit < 1 || *params.limit > 100)) {
-    return make_error(error_kind::invalid_argument,
-                      "limit must be between 1 and 100, got " + std::to_string(*params.limit), "limit");
-  }
-  if (params.before && params.after) {
-    return make_error(error_kind::invalid_argument,
-                      "before and after are both set: a list request takes one cursor (the server answers 400)",
-                      "before");
-  }
-  struct text_param {
-    const char* name;
-    const std::string* value;
-  };
-  const text_param texts[] = {
-      {"after", params.after ? &*params.after : nullptr},
-      {"before", params.before ? &*params.before : nullptr},
-      {"channel", params.channel ? &params.channel->value() : nullptr},
-      {"integrationIdentifier", params.integration_identifier ? &*params.integration_identifier : nullptr},
-      {"providerId", params.provider_id ? &params.provider_id->value() : nullptr},
-      {"subscriberId", params.subscriber_id ? &*params.subscriber_id : nullptr},
-  };
-  for (const text_param& p : texts) {
-    if (p.value != nullptr && !detail::is_valid_utf8(*p.value)) return detail::invalid_utf8_parameter(p.name);
-  }
-  if (params.context_keys) {
-    // An empty key would send `contextKeys=`, the "no context" filter that an engaged empty
-    // vector stands for: refused, so that each query means one thing.
-    for (std::size_t i = 0; i < params.context_keys->size(); ++i) {
-      const std::string& key = (*params.context_keys)[i];
-      if (!key.empty() && detail::is_valid_utf8(key)) continue;
-      const std::string where = "contextKeys[" + std::to_string(i) + "]";
-      return make_error(error_kind::invalid_argument,
-                        where + (key.empty() ? " is empty (an engaged empty context_keys asks for connections "
-                                               "without context)"
-                                             : " is not valid UTF-8"),
-                        where);
-    }
-  }
-
-  // Keys in the official SDK's fixed (alphabetical) order.
-  std::string path = "/v1/channel-connections";
-  bool first = true;
-  if (params.after) detail::append_query(path, first, "after", *params.after);
-  if (params.before) detail::append_query(path, first, "before", *params.before);
-  if (params.channel) detail::append_query(path, first, "channel", params.channel->value());
-  if (params.connection_mode) detail::append_query(path, first, "connectionMode", to_string(*params.connection_mode));
-  if (params.context_keys) {
-    if (params.context_keys->empty()) detail::append_query(path, first, "contextKeys", "");
-    for (const std::string& key : *params.context_keys) detail::append_query(path, first, "contextKeys", key);
-  }
-  if (params.include_cursor)
-    detail::append_query(path, first, "includeCursor", *params.include_cursor ? "true" : "false");
-  if (params.integration_identifier) {
-    detail::append_query(path, first, "integrationIdentifier", *params.integration_identifier);
-  }
-  if (params.limit) detail::append_query(path, first, "limit", std::to_string(*params.limit));
-  if (params.order_by) detail::append_query(path, first, "orderBy", to_string(*params.order_by));
-  if (params.order_direction) detail::append_query(path, first, "orderDirection", to_string(*params.order_direction));
-  if (params.provider_id) detail::append_query(path, first, "providerId", params.provider_id->value());
-  if (params.subscriber_id) detail::append_query(path, first, "subscriberId", *params.subscriber_id);
-  return detail::start_request(config, "GET", std::move(path), options, false);
+  // The shared list query: checked in this order (the first problem is the error), written in
+  // the official SDK's alphabetical key order.
+  detail::list_query q;
+  q.limit(params.limit);
+  q.one_cursor(params.after, params.before);
+  q.text("after", params.after);
+  q.text("before", params.before);
+  q.open_enum("channel", params.channel);
+  q.text("integrationIdentifier", params.integration_identifier);
+  q.open_enum("providerId", params.provider_id);
+  q.text("subscriberId", params.subscriber_id);
+  q.context_keys(params.context_keys, "connections");
+  q.closed_enum("connectionMode", params.connection_mode);
+  q.flag("includeCursor", params.include_cursor);
+  q.closed_enum("orderBy", params.order_by);
+  q.closed_enum("orderDirection", params.order_direction);
+  result<std::string> path = q.path("/v1/channel-connections");
+  if (!path) return std::move(path).error();
+  return detail::start_request(config, "GET", std::move(*path), options, false);
 }
 
 NOVU_CC_API result<http_request> build_create_request(const client_config& config,

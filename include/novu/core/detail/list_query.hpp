@@ -76,7 +76,7 @@ class list_query {
   void one_cursor(const std::optional<std::string>& after, const std::optional<std::string>& before) {
     if (after && before) {
       fail(make_error(error_kind::invalid_argument,
-                      "after and before are both set: a page is asked for by one cursor (the server refuses both)",
+                      "before and after are both set: a list request takes one cursor (the server answers 400)",
                       "before"));
     }
   }
