@@ -16339,6 +16339,13 @@ inline error success_body_error(const http_response& response, error decoded, co
   return e;
 }
 
+// Delete answers (every resource): any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  return {};
+}
+
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
 // `decode(body)` gives, a body that does not decode keeping the response's status and body.
 template <class Result, class Decode>
@@ -22740,6 +22747,13 @@ inline error success_body_error(const http_response& response, error decoded, co
   return e;
 }
 
+// Delete answers (every resource): any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  return {};
+}
+
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
 // `decode(body)` gives, a body that does not decode keeping the response's status and body.
 template <class Result, class Decode>
@@ -29109,6 +29123,13 @@ inline error success_body_error(const http_response& response, error decoded, co
   e.body = kept_body(response, limits, nullptr);
   finish_error(e, secrets);
   return e;
+}
+
+// Delete answers (every resource): any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  return {};
 }
 
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
@@ -36472,6 +36493,13 @@ inline error success_body_error(const http_response& response, error decoded, co
   return e;
 }
 
+// Delete answers (every resource): any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  return {};
+}
+
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
 // `decode(body)` gives, a body that does not decode keeping the response's status and body.
 template <class Result, class Decode>
@@ -41677,6 +41705,13 @@ inline error success_body_error(const http_response& response, error decoded, co
   return e;
 }
 
+// Delete answers (every resource): any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  return {};
+}
+
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
 // `decode(body)` gives, a body that does not decode keeping the response's status and body.
 template <class Result, class Decode>
@@ -42152,13 +42187,6 @@ inline result<channel_connection_page> parse_page(const http_response& response,
                                                   const secret_scrubber* secrets) {
   return parse_success_body<result<channel_connection_page>>(
       response, limits, secrets, [&](const std::string& body) { return decode_channel_connection_page(body, limits); });
-}
-
-// Delete answers: any 2xx is a success, whatever its body.
-inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
-                                     const secret_scrubber* secrets) {
-  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
-  return {};
 }
 
 }  // namespace detail
@@ -48055,6 +48083,13 @@ inline error success_body_error(const http_response& response, error decoded, co
   return e;
 }
 
+// Delete answers (every resource): any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  return {};
+}
+
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
 // `decode(body)` gives, a body that does not decode keeping the response's status and body.
 template <class Result, class Decode>
@@ -53768,6 +53803,13 @@ inline error success_body_error(const http_response& response, error decoded, co
   return e;
 }
 
+// Delete answers (every resource): any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  return {};
+}
+
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
 // `decode(body)` gives, a body that does not decode keeping the response's status and body.
 template <class Result, class Decode>
@@ -53865,8 +53907,7 @@ NOVU_CC_API result<channel_endpoint> parse_update_response(const http_response& 
 }
 
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
-  if (!detail::is_2xx(response.status)) return error_from_response(response, limits);
-  return {};
+  return detail::parse_no_content(response, limits, nullptr);
 }
 
 }  // namespace endpoints

@@ -46,13 +46,6 @@ inline result<channel_connection_page> parse_page(const http_response& response,
       response, limits, secrets, [&](const std::string& body) { return decode_channel_connection_page(body, limits); });
 }
 
-// Delete answers: any 2xx is a success, whatever its body.
-inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
-                                     const secret_scrubber* secrets) {
-  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
-  return {};
-}
-
 }  // namespace detail
 
 namespace connections {

@@ -319,6 +319,13 @@ inline error success_body_error(const http_response& response, error decoded, co
   return e;
 }
 
+// Delete answers (every resource): any 2xx is a success, whatever its body.
+inline result<void> parse_no_content(const http_response& response, const decode_limits& limits,
+                                     const secret_scrubber* secrets) {
+  if (!is_2xx(response.status)) return error_from_response(response, limits, secrets);
+  return {};
+}
+
 // What a call answered by `response` gives: the error a non-2xx status stands for, else what
 // `decode(body)` gives, a body that does not decode keeping the response's status and body.
 template <class Result, class Decode>

@@ -49,8 +49,7 @@ NOVU_CC_API result<channel_endpoint> parse_update_response(const http_response& 
 }
 
 NOVU_CC_API result<void> parse_delete_response(const http_response& response, const decode_limits& limits) {
-  if (!detail::is_2xx(response.status)) return error_from_response(response, limits);
-  return {};
+  return detail::parse_no_content(response, limits, nullptr);
 }
 
 }  // namespace endpoints
