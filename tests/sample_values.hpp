@@ -30,6 +30,19 @@ inline novu::client_config offline_config() {
   return config;
 }
 
+// offline_config() retrying up to `attempts` times with no wait at all (zero intervals and
+// jitter, no deadline).
+inline novu::client_config instant_retry_config(int attempts) {
+  novu::client_config config = offline_config();
+  config.retry = novu::retry_policy{};
+  config.retry.max_attempts = attempts;
+  config.retry.initial_interval_ms = 0;
+  config.retry.jitter_ms = 0;
+  config.retry.max_interval_ms = 0;
+  config.retry.max_elapsed_ms = ~std::uint64_t{0} / 2;
+  return config;
+}
+
 // A channel connection with every field set to long values: what decoding "into" must fully
 // overwrite or reset (decode_channel_connection_into and friends).
 inline novu::channel_connection dirty_connection(int n = 0) {

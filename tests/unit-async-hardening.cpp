@@ -32,17 +32,7 @@ namespace {
 
 novu::client_config no_retry_config() { return test_support::offline_config(); }
 
-// Retries up to `attempts` times with no wait at all (zero intervals and jitter, no deadline).
-novu::client_config instant_retry_config(int attempts) {
-  novu::client_config config = test_support::offline_config();
-  config.retry = novu::retry_policy{};
-  config.retry.max_attempts = attempts;
-  config.retry.initial_interval_ms = 0;
-  config.retry.jitter_ms = 0;
-  config.retry.max_interval_ms = 0;
-  config.retry.max_elapsed_ms = ~std::uint64_t{0} / 2;
-  return config;
-}
+using test_support::instant_retry_config;
 
 novu::http_response ok_delete() { return novu::http_response{204, {}, ""}; }
 

@@ -26,16 +26,7 @@
 
 namespace {
 
-novu::client_config cancel_config(int attempts = 4) {
-  novu::client_config config = test_support::offline_config();
-  config.retry = novu::retry_policy{};
-  config.retry.max_attempts = attempts;
-  config.retry.initial_interval_ms = 0;
-  config.retry.jitter_ms = 0;
-  config.retry.max_interval_ms = 0;
-  config.retry.max_elapsed_ms = ~std::uint64_t{0} / 2;
-  return config;
-}
+novu::client_config cancel_config(int attempts = 4) { return test_support::instant_retry_config(attempts); }
 
 // Keeps every completion; the test calls them when it likes.
 struct held_transport {
