@@ -6,8 +6,13 @@
 // (docs/differences.md: unknown and missing `type`, decoding by type, no secret in errors).
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "novu/endpoints/async_client.hpp"
 
 #include "novu/core/printing.hpp"
 #include "novu/novu.hpp"
@@ -38,6 +43,12 @@ novu::client_config endpoint_config() {
 novu::call_options endpoint_options(const json& vector) {
   novu::call_options options;
   options.idempotency_key = vector["input"].value("idempotencyKey", "");
+  // The SDK's per-call `retries: {strategy: "none"}`.
+  const json& input = vector["input"];
+  if (input.contains("options") && input["options"].contains("retries") &&
+      input["options"]["retries"].value("strategy", "") == "none") {
+    options.retry = novu::retry_policy::disabled();
+  }
   return options;
 }
 
@@ -223,6 +234,144 @@ void check_endpoint_parse(const json& vector, const novu::http_response& respons
   return check_endpoint_outcome(vector, novu::endpoints::parse_delete_response(response));
 }
 
+// A transport that plays the vector's responses in order and records every attempt, sync or
+// async (completing at once).
+struct scripted_endpoint_transport {
+  std::vector<novu::http_response>* responses;
+  std::vector<novu::http_request>* sent;
+  novu::transport_result operator()(const novu::http_request& request) const {
+    sent->push_back(request);
+    if (sent->size() > responses->size()) {
+      return novu::make_error(novu::error_kind::transport, "more attempts than the vector recorded");
+    }
+    return (*responses)[sent->size() - 1];
+  }
+  void operator()(novu::http_request request, novu::transport_callback done) const { done((*this)(request)); }
+};
+
+std::vector<novu::http_response> vector_responses(const json& vector) {
+  std::vector<novu::http_response> responses;
+  if (vector["response"].is_array()) {
+    for (const json& r : vector["response"]) responses.push_back(test_support::response_from_vector(r));
+  } else {
+    responses.push_back(test_support::response_from_vector(vector["response"]));
+  }
+  return responses;
+}
+
+// The environment of a replay: the SDK drew one Math.random() (mulberry32(12345)) for its
+// idempotency key before any retry jitter.
+void seed_like_the_sdk(test_support::fake_environment::state& env) {
+  test_support::mulberry32 random(12345);
+  random.next();
+  for (int i = 0; i < 8; ++i) env.randoms.push_back(random.next());
+}
+
+// The attempts and waits of a replay against the SDK's: as many attempts, the same sleeps (the
+// SDK's milliseconds, floored), every attempt byte-identical with the same idempotency key.
+void check_replay_attempts(const json& vector, const std::vector<novu::http_request>& sent,
+                           const std::vector<std::uint32_t>& waits) {
+  CHECK(sent.size() == vector["attempts"].get<std::size_t>());
+  const std::vector<double> sdk_sleeps = vector["retry_sleeps_ms"].get<std::vector<double>>();
+  REQUIRE(waits.size() == sdk_sleeps.size());
+  for (std::size_t i = 0; i < sdk_sleeps.size(); ++i) {
+    CHECK(waits[i] == static_cast<std::uint32_t>(std::floor(sdk_sleeps[i])));
+  }
+  REQUIRE_FALSE(sent.empty());
+  check_endpoint_request(vector, sent.front());
+  for (const novu::http_request& attempt : sent) {
+    CHECK(attempt.url == sent.front().url);
+    CHECK(attempt.body == sent.front().body);
+    CHECK(header_of(attempt, "idempotency-key") == header_of(sent.front(), "idempotency-key"));
+  }
+}
+
+// The vector's list parameters as the client sends them (without `before` when both cursors are
+// set: refused by the builder, checked above).
+novu::list_channel_endpoints_params replay_list_params(const json& input) {
+  novu::list_channel_endpoints_params params = endpoint_list_params(input);
+  if (params.after && params.before) params.before.reset();
+  return params;
+}
+
+// Runs the vector end to end through client.channel_endpoints() with the SDK's random sequence.
+void check_endpoint_client(const json& vector) {
+  std::vector<novu::http_response> responses = vector_responses(vector);
+  std::vector<novu::http_request> sent;
+  test_support::fake_environment::state env;
+  seed_like_the_sdk(env);
+  novu::client<scripted_endpoint_transport, test_support::fake_environment> client(
+      endpoint_config(), scripted_endpoint_transport{&responses, &sent}, test_support::fake_environment{&env});
+  auto api = client.channel_endpoints();
+  const json& input = vector["input"];
+  const std::string op = vector["operation"];
+  const novu::call_options options = endpoint_options(vector);
+  if (op == "list") {
+    check_endpoint_outcome(vector, api.list(replay_list_params(input), options));
+  } else if (op == "create") {
+    check_endpoint_outcome(vector, api.create(*novu::endpoints::decode_create_request(input["body"].dump()), options));
+  } else if (op == "update") {
+    check_endpoint_outcome(vector,
+                           api.update(input["identifier"].get<std::string>(), endpoint_update_body(input), options));
+  } else if (op == "retrieve") {
+    check_endpoint_outcome(vector, api.retrieve(input["identifier"].get<std::string>(), options));
+  } else {
+    check_endpoint_outcome(vector, api.remove(input["identifier"].get<std::string>(), options));
+  }
+  check_replay_attempts(vector, sent, env.sleeps);
+}
+
+// The same through async_client.channel_endpoints(), with a timer that fires at once and
+// records its delays.
+void check_endpoint_async_client(const json& vector) {
+  std::vector<novu::http_response> responses = vector_responses(vector);
+  std::vector<novu::http_request> sent;
+  test_support::fake_environment::state env;
+  seed_like_the_sdk(env);
+  std::vector<std::uint32_t> waits;
+  novu::async_timer timer = [&](std::uint32_t delay_ms, novu::timer_callback fire) {
+    waits.push_back(delay_ms);
+    env.now_ms += delay_ms;
+    fire();
+  };
+  novu::async_client<scripted_endpoint_transport, test_support::fake_environment> client(
+      endpoint_config(), scripted_endpoint_transport{&responses, &sent}, timer, test_support::fake_environment{&env});
+  auto api = client.channel_endpoints();
+  const json& input = vector["input"];
+  const std::string op = vector["operation"];
+  const novu::call_options options = endpoint_options(vector);
+  int completions = 0;
+  if (op == "list") {
+    std::optional<novu::result<novu::channel_endpoint_page>> got;
+    api.list(
+        replay_list_params(input),
+        [&](novu::result<novu::channel_endpoint_page> r) { ++completions, got.emplace(std::move(r)); }, options);
+    REQUIRE(got.has_value());
+    check_endpoint_outcome(vector, *got);
+  } else if (op == "delete") {
+    std::optional<novu::result<void>> got;
+    api.remove(
+        input["identifier"].get<std::string>(), [&](novu::result<void> r) { ++completions, got.emplace(std::move(r)); },
+        options);
+    REQUIRE(got.has_value());
+    check_endpoint_outcome(vector, *got);
+  } else {
+    std::optional<novu::result<novu::channel_endpoint>> got;
+    auto on_done = [&](novu::result<novu::channel_endpoint> r) { ++completions, got.emplace(std::move(r)); };
+    if (op == "create") {
+      api.create(*novu::endpoints::decode_create_request(input["body"].dump()), on_done, options);
+    } else if (op == "update") {
+      api.update(input["identifier"].get<std::string>(), endpoint_update_body(input), on_done, options);
+    } else {
+      api.retrieve(input["identifier"].get<std::string>(), on_done, options);
+    }
+    REQUIRE(got.has_value());
+    check_endpoint_outcome(vector, *got);
+  }
+  CHECK(completions == 1);
+  check_replay_attempts(vector, sent, waits);
+}
+
 }  // namespace
 
 TEST_CASE("endpoint vectors: the file is present and covers the 14 types the SDK knows") {
@@ -248,6 +397,17 @@ TEST_CASE("every endpoint vector: request equivalence and response decoding") {
       const json& responses = vector["response"];
       check_endpoint_parse(vector,
                            test_support::response_from_vector(responses.is_array() ? responses.back() : responses));
+    }
+  }
+}
+
+TEST_CASE("every endpoint vector: client replay with the SDK's jitter, sync and async") {
+  for (const json& vector : endpoint_vectors()) {
+    const std::string name = vector["name"];
+    SUBCASE(name.c_str()) {
+      INFO("vector " << name);
+      check_endpoint_client(vector);
+      check_endpoint_async_client(vector);
     }
   }
 }

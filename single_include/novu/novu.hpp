@@ -16422,10 +16422,91 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+#include <unordered_map>  // unordered_map
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
+    const auto inserted = followed_.emplace(cursor, page_number + 1);
+    if (inserted.second) return std::nullopt;
+    const std::size_t earlier = inserted.first->second;
+    std::string message =
+        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+    message += earlier == 1 ? std::string("is the cursor the walk started from")
+                            : "was already followed to fetch page " + std::to_string(earlier);
+    message += "; the walk stops instead of repeating pages";
+    return make_error(error_kind::decode, std::move(message), "/next");
+  }
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  static std::string quoted(std::string_view cursor) {
+    constexpr std::size_t k_max = 100;
+    bool clipped = false;
+    if (cursor.size() > k_max) {
+      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
+      clipped = true;
+    }
+    std::string out = "\"";
+    for (char ch : cursor) {
+      const auto byte = static_cast<unsigned char>(ch);
+      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+    }
+    out += clipped ? "...\"" : "\"";
+    return out;
+  }
+
+  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 class secret_scrubber;
+struct type_desc;
 
 // Whether an Environment has each member the clients call (detected, so that a missing one is
 // reported by a static_assert in plain words instead of an error deep inside a lambda).
@@ -16592,6 +16673,76 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_
                                                const sync_transport_ref& transport, const environment_ref& environment,
                                                call_summary& summary);
 
+// The secrets a call's request carries besides the configured key, masked in every error the
+// call returns: a body read through its field table (only when an error needs it), or values
+// copied at the call's start (an async call, whose caller's body may be gone by then).
+struct sent_secrets {
+  const type_desc* table = nullptr;                  // the body's field table; null: no body
+  const void* body = nullptr;                        // the body `table` describes
+  const std::vector<std::string>* values = nullptr;  // secret values; null: none
+};
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. Every resource's operations are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
+};
+
+// A finish_*_call function: what a call's final answer (or transport error) gives, with the
+// configured key and `sent`'s secrets scrubbed from every field of an error.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const sent_secrets& sent);
+
+// Masks the secret key and `sent`'s secrets in every field of an error a call is about to
+// return, then finishes its message (control characters escaped, length capped).
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent = {});
+
+// Adds what the call went through to the message of `e` (describe_call), masking the key and
+// `sent`'s secrets in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent);
+
+// The value of every secret field of `body`, described by `table` (for a call that must keep
+// them after the caller's body is gone).
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body);
+
+// The result of a DELETE call: success for any 2xx, else the error.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent);
+
+// Every resource's synchronous for_each_page: lists pages with `list(params)` from `first` on,
+// hands each to `on_page` (false stops), follows `next(params, page)` until the last page or
+// `paging.max_pages` pages. A `next` cursor already followed ends the walk with a decode
+// error (page_cursor_guard), secrets masked per `config`.
+template <class Params, class List, class Next, class OnPage>
+result<std::size_t> walk_pages(const client_config& config, const Params& first, List list, Next next, OnPage& on_page,
+                               const pagination_options& paging) {
+  Params current = first;
+  page_cursor_guard cursors(first);
+  std::size_t pages = 0;
+  while (pages < paging.max_pages) {
+    auto page = list(current);
+    if (!page) return std::move(page).error();
+    ++pages;
+    if (!on_page(std::as_const(*page))) break;
+    if (pages >= paging.max_pages) break;
+    std::optional<Params> following = next(current, *page);
+    if (!following) break;
+    if (std::optional<error> loop = cursors.follow(*following->after, pages)) {
+      redact_call_secrets(*loop, config);
+      return std::move(*loop);
+    }
+    current = std::move(*following);
+  }
+  return pages;
+}
+
 // Adds what the call went through to the message of `e`, the error a call returns: the
 // attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
 // about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
@@ -16606,6 +16757,86 @@ NOVU_CC_API error cancelled_error(const call_summary& summary);
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
 // ---- end include/novu/core/detail/call.hpp ----
+
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
+// every secret field of `object`, a struct described by `type`.
+template <class Secrets>
+void add_secret_fields(Secrets& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
+    }
+  }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -16752,6 +16983,101 @@ NOVU_CC_API error cancelled_error(const call_summary& summary) {
   return e;
 }
 
+// The secrets of one call: the configured key and `sent`'s.
+inline secret_scrubber call_secrets(const client_config& config, const sent_secrets& sent) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent.table != nullptr) add_secret_fields(secrets, *sent.table, sent.body);
+  if (sent.values != nullptr) {
+    for (const std::string& value : *sent.values) secrets.add(value);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent) {
+  const secret_scrubber secrets = call_secrets(config, sent);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent) {
+  describe_call(e, summary, config, call_secrets(config, sent));
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent) {
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
+  redact_call_secrets(e, config, sent);
+  return e;
+}
+
+// Collects values like a secret_scrubber collects patterns.
+struct secret_value_list {
+  std::vector<std::string>& values;  // where they go
+  // Keeps `value` (an empty one masks nothing).
+  void add(std::string_view value) {
+    if (!value.empty()) values.emplace_back(value);
+  }
+};
+
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body) {
+  std::vector<std::string> values;
+  secret_value_list list{values};
+  add_secret_fields(list, table, body);
+  return values;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`, parsed with `parse`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const sent_secrets& sent) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent);
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
+                       const sent_secrets& sent) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent);
+    return std::move(request).error();
+  }
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent);
+  return outcome;
+}
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
@@ -16797,10 +17123,417 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+#include <unordered_map>  // unordered_map
+
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memcpy
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
+    const auto inserted = followed_.emplace(cursor, page_number + 1);
+    if (inserted.second) return std::nullopt;
+    const std::size_t earlier = inserted.first->second;
+    std::string message =
+        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+    message += earlier == 1 ? std::string("is the cursor the walk started from")
+                            : "was already followed to fetch page " + std::to_string(earlier);
+    message += "; the walk stops instead of repeating pages";
+    return make_error(error_kind::decode, std::move(message), "/next");
+  }
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  static std::string quoted(std::string_view cursor) {
+    constexpr std::size_t k_max = 100;
+    bool clipped = false;
+    if (cursor.size() > k_max) {
+      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
+      clipped = true;
+    }
+    std::string out = "\"";
+    for (char ch : cursor) {
+      const auto byte = static_cast<unsigned char>(ch);
+      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+    }
+    out += clipped ? "...\"" : "\"";
+    return out;
+  }
+
+  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 class secret_scrubber;
+struct type_desc;
 
 // Whether an Environment has each member the clients call (detected, so that a missing one is
 // reported by a static_assert in plain words instead of an error deep inside a lambda).
@@ -16966,6 +17699,76 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
 NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
                                                const sync_transport_ref& transport, const environment_ref& environment,
                                                call_summary& summary);
+
+// The secrets a call's request carries besides the configured key, masked in every error the
+// call returns: a body read through its field table (only when an error needs it), or values
+// copied at the call's start (an async call, whose caller's body may be gone by then).
+struct sent_secrets {
+  const type_desc* table = nullptr;                  // the body's field table; null: no body
+  const void* body = nullptr;                        // the body `table` describes
+  const std::vector<std::string>* values = nullptr;  // secret values; null: none
+};
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. Every resource's operations are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
+};
+
+// A finish_*_call function: what a call's final answer (or transport error) gives, with the
+// configured key and `sent`'s secrets scrubbed from every field of an error.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const sent_secrets& sent);
+
+// Masks the secret key and `sent`'s secrets in every field of an error a call is about to
+// return, then finishes its message (control characters escaped, length capped).
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent = {});
+
+// Adds what the call went through to the message of `e` (describe_call), masking the key and
+// `sent`'s secrets in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent);
+
+// The value of every secret field of `body`, described by `table` (for a call that must keep
+// them after the caller's body is gone).
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body);
+
+// The result of a DELETE call: success for any 2xx, else the error.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent);
+
+// Every resource's synchronous for_each_page: lists pages with `list(params)` from `first` on,
+// hands each to `on_page` (false stops), follows `next(params, page)` until the last page or
+// `paging.max_pages` pages. A `next` cursor already followed ends the walk with a decode
+// error (page_cursor_guard), secrets masked per `config`.
+template <class Params, class List, class Next, class OnPage>
+result<std::size_t> walk_pages(const client_config& config, const Params& first, List list, Next next, OnPage& on_page,
+                               const pagination_options& paging) {
+  Params current = first;
+  page_cursor_guard cursors(first);
+  std::size_t pages = 0;
+  while (pages < paging.max_pages) {
+    auto page = list(current);
+    if (!page) return std::move(page).error();
+    ++pages;
+    if (!on_page(std::as_const(*page))) break;
+    if (pages >= paging.max_pages) break;
+    std::optional<Params> following = next(current, *page);
+    if (!following) break;
+    if (std::optional<error> loop = cursors.follow(*following->after, pages)) {
+      redact_call_secrets(*loop, config);
+      return std::move(*loop);
+    }
+    current = std::move(*following);
+  }
+  return pages;
+}
 
 // Adds what the call went through to the message of `e`, the error a call returns: the
 // attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
@@ -22830,10 +23633,91 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+#include <unordered_map>  // unordered_map
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
+    const auto inserted = followed_.emplace(cursor, page_number + 1);
+    if (inserted.second) return std::nullopt;
+    const std::size_t earlier = inserted.first->second;
+    std::string message =
+        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+    message += earlier == 1 ? std::string("is the cursor the walk started from")
+                            : "was already followed to fetch page " + std::to_string(earlier);
+    message += "; the walk stops instead of repeating pages";
+    return make_error(error_kind::decode, std::move(message), "/next");
+  }
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  static std::string quoted(std::string_view cursor) {
+    constexpr std::size_t k_max = 100;
+    bool clipped = false;
+    if (cursor.size() > k_max) {
+      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
+      clipped = true;
+    }
+    std::string out = "\"";
+    for (char ch : cursor) {
+      const auto byte = static_cast<unsigned char>(ch);
+      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+    }
+    out += clipped ? "...\"" : "\"";
+    return out;
+  }
+
+  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 class secret_scrubber;
+struct type_desc;
 
 // Whether an Environment has each member the clients call (detected, so that a missing one is
 // reported by a static_assert in plain words instead of an error deep inside a lambda).
@@ -23000,6 +23884,76 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_
                                                const sync_transport_ref& transport, const environment_ref& environment,
                                                call_summary& summary);
 
+// The secrets a call's request carries besides the configured key, masked in every error the
+// call returns: a body read through its field table (only when an error needs it), or values
+// copied at the call's start (an async call, whose caller's body may be gone by then).
+struct sent_secrets {
+  const type_desc* table = nullptr;                  // the body's field table; null: no body
+  const void* body = nullptr;                        // the body `table` describes
+  const std::vector<std::string>* values = nullptr;  // secret values; null: none
+};
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. Every resource's operations are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
+};
+
+// A finish_*_call function: what a call's final answer (or transport error) gives, with the
+// configured key and `sent`'s secrets scrubbed from every field of an error.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const sent_secrets& sent);
+
+// Masks the secret key and `sent`'s secrets in every field of an error a call is about to
+// return, then finishes its message (control characters escaped, length capped).
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent = {});
+
+// Adds what the call went through to the message of `e` (describe_call), masking the key and
+// `sent`'s secrets in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent);
+
+// The value of every secret field of `body`, described by `table` (for a call that must keep
+// them after the caller's body is gone).
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body);
+
+// The result of a DELETE call: success for any 2xx, else the error.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent);
+
+// Every resource's synchronous for_each_page: lists pages with `list(params)` from `first` on,
+// hands each to `on_page` (false stops), follows `next(params, page)` until the last page or
+// `paging.max_pages` pages. A `next` cursor already followed ends the walk with a decode
+// error (page_cursor_guard), secrets masked per `config`.
+template <class Params, class List, class Next, class OnPage>
+result<std::size_t> walk_pages(const client_config& config, const Params& first, List list, Next next, OnPage& on_page,
+                               const pagination_options& paging) {
+  Params current = first;
+  page_cursor_guard cursors(first);
+  std::size_t pages = 0;
+  while (pages < paging.max_pages) {
+    auto page = list(current);
+    if (!page) return std::move(page).error();
+    ++pages;
+    if (!on_page(std::as_const(*page))) break;
+    if (pages >= paging.max_pages) break;
+    std::optional<Params> following = next(current, *page);
+    if (!following) break;
+    if (std::optional<error> loop = cursors.follow(*following->after, pages)) {
+      redact_call_secrets(*loop, config);
+      return std::move(*loop);
+    }
+    current = std::move(*following);
+  }
+  return pages;
+}
+
 // Adds what the call went through to the message of `e`, the error a call returns: the
 // attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
 // about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
@@ -23014,6 +23968,86 @@ NOVU_CC_API error cancelled_error(const call_summary& summary);
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
 // ---- end include/novu/core/detail/call.hpp ----
+
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
+// every secret field of `object`, a struct described by `type`.
+template <class Secrets>
+void add_secret_fields(Secrets& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
+    }
+  }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -23160,6 +24194,101 @@ NOVU_CC_API error cancelled_error(const call_summary& summary) {
   return e;
 }
 
+// The secrets of one call: the configured key and `sent`'s.
+inline secret_scrubber call_secrets(const client_config& config, const sent_secrets& sent) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent.table != nullptr) add_secret_fields(secrets, *sent.table, sent.body);
+  if (sent.values != nullptr) {
+    for (const std::string& value : *sent.values) secrets.add(value);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent) {
+  const secret_scrubber secrets = call_secrets(config, sent);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent) {
+  describe_call(e, summary, config, call_secrets(config, sent));
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent) {
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
+  redact_call_secrets(e, config, sent);
+  return e;
+}
+
+// Collects values like a secret_scrubber collects patterns.
+struct secret_value_list {
+  std::vector<std::string>& values;  // where they go
+  // Keeps `value` (an empty one masks nothing).
+  void add(std::string_view value) {
+    if (!value.empty()) values.emplace_back(value);
+  }
+};
+
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body) {
+  std::vector<std::string> values;
+  secret_value_list list{values};
+  add_secret_fields(list, table, body);
+  return values;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`, parsed with `parse`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const sent_secrets& sent) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent);
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
+                       const sent_secrets& sent) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent);
+    return std::move(request).error();
+  }
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent);
+  return outcome;
+}
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
@@ -23205,10 +24334,417 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+#include <unordered_map>  // unordered_map
+
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memcpy
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
+    const auto inserted = followed_.emplace(cursor, page_number + 1);
+    if (inserted.second) return std::nullopt;
+    const std::size_t earlier = inserted.first->second;
+    std::string message =
+        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+    message += earlier == 1 ? std::string("is the cursor the walk started from")
+                            : "was already followed to fetch page " + std::to_string(earlier);
+    message += "; the walk stops instead of repeating pages";
+    return make_error(error_kind::decode, std::move(message), "/next");
+  }
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  static std::string quoted(std::string_view cursor) {
+    constexpr std::size_t k_max = 100;
+    bool clipped = false;
+    if (cursor.size() > k_max) {
+      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
+      clipped = true;
+    }
+    std::string out = "\"";
+    for (char ch : cursor) {
+      const auto byte = static_cast<unsigned char>(ch);
+      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+    }
+    out += clipped ? "...\"" : "\"";
+    return out;
+  }
+
+  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 class secret_scrubber;
+struct type_desc;
 
 // Whether an Environment has each member the clients call (detected, so that a missing one is
 // reported by a static_assert in plain words instead of an error deep inside a lambda).
@@ -23374,6 +24910,76 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
 NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
                                                const sync_transport_ref& transport, const environment_ref& environment,
                                                call_summary& summary);
+
+// The secrets a call's request carries besides the configured key, masked in every error the
+// call returns: a body read through its field table (only when an error needs it), or values
+// copied at the call's start (an async call, whose caller's body may be gone by then).
+struct sent_secrets {
+  const type_desc* table = nullptr;                  // the body's field table; null: no body
+  const void* body = nullptr;                        // the body `table` describes
+  const std::vector<std::string>* values = nullptr;  // secret values; null: none
+};
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. Every resource's operations are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
+};
+
+// A finish_*_call function: what a call's final answer (or transport error) gives, with the
+// configured key and `sent`'s secrets scrubbed from every field of an error.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const sent_secrets& sent);
+
+// Masks the secret key and `sent`'s secrets in every field of an error a call is about to
+// return, then finishes its message (control characters escaped, length capped).
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent = {});
+
+// Adds what the call went through to the message of `e` (describe_call), masking the key and
+// `sent`'s secrets in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent);
+
+// The value of every secret field of `body`, described by `table` (for a call that must keep
+// them after the caller's body is gone).
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body);
+
+// The result of a DELETE call: success for any 2xx, else the error.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent);
+
+// Every resource's synchronous for_each_page: lists pages with `list(params)` from `first` on,
+// hands each to `on_page` (false stops), follows `next(params, page)` until the last page or
+// `paging.max_pages` pages. A `next` cursor already followed ends the walk with a decode
+// error (page_cursor_guard), secrets masked per `config`.
+template <class Params, class List, class Next, class OnPage>
+result<std::size_t> walk_pages(const client_config& config, const Params& first, List list, Next next, OnPage& on_page,
+                               const pagination_options& paging) {
+  Params current = first;
+  page_cursor_guard cursors(first);
+  std::size_t pages = 0;
+  while (pages < paging.max_pages) {
+    auto page = list(current);
+    if (!page) return std::move(page).error();
+    ++pages;
+    if (!on_page(std::as_const(*page))) break;
+    if (pages >= paging.max_pages) break;
+    std::optional<Params> following = next(current, *page);
+    if (!following) break;
+    if (std::optional<error> loop = cursors.follow(*following->after, pages)) {
+      redact_call_secrets(*loop, config);
+      return std::move(*loop);
+    }
+    current = std::move(*following);
+  }
+  return pages;
+}
 
 // Adds what the call went through to the message of `e`, the error a call returns: the
 // attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
@@ -29208,10 +30814,91 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+#include <unordered_map>  // unordered_map
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
+    const auto inserted = followed_.emplace(cursor, page_number + 1);
+    if (inserted.second) return std::nullopt;
+    const std::size_t earlier = inserted.first->second;
+    std::string message =
+        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+    message += earlier == 1 ? std::string("is the cursor the walk started from")
+                            : "was already followed to fetch page " + std::to_string(earlier);
+    message += "; the walk stops instead of repeating pages";
+    return make_error(error_kind::decode, std::move(message), "/next");
+  }
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  static std::string quoted(std::string_view cursor) {
+    constexpr std::size_t k_max = 100;
+    bool clipped = false;
+    if (cursor.size() > k_max) {
+      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
+      clipped = true;
+    }
+    std::string out = "\"";
+    for (char ch : cursor) {
+      const auto byte = static_cast<unsigned char>(ch);
+      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+    }
+    out += clipped ? "...\"" : "\"";
+    return out;
+  }
+
+  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 class secret_scrubber;
+struct type_desc;
 
 // Whether an Environment has each member the clients call (detected, so that a missing one is
 // reported by a static_assert in plain words instead of an error deep inside a lambda).
@@ -29378,6 +31065,76 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_
                                                const sync_transport_ref& transport, const environment_ref& environment,
                                                call_summary& summary);
 
+// The secrets a call's request carries besides the configured key, masked in every error the
+// call returns: a body read through its field table (only when an error needs it), or values
+// copied at the call's start (an async call, whose caller's body may be gone by then).
+struct sent_secrets {
+  const type_desc* table = nullptr;                  // the body's field table; null: no body
+  const void* body = nullptr;                        // the body `table` describes
+  const std::vector<std::string>* values = nullptr;  // secret values; null: none
+};
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. Every resource's operations are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
+};
+
+// A finish_*_call function: what a call's final answer (or transport error) gives, with the
+// configured key and `sent`'s secrets scrubbed from every field of an error.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const sent_secrets& sent);
+
+// Masks the secret key and `sent`'s secrets in every field of an error a call is about to
+// return, then finishes its message (control characters escaped, length capped).
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent = {});
+
+// Adds what the call went through to the message of `e` (describe_call), masking the key and
+// `sent`'s secrets in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent);
+
+// The value of every secret field of `body`, described by `table` (for a call that must keep
+// them after the caller's body is gone).
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body);
+
+// The result of a DELETE call: success for any 2xx, else the error.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent);
+
+// Every resource's synchronous for_each_page: lists pages with `list(params)` from `first` on,
+// hands each to `on_page` (false stops), follows `next(params, page)` until the last page or
+// `paging.max_pages` pages. A `next` cursor already followed ends the walk with a decode
+// error (page_cursor_guard), secrets masked per `config`.
+template <class Params, class List, class Next, class OnPage>
+result<std::size_t> walk_pages(const client_config& config, const Params& first, List list, Next next, OnPage& on_page,
+                               const pagination_options& paging) {
+  Params current = first;
+  page_cursor_guard cursors(first);
+  std::size_t pages = 0;
+  while (pages < paging.max_pages) {
+    auto page = list(current);
+    if (!page) return std::move(page).error();
+    ++pages;
+    if (!on_page(std::as_const(*page))) break;
+    if (pages >= paging.max_pages) break;
+    std::optional<Params> following = next(current, *page);
+    if (!following) break;
+    if (std::optional<error> loop = cursors.follow(*following->after, pages)) {
+      redact_call_secrets(*loop, config);
+      return std::move(*loop);
+    }
+    current = std::move(*following);
+  }
+  return pages;
+}
+
 // Adds what the call went through to the message of `e`, the error a call returns: the
 // attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
 // about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
@@ -29392,6 +31149,86 @@ NOVU_CC_API error cancelled_error(const call_summary& summary);
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_CALL_HPP
 // ---- end include/novu/core/detail/call.hpp ----
+
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
+// every secret field of `object`, a struct described by `type`.
+template <class Secrets>
+void add_secret_fields(Secrets& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
+    }
+  }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -29538,6 +31375,101 @@ NOVU_CC_API error cancelled_error(const call_summary& summary) {
   return e;
 }
 
+// The secrets of one call: the configured key and `sent`'s.
+inline secret_scrubber call_secrets(const client_config& config, const sent_secrets& sent) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent.table != nullptr) add_secret_fields(secrets, *sent.table, sent.body);
+  if (sent.values != nullptr) {
+    for (const std::string& value : *sent.values) secrets.add(value);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent) {
+  const secret_scrubber secrets = call_secrets(config, sent);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent) {
+  describe_call(e, summary, config, call_secrets(config, sent));
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent) {
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
+  redact_call_secrets(e, config, sent);
+  return e;
+}
+
+// Collects values like a secret_scrubber collects patterns.
+struct secret_value_list {
+  std::vector<std::string>& values;  // where they go
+  // Keeps `value` (an empty one masks nothing).
+  void add(std::string_view value) {
+    if (!value.empty()) values.emplace_back(value);
+  }
+};
+
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body) {
+  std::vector<std::string> values;
+  secret_value_list list{values};
+  add_secret_fields(list, table, body);
+  return values;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`, parsed with `parse`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const sent_secrets& sent) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent);
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
+                       const sent_secrets& sent) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent);
+    return std::move(request).error();
+  }
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent);
+  return outcome;
+}
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
@@ -29583,10 +31515,417 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+#include <unordered_map>  // unordered_map
+
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memcpy
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
+    const auto inserted = followed_.emplace(cursor, page_number + 1);
+    if (inserted.second) return std::nullopt;
+    const std::size_t earlier = inserted.first->second;
+    std::string message =
+        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+    message += earlier == 1 ? std::string("is the cursor the walk started from")
+                            : "was already followed to fetch page " + std::to_string(earlier);
+    message += "; the walk stops instead of repeating pages";
+    return make_error(error_kind::decode, std::move(message), "/next");
+  }
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  static std::string quoted(std::string_view cursor) {
+    constexpr std::size_t k_max = 100;
+    bool clipped = false;
+    if (cursor.size() > k_max) {
+      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
+      clipped = true;
+    }
+    std::string out = "\"";
+    for (char ch : cursor) {
+      const auto byte = static_cast<unsigned char>(ch);
+      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+    }
+    out += clipped ? "...\"" : "\"";
+    return out;
+  }
+
+  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 class secret_scrubber;
+struct type_desc;
 
 // Whether an Environment has each member the clients call (detected, so that a missing one is
 // reported by a static_assert in plain words instead of an error deep inside a lambda).
@@ -29752,6 +32091,76 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
 NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
                                                const sync_transport_ref& transport, const environment_ref& environment,
                                                call_summary& summary);
+
+// The secrets a call's request carries besides the configured key, masked in every error the
+// call returns: a body read through its field table (only when an error needs it), or values
+// copied at the call's start (an async call, whose caller's body may be gone by then).
+struct sent_secrets {
+  const type_desc* table = nullptr;                  // the body's field table; null: no body
+  const void* body = nullptr;                        // the body `table` describes
+  const std::vector<std::string>* values = nullptr;  // secret values; null: none
+};
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. Every resource's operations are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
+};
+
+// A finish_*_call function: what a call's final answer (or transport error) gives, with the
+// configured key and `sent`'s secrets scrubbed from every field of an error.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const sent_secrets& sent);
+
+// Masks the secret key and `sent`'s secrets in every field of an error a call is about to
+// return, then finishes its message (control characters escaped, length capped).
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent = {});
+
+// Adds what the call went through to the message of `e` (describe_call), masking the key and
+// `sent`'s secrets in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent);
+
+// The value of every secret field of `body`, described by `table` (for a call that must keep
+// them after the caller's body is gone).
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body);
+
+// The result of a DELETE call: success for any 2xx, else the error.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent);
+
+// Every resource's synchronous for_each_page: lists pages with `list(params)` from `first` on,
+// hands each to `on_page` (false stops), follows `next(params, page)` until the last page or
+// `paging.max_pages` pages. A `next` cursor already followed ends the walk with a decode
+// error (page_cursor_guard), secrets masked per `config`.
+template <class Params, class List, class Next, class OnPage>
+result<std::size_t> walk_pages(const client_config& config, const Params& first, List list, Next next, OnPage& on_page,
+                               const pagination_options& paging) {
+  Params current = first;
+  page_cursor_guard cursors(first);
+  std::size_t pages = 0;
+  while (pages < paging.max_pages) {
+    auto page = list(current);
+    if (!page) return std::move(page).error();
+    ++pages;
+    if (!on_page(std::as_const(*page))) break;
+    if (pages >= paging.max_pages) break;
+    std::optional<Params> following = next(current, *page);
+    if (!following) break;
+    if (std::optional<error> loop = cursors.follow(*following->after, pages)) {
+      redact_call_secrets(*loop, config);
+      return std::move(*loop);
+    }
+    current = std::move(*following);
+  }
+  return pages;
+}
 
 // Adds what the call went through to the message of `e`, the error a call returns: the
 // attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
@@ -31088,6 +33497,7 @@ NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 class secret_scrubber;
+struct type_desc;
 
 // Whether an Environment has each member the clients call (detected, so that a missing one is
 // reported by a static_assert in plain words instead of an error deep inside a lambda).
@@ -31254,6 +33664,76 @@ NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_
                                                const sync_transport_ref& transport, const environment_ref& environment,
                                                call_summary& summary);
 
+// The secrets a call's request carries besides the configured key, masked in every error the
+// call returns: a body read through its field table (only when an error needs it), or values
+// copied at the call's start (an async call, whose caller's body may be gone by then).
+struct sent_secrets {
+  const type_desc* table = nullptr;                  // the body's field table; null: no body
+  const void* body = nullptr;                        // the body `table` describes
+  const std::vector<std::string>* values = nullptr;  // secret values; null: none
+};
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. Every resource's operations are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
+};
+
+// A finish_*_call function: what a call's final answer (or transport error) gives, with the
+// configured key and `sent`'s secrets scrubbed from every field of an error.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const sent_secrets& sent);
+
+// Masks the secret key and `sent`'s secrets in every field of an error a call is about to
+// return, then finishes its message (control characters escaped, length capped).
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent = {});
+
+// Adds what the call went through to the message of `e` (describe_call), masking the key and
+// `sent`'s secrets in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent);
+
+// The value of every secret field of `body`, described by `table` (for a call that must keep
+// them after the caller's body is gone).
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body);
+
+// The result of a DELETE call: success for any 2xx, else the error.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent);
+
+// Every resource's synchronous for_each_page: lists pages with `list(params)` from `first` on,
+// hands each to `on_page` (false stops), follows `next(params, page)` until the last page or
+// `paging.max_pages` pages. A `next` cursor already followed ends the walk with a decode
+// error (page_cursor_guard), secrets masked per `config`.
+template <class Params, class List, class Next, class OnPage>
+result<std::size_t> walk_pages(const client_config& config, const Params& first, List list, Next next, OnPage& on_page,
+                               const pagination_options& paging) {
+  Params current = first;
+  page_cursor_guard cursors(first);
+  std::size_t pages = 0;
+  while (pages < paging.max_pages) {
+    auto page = list(current);
+    if (!page) return std::move(page).error();
+    ++pages;
+    if (!on_page(std::as_const(*page))) break;
+    if (pages >= paging.max_pages) break;
+    std::optional<Params> following = next(current, *page);
+    if (!following) break;
+    if (std::optional<error> loop = cursors.follow(*following->after, pages)) {
+      redact_call_secrets(*loop, config);
+      return std::move(*loop);
+    }
+    current = std::move(*following);
+  }
+  return pages;
+}
+
 // Adds what the call went through to the message of `e`, the error a call returns: the
 // attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint
 // about the key and the region (401, naming `config.server_url`). Then masks `secrets` in the
@@ -31272,14 +33752,6 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 
 namespace detail {
-
-// What a synchronous call needs from its client: the configuration, the transport and the
-// environment. The five operations below are non-template functions over it, compiled once.
-struct sync_call_context {
-  const client_config& config;   // requests are built from it; retries and limits too
-  sync_transport_ref transport;  // sends one attempt
-  environment_ref environment;   // clock, sleep and randomness for retries
-};
 
 // client::list.
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
@@ -31324,39 +33796,27 @@ NOVU_CC_API call_options create_or_update_options(const call_options& options);
 // The update create_or_update sends: the create body's workspace and auth.
 NOVU_CC_API update_channel_connection_request update_from_create(const create_channel_connection_request& body);
 
-// Masks the secret key and the tokens a call sent in every field of an error the call is about
-// to return, then finishes its message (control characters escaped, length capped).
-NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth);
-
-// Adds what the call went through to the message of `e` (detail::describe_call), masking the
-// key and `sent_auth`'s tokens in it again.
-NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
-                                     const novu::auth* sent_auth);
-
-// The error a call returns when its last attempt got no response: kind `transport` (or
-// `cancelled`, when the transport says so), secrets masked.
-NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth);
-
-// A finish_*_call function: what a call's final answer (or transport error) gives.
-template <class T>
-using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const novu::auth* sent_auth);
+// The values of the tokens `auth` carries (its table's secret fields), for an async call to
+// keep while it runs.
+NOVU_CC_API std::vector<std::string> auth_secret_values(const novu::auth& auth);
 
 // What a list call's final answer gives: the page, or the error with the configured key and
-// the tokens the call sent (`sent_auth`, may be null) scrubbed from every field before any
-// text in it is cut.
+// `sent`'s secrets scrubbed from every field before any text in it is cut.
 NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
-                                                             const novu::auth* sent_auth);
+                                                             const sent_secrets& sent);
 // finish_list_call for create, retrieve and update.
 NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
-                                                              const novu::auth* sent_auth);
+                                                              const sent_secrets& sent);
 // finish_list_call for verify: a 502 says that the provider rejected the refresh token.
 NOVU_CC_API result<channel_connection> finish_verify_call(transport_result answer, const client_config& config,
-                                                          const novu::auth* sent_auth);
-// finish_list_call for delete.
-NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
-                                            const novu::auth* sent_auth);
+                                                          const sent_secrets& sent);
 
 }  // namespace detail
+
+/// The channel-endpoint operations of a `client` (novu/endpoints/client.hpp, which
+/// novu/novu.hpp includes), as the SDKs' `novu.channelEndpoints`.
+template <class Client>
+class channel_endpoints_operations;
 
 /// The channel-connection operations of a `client`, as the SDKs' `novu.channelConnections`:
 /// `api.channel_connections().update(identifier, body)`. A view that refers to the client, which
@@ -31430,6 +33890,11 @@ class client {
   channel_connections_operations<client> channel_connections() noexcept {
     return channel_connections_operations<client>(*this);
   }
+  /// The channel-endpoint operations, as the SDKs' `novu.channelEndpoints`:
+  /// `api.channel_endpoints().create(body)` (declared in novu/endpoints/client.hpp).
+  channel_endpoints_operations<client> channel_endpoints() noexcept {
+    return channel_endpoints_operations<client>(*this);
+  }
   /// The transport, e.g. to inspect a fake.
   Transport& transport() noexcept { return transport_; }
 
@@ -31448,24 +33913,9 @@ class client {
   template <class OnPage>
   result<std::size_t> for_each_page(const list_channel_connections_params& params, OnPage&& on_page,
                                     const pagination_options& paging = {}, const call_options& options = {}) {
-    list_channel_connections_params current = params;
-    detail::page_cursor_guard cursors(params);
-    std::size_t pages = 0;
-    while (pages < paging.max_pages) {
-      result<channel_connection_page> page = list(current, options);
-      if (!page) return std::move(page).error();
-      ++pages;
-      if (!on_page(static_cast<const channel_connection_page&>(*page))) break;
-      if (pages >= paging.max_pages) break;
-      std::optional<list_channel_connections_params> next = connections::next_page_params(current, *page);
-      if (!next) break;
-      if (std::optional<error> loop = cursors.follow(*next->after, pages)) {
-        detail::redact_call_secrets(*loop, config_, nullptr);
-        return std::move(*loop);
-      }
-      current = std::move(*next);
-    }
-    return pages;
+    return detail::walk_pages(
+        config_, params, [&](const list_channel_connections_params& current) { return list(current, options); },
+        &connections::next_page_params, on_page, paging);
   }
 
   /// Creates a channel connection.
@@ -31509,6 +33959,9 @@ class client {
   }
 
  private:
+  template <class>
+  friend class channel_endpoints_operations;  // calls through context()
+
   // This client's configuration, transport and environment for the non-template call code.
   detail::sync_call_context context() noexcept {
     return {config_, detail::make_sync_transport_ref(transport_), detail::make_environment_ref(environment_)};
@@ -36567,6 +39020,86 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
+// every secret field of `object`, a struct described by `type`.
+template <class Secrets>
+void add_secret_fields(Secrets& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
+    }
+  }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -36710,6 +39243,101 @@ NOVU_CC_API error cancelled_error(const call_summary& summary) {
                                                   duration_text(summary.elapsed_ms));
   e.retryable = false;
   return e;
+}
+
+// The secrets of one call: the configured key and `sent`'s.
+inline secret_scrubber call_secrets(const client_config& config, const sent_secrets& sent) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent.table != nullptr) add_secret_fields(secrets, *sent.table, sent.body);
+  if (sent.values != nullptr) {
+    for (const std::string& value : *sent.values) secrets.add(value);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent) {
+  const secret_scrubber secrets = call_secrets(config, sent);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent) {
+  describe_call(e, summary, config, call_secrets(config, sent));
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent) {
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
+  redact_call_secrets(e, config, sent);
+  return e;
+}
+
+// Collects values like a secret_scrubber collects patterns.
+struct secret_value_list {
+  std::vector<std::string>& values;  // where they go
+  // Keeps `value` (an empty one masks nothing).
+  void add(std::string_view value) {
+    if (!value.empty()) values.emplace_back(value);
+  }
+};
+
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body) {
+  std::vector<std::string> values;
+  secret_value_list list{values};
+  add_secret_fields(list, table, body);
+  return values;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`, parsed with `parse`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const sent_secrets& sent) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent);
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
+                       const sent_secrets& sent) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent);
+    return std::move(request).error();
+  }
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent);
+  return outcome;
 }
 
 }  // namespace detail
@@ -37786,440 +40414,196 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
 // ---- end include/novu/core/detail/scrub.hpp ----
 
-// ---- begin include/novu/core/impl/request.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-// Implementation of novu/core/request.hpp: what every resource's request builders share (the
-// server URL, identifiers, idempotency keys, the headers every request sends, queries).
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
 // SPDX-License-Identifier: MIT
 
-#include <charconv>     // to_chars
 
 
-// ---- begin include/novu/core/impl/retry.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
-// Implementation of novu/core/retry.hpp.
+// ---- begin include/novu/core/detail/json_schema.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
+// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
+// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
+// variant), never a resource's types; tables are declared from member pointers with the
+// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
 // SPDX-License-Identifier: MIT
 
-#include <chrono>       // steady_clock, system_clock
-#include <cmath>        // pow
-#include <random>       // random_device, mt19937_64
-#include <thread>       // this_thread::sleep_for
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
-inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  const std::size_t dot = text.find('.');
-  const std::string_view digits = text.substr(0, dot);
-  if (digits.empty() || digits.size() > 12) return std::nullopt;
-  std::uint64_t value = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  if (dot != std::string_view::npos) {
-    for (char c : text.substr(dot + 1)) {
-      if (c < '0' || c > '9') return std::nullopt;
-    }
-  }
-  return value;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date.
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
-inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
-  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
-  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
-  auto num = [&](std::size_t at, std::size_t len) -> int {
-    int v = 0;
-    for (std::size_t i = at; i < at + len; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  const int day = num(5, 2);
-  const std::size_t month_at = months.find(text.substr(8, 3));
-  const int year = num(12, 4);
-  const int hour = num(17, 2);
-  const int minute = num(20, 2);
-  const int second = num(23, 2);
-  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
-      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
-    return std::nullopt;
-  }
-  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
-  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
-}
-
-// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
-inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
-  if (const http_header* h = find_header(headers, "retry-after-ms")) {
-    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
-      if (*ms > 0) return ms;
-    }
-  }
-  if (const http_header* h = find_header(headers, "retry-after")) {
-    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
-      if (*seconds > 0) return *seconds * 1000;
-    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
-      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
-      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
-      // the signed subtraction would overflow.
-      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
-    }
-  }
-  return std::nullopt;
-}
-
-// The thread's random engine, seeded from the OS once per thread.
-inline std::mt19937_64& thread_random_engine() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  return engine;
-}
-
-}  // namespace detail
-
-NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
-  return status == 409 &&
-         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
-}
-
-NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
-                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
-                                        std::int64_t unix_now_ms) {
-  if (attempts_made >= policy.max_attempts) return {};
-  bool retryable = false;
-  if (status == 0) {
-    retryable = policy.retry_transport_errors;
-  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
-    retryable = true;
-  } else {
-    retryable = policy.retry_statuses.contains(status);
-    // A 409 without Retry-After is a permanent conflict ("... already exists").
-    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
-      retryable = is_transient_conflict(status, headers);
-    }
-  }
-  if (!retryable) return {};
-
-  std::uint64_t delay = 0;
-  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
-    delay = *asked;
-  } else {
-    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
-    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
-    // bug) counts as the first attempt.
-    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
-    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
-                           jitter * static_cast<double>(policy.jitter_ms);
-    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
-    // wait the longest allowed interval rather than convert an unrepresentable number.
-    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
-      delay = policy.max_interval_ms;
-    } else {
-      delay = static_cast<std::uint64_t>(backoff);
-    }
-  }
-  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
-  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
-  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
-  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
-  return retry_decision{true, static_cast<std::uint32_t>(delay)};
-}
-
-NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
-  return static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-          .count());
-}
-
-NOVU_CC_API std::int64_t system_environment::unix_ms() const {
-  return static_cast<std::int64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count());
-}
-
-NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
-  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
-}
-
-NOVU_CC_API double system_environment::random_unit() const {
-  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
-}
-
-NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
-// ---- end include/novu/core/impl/retry.ipp ----
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Longest idempotency key the server accepts.
-inline constexpr std::size_t max_idempotency_key_length = 255;
-
-// The server URL split into origin ("https://host:port") and path prefix ("/proxy/novu").
-struct base_url {
-  std::string_view origin;
-  std::string_view prefix;
+// The representation behind a field (the C++ type in the comment).
+enum class field_kind : unsigned char {
+  string,            // std::string
+  optional_string,   // std::optional<std::string>
+  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
+  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
+  string_list,       // std::vector<std::string>
+  integer,           // std::int64_t
+  boolean,           // bool
+  optional_boolean,  // std::optional<bool>
+  object,            // a struct described by `nested`
+  object_list,       // std::vector<T>, T described by `nested`
+  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
+  optional_any,      // std::optional<any_json>
+  variant,           // a tagged union (variant_desc), its tag in a sibling field
 };
 
-// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
-constexpr bool is_host_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+// Field flags.
+enum : unsigned char {
+  field_required = 1,     // must be present
+  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
+  field_object_only = 4,  // optional_any: the value must be a JSON object
+  field_secret = 8,       // a credential: scrubbed from errors, never shown
+};
+
+struct type_desc;
+struct variant_desc;
+
+// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
+inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
+
+// What an enum field does with its wire spelling.
+struct enum_ops {
+  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
+  // closed enum does not have.
+  bool (*assign)(void* target, const std::string& text);
+  // The spelling of the value at `target`; false when it is empty (nullopt).
+  bool (*spelling)(const void* target, std::string_view& out);
+  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
+  std::string_view expected;
+};
+
+// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
+// kind needs.
+struct field_desc {
+  std::string_view name;
+  field_kind kind;
+  unsigned char flags;
+  void* (*member)(void* object);
+  const type_desc* nested;       // object, object_list, keyed_map: the element type
+  const enum_ops* enums;         // open_enum, closed_enum
+  const variant_desc* variant;   // variant
+  void (*reset)(void* target);   // restores the member's default value (absent, or null)
+  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
+  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
+  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
+};
+
+// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
+struct type_desc {
+  const field_desc* fields;
+  std::size_t field_count;
+  const void* cpp_type;  // the struct's C++ type (type_tag)
+  // Bit i set: field i is the tag of a variant field of this struct.
+  std::uint32_t tag_mask = 0;
+  // Structs: restores a default value (a struct member that the body leaves out).
+  void (*reset)(void* object) = nullptr;
+  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
+  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
+  // Lists: element `index`, reused when the vector already has it, else appended; lists are
+  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
+  void* (*element)(void* vector, std::size_t index) = nullptr;
+  // Lists: drops the elements from `count` on (those the body did not overwrite).
+  void (*truncate)(void* vector, std::size_t count) = nullptr;
+  // Lists and maps: the number of elements, and element `index` (for the encoder).
+  std::size_t (*size)(const void* vector) = nullptr;
+  const void* (*at)(const void* vector, std::size_t index) = nullptr;
+  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
+  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
+  // and returns the number left; the name of an entry.
+  void (*clear)(void* map) = nullptr;
+  void* (*append)(void* map, std::string&& key) = nullptr;
+  std::size_t (*unique)(void* map) = nullptr;
+  const std::string& (*key)(const void* entry) = nullptr;
+  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
+  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
+  std::size_t shorthand = static_cast<std::size_t>(-1);
+  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
+  bool shorthand_only = false;
+  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
+  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
+  bool* (*object_form)(void* entry) = nullptr;
+};
+
+// type_desc::shorthand of a map without a short form.
+inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
+
+// One alternative of a tagged variant: the tag that selects it and its struct.
+struct variant_alternative {
+  std::string_view tag;
+  const type_desc* type;
+};
+
+// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
+// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
+// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
+// which may come before or after the variant in the text.
+struct variant_desc {
+  const variant_alternative* alternatives;
+  std::size_t count;
+  // Makes alternative `index` the held one (default-built) and returns it.
+  void* (*emplace)(void* variant, std::size_t index);
+  // The index of the held alternative, and a pointer to it.
+  std::size_t (*index)(const void* variant);
+  const void* (*get)(const void* variant);
+  // The raw JSON of alternative 0 (an any_json).
+  void* (*raw)(void* variant);
+};
+
+// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
+inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
+  for (std::size_t i = 0; i < v.count; ++i) {
+    if (v.alternatives[i].tag == tag) return i + 1;
+  }
+  return 0;
 }
 
-// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
-constexpr bool is_ipv6_char(char c) noexcept {
-  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
-}
-
-// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
-// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
-// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
-// parsers disagree about the host the key is sent to).
-inline result<base_url> split_server_url(std::string_view url) {
-  auto invalid = [](const char* why) {
-    return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
-  };
-  std::size_t scheme_end = 0;
-  if (url.compare(0, 7, "http://") == 0) {
-    scheme_end = 7;
-  } else if (url.compare(0, 8, "https://") == 0) {
-    scheme_end = 8;
-  } else {
-    return invalid("must start with http:// or https://");
-  }
-  for (char ch : url) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
-    if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
-    if (ch == '\\') return invalid("must not contain a backslash");
-  }
-  while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
-  const std::size_t slash = url.find('/', scheme_end);
-  const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
-  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
-  if (authority.find('@') != std::string_view::npos) {
-    return invalid("must not contain user information ('@' before the host)");
-  }
-  std::string_view host = authority;
-  std::optional<std::string_view> port;
-  if (!authority.empty() && authority.front() == '[') {
-    const std::size_t close = authority.find(']');
-    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
-    const std::string_view literal = authority.substr(1, close - 1);
-    bool valid = literal.find(':') != std::string_view::npos;
-    for (char c : literal) valid = valid && is_ipv6_char(c);
-    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
-    host = authority.substr(0, close + 1);
-    const std::string_view rest = authority.substr(close + 1);
-    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
-    if (!rest.empty()) port = rest.substr(1);
-  } else {
-    const std::size_t colon = authority.find(':');
-    if (colon != std::string_view::npos) {
-      host = authority.substr(0, colon);
-      port = authority.substr(colon + 1);
+// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
+// appeared and with the value of its last appearance: a JSON object's repeated member, read
+// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
+// and made unique once the object closes, in O(n log n), so that a body of many members cannot
+// make decoding quadratic.
+template <class T, class Key>
+std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
+  if (v.size() < 2) return v.size();
+  std::vector<std::size_t> order(v.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
+  std::vector<bool> dropped;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
+    if (j - i > 1) {
+      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
+      if (dropped.empty()) dropped.resize(v.size());
+      v[order[i]] = std::move(v[order[j - 1]]);
+      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
     }
-    for (char c : host) {
-      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
-    }
+    i = j;
   }
-  if (host.empty()) return invalid("has no host");
-  if (port) {
-    std::uint32_t number = 0;
-    bool valid = !port->empty() && port->size() <= 5;
-    for (char c : *port) {
-      valid = valid && c >= '0' && c <= '9';
-      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
-    }
-    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
+  if (dropped.empty()) return v.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) v[kept] = std::move(v[i]);
+    ++kept;
   }
-  return base_url{url.substr(0, host_end), url.substr(host_end)};
-}
-
-// Checks an identifier that becomes one path segment.
-inline std::optional<error> check_identifier(std::string_view identifier) {
-  if (identifier.empty()) return make_error(error_kind::invalid_argument, "identifier is empty", "identifier");
-  if (identifier == "." || identifier == "..") {
-    return make_error(error_kind::invalid_argument,
-                      "identifier \".\" or \"..\" would address another URL once dot segments are resolved",
-                      "identifier");
-  }
-  if (!is_valid_utf8(identifier)) {
-    return make_error(error_kind::invalid_argument, "identifier is not valid UTF-8", "identifier");
-  }
-  return std::nullopt;
-}
-
-// Checks a caller-supplied idempotency key.
-inline std::optional<error> check_idempotency_key(std::string_view key) {
-  if (key.size() > max_idempotency_key_length) {
-    return make_error(error_kind::invalid_argument,
-                      "idempotency_key is " + std::to_string(key.size()) + " characters long; the limit is 255",
-                      "idempotency_key");
-  }
-  for (char ch : key) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c > 0x7E) {
-      return make_error(error_kind::invalid_argument,
-                        "idempotency_key may hold only printable ASCII characters (no CR, LF, NUL or controls)",
-                        "idempotency_key");
-    }
-  }
-  return std::nullopt;
-}
-
-// Appends header `name: value`.
-inline void add_header(http_headers& headers, std::string_view name, std::string value) {
-  headers.emplace_back();
-  headers.back().name.assign(name.data(), name.size());
-  headers.back().value = std::move(value);
-}
-
-// Starts a request: method, URL, path and the headers every operation sends. `resource_path`
-// is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
-inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
-                                          const call_options& options, bool has_body) {
-  result<base_url> base = split_server_url(config.server_url);
-  if (!base) return std::move(base).error();
-  const std::string_view key = secret_core(config.secret_key);
-  if (key.empty()) {
-    return make_error(error_kind::invalid_argument,
-                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
-                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
-                      "secret_key");
-  }
-  if (!is_valid_utf8(key)) {
-    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
-  }
-  for (char ch : key) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == 0x7F) {
-      return make_error(error_kind::invalid_argument,
-                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
-                        "secret_key");
-    }
-  }
-  if (!is_valid_utf8(config.user_agent)) {
-    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
-  }
-  if (!is_safe_header_value(config.user_agent)) {
-    return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
-                      "user_agent");
-  }
-  if (std::optional<error> bad = check_idempotency_key(options.idempotency_key)) return std::move(*bad);
-
-  http_request request;
-  request.method = method;
-  request.timeout_ms = options.timeout_ms;
-  if (base->prefix.empty()) {
-    request.path = std::move(resource_path);
-  } else {
-    request.path.reserve(base->prefix.size() + resource_path.size());
-    request.path.append(base->prefix.data(), base->prefix.size());
-    request.path += resource_path;
-  }
-  request.url.reserve(base->origin.size() + request.path.size());
-  request.url.append(base->origin.data(), base->origin.size());
-  request.url += request.path;
-
-  static constexpr std::string_view json_type{"application/json"};
-  request.headers.reserve(5);
-  std::string authorization;
-  authorization.reserve(7 + key.size());
-  authorization.append("ApiKey ").append(key.data(), key.size());
-  add_header(request.headers, "Authorization", std::move(authorization));
-  add_header(request.headers, "Accept", std::string(json_type));
-  if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
-  add_header(request.headers, "idempotency-key",
-             options.idempotency_key.empty() ? generate_idempotency_key() : options.idempotency_key);
-  add_header(request.headers, "User-Agent", config.user_agent);
-  return request;
-}
-
-// "{collection}{identifier}" (`collection` ends with '/'), the identifier percent-encoded as one
-// segment, or the error for a bad identifier.
-inline result<std::string> collection_item_path(std::string_view collection, std::string_view identifier) {
-  if (std::optional<error> bad = check_identifier(identifier)) return std::move(*bad);
-  std::string path;
-  path.reserve(collection.size() + 3 * identifier.size());  // room for every byte percent-encoded
-  path.append(collection.data(), collection.size());
-  append_percent_encoded(path, identifier, false);
-  return path;
-}
-
-// Appends "&name=value" (or "?name=value" first) with the value percent-encoded.
-inline void append_query(std::string& path, bool& first, std::string_view name, std::string_view value) {
-  path.push_back(first ? '?' : '&');
-  first = false;
-  path.append(name.data(), name.size());
-  path.push_back('=');
-  append_percent_encoded(path, value, true);
-}
-
-// The error for a list parameter that is not valid UTF-8.
-inline error invalid_utf8_parameter(const char* name) {
-  return make_error(error_kind::invalid_argument, std::string(name) + " is not valid UTF-8", name);
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
+  return kept;
 }
 
 }  // namespace detail
-
-NOVU_CC_API std::string generate_idempotency_key() {
-  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
-}
-
-NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
-  char text[48];
-  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
-  static const char hex[] = "0123456789abcdef";
-  for (int i = 0; i < 16; ++i) {
-    *end++ = hex[random_bits & 0x0F];
-    random_bits >>= 4;
-  }
-  return std::string(text, end);
-}
-
-NOVU_CC_API std::string encode_path_segment(std::string_view identifier) {
-  std::string out;
-  detail::append_percent_encoded(out, identifier, false);
-  return out;
-}
-
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-// ---- end include/novu/core/impl/request.ipp ----
-
-// ---- begin include/novu/core/impl/response.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
-// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
-// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
-// SPDX-License-Identifier: MIT
-
-
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
+// ---- end include/novu/core/detail/json_schema.hpp ----
 
 // ---- begin include/novu/core/detail/mask.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
@@ -38742,6 +41126,76 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
 // ---- end include/novu/core/detail/mask.hpp ----
 
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
+// every secret field of `object`, a struct described by `type`.
+template <class Secrets>
+void add_secret_fields(Secrets& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
+    }
+  }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
+
 // ---- begin include/novu/core/impl/error.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
@@ -38804,6 +41258,441 @@ NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/request.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// Implementation of novu/core/request.hpp: what every resource's request builders share (the
+// server URL, identifiers, idempotency keys, the headers every request sends, queries).
+// SPDX-License-Identifier: MIT
+
+#include <charconv>     // to_chars
+
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Longest idempotency key the server accepts.
+inline constexpr std::size_t max_idempotency_key_length = 255;
+
+// The server URL split into origin ("https://host:port") and path prefix ("/proxy/novu").
+struct base_url {
+  std::string_view origin;
+  std::string_view prefix;
+};
+
+// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
+constexpr bool is_host_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
+constexpr bool is_ipv6_char(char c) noexcept {
+  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
+}
+
+// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
+// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
+// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
+// parsers disagree about the host the key is sent to).
+inline result<base_url> split_server_url(std::string_view url) {
+  auto invalid = [](const char* why) {
+    return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
+  };
+  std::size_t scheme_end = 0;
+  if (url.compare(0, 7, "http://") == 0) {
+    scheme_end = 7;
+  } else if (url.compare(0, 8, "https://") == 0) {
+    scheme_end = 8;
+  } else {
+    return invalid("must start with http:// or https://");
+  }
+  for (char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
+    if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
+    if (ch == '\\') return invalid("must not contain a backslash");
+  }
+  while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
+  const std::size_t slash = url.find('/', scheme_end);
+  const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
+  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
+  if (authority.find('@') != std::string_view::npos) {
+    return invalid("must not contain user information ('@' before the host)");
+  }
+  std::string_view host = authority;
+  std::optional<std::string_view> port;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
+    const std::string_view literal = authority.substr(1, close - 1);
+    bool valid = literal.find(':') != std::string_view::npos;
+    for (char c : literal) valid = valid && is_ipv6_char(c);
+    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
+    host = authority.substr(0, close + 1);
+    const std::string_view rest = authority.substr(close + 1);
+    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
+    if (!rest.empty()) port = rest.substr(1);
+  } else {
+    const std::size_t colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+    }
+    for (char c : host) {
+      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
+    }
+  }
+  if (host.empty()) return invalid("has no host");
+  if (port) {
+    std::uint32_t number = 0;
+    bool valid = !port->empty() && port->size() <= 5;
+    for (char c : *port) {
+      valid = valid && c >= '0' && c <= '9';
+      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
+  }
+  return base_url{url.substr(0, host_end), url.substr(host_end)};
+}
+
+// Checks an identifier that becomes one path segment.
+inline std::optional<error> check_identifier(std::string_view identifier) {
+  if (identifier.empty()) return make_error(error_kind::invalid_argument, "identifier is empty", "identifier");
+  if (identifier == "." || identifier == "..") {
+    return make_error(error_kind::invalid_argument,
+                      "identifier \".\" or \"..\" would address another URL once dot segments are resolved",
+                      "identifier");
+  }
+  if (!is_valid_utf8(identifier)) {
+    return make_error(error_kind::invalid_argument, "identifier is not valid UTF-8", "identifier");
+  }
+  return std::nullopt;
+}
+
+// Checks a caller-supplied idempotency key.
+inline std::optional<error> check_idempotency_key(std::string_view key) {
+  if (key.size() > max_idempotency_key_length) {
+    return make_error(error_kind::invalid_argument,
+                      "idempotency_key is " + std::to_string(key.size()) + " characters long; the limit is 255",
+                      "idempotency_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c > 0x7E) {
+      return make_error(error_kind::invalid_argument,
+                        "idempotency_key may hold only printable ASCII characters (no CR, LF, NUL or controls)",
+                        "idempotency_key");
+    }
+  }
+  return std::nullopt;
+}
+
+// Appends header `name: value`.
+inline void add_header(http_headers& headers, std::string_view name, std::string value) {
+  headers.emplace_back();
+  headers.back().name.assign(name.data(), name.size());
+  headers.back().value = std::move(value);
+}
+
+// Starts a request: method, URL, path and the headers every operation sends. `resource_path`
+// is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
+inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
+                                          const call_options& options, bool has_body) {
+  result<base_url> base = split_server_url(config.server_url);
+  if (!base) return std::move(base).error();
+  const std::string_view key = secret_core(config.secret_key);
+  if (key.empty()) {
+    return make_error(error_kind::invalid_argument,
+                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
+                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
+                      "secret_key");
+  }
+  if (!is_valid_utf8(key)) {
+    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) {
+      return make_error(error_kind::invalid_argument,
+                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
+                        "secret_key");
+    }
+  }
+  if (!is_valid_utf8(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
+  }
+  if (!is_safe_header_value(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
+                      "user_agent");
+  }
+  if (std::optional<error> bad = check_idempotency_key(options.idempotency_key)) return std::move(*bad);
+
+  http_request request;
+  request.method = method;
+  request.timeout_ms = options.timeout_ms;
+  if (base->prefix.empty()) {
+    request.path = std::move(resource_path);
+  } else {
+    request.path.reserve(base->prefix.size() + resource_path.size());
+    request.path.append(base->prefix.data(), base->prefix.size());
+    request.path += resource_path;
+  }
+  request.url.reserve(base->origin.size() + request.path.size());
+  request.url.append(base->origin.data(), base->origin.size());
+  request.url += request.path;
+
+  static constexpr std::string_view json_type{"application/json"};
+  request.headers.reserve(5);
+  std::string authorization;
+  authorization.reserve(7 + key.size());
+  authorization.append("ApiKey ").append(key.data(), key.size());
+  add_header(request.headers, "Authorization", std::move(authorization));
+  add_header(request.headers, "Accept", std::string(json_type));
+  if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
+  add_header(request.headers, "idempotency-key",
+             options.idempotency_key.empty() ? generate_idempotency_key() : options.idempotency_key);
+  add_header(request.headers, "User-Agent", config.user_agent);
+  return request;
+}
+
+// "{collection}{identifier}" (`collection` ends with '/'), the identifier percent-encoded as one
+// segment, or the error for a bad identifier.
+inline result<std::string> collection_item_path(std::string_view collection, std::string_view identifier) {
+  if (std::optional<error> bad = check_identifier(identifier)) return std::move(*bad);
+  std::string path;
+  path.reserve(collection.size() + 3 * identifier.size());  // room for every byte percent-encoded
+  path.append(collection.data(), collection.size());
+  append_percent_encoded(path, identifier, false);
+  return path;
+}
+
+// Appends "&name=value" (or "?name=value" first) with the value percent-encoded.
+inline void append_query(std::string& path, bool& first, std::string_view name, std::string_view value) {
+  path.push_back(first ? '?' : '&');
+  first = false;
+  path.append(name.data(), name.size());
+  path.push_back('=');
+  append_percent_encoded(path, value, true);
+}
+
+// The error for a list parameter that is not valid UTF-8.
+inline error invalid_utf8_parameter(const char* name) {
+  return make_error(error_kind::invalid_argument, std::string(name) + " is not valid UTF-8", name);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string generate_idempotency_key() {
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 0; i < 16; ++i) {
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
+  }
+  return std::string(text, end);
+}
+
+NOVU_CC_API std::string encode_path_segment(std::string_view identifier) {
+  std::string out;
+  detail::append_percent_encoded(out, identifier, false);
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// ---- end include/novu/core/impl/request.ipp ----
+
+// ---- begin include/novu/core/impl/response.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
+// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
+// SPDX-License-Identifier: MIT
+
+
 
 // ---- begin include/novu/core/impl/json.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
@@ -38915,187 +41804,6 @@ inline std::string too_many_elements_message(std::size_t max_elements) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
 // ---- end include/novu/core/detail/json_messages.hpp ----
-
-// ---- begin include/novu/core/detail/json_schema.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
-// The tables that describe DTOs to the JSON engine (the decoder in json_reader.hpp, the encoder
-// in json_encoder.hpp): field kinds and flags, fields, types and tagged variants. The engine
-// knows representations only (string, optional, enum, integer, bool, object, list, map, any-JSON,
-// variant), never a resource's types; tables are declared from member pointers with the
-// builders of json_fields.hpp, which deduce each kind from the member's C++ type.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// The representation behind a field (the C++ type in the comment).
-enum class field_kind : unsigned char {
-  string,            // std::string
-  optional_string,   // std::optional<std::string>
-  open_enum,         // E or std::optional<E>, E an open_enum: any wire string is kept
-  closed_enum,       // std::optional<E>, E an enum with wire spellings: others are an error
-  string_list,       // std::vector<std::string>
-  integer,           // std::int64_t
-  boolean,           // bool
-  optional_boolean,  // std::optional<bool>
-  object,            // a struct described by `nested`
-  object_list,       // std::vector<T>, T described by `nested`
-  keyed_map,         // std::optional<std::vector<T>> from a JSON object; T's key member holds the name
-  optional_any,      // std::optional<any_json>
-  variant,           // a tagged union (variant_desc), its tag in a sibling field
-};
-
-// Field flags.
-enum : unsigned char {
-  field_required = 1,     // must be present
-  field_nullable = 2,     // null is allowed (nullopt) and an absent value is written as null
-  field_object_only = 4,  // optional_any: the value must be a JSON object
-  field_secret = 8,       // a credential: scrubbed from errors, never shown
-};
-
-struct type_desc;
-struct variant_desc;
-
-// field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
-inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
-
-// What an enum field does with its wire spelling.
-struct enum_ops {
-  // Sets the optional enum at `target` from `text`; false (nothing set) for a spelling that a
-  // closed enum does not have.
-  bool (*assign)(void* target, const std::string& text);
-  // The spelling of the value at `target`; false when it is empty (nullopt).
-  bool (*spelling)(const void* target, std::string_view& out);
-  // What a closed enum expects, for the error message ("\"a\" or \"b\"").
-  std::string_view expected;
-};
-
-// One field of a struct: its wire name, kind, flags, where it lives in the struct, and what its
-// kind needs.
-struct field_desc {
-  std::string_view name;
-  field_kind kind;
-  unsigned char flags;
-  void* (*member)(void* object);
-  const type_desc* nested;       // object, object_list, keyed_map: the element type
-  const enum_ops* enums;         // open_enum, closed_enum
-  const variant_desc* variant;   // variant
-  void (*reset)(void* target);   // restores the member's default value (absent, or null)
-  bool (*engaged)(const void*);  // optional kinds: whether a value is present; else nullptr
-  const void* owner;             // the struct's C++ type (type_tag), for the builders' checks
-  std::size_t tag_field;         // variant: the index of the sibling field holding its tag, or no_tag
-};
-
-// A struct: its fields, how to hold it in lists and maps, and what the engine does with it.
-struct type_desc {
-  const field_desc* fields;
-  std::size_t field_count;
-  const void* cpp_type;  // the struct's C++ type (type_tag)
-  // Bit i set: field i is the tag of a variant field of this struct.
-  std::uint32_t tag_mask = 0;
-  // Structs: restores a default value (a struct member that the body leaves out).
-  void (*reset)(void* object) = nullptr;
-  // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
-  void (*reserve)(void* vector, std::size_t count, std::size_t max_bytes) = nullptr;
-  // Lists: element `index`, reused when the vector already has it, else appended; lists are
-  // decoded over what the vector holds, so that decoding into an existing value reuses memory.
-  void* (*element)(void* vector, std::size_t index) = nullptr;
-  // Lists: drops the elements from `count` on (those the body did not overwrite).
-  void (*truncate)(void* vector, std::size_t count) = nullptr;
-  // Lists and maps: the number of elements, and element `index` (for the encoder).
-  std::size_t (*size)(const void* vector) = nullptr;
-  const void* (*at)(const void* vector, std::size_t index) = nullptr;
-  // Maps (std::optional<std::vector<T>>): makes the map present and empty; appends an entry
-  // named `key` and returns it; keeps one entry per key (the last value, in the first place)
-  // and returns the number left; the name of an entry.
-  void (*clear)(void* map) = nullptr;
-  void* (*append)(void* map, std::string&& key) = nullptr;
-  std::size_t (*unique)(void* map) = nullptr;
-  const std::string& (*key)(const void* entry) = nullptr;
-  // Maps: the field that a string value stands for ("type": "id" for {"id": "id"}), or
-  // `no_shorthand`; an entry whose other fields are all absent is written in that short form.
-  std::size_t shorthand = static_cast<std::size_t>(-1);
-  // Maps: the shorthand is the only form (a map of strings, e.g. header name -> value).
-  bool shorthand_only = false;
-  // Maps with a shorthand: the entry's flag that it came (and goes) as an object although only
-  // its shorthand field is set ({"id": "x"} rather than "x"), or nullptr.
-  bool* (*object_form)(void* entry) = nullptr;
-};
-
-// type_desc::shorthand of a map without a short form.
-inline constexpr std::size_t no_shorthand = static_cast<std::size_t>(-1);
-
-// One alternative of a tagged variant: the tag that selects it and its struct.
-struct variant_alternative {
-  std::string_view tag;
-  const type_desc* type;
-};
-
-// A tagged variant (std::variant<raw_alternative, A1, A2, ...>): alternative i of the table is
-// variant index i + 1; index 0 holds an unknown tag's value as raw JSON. The tag is a sibling
-// field of the struct that holds the variant (field_desc::tag_field: a string or an open enum),
-// which may come before or after the variant in the text.
-struct variant_desc {
-  const variant_alternative* alternatives;
-  std::size_t count;
-  // Makes alternative `index` the held one (default-built) and returns it.
-  void* (*emplace)(void* variant, std::size_t index);
-  // The index of the held alternative, and a pointer to it.
-  std::size_t (*index)(const void* variant);
-  const void* (*get)(const void* variant);
-  // The raw JSON of alternative 0 (an any_json).
-  void* (*raw)(void* variant);
-};
-
-// The index (in `v`) of the alternative that `tag` selects: 1..count, or 0 for an unknown tag.
-inline std::size_t variant_index_of(const variant_desc& v, std::string_view tag) noexcept {
-  for (std::size_t i = 0; i < v.count; ++i) {
-    if (v.alternatives[i].tag == tag) return i + 1;
-  }
-  return 0;
-}
-
-// Keeps one element per key (`key(element)` gives it) in `v`, at the place where the key first
-// appeared and with the value of its last appearance: a JSON object's repeated member, read
-// the way JavaScript reads it (the last one wins). Entries are gathered as the members arrive
-// and made unique once the object closes, in O(n log n), so that a body of many members cannot
-// make decoding quadratic.
-template <class T, class Key>
-std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
-  if (v.size() < 2) return v.size();
-  std::vector<std::size_t> order(v.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(v[a]) < key(v[b]); });
-  std::vector<bool> dropped;
-  for (std::size_t i = 0; i < order.size();) {
-    std::size_t j = i + 1;
-    while (j < order.size() && key(v[order[j]]) == key(v[order[i]])) ++j;
-    if (j - i > 1) {
-      // A stable sort keeps equal keys in body order: order[i] came first, order[j - 1] last.
-      if (dropped.empty()) dropped.resize(v.size());
-      v[order[i]] = std::move(v[order[j - 1]]);
-      for (std::size_t k = i + 1; k < j; ++k) dropped[order[k]] = true;
-    }
-    i = j;
-  }
-  if (dropped.empty()) return v.size();
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (dropped[i]) continue;
-    if (kept != i) v[kept] = std::move(v[i]);
-    ++kept;
-  }
-  v.erase(v.begin() + static_cast<std::ptrdiff_t>(kept), v.end());
-  return kept;
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
-// ---- end include/novu/core/detail/json_schema.hpp ----
 
 // ---- begin include/novu/core/detail/json_text_writer.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
@@ -41914,88 +44622,105 @@ NOVU_CC_API error cancelled_error(const call_summary& summary) {
   return e;
 }
 
+// The secrets of one call: the configured key and `sent`'s.
+inline secret_scrubber call_secrets(const client_config& config, const sent_secrets& sent) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent.table != nullptr) add_secret_fields(secrets, *sent.table, sent.body);
+  if (sent.values != nullptr) {
+    for (const std::string& value : *sent.values) secrets.add(value);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent) {
+  const secret_scrubber secrets = call_secrets(config, sent);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent) {
+  describe_call(e, summary, config, call_secrets(config, sent));
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent) {
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
+  redact_call_secrets(e, config, sent);
+  return e;
+}
+
+// Collects values like a secret_scrubber collects patterns.
+struct secret_value_list {
+  std::vector<std::string>& values;  // where they go
+  // Keeps `value` (an empty one masks nothing).
+  void add(std::string_view value) {
+    if (!value.empty()) values.emplace_back(value);
+  }
+};
+
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body) {
+  std::vector<std::string> values;
+  secret_value_list list{values};
+  add_secret_fields(list, table, body);
+  return values;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`, parsed with `parse`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const sent_secrets& sent) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent);
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
+                       const sent_secrets& sent) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent);
+    return std::move(request).error();
+  }
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent);
+  return outcome;
+}
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
 // ---- end include/novu/core/impl/call.ipp ----
-
-// ---- begin include/novu/core/detail/secret_fields.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
-// The secrets a request body carries, read from its field table: every value of a field flagged
-// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
-// A call adds them to the scrubber that cleans the error it returns.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Adds to `secrets` the value of every secret field of `object`, a struct described by `type`.
-inline void add_secret_fields(secret_scrubber& secrets, const type_desc& type, const void* object) {
-  for (std::size_t i = 0; i < type.field_count; ++i) {
-    const field_desc& f = type.fields[i];
-    const void* target = f.member(const_cast<void*>(object));
-    if (f.engaged != nullptr && !f.engaged(target)) continue;
-    const bool secret = (f.flags & field_secret) != 0;
-    switch (f.kind) {
-      case field_kind::string:
-        if (secret) secrets.add(*static_cast<const std::string*>(target));
-        break;
-      case field_kind::optional_string:
-        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
-        break;
-      case field_kind::string_list:
-        if (secret) {
-          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
-        }
-        break;
-      case field_kind::optional_any:
-        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
-        break;
-      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
-      case field_kind::object_list:
-      case field_kind::keyed_map:
-        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
-          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
-        }
-        break;
-      case field_kind::variant: {
-        const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
-        break;
-      }
-      case field_kind::open_enum:
-      case field_kind::closed_enum:
-      case field_kind::integer:
-      case field_kind::boolean:
-      case field_kind::optional_boolean: break;
-    }
-  }
-}
-
-// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
-// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
-// so that a resource can call it in the initializer of an inline variable.
-inline bool register_table_secrets(const type_desc& type) {
-  for (std::size_t i = 0; i < type.field_count; ++i) {
-    const field_desc& f = type.fields[i];
-    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
-    // The fields of a map of plain strings are no member names on the wire (the map's own name,
-    // flagged, stands for them).
-    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
-    if (f.kind == field_kind::variant) {
-      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
-    }
-  }
-  return true;
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
-// ---- end include/novu/core/detail/secret_fields.hpp ----
 
 // ---- begin include/novu/connections/impl/json.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_IMPL_JSON_IPP
@@ -42238,99 +44963,29 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The secrets of one call: the configured key and the secret fields of the `auth` the call
-// sends (those its table flags: the access and refresh tokens).
-inline secret_scrubber call_secrets(const client_config& config, const novu::auth* sent_auth) {
-  secret_scrubber secrets;
-  secrets.add(config.secret_key);
-  if (sent_auth != nullptr) add_secret_fields(secrets, auth_type, sent_auth);
-  return secrets;
-}
+// The tokens a create or update sends: its auth, read through the auth table.
+inline sent_secrets sent_auth(const novu::auth& auth) noexcept { return {&auth_type, &auth, nullptr}; }
 
-NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
-  const secret_scrubber secrets = call_secrets(config, sent_auth);
-  finish_error(e, &secrets);
-}
-
-NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
-  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
-  redact_call_secrets(e, config, sent_auth);
-  return e;
-}
-
-// A parser that scrubs the call's secrets from the errors it returns.
-template <class T>
-using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
-
-// The result of a call whose final answer is `answer`.
-template <class T>
-result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
-                      const novu::auth* sent_auth) {
-  if (!answer) return final_transport_error(std::move(answer).error(), config, sent_auth);
-  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
-  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
-  // is cut.
-  const bool success = is_2xx(answer->status);
-  if (success) {
-    result<T> parsed = parse(*answer, config.limits, nullptr);
-    if (parsed) return parsed;
-  }
-  const secret_scrubber secrets = call_secrets(config, sent_auth);
-  if (!success) {
-    // What parse() does for an error status, except that the error takes the body (once it
-    // is decoded) instead of copying it: the answer is ours.
-    return error_from_response(*answer, config.limits, &secrets, &answer->body);
-  }
-  return parse(*answer, config.limits, &secrets);
+NOVU_CC_API std::vector<std::string> auth_secret_values(const novu::auth& auth) {
+  return secret_values_of(auth_type, &auth);
 }
 
 NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
-                                                             const novu::auth* sent_auth) {
-  return finish_call<channel_connection_page>(std::move(answer), &parse_page, config, sent_auth);
+                                                             const sent_secrets& sent) {
+  return finish_call<channel_connection_page>(std::move(answer), &parse_page, config, sent);
 }
 
 NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
-                                                              const novu::auth* sent_auth) {
-  return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+                                                              const sent_secrets& sent) {
+  return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent);
 }
 
 NOVU_CC_API result<channel_connection> finish_verify_call(transport_result answer, const client_config& config,
-                                                          const novu::auth* sent_auth) {
+                                                          const sent_secrets& sent) {
   result<channel_connection> verified =
-      finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+      finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent);
   if (!verified) explain_verify_error(verified.error());
   return verified;
-}
-
-NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
-                                            const novu::auth* sent_auth) {
-  return finish_call<void>(std::move(answer), &parse_no_content, config, sent_auth);
-}
-
-NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
-                                     const novu::auth* sent_auth) {
-  describe_call(e, summary, config, call_secrets(config, sent_auth));
-}
-
-// Builds the request once with `build(keyed options)` (so every attempt carries the same
-// idempotency key, generated from the environment when `options` has none), sends it, retries
-// per the call's policy, and turns the final answer into the call's result with `finish`; an
-// error says what the call went through (describe_call).
-template <class T, class Build>
-result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
-                       const novu::auth* sent_auth) {
-  const call_options keyed = keyed_options(options, call.environment);
-  result<http_request> request = build(keyed);
-  if (!request) {
-    redact_call_secrets(request.error(), call.config, sent_auth);
-    return std::move(request).error();
-  }
-  call_summary summary;
-  transport_result answer =
-      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
-  result<T> outcome = finish(std::move(answer), call.config, sent_auth);
-  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent_auth);
-  return outcome;
 }
 
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
@@ -42339,7 +44994,7 @@ NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& c
   return execute_sync<channel_connection_page>(
       call, options,
       [&](const call_options& keyed) { return connections::build_list_request(call.config, params, keyed); },
-      &finish_list_call, nullptr);
+      &finish_list_call, {});
 }
 
 NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
@@ -42348,7 +45003,7 @@ NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call
   return execute_sync<channel_connection>(
       call, options,
       [&](const call_options& keyed) { return connections::build_create_request(call.config, body, keyed); },
-      &finish_connection_call, &body.auth);
+      &finish_connection_call, sent_auth(body.auth));
 }
 
 NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
@@ -42356,7 +45011,7 @@ NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& ca
   return execute_sync<channel_connection>(
       call, options,
       [&](const call_options& keyed) { return connections::build_retrieve_request(call.config, identifier, keyed); },
-      &finish_connection_call, nullptr);
+      &finish_connection_call, {});
 }
 
 NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
@@ -42367,7 +45022,7 @@ NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call
       [&](const call_options& keyed) {
         return connections::build_update_request(call.config, identifier, body, keyed);
       },
-      &finish_connection_call, &body.auth);
+      &finish_connection_call, sent_auth(body.auth));
 }
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
@@ -42375,7 +45030,7 @@ NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_
   return execute_sync<void>(
       call, options,
       [&](const call_options& keyed) { return connections::build_delete_request(call.config, identifier, keyed); },
-      &finish_delete_call, nullptr);
+      &finish_delete_call, {});
 }
 
 NOVU_CC_API retry_policy verify_retry_policy(retry_policy policy) {
@@ -42395,7 +45050,7 @@ NOVU_CC_API result<channel_connection> sync_verify(const sync_call_context& call
   return execute_sync<channel_connection>(
       call, verify_options,
       [&](const call_options& keyed) { return connections::build_verify_request(call.config, identifier, keyed); },
-      &finish_verify_call, nullptr);
+      &finish_verify_call, {});
 }
 
 NOVU_CC_API std::optional<std::string> create_or_update_target(const error& created,
@@ -43115,6 +45770,114 @@ NOVU_CC_NAMESPACE_END
 
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_RESPONSE_PARSER_HPP
 // ---- end include/novu/endpoints/response_parser.hpp ----
+
+// ---- begin include/novu/endpoints/client.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_CLIENT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_CLIENT_HPP
+// The channel-endpoint operations of novu::client, as the SDKs' `novu.channelEndpoints`:
+// `api.channel_endpoints().create(body)`. The same call machinery as the connections (one
+// request built per call, bounded retries, idempotency keys, secrets masked in every error):
+// the non-template functions below run each operation, compiled once.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// channel_endpoints_operations::list.
+NOVU_CC_API result<channel_endpoint_page> sync_list_endpoints(const sync_call_context& call,
+                                                              const list_channel_endpoints_params& params,
+                                                              const call_options& options);
+// channel_endpoints_operations::create.
+NOVU_CC_API result<channel_endpoint> sync_create_endpoint(const sync_call_context& call,
+                                                          const create_channel_endpoint_request& body,
+                                                          const call_options& options);
+// channel_endpoints_operations::retrieve.
+NOVU_CC_API result<channel_endpoint> sync_retrieve_endpoint(const sync_call_context& call, std::string_view identifier,
+                                                            const call_options& options);
+// channel_endpoints_operations::update.
+NOVU_CC_API result<channel_endpoint> sync_update_endpoint(const sync_call_context& call, std::string_view identifier,
+                                                          const update_channel_endpoint_request& body,
+                                                          const call_options& options);
+// channel_endpoints_operations::remove.
+NOVU_CC_API result<void> sync_delete_endpoint(const sync_call_context& call, std::string_view identifier,
+                                              const call_options& options);
+
+// What an endpoint list call's final answer gives: the page, or the error with the configured
+// key and `sent`'s secrets scrubbed from every field.
+NOVU_CC_API result<channel_endpoint_page> finish_endpoint_page_call(transport_result answer,
+                                                                    const client_config& config,
+                                                                    const sent_secrets& sent);
+// finish_endpoint_page_call for create, retrieve and update.
+NOVU_CC_API result<channel_endpoint> finish_endpoint_call(transport_result answer, const client_config& config,
+                                                          const sent_secrets& sent);
+
+// The secret values a create body carries (routingKey, apiKey, authToken, a tool webhook's url
+// and header values), for an async call to keep while it runs.
+NOVU_CC_API std::vector<std::string> endpoint_secret_values(const create_channel_endpoint_request& body);
+// The secret values an update body carries.
+NOVU_CC_API std::vector<std::string> endpoint_secret_values(const update_channel_endpoint_request& body);
+
+}  // namespace detail
+
+/// The channel-endpoint operations of a `client`, as the SDKs' `novu.channelEndpoints`:
+/// `api.channel_endpoints().update(identifier, body)`. A view that refers to the client, which
+/// must outlive it; cheap to copy. The rules are the connections': identifiers, idempotency
+/// keys on POST and PATCH, retries per the client's (or the call's) policy, the 409 rule,
+/// decode limits, and no secret in any error.
+template <class Client>
+class channel_endpoints_operations {
+ public:
+  /// The operations of `client`.
+  explicit channel_endpoints_operations(Client& client) noexcept : client_(&client) {}
+
+  /// One page of channel endpoints (GET /v1/channel-endpoints).
+  result<channel_endpoint_page> list(const list_channel_endpoints_params& params = {},
+                                     const call_options& options = {}) {
+    return detail::sync_list_endpoints(client_->context(), params, options);
+  }
+  /// Every page from `params` on, `on_page(const channel_endpoint_page&)` for each (return false
+  /// to stop), with the cursor rules of client::for_each_page; the number of pages delivered.
+  template <class OnPage>
+  result<std::size_t> for_each_page(const list_channel_endpoints_params& params, OnPage&& on_page,
+                                    const pagination_options& paging = {}, const call_options& options = {}) {
+    return detail::walk_pages(
+        client_->config(), params, [&](const list_channel_endpoints_params& current) { return list(current, options); },
+        &endpoints::next_page_params, on_page, paging);
+  }
+  /// Creates a channel endpoint (POST /v1/channel-endpoints). The payload must be the one
+  /// `body.type` names (a raw_alternative for a type this version does not know).
+  result<channel_endpoint> create(const create_channel_endpoint_request& body, const call_options& options = {}) {
+    return detail::sync_create_endpoint(client_->context(), body, options);
+  }
+  /// Retrieves one channel endpoint (GET /v1/channel-endpoints/{identifier}).
+  result<channel_endpoint> retrieve(std::string_view identifier, const call_options& options = {}) {
+    return detail::sync_retrieve_endpoint(client_->context(), identifier, options);
+  }
+  /// Replaces an endpoint's payload (PATCH /v1/channel-endpoints/{identifier}, sending
+  /// `{"endpoint": {...}}` only: the server keeps the stored type).
+  result<channel_endpoint> update(std::string_view identifier, const update_channel_endpoint_request& body,
+                                  const call_options& options = {}) {
+    return detail::sync_update_endpoint(client_->context(), identifier, body, options);
+  }
+  /// Deletes a channel endpoint (DELETE /v1/channel-endpoints/{identifier}).
+  result<void> remove(std::string_view identifier, const call_options& options = {}) {
+    return detail::sync_delete_endpoint(client_->context(), identifier, options);
+  }
+
+ private:
+  Client* client_;  // never null
+};
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_CLIENT_HPP
+// ---- end include/novu/endpoints/client.hpp ----
 
 // NOVU_CC_STANDALONE {
 #if NOVU_CC_OUTERMOST_HEADER == 30
@@ -48157,6 +50920,86 @@ NOVU_CC_NAMESPACE_END
 
 
 
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
+// every secret field of `object`, a struct described by `type`.
+template <class Secrets>
+void add_secret_fields(Secrets& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
+    }
+  }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -48300,6 +51143,101 @@ NOVU_CC_API error cancelled_error(const call_summary& summary) {
                                                   duration_text(summary.elapsed_ms));
   e.retryable = false;
   return e;
+}
+
+// The secrets of one call: the configured key and `sent`'s.
+inline secret_scrubber call_secrets(const client_config& config, const sent_secrets& sent) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent.table != nullptr) add_secret_fields(secrets, *sent.table, sent.body);
+  if (sent.values != nullptr) {
+    for (const std::string& value : *sent.values) secrets.add(value);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent) {
+  const secret_scrubber secrets = call_secrets(config, sent);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent) {
+  describe_call(e, summary, config, call_secrets(config, sent));
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent) {
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
+  redact_call_secrets(e, config, sent);
+  return e;
+}
+
+// Collects values like a secret_scrubber collects patterns.
+struct secret_value_list {
+  std::vector<std::string>& values;  // where they go
+  // Keeps `value` (an empty one masks nothing).
+  void add(std::string_view value) {
+    if (!value.empty()) values.emplace_back(value);
+  }
+};
+
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body) {
+  std::vector<std::string> values;
+  secret_value_list list{values};
+  add_secret_fields(list, table, body);
+  return values;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`, parsed with `parse`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const sent_secrets& sent) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent);
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
+                       const sent_secrets& sent) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent);
+    return std::move(request).error();
+  }
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent);
+  return outcome;
 }
 
 }  // namespace detail
@@ -48753,55 +51691,33 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 
 #if NOVU_CC_WITH_IMPLEMENTATION
 
-// ---- begin include/novu/endpoints/impl/json.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
-// Implementation of novu/endpoints/json.hpp: the endpoint field tables, which drive the decoder,
-// the encoder, the secrets a call scrubs and the names the printer masks.
+// ---- begin include/novu/endpoints/impl/client.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_CLIENT_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_CLIENT_IPP
+// Implementation of the non-template parts of novu/endpoints/client.hpp and
+// novu/endpoints/async_client.hpp: the five operations over the shared call machinery.
 // SPDX-License-Identifier: MIT
 
 
 
-// ---- begin include/novu/core/detail/json_encoder.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
-// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
-// table the decoder reads), in table order, every string checked for valid UTF-8 and every
-// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
-// values; the first problem is kept with its JSON pointer.
+// ---- begin include/novu/core/impl/call.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// Implementation of novu/core/detail/call.hpp: the retry loop every resource's synchronous calls
+// run, the per-attempt deadline, idempotency keys from the environment, and what a call's error
+// says about the attempts it made.
 // SPDX-License-Identifier: MIT
 
-#include <algorithm>    // sort, adjacent_find
+#include <algorithm>  // min
 
 
-// ---- begin include/novu/core/detail/any_json_text.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
-// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
-// a document that is one string, and any JSON read into compact text without a DOM.
-// SPDX-License-Identifier: MIT
-
-
-#include <nlohmann/json.hpp>
-
-
-// ---- begin include/novu/core/detail/json_reader.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
-// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
-// events, described by small field tables, without building a DOM. Each open container keeps
-// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
-// depth limit is enforced as it goes.
-// SPDX-License-Identifier: MIT
-
-#include <limits>       // numeric_limits
-
-
-// ---- begin include/novu/core/detail/json_messages.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
-// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
-// errors without a fragment of the body, NUL bytes, and the max_elements limit.
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
 
@@ -48809,71 +51725,603 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Human name of what the parser saw, for "expected X, found Y" messages.
-enum class json_event : unsigned char { null, boolean, number, string, array, object };
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
 
-inline const char* event_name(json_event e) noexcept {
-  switch (e) {
-    case json_event::null: return "null";
-    case json_event::boolean: return "a boolean";
-    case json_event::number: return "a number";
-    case json_event::string: return "a string";
-    case json_event::array: return "an array";
-    case json_event::object: return "an object";
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
   }
-  return "a value";
+  return secret;
 }
 
-// nlohmann's parse_error text without its prefix and without the "last read" token, which
-// can hold a fragment of a secret from the body.
-inline std::string describe_parse_error(const char* what) {
-  std::string text(what == nullptr ? "" : what);
-  const std::string::size_type bracket = text.find("] ");
-  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
-  const std::string::size_type last_read = text.find("; last read");
-  if (last_read != std::string::npos) text.erase(last_read);
-  return text;
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
+ public:
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
+  }
+
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
+  }
+
+ private:
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
+  }
+
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
 }
 
-// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
-// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
-// character may appear anywhere in it), so every entry point refuses one: the offset of the
-// first NUL byte of `text`, or npos.
-inline std::size_t find_nul(std::string_view text) noexcept {
-  if (text.empty()) return std::string_view::npos;
-  const void* at = std::memchr(text.data(), 0, text.size());
-  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
 }
 
-// The message for a NUL byte at `offset` (0-based).
-inline std::string nul_byte_message(std::size_t offset) {
-  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
-         " (raw control characters are not allowed in JSON text)";
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
 }
 
-// The message for nlohmann's parse error at `position` (its count of bytes read, so the
-// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
-// end of the input or refused inside a string, is named as such.
-inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
-  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
-  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
 }
 
-// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
-constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
-  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
-}
-
-// The message for a document with more elements than `max_elements`.
-inline std::string too_many_elements_message(std::size_t max_elements) {
-  return "more than " + std::to_string(max_elements) +
-         " array elements and object members in the document (decode_limits::max_elements)";
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
 }
 
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
-// ---- end include/novu/core/detail/json_messages.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+// ---- begin include/novu/core/detail/secret_fields.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// The secrets a request body carries, read from its field table: every value of a field flagged
+// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
+// A call adds them to the scrubber that cleans the error it returns.
+// SPDX-License-Identifier: MIT
+
+
 
 // ---- begin include/novu/core/detail/json_schema.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
@@ -49055,6 +52503,1206 @@ std::size_t keep_last_per_key(std::vector<T>& v, Key key) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_SCHEMA_HPP
 // ---- end include/novu/core/detail/json_schema.hpp ----
+
+// ---- begin include/novu/core/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
+  }
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
+  return true;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  if (secret_name_registry::instance().contains(normalized)) return true;
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    if (!unchanged_if_clean_ || masked_) flush();
+    return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
+};
+
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
+        i = text.size() - 1;
+        continue;
+      }
+      replace(at + 1, close);
+      i = close - 1;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      at = end + 1;
+      end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
+    }
+    replace(at, end);
+    i = end - 1;
+  }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
+  if (!may_hold_credentials(text)) return false;
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// ---- end include/novu/core/detail/mask.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
+// every secret field of `object`, a struct described by `type`.
+template <class Secrets>
+void add_secret_fields(Secrets& secrets, const type_desc& type, const void* object) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    const void* target = f.member(const_cast<void*>(object));
+    if (f.engaged != nullptr && !f.engaged(target)) continue;
+    const bool secret = (f.flags & field_secret) != 0;
+    switch (f.kind) {
+      case field_kind::string:
+        if (secret) secrets.add(*static_cast<const std::string*>(target));
+        break;
+      case field_kind::optional_string:
+        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
+        break;
+      case field_kind::string_list:
+        if (secret) {
+          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
+        }
+        break;
+      case field_kind::optional_any:
+        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
+        break;
+      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
+      case field_kind::object_list:
+      case field_kind::keyed_map:
+        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
+          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
+        }
+        break;
+      case field_kind::variant: {
+        const std::size_t held = f.variant->index(target);
+        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        break;
+      }
+      case field_kind::open_enum:
+      case field_kind::closed_enum:
+      case field_kind::integer:
+      case field_kind::boolean:
+      case field_kind::optional_boolean: break;
+    }
+  }
+}
+
+// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
+// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
+// so that a resource can call it in the initializer of an inline variable.
+inline bool register_table_secrets(const type_desc& type) {
+  for (std::size_t i = 0; i < type.field_count; ++i) {
+    const field_desc& f = type.fields[i];
+    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
+    // The fields of a map of plain strings are no member names on the wire (the map's own name,
+    // flagged, stands for them).
+    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
+    if (f.kind == field_kind::variant) {
+      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
+// ---- end include/novu/core/detail/secret_fields.hpp ----
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/request.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// Implementation of novu/core/request.hpp: what every resource's request builders share (the
+// server URL, identifiers, idempotency keys, the headers every request sends, queries).
+// SPDX-License-Identifier: MIT
+
+#include <charconv>     // to_chars
+
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Longest idempotency key the server accepts.
+inline constexpr std::size_t max_idempotency_key_length = 255;
+
+// The server URL split into origin ("https://host:port") and path prefix ("/proxy/novu").
+struct base_url {
+  std::string_view origin;
+  std::string_view prefix;
+};
+
+// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
+constexpr bool is_host_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
+constexpr bool is_ipv6_char(char c) noexcept {
+  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
+}
+
+// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
+// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
+// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
+// parsers disagree about the host the key is sent to).
+inline result<base_url> split_server_url(std::string_view url) {
+  auto invalid = [](const char* why) {
+    return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
+  };
+  std::size_t scheme_end = 0;
+  if (url.compare(0, 7, "http://") == 0) {
+    scheme_end = 7;
+  } else if (url.compare(0, 8, "https://") == 0) {
+    scheme_end = 8;
+  } else {
+    return invalid("must start with http:// or https://");
+  }
+  for (char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
+    if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
+    if (ch == '\\') return invalid("must not contain a backslash");
+  }
+  while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
+  const std::size_t slash = url.find('/', scheme_end);
+  const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
+  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
+  if (authority.find('@') != std::string_view::npos) {
+    return invalid("must not contain user information ('@' before the host)");
+  }
+  std::string_view host = authority;
+  std::optional<std::string_view> port;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
+    const std::string_view literal = authority.substr(1, close - 1);
+    bool valid = literal.find(':') != std::string_view::npos;
+    for (char c : literal) valid = valid && is_ipv6_char(c);
+    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
+    host = authority.substr(0, close + 1);
+    const std::string_view rest = authority.substr(close + 1);
+    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
+    if (!rest.empty()) port = rest.substr(1);
+  } else {
+    const std::size_t colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+    }
+    for (char c : host) {
+      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
+    }
+  }
+  if (host.empty()) return invalid("has no host");
+  if (port) {
+    std::uint32_t number = 0;
+    bool valid = !port->empty() && port->size() <= 5;
+    for (char c : *port) {
+      valid = valid && c >= '0' && c <= '9';
+      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
+  }
+  return base_url{url.substr(0, host_end), url.substr(host_end)};
+}
+
+// Checks an identifier that becomes one path segment.
+inline std::optional<error> check_identifier(std::string_view identifier) {
+  if (identifier.empty()) return make_error(error_kind::invalid_argument, "identifier is empty", "identifier");
+  if (identifier == "." || identifier == "..") {
+    return make_error(error_kind::invalid_argument,
+                      "identifier \".\" or \"..\" would address another URL once dot segments are resolved",
+                      "identifier");
+  }
+  if (!is_valid_utf8(identifier)) {
+    return make_error(error_kind::invalid_argument, "identifier is not valid UTF-8", "identifier");
+  }
+  return std::nullopt;
+}
+
+// Checks a caller-supplied idempotency key.
+inline std::optional<error> check_idempotency_key(std::string_view key) {
+  if (key.size() > max_idempotency_key_length) {
+    return make_error(error_kind::invalid_argument,
+                      "idempotency_key is " + std::to_string(key.size()) + " characters long; the limit is 255",
+                      "idempotency_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c > 0x7E) {
+      return make_error(error_kind::invalid_argument,
+                        "idempotency_key may hold only printable ASCII characters (no CR, LF, NUL or controls)",
+                        "idempotency_key");
+    }
+  }
+  return std::nullopt;
+}
+
+// Appends header `name: value`.
+inline void add_header(http_headers& headers, std::string_view name, std::string value) {
+  headers.emplace_back();
+  headers.back().name.assign(name.data(), name.size());
+  headers.back().value = std::move(value);
+}
+
+// Starts a request: method, URL, path and the headers every operation sends. `resource_path`
+// is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
+inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
+                                          const call_options& options, bool has_body) {
+  result<base_url> base = split_server_url(config.server_url);
+  if (!base) return std::move(base).error();
+  const std::string_view key = secret_core(config.secret_key);
+  if (key.empty()) {
+    return make_error(error_kind::invalid_argument,
+                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
+                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
+                      "secret_key");
+  }
+  if (!is_valid_utf8(key)) {
+    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
+  }
+  for (char ch : key) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) {
+      return make_error(error_kind::invalid_argument,
+                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
+                        "secret_key");
+    }
+  }
+  if (!is_valid_utf8(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
+  }
+  if (!is_safe_header_value(config.user_agent)) {
+    return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
+                      "user_agent");
+  }
+  if (std::optional<error> bad = check_idempotency_key(options.idempotency_key)) return std::move(*bad);
+
+  http_request request;
+  request.method = method;
+  request.timeout_ms = options.timeout_ms;
+  if (base->prefix.empty()) {
+    request.path = std::move(resource_path);
+  } else {
+    request.path.reserve(base->prefix.size() + resource_path.size());
+    request.path.append(base->prefix.data(), base->prefix.size());
+    request.path += resource_path;
+  }
+  request.url.reserve(base->origin.size() + request.path.size());
+  request.url.append(base->origin.data(), base->origin.size());
+  request.url += request.path;
+
+  static constexpr std::string_view json_type{"application/json"};
+  request.headers.reserve(5);
+  std::string authorization;
+  authorization.reserve(7 + key.size());
+  authorization.append("ApiKey ").append(key.data(), key.size());
+  add_header(request.headers, "Authorization", std::move(authorization));
+  add_header(request.headers, "Accept", std::string(json_type));
+  if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
+  add_header(request.headers, "idempotency-key",
+             options.idempotency_key.empty() ? generate_idempotency_key() : options.idempotency_key);
+  add_header(request.headers, "User-Agent", config.user_agent);
+  return request;
+}
+
+// "{collection}{identifier}" (`collection` ends with '/'), the identifier percent-encoded as one
+// segment, or the error for a bad identifier.
+inline result<std::string> collection_item_path(std::string_view collection, std::string_view identifier) {
+  if (std::optional<error> bad = check_identifier(identifier)) return std::move(*bad);
+  std::string path;
+  path.reserve(collection.size() + 3 * identifier.size());  // room for every byte percent-encoded
+  path.append(collection.data(), collection.size());
+  append_percent_encoded(path, identifier, false);
+  return path;
+}
+
+// Appends "&name=value" (or "?name=value" first) with the value percent-encoded.
+inline void append_query(std::string& path, bool& first, std::string_view name, std::string_view value) {
+  path.push_back(first ? '?' : '&');
+  first = false;
+  path.append(name.data(), name.size());
+  path.push_back('=');
+  append_percent_encoded(path, value, true);
+}
+
+// The error for a list parameter that is not valid UTF-8.
+inline error invalid_utf8_parameter(const char* name) {
+  return make_error(error_kind::invalid_argument, std::string(name) + " is not valid UTF-8", name);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string generate_idempotency_key() {
+  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
+}
+
+NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
+  char text[48];
+  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
+  static const char hex[] = "0123456789abcdef";
+  for (int i = 0; i < 16; ++i) {
+    *end++ = hex[random_bits & 0x0F];
+    random_bits >>= 4;
+  }
+  return std::string(text, end);
+}
+
+NOVU_CC_API std::string encode_path_segment(std::string_view identifier) {
+  std::string out;
+  detail::append_percent_encoded(out, identifier, false);
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
+// ---- end include/novu/core/impl/request.ipp ----
+
+// ---- begin include/novu/core/impl/response.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
+// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
+// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
+// Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
+// field tables and the core's JSON functions.
+// SPDX-License-Identifier: MIT
+
+
+#include <nlohmann/json.hpp>
+
+
+// ---- begin include/novu/core/detail/any_json_text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
+// Caller-supplied JSON text, vetted: an ordered DOM built without recursion within the limits,
+// a document that is one string, and any JSON read into compact text without a DOM.
+// SPDX-License-Identifier: MIT
+
+
+
+
+// ---- begin include/novu/core/detail/json_reader.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_HPP
+// The decoding engine: a SAX handler for nlohmann/json that fills DTOs straight from parser
+// events, described by small field tables, without building a DOM. Each open container keeps
+// the key or index being read, from which the JSON pointer of an error is rebuilt, and the
+// depth limit is enforced as it goes.
+// SPDX-License-Identifier: MIT
+
+#include <limits>       // numeric_limits
+
+
+// ---- begin include/novu/core/detail/json_messages.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// The decoding engine's error messages: what the parser saw (json_event), nlohmann's parse
+// errors without a fragment of the body, NUL bytes, and the max_elements limit.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Human name of what the parser saw, for "expected X, found Y" messages.
+enum class json_event : unsigned char { null, boolean, number, string, array, object };
+
+inline const char* event_name(json_event e) noexcept {
+  switch (e) {
+    case json_event::null: return "null";
+    case json_event::boolean: return "a boolean";
+    case json_event::number: return "a number";
+    case json_event::string: return "a string";
+    case json_event::array: return "an array";
+    case json_event::object: return "an object";
+  }
+  return "a value";
+}
+
+// nlohmann's parse_error text without its prefix and without the "last read" token, which
+// can hold a fragment of a secret from the body.
+inline std::string describe_parse_error(const char* what) {
+  std::string text(what == nullptr ? "" : what);
+  const std::string::size_type bracket = text.find("] ");
+  if (text.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) text.erase(0, bracket + 2);
+  const std::string::size_type last_read = text.find("; last read");
+  if (last_read != std::string::npos) text.erase(last_read);
+  return text;
+}
+
+// nlohmann's lexer reads a NUL byte outside a string as the end of the input, so that
+// `{"a":1}\0{junk` would parse as `{"a":1}`. JSON text cannot hold a raw NUL (no control
+// character may appear anywhere in it), so every entry point refuses one: the offset of the
+// first NUL byte of `text`, or npos.
+inline std::size_t find_nul(std::string_view text) noexcept {
+  if (text.empty()) return std::string_view::npos;
+  const void* at = std::memchr(text.data(), 0, text.size());
+  return at == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
+}
+
+// The message for a NUL byte at `offset` (0-based).
+inline std::string nul_byte_message(std::size_t offset) {
+  return "malformed JSON: NUL byte at offset " + std::to_string(offset) +
+         " (raw control characters are not allowed in JSON text)";
+}
+
+// The message for nlohmann's parse error at `position` (its count of bytes read, so the
+// offending byte is at offset position - 1): a NUL byte there, which the lexer took for the
+// end of the input or refused inside a string, is named as such.
+inline std::string parse_error_message(std::string_view text, std::size_t position, const char* what) {
+  if (position >= 1 && position <= text.size() && text[position - 1] == '\0') return nul_byte_message(position - 1);
+  return "malformed JSON at byte " + std::to_string(position) + ": " + describe_parse_error(what);
+}
+
+// A limit of `max` elements as a limit of values: the root value is no element. Saturates.
+constexpr std::size_t value_limit(std::size_t max_elements) noexcept {
+  return max_elements == static_cast<std::size_t>(-1) ? max_elements : max_elements + 1;
+}
+
+// The message for a document with more elements than `max_elements`.
+inline std::string too_many_elements_message(std::size_t max_elements) {
+  return "more than " + std::to_string(max_elements) +
+         " array elements and object members in the document (decode_limits::max_elements)";
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_MESSAGES_HPP
+// ---- end include/novu/core/detail/json_messages.hpp ----
 
 // ---- begin include/novu/core/detail/json_text_writer.hpp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_TEXT_WRITER_HPP
@@ -50552,6 +55200,17 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ANY_JSON_TEXT_HPP
 // ---- end include/novu/core/detail/any_json_text.hpp ----
 
+// ---- begin include/novu/core/detail/json_encoder.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_ENCODER_HPP
+// The encoding engine: writes a DTO as compact JSON text straight from its field table (the same
+// table the decoder reads), in table order, every string checked for valid UTF-8 and every
+// any-JSON value vetted first. The text is what nlohmann's dump() would write for the same
+// values; the first problem is kept with its JSON pointer.
+// SPDX-License-Identifier: MIT
+
+
+
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -51245,1217 +55904,6 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_FIELDS_HPP
 // ---- end include/novu/core/detail/json_fields.hpp ----
 
-// ---- begin include/novu/core/detail/secret_fields.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
-// The secrets a request body carries, read from its field table: every value of a field flagged
-// field_secret, in nested structs, lists, maps and the held alternative of a tagged union too.
-// A call adds them to the scrubber that cleans the error it returns.
-// SPDX-License-Identifier: MIT
-
-
-
-// ---- begin include/novu/core/detail/mask.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
-// Masking of credentials the library does not know: values under credential-like names in
-// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
-// also inside JSON that a string value holds), `name=value` pairs in other text, and
-// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
-// headers an error keeps. Needs only the standard library.
-// SPDX-License-Identifier: MIT
-
-
-
-// ---- begin include/novu/core/detail/secret_names.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
-// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
-// (is_secret_header), and the registry of the secret fields the resources' tables declare.
-// Needs only the standard library.
-// SPDX-License-Identifier: MIT
-
-#include <array>        // array
-#include <atomic>       // atomic
-#include <mutex>        // mutex, lock_guard
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
-inline std::string normalized_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char ch : key) {
-    if (ch == '_' || ch == '-') continue;
-    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-  }
-  return out;
-}
-
-inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
-  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
-}
-
-// The (normalized) names of the fields that a resource's tables flag as secret, registered by
-// the resource's implementation on first use (register_table_secrets): the printer and the
-// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
-// credential-like names below. Readers never lock: a name is written before the count that
-// publishes it (release/acquire), and writers take the mutex.
-class secret_name_registry {
- public:
-  static secret_name_registry& instance() {
-    static secret_name_registry registry;
-    return registry;
-  }
-  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
-  void add(std::string normalized) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    const std::size_t n = count_.load(std::memory_order_relaxed);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (names_[i] == normalized) return;
-    }
-    if (n == capacity) return;
-    names_[n] = std::move(normalized);
-    count_.store(n + 1, std::memory_order_release);
-  }
-  // Whether `normalized` was registered.
-  bool contains(std::string_view normalized) const noexcept {
-    const std::size_t n = count_.load(std::memory_order_acquire);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (names_[i] == normalized) return true;
-    }
-    return false;
-  }
-  // How many names are registered.
-  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
-
-  static constexpr std::size_t capacity = 64;
-
- private:
-  secret_name_registry() = default;
-  std::mutex mutex_;
-  std::array<std::string, capacity> names_;
-  std::atomic<std::size_t> count_{0};
-};
-
-// Adds `name` (a field's wire name) to the registry of secret names.
-inline bool register_secret_name(std::string_view name) {
-  secret_name_registry::instance().add(normalized_key(name));
-  return true;
-}
-
-// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
-// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
-// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
-inline bool is_secret_name(std::string_view normalized) noexcept {
-  if (secret_name_registry::instance().contains(normalized)) return true;
-  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
-                                               "passwd", "passphrase",    "key",       "credential", "credentials",
-                                               "cookie", "authorization", "signature", "sessionid"};
-  for (std::string_view tail : tails) {
-    if (ends_with(normalized, tail)) return true;
-  }
-  return normalized == "pwd";
-}
-
-// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
-// "auth[accessToken]", "accessToken") is a credential name.
-inline bool is_secret_path(std::string_view path) {
-  std::size_t end = path.size();
-  auto separator = [](char ch) {
-    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
-  };
-  while (end > 0 && separator(path[end - 1])) --end;
-  std::size_t begin = end;
-  while (begin > 0 && !separator(path[begin - 1])) --begin;
-  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
-}
-
-// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
-// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
-inline bool is_secret_header(std::string_view name) {
-  const std::string lower = normalized_key(name);
-  if (lower == "idempotencykey") return false;
-  for (std::string_view part :
-       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
-    if (lower.find(part) != std::string::npos) return true;
-  }
-  return ends_with(lower, "key");
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
-// ---- end include/novu/core/detail/secret_names.hpp ----
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// The text that replaces a masked value.
-inline constexpr std::string_view mask_text{"[redacted]"};
-
-// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
-// a stack of open containers instead of recursing and accepts malformed or truncated input:
-// any string followed by ':' counts as a member name. Three cases: the value of an
-// `accessToken`-like member (masked whole, containers included), the `value` a
-// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
-// (copied; a string holding JSON is masked inside, a few levels deep).
-class json_secret_masker {
- public:
-  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
-
-  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
-  // of bytes of `text` consumed.
-  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
-    text_ = text;
-    pos_ = 0;
-    copied_ = 0;
-    out_ = &out;
-    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
-    while (pos_ < text_.size() && written() < stop_at) {
-      const char ch = text_[pos_];
-      if (ch == '"') {
-        string_token(stop_at);
-      } else if (ch == '{' || ch == '[') {
-        stack_.push_back(value_rule());
-        pending_ = rule::none;
-        ++pos_;
-      } else if (ch == '}' || ch == ']') {
-        if (!stack_.empty()) stack_.pop_back();
-        pending_ = rule::none;
-        ++pos_;
-      } else if (ch == ',') {
-        pending_ = rule::none;
-        ++pos_;
-      } else if (is_blank(ch) || ch == ':') {
-        ++pos_;
-      } else {
-        scalar_token(stop_at);
-      }
-    }
-    if (!unchanged_if_clean_ || masked_) flush();
-    return pos_;
-  }
-
-  // run() over the whole text that writes to `out` only when it masks something: returns
-  // false, `out` untouched, when the text has no credential to mask.
-  bool run_if_masked(std::string_view text, std::string& out) {
-    unchanged_if_clean_ = true;
-    masked_ = false;
-    run(text, out, static_cast<std::size_t>(-1));
-    unchanged_if_clean_ = false;
-    return masked_;
-  }
-
- private:
-  enum class rule : unsigned char { none, mask_all, mask_echo };
-
-  // How deep strings holding JSON are looked into.
-  static constexpr int max_depth = 3;
-
-  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-  // The rule of the value starting here: set by its member name, else inherited.
-  rule value_rule() const noexcept {
-    if (pending_ != rule::none) return pending_;
-    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
-  }
-
-  // What the output holds once the pending stretch is copied.
-  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
-
-  // Copies the input read since the last flush.
-  void flush() {
-    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
-    masked_ = true;  // flushed before each mask, and at the end when writing regardless
-    out_->append(text_.data() + copied_, pos_ - copied_);
-    copied_ = pos_;
-  }
-
-  // Writes a masked value in place of the input from pos_ to `after`.
-  void append_mask(bool closed, std::size_t after) {
-    flush();
-    copied_ = pos_ = after;
-    out_->push_back('"');
-    out_->append(mask_text.data(), mask_text.size());
-    if (closed) out_->push_back('"');
-  }
-
-  // Numbers, literals and stray bytes up to the next delimiter.
-  void scalar_token(std::size_t stop_at) {
-    const std::size_t start = pos_;
-    while (pos_ < text_.size()) {
-      const char ch = text_[pos_];
-      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
-        break;
-      }
-      ++pos_;
-    }
-    const std::string_view token = text_.substr(start, pos_ - start);
-    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
-      const std::size_t after = pos_;
-      pos_ = start;
-      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
-    } else {
-      pos_ = start;
-      copy_until(start + token.size(), stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  void string_token(std::size_t stop_at) {
-    // The closing quote: the next quote not escaped by an odd run of backslashes.
-    std::size_t end = pos_ + 1;
-    bool closed = false;
-    while (end < text_.size()) {
-      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
-      if (found == nullptr) {
-        end = text_.size();
-        break;
-      }
-      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
-      std::size_t backslashes = 0;
-      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
-      end = quote;
-      if (backslashes % 2 == 0) {
-        closed = true;
-        break;
-      }
-      ++end;
-    }
-    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
-    const std::size_t after = closed ? end + 1 : end;
-    std::size_t next = after;
-    while (next < text_.size() && is_blank(text_[next])) ++next;
-    if (closed && next < text_.size() && text_[next] == ':') {
-      member_name(raw);
-      copy_until(after, stop_at);
-      return;
-    }
-    if (value_rule() != rule::none) {
-      append_mask(closed, after);
-    } else if (!nested_json(raw, closed, after)) {
-      copy_until(after, stop_at);
-    }
-    pending_ = rule::none;
-  }
-
-  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
-  // that changed it (and it was written).
-  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
-    if (depth_ >= max_depth) return false;
-    std::size_t first = 0;
-    while (first < raw.size() && is_blank(raw[first])) ++first;
-    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
-    const std::string inner = json_unescape(raw);
-    std::string masked;
-    json_secret_masker nested(depth_ + 1);
-    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
-    flush();
-    copied_ = pos_ = after;
-    out_->push_back('"');
-    append_json_escaped(*out_, masked);
-    if (closed) out_->push_back('"');
-    return true;
-  }
-
-  // Decides how the value of the member called `raw` (escaped) is printed.
-  void member_name(std::string_view raw) {
-    const rule container = stack_.empty() ? rule::none : stack_.back();
-    const std::string plain = json_unescape(raw);
-    const std::string name = normalized_key(plain);
-    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
-    if (container == rule::mask_all || (!path && is_secret_name(name))) {
-      pending_ = rule::mask_all;
-    } else if (container == rule::mask_echo && name == "value") {
-      pending_ = rule::mask_all;
-    } else if (path && is_secret_path(plain)) {
-      pending_ = rule::mask_echo;
-    } else {
-      pending_ = rule::none;
-    }
-  }
-
-  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
-  void copy_until(std::size_t end, std::size_t stop_at) {
-    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
-    const std::size_t take = end - pos_ < room ? end - pos_ : room;
-    pos_ += take;
-  }
-
-  int depth_ = 0;
-  std::string_view text_;
-  std::size_t pos_ = 0;     // next byte to read
-  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
-  std::string* out_ = nullptr;
-  std::vector<rule> stack_;  // rule of each open container
-  rule pending_ = rule::none;
-  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
-  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
-};
-
-// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
-// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
-// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
-// returns false, leaving `out` alone, when there is nothing to mask.
-inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
-  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
-  // loop runs over whole bodies.
-  struct tables {
-    bool name[256] = {};
-    bool stop[256] = {};
-    constexpr tables() {
-      for (int c = 0; c < 256; ++c) {
-        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-                  c == '.' || c == '[' || c == ']';
-        stop[c] = name[c] || c == '=' || c == ':';
-      }
-    }
-  };
-  static constexpr tables table{};
-  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
-  auto value_end = [&](std::size_t from) {
-    while (from < text.size()) {
-      const char ch = text[from];
-      const auto c = static_cast<unsigned char>(ch);
-      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
-          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
-        break;
-      }
-      ++from;
-    }
-    return from;
-  };
-  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
-  // text not yet in `out` begins.
-  std::size_t copied = 0;
-  bool changed = false;
-  auto replace = [&](std::size_t from, std::size_t to) {
-    if (!changed) out.reserve(text.size());
-    changed = true;
-    out.append(text.data() + copied, from - copied);
-    out.append(mask_text.data(), mask_text.size());
-    copied = to;
-  };
-  std::size_t name_begin = 0;
-  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
-  bool have_name = false;
-  bool in_name = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (name_char(ch)) {
-      // A whole run of name characters at once.
-      std::size_t end = i + 1;
-      while (end < text.size() && name_char(text[end])) ++end;
-      if (!in_name) name_begin = i;
-      in_name = true;
-      have_name = false;
-      i = end - 1;
-      continue;
-    }
-    if (in_name) {
-      name_end = i;
-      have_name = true;
-      in_name = false;
-    }
-    if (ch == ' ' || ch == '\t') continue;
-    if (ch != '=' && ch != ':') {
-      // Nothing to look at until the next name character.
-      have_name = false;
-      std::size_t end = i + 1;
-      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
-      i = end - 1;
-      continue;
-    }
-    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
-    have_name = false;
-    if (!pair) continue;
-    std::size_t at = i + 1;
-    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
-    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
-      const char quote = text[at];
-      std::size_t close = text.find(quote, at + 1);
-      if (close == std::string_view::npos) {
-        replace(at + 1, text.size());
-        i = text.size() - 1;
-        continue;
-      }
-      replace(at + 1, close);
-      i = close - 1;
-      continue;
-    }
-    std::size_t end = value_end(at);
-    if (end == at) {
-      i = at - 1;
-      continue;
-    }
-    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
-    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
-    for (std::size_t k = at; scheme && k < end; ++k)
-      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
-    if (scheme && value_end(end + 1) > end + 1) {
-      at = end + 1;
-      end = value_end(at);
-    }
-    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
-      i = at - 1;
-      continue;
-    }
-    replace(at, end);
-    i = end - 1;
-  }
-  if (changed) out.append(text.data() + copied, text.size() - copied);
-  return changed;
-}
-
-// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
-inline std::string mask_key_value_pairs(std::string_view text) {
-  std::string out;
-  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
-  return out;
-}
-
-// Whether a credential masker could act on `text`: both act only after a name followed by ':'
-// (JSON members, "name: value") or '='.
-inline bool may_hold_credentials(std::string_view text) noexcept {
-  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
-}
-
-// One pass of both maskers over the whole text into `out`, copying only when a masker changes
-// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
-// says whether the second masker (name=value pairs) changed what the first one wrote.
-inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
-  pairs_masked = false;
-  if (!may_hold_credentials(text)) return false;
-  std::string json;
-  json_secret_masker masker;
-  const bool json_masked = masker.run_if_masked(text, json);
-  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
-    pairs_masked = true;
-    return true;
-  }
-  if (!json_masked) return false;
-  out.append(json);
-  return true;
-}
-
-// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
-// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
-// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
-// name=value pair can move where a JSON string ends, so once the pair masker changed something
-// both run again; a text that has not settled after eight passes is masked whole.
-inline bool mask_credentials_into(std::string_view text, std::string& out) {
-  bool pairs = false;
-  std::string current;
-  if (!mask_credentials_once_into(text, current, pairs)) return false;
-  std::string next;
-  for (int pass = 1; pairs && pass < 8; ++pass) {
-    next.clear();
-    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
-      pairs = false;
-      break;
-    }
-    current.swap(next);
-  }
-  if (pairs) current.assign(mask_text.data(), mask_text.size());
-  out.append(current);
-  return true;
-}
-
-// `text` with every credential masker applied (mask_credentials_into).
-inline std::string mask_credentials(std::string_view text) {
-  std::string out;
-  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
-  return out;
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
-// ---- end include/novu/core/detail/mask.hpp ----
-
-// ---- begin include/novu/core/detail/scrub.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
-// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
-// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
-// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
-// the cost is linear in the text's size whatever it holds. Needs only the standard library.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
-inline constexpr std::size_t min_secret_length = 4;
-
-// True for the bytes trimmed around a secret.
-constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
-// the part that is secret in every spelling of it.
-inline std::string_view secret_core(std::string_view secret) noexcept {
-  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
-  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
-  static constexpr std::string_view scheme{"apikey"};
-  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
-    bool same = true;
-    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
-      const char ch = secret[i];
-      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
-    }
-    if (same) {
-      secret.remove_prefix(scheme.size());
-      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
-    }
-  }
-  return secret;
-}
-
-// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
-// automaton is built on first use after an add(), so adding many secrets costs their length
-// once (a 422 can echo thousands). One thread at a time: that first use builds it.
-class secret_scrubber {
- public:
-  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
-  void add(std::string_view secret) {
-    const std::string_view core = secret_core(secret);
-    if (core.size() < min_secret_length) return;
-    // A secret holding quotes, backslashes or control characters is also searched for
-    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
-    // ("{\"token\":\"a\\\"b\"}").
-    std::string escaped(core);
-    for (int level = 0; level < 3; ++level) {
-      patterns_.push_back(escaped);
-      std::string next;
-      append_json_escaped(next, escaped);
-      if (next == escaped) break;
-      escaped.swap(next);
-    }
-    built_ = false;
-  }
-
-  // True when there is nothing to search for.
-  bool empty() const noexcept { return patterns_.empty(); }
-
-  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
-  // across its edges (a secret holding '[' or ']', or one inside "redacted").
-  const std::string& marker() const {
-    ensure_built();
-    return marker_;
-  }
-
-  // The text that replaces a whole text or value when masking runs inside it is not safe; it
-  // holds no secret.
-  const std::string& whole_marker() const {
-    ensure_built();
-    return whole_marker_;
-  }
-
-  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
-  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
-  // not guarantee that, the whole text is replaced by a marker.
-  bool scrub(std::string& text) const {
-    if (patterns_.empty() || text.size() < min_secret_length) return false;
-    ensure_built();
-    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
-    marks.clear();
-    if (!find_all(text, marks)) return false;
-    if (whole_only_) {
-      text = whole_marker_;
-      return true;
-    }
-    rewrite(text, marks);
-    if (needs_check(text)) {
-      marks.clear();
-      if (find_all(text, marks)) text = whole_marker_;
-    }
-    return true;
-  }
-
-  // What scrub_json() did.
-  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
-
-  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
-  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
-  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
-  // alone and answers `unsafe`: the caller replaces the value whole.
-  json_outcome scrub_json(std::string& text) const {
-    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
-    ensure_built();
-    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
-    marks.clear();
-    if (!find_all(text, marks)) return json_outcome::unchanged;
-    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
-    rewrite(text, marks);
-    if (!needs_check(text)) return json_outcome::scrubbed;
-    marks.clear();
-    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
-  }
-
- private:
-  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
-  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
-  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
-  // change how the JSON view decodes there, so a text without one needs no second search.
-  bool needs_check(std::string_view rewritten) const noexcept {
-    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
-  }
-
-  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
-    return (marks[i >> 6] >> (i & 63)) & 1u;
-  }
-
-  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
-  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
-                                                      std::size_t size) noexcept {
-    std::size_t i = from;
-    while (i < size) {
-      const std::uint64_t word = marks[i >> 6] >> (i & 63);
-      if (word == 0) {
-        i = (i | 63) + 1;
-        continue;
-      }
-      i += static_cast<std::size_t>(count_trailing_zeros(word));
-      break;
-    }
-    if (i >= size) return {size, size};
-    std::size_t end = i;
-    while (end < size) {
-      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
-      if (word == 0) {
-        end = (end | 63) + 1;
-        continue;
-      }
-      end += static_cast<std::size_t>(count_trailing_zeros(word));
-      break;
-    }
-    return {i, end < size ? end : size};
-  }
-
-  static int count_trailing_zeros(std::uint64_t word) noexcept {
-    int n = 0;
-    while ((word & 0xFFu) == 0) {
-      word >>= 8;
-      n += 8;
-    }
-    while ((word & 1u) == 0) {
-      word >>= 1;
-      ++n;
-    }
-    return n;
-  }
-
-  // `text` with each marked run replaced by the marker.
-  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
-    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
-    // marker), which spares a second buffer of the text's size; otherwise into a new one.
-    bool in_place = true;
-    for (std::size_t at = 0, written = 0;;) {
-      const auto run = next_run(marks, at, text.size());
-      if (run.first == text.size()) break;
-      written += run.first - at + marker_.size();
-      if (written > run.second) {
-        in_place = false;
-        break;
-      }
-      at = run.second;
-    }
-    if (in_place) {
-      char* const bytes = &text[0];
-      std::size_t written = 0;
-      for (std::size_t at = 0;;) {
-        const auto run = next_run(marks, at, text.size());
-        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
-        written += run.first - at;
-        if (run.first == text.size()) break;
-        std::memcpy(bytes + written, marker_.data(), marker_.size());
-        written += marker_.size();
-        at = run.second;
-      }
-      text.resize(written);
-      return;
-    }
-    std::string out;
-    out.reserve(text.size());
-    std::size_t at = 0;
-    for (;;) {
-      const auto run = next_run(marks, at, text.size());
-      out.append(text, at, run.first - at);
-      if (run.first == text.size()) break;
-      out += marker_;
-      at = run.second;
-    }
-    text.swap(out);
-  }
-
-  // True when every marked run of valid compact JSON `text` lies inside one string's content
-  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
-  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
-    bool in_string = false;
-    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
-    std::size_t pos = 0;         // the scan has read text[0, pos)
-    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
-    // string is read and `no_quote` is set (a run may not contain one).
-    auto advance = [&](std::size_t to, bool no_quote) {
-      while (pos < to) {
-        if (pos < escape_end) {
-          pos = escape_end < to ? escape_end : to;
-          continue;
-        }
-        const char ch = text[pos];
-        if (ch == '"') {
-          if (in_string && no_quote) return false;
-          in_string = !in_string;
-        } else if (ch == '\\' && in_string) {
-          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
-        }
-        ++pos;
-      }
-      return true;
-    };
-    auto continuation = [&](std::size_t i) {
-      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
-    };
-    std::size_t at = 0;
-    for (;;) {
-      const auto run = next_run(marks, at, text.size());
-      if (run.first == text.size()) return true;
-      advance(run.first, false);
-      if (!in_string || pos < escape_end || continuation(run.first)) return false;
-      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
-      at = run.second;
-    }
-  }
-
-  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
-  // reached on a mismatch, and the length of the longest secret ending here (0: none).
-  struct state {
-    std::uint32_t first_edge = 0;
-    std::uint32_t edge_count = 0;
-    std::uint32_t fail = 0;
-    std::uint32_t match = 0;
-  };
-
-  // Builds the automaton when secrets were added since it was last built.
-  void ensure_built() const {
-    if (built_) return;
-    build();
-    built_ = true;
-  }
-
-  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
-  // at the end of this file).
-  void build() const;
-
-  // The table is built only for automata of at most this many states (2 MiB).
-  static constexpr std::size_t dense_max_states = 4096;
-  // The bit of a table entry that says the state it leads to ends a secret.
-  static constexpr std::uint16_t dense_match_flag = 0x8000;
-
-  const std::uint16_t* dense_table(std::size_t size) const;
-  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
-
-  bool any_pattern_has(char ch) const noexcept {
-    for (const std::string& p : patterns_) {
-      if (p.find(ch) != std::string::npos) return true;
-    }
-    return false;
-  }
-
-  bool any_pattern_inside(std::string_view text) const noexcept {
-    for (const std::string& p : patterns_) {
-      if (text.find(p) != std::string_view::npos) return true;
-    }
-    return false;
-  }
-
-  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
-  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
-  // holds that character. Failing both, texts holding a secret are replaced whole.
-  void choose_markers() const {
-    whole_only_ = false;
-    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
-      marker_ = "[redacted]";
-    } else {
-      marker_.clear();
-      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
-        if (!any_pattern_has(ch)) {
-          marker_.assign(3, ch);
-          break;
-        }
-      }
-      whole_only_ = marker_.empty();
-    }
-    for (std::string_view candidate :
-         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
-      if (!any_pattern_inside(candidate)) {
-        whole_marker_.assign(candidate.data(), candidate.size());
-        break;
-      }
-    }
-  }
-
-  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
-  class match_marks;
-
-  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
-  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
-
-  // The automaton and markers are derived from patterns_ on first use (ensure_built).
-  mutable std::vector<std::string> patterns_;
-  mutable bool built_ = true;
-  mutable std::vector<state> states_{1};
-  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
-  mutable std::uint32_t root_[256] = {};
-  mutable std::size_t longest_ = 0;
-  mutable std::string marker_{"[redacted]"};
-  mutable std::string whole_marker_{"[redacted]"};
-  mutable bool whole_only_ = false;
-  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
-  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
-  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
-  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
-};
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-
-// The automaton's larger members, defined out of the class.
-
-// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
-// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
-// the dense transition table, and the search over each view of a text (match_marks).
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-inline void secret_scrubber::build() const {
-  // Duplicates (the same token sent and echoed) are dropped first.
-  std::sort(patterns_.begin(), patterns_.end());
-  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
-  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
-  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
-  std::vector<std::uint32_t> own(1, 0);
-  longest_ = 0;
-  for (const std::string& p : patterns_) {
-    std::uint32_t at = 0;
-    for (char ch : p) {
-      const auto c = static_cast<unsigned char>(ch);
-      std::uint32_t next = 0;
-      for (const auto& edge : children[at]) {
-        if (edge.first == c) next = edge.second;
-      }
-      if (next == 0) {
-        next = static_cast<std::uint32_t>(children.size());
-        children[at].emplace_back(c, next);
-        children.emplace_back();
-        own.push_back(0);
-      }
-      at = next;
-    }
-    own[at] = static_cast<std::uint32_t>(p.size());
-    longest_ = p.size() > longest_ ? p.size() : longest_;
-  }
-  states_.assign(children.size(), state{});
-  edges_.clear();
-  for (std::size_t s = 0; s < children.size(); ++s) {
-    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
-    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
-    for (const auto& edge : children[s]) edges_.push_back(edge);
-  }
-  for (std::uint32_t& r : root_) r = 0;
-  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
-  std::vector<std::uint32_t> queue;
-  for (const auto& edge : children[0]) queue.push_back(edge.second);
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::uint32_t u = queue[head];
-    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
-    for (const auto& edge : children[u]) {
-      states_[edge.second].fail = step(states_[u].fail, edge.first);
-      queue.push_back(edge.second);
-    }
-  }
-  breadth_first_.swap(queue);
-  dense_.clear();
-  bytes_read_ = 0;
-  choose_markers();
-}
-
-// The full transition table (state * 256 + byte -> state), used once the texts read so far,
-// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
-// automaton costs tens of instructions a byte inside dense matches, and building it never
-// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
-inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
-  if (states_.size() > dense_max_states) return nullptr;
-  if (dense_.empty()) {
-    bytes_read_ += size;
-    if (bytes_read_ < states_.size() * 256) return nullptr;
-    dense_.assign(states_.size() * 256, 0);
-    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
-    // Breadth first, so a state's failure state (shallower) is filled before it.
-    for (const std::uint32_t u : breadth_first_) {
-      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
-      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
-      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
-      const state& st = states_[u];
-      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
-        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
-      }
-    }
-    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
-    for (std::uint16_t& next : dense_) {
-      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
-    }
-  }
-  return dense_.data();
-}
-
-// The state after reading byte `c` in state `s`.
-inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
-  const state* states = states_.data();
-  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
-  for (;;) {
-    if (s == 0) return root_[c];
-    const state& st = states[s];
-    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
-      if (edges[e].first == c) return edges[e].second;
-    }
-    s = st.fail;
-  }
-}
-
-// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
-// the first match). Matches come in order of their end and overlap only ranges at the back,
-// so they are merged there; a range that no later match can reach (it ends more than `reach`
-// bytes, the most a match spans in this view, before the last end) is final and goes into
-// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
-// the list stays short, however many there are.
-class secret_scrubber::match_marks {
- public:
-  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
-      : bits_(bits), size_(size), reach_(reach) {}
-
-  // A match covering [begin, end).
-  void add(std::size_t begin, std::size_t end) {
-    found_ = true;
-    while (pending_.size() > first_ && begin <= pending_.back().second) {
-      if (pending_.back().first < begin) begin = pending_.back().first;
-      pending_.pop_back();
-    }
-    pending_.emplace_back(begin, end);
-    if (pending_.size() - first_ < 64) return;
-    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
-    if (first_ == pending_.size() || first_ >= 64) {
-      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
-      first_ = 0;
-    }
-  }
-
-  // Sets the ranges still pending; true when any match was added.
-  bool finish() {
-    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
-    return found_;
-  }
-
- private:
-  void set(const std::pair<std::size_t, std::size_t>& range) {
-    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
-    for (std::size_t i = range.first; i < range.second;) {
-      const std::size_t word = i >> 6, from = i & 63;
-      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
-      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
-      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
-      i += to - from;
-    }
-  }
-
-  std::vector<std::uint64_t>& bits_;
-  std::size_t size_;
-  std::size_t reach_;
-  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
-  std::size_t first_ = 0;                                     // pending_[0, first_) are set
-  bool found_ = false;
-};
-
-// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
-inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
-  bool found = false;
-  {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    match_marks found_marks(marks, text.size(), longest_);
-    const std::size_t n = text.size();
-    const state* states = states_.data();
-    std::uint32_t s = 0;
-    if (const std::uint16_t* table = dense_table(n)) {
-      std::uint32_t next = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
-        if ((next & dense_match_flag) != 0) {
-          s = next & ~std::uint32_t{dense_match_flag};
-          found_marks.add(i + 1 - states[s].match, i + 1);
-        }
-      }
-    } else {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (s == 0) {
-          // At the root most bytes lead nowhere: skip them without the general step.
-          while (i < n && root_[bytes[i]] == 0) ++i;
-          if (i == n) break;
-          s = root_[bytes[i]];
-        } else {
-          // Inside a secret a state mostly has one way on.
-          const state& st = states[s];
-          const auto& edge = edges_[st.first_edge];
-          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
-        }
-        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
-      }
-    }
-    found = found_marks.finish();
-  }
-  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
-  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
-  return found;
-}
-
-// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
-// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
-inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
-                                          bool percent) const {
-  std::size_t ring_size = 1;
-  while (ring_size < longest_ + 1) ring_size <<= 1;
-  std::vector<std::size_t> begins(ring_size, 0);
-  const std::uint16_t* table = dense_table(text.size());
-  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
-  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
-  std::uint32_t s = 0;
-  std::size_t produced = 0;
-  std::string unit;
-  for (std::size_t i = 0; i < text.size();) {
-    unit.clear();
-    std::size_t used = 0;
-    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
-        hex_digit_value(text[i + 2]) >= 0) {
-      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
-      used = 3;
-    } else if (!percent && text[i] == '\\') {
-      used = decode_json_escape(text, i, unit);
-    }
-    if (used == 0) {
-      unit.assign(1, text[i]);
-      used = 1;
-    }
-    const std::size_t end = i + used;
-    for (char ch : unit) {
-      begins[produced & (ring_size - 1)] = i;
-      ++produced;
-      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
-                                 ~std::uint32_t{dense_match_flag}
-                           : step(s, static_cast<unsigned char>(ch));
-      if (states_[s].match != 0) {
-        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
-      }
-    }
-    i = end;
-  }
-  return found_marks.finish();
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
-// ---- end include/novu/core/detail/scrub_automaton.hpp ----
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
-// ---- end include/novu/core/detail/scrub.hpp ----
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Adds to `secrets` the value of every secret field of `object`, a struct described by `type`.
-inline void add_secret_fields(secret_scrubber& secrets, const type_desc& type, const void* object) {
-  for (std::size_t i = 0; i < type.field_count; ++i) {
-    const field_desc& f = type.fields[i];
-    const void* target = f.member(const_cast<void*>(object));
-    if (f.engaged != nullptr && !f.engaged(target)) continue;
-    const bool secret = (f.flags & field_secret) != 0;
-    switch (f.kind) {
-      case field_kind::string:
-        if (secret) secrets.add(*static_cast<const std::string*>(target));
-        break;
-      case field_kind::optional_string:
-        if (secret) secrets.add(**static_cast<const std::optional<std::string>*>(target));
-        break;
-      case field_kind::string_list:
-        if (secret) {
-          for (const std::string& s : *static_cast<const std::vector<std::string>*>(target)) secrets.add(s);
-        }
-        break;
-      case field_kind::optional_any:
-        if (secret) secrets.add(static_cast<const std::optional<any_json>*>(target)->value_or(any_json{}).text);
-        break;
-      case field_kind::object: add_secret_fields(secrets, *f.nested, target); break;
-      case field_kind::object_list:
-      case field_kind::keyed_map:
-        for (std::size_t k = 0, n = f.nested->size(target); k < n; ++k) {
-          add_secret_fields(secrets, *f.nested, f.nested->at(target, k));
-        }
-        break;
-      case field_kind::variant: {
-        const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
-        break;
-      }
-      case field_kind::open_enum:
-      case field_kind::closed_enum:
-      case field_kind::integer:
-      case field_kind::boolean:
-      case field_kind::optional_boolean: break;
-    }
-  }
-}
-
-// Registers the wire names of the secret fields of `type` (nested structs, lists, maps and the
-// alternatives of tagged unions included) with the maskers (register_secret_name). Returns true,
-// so that a resource can call it in the initializer of an inline variable.
-inline bool register_table_secrets(const type_desc& type) {
-  for (std::size_t i = 0; i < type.field_count; ++i) {
-    const field_desc& f = type.fields[i];
-    if ((f.flags & field_secret) != 0) register_secret_name(f.name);
-    // The fields of a map of plain strings are no member names on the wire (the map's own name,
-    // flagged, stands for them).
-    if (f.nested != nullptr && f.nested != &type && !f.nested->shorthand_only) register_table_secrets(*f.nested);
-    if (f.kind == field_kind::variant) {
-      for (std::size_t k = 0; k < f.variant->count; ++k) register_table_secrets(*f.variant->alternatives[k].type);
-    }
-  }
-  return true;
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_FIELDS_HPP
-// ---- end include/novu/core/detail/secret_fields.hpp ----
-
-// ---- begin include/novu/core/impl/json.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
-// Implementation of novu/core/json.hpp: what every resource's JSON shares: the error body's
-// field tables and the core's JSON functions.
-// SPDX-License-Identifier: MIT
-
-
-
-
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
@@ -52563,945 +56011,6 @@ NOVU_CC_API std::optional<std::string> string_value(const any_json& value) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_JSON_IPP
 // ---- end include/novu/core/impl/json.ipp ----
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// One table per endpoint type, in endpoint_data's order.
-inline constexpr field_desc slack_channel_fields[] = {
-    field<&slack_channel_endpoint::channel_id>("channelId", field_required)};
-inline constexpr type_desc slack_channel_type = struct_type<slack_channel_endpoint, slack_channel_fields>();
-inline constexpr field_desc slack_user_fields[] = {field<&slack_user_endpoint::user_id>("userId", field_required)};
-inline constexpr type_desc slack_user_type = struct_type<slack_user_endpoint, slack_user_fields>();
-inline constexpr field_desc webhook_fields[] = {field<&webhook_endpoint::url>("url", field_required),
-                                                field<&webhook_endpoint::channel>("channel")};
-inline constexpr type_desc webhook_type = struct_type<webhook_endpoint, webhook_fields>();
-inline constexpr field_desc phone_fields[] = {field<&phone_endpoint::phone_number>("phoneNumber", field_required)};
-inline constexpr type_desc phone_type = struct_type<phone_endpoint, phone_fields>();
-inline constexpr field_desc ms_teams_channel_fields[] = {
-    field<&ms_teams_channel_endpoint::team_id>("teamId", field_required),
-    field<&ms_teams_channel_endpoint::channel_id>("channelId", field_required)};
-inline constexpr type_desc ms_teams_channel_type = struct_type<ms_teams_channel_endpoint, ms_teams_channel_fields>();
-inline constexpr field_desc ms_teams_user_fields[] = {
-    field<&ms_teams_user_endpoint::user_id>("userId", field_required)};
-inline constexpr type_desc ms_teams_user_type = struct_type<ms_teams_user_endpoint, ms_teams_user_fields>();
-inline constexpr field_desc telegram_chat_fields[] = {
-    field<&telegram_chat_endpoint::chat_id>("chatId", field_required)};
-inline constexpr type_desc telegram_chat_type = struct_type<telegram_chat_endpoint, telegram_chat_fields>();
-inline constexpr field_desc webex_room_fields[] = {field<&webex_room_endpoint::room_id>("roomId", field_required),
-                                                   field<&webex_room_endpoint::parent_id>("parentId")};
-inline constexpr type_desc webex_room_type = struct_type<webex_room_endpoint, webex_room_fields>();
-inline constexpr field_desc webex_person_fields[] = {field<&webex_person_endpoint::person_id>("personId"),
-                                                     field<&webex_person_endpoint::person_email>("personEmail")};
-inline constexpr type_desc webex_person_type = struct_type<webex_person_endpoint, webex_person_fields>();
-inline constexpr field_desc line_user_fields[] = {field<&line_user_endpoint::user_id>("userId", field_required)};
-inline constexpr type_desc line_user_type = struct_type<line_user_endpoint, line_user_fields>();
-inline constexpr field_desc pagerduty_fields[] = {
-    field<&pagerduty_service_endpoint::routing_key>("routingKey", field_required | field_secret),
-    field<&pagerduty_service_endpoint::region>("region", field_required)};
-inline constexpr type_desc pagerduty_type = struct_type<pagerduty_service_endpoint, pagerduty_fields>();
-inline constexpr field_desc opsgenie_fields[] = {
-    field<&opsgenie_integration_endpoint::api_key>("apiKey", field_required | field_secret),
-    field<&opsgenie_integration_endpoint::region>("region", field_required)};
-inline constexpr type_desc opsgenie_type = struct_type<opsgenie_integration_endpoint, opsgenie_fields>();
-inline constexpr field_desc grafana_fields[] = {field<&grafana_oncall_endpoint::url>("url", field_required),
-                                                field<&grafana_oncall_endpoint::auth_token>("authToken", field_secret)};
-inline constexpr type_desc grafana_type = struct_type<grafana_oncall_endpoint, grafana_fields>();
-// A tool webhook's headers: a JSON object of strings (name -> value), the values secret.
-inline constexpr field_desc webhook_header_fields[] = {
-    field<&webhook_header::value>("value", field_required | field_secret)};
-inline constexpr type_desc webhook_header_type =
-    map_type<webhook_header, &webhook_header::name, webhook_header_fields, 0, true>();
-template <>
-inline constexpr const type_desc* table_of<webhook_header> = &webhook_header_type;
-inline constexpr field_desc tool_webhook_fields[] = {
-    field<&tool_webhook_endpoint::url>("url", field_required | field_secret),
-    field<&tool_webhook_endpoint::headers>("headers", field_secret), field<&tool_webhook_endpoint::method>("method")};
-inline constexpr type_desc tool_webhook_type = struct_type<tool_webhook_endpoint, tool_webhook_fields>();
-
-inline constexpr variant_alternative endpoint_alternatives[] = {
-    {endpoint_type::slack_channel, &slack_channel_type},
-    {endpoint_type::slack_user, &slack_user_type},
-    {endpoint_type::webhook, &webhook_type},
-    {endpoint_type::phone, &phone_type},
-    {endpoint_type::ms_teams_channel, &ms_teams_channel_type},
-    {endpoint_type::ms_teams_user, &ms_teams_user_type},
-    {endpoint_type::telegram_chat, &telegram_chat_type},
-    {endpoint_type::webex_room, &webex_room_type},
-    {endpoint_type::webex_person, &webex_person_type},
-    {endpoint_type::line_user, &line_user_type},
-    {endpoint_type::pagerduty_service, &pagerduty_type},
-    {endpoint_type::opsgenie_integration, &opsgenie_type},
-    {endpoint_type::grafana_oncall_integration, &grafana_type},
-    {endpoint_type::tool_webhook, &tool_webhook_type},
-};
-inline constexpr variant_desc endpoint_data_type = variant_type<endpoint_data, endpoint_alternatives>();
-template <>
-inline constexpr const variant_desc* variant_table_of<endpoint_data> = &endpoint_data_type;
-
-inline constexpr unsigned char endpoint_required_nullable = field_required | field_nullable;
-
-inline constexpr field_desc endpoint_fields[] = {
-    field<&channel_endpoint::identifier>("identifier", field_required),
-    field<&channel_endpoint::channel>("channel", endpoint_required_nullable),
-    field<&channel_endpoint::provider_id>("providerId", endpoint_required_nullable),
-    field<&channel_endpoint::integration_identifier>("integrationIdentifier", endpoint_required_nullable),
-    field<&channel_endpoint::connection_identifier>("connectionIdentifier", endpoint_required_nullable),
-    field<&channel_endpoint::subscriber_id>("subscriberId", endpoint_required_nullable),
-    field<&channel_endpoint::context_keys>("contextKeys", field_required),
-    field<&channel_endpoint::type>("type", field_required),
-    variant_field<&channel_endpoint::endpoint>("endpoint", 7, field_required),
-    field<&channel_endpoint::created_at>("createdAt", field_required),
-    field<&channel_endpoint::updated_at>("updatedAt", field_required),
-};
-inline constexpr type_desc endpoint_table = list_type<channel_endpoint, endpoint_fields>();
-template <>
-inline constexpr const type_desc* table_of<channel_endpoint> = &endpoint_table;
-
-inline constexpr field_desc endpoint_page_fields[] = {
-    field<&channel_endpoint_page::data>("data", field_required),
-    field<&channel_endpoint_page::next>("next", endpoint_required_nullable),
-    field<&channel_endpoint_page::previous>("previous", endpoint_required_nullable),
-    field<&channel_endpoint_page::total_count>("totalCount", field_required),
-    field<&channel_endpoint_page::total_count_capped>("totalCountCapped", field_required),
-};
-inline constexpr type_desc endpoint_page_table = struct_type<channel_endpoint_page, endpoint_page_fields>();
-
-inline constexpr field_desc create_endpoint_fields[] = {
-    field<&create_channel_endpoint_request::identifier>("identifier"),
-    field<&create_channel_endpoint_request::subscriber_id>("subscriberId", field_required),
-    field<&create_channel_endpoint_request::create_subscriber_if_missing>("createSubscriberIfMissing"),
-    field<&create_channel_endpoint_request::context>("context"),
-    field<&create_channel_endpoint_request::integration_identifier>("integrationIdentifier", field_required),
-    field<&create_channel_endpoint_request::connection_identifier>("connectionIdentifier"),
-    field<&create_channel_endpoint_request::type>("type", field_required),
-    variant_field<&create_channel_endpoint_request::endpoint>("endpoint", 6, field_required),
-};
-inline constexpr type_desc create_endpoint_table =
-    struct_type<create_channel_endpoint_request, create_endpoint_fields>();
-
-inline constexpr field_desc update_endpoint_fields[] = {
-    variant_field<&update_channel_endpoint_request::endpoint>("endpoint", no_tag, field_required)};
-inline constexpr type_desc update_endpoint_table =
-    struct_type<update_channel_endpoint_request, update_endpoint_fields>();
-
-// The payload of one endpoint alone, its tag given: decode_endpoint_data.
-struct tagged_endpoint {
-  endpoint_type type;
-  endpoint_data endpoint;
-};
-inline constexpr field_desc tagged_endpoint_fields[] = {
-    field<&tagged_endpoint::type>("type", field_required),
-    variant_field<&tagged_endpoint::endpoint>("endpoint", 0, field_required)};
-inline constexpr type_desc tagged_endpoint_table = struct_type<tagged_endpoint, tagged_endpoint_fields>();
-
-// Registers the endpoint tables' secret member names ("url", "headers", "routingKey"...) with
-// the printer and the error-body masks, once, the first time a program uses any endpoint
-// function: a program that uses only connections links none of the endpoint tables.
-inline void register_endpoint_secret_names() {
-  static const bool registered = register_table_secrets(endpoint_table);
-  (void)registered;
-}
-
-}  // namespace detail
-
-NOVU_CC_API result<channel_endpoint> decode_channel_endpoint(std::string_view json, const decode_limits& limits) {
-  detail::register_endpoint_secret_names();
-  return detail::decode_as<channel_endpoint>(json, detail::endpoint_table, true, limits);
-}
-
-NOVU_CC_API result<channel_endpoint_page> decode_channel_endpoint_page(std::string_view json,
-                                                                       const decode_limits& limits) {
-  detail::register_endpoint_secret_names();
-  return detail::decode_as<channel_endpoint_page>(json, detail::endpoint_page_table, false, limits);
-}
-
-NOVU_CC_API result<endpoint_data> decode_endpoint_data(const endpoint_type& type, std::string_view json,
-                                                       const decode_limits& limits) {
-  detail::register_endpoint_secret_names();
-  detail::tagged_endpoint tagged;
-  tagged.type = type;
-  // The payload as the member of a document that names its type first.
-  result<any_json> payload = parse_any_json(json, limits);
-  if (!payload) return std::move(payload).error();
-  result<any_json> tag = json_string(type.value());
-  if (!tag) return std::move(tag).error();
-  const std::string document = "{\"type\":" + tag->text + ",\"endpoint\":" + payload->text + "}";
-  result<void> done = detail::decode_into(document, &detail::tagged_endpoint_table, &tagged, false, limits);
-  if (!done) {
-    // Located in the payload itself: "/endpoint/roomId" is "/roomId" of `json`.
-    error e = std::move(done).error();
-    static constexpr std::string_view member = "/endpoint";
-    if (e.location.compare(0, member.size(), member) == 0) {
-      e.location.erase(0, member.size());
-      const std::size_t at = e.message.find(member);
-      if (at != std::string::npos) e.message.erase(at, member.size());
-      if (e.location.empty() && e.message.compare(0, 2, ": ") == 0) e.message.insert(0, "document root");
-    }
-    return e;
-  }
-  return std::move(tagged.endpoint);
-}
-
-namespace endpoints {
-
-NOVU_CC_API result<update_channel_endpoint_request> decode_update_request(std::string_view json,
-                                                                          const decode_limits& limits) {
-  detail::register_endpoint_secret_names();
-  return detail::decode_as<update_channel_endpoint_request>(json, detail::update_endpoint_table, false, limits);
-}
-
-NOVU_CC_API result<create_channel_endpoint_request> decode_create_request(std::string_view json,
-                                                                          const decode_limits& limits) {
-  detail::register_endpoint_secret_names();
-  return detail::decode_as<create_channel_endpoint_request>(json, detail::create_endpoint_table, false, limits);
-}
-
-}  // namespace endpoints
-
-NOVU_CC_API result<std::string> encode_json(const create_channel_endpoint_request& body) {
-  detail::register_endpoint_secret_names();
-  return detail::encode_with_table(detail::create_endpoint_table, &body);
-}
-
-NOVU_CC_API result<std::string> encode_json(const update_channel_endpoint_request& body) {
-  detail::register_endpoint_secret_names();
-  return detail::encode_with_table(detail::update_endpoint_table, &body);
-}
-
-NOVU_CC_API result<std::string> encode_json(const channel_endpoint& endpoint) {
-  detail::register_endpoint_secret_names();
-  return detail::encode_with_table(detail::endpoint_table, &endpoint);
-}
-
-NOVU_CC_API result<std::string> encode_json(const channel_endpoint_page& page) {
-  detail::register_endpoint_secret_names();
-  return detail::encode_with_table(detail::endpoint_page_table, &page);
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
-// ---- end include/novu/endpoints/impl/json.ipp ----
-
-// ---- begin include/novu/endpoints/impl/request_builder.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
-// Implementation of novu/endpoints/request_builder.hpp.
-// SPDX-License-Identifier: MIT
-
-
-
-// ---- begin include/novu/core/detail/list_query.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
-// The query of a list request, shared by every resource: filters are added by name, each text
-// checked for valid UTF-8 (an error names the parameter), and written in the official SDK's
-// order (alphabetical by name; a repeated `contextKeys` keeps the caller's order).
-// SPDX-License-Identifier: MIT
-
-
-
-// ---- begin include/novu/core/impl/request.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-// Implementation of novu/core/request.hpp: what every resource's request builders share (the
-// server URL, identifiers, idempotency keys, the headers every request sends, queries).
-// SPDX-License-Identifier: MIT
-
-#include <charconv>     // to_chars
-
-
-// ---- begin include/novu/core/impl/retry.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
-// Implementation of novu/core/retry.hpp.
-// SPDX-License-Identifier: MIT
-
-#include <chrono>       // steady_clock, system_clock
-#include <cmath>        // pow
-#include <random>       // random_device, mt19937_64
-#include <thread>       // this_thread::sleep_for
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
-inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  const std::size_t dot = text.find('.');
-  const std::string_view digits = text.substr(0, dot);
-  if (digits.empty() || digits.size() > 12) return std::nullopt;
-  std::uint64_t value = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  if (dot != std::string_view::npos) {
-    for (char c : text.substr(dot + 1)) {
-      if (c < '0' || c > '9') return std::nullopt;
-    }
-  }
-  return value;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date.
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
-inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
-  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
-  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
-  auto num = [&](std::size_t at, std::size_t len) -> int {
-    int v = 0;
-    for (std::size_t i = at; i < at + len; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  const int day = num(5, 2);
-  const std::size_t month_at = months.find(text.substr(8, 3));
-  const int year = num(12, 4);
-  const int hour = num(17, 2);
-  const int minute = num(20, 2);
-  const int second = num(23, 2);
-  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
-      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
-    return std::nullopt;
-  }
-  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
-  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
-}
-
-// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
-inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
-  if (const http_header* h = find_header(headers, "retry-after-ms")) {
-    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
-      if (*ms > 0) return ms;
-    }
-  }
-  if (const http_header* h = find_header(headers, "retry-after")) {
-    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
-      if (*seconds > 0) return *seconds * 1000;
-    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
-      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
-      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
-      // the signed subtraction would overflow.
-      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
-    }
-  }
-  return std::nullopt;
-}
-
-// The thread's random engine, seeded from the OS once per thread.
-inline std::mt19937_64& thread_random_engine() {
-  thread_local std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  return engine;
-}
-
-}  // namespace detail
-
-NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
-  return status == 409 &&
-         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
-}
-
-NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
-                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
-                                        std::int64_t unix_now_ms) {
-  if (attempts_made >= policy.max_attempts) return {};
-  bool retryable = false;
-  if (status == 0) {
-    retryable = policy.retry_transport_errors;
-  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
-    retryable = true;
-  } else {
-    retryable = policy.retry_statuses.contains(status);
-    // A 409 without Retry-After is a permanent conflict ("... already exists").
-    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
-      retryable = is_transient_conflict(status, headers);
-    }
-  }
-  if (!retryable) return {};
-
-  std::uint64_t delay = 0;
-  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
-    delay = *asked;
-  } else {
-    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
-    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
-    // bug) counts as the first attempt.
-    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
-    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
-                           jitter * static_cast<double>(policy.jitter_ms);
-    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
-    // wait the longest allowed interval rather than convert an unrepresentable number.
-    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
-      delay = policy.max_interval_ms;
-    } else {
-      delay = static_cast<std::uint64_t>(backoff);
-    }
-  }
-  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
-  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
-  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
-  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
-  return retry_decision{true, static_cast<std::uint32_t>(delay)};
-}
-
-NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
-  return static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-          .count());
-}
-
-NOVU_CC_API std::int64_t system_environment::unix_ms() const {
-  return static_cast<std::int64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count());
-}
-
-NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
-  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
-}
-
-NOVU_CC_API double system_environment::random_unit() const {
-  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
-}
-
-NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
-// ---- end include/novu/core/impl/retry.ipp ----
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Longest idempotency key the server accepts.
-inline constexpr std::size_t max_idempotency_key_length = 255;
-
-// The server URL split into origin ("https://host:port") and path prefix ("/proxy/novu").
-struct base_url {
-  std::string_view origin;
-  std::string_view prefix;
-};
-
-// True for the characters of a registered name or IPv4 address: letters, digits, '.', '-'.
-constexpr bool is_host_char(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-}
-
-// True for the characters of an IPv6 literal between its brackets: hex digits, ':', '.'.
-constexpr bool is_ipv6_char(char c) noexcept {
-  return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
-}
-
-// Checks and splits `config.server_url`: `http(s)://host[:port][/prefix]`, where host is a
-// name or IPv4 address of letters, digits, '.' and '-', or a bracketed IPv6 literal; port is
-// 1..65535; no user information, backslash, query or fragment (each of which lets two URL
-// parsers disagree about the host the key is sent to).
-inline result<base_url> split_server_url(std::string_view url) {
-  auto invalid = [](const char* why) {
-    return make_error(error_kind::invalid_argument, std::string("server_url ") + why, "server_url");
-  };
-  std::size_t scheme_end = 0;
-  if (url.compare(0, 7, "http://") == 0) {
-    scheme_end = 7;
-  } else if (url.compare(0, 8, "https://") == 0) {
-    scheme_end = 8;
-  } else {
-    return invalid("must start with http:// or https://");
-  }
-  for (char ch : url) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c >= 0x7F) return invalid("must not contain spaces, control or non-ASCII characters");
-    if (ch == '?' || ch == '#') return invalid("must not contain a query or a fragment");
-    if (ch == '\\') return invalid("must not contain a backslash");
-  }
-  while (url.size() > scheme_end && url.back() == '/') url.remove_suffix(1);
-  const std::size_t slash = url.find('/', scheme_end);
-  const std::size_t host_end = slash == std::string_view::npos ? url.size() : slash;
-  const std::string_view authority = url.substr(scheme_end, host_end - scheme_end);
-  if (authority.find('@') != std::string_view::npos) {
-    return invalid("must not contain user information ('@' before the host)");
-  }
-  std::string_view host = authority;
-  std::optional<std::string_view> port;
-  if (!authority.empty() && authority.front() == '[') {
-    const std::size_t close = authority.find(']');
-    if (close == std::string_view::npos) return invalid("has an IPv6 literal without its closing ']'");
-    const std::string_view literal = authority.substr(1, close - 1);
-    bool valid = literal.find(':') != std::string_view::npos;
-    for (char c : literal) valid = valid && is_ipv6_char(c);
-    if (!valid) return invalid("has an IPv6 literal with characters other than hex digits, ':' and '.'");
-    host = authority.substr(0, close + 1);
-    const std::string_view rest = authority.substr(close + 1);
-    if (!rest.empty() && rest.front() != ':') return invalid("has characters after the IPv6 literal");
-    if (!rest.empty()) port = rest.substr(1);
-  } else {
-    const std::size_t colon = authority.find(':');
-    if (colon != std::string_view::npos) {
-      host = authority.substr(0, colon);
-      port = authority.substr(colon + 1);
-    }
-    for (char c : host) {
-      if (!is_host_char(c)) return invalid("has a host with characters other than letters, digits, '.' and '-'");
-    }
-  }
-  if (host.empty()) return invalid("has no host");
-  if (port) {
-    std::uint32_t number = 0;
-    bool valid = !port->empty() && port->size() <= 5;
-    for (char c : *port) {
-      valid = valid && c >= '0' && c <= '9';
-      if (valid) number = number * 10 + static_cast<std::uint32_t>(c - '0');
-    }
-    if (!valid || number == 0 || number > 65535) return invalid("has a port that is not a number from 1 to 65535");
-  }
-  return base_url{url.substr(0, host_end), url.substr(host_end)};
-}
-
-// Checks an identifier that becomes one path segment.
-inline std::optional<error> check_identifier(std::string_view identifier) {
-  if (identifier.empty()) return make_error(error_kind::invalid_argument, "identifier is empty", "identifier");
-  if (identifier == "." || identifier == "..") {
-    return make_error(error_kind::invalid_argument,
-                      "identifier \".\" or \"..\" would address another URL once dot segments are resolved",
-                      "identifier");
-  }
-  if (!is_valid_utf8(identifier)) {
-    return make_error(error_kind::invalid_argument, "identifier is not valid UTF-8", "identifier");
-  }
-  return std::nullopt;
-}
-
-// Checks a caller-supplied idempotency key.
-inline std::optional<error> check_idempotency_key(std::string_view key) {
-  if (key.size() > max_idempotency_key_length) {
-    return make_error(error_kind::invalid_argument,
-                      "idempotency_key is " + std::to_string(key.size()) + " characters long; the limit is 255",
-                      "idempotency_key");
-  }
-  for (char ch : key) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c > 0x7E) {
-      return make_error(error_kind::invalid_argument,
-                        "idempotency_key may hold only printable ASCII characters (no CR, LF, NUL or controls)",
-                        "idempotency_key");
-    }
-  }
-  return std::nullopt;
-}
-
-// Appends header `name: value`.
-inline void add_header(http_headers& headers, std::string_view name, std::string value) {
-  headers.emplace_back();
-  headers.back().name.assign(name.data(), name.size());
-  headers.back().value = std::move(value);
-}
-
-// Starts a request: method, URL, path and the headers every operation sends. `resource_path`
-// is "/v1/channel-connections" plus an optional "/{identifier}" and "?query".
-inline result<http_request> start_request(const client_config& config, const char* method, std::string resource_path,
-                                          const call_options& options, bool has_body) {
-  result<base_url> base = split_server_url(config.server_url);
-  if (!base) return std::move(base).error();
-  const std::string_view key = secret_core(config.secret_key);
-  if (key.empty()) {
-    return make_error(error_kind::invalid_argument,
-                      config.secret_key.empty() ? "secret_key is empty: Novu needs an API key"
-                                                : "secret_key holds no key (only blanks or the \"ApiKey\" scheme)",
-                      "secret_key");
-  }
-  if (!is_valid_utf8(key)) {
-    return make_error(error_kind::invalid_argument, "secret_key is not valid UTF-8", "secret_key");
-  }
-  for (char ch : key) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == 0x7F) {
-      return make_error(error_kind::invalid_argument,
-                        "secret_key contains a blank or a control character (CR, LF, NUL...) inside the key",
-                        "secret_key");
-    }
-  }
-  if (!is_valid_utf8(config.user_agent)) {
-    return make_error(error_kind::invalid_argument, "user_agent is not valid UTF-8", "user_agent");
-  }
-  if (!is_safe_header_value(config.user_agent)) {
-    return make_error(error_kind::invalid_argument, "user_agent contains a control character (CR, LF, NUL...)",
-                      "user_agent");
-  }
-  if (std::optional<error> bad = check_idempotency_key(options.idempotency_key)) return std::move(*bad);
-
-  http_request request;
-  request.method = method;
-  request.timeout_ms = options.timeout_ms;
-  if (base->prefix.empty()) {
-    request.path = std::move(resource_path);
-  } else {
-    request.path.reserve(base->prefix.size() + resource_path.size());
-    request.path.append(base->prefix.data(), base->prefix.size());
-    request.path += resource_path;
-  }
-  request.url.reserve(base->origin.size() + request.path.size());
-  request.url.append(base->origin.data(), base->origin.size());
-  request.url += request.path;
-
-  static constexpr std::string_view json_type{"application/json"};
-  request.headers.reserve(5);
-  std::string authorization;
-  authorization.reserve(7 + key.size());
-  authorization.append("ApiKey ").append(key.data(), key.size());
-  add_header(request.headers, "Authorization", std::move(authorization));
-  add_header(request.headers, "Accept", std::string(json_type));
-  if (has_body) add_header(request.headers, "Content-Type", std::string(json_type));
-  add_header(request.headers, "idempotency-key",
-             options.idempotency_key.empty() ? generate_idempotency_key() : options.idempotency_key);
-  add_header(request.headers, "User-Agent", config.user_agent);
-  return request;
-}
-
-// "{collection}{identifier}" (`collection` ends with '/'), the identifier percent-encoded as one
-// segment, or the error for a bad identifier.
-inline result<std::string> collection_item_path(std::string_view collection, std::string_view identifier) {
-  if (std::optional<error> bad = check_identifier(identifier)) return std::move(*bad);
-  std::string path;
-  path.reserve(collection.size() + 3 * identifier.size());  // room for every byte percent-encoded
-  path.append(collection.data(), collection.size());
-  append_percent_encoded(path, identifier, false);
-  return path;
-}
-
-// Appends "&name=value" (or "?name=value" first) with the value percent-encoded.
-inline void append_query(std::string& path, bool& first, std::string_view name, std::string_view value) {
-  path.push_back(first ? '?' : '&');
-  first = false;
-  path.append(name.data(), name.size());
-  path.push_back('=');
-  append_percent_encoded(path, value, true);
-}
-
-// The error for a list parameter that is not valid UTF-8.
-inline error invalid_utf8_parameter(const char* name) {
-  return make_error(error_kind::invalid_argument, std::string(name) + " is not valid UTF-8", name);
-}
-
-}  // namespace detail
-
-NOVU_CC_API std::string generate_idempotency_key() {
-  return generate_idempotency_key(system_environment{}.unix_ms(), detail::thread_random_engine()());
-}
-
-NOVU_CC_API std::string generate_idempotency_key(std::int64_t unix_ms, std::uint64_t random_bits) {
-  char text[48];
-  char* end = std::to_chars(text, text + 24, unix_ms).ptr;
-  static const char hex[] = "0123456789abcdef";
-  for (int i = 0; i < 16; ++i) {
-    *end++ = hex[random_bits & 0x0F];
-    random_bits >>= 4;
-  }
-  return std::string(text, end);
-}
-
-NOVU_CC_API std::string encode_path_segment(std::string_view identifier) {
-  std::string out;
-  detail::append_percent_encoded(out, identifier, false);
-  return out;
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_REQUEST_IPP
-// ---- end include/novu/core/impl/request.ipp ----
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Collects the parameters of a list request and writes them after `collection`.
-class list_query {
- public:
-  // A text parameter, when set.
-  void text(const char* name, const std::optional<std::string>& value) {
-    if (value) add(name, *value);
-  }
-  // An open enum parameter (channel, providerId), when set.
-  template <class Enum>
-  void open_enum(const char* name, const std::optional<Enum>& value) {
-    if (value) add(name, value->value());
-  }
-  // A closed enum parameter (orderBy, orderDirection, connectionMode), when set.
-  template <class Enum>
-  void closed_enum(const char* name, const std::optional<Enum>& value) {
-    if (value) add(name, std::string(to_string(*value)));
-  }
-  // A boolean parameter, when set.
-  void flag(const char* name, const std::optional<bool>& value) {
-    if (value) add(name, *value ? "true" : "false");
-  }
-  // `limit`, when set: 1..100.
-  void limit(const std::optional<int>& value) {
-    if (!value) return;
-    if (*value < 1 || *value > 100) {
-      fail(make_error(error_kind::invalid_argument, "limit must be between 1 and 100, got " + std::to_string(*value),
-                      "limit"));
-      return;
-    }
-    add("limit", std::to_string(*value));
-  }
-  // `contextKeys`, when set: each key once, in order; an engaged empty list sends `contextKeys=`,
-  // the server's "without context" filter, so an empty key (which would mean the same) is refused.
-  void context_keys(const std::optional<std::vector<std::string>>& keys, const char* what) {
-    if (!keys) return;
-    if (keys->empty()) add("contextKeys", "");
-    for (std::size_t i = 0; i < keys->size(); ++i) {
-      const std::string& key = (*keys)[i];
-      if (!key.empty() && is_valid_utf8(key)) {
-        params_.emplace_back("contextKeys", key);
-        continue;
-      }
-      const std::string where = "contextKeys[" + std::to_string(i) + "]";
-      fail(make_error(error_kind::invalid_argument,
-                      where + (key.empty() ? std::string(" is empty (an engaged empty context_keys asks for ") + what +
-                                                 " without context)"
-                                           : std::string(" is not valid UTF-8")),
-                      where));
-    }
-  }
-  // Refuses `before` together with `after` (the server answers 400 for both).
-  void one_cursor(const std::optional<std::string>& after, const std::optional<std::string>& before) {
-    if (after && before) {
-      fail(make_error(error_kind::invalid_argument,
-                      "before and after are both set: a list request takes one cursor (the server answers 400)",
-                      "before"));
-    }
-  }
-
-  // `collection` with the query, or the first problem.
-  result<std::string> path(std::string_view collection) {
-    if (failed_) return std::move(error_);
-    std::stable_sort(params_.begin(), params_.end(),
-                     [](const std::pair<std::string_view, std::string>& a,
-                        const std::pair<std::string_view, std::string>& b) { return a.first < b.first; });
-    std::string out(collection);
-    bool first = true;
-    for (const auto& [name, value] : params_) append_query(out, first, name, value);
-    return out;
-  }
-
- private:
-  void add(const char* name, std::string value) {
-    if (!is_valid_utf8(value)) {
-      fail(invalid_utf8_parameter(name));
-      return;
-    }
-    params_.emplace_back(name, std::move(value));
-  }
-  void fail(error e) {
-    if (!failed_) {
-      failed_ = true;
-      error_ = std::move(e);
-    }
-  }
-
-  std::vector<std::pair<std::string_view, std::string>> params_;
-  bool failed_ = false;
-  error error_;
-};
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
-// ---- end include/novu/core/detail/list_query.hpp ----
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// The endpoints' collection, and the path of one endpoint in it.
-inline constexpr std::string_view endpoints_collection = "/v1/channel-endpoints";
-inline result<std::string> endpoint_item_path(std::string_view identifier) {
-  return collection_item_path("/v1/channel-endpoints/", identifier);
-}
-// `request` with a JSON body, or the first problem.
-inline result<http_request> with_json_body(result<http_request> request, result<std::string> json) {
-  if (!json) return std::move(json).error();
-  if (request) request->body = std::move(*json);
-  return request;
-}
-
-}  // namespace detail
-
-namespace endpoints {
-
-NOVU_CC_API result<http_request> build_list_request(const client_config& config,
-                                                    const list_channel_endpoints_params& params,
-                                                    const call_options& options) {
-  detail::list_query q;
-  q.limit(params.limit);
-  q.one_cursor(params.after, params.before);
-  q.text("after", params.after);
-  q.text("before", params.before);
-  q.open_enum("channel", params.channel);
-  q.text("connectionIdentifier", params.connection_identifier);
-  q.context_keys(params.context_keys, "endpoints");
-  q.flag("includeCursor", params.include_cursor);
-  q.text("integrationIdentifier", params.integration_identifier);
-  q.closed_enum("orderBy", params.order_by);
-  q.closed_enum("orderDirection", params.order_direction);
-  q.open_enum("providerId", params.provider_id);
-  q.text("subscriberId", params.subscriber_id);
-  result<std::string> path = q.path(detail::endpoints_collection);
-  if (!path) return std::move(path).error();
-  return detail::start_request(config, "GET", std::move(*path), options, false);
-}
-
-NOVU_CC_API result<http_request> build_create_request(const client_config& config,
-                                                      const create_channel_endpoint_request& body,
-                                                      const call_options& options) {
-  if (body.subscriber_id.empty()) {
-    return make_error(error_kind::invalid_argument, "subscriberId is empty: an endpoint belongs to a subscriber",
-                      "subscriberId");
-  }
-  if (body.integration_identifier.empty()) {
-    return make_error(error_kind::invalid_argument, "integrationIdentifier is empty", "integrationIdentifier");
-  }
-  if (body.type.value().empty()) {
-    return make_error(error_kind::invalid_argument, "type is empty: set the endpoint's type", "type");
-  }
-  return detail::with_json_body(
-      detail::start_request(config, "POST", std::string(detail::endpoints_collection), options, true),
-      encode_json(body));
-}
-
-NOVU_CC_API result<http_request> build_retrieve_request(const client_config& config, std::string_view identifier,
-                                                        const call_options& options) {
-  result<std::string> path = detail::endpoint_item_path(identifier);
-  if (!path) return std::move(path).error();
-  return detail::start_request(config, "GET", std::move(*path), options, false);
-}
-
-NOVU_CC_API result<http_request> build_update_request(const client_config& config, std::string_view identifier,
-                                                      const update_channel_endpoint_request& body,
-                                                      const call_options& options) {
-  result<std::string> path = detail::endpoint_item_path(identifier);
-  if (!path) return std::move(path).error();
-  return detail::with_json_body(detail::start_request(config, "PATCH", std::move(*path), options, true),
-                                encode_json(body));
-}
-
-NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
-                                                      const call_options& options) {
-  result<std::string> path = detail::endpoint_item_path(identifier);
-  if (!path) return std::move(path).error();
-  return detail::start_request(config, "DELETE", std::move(*path), options, false);
-}
-
-NOVU_CC_API std::optional<list_channel_endpoints_params> next_page_params(const list_channel_endpoints_params& params,
-                                                                          const channel_endpoint_page& page) {
-  if (!page.next || page.next->empty()) return std::nullopt;
-  list_channel_endpoints_params next = params;
-  next.after = *page.next;
-  next.before.reset();
-  next.include_cursor.reset();
-  return next;
-}
-
-}  // namespace endpoints
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
-// ---- end include/novu/endpoints/impl/request_builder.ipp ----
-
-// ---- begin include/novu/endpoints/impl/response_parser.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_RESPONSE_PARSER_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_RESPONSE_PARSER_IPP
-// Implementation of novu/endpoints/response_parser.hpp.
-// SPDX-License-Identifier: MIT
-
-
-
-// ---- begin include/novu/core/impl/response.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RESPONSE_IPP
-// Implementation of novu/core/response.hpp: what every resource's response parsers share (the
-// error a non-2xx answer stands for, secrets scrubbed from it, and the success-body step).
-// SPDX-License-Identifier: MIT
-
-
-
-// ---- begin include/novu/core/impl/error.ipp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
-// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
-// error that the parsers and the clients apply.
-// SPDX-License-Identifier: MIT
-
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
-// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
-inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
-  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
-    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
-  }
-}
-
-// Masks `secrets` in every member of a decoded error body.
-inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
-  if (secrets.empty()) return;
-  secrets.scrub(api.timestamp);
-  secrets.scrub(api.path);
-  if (api.message) scrub_any_json(*api.message, secrets);
-  if (api.ctx) scrub_any_json(*api.ctx, secrets);
-  if (api.error_id) secrets.scrub(*api.error_id);
-  if (api.errors) {
-    for (constraint_violation& v : *api.errors) {
-      secrets.scrub(v.field);
-      for (std::string& m : v.messages) secrets.scrub(m);
-      if (v.value) scrub_any_json(*v.value, secrets);
-    }
-  }
-}
-
-// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
-// every member of the decoded error body.
-inline void scrub_error(error& e, const secret_scrubber& secrets) {
-  if (secrets.empty()) return;
-  secrets.scrub(e.message);
-  secrets.scrub(e.location);
-  secrets.scrub(e.body);
-  for (http_header& h : e.headers) {
-    secrets.scrub(h.name);
-    secrets.scrub(h.value);
-  }
-  if (e.api) scrub_api_error(*e.api, secrets);
-}
-
-}  // namespace detail
-
-NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
-  detail::secret_scrubber secrets;
-  secrets.add(secret);
-  detail::scrub_error(e, secrets);
-}
-
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
-// ---- end include/novu/core/impl/error.ipp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -53870,6 +56379,701 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+NOVU_CC_API std::uint32_t attempt_timeout_ms(std::uint32_t call_timeout_ms, const retry_policy& policy,
+                                             std::uint64_t elapsed_ms) noexcept {
+  if (call_timeout_ms == 0) return 0;
+  if (elapsed_ms >= policy.max_elapsed_ms) return 1;
+  const std::uint64_t left = policy.max_elapsed_ms - elapsed_ms;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(call_timeout_ms, left));
+}
+
+NOVU_CC_API call_options keyed_options(const call_options& options, const environment_ref& environment) {
+  call_options keyed = options;
+  if (keyed.idempotency_key.empty()) {
+    const std::int64_t unix_ms = environment.unix_ms(environment.self);
+    const std::uint64_t bits =
+        environment.random_bits != nullptr ? environment.random_bits(environment.self) : thread_random_engine()();
+    keyed.idempotency_key = generate_idempotency_key(unix_ms, bits);
+  }
+  return keyed;
+}
+
+NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts_made, const transport_result& answer,
+                                        std::uint64_t started_ms, const environment_ref& environment,
+                                        std::uint32_t call_timeout_ms) {
+  // Only a non-2xx response or a transport error that another attempt could fix is retried; a
+  // transport reporting the request cancelled is final.
+  const bool failed =
+      answer ? !is_2xx(answer->status) : answer.error().retryable && answer.error().kind != error_kind::cancelled;
+  if (!failed) return {};
+  static const http_headers no_headers;
+  // Asked in a fixed order (as function arguments they would be evaluated in any order).
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  const double jitter = environment.random_unit(environment.self);
+  const std::int64_t unix_now_ms = environment.unix_ms(environment.self);
+  // A clock that went backwards counts as no time elapsed (max_attempts still bounds the call).
+  const std::uint64_t elapsed_ms = now_ms >= started_ms ? now_ms - started_ms : 0;
+  const retry_decision next = decide_retry(policy, attempts_made, answer ? answer->status : 0,
+                                           answer ? answer->headers : no_headers, elapsed_ms, jitter, unix_now_ms);
+  // With a per-call deadline the next attempt needs some of max_elapsed_ms left after its wait.
+  if (next.retry && call_timeout_ms != 0 && elapsed_ms + next.delay_ms >= policy.max_elapsed_ms) return {};
+  return next;
+}
+
+// Milliseconds since `started_ms` on the environment's monotonic clock (0 if it went back).
+inline std::uint64_t elapsed_since(std::uint64_t started_ms, const environment_ref& environment) {
+  const std::uint64_t now_ms = environment.monotonic_ms(environment.self);
+  return now_ms >= started_ms ? now_ms - started_ms : 0;
+}
+
+NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
+                                               const sync_transport_ref& transport, const environment_ref& environment,
+                                               call_summary& summary) {
+  const std::uint64_t started_ms = environment.monotonic_ms(environment.self);
+  const std::uint32_t call_timeout_ms = request.timeout_ms;
+  for (int attempt = 1;; ++attempt) {
+    if (call_timeout_ms != 0) {
+      const std::uint64_t elapsed_ms = attempt == 1 ? 0 : elapsed_since(started_ms, environment);
+      request.timeout_ms = attempt_timeout_ms(call_timeout_ms, policy, elapsed_ms);
+    }
+    transport_result answer = transport.send(transport.self, request);
+    const retry_decision next = next_attempt(policy, attempt, answer, started_ms, environment, call_timeout_ms);
+    if (!next.retry) {
+      summary.attempts = attempt;
+      if (!answer || !is_2xx(answer->status)) summary.elapsed_ms = elapsed_since(started_ms, environment);
+      return answer;
+    }
+    environment.sleep_ms(environment.self, next.delay_ms);
+  }
+}
+
+// "850 ms", "2.4 s".
+inline std::string duration_text(std::uint64_t ms) {
+  if (ms < 1000) return std::to_string(ms) + " ms";
+  return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+// A header value fit to quote in a message: printable ASCII, at most 64 bytes.
+inline std::string quotable(std::string_view value) {
+  if (value.size() > 64) return "(" + std::to_string(value.size()) + " bytes, not shown)";
+  for (char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F) return "(not printable, not shown)";
+  }
+  return std::string(value);
+}
+
+NOVU_CC_API void describe_call(error& e, const call_summary& summary, const client_config& config,
+                               const secret_scrubber& secrets) {
+  std::vector<std::string> parts;
+  const bool asks_to_wait = e.status == 429 || e.status == 503;
+  if (asks_to_wait) {
+    const http_header* wait = find_header(e.headers, "retry-after-ms");
+    if (wait == nullptr) wait = find_header(e.headers, "retry-after");
+    parts.push_back(wait == nullptr           ? std::string("no Retry-After header")
+                    : wait->name.size() == 11 ? "Retry-After: " + quotable(wait->value)
+                                              : "Retry-After-Ms: " + quotable(wait->value));
+  }
+  if (summary.attempts > 1 || asks_to_wait) {
+    std::string attempts = std::to_string(summary.attempts) + (summary.attempts == 1 ? " attempt" : " attempts");
+    if (summary.attempts > 1) attempts += " over " + duration_text(summary.elapsed_ms);
+    parts.push_back(std::move(attempts));
+  }
+  if (e.status == 401) {
+    const bool eu = config.server_url.compare(0, server_eu.size(), server_eu) == 0;
+    parts.push_back(
+        "check that secret_key is a valid key and that server_url is its region: this call went to " +
+        quotable(config.server_url) +
+        (eu ? "; US keys need server_us (https://api.novu.co)" : "; EU keys need server_eu (https://eu.api.novu.co)"));
+  }
+  if (parts.empty()) return;
+  std::string note = " (";
+  for (std::size_t i = 0; i < parts.size(); ++i) note += (i == 0 ? "" : "; ") + parts[i];
+  note += ")";
+  // After "HTTP 429 Too Many Requests", before the server's text (which a cap may cut), or at
+  // the end of a transport error's message, which makes room for it first.
+  std::size_t at = std::string::npos;
+  if (e.status != 0) {
+    const std::string status = status_text(e.status);
+    const std::size_t found = e.message.find(status);
+    if (found != std::string::npos) at = found + status.size();
+  }
+  if (at == std::string::npos) {
+    if (e.message.size() + note.size() > max_error_message_bytes) {
+      std::size_t keep = utf8_boundary(e.message, max_error_message_bytes - note.size() - 64);
+      const std::size_t backslash = e.message.rfind('\\', keep);
+      if (backslash != std::string::npos && keep - backslash < 4) keep = backslash;  // not inside an escape
+      e.message.resize(keep);
+      e.message += "...";
+    }
+    at = e.message.size();
+  }
+  e.message.insert(at, note);
+  secrets.scrub(e.message);
+  finish_message(e.message);
+}
+
+NOVU_CC_API error cancelled_error(const call_summary& summary) {
+  error e = make_error(error_kind::cancelled, "cancelled by the caller after " + std::to_string(summary.attempts) +
+                                                  (summary.attempts == 1 ? " attempt" : " attempts") + " over " +
+                                                  duration_text(summary.elapsed_ms));
+  e.retryable = false;
+  return e;
+}
+
+// The secrets of one call: the configured key and `sent`'s.
+inline secret_scrubber call_secrets(const client_config& config, const sent_secrets& sent) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent.table != nullptr) add_secret_fields(secrets, *sent.table, sent.body);
+  if (sent.values != nullptr) {
+    for (const std::string& value : *sent.values) secrets.add(value);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent) {
+  const secret_scrubber secrets = call_secrets(config, sent);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent) {
+  describe_call(e, summary, config, call_secrets(config, sent));
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent) {
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
+  redact_call_secrets(e, config, sent);
+  return e;
+}
+
+// Collects values like a secret_scrubber collects patterns.
+struct secret_value_list {
+  std::vector<std::string>& values;  // where they go
+  // Keeps `value` (an empty one masks nothing).
+  void add(std::string_view value) {
+    if (!value.empty()) values.emplace_back(value);
+  }
+};
+
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body) {
+  std::vector<std::string> values;
+  secret_value_list list{values};
+  add_secret_fields(list, table, body);
+  return values;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`, parsed with `parse`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const sent_secrets& sent) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent);
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
+                       const sent_secrets& sent) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent);
+    return std::move(request).error();
+  }
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent);
+  return outcome;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_CALL_IPP
+// ---- end include/novu/core/impl/call.ipp ----
+
+// ---- begin include/novu/endpoints/impl/json.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
+// Implementation of novu/endpoints/json.hpp: the endpoint field tables, which drive the decoder,
+// the encoder, the secrets a call scrubs and the names the printer masks.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// One table per endpoint type, in endpoint_data's order.
+inline constexpr field_desc slack_channel_fields[] = {
+    field<&slack_channel_endpoint::channel_id>("channelId", field_required)};
+inline constexpr type_desc slack_channel_type = struct_type<slack_channel_endpoint, slack_channel_fields>();
+inline constexpr field_desc slack_user_fields[] = {field<&slack_user_endpoint::user_id>("userId", field_required)};
+inline constexpr type_desc slack_user_type = struct_type<slack_user_endpoint, slack_user_fields>();
+inline constexpr field_desc webhook_fields[] = {field<&webhook_endpoint::url>("url", field_required),
+                                                field<&webhook_endpoint::channel>("channel")};
+inline constexpr type_desc webhook_type = struct_type<webhook_endpoint, webhook_fields>();
+inline constexpr field_desc phone_fields[] = {field<&phone_endpoint::phone_number>("phoneNumber", field_required)};
+inline constexpr type_desc phone_type = struct_type<phone_endpoint, phone_fields>();
+inline constexpr field_desc ms_teams_channel_fields[] = {
+    field<&ms_teams_channel_endpoint::team_id>("teamId", field_required),
+    field<&ms_teams_channel_endpoint::channel_id>("channelId", field_required)};
+inline constexpr type_desc ms_teams_channel_type = struct_type<ms_teams_channel_endpoint, ms_teams_channel_fields>();
+inline constexpr field_desc ms_teams_user_fields[] = {
+    field<&ms_teams_user_endpoint::user_id>("userId", field_required)};
+inline constexpr type_desc ms_teams_user_type = struct_type<ms_teams_user_endpoint, ms_teams_user_fields>();
+inline constexpr field_desc telegram_chat_fields[] = {
+    field<&telegram_chat_endpoint::chat_id>("chatId", field_required)};
+inline constexpr type_desc telegram_chat_type = struct_type<telegram_chat_endpoint, telegram_chat_fields>();
+inline constexpr field_desc webex_room_fields[] = {field<&webex_room_endpoint::room_id>("roomId", field_required),
+                                                   field<&webex_room_endpoint::parent_id>("parentId")};
+inline constexpr type_desc webex_room_type = struct_type<webex_room_endpoint, webex_room_fields>();
+inline constexpr field_desc webex_person_fields[] = {field<&webex_person_endpoint::person_id>("personId"),
+                                                     field<&webex_person_endpoint::person_email>("personEmail")};
+inline constexpr type_desc webex_person_type = struct_type<webex_person_endpoint, webex_person_fields>();
+inline constexpr field_desc line_user_fields[] = {field<&line_user_endpoint::user_id>("userId", field_required)};
+inline constexpr type_desc line_user_type = struct_type<line_user_endpoint, line_user_fields>();
+inline constexpr field_desc pagerduty_fields[] = {
+    field<&pagerduty_service_endpoint::routing_key>("routingKey", field_required | field_secret),
+    field<&pagerduty_service_endpoint::region>("region", field_required)};
+inline constexpr type_desc pagerduty_type = struct_type<pagerduty_service_endpoint, pagerduty_fields>();
+inline constexpr field_desc opsgenie_fields[] = {
+    field<&opsgenie_integration_endpoint::api_key>("apiKey", field_required | field_secret),
+    field<&opsgenie_integration_endpoint::region>("region", field_required)};
+inline constexpr type_desc opsgenie_type = struct_type<opsgenie_integration_endpoint, opsgenie_fields>();
+inline constexpr field_desc grafana_fields[] = {field<&grafana_oncall_endpoint::url>("url", field_required),
+                                                field<&grafana_oncall_endpoint::auth_token>("authToken", field_secret)};
+inline constexpr type_desc grafana_type = struct_type<grafana_oncall_endpoint, grafana_fields>();
+// A tool webhook's headers: a JSON object of strings (name -> value), the values secret.
+inline constexpr field_desc webhook_header_fields[] = {
+    field<&webhook_header::value>("value", field_required | field_secret)};
+inline constexpr type_desc webhook_header_type =
+    map_type<webhook_header, &webhook_header::name, webhook_header_fields, 0, true>();
+template <>
+inline constexpr const type_desc* table_of<webhook_header> = &webhook_header_type;
+inline constexpr field_desc tool_webhook_fields[] = {
+    field<&tool_webhook_endpoint::url>("url", field_required | field_secret),
+    field<&tool_webhook_endpoint::headers>("headers", field_secret), field<&tool_webhook_endpoint::method>("method")};
+inline constexpr type_desc tool_webhook_type = struct_type<tool_webhook_endpoint, tool_webhook_fields>();
+
+inline constexpr variant_alternative endpoint_alternatives[] = {
+    {endpoint_type::slack_channel, &slack_channel_type},
+    {endpoint_type::slack_user, &slack_user_type},
+    {endpoint_type::webhook, &webhook_type},
+    {endpoint_type::phone, &phone_type},
+    {endpoint_type::ms_teams_channel, &ms_teams_channel_type},
+    {endpoint_type::ms_teams_user, &ms_teams_user_type},
+    {endpoint_type::telegram_chat, &telegram_chat_type},
+    {endpoint_type::webex_room, &webex_room_type},
+    {endpoint_type::webex_person, &webex_person_type},
+    {endpoint_type::line_user, &line_user_type},
+    {endpoint_type::pagerduty_service, &pagerduty_type},
+    {endpoint_type::opsgenie_integration, &opsgenie_type},
+    {endpoint_type::grafana_oncall_integration, &grafana_type},
+    {endpoint_type::tool_webhook, &tool_webhook_type},
+};
+inline constexpr variant_desc endpoint_data_type = variant_type<endpoint_data, endpoint_alternatives>();
+template <>
+inline constexpr const variant_desc* variant_table_of<endpoint_data> = &endpoint_data_type;
+
+inline constexpr unsigned char endpoint_required_nullable = field_required | field_nullable;
+
+inline constexpr field_desc endpoint_fields[] = {
+    field<&channel_endpoint::identifier>("identifier", field_required),
+    field<&channel_endpoint::channel>("channel", endpoint_required_nullable),
+    field<&channel_endpoint::provider_id>("providerId", endpoint_required_nullable),
+    field<&channel_endpoint::integration_identifier>("integrationIdentifier", endpoint_required_nullable),
+    field<&channel_endpoint::connection_identifier>("connectionIdentifier", endpoint_required_nullable),
+    field<&channel_endpoint::subscriber_id>("subscriberId", endpoint_required_nullable),
+    field<&channel_endpoint::context_keys>("contextKeys", field_required),
+    field<&channel_endpoint::type>("type", field_required),
+    variant_field<&channel_endpoint::endpoint>("endpoint", 7, field_required),
+    field<&channel_endpoint::created_at>("createdAt", field_required),
+    field<&channel_endpoint::updated_at>("updatedAt", field_required),
+};
+inline constexpr type_desc endpoint_table = list_type<channel_endpoint, endpoint_fields>();
+template <>
+inline constexpr const type_desc* table_of<channel_endpoint> = &endpoint_table;
+
+inline constexpr field_desc endpoint_page_fields[] = {
+    field<&channel_endpoint_page::data>("data", field_required),
+    field<&channel_endpoint_page::next>("next", endpoint_required_nullable),
+    field<&channel_endpoint_page::previous>("previous", endpoint_required_nullable),
+    field<&channel_endpoint_page::total_count>("totalCount", field_required),
+    field<&channel_endpoint_page::total_count_capped>("totalCountCapped", field_required),
+};
+inline constexpr type_desc endpoint_page_table = struct_type<channel_endpoint_page, endpoint_page_fields>();
+
+inline constexpr field_desc create_endpoint_fields[] = {
+    field<&create_channel_endpoint_request::identifier>("identifier"),
+    field<&create_channel_endpoint_request::subscriber_id>("subscriberId", field_required),
+    field<&create_channel_endpoint_request::create_subscriber_if_missing>("createSubscriberIfMissing"),
+    field<&create_channel_endpoint_request::context>("context"),
+    field<&create_channel_endpoint_request::integration_identifier>("integrationIdentifier", field_required),
+    field<&create_channel_endpoint_request::connection_identifier>("connectionIdentifier"),
+    field<&create_channel_endpoint_request::type>("type", field_required),
+    variant_field<&create_channel_endpoint_request::endpoint>("endpoint", 6, field_required),
+};
+inline constexpr type_desc create_endpoint_table =
+    struct_type<create_channel_endpoint_request, create_endpoint_fields>();
+
+inline constexpr field_desc update_endpoint_fields[] = {
+    variant_field<&update_channel_endpoint_request::endpoint>("endpoint", no_tag, field_required)};
+inline constexpr type_desc update_endpoint_table =
+    struct_type<update_channel_endpoint_request, update_endpoint_fields>();
+
+// The payload of one endpoint alone, its tag given: decode_endpoint_data.
+struct tagged_endpoint {
+  endpoint_type type;
+  endpoint_data endpoint;
+};
+inline constexpr field_desc tagged_endpoint_fields[] = {
+    field<&tagged_endpoint::type>("type", field_required),
+    variant_field<&tagged_endpoint::endpoint>("endpoint", 0, field_required)};
+inline constexpr type_desc tagged_endpoint_table = struct_type<tagged_endpoint, tagged_endpoint_fields>();
+
+// Registers the endpoint tables' secret member names ("url", "headers", "routingKey"...) with
+// the printer and the error-body masks, once, the first time a program uses any endpoint
+// function: a program that uses only connections links none of the endpoint tables.
+inline void register_endpoint_secret_names() {
+  static const bool registered = register_table_secrets(endpoint_table);
+  (void)registered;
+}
+
+}  // namespace detail
+
+NOVU_CC_API result<channel_endpoint> decode_channel_endpoint(std::string_view json, const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
+  return detail::decode_as<channel_endpoint>(json, detail::endpoint_table, true, limits);
+}
+
+NOVU_CC_API result<channel_endpoint_page> decode_channel_endpoint_page(std::string_view json,
+                                                                       const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
+  return detail::decode_as<channel_endpoint_page>(json, detail::endpoint_page_table, false, limits);
+}
+
+NOVU_CC_API result<endpoint_data> decode_endpoint_data(const endpoint_type& type, std::string_view json,
+                                                       const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
+  detail::tagged_endpoint tagged;
+  tagged.type = type;
+  // The payload as the member of a document that names its type first.
+  result<any_json> payload = parse_any_json(json, limits);
+  if (!payload) return std::move(payload).error();
+  result<any_json> tag = json_string(type.value());
+  if (!tag) return std::move(tag).error();
+  const std::string document = "{\"type\":" + tag->text + ",\"endpoint\":" + payload->text + "}";
+  result<void> done = detail::decode_into(document, &detail::tagged_endpoint_table, &tagged, false, limits);
+  if (!done) {
+    // Located in the payload itself: "/endpoint/roomId" is "/roomId" of `json`.
+    error e = std::move(done).error();
+    static constexpr std::string_view member = "/endpoint";
+    if (e.location.compare(0, member.size(), member) == 0) {
+      e.location.erase(0, member.size());
+      const std::size_t at = e.message.find(member);
+      if (at != std::string::npos) e.message.erase(at, member.size());
+      if (e.location.empty() && e.message.compare(0, 2, ": ") == 0) e.message.insert(0, "document root");
+    }
+    return e;
+  }
+  return std::move(tagged.endpoint);
+}
+
+namespace endpoints {
+
+NOVU_CC_API result<update_channel_endpoint_request> decode_update_request(std::string_view json,
+                                                                          const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
+  return detail::decode_as<update_channel_endpoint_request>(json, detail::update_endpoint_table, false, limits);
+}
+
+NOVU_CC_API result<create_channel_endpoint_request> decode_create_request(std::string_view json,
+                                                                          const decode_limits& limits) {
+  detail::register_endpoint_secret_names();
+  return detail::decode_as<create_channel_endpoint_request>(json, detail::create_endpoint_table, false, limits);
+}
+
+}  // namespace endpoints
+
+NOVU_CC_API result<std::string> encode_json(const create_channel_endpoint_request& body) {
+  detail::register_endpoint_secret_names();
+  return detail::encode_with_table(detail::create_endpoint_table, &body);
+}
+
+NOVU_CC_API result<std::string> encode_json(const update_channel_endpoint_request& body) {
+  detail::register_endpoint_secret_names();
+  return detail::encode_with_table(detail::update_endpoint_table, &body);
+}
+
+NOVU_CC_API result<std::string> encode_json(const channel_endpoint& endpoint) {
+  detail::register_endpoint_secret_names();
+  return detail::encode_with_table(detail::endpoint_table, &endpoint);
+}
+
+NOVU_CC_API result<std::string> encode_json(const channel_endpoint_page& page) {
+  detail::register_endpoint_secret_names();
+  return detail::encode_with_table(detail::endpoint_page_table, &page);
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_JSON_IPP
+// ---- end include/novu/endpoints/impl/json.ipp ----
+
+// ---- begin include/novu/endpoints/impl/request_builder.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
+// Implementation of novu/endpoints/request_builder.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/list_query.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+// The query of a list request, shared by every resource: filters are added by name, each text
+// checked for valid UTF-8 (an error names the parameter), and written in the official SDK's
+// order (alphabetical by name; a repeated `contextKeys` keeps the caller's order).
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Collects the parameters of a list request and writes them after `collection`.
+class list_query {
+ public:
+  // A text parameter, when set.
+  void text(const char* name, const std::optional<std::string>& value) {
+    if (value) add(name, *value);
+  }
+  // An open enum parameter (channel, providerId), when set.
+  template <class Enum>
+  void open_enum(const char* name, const std::optional<Enum>& value) {
+    if (value) add(name, value->value());
+  }
+  // A closed enum parameter (orderBy, orderDirection, connectionMode), when set.
+  template <class Enum>
+  void closed_enum(const char* name, const std::optional<Enum>& value) {
+    if (value) add(name, std::string(to_string(*value)));
+  }
+  // A boolean parameter, when set.
+  void flag(const char* name, const std::optional<bool>& value) {
+    if (value) add(name, *value ? "true" : "false");
+  }
+  // `limit`, when set: 1..100.
+  void limit(const std::optional<int>& value) {
+    if (!value) return;
+    if (*value < 1 || *value > 100) {
+      fail(make_error(error_kind::invalid_argument, "limit must be between 1 and 100, got " + std::to_string(*value),
+                      "limit"));
+      return;
+    }
+    add("limit", std::to_string(*value));
+  }
+  // `contextKeys`, when set: each key once, in order; an engaged empty list sends `contextKeys=`,
+  // the server's "without context" filter, so an empty key (which would mean the same) is refused.
+  void context_keys(const std::optional<std::vector<std::string>>& keys, const char* what) {
+    if (!keys) return;
+    if (keys->empty()) add("contextKeys", "");
+    for (std::size_t i = 0; i < keys->size(); ++i) {
+      const std::string& key = (*keys)[i];
+      if (!key.empty() && is_valid_utf8(key)) {
+        params_.emplace_back("contextKeys", key);
+        continue;
+      }
+      const std::string where = "contextKeys[" + std::to_string(i) + "]";
+      fail(make_error(error_kind::invalid_argument,
+                      where + (key.empty() ? std::string(" is empty (an engaged empty context_keys asks for ") + what +
+                                                 " without context)"
+                                           : std::string(" is not valid UTF-8")),
+                      where));
+    }
+  }
+  // Refuses `before` together with `after` (the server answers 400 for both).
+  void one_cursor(const std::optional<std::string>& after, const std::optional<std::string>& before) {
+    if (after && before) {
+      fail(make_error(error_kind::invalid_argument,
+                      "before and after are both set: a list request takes one cursor (the server answers 400)",
+                      "before"));
+    }
+  }
+
+  // `collection` with the query, or the first problem.
+  result<std::string> path(std::string_view collection) {
+    if (failed_) return std::move(error_);
+    std::stable_sort(params_.begin(), params_.end(),
+                     [](const std::pair<std::string_view, std::string>& a,
+                        const std::pair<std::string_view, std::string>& b) { return a.first < b.first; });
+    std::string out(collection);
+    bool first = true;
+    for (const auto& [name, value] : params_) append_query(out, first, name, value);
+    return out;
+  }
+
+ private:
+  void add(const char* name, std::string value) {
+    if (!is_valid_utf8(value)) {
+      fail(invalid_utf8_parameter(name));
+      return;
+    }
+    params_.emplace_back(name, std::move(value));
+  }
+  void fail(error e) {
+    if (!failed_) {
+      failed_ = true;
+      error_ = std::move(e);
+    }
+  }
+
+  std::vector<std::pair<std::string_view, std::string>> params_;
+  bool failed_ = false;
+  error error_;
+};
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_LIST_QUERY_HPP
+// ---- end include/novu/core/detail/list_query.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The endpoints' collection, and the path of one endpoint in it.
+inline constexpr std::string_view endpoints_collection = "/v1/channel-endpoints";
+inline result<std::string> endpoint_item_path(std::string_view identifier) {
+  return collection_item_path("/v1/channel-endpoints/", identifier);
+}
+// `request` with a JSON body, or the first problem.
+inline result<http_request> with_json_body(result<http_request> request, result<std::string> json) {
+  if (!json) return std::move(json).error();
+  if (request) request->body = std::move(*json);
+  return request;
+}
+
+}  // namespace detail
+
+namespace endpoints {
+
+NOVU_CC_API result<http_request> build_list_request(const client_config& config,
+                                                    const list_channel_endpoints_params& params,
+                                                    const call_options& options) {
+  detail::list_query q;
+  q.limit(params.limit);
+  q.one_cursor(params.after, params.before);
+  q.text("after", params.after);
+  q.text("before", params.before);
+  q.open_enum("channel", params.channel);
+  q.text("connectionIdentifier", params.connection_identifier);
+  q.context_keys(params.context_keys, "endpoints");
+  q.flag("includeCursor", params.include_cursor);
+  q.text("integrationIdentifier", params.integration_identifier);
+  q.closed_enum("orderBy", params.order_by);
+  q.closed_enum("orderDirection", params.order_direction);
+  q.open_enum("providerId", params.provider_id);
+  q.text("subscriberId", params.subscriber_id);
+  result<std::string> path = q.path(detail::endpoints_collection);
+  if (!path) return std::move(path).error();
+  return detail::start_request(config, "GET", std::move(*path), options, false);
+}
+
+NOVU_CC_API result<http_request> build_create_request(const client_config& config,
+                                                      const create_channel_endpoint_request& body,
+                                                      const call_options& options) {
+  if (body.subscriber_id.empty()) {
+    return make_error(error_kind::invalid_argument, "subscriberId is empty: an endpoint belongs to a subscriber",
+                      "subscriberId");
+  }
+  if (body.integration_identifier.empty()) {
+    return make_error(error_kind::invalid_argument, "integrationIdentifier is empty", "integrationIdentifier");
+  }
+  if (body.type.value().empty()) {
+    return make_error(error_kind::invalid_argument, "type is empty: set the endpoint's type", "type");
+  }
+  return detail::with_json_body(
+      detail::start_request(config, "POST", std::string(detail::endpoints_collection), options, true),
+      encode_json(body));
+}
+
+NOVU_CC_API result<http_request> build_retrieve_request(const client_config& config, std::string_view identifier,
+                                                        const call_options& options) {
+  result<std::string> path = detail::endpoint_item_path(identifier);
+  if (!path) return std::move(path).error();
+  return detail::start_request(config, "GET", std::move(*path), options, false);
+}
+
+NOVU_CC_API result<http_request> build_update_request(const client_config& config, std::string_view identifier,
+                                                      const update_channel_endpoint_request& body,
+                                                      const call_options& options) {
+  result<std::string> path = detail::endpoint_item_path(identifier);
+  if (!path) return std::move(path).error();
+  return detail::with_json_body(detail::start_request(config, "PATCH", std::move(*path), options, true),
+                                encode_json(body));
+}
+
+NOVU_CC_API result<http_request> build_delete_request(const client_config& config, std::string_view identifier,
+                                                      const call_options& options) {
+  result<std::string> path = detail::endpoint_item_path(identifier);
+  if (!path) return std::move(path).error();
+  return detail::start_request(config, "DELETE", std::move(*path), options, false);
+}
+
+NOVU_CC_API std::optional<list_channel_endpoints_params> next_page_params(const list_channel_endpoints_params& params,
+                                                                          const channel_endpoint_page& page) {
+  if (!page.next || page.next->empty()) return std::nullopt;
+  list_channel_endpoints_params next = params;
+  next.after = *page.next;
+  next.before.reset();
+  next.include_cursor.reset();
+  return next;
+}
+
+}  // namespace endpoints
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_REQUEST_BUILDER_IPP
+// ---- end include/novu/endpoints/impl/request_builder.ipp ----
+
+// ---- begin include/novu/endpoints/impl/response_parser.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_RESPONSE_PARSER_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_RESPONSE_PARSER_IPP
+// Implementation of novu/endpoints/response_parser.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
 // Create, retrieve and update answers.
 inline result<channel_endpoint> parse_endpoint(const http_response& response, const decode_limits& limits,
                                                const secret_scrubber* secrets) {
@@ -53914,6 +57118,85 @@ NOVU_CC_API result<void> parse_delete_response(const http_response& response, co
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_RESPONSE_PARSER_IPP
 // ---- end include/novu/endpoints/impl/response_parser.ipp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The secrets a create sends: every secret field of its payload, read through the table.
+inline sent_secrets sent_endpoint(const create_channel_endpoint_request& body) noexcept {
+  return {&create_endpoint_table, &body, nullptr};
+}
+// The secrets an update sends.
+inline sent_secrets sent_endpoint(const update_channel_endpoint_request& body) noexcept {
+  return {&update_endpoint_table, &body, nullptr};
+}
+
+NOVU_CC_API std::vector<std::string> endpoint_secret_values(const create_channel_endpoint_request& body) {
+  return secret_values_of(create_endpoint_table, &body);
+}
+
+NOVU_CC_API std::vector<std::string> endpoint_secret_values(const update_channel_endpoint_request& body) {
+  return secret_values_of(update_endpoint_table, &body);
+}
+
+NOVU_CC_API result<channel_endpoint_page> finish_endpoint_page_call(transport_result answer,
+                                                                    const client_config& config,
+                                                                    const sent_secrets& sent) {
+  return finish_call<channel_endpoint_page>(std::move(answer), &parse_endpoint_page, config, sent);
+}
+
+NOVU_CC_API result<channel_endpoint> finish_endpoint_call(transport_result answer, const client_config& config,
+                                                          const sent_secrets& sent) {
+  return finish_call<channel_endpoint>(std::move(answer), &parse_endpoint, config, sent);
+}
+
+NOVU_CC_API result<channel_endpoint_page> sync_list_endpoints(const sync_call_context& call,
+                                                              const list_channel_endpoints_params& params,
+                                                              const call_options& options) {
+  return execute_sync<channel_endpoint_page>(
+      call, options,
+      [&](const call_options& keyed) { return endpoints::build_list_request(call.config, params, keyed); },
+      &finish_endpoint_page_call, {});
+}
+
+NOVU_CC_API result<channel_endpoint> sync_create_endpoint(const sync_call_context& call,
+                                                          const create_channel_endpoint_request& body,
+                                                          const call_options& options) {
+  return execute_sync<channel_endpoint>(
+      call, options,
+      [&](const call_options& keyed) { return endpoints::build_create_request(call.config, body, keyed); },
+      &finish_endpoint_call, sent_endpoint(body));
+}
+
+NOVU_CC_API result<channel_endpoint> sync_retrieve_endpoint(const sync_call_context& call, std::string_view identifier,
+                                                            const call_options& options) {
+  return execute_sync<channel_endpoint>(
+      call, options,
+      [&](const call_options& keyed) { return endpoints::build_retrieve_request(call.config, identifier, keyed); },
+      &finish_endpoint_call, {});
+}
+
+NOVU_CC_API result<channel_endpoint> sync_update_endpoint(const sync_call_context& call, std::string_view identifier,
+                                                          const update_channel_endpoint_request& body,
+                                                          const call_options& options) {
+  return execute_sync<channel_endpoint>(
+      call, options,
+      [&](const call_options& keyed) { return endpoints::build_update_request(call.config, identifier, body, keyed); },
+      &finish_endpoint_call, sent_endpoint(body));
+}
+
+NOVU_CC_API result<void> sync_delete_endpoint(const sync_call_context& call, std::string_view identifier,
+                                              const call_options& options) {
+  return execute_sync<void>(
+      call, options,
+      [&](const call_options& keyed) { return endpoints::build_delete_request(call.config, identifier, keyed); },
+      &finish_delete_call, {});
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_ENDPOINTS_IMPL_CLIENT_IPP
+// ---- end include/novu/endpoints/impl/client.ipp ----
 #endif
 
 // Fast-compile mode: the class templates the calls return are instantiated once, in the

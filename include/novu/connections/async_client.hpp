@@ -38,6 +38,7 @@
 #include "novu/connections/client.hpp"
 #include "novu/connections/detail/async_two_step.hpp"
 #include "novu/core/async.hpp"
+#include "novu/core/detail/async_call.hpp"
 #include "novu/core/config.hpp"
 #include "novu/connections/dto.hpp"
 #include "novu/core/error.hpp"
@@ -50,197 +51,10 @@
 
 NOVU_CC_NAMESPACE_BEGIN
 
-namespace detail {
-
-// An async_call whose answer is parsed into `result<T>` for the caller's completion.
-template <class T>
-class typed_async_call final : public async_call {
- public:
-  // Turns the final answer into the result with `finish` (which scrubs the key and
-  // `sent_auth`'s tokens from errors) and reports it to `on_done`.
-  typed_async_call(async_call_context context, http_request request, const retry_policy& policy,
-                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
-                   unique_function<void(result<T>)> on_done)
-      : async_call(std::move(context), std::move(request), policy),
-        finish_(finish),
-        sent_auth_(std::move(sent_auth)),
-        on_done_(std::move(on_done)) {}
-
- private:
-  // The final answer to the caller: parsed, secrets masked, an error saying what the call went
-  // through. The completion is moved out first, so that what it captures is released once it
-  // has run even if the transport keeps its callback (and so this call) alive.
-  void finish(transport_result answer, const call_summary& summary) override {
-    unique_function<void(result<T>)> on_done = std::move(on_done_);
-    const novu::auth* sent = sent_auth_ ? &*sent_auth_ : nullptr;
-    result<T> outcome = finish_(std::move(answer), config(), sent);
-    if (!outcome) describe_call_error(outcome.error(), summary, config(), sent);
-    on_done(std::move(outcome));
-  }
-  // The cancel to the caller.
-  void abandon(error e) override {
-    unique_function<void(result<T>)> on_done = std::move(on_done_);
-    on_done(result<T>(std::move(e)));
-  }
-
-  call_finisher<T> finish_;                   // the operation's finish_*_call
-  std::optional<novu::auth> sent_auth_;       // tokens the request carried
-  unique_function<void(result<T>)> on_done_;  // the caller's completion
-};
-
-// Starts one call: the request is built once with `build(keyed options)` (an idempotency key
-// from the environment when `options` has none; a build error goes to `on_done` at once,
-// secrets masked), retried per the call's policy, its final answer parsed with `finish`.
-template <class T, class Build>
-async_call_handle start_async_call(const async_call_context& context, const call_options& options, Build build,
-                                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
-                                   unique_function<void(result<T>)> on_done) {
-  const call_options keyed = keyed_options(options, context.environment);
-  result<http_request> request = build(keyed);
-  if (!request) {
-    error e = std::move(request).error();
-    detail::redact_call_secrets(e, *context.config, sent_auth ? &*sent_auth : nullptr);
-    on_done(result<T>(std::move(e)));
-    return {};
-  }
-  return async_call::start(std::make_shared<typed_async_call<T>>(context, std::move(*request),
-                                                                 call_policy(*context.config, keyed), finish,
-                                                                 std::move(sent_auth), std::move(on_done)));
-}
-
-// A for_each_page walk in flight: one list call per page, with the same flat loop as
-// async_call (a page that arrives inside the call that requested it is handled by the next
-// round of the loop, not by a nested call). Cancelling works as for async_call: each page
-// request and each on_page run under `mutex_` after checking `cancelled_`.
-class async_page_walk final : public cancellable {
- public:
-  // A walk from `first` through `context`.
-  async_page_walk(async_call_context context, const list_channel_connections_params& first, const call_options& options,
-                  const pagination_options& paging, unique_function<bool(const channel_connection_page&)> on_page,
-                  unique_function<void(result<std::size_t>)> on_done)
-      : context_(std::move(context)),
-        current_(first),
-        options_(options),
-        max_pages_(paging.max_pages),
-        cursors_(first),
-        on_page_(std::move(on_page)),
-        on_done_(std::move(on_done)) {}
-
-  // Requests the first page; the walk's handle.
-  static async_call_handle start(std::shared_ptr<async_page_walk> walk) {
-    async_call_handle handle = handle_access::make(walk);
-    run(std::move(walk), std::nullopt);
-    return handle;
-  }
-
-  // Stops the walk (and the page request in flight); on_done gets `cancelled` unless it ran.
-  bool cancel() override {
-    async_call_handle page;
-    std::size_t pages = 0;
-    unique_function<bool(const channel_connection_page&)> released;
-    {
-      std::lock_guard<std::recursive_mutex> lock(mutex_);
-      if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
-      page = page_;
-      pages = pages_;
-      if (!in_on_page_) released = std::move(on_page_);  // else the loop releases it when on_page returns
-    }
-    page.cancel();  // its completion reaches run(), which stops: the walk is cancelled
-    if (done_.exchange(true, std::memory_order_acq_rel)) return false;
-    unique_function<void(result<std::size_t>)> on_done = std::move(on_done_);
-    error e = make_error(error_kind::cancelled,
-                         "page walk cancelled by the caller after " + std::to_string(pages) + " pages delivered");
-    e.retryable = false;
-    on_done(result<std::size_t>(std::move(e)));
-    return true;
-  }
-
- private:
-  // The loop: requests a page (when `arrived` is empty), hands it to on_page, follows `next`.
-  static void run(std::shared_ptr<async_page_walk> walk, std::optional<result<channel_connection_page>> arrived) {
-    for (;;) {
-      if (walk->cancelled_.load(std::memory_order_acquire)) return;
-      if (!arrived) {
-        if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
-        auto requested = std::make_shared<handoff<result<channel_connection_page>>>();
-        {
-          std::lock_guard<std::recursive_mutex> lock(walk->mutex_);
-          if (walk->cancelled_.load(std::memory_order_acquire)) return;
-          const async_call_context& context = walk->context_;
-          const list_channel_connections_params& params = walk->current_;
-          walk->page_ = start_async_call<channel_connection_page>(
-              context, walk->options_,
-              [&](const call_options& keyed) {
-                return connections::build_list_request(*context.config, params, keyed);
-              },
-              &detail::finish_list_call, std::nullopt,
-              [walk, requested](result<channel_connection_page> page) {
-                if (!requested->claim()) return;
-                if (requested->offer(std::move(page))) return;
-                run(walk, requested->take());
-              });
-        }
-        if (requested->park()) return;
-        arrived.emplace(requested->take());
-      }
-      result<channel_connection_page> page = std::move(*arrived);
-      arrived.reset();
-      if (walk->cancelled_.load(std::memory_order_acquire)) return;
-      if (!page) return walk->done(std::move(page).error());
-      bool more = false;
-      {
-        std::lock_guard<std::recursive_mutex> lock(walk->mutex_);
-        if (walk->cancelled_.load(std::memory_order_acquire)) return;
-        ++walk->pages_;
-        walk->in_on_page_ = true;
-        more = walk->on_page_(static_cast<const channel_connection_page&>(*page));
-        walk->in_on_page_ = false;
-        if (walk->cancelled_.load(std::memory_order_acquire)) {
-          walk->on_page_ = {};  // cancelled from inside on_page
-          return;
-        }
-      }
-      if (!more) return walk->done(walk->pages_);
-      if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
-      std::optional<list_channel_connections_params> next = connections::next_page_params(walk->current_, *page);
-      if (!next) return walk->done(walk->pages_);
-      if (std::optional<error> loop = walk->cursors_.follow(*next->after, walk->pages_)) {
-        detail::redact_call_secrets(*loop, *walk->context_.config, nullptr);
-        return walk->done(std::move(*loop));
-      }
-      walk->current_ = std::move(*next);
-    }
-  }
-
-  // Reports the walk's outcome, unless cancel() came first; the completion and the page
-  // handler are released once it has run.
-  void done(result<std::size_t> outcome) {
-    if (done_.exchange(true, std::memory_order_acq_rel)) return;
-    unique_function<void(result<std::size_t>)> on_done = std::move(on_done_);
-    unique_function<bool(const channel_connection_page&)> released;
-    {
-      std::lock_guard<std::recursive_mutex> lock(mutex_);
-      released = std::move(on_page_);
-    }
-    on_done(std::move(outcome));
-  }
-
-  async_call_context context_;                                     // the client's parts
-  list_channel_connections_params current_;                        // parameters of the page requested next
-  call_options options_;                                           // per-call options of every page
-  std::size_t max_pages_;                                          // pagination_options::max_pages
-  std::size_t pages_ = 0;                                          // pages delivered so far
-  page_cursor_guard cursors_;                                      // cursors followed, to catch loops
-  unique_function<bool(const channel_connection_page&)> on_page_;  // the caller's page handler
-  unique_function<void(result<std::size_t>)> on_done_;             // the caller's completion
-  async_call_handle page_;                                         // the page request last started
-  std::recursive_mutex mutex_;          // held while a page is requested or delivered, and by cancel()
-  bool in_on_page_ = false;             // on_page is running (under mutex_)
-  std::atomic<bool> cancelled_{false};  // cancel() was called: request and deliver nothing more
-  std::atomic<bool> done_{false};       // on_done has been given its outcome
-};
-
-}  // namespace detail
+/// The channel-endpoint operations of an `async_client` (novu/endpoints/async_client.hpp), as
+/// the SDKs' `novu.channelEndpoints`.
+template <class AsyncClient>
+class async_channel_endpoints_operations;
 
 /// The channel-connection operations of an `async_client`, as the SDKs'
 /// `novu.channelConnections`: `api.channel_connections().retrieve(identifier, on_done)`. A view
@@ -333,6 +147,12 @@ class async_client {
     return async_channel_connections_operations<async_client>(*this);
   }
 
+  /// The channel-endpoint operations, as the SDKs' `novu.channelEndpoints` (include
+  /// novu/endpoints/async_client.hpp to call them).
+  async_channel_endpoints_operations<async_client> channel_endpoints() noexcept {
+    return async_channel_endpoints_operations<async_client>(*this);
+  }
+
   /// One page of channel connections; `on_done(result<channel_connection_page>)`.
   template <class OnDone>
   async_call_handle list(const list_channel_connections_params& params, OnDone on_done,
@@ -341,7 +161,7 @@ class async_client {
     return detail::start_async_call<channel_connection_page>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_list_request(config, params, keyed); },
-        &detail::finish_list_call, std::nullopt, std::move(on_done));
+        &detail::finish_list_call, {}, std::move(on_done));
   }
 
   /// Walks the pages like client::for_each_page (same cursor rules: pages after the first are
@@ -351,8 +171,11 @@ class async_client {
   template <class OnPage, class OnDone>
   async_call_handle for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
                                   const pagination_options& paging = {}, const call_options& options = {}) {
-    return detail::async_page_walk::start(std::make_shared<detail::async_page_walk>(
-        context(), params, options, paging, std::move(on_page), std::move(on_done)));
+    using walk = detail::async_page_walk<list_channel_connections_params, channel_connection_page>;
+    const detail::page_listing<list_channel_connections_params, channel_connection_page> listing{
+        &connections::build_list_request, &detail::finish_list_call, &connections::next_page_params};
+    return walk::start(
+        std::make_shared<walk>(context(), listing, params, options, paging, std::move(on_page), std::move(on_done)));
   }
 
   /// Creates a channel connection; `on_done(result<channel_connection>)`.
@@ -363,7 +186,7 @@ class async_client {
     return detail::start_async_call<channel_connection>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_create_request(config, body, keyed); },
-        &detail::finish_connection_call, body.auth, std::move(on_done));
+        &detail::finish_connection_call, detail::auth_secret_values(body.auth), std::move(on_done));
   }
 
   /// Retrieves one channel connection; `on_done(result<channel_connection>)`.
@@ -373,7 +196,7 @@ class async_client {
     return detail::start_async_call<channel_connection>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_retrieve_request(config, identifier, keyed); },
-        &detail::finish_connection_call, std::nullopt, std::move(on_done));
+        &detail::finish_connection_call, {}, std::move(on_done));
   }
 
   /// Updates a channel connection; `on_done(result<channel_connection>)`.
@@ -384,7 +207,7 @@ class async_client {
     return detail::start_async_call<channel_connection>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_update_request(config, identifier, body, keyed); },
-        &detail::finish_connection_call, body.auth, std::move(on_done));
+        &detail::finish_connection_call, detail::auth_secret_values(body.auth), std::move(on_done));
   }
 
   /// Deletes a channel connection; `on_done(result<void>)`.
@@ -394,7 +217,7 @@ class async_client {
     return detail::start_async_call<void>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_delete_request(config, identifier, keyed); },
-        &detail::finish_delete_call, std::nullopt, std::move(on_done));
+        &detail::finish_delete_call, {}, std::move(on_done));
   }
 
   /// Verifies a connection's tokens with the provider, like client::verify (a 502 comes back
@@ -407,7 +230,7 @@ class async_client {
     return detail::start_async_call<channel_connection>(
         context(), verify_options,
         [&](const call_options& keyed) { return connections::build_verify_request(config, identifier, keyed); },
-        &detail::finish_verify_call, std::nullopt, std::move(on_done));
+        &detail::finish_verify_call, {}, std::move(on_done));
   }
 
   /// Creates the connection, or on a permanent "already exists" conflict updates the one it
@@ -431,7 +254,7 @@ class async_client {
                          [&](const call_options& keyed) {
                            return connections::build_update_request(config, *target, update, keyed);
                          },
-                         &detail::finish_connection_call, update.auth,
+                         &detail::finish_connection_call, detail::auth_secret_values(update.auth),
                          [chain](result<channel_connection> updated) { chain->finish(std::move(updated)); }),
                      2);
     };
@@ -440,12 +263,15 @@ class async_client {
         detail::start_async_call<channel_connection>(
             call, options,
             [&](const call_options& keyed) { return connections::build_create_request(config, body, keyed); },
-            &detail::finish_connection_call, body.auth, std::move(then_update)),
+            &detail::finish_connection_call, detail::auth_secret_values(body.auth), std::move(then_update)),
         1);
     return detail::handle_access::make(chain);
   }
 
  private:
+  template <class>
+  friend class async_channel_endpoints_operations;  // calls through context()
+
   // What calls in flight share with the client; never moved, so pointers into it stay valid.
   struct shared_state {
     shared_state(client_config c, AsyncTransport t, async_timer w, Environment e)

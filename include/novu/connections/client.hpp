@@ -10,14 +10,14 @@
 #endif
 // NOVU_CC_STANDALONE }
 
-#include <cstddef>        // size_t
-#include <cstdint>        // int64_t, uint32_t, uint64_t
-#include <optional>       // optional, nullopt
-#include <string>         // string, to_string
-#include <string_view>    // string_view
-#include <type_traits>    // is_same, decay_t
-#include <unordered_map>  // unordered_map
-#include <utility>        // declval, move, forward
+#include <cstddef>      // size_t
+#include <cstdint>      // int64_t, uint32_t, uint64_t
+#include <optional>     // optional, nullopt
+#include <string>       // string, to_string
+#include <string_view>  // string_view
+#include <type_traits>  // is_same, decay_t
+#include <vector>       // vector
+#include <utility>      // declval, move, forward
 
 #include "novu/core/detail/call.hpp"
 #include "novu/core/config.hpp"
@@ -34,14 +34,6 @@
 NOVU_CC_NAMESPACE_BEGIN
 
 namespace detail {
-
-// What a synchronous call needs from its client: the configuration, the transport and the
-// environment. The five operations below are non-template functions over it, compiled once.
-struct sync_call_context {
-  const client_config& config;   // requests are built from it; retries and limits too
-  sync_transport_ref transport;  // sends one attempt
-  environment_ref environment;   // clock, sleep and randomness for retries
-};
 
 // client::list.
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
@@ -86,39 +78,27 @@ NOVU_CC_API call_options create_or_update_options(const call_options& options);
 // The update create_or_update sends: the create body's workspace and auth.
 NOVU_CC_API update_channel_connection_request update_from_create(const create_channel_connection_request& body);
 
-// Masks the secret key and the tokens a call sent in every field of an error the call is about
-// to return, then finishes its message (control characters escaped, length capped).
-NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth);
-
-// Adds what the call went through to the message of `e` (detail::describe_call), masking the
-// key and `sent_auth`'s tokens in it again.
-NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
-                                     const novu::auth* sent_auth);
-
-// The error a call returns when its last attempt got no response: kind `transport` (or
-// `cancelled`, when the transport says so), secrets masked.
-NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth);
-
-// A finish_*_call function: what a call's final answer (or transport error) gives.
-template <class T>
-using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const novu::auth* sent_auth);
+// The values of the tokens `auth` carries (its table's secret fields), for an async call to
+// keep while it runs.
+NOVU_CC_API std::vector<std::string> auth_secret_values(const novu::auth& auth);
 
 // What a list call's final answer gives: the page, or the error with the configured key and
-// the tokens the call sent (`sent_auth`, may be null) scrubbed from every field before any
-// text in it is cut.
+// `sent`'s secrets scrubbed from every field before any text in it is cut.
 NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
-                                                             const novu::auth* sent_auth);
+                                                             const sent_secrets& sent);
 // finish_list_call for create, retrieve and update.
 NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
-                                                              const novu::auth* sent_auth);
+                                                              const sent_secrets& sent);
 // finish_list_call for verify: a 502 says that the provider rejected the refresh token.
 NOVU_CC_API result<channel_connection> finish_verify_call(transport_result answer, const client_config& config,
-                                                          const novu::auth* sent_auth);
-// finish_list_call for delete.
-NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
-                                            const novu::auth* sent_auth);
+                                                          const sent_secrets& sent);
 
 }  // namespace detail
+
+/// The channel-endpoint operations of a `client` (novu/endpoints/client.hpp, which
+/// novu/novu.hpp includes), as the SDKs' `novu.channelEndpoints`.
+template <class Client>
+class channel_endpoints_operations;
 
 /// The channel-connection operations of a `client`, as the SDKs' `novu.channelConnections`:
 /// `api.channel_connections().update(identifier, body)`. A view that refers to the client, which
@@ -192,6 +172,11 @@ class client {
   channel_connections_operations<client> channel_connections() noexcept {
     return channel_connections_operations<client>(*this);
   }
+  /// The channel-endpoint operations, as the SDKs' `novu.channelEndpoints`:
+  /// `api.channel_endpoints().create(body)` (declared in novu/endpoints/client.hpp).
+  channel_endpoints_operations<client> channel_endpoints() noexcept {
+    return channel_endpoints_operations<client>(*this);
+  }
   /// The transport, e.g. to inspect a fake.
   Transport& transport() noexcept { return transport_; }
 
@@ -210,24 +195,9 @@ class client {
   template <class OnPage>
   result<std::size_t> for_each_page(const list_channel_connections_params& params, OnPage&& on_page,
                                     const pagination_options& paging = {}, const call_options& options = {}) {
-    list_channel_connections_params current = params;
-    detail::page_cursor_guard cursors(params);
-    std::size_t pages = 0;
-    while (pages < paging.max_pages) {
-      result<channel_connection_page> page = list(current, options);
-      if (!page) return std::move(page).error();
-      ++pages;
-      if (!on_page(static_cast<const channel_connection_page&>(*page))) break;
-      if (pages >= paging.max_pages) break;
-      std::optional<list_channel_connections_params> next = connections::next_page_params(current, *page);
-      if (!next) break;
-      if (std::optional<error> loop = cursors.follow(*next->after, pages)) {
-        detail::redact_call_secrets(*loop, config_, nullptr);
-        return std::move(*loop);
-      }
-      current = std::move(*next);
-    }
-    return pages;
+    return detail::walk_pages(
+        config_, params, [&](const list_channel_connections_params& current) { return list(current, options); },
+        &connections::next_page_params, on_page, paging);
   }
 
   /// Creates a channel connection.
@@ -271,6 +241,9 @@ class client {
   }
 
  private:
+  template <class>
+  friend class channel_endpoints_operations;  // calls through context()
+
   // This client's configuration, transport and environment for the non-template call code.
   detail::sync_call_context context() noexcept {
     return {config_, detail::make_sync_transport_ref(transport_), detail::make_environment_ref(environment_)};

@@ -12,6 +12,7 @@
 #include "novu/endpoints/json.hpp"
 #include "novu/endpoints/request_builder.hpp"
 #include "novu/endpoints/response_parser.hpp"
+#include "novu/endpoints/client.hpp"
 
 // NOVU_CC_STANDALONE {
 #if NOVU_CC_OUTERMOST_HEADER == 30

@@ -505,8 +505,18 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CONNECTIONS_DETAIL_ASYNC_TWO_STEP_HPP
 // ---- end include/novu/connections/detail/async_two_step.hpp ----
 
-NOVU_CC_NAMESPACE_BEGIN
+// ---- begin include/novu/core/detail/async_call.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ASYNC_CALL_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ASYNC_CALL_HPP
+// The asynchronous call machinery every resource's async client shares: a call whose final
+// answer is parsed into a typed result, and a page walk over any resource's list. Both keep
+// the flat loop of novu/core/async.hpp (see novu/connections/async_client.hpp for how a call
+// runs).
+// SPDX-License-Identifier: MIT
 
+
+
+NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 // An async_call whose answer is parsed into `result<T>` for the caller's completion.
@@ -514,13 +524,13 @@ template <class T>
 class typed_async_call final : public async_call {
  public:
   // Turns the final answer into the result with `finish` (which scrubs the key and
-  // `sent_auth`'s tokens from errors) and reports it to `on_done`.
+  // `sent_values` from errors) and reports it to `on_done`.
   typed_async_call(async_call_context context, http_request request, const retry_policy& policy,
-                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
+                   call_finisher<T> finish, std::vector<std::string> sent_values,
                    unique_function<void(result<T>)> on_done)
       : async_call(std::move(context), std::move(request), policy),
         finish_(finish),
-        sent_auth_(std::move(sent_auth)),
+        sent_values_(std::move(sent_values)),
         on_done_(std::move(on_done)) {}
 
  private:
@@ -529,7 +539,7 @@ class typed_async_call final : public async_call {
   // has run even if the transport keeps its callback (and so this call) alive.
   void finish(transport_result answer, const call_summary& summary) override {
     unique_function<void(result<T>)> on_done = std::move(on_done_);
-    const novu::auth* sent = sent_auth_ ? &*sent_auth_ : nullptr;
+    const sent_secrets sent{nullptr, nullptr, &sent_values_};
     result<T> outcome = finish_(std::move(answer), config(), sent);
     if (!outcome) describe_call_error(outcome.error(), summary, config(), sent);
     on_done(std::move(outcome));
@@ -541,41 +551,54 @@ class typed_async_call final : public async_call {
   }
 
   call_finisher<T> finish_;                   // the operation's finish_*_call
-  std::optional<novu::auth> sent_auth_;       // tokens the request carried
+  std::vector<std::string> sent_values_;      // secrets the request carried
   unique_function<void(result<T>)> on_done_;  // the caller's completion
 };
 
 // Starts one call: the request is built once with `build(keyed options)` (an idempotency key
 // from the environment when `options` has none; a build error goes to `on_done` at once,
 // secrets masked), retried per the call's policy, its final answer parsed with `finish`.
+// `sent_values` are the secrets the request carries (see secret_values_of).
 template <class T, class Build>
 async_call_handle start_async_call(const async_call_context& context, const call_options& options, Build build,
-                                   call_finisher<T> finish, std::optional<novu::auth> sent_auth,
+                                   call_finisher<T> finish, std::vector<std::string> sent_values,
                                    unique_function<void(result<T>)> on_done) {
   const call_options keyed = keyed_options(options, context.environment);
   result<http_request> request = build(keyed);
   if (!request) {
     error e = std::move(request).error();
-    detail::redact_call_secrets(e, *context.config, sent_auth ? &*sent_auth : nullptr);
+    detail::redact_call_secrets(e, *context.config, sent_secrets{nullptr, nullptr, &sent_values});
     on_done(result<T>(std::move(e)));
     return {};
   }
   return async_call::start(std::make_shared<typed_async_call<T>>(context, std::move(*request),
                                                                  call_policy(*context.config, keyed), finish,
-                                                                 std::move(sent_auth), std::move(on_done)));
+                                                                 std::move(sent_values), std::move(on_done)));
 }
+
+// How a resource's pages are listed, for async_page_walk: its list builder, the finisher of
+// a list call, and the parameters of the page after one (nullopt after the last).
+template <class Params, class Page>
+struct page_listing {
+  result<http_request> (*build)(const client_config& config, const Params& params,
+                                const call_options& options);             // the list builder
+  call_finisher<Page> finish;                                             // the list call's finisher
+  std::optional<Params> (*next)(const Params& params, const Page& page);  // next_page_params
+};
 
 // A for_each_page walk in flight: one list call per page, with the same flat loop as
 // async_call (a page that arrives inside the call that requested it is handled by the next
 // round of the loop, not by a nested call). Cancelling works as for async_call: each page
 // request and each on_page run under `mutex_` after checking `cancelled_`.
+template <class Params, class Page>
 class async_page_walk final : public cancellable {
  public:
-  // A walk from `first` through `context`.
-  async_page_walk(async_call_context context, const list_channel_connections_params& first, const call_options& options,
-                  const pagination_options& paging, unique_function<bool(const channel_connection_page&)> on_page,
-                  unique_function<void(result<std::size_t>)> on_done)
+  // A walk from `first` through `context`, listing with `listing`.
+  async_page_walk(async_call_context context, page_listing<Params, Page> listing, const Params& first,
+                  const call_options& options, const pagination_options& paging,
+                  unique_function<bool(const Page&)> on_page, unique_function<void(result<std::size_t>)> on_done)
       : context_(std::move(context)),
+        listing_(listing),
         current_(first),
         options_(options),
         max_pages_(paging.max_pages),
@@ -594,7 +617,7 @@ class async_page_walk final : public cancellable {
   bool cancel() override {
     async_call_handle page;
     std::size_t pages = 0;
-    unique_function<bool(const channel_connection_page&)> released;
+    unique_function<bool(const Page&)> released;
     {
       std::lock_guard<std::recursive_mutex> lock(mutex_);
       if (cancelled_.exchange(true, std::memory_order_acq_rel)) return false;
@@ -614,24 +637,22 @@ class async_page_walk final : public cancellable {
 
  private:
   // The loop: requests a page (when `arrived` is empty), hands it to on_page, follows `next`.
-  static void run(std::shared_ptr<async_page_walk> walk, std::optional<result<channel_connection_page>> arrived) {
+  static void run(std::shared_ptr<async_page_walk> walk, std::optional<result<Page>> arrived) {
     for (;;) {
       if (walk->cancelled_.load(std::memory_order_acquire)) return;
       if (!arrived) {
         if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
-        auto requested = std::make_shared<handoff<result<channel_connection_page>>>();
+        auto requested = std::make_shared<handoff<result<Page>>>();
         {
           std::lock_guard<std::recursive_mutex> lock(walk->mutex_);
           if (walk->cancelled_.load(std::memory_order_acquire)) return;
           const async_call_context& context = walk->context_;
-          const list_channel_connections_params& params = walk->current_;
-          walk->page_ = start_async_call<channel_connection_page>(
+          const Params& params = walk->current_;
+          walk->page_ = start_async_call<Page>(
               context, walk->options_,
-              [&](const call_options& keyed) {
-                return connections::build_list_request(*context.config, params, keyed);
-              },
-              &detail::finish_list_call, std::nullopt,
-              [walk, requested](result<channel_connection_page> page) {
+              [&](const call_options& keyed) { return walk->listing_.build(*context.config, params, keyed); },
+              walk->listing_.finish, {},
+              [walk, requested](result<Page> page) {
                 if (!requested->claim()) return;
                 if (requested->offer(std::move(page))) return;
                 run(walk, requested->take());
@@ -640,7 +661,7 @@ class async_page_walk final : public cancellable {
         if (requested->park()) return;
         arrived.emplace(requested->take());
       }
-      result<channel_connection_page> page = std::move(*arrived);
+      result<Page> page = std::move(*arrived);
       arrived.reset();
       if (walk->cancelled_.load(std::memory_order_acquire)) return;
       if (!page) return walk->done(std::move(page).error());
@@ -650,7 +671,7 @@ class async_page_walk final : public cancellable {
         if (walk->cancelled_.load(std::memory_order_acquire)) return;
         ++walk->pages_;
         walk->in_on_page_ = true;
-        more = walk->on_page_(static_cast<const channel_connection_page&>(*page));
+        more = walk->on_page_(static_cast<const Page&>(*page));
         walk->in_on_page_ = false;
         if (walk->cancelled_.load(std::memory_order_acquire)) {
           walk->on_page_ = {};  // cancelled from inside on_page
@@ -659,10 +680,10 @@ class async_page_walk final : public cancellable {
       }
       if (!more) return walk->done(walk->pages_);
       if (walk->pages_ >= walk->max_pages_) return walk->done(walk->pages_);
-      std::optional<list_channel_connections_params> next = connections::next_page_params(walk->current_, *page);
+      std::optional<Params> next = walk->listing_.next(walk->current_, *page);
       if (!next) return walk->done(walk->pages_);
       if (std::optional<error> loop = walk->cursors_.follow(*next->after, walk->pages_)) {
-        detail::redact_call_secrets(*loop, *walk->context_.config, nullptr);
+        detail::redact_call_secrets(*loop, *walk->context_.config);
         return walk->done(std::move(*loop));
       }
       walk->current_ = std::move(*next);
@@ -674,7 +695,7 @@ class async_page_walk final : public cancellable {
   void done(result<std::size_t> outcome) {
     if (done_.exchange(true, std::memory_order_acq_rel)) return;
     unique_function<void(result<std::size_t>)> on_done = std::move(on_done_);
-    unique_function<bool(const channel_connection_page&)> released;
+    unique_function<bool(const Page&)> released;
     {
       std::lock_guard<std::recursive_mutex> lock(mutex_);
       released = std::move(on_page_);
@@ -682,22 +703,33 @@ class async_page_walk final : public cancellable {
     on_done(std::move(outcome));
   }
 
-  async_call_context context_;                                     // the client's parts
-  list_channel_connections_params current_;                        // parameters of the page requested next
-  call_options options_;                                           // per-call options of every page
-  std::size_t max_pages_;                                          // pagination_options::max_pages
-  std::size_t pages_ = 0;                                          // pages delivered so far
-  page_cursor_guard cursors_;                                      // cursors followed, to catch loops
-  unique_function<bool(const channel_connection_page&)> on_page_;  // the caller's page handler
-  unique_function<void(result<std::size_t>)> on_done_;             // the caller's completion
-  async_call_handle page_;                                         // the page request last started
-  std::recursive_mutex mutex_;          // held while a page is requested or delivered, and by cancel()
-  bool in_on_page_ = false;             // on_page is running (under mutex_)
-  std::atomic<bool> cancelled_{false};  // cancel() was called: request and deliver nothing more
-  std::atomic<bool> done_{false};       // on_done has been given its outcome
+  async_call_context context_;                          // the client's parts
+  page_listing<Params, Page> listing_;                  // how pages are requested
+  Params current_;                                      // parameters of the page requested next
+  call_options options_;                                // per-call options of every page
+  std::size_t max_pages_;                               // pagination_options::max_pages
+  std::size_t pages_ = 0;                               // pages delivered so far
+  page_cursor_guard cursors_;                           // cursors followed, to catch loops
+  unique_function<bool(const Page&)> on_page_;          // the caller's page handler
+  unique_function<void(result<std::size_t>)> on_done_;  // the caller's completion
+  async_call_handle page_;                              // the page request last started
+  std::recursive_mutex mutex_;                          // held while a page is requested or delivered, and by cancel()
+  bool in_on_page_ = false;                             // on_page is running (under mutex_)
+  std::atomic<bool> cancelled_{false};                  // cancel() was called: request and deliver nothing more
+  std::atomic<bool> done_{false};                       // on_done has been given its outcome
 };
 
 }  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_ASYNC_CALL_HPP
+// ---- end include/novu/core/detail/async_call.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// The channel-endpoint operations of an `async_client` (novu/endpoints/async_client.hpp), as
+/// the SDKs' `novu.channelEndpoints`.
+template <class AsyncClient>
+class async_channel_endpoints_operations;
 
 /// The channel-connection operations of an `async_client`, as the SDKs'
 /// `novu.channelConnections`: `api.channel_connections().retrieve(identifier, on_done)`. A view
@@ -790,6 +822,12 @@ class async_client {
     return async_channel_connections_operations<async_client>(*this);
   }
 
+  /// The channel-endpoint operations, as the SDKs' `novu.channelEndpoints` (include
+  /// novu/endpoints/async_client.hpp to call them).
+  async_channel_endpoints_operations<async_client> channel_endpoints() noexcept {
+    return async_channel_endpoints_operations<async_client>(*this);
+  }
+
   /// One page of channel connections; `on_done(result<channel_connection_page>)`.
   template <class OnDone>
   async_call_handle list(const list_channel_connections_params& params, OnDone on_done,
@@ -798,7 +836,7 @@ class async_client {
     return detail::start_async_call<channel_connection_page>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_list_request(config, params, keyed); },
-        &detail::finish_list_call, std::nullopt, std::move(on_done));
+        &detail::finish_list_call, {}, std::move(on_done));
   }
 
   /// Walks the pages like client::for_each_page (same cursor rules: pages after the first are
@@ -808,8 +846,11 @@ class async_client {
   template <class OnPage, class OnDone>
   async_call_handle for_each_page(const list_channel_connections_params& params, OnPage on_page, OnDone on_done,
                                   const pagination_options& paging = {}, const call_options& options = {}) {
-    return detail::async_page_walk::start(std::make_shared<detail::async_page_walk>(
-        context(), params, options, paging, std::move(on_page), std::move(on_done)));
+    using walk = detail::async_page_walk<list_channel_connections_params, channel_connection_page>;
+    const detail::page_listing<list_channel_connections_params, channel_connection_page> listing{
+        &connections::build_list_request, &detail::finish_list_call, &connections::next_page_params};
+    return walk::start(
+        std::make_shared<walk>(context(), listing, params, options, paging, std::move(on_page), std::move(on_done)));
   }
 
   /// Creates a channel connection; `on_done(result<channel_connection>)`.
@@ -820,7 +861,7 @@ class async_client {
     return detail::start_async_call<channel_connection>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_create_request(config, body, keyed); },
-        &detail::finish_connection_call, body.auth, std::move(on_done));
+        &detail::finish_connection_call, detail::auth_secret_values(body.auth), std::move(on_done));
   }
 
   /// Retrieves one channel connection; `on_done(result<channel_connection>)`.
@@ -830,7 +871,7 @@ class async_client {
     return detail::start_async_call<channel_connection>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_retrieve_request(config, identifier, keyed); },
-        &detail::finish_connection_call, std::nullopt, std::move(on_done));
+        &detail::finish_connection_call, {}, std::move(on_done));
   }
 
   /// Updates a channel connection; `on_done(result<channel_connection>)`.
@@ -841,7 +882,7 @@ class async_client {
     return detail::start_async_call<channel_connection>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_update_request(config, identifier, body, keyed); },
-        &detail::finish_connection_call, body.auth, std::move(on_done));
+        &detail::finish_connection_call, detail::auth_secret_values(body.auth), std::move(on_done));
   }
 
   /// Deletes a channel connection; `on_done(result<void>)`.
@@ -851,7 +892,7 @@ class async_client {
     return detail::start_async_call<void>(
         context(), options,
         [&](const call_options& keyed) { return connections::build_delete_request(config, identifier, keyed); },
-        &detail::finish_delete_call, std::nullopt, std::move(on_done));
+        &detail::finish_delete_call, {}, std::move(on_done));
   }
 
   /// Verifies a connection's tokens with the provider, like client::verify (a 502 comes back
@@ -864,7 +905,7 @@ class async_client {
     return detail::start_async_call<channel_connection>(
         context(), verify_options,
         [&](const call_options& keyed) { return connections::build_verify_request(config, identifier, keyed); },
-        &detail::finish_verify_call, std::nullopt, std::move(on_done));
+        &detail::finish_verify_call, {}, std::move(on_done));
   }
 
   /// Creates the connection, or on a permanent "already exists" conflict updates the one it
@@ -888,7 +929,7 @@ class async_client {
                          [&](const call_options& keyed) {
                            return connections::build_update_request(config, *target, update, keyed);
                          },
-                         &detail::finish_connection_call, update.auth,
+                         &detail::finish_connection_call, detail::auth_secret_values(update.auth),
                          [chain](result<channel_connection> updated) { chain->finish(std::move(updated)); }),
                      2);
     };
@@ -897,12 +938,15 @@ class async_client {
         detail::start_async_call<channel_connection>(
             call, options,
             [&](const call_options& keyed) { return connections::build_create_request(config, body, keyed); },
-            &detail::finish_connection_call, body.auth, std::move(then_update)),
+            &detail::finish_connection_call, detail::auth_secret_values(body.auth), std::move(then_update)),
         1);
     return detail::handle_access::make(chain);
   }
 
  private:
+  template <class>
+  friend class async_channel_endpoints_operations;  // calls through context()
+
   // What calls in flight share with the client; never moved, so pointers into it stay valid.
   struct shared_state {
     shared_state(client_config c, AsyncTransport t, async_timer w, Environment e)

@@ -7,6 +7,7 @@
 #include <cstdint>      // int64_t, uint64_t
 #include <string_view>  // string_view
 #include <utility>      // move
+#include <vector>       // vector
 
 #include "novu/connections/client.hpp"
 #include "novu/core/impl/call.ipp"
@@ -22,99 +23,29 @@
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// The secrets of one call: the configured key and the secret fields of the `auth` the call
-// sends (those its table flags: the access and refresh tokens).
-inline secret_scrubber call_secrets(const client_config& config, const novu::auth* sent_auth) {
-  secret_scrubber secrets;
-  secrets.add(config.secret_key);
-  if (sent_auth != nullptr) add_secret_fields(secrets, auth_type, sent_auth);
-  return secrets;
-}
+// The tokens a create or update sends: its auth, read through the auth table.
+inline sent_secrets sent_auth(const novu::auth& auth) noexcept { return {&auth_type, &auth, nullptr}; }
 
-NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const novu::auth* sent_auth) {
-  const secret_scrubber secrets = call_secrets(config, sent_auth);
-  finish_error(e, &secrets);
-}
-
-NOVU_CC_API error final_transport_error(error e, const client_config& config, const novu::auth* sent_auth) {
-  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
-  redact_call_secrets(e, config, sent_auth);
-  return e;
-}
-
-// A parser that scrubs the call's secrets from the errors it returns.
-template <class T>
-using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
-
-// The result of a call whose final answer is `answer`.
-template <class T>
-result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
-                      const novu::auth* sent_auth) {
-  if (!answer) return final_transport_error(std::move(answer).error(), config, sent_auth);
-  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
-  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
-  // is cut.
-  const bool success = is_2xx(answer->status);
-  if (success) {
-    result<T> parsed = parse(*answer, config.limits, nullptr);
-    if (parsed) return parsed;
-  }
-  const secret_scrubber secrets = call_secrets(config, sent_auth);
-  if (!success) {
-    // What parse() does for an error status, except that the error takes the body (once it
-    // is decoded) instead of copying it: the answer is ours.
-    return error_from_response(*answer, config.limits, &secrets, &answer->body);
-  }
-  return parse(*answer, config.limits, &secrets);
+NOVU_CC_API std::vector<std::string> auth_secret_values(const novu::auth& auth) {
+  return secret_values_of(auth_type, &auth);
 }
 
 NOVU_CC_API result<channel_connection_page> finish_list_call(transport_result answer, const client_config& config,
-                                                             const novu::auth* sent_auth) {
-  return finish_call<channel_connection_page>(std::move(answer), &parse_page, config, sent_auth);
+                                                             const sent_secrets& sent) {
+  return finish_call<channel_connection_page>(std::move(answer), &parse_page, config, sent);
 }
 
 NOVU_CC_API result<channel_connection> finish_connection_call(transport_result answer, const client_config& config,
-                                                              const novu::auth* sent_auth) {
-  return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+                                                              const sent_secrets& sent) {
+  return finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent);
 }
 
 NOVU_CC_API result<channel_connection> finish_verify_call(transport_result answer, const client_config& config,
-                                                          const novu::auth* sent_auth) {
+                                                          const sent_secrets& sent) {
   result<channel_connection> verified =
-      finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent_auth);
+      finish_call<channel_connection>(std::move(answer), &parse_connection, config, sent);
   if (!verified) explain_verify_error(verified.error());
   return verified;
-}
-
-NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
-                                            const novu::auth* sent_auth) {
-  return finish_call<void>(std::move(answer), &parse_no_content, config, sent_auth);
-}
-
-NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
-                                     const novu::auth* sent_auth) {
-  describe_call(e, summary, config, call_secrets(config, sent_auth));
-}
-
-// Builds the request once with `build(keyed options)` (so every attempt carries the same
-// idempotency key, generated from the environment when `options` has none), sends it, retries
-// per the call's policy, and turns the final answer into the call's result with `finish`; an
-// error says what the call went through (describe_call).
-template <class T, class Build>
-result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
-                       const novu::auth* sent_auth) {
-  const call_options keyed = keyed_options(options, call.environment);
-  result<http_request> request = build(keyed);
-  if (!request) {
-    redact_call_secrets(request.error(), call.config, sent_auth);
-    return std::move(request).error();
-  }
-  call_summary summary;
-  transport_result answer =
-      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
-  result<T> outcome = finish(std::move(answer), call.config, sent_auth);
-  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent_auth);
-  return outcome;
 }
 
 NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& call,
@@ -123,7 +54,7 @@ NOVU_CC_API result<channel_connection_page> sync_list(const sync_call_context& c
   return execute_sync<channel_connection_page>(
       call, options,
       [&](const call_options& keyed) { return connections::build_list_request(call.config, params, keyed); },
-      &finish_list_call, nullptr);
+      &finish_list_call, {});
 }
 
 NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call,
@@ -132,7 +63,7 @@ NOVU_CC_API result<channel_connection> sync_create(const sync_call_context& call
   return execute_sync<channel_connection>(
       call, options,
       [&](const call_options& keyed) { return connections::build_create_request(call.config, body, keyed); },
-      &finish_connection_call, &body.auth);
+      &finish_connection_call, sent_auth(body.auth));
 }
 
 NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& call, std::string_view identifier,
@@ -140,7 +71,7 @@ NOVU_CC_API result<channel_connection> sync_retrieve(const sync_call_context& ca
   return execute_sync<channel_connection>(
       call, options,
       [&](const call_options& keyed) { return connections::build_retrieve_request(call.config, identifier, keyed); },
-      &finish_connection_call, nullptr);
+      &finish_connection_call, {});
 }
 
 NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call, std::string_view identifier,
@@ -151,7 +82,7 @@ NOVU_CC_API result<channel_connection> sync_update(const sync_call_context& call
       [&](const call_options& keyed) {
         return connections::build_update_request(call.config, identifier, body, keyed);
       },
-      &finish_connection_call, &body.auth);
+      &finish_connection_call, sent_auth(body.auth));
 }
 
 NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_view identifier,
@@ -159,7 +90,7 @@ NOVU_CC_API result<void> sync_remove(const sync_call_context& call, std::string_
   return execute_sync<void>(
       call, options,
       [&](const call_options& keyed) { return connections::build_delete_request(call.config, identifier, keyed); },
-      &finish_delete_call, nullptr);
+      &finish_delete_call, {});
 }
 
 NOVU_CC_API retry_policy verify_retry_policy(retry_policy policy) {
@@ -179,7 +110,7 @@ NOVU_CC_API result<channel_connection> sync_verify(const sync_call_context& call
   return execute_sync<channel_connection>(
       call, verify_options,
       [&](const call_options& keyed) { return connections::build_verify_request(call.config, identifier, keyed); },
-      &finish_verify_call, nullptr);
+      &finish_verify_call, {});
 }
 
 NOVU_CC_API std::optional<std::string> create_or_update_target(const error& created,

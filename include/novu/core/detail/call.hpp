@@ -3,13 +3,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>      // size_t
 #include <cstdint>      // int64_t, uint32_t, uint64_t
+#include <optional>     // optional
+#include <string>       // string
 #include <type_traits>  // is_same, decay_t, void_t, true_type, false_type
-#include <utility>      // declval
+#include <utility>      // declval, as_const, move
+#include <vector>       // vector
 
 #include "novu/core/config.hpp"
 #include "novu/core/error.hpp"
 #include "novu/core/http.hpp"
+#include "novu/core/pagination.hpp"
 #include "novu/core/result.hpp"
 #include "novu/core/retry.hpp"
 #include "novu/core/version.hpp"
@@ -18,6 +23,7 @@ NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
 class secret_scrubber;
+struct type_desc;
 
 // Whether an Environment has each member the clients call (detected, so that a missing one is
 // reported by a static_assert in plain words instead of an error deep inside a lambda).
@@ -183,6 +189,76 @@ NOVU_CC_API retry_decision next_attempt(const retry_policy& policy, int attempts
 NOVU_CC_API transport_result send_with_retries(const retry_policy& policy, http_request& request,
                                                const sync_transport_ref& transport, const environment_ref& environment,
                                                call_summary& summary);
+
+// The secrets a call's request carries besides the configured key, masked in every error the
+// call returns: a body read through its field table (only when an error needs it), or values
+// copied at the call's start (an async call, whose caller's body may be gone by then).
+struct sent_secrets {
+  const type_desc* table = nullptr;                  // the body's field table; null: no body
+  const void* body = nullptr;                        // the body `table` describes
+  const std::vector<std::string>* values = nullptr;  // secret values; null: none
+};
+
+// What a synchronous call needs from its client: the configuration, the transport and the
+// environment. Every resource's operations are non-template functions over it, compiled once.
+struct sync_call_context {
+  const client_config& config;   // requests are built from it; retries and limits too
+  sync_transport_ref transport;  // sends one attempt
+  environment_ref environment;   // clock, sleep and randomness for retries
+};
+
+// A finish_*_call function: what a call's final answer (or transport error) gives, with the
+// configured key and `sent`'s secrets scrubbed from every field of an error.
+template <class T>
+using call_finisher = result<T> (*)(transport_result answer, const client_config& config, const sent_secrets& sent);
+
+// Masks the secret key and `sent`'s secrets in every field of an error a call is about to
+// return, then finishes its message (control characters escaped, length capped).
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent = {});
+
+// Adds what the call went through to the message of `e` (describe_call), masking the key and
+// `sent`'s secrets in it again.
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent);
+
+// The error a call returns when its last attempt got no response: kind `transport` (or
+// `cancelled`, when the transport says so), secrets masked.
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent);
+
+// The value of every secret field of `body`, described by `table` (for a call that must keep
+// them after the caller's body is gone).
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body);
+
+// The result of a DELETE call: success for any 2xx, else the error.
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent);
+
+// Every resource's synchronous for_each_page: lists pages with `list(params)` from `first` on,
+// hands each to `on_page` (false stops), follows `next(params, page)` until the last page or
+// `paging.max_pages` pages. A `next` cursor already followed ends the walk with a decode
+// error (page_cursor_guard), secrets masked per `config`.
+template <class Params, class List, class Next, class OnPage>
+result<std::size_t> walk_pages(const client_config& config, const Params& first, List list, Next next, OnPage& on_page,
+                               const pagination_options& paging) {
+  Params current = first;
+  page_cursor_guard cursors(first);
+  std::size_t pages = 0;
+  while (pages < paging.max_pages) {
+    auto page = list(current);
+    if (!page) return std::move(page).error();
+    ++pages;
+    if (!on_page(std::as_const(*page))) break;
+    if (pages >= paging.max_pages) break;
+    std::optional<Params> following = next(current, *page);
+    if (!following) break;
+    if (std::optional<error> loop = cursors.follow(*following->after, pages)) {
+      redact_call_secrets(*loop, config);
+      return std::move(*loop);
+    }
+    current = std::move(*following);
+  }
+  return pages;
+}
 
 // Adds what the call went through to the message of `e`, the error a call returns: the
 // attempts made and over how long (after retries), the Retry-After asked for (429, 503), a hint

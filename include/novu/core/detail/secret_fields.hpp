@@ -18,8 +18,10 @@
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
-// Adds to `secrets` the value of every secret field of `object`, a struct described by `type`.
-inline void add_secret_fields(secret_scrubber& secrets, const type_desc& type, const void* object) {
+// Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
+// every secret field of `object`, a struct described by `type`.
+template <class Secrets>
+void add_secret_fields(Secrets& secrets, const type_desc& type, const void* object) {
   for (std::size_t i = 0; i < type.field_count; ++i) {
     const field_desc& f = type.fields[i];
     const void* target = f.member(const_cast<void*>(object));

@@ -11,7 +11,9 @@
 
 #include "novu/core/detail/call.hpp"
 #include "novu/core/detail/scrub.hpp"
+#include "novu/core/detail/secret_fields.hpp"
 #include "novu/core/detail/text.hpp"
+#include "novu/core/impl/error.ipp"
 #include "novu/core/impl/request.ipp"
 #include "novu/core/impl/response.ipp"
 #include "novu/core/impl/retry.ipp"
@@ -160,6 +162,101 @@ NOVU_CC_API error cancelled_error(const call_summary& summary) {
                                                   duration_text(summary.elapsed_ms));
   e.retryable = false;
   return e;
+}
+
+// The secrets of one call: the configured key and `sent`'s.
+inline secret_scrubber call_secrets(const client_config& config, const sent_secrets& sent) {
+  secret_scrubber secrets;
+  secrets.add(config.secret_key);
+  if (sent.table != nullptr) add_secret_fields(secrets, *sent.table, sent.body);
+  if (sent.values != nullptr) {
+    for (const std::string& value : *sent.values) secrets.add(value);
+  }
+  return secrets;
+}
+
+NOVU_CC_API void redact_call_secrets(error& e, const client_config& config, const sent_secrets& sent) {
+  const secret_scrubber secrets = call_secrets(config, sent);
+  finish_error(e, &secrets);
+}
+
+NOVU_CC_API void describe_call_error(error& e, const call_summary& summary, const client_config& config,
+                                     const sent_secrets& sent) {
+  describe_call(e, summary, config, call_secrets(config, sent));
+}
+
+NOVU_CC_API error final_transport_error(error e, const client_config& config, const sent_secrets& sent) {
+  if (e.kind != error_kind::cancelled) e.kind = error_kind::transport;  // a transport may report a cancel
+  redact_call_secrets(e, config, sent);
+  return e;
+}
+
+// Collects values like a secret_scrubber collects patterns.
+struct secret_value_list {
+  std::vector<std::string>& values;  // where they go
+  // Keeps `value` (an empty one masks nothing).
+  void add(std::string_view value) {
+    if (!value.empty()) values.emplace_back(value);
+  }
+};
+
+NOVU_CC_API std::vector<std::string> secret_values_of(const type_desc& table, const void* body) {
+  std::vector<std::string> values;
+  secret_value_list list{values};
+  add_secret_fields(list, table, body);
+  return values;
+}
+
+// A parser that scrubs the call's secrets from the errors it returns.
+template <class T>
+using secret_aware_parser = result<T> (*)(const http_response&, const decode_limits&, const secret_scrubber*);
+
+// The result of a call whose final answer is `answer`, parsed with `parse`.
+template <class T>
+result<T> finish_call(transport_result answer, secret_aware_parser<T> parse, const client_config& config,
+                      const sent_secrets& sent) {
+  if (!answer) return final_transport_error(std::move(answer).error(), config, sent);
+  // A success needs no scrubber: a 2xx is parsed without one first, and only a failure to
+  // decode it is parsed again with the call's secrets, so its message is scrubbed before it
+  // is cut.
+  const bool success = is_2xx(answer->status);
+  if (success) {
+    result<T> parsed = parse(*answer, config.limits, nullptr);
+    if (parsed) return parsed;
+  }
+  const secret_scrubber secrets = call_secrets(config, sent);
+  if (!success) {
+    // What parse() does for an error status, except that the error takes the body (once it
+    // is decoded) instead of copying it: the answer is ours.
+    return error_from_response(*answer, config.limits, &secrets, &answer->body);
+  }
+  return parse(*answer, config.limits, &secrets);
+}
+
+NOVU_CC_API result<void> finish_delete_call(transport_result answer, const client_config& config,
+                                            const sent_secrets& sent) {
+  return finish_call<void>(std::move(answer), &parse_no_content, config, sent);
+}
+
+// Builds the request once with `build(keyed options)` (so every attempt carries the same
+// idempotency key, generated from the environment when `options` has none), sends it, retries
+// per the call's policy, and turns the final answer into the call's result with `finish`; an
+// error says what the call went through (describe_call).
+template <class T, class Build>
+result<T> execute_sync(const sync_call_context& call, const call_options& options, Build build, call_finisher<T> finish,
+                       const sent_secrets& sent) {
+  const call_options keyed = keyed_options(options, call.environment);
+  result<http_request> request = build(keyed);
+  if (!request) {
+    redact_call_secrets(request.error(), call.config, sent);
+    return std::move(request).error();
+  }
+  call_summary summary;
+  transport_result answer =
+      send_with_retries(call_policy(call.config, keyed), *request, call.transport, call.environment, summary);
+  result<T> outcome = finish(std::move(answer), call.config, sent);
+  if (!outcome) describe_call_error(outcome.error(), summary, call.config, sent);
+  return outcome;
 }
 
 }  // namespace detail

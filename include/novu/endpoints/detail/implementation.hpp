@@ -7,6 +7,7 @@
 #include "novu/core/version.hpp"
 
 #if NOVU_CC_WITH_IMPLEMENTATION
+#include "novu/endpoints/impl/client.ipp"
 #include "novu/endpoints/impl/json.ipp"
 #include "novu/endpoints/impl/request_builder.ipp"
 #include "novu/endpoints/impl/response_parser.ipp"
