@@ -1,6 +1,6 @@
 # Stages that talk to servers on 127.0.0.1 or run long-lived tools; sourced by tools/test-all.sh.
 
-register_stage contract "Prism mock of Novu's OpenAPI document: all five operations over libcurl"
+register_stage contract "Prism mocks of Novu's OpenAPI documents (connections, then endpoints): all five operations of each over libcurl, every endpoint type"
 stage_contract() { bash tests/contract/run.sh; }
 
 register_stage transport "libcurl, cpp-httplib, Boost.Beast and async transports over loopback (TLS too) and against Prism"
