@@ -9,7 +9,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <algorithm>    // sort, all_of
+#include <algorithm>    // sort
 #include <cstddef>      // size_t
 #include <cstdint>      // uint64_t
 #include <map>          // map
@@ -210,7 +210,7 @@ class fake_endpoints {
     const char* const label = tool_label(type);
     const channel_connection* connection = nullptr;
     if (label != nullptr) {
-      if (!integration->provider.is_known() || integration->provider != tool_provider(type)) {
+      if (integration->provider != tool_provider(type)) {
         return server.error_response(400, path,
                                      "Channel endpoint type \"" + type.value() + "\" requires " +
                                          (type == endpoint_type::opsgenie_integration ? "an " : "a ") + label +
