@@ -1,9 +1,11 @@
-// fake_novu: an in-process stand-in for Novu's Channel Connections API, for unit tests and
-// examples. It answers the five operations and verify from memory the way the server does: `data`
-// envelopes on single entities, generated identifiers, filters and cursor pagination on list,
-// ErrorDto/ValidationErrorDto bodies, and POST/PATCH idempotency. Thread-safe.
-// It is a fake_backend (novu/testing/fake_backend.hpp) serving one resource store,
-// fake_connections (novu/testing/fake_connections.hpp).
+// fake_novu: an in-process stand-in for Novu's Channel Connections and Channel Endpoints APIs,
+// for unit tests and examples. It answers the connections' five operations and verify, and the
+// endpoints' five operations, from memory the way the server does: `data` envelopes on single
+// entities, generated identifiers, filters and cursor pagination on list, ErrorDto/
+// ValidationErrorDto bodies, and POST/PATCH idempotency. Thread-safe.
+// It is a fake_backend (novu/testing/fake_backend.hpp) serving two resource stores,
+// fake_connections (novu/testing/fake_connections.hpp) and fake_endpoints
+// (novu/testing/fake_endpoints.hpp), which resolves `connectionIdentifier` in the first.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -17,6 +19,7 @@
 #include "novu/novu.hpp"
 #include "novu/testing/fake_backend.hpp"
 #include "novu/testing/fake_connections.hpp"
+#include "novu/testing/fake_endpoints.hpp"
 
 NOVU_CC_NAMESPACE_BEGIN
 
@@ -24,7 +27,7 @@ NOVU_CC_NAMESPACE_BEGIN
 struct fake_novu_options {
   /// Accepted secret key (with or without "ApiKey "); empty accepts any non-empty key.
   std::string secret_key;
-  /// Known integrations; creating a connection for another one answers 404.
+  /// Known integrations; creating a connection or an endpoint for another one answers 404.
   std::vector<fake_integration> integrations{{"slack-prod", channel_type::chat, provider_id::slack},
                                              {"msteams-prod", channel_type::chat, provider_id::msteams}};
   /// Clock of createdAt/updatedAt/timestamps in Unix ms; it advances 1 s per write.
@@ -54,7 +57,8 @@ class fake_novu {
   /// A fake with `options`.
   explicit fake_novu(fake_novu_options options = {})
       : backend_(fake_backend_options{std::move(options.secret_key), options.start_unix_ms}),
-        connections_(backend_, std::move(options.integrations)) {}
+        connections_(backend_, std::move(options.integrations)),
+        endpoints_(backend_, connections_) {}
 
   /// A transport for novu::client.
   sync_transport transport() noexcept { return sync_transport{this}; }
@@ -72,6 +76,11 @@ class fake_novu {
   std::vector<channel_connection> connections() const { return connections_.connections(); }
   /// Stores `connection` as is (test setup), replacing one with the same identifier.
   void put(channel_connection connection) { connections_.put(std::move(connection)); }
+  /// Stored endpoints, ordered by identifier.
+  std::vector<channel_endpoint> endpoints() const { return endpoints_.endpoints(); }
+  /// Stores `endpoint` as is (test setup: any type, no checks), replacing one with the same
+  /// identifier.
+  void put(channel_endpoint endpoint) { endpoints_.put(std::move(endpoint)); }
 
   /// Marks connection `identifier`'s refresh token as rejected by the provider: verify answers
   /// 502 until an update stores new auth. False when there is no such connection.
@@ -88,6 +97,7 @@ class fake_novu {
  private:
   fake_backend backend_;
   fake_connections connections_;
+  fake_endpoints endpoints_;  // after connections_, which it reads
 };
 
 NOVU_CC_NAMESPACE_END
