@@ -3,7 +3,8 @@
 // examples. It checks the secret key, routes each request to the store registered for its
 // collection path, makes POST/PATCH idempotent by Idempotency-Key, serves injected faults, and
 // builds the server's ErrorDto/ValidationErrorDto bodies and cursor pages. Resource stores
-// (novu/testing/fake_connections.hpp) register themselves; novu/testing/fake_novu.hpp joins them.
+// (novu/testing/fake_connections.hpp, fake_endpoints.hpp) register themselves; novu/testing/fake_novu.hpp
+// joins them.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -209,13 +210,18 @@ class fake_backend {
     return encoded_response(status, encode_json(body));
   }
 
-  /// A 422 ValidationErrorDto from a decoder error: the field is its JSON pointer, dotted.
-  http_response validation_response(const std::string& path, const error& decode_error) const {
+  /// A 422 ValidationErrorDto listing `violations` (each a field and its messages).
+  http_response validation_response(const std::string& path, std::vector<constraint_violation> violations) const {
     api_error body;
     body.status_code = 422;
     body.timestamp = now_iso();
     body.path = path;
     body.message = json_string("Validation failed").value_or(any_json{});
+    body.errors = std::move(violations);
+    return encoded_response(422, encode_json(body));
+  }
+  /// A 422 ValidationErrorDto from a decoder error: the field is its JSON pointer, dotted.
+  http_response validation_response(const std::string& path, const error& decode_error) const {
     constraint_violation v;
     std::string field;
     for (char ch : decode_error.location) field.push_back(ch == '/' ? '.' : ch);
@@ -225,8 +231,7 @@ class fake_backend {
     const std::string prefix = decode_error.location + ": ";
     if (!decode_error.location.empty() && reason.compare(0, prefix.size(), prefix) == 0) reason.erase(0, prefix.size());
     v.messages.push_back(reason);
-    body.errors.emplace().push_back(std::move(v));
-    return encoded_response(422, encode_json(body));
+    return validation_response(path, std::vector<constraint_violation>{std::move(v)});
   }
 
   /// A 422 for the query parameter `field`.

@@ -69,6 +69,18 @@ class fake_connections {
     r.connection = std::move(connection);
     r.sequence = ++sequence_;
   }
+  /// The stored connection `identifier`, or nullptr. For another store's handlers (fake_endpoints
+  /// looks up `connectionIdentifier`): it does not lock, so call it only under the server's lock.
+  const channel_connection* find_unlocked(const std::string& identifier) const {
+    const auto found = store_.find(identifier);
+    return found == store_.end() ? nullptr : &found->second.connection;
+  }
+  /// The known integration `identifier`, or nullptr (the list never changes: no lock needed).
+  const fake_integration* integration(const std::string& identifier) const {
+    const auto found = std::find_if(integrations_.begin(), integrations_.end(),
+                                    [&](const fake_integration& i) { return i.identifier == identifier; });
+    return found == integrations_.end() ? nullptr : &*found;
+  }
   /// Marks the refresh token of connection `identifier` as rejected by the provider: verify
   /// answers 502 until an update (the user re-authorising) stores new auth. False when there
   /// is no such connection.
@@ -118,10 +130,8 @@ class fake_connections {
     if (!body->subscriber_id && !body->context) {
       return server.error_response(400, path, "Either subscriberId or context must be provided");
     }
-    const auto integration = std::find_if(integrations_.begin(), integrations_.end(), [&](const fake_integration& i) {
-      return i.identifier == body->integration_identifier;
-    });
-    if (integration == integrations_.end()) {
+    const fake_integration* const known = integration(body->integration_identifier);
+    if (known == nullptr) {
       return server.error_response(404, path, "Integration not found: " + body->integration_identifier);
     }
     const bool shared = body->connection_mode == connection_mode::shared;
@@ -154,8 +164,8 @@ class fake_connections {
                                    "Channel connection with identifier \"" + c.identifier +
                                        "\" already exists in environment \"fake-environment\"");
     }
-    c.channel = integration->channel;
-    c.provider_id = integration->provider;
+    c.channel = known->channel;
+    c.provider_id = known->provider;
     c.integration_identifier = body->integration_identifier;
     c.subscriber_id = subscriber;
     c.context_keys = std::move(context_keys);
