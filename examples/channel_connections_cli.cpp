@@ -8,15 +8,16 @@
 // code 2. To add a command, write its `run_<name>` function and add one row to `commands()`.
 #include <unistd.h>  // isatty, STDERR_FILENO
 
-#include <cerrno>   // errno
-#include <cstdio>   // printf, fprintf, fopen, fread
-#include <cstdlib>  // getenv, strtol, strtoul
-#include <cstring>  // strerror
-#include <map>      // map
-#include <set>      // set
-#include <string>   // string
-#include <utility>  // move
-#include <vector>   // vector
+#include <cerrno>    // errno
+#include <cstdio>    // printf, fprintf, fopen, fread
+#include <cstdlib>   // getenv, strtol, strtoul
+#include <cstring>   // strerror
+#include <map>       // map
+#include <optional>  // optional
+#include <set>       // set
+#include <string>    // string
+#include <utility>   // move
+#include <vector>    // vector
 
 #include "novu/novu.hpp"
 #include "novu/core/printing.hpp"
@@ -202,9 +203,18 @@ parse_result parse(int argc, char** argv) {
       continue;
     }
     if (out.command == nullptr) {
-      out.command = find_command(arg);
+      // "endpoints" takes its operation as a second word: `endpoints list`.
+      std::string name = arg;
+      if (arg == "endpoints") {
+        if (i + 1 >= argc || argv[i + 1][0] == '-') {
+          out.error = "endpoints needs an operation: list, get, create, update or delete";
+          return out;
+        }
+        name += " " + std::string(argv[++i]);
+      }
+      out.command = find_command(name);
       if (out.command == nullptr) {
-        out.error = "unknown command " + arg;
+        out.error = "unknown command " + name;
         return out;
       }
       continue;
@@ -251,7 +261,8 @@ void print_option(const option_spec& o) {
 // The --help text, on stdout.
 void print_help() {
   std::printf("usage: %s [global options] COMMAND [ARGUMENTS] [options]\n", program.c_str());
-  std::printf("Lists, creates, reads, updates and deletes Novu channel connections.\n\ncommands:\n");
+  std::printf(
+      "Lists, creates, reads, updates and deletes Novu channel connections and channel endpoints.\n\ncommands:\n");
   for (const command_spec& c : commands()) {
     std::string head = c.name;
     for (const std::string& a : c.arguments) head += " " + a;
@@ -389,8 +400,10 @@ struct client_type : novu::client<verbose_transport> {
 // ---------------------------------------------------------------------------------------------
 // Commands.
 
-// The list filters given on the command line; an error text when one is malformed.
-std::string list_params_from(const command_line& cl, novu::list_channel_connections_params& p) {
+// The list filters every resource shares, from the command line; an error text when one is
+// malformed.
+template <class Params>
+std::string common_list_params(const command_line& cl, Params& p) {
   if (const std::string* v = cl.option("--after")) p.after = *v;
   if (const std::string* v = cl.option("--before")) p.before = *v;
   if (const std::string* v = cl.option("--limit")) {
@@ -412,10 +425,6 @@ std::string list_params_from(const command_line& cl, novu::list_channel_connecti
     p.include_cursor = *v == "true";
   }
   if (const std::string* v = cl.option("--subscriber-id")) p.subscriber_id = *v;
-  if (const std::string* v = cl.option("--connection-mode")) {
-    if (*v != "subscriber" && *v != "shared") return "--connection-mode takes subscriber or shared";
-    p.connection_mode = *v == "shared" ? novu::connection_mode::shared : novu::connection_mode::subscriber;
-  }
   if (const std::string* v = cl.option("--channel")) p.channel = novu::channel_type(*v);
   if (const std::string* v = cl.option("--provider-id")) p.provider_id = novu::provider_id(*v);
   if (const std::string* v = cl.option("--integration-identifier")) p.integration_identifier = *v;
@@ -423,6 +432,37 @@ std::string list_params_from(const command_line& cl, novu::list_channel_connecti
     p.context_keys = std::vector<std::string>{};
   } else if (cl.given("--context-key")) {
     p.context_keys = cl.all("--context-key");
+  }
+  return {};
+}
+
+// The connections' list filters: the shared ones and the connection mode.
+std::string list_params_from(const command_line& cl, novu::list_channel_connections_params& p) {
+  if (const std::string* v = cl.option("--connection-mode")) {
+    if (*v != "subscriber" && *v != "shared") return "--connection-mode takes subscriber or shared";
+    p.connection_mode = *v == "shared" ? novu::connection_mode::shared : novu::connection_mode::subscriber;
+  }
+  return common_list_params(cl, p);
+}
+
+// --max-pages into `paging`; an error text when it is not a positive number.
+std::string max_pages_of(const command_line& cl, novu::pagination_options& paging) {
+  if (const std::string* v = cl.option("--max-pages")) {
+    char* end = nullptr;
+    const unsigned long pages = std::strtoul(v->c_str(), &end, 10);
+    if (end == v->c_str() || *end != '\0' || pages == 0 || (*v)[0] == '-') return "--max-pages takes a positive number";
+    paging.max_pages = pages;
+  }
+  return {};
+}
+
+// The --context TYPE=ID entries into `context`; an error text for a malformed one.
+std::string context_of(const command_line& cl, std::optional<std::vector<novu::context_entry>>& context) {
+  for (const std::string& entry : cl.all("--context")) {
+    const std::string::size_type eq = entry.find('=');
+    if (eq == std::string::npos || eq == 0) return "--context takes TYPE=ID, not " + entry;
+    if (!context) context.emplace();
+    context->push_back({entry.substr(0, eq), entry.substr(eq + 1), std::nullopt});
   }
   return {};
 }
@@ -448,14 +488,8 @@ int run_list(client_type& client, const command_line& cl) {
     return exit_ok;
   }
   novu::pagination_options paging;
-  if (const std::string* v = cl.option("--max-pages")) {
-    char* end = nullptr;
-    const unsigned long pages = std::strtoul(v->c_str(), &end, 10);
-    if (end == v->c_str() || *end != '\0' || pages == 0 || (*v)[0] == '-') {
-      return usage_error("--max-pages takes a positive number");
-    }
-    paging.max_pages = pages;
-  }
+  const std::string bad_pages = max_pages_of(cl, paging);
+  if (!bad_pages.empty()) return usage_error(bad_pages);
   const bool progress = isatty(STDERR_FILENO) == 1;  // a \r line only where a person watches
   std::vector<novu::channel_connection> rows;
   novu::result<std::size_t> pages = client.channel_connections().for_each_page(
@@ -549,12 +583,8 @@ int run_create(client_type& client, const command_line& cl) {
       if (*v != "subscriber" && *v != "shared") return usage_error("--connection-mode takes subscriber or shared");
       body.connection_mode = *v == "shared" ? novu::connection_mode::shared : novu::connection_mode::subscriber;
     }
-    for (const std::string& entry : cl.all("--context")) {
-      const std::string::size_type eq = entry.find('=');
-      if (eq == std::string::npos || eq == 0) return usage_error("--context takes TYPE=ID, not " + entry);
-      if (!body.context) body.context.emplace();
-      body.context->push_back({entry.substr(0, eq), entry.substr(eq + 1), std::nullopt});
-    }
+    const std::string bad_context = context_of(cl, body.context);
+    if (!bad_context.empty()) return usage_error(bad_context);
     fill_workspace_and_auth(cl, body.workspace, body.auth);
   }
   novu::result<novu::channel_connection> created = client.channel_connections().create(body, call_options_of(cl));
@@ -582,9 +612,35 @@ int run_update(client_type& client, const command_line& cl) {
   return exit_ok;
 }
 
+// The options of a list command (both resources).
+std::vector<option_spec> list_option_specs() {
+  return {
+      {"--after", "CURSOR", false, "start after this identifier"},
+      {"--before", "CURSOR", false, "end before this identifier"},
+      {"--limit", "N", false, "page size, 1..100 (default 10)"},
+      {"--order-direction", "ASC|DESC", false, "sort direction"},
+      {"--order-by", "createdAt|updatedAt", false, "sort field"},
+      {"--include-cursor", "true|false", false, "include the cursor's own item"},
+      {"--subscriber-id", "S", false, "filter: subscriberId"},
+      {"--channel", "C", false, "filter: channel (chat, ...)"},
+      {"--provider-id", "P", false, "filter: providerId (slack, ...)"},
+      {"--integration-identifier", "I", false, "filter: integrationIdentifier"},
+      {"--context-key", "TYPE:ID", true, "filter: contextKeys"},
+      {"--without-context", "", false, "filter: only those without context (contextKeys=)"},
+      {"--all", "", false, "follow the cursors through every page"},
+      {"--max-pages", "N", false, "with --all: stop after N pages (default 1000)"},
+  };
+}
+
+#include "cli_endpoint_commands.hpp"
+
 // Every command, in the order --help lists them. A new command is one more row.
 const std::vector<command_spec>& commands() {
   static const std::vector<command_spec> table = [] {
+    std::vector<option_spec> connection_list_options = list_option_specs();
+    connection_list_options.insert(
+        connection_list_options.begin() + 7,
+        option_spec{"--connection-mode", "subscriber|shared", false, "filter: connectionMode"});
     const std::vector<option_spec> body_options = connection_body_options();
     std::vector<option_spec> create_options = {
         {"--integration-identifier", "I", false, "integrationIdentifier (required without --body)"},
@@ -597,26 +653,10 @@ const std::vector<command_spec>& commands() {
     create_options.insert(create_options.end(), body_options.begin(), body_options.end());
     std::vector<std::string> update_exclusive = body_exclusive(body_options);
     create_exclusive.insert(create_exclusive.begin(), update_exclusive.begin(), update_exclusive.end());
-    return std::vector<command_spec>{
+    std::vector<command_spec> rows{
         {"list",
          {},
-         {
-             {"--after", "CURSOR", false, "start after this identifier"},
-             {"--before", "CURSOR", false, "end before this identifier"},
-             {"--limit", "N", false, "page size, 1..100 (default 10)"},
-             {"--order-direction", "ASC|DESC", false, "sort direction"},
-             {"--order-by", "createdAt|updatedAt", false, "sort field"},
-             {"--include-cursor", "true|false", false, "include the cursor's own item"},
-             {"--subscriber-id", "S", false, "filter: subscriberId"},
-             {"--connection-mode", "subscriber|shared", false, "filter: connectionMode"},
-             {"--channel", "C", false, "filter: channel (chat, ...)"},
-             {"--provider-id", "P", false, "filter: providerId (slack, ...)"},
-             {"--integration-identifier", "I", false, "filter: integrationIdentifier"},
-             {"--context-key", "TYPE:ID", true, "filter: contextKeys"},
-             {"--without-context", "", false, "filter: connections without context (contextKeys=)"},
-             {"--all", "", false, "follow the cursors through every page"},
-             {"--max-pages", "N", false, "with --all: stop after N pages (default 1000)"},
-         },
+         connection_list_options,
          {{"--without-context", "--context-key"}},
          "list connections (one page, or --all)",
          &run_list},
@@ -641,6 +681,9 @@ const std::vector<command_spec>& commands() {
          "check the stored tokens with the provider, refreshing them when due",
          &run_verify},
     };
+    std::vector<command_spec> endpoints = endpoint_commands();
+    rows.insert(rows.end(), endpoints.begin(), endpoints.end());
+    return rows;
   }();
   return table;
 }

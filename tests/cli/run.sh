@@ -195,6 +195,68 @@ run 2 "usage: verify without IDENTIFIER" "${g[@]}" verify
 run 0 "delete" "${g[@]}" delete slack-prod-sub-1-1
 run 3 "get after delete: API error exit code" "${g[@]}" get slack-prod-sub-1-1
 case "$stderr" in *"HTTP 404"*) check "get after delete: 404 reported" 0 ;; *) check "get after delete: 404 reported" 1 "$stderr" ;; esac
+# Channel endpoints: `endpoints list|get|create|update|delete`, typed flags or --body FILE.
+usage_case "endpoints without an operation" "endpoints needs an operation" "${g[@]}" endpoints
+usage_case "endpoints: unknown operation" "unknown command endpoints frob" "${g[@]}" endpoints frob
+usage_case "endpoints create: missing --type" "endpoints create needs --type" "${g[@]}" endpoints create \
+  --subscriber-id sub-2 --integration-identifier slack-prod --channel-id C1
+usage_case "endpoints create: payload missing a member" "endpoint of type slack_channel" "${g[@]}" endpoints create \
+  --type slack_channel --subscriber-id sub-2 --integration-identifier slack-prod --user-id U1
+usage_case "endpoints create: --endpoint with payload flags" "--endpoint and --channel-id exclude each other" \
+  "${g[@]}" endpoints create --type slack_channel --subscriber-id s --integration-identifier slack-prod \
+  --endpoint '{"channelId":"C1"}' --channel-id C2
+run 0 "endpoints create slack_channel (typed flags)" "${g[@]}" --json endpoints create --type slack_channel \
+  --subscriber-id sub-2 --integration-identifier slack-prod --connection-identifier slack-prod-sub-2-2 \
+  --identifier ep-slack --context tenant=acme --channel-id C0123456789
+python3 -c 'import json,sys; e=json.loads(sys.argv[1]); assert e["identifier"]=="ep-slack" and e["type"]=="slack_channel" and e["endpoint"]=={"channelId":"C0123456789"} and e["connectionIdentifier"]=="slack-prod-sub-2-2", e' "$stdout"
+check "endpoints create: the stored endpoint, typed" $?
+run 3 "endpoints create: a connection of another integration is a 404" "${g[@]}" endpoints create \
+  --type ms_teams_channel --subscriber-id sub-2 --integration-identifier msteams-prod \
+  --connection-identifier slack-prod-sub-2-2 --team-id T1 --channel-id C1
+case "$stderr" in *"HTTP 404"*) check "endpoints create: 404 reported" 0 ;; *) check "endpoints create: 404 reported" 1 "$stderr" ;; esac
+run 3 "endpoints create: webex without a connection is a 400" "${g[@]}" endpoints create --type webex_room \
+  --subscriber-id sub-2 --integration-identifier webex-prod --room-id R1
+case "$stderr" in *"HTTP 400"*) check "endpoints create: webex 400 reported" 0 ;; *) check "endpoints create: webex 400 reported" 1 "$stderr" ;; esac
+routing=R0UTINGK3Y0000SECRET000000000001
+run 0 "endpoints create pagerduty_service" "${g[@]}" --json --verbose endpoints create --type pagerduty_service \
+  --subscriber-id sub-2 --integration-identifier pagerduty-prod --identifier ep-pd --routing-key "$routing" --region eu
+case "$stdout$stderr" in *"$routing"*) check "endpoints create: routing key masked in output and --verbose" 1 ;; *) check "endpoints create: routing key masked in output and --verbose" 0 ;; esac
+run 0 "endpoints get --show-secrets" "${g[@]}" --json --show-secrets endpoints get ep-pd
+case "$stdout" in *"$routing"*) check "endpoints get --show-secrets shows the routing key" 0 ;; *) check "endpoints get --show-secrets shows the routing key" 1 "$stdout" ;; esac
+printf '{"subscriberId":"sub-3","integrationIdentifier":"slack-prod","type":"webhook","endpoint":{"url":"https://hooks.example.com/x","channel":"alerts"},"identifier":"ep-hook"}' >"$out/endpoint.json"
+run 0 "endpoints create --body FILE" "${g[@]}" endpoints create --body "$out/endpoint.json"
+run 3 "endpoints create: duplicate identifier (409)" "${g[@]}" endpoints create --body "$out/endpoint.json"
+run 0 "endpoints list --all" "${g[@]}" --json endpoints list --all --limit 1
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert sorted(e["identifier"] for e in d)==["ep-hook","ep-pd","ep-slack"], d' "$stdout"
+check "endpoints list --all: follows cursors to all 3 endpoints" $?
+case "$stdout" in *"$routing"*) check "endpoints list: routing key masked" 1 ;; *) check "endpoints list: routing key masked" 0 ;; esac
+run 0 "endpoints list filters" "${g[@]}" --json endpoints list --subscriber-id sub-2 --integration-identifier slack-prod \
+  --connection-identifier slack-prod-sub-2-2 --context-key tenant:acme --channel chat --provider-id slack
+python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert [e["identifier"] for e in d["data"]]==["ep-slack"], d' "$stdout"
+check "endpoints list filters select one endpoint" $?
+run 0 "endpoints list table" "${g[@]}" endpoints list
+case "$stdout" in *IDENTIFIER*TYPE*ep-hook*webhook*) check "endpoints list: readable table" 0 ;; *) check "endpoints list: readable table" 1 "$stdout" ;; esac
+run 0 "endpoints update (typed flags, --type checks)" "${g[@]}" --json endpoints update ep-slack --type slack_channel \
+  --channel-id C999
+python3 -c 'import json,sys; e=json.loads(sys.argv[1]); assert e["endpoint"]=={"channelId":"C999"} and e["type"]=="slack_channel", e' "$stdout"
+check "endpoints update: new payload, same type" $?
+run 3 "endpoints update: payload of another type is refused by the server" "${g[@]}" endpoints update ep-slack \
+  --url https://example.com/not-a-channel
+printf '{"endpoint":{"url":"https://hooks.example.com/y"}}' >"$out/endpoint-update.json"
+run 0 "endpoints update --body FILE" "${g[@]}" --json endpoints update ep-hook --body "$out/endpoint-update.json"
+# Every `url` member is masked by default: without its type a body cannot say which is a tool
+# webhook's capability URL.
+python3 -c 'import json,sys; e=json.loads(sys.argv[1]); assert e["endpoint"]["url"]=="[redacted]", e' "$stdout"
+check "endpoints update --body: url masked in the output" $?
+run 0 "endpoints get --show-secrets after the update" "${g[@]}" --json --show-secrets endpoints get ep-hook
+python3 -c 'import json,sys; e=json.loads(sys.argv[1]); assert e["endpoint"]=={"url":"https://hooks.example.com/y"}, e' "$stdout"
+check "endpoints update --body: stored as sent" $?
+run 0 "endpoints delete" "${g[@]}" endpoints delete ep-hook
+run 3 "endpoints get after delete: 404" "${g[@]}" endpoints get ep-hook
+run 0 "deleting a connection leaves its endpoints" "${g[@]}" delete slack-prod-sub-2-2
+run 0 "endpoints get after its connection was deleted" "${g[@]}" --json endpoints get ep-slack
+no_secret "endpoints"
+
 run 0 "-- ends the options: an identifier that starts with -" "${g[@]}" --json create --identifier=-dash \
   --integration-identifier slack-prod --subscriber-id sub-dash --workspace-id T1 --access-token xoxb-cli-TOKEN
 run 0 "get -- -dash" "${g[@]}" get -- -dash
@@ -230,6 +292,16 @@ if [ "${NOVU_CC_SKIP_PRISM:-0}" != 1 ]; then
   run 0 "prism: update" "${p[@]}" update "<value>" --workspace-id T123456 --workspace-name "Acme HQ" \
     --access-token "Workspace access token"
   run 0 "prism: delete" "${p[@]}" delete "<value>"
+  # The endpoints document is served by its own Prism (the contract test's copy).
+  prism_stop
+  prism_spec=tests/data/openapi-channel-endpoints.json
+  prism_start "$out/prism-endpoints.log" || { echo "FAIL prism (endpoints) did not start"; exit 1; }
+  p=(--base-url "$prism_url" --no-retry)
+  run 0 "prism: endpoints list with filters" "${p[@]}" --json endpoints list --limit 10 --subscriber-id s     --context-key tenant:a --channel chat --provider-id slack --integration-identifier i --connection-identifier c     --order-by createdAt --order-direction ASC --include-cursor true --after a
+  run 0 "prism: endpoints create" "${p[@]}" endpoints create --type slack_channel --subscriber-id s     --integration-identifier slack-prod --connection-identifier c --context tenant=org --channel-id C1
+  run 0 "prism: endpoints create pagerduty" "${p[@]}" endpoints create --type pagerduty_service --subscriber-id s     --integration-identifier pd --routing-key e93facc04764012d7bfb002500d5d1a6 --region us
+  run 0 "prism: endpoints update" "${p[@]}" endpoints update "<value>" --type slack_channel --channel-id C2
+  run 0 "prism: endpoints delete" "${p[@]}" endpoints delete "<value>"
 fi
 
 echo "$passed passed, $failed failed"

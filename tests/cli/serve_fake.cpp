@@ -12,6 +12,9 @@
 int main() {
   novu::fake_novu_options options;
   options.secret_key = "sk_cli_test_SECRET";
+  // The defaults (slack-prod, msteams-prod) and the integrations the endpoint commands need.
+  options.integrations.push_back({"pagerduty-prod", novu::channel_type::chat, novu::provider_id::pagerduty});
+  options.integrations.push_back({"webex-prod", novu::channel_type::chat, novu::provider_id::webex_messaging});
   novu::fake_novu fake(options);
   transport_test::fake_server server(fake);
   if (!server.start()) {
