@@ -14,12 +14,213 @@
 #include <map>        // map
 #include <mutex>      // unique_lock
 #include <optional>   // optional
+#include <set>        // set
 #include <string>     // string, to_string
 #include <utility>    // move
 #include <vector>     // vector
 
 #include "../novu.hpp"
 #include "fake_backend.hpp"
+
+// ---- begin include/novu/testing/fake_store.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_TESTING_FAKE_STORE_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_TESTING_FAKE_STORE_HPP
+// What every resource store of a fake_backend shares: its records (items by identifier, with
+// their creation order), the list operation (the query read in the order the server checks it,
+// the filters every resource has, the order with its tie-break, the cursor page), retrieve and
+// delete, and the registration of the five operations. A store adds create, update, its own
+// filters and its rules.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// A list request as fake_read_list reads it: the query, the page size and order, and the
+/// filters every resource shares.
+struct fake_list_request {
+  fake_query query;                                      ///< every parameter, for the store's own filters
+  std::size_t limit = 10;                                ///< `limit` (server default 10)
+  bool by_updated = false;                               ///< `orderBy=updatedAt` (else createdAt)
+  bool descending = true;                                ///< `orderDirection` (server default DESC)
+  bool inclusive = false;                                ///< `includeCursor`
+  std::optional<std::string> subscriber;                 ///< `subscriberId`
+  std::optional<std::string> channel;                    ///< `channel`
+  std::optional<std::string> provider;                   ///< `providerId`
+  std::optional<std::string> integration;                ///< `integrationIdentifier`
+  std::optional<std::vector<std::string>> context_keys;  ///< `contextKeys`, sorted; empty for `contextKeys=`
+
+  /// Whether `item` (a channel_connection or a channel_endpoint) passes the shared filters.
+  template <class Item>
+  bool matches(const Item& item) const {
+    if (subscriber && item.subscriber_id != *subscriber) return false;
+    if (channel && (!item.channel || item.channel->value() != *channel)) return false;
+    if (provider && (!item.provider_id || item.provider_id->value() != *provider)) return false;
+    if (integration && item.integration_identifier != *integration) return false;
+    if (context_keys) {
+      std::vector<std::string> have = item.context_keys;
+      std::sort(have.begin(), have.end());
+      if (have != *context_keys) return false;
+    }
+    return true;
+  }
+};
+
+/// Reads the list request of `call` into `out`; the server's 400 or 422 when a parameter is bad.
+inline std::optional<http_response> fake_read_list(const fake_call& call, fake_list_request& out) {
+  const fake_backend& server = call.server;
+  const std::string& path = call.path;
+  if (std::optional<http_response> bad = server.read_query(path, call.query, out.query)) return bad;
+  if (std::optional<http_response> bad = server.read_limit(path, out.query, out.limit)) return bad;
+  const std::string order_by_field = out.query.last("orderBy").value_or("createdAt");
+  if (order_by_field != "createdAt" && order_by_field != "updatedAt") {
+    return server.invalid_parameter(path, "orderBy", "orderBy must be createdAt or updatedAt");
+  }
+  out.by_updated = order_by_field == "updatedAt";
+  if (std::optional<http_response> bad = server.read_direction(path, out.query, out.descending)) return bad;
+  if (std::optional<http_response> bad = server.read_include_cursor(path, out.query, out.inclusive)) return bad;
+  out.subscriber = out.query.last("subscriberId");
+  out.channel = out.query.last("channel");
+  out.provider = out.query.last("providerId");
+  out.integration = out.query.last("integrationIdentifier");
+  if (const auto found = out.query.params.find("contextKeys"); found != out.query.params.end()) {
+    out.context_keys.emplace();
+    for (const std::string& k : found->second) {
+      if (!k.empty()) out.context_keys->push_back(k);
+    }
+    std::sort(out.context_keys->begin(), out.context_keys->end());
+  }
+  return std::nullopt;
+}
+
+/// Fills `page` (data, next, previous, total_count, total_count_capped) with what `list`
+/// selects of `rows` (records with a `sequence`, their item reached by `item(row)`: created_at,
+/// updated_at, identifier), sorted by the request's order with ties broken by sequence; the
+/// server's error for a bad cursor instead.
+template <class Page, class Row, class ItemOf>
+std::optional<http_response> fake_list_page(const fake_call& call, const fake_list_request& list,
+                                            std::vector<const Row*> rows, ItemOf item, Page& page) {
+  std::sort(rows.begin(), rows.end(), [&](const Row* a, const Row* b) {
+    const std::string& ka = list.by_updated ? item(*a).updated_at : item(*a).created_at;
+    const std::string& kb = list.by_updated ? item(*b).updated_at : item(*b).created_at;
+    if (ka != kb) return list.descending ? ka > kb : ka < kb;
+    return list.descending ? a->sequence > b->sequence : a->sequence < b->sequence;
+  });
+  fake_page window;
+  auto key_of = [&](std::size_t i) -> const std::string& { return item(*rows[i]).identifier; };
+  if (std::optional<http_response> bad =
+          call.server.read_page(call.path, list.query, rows.size(), list.limit, list.inclusive, key_of, window)) {
+    return bad;
+  }
+  for (std::size_t i = window.begin; i < window.end; ++i) page.data.push_back(item(*rows[i]));
+  page.next = std::move(window.next);
+  page.previous = std::move(window.previous);
+  page.total_count = window.total_count;
+  page.total_count_capped = window.total_count_capped;
+  return std::nullopt;
+}
+
+/// The items of one store by identifier, each with its creation order (which breaks ties between
+/// equal timestamps). Not locked: its store calls it under the server's lock.
+template <class Item>
+class fake_records {
+ public:
+  /// One stored item.
+  struct record {
+    Item item;                   ///< the item as the server would answer it
+    std::uint64_t sequence = 0;  ///< creation order
+  };
+
+  /// Every item, ordered by identifier.
+  std::vector<Item> items() const {
+    std::vector<Item> out;
+    out.reserve(records_.size());
+    for (const auto& entry : records_) out.push_back(entry.second.item);
+    return out;
+  }
+  /// Stores `item` under its identifier (replacing one), with the next creation order; the stored copy.
+  Item& put(Item item) {
+    record& r = records_[item.identifier];
+    r.item = std::move(item);
+    r.sequence = ++sequence_;
+    return r.item;
+  }
+  /// The item `identifier`, or nullptr.
+  const Item* find(const std::string& identifier) const {
+    const auto found = records_.find(identifier);
+    return found == records_.end() ? nullptr : &found->second.item;
+  }
+  /// The item `identifier`, or nullptr, to change in place.
+  Item* find(const std::string& identifier) {
+    const auto found = records_.find(identifier);
+    return found == records_.end() ? nullptr : &found->second.item;
+  }
+  /// Removes the item `identifier`; false when there is none.
+  bool erase(const std::string& identifier) { return records_.erase(identifier) != 0; }
+  /// The number of items put so far (deleted ones included).
+  std::uint64_t puts() const noexcept { return sequence_; }
+  /// Every record, ordered by identifier.
+  const std::map<std::string, record>& all() const noexcept { return records_; }
+
+  /// GET on the collection: the page `call` asks for of the items that pass the shared filters
+  /// and `keep(item)`, encoded; the server's 400 or 422 for a bad parameter.
+  template <class Page, class Keep>
+  http_response list(const fake_call& call, const fake_list_request& list, Keep keep) const {
+    std::vector<const record*> rows;
+    for (const auto& entry : records_) {
+      if (list.matches(entry.second.item) && keep(entry.second.item)) rows.push_back(&entry.second);
+    }
+    Page page;
+    if (std::optional<http_response> bad = fake_list_page(
+            call, list, std::move(rows), [](const record& r) -> const Item& { return r.item; }, page)) {
+      return std::move(*bad);
+    }
+    return fake_backend::encoded_response(200, encode_json(page));
+  }
+  /// GET on /{identifier}: the item in a `data` envelope, or `not_found(call)`.
+  template <class NotFound>
+  http_response retrieve(const fake_call& call, NotFound not_found) const {
+    const Item* item = find(call.identifier);
+    if (item == nullptr) return not_found(call);
+    return fake_backend::data_response(200, encode_json(*item));
+  }
+  /// DELETE on /{identifier}: 204 (the clock ticks), or `not_found(call)`.
+  template <class NotFound>
+  http_response remove(const fake_call& call, NotFound not_found) {
+    if (!erase(call.identifier)) return not_found(call);
+    call.server.tick();
+    http_response r;
+    r.status = 204;
+    return r;
+  }
+
+ private:
+  std::map<std::string, record> records_;
+  std::uint64_t sequence_ = 0;
+};
+
+/// The resource a store registers for `collection`: the five operations, each calling the
+/// store's member of the same name (`store` must outlive the server's use of it).
+template <class Store>
+fake_resource fake_crud_resource(const char* collection, Store* store,
+                                 http_response (Store::*list)(const fake_call&) const,
+                                 http_response (Store::*create)(const fake_call&),
+                                 http_response (Store::*retrieve)(const fake_call&) const,
+                                 http_response (Store::*update)(const fake_call&),
+                                 http_response (Store::*remove)(const fake_call&)) {
+  fake_resource resource;
+  resource.collection = collection;
+  resource.list = [store, list](const fake_call& call) { return (store->*list)(call); };
+  resource.create = [store, create](const fake_call& call) { return (store->*create)(call); };
+  resource.retrieve = [store, retrieve](const fake_call& call) { return (store->*retrieve)(call); };
+  resource.update = [store, update](const fake_call& call) { return (store->*update)(call); };
+  resource.remove = [store, remove](const fake_call& call) { return (store->*remove)(call); };
+  return resource;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_TESTING_FAKE_STORE_HPP
+// ---- end include/novu/testing/fake_store.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 
@@ -40,13 +241,9 @@ class fake_connections {
   /// A store registered with `server`, knowing `integrations` (another one answers 404).
   fake_connections(fake_backend& server, std::vector<fake_integration> integrations)
       : server_(server), integrations_(std::move(integrations)) {
-    fake_resource resource;
-    resource.collection = collection;
-    resource.list = [this](const fake_call& call) { return list(call); };
-    resource.create = [this](const fake_call& call) { return create(call); };
-    resource.retrieve = [this](const fake_call& call) { return retrieve(call); };
-    resource.update = [this](const fake_call& call) { return update(call); };
-    resource.remove = [this](const fake_call& call) { return remove(call); };
+    fake_resource resource =
+        fake_crud_resource(collection, this, &fake_connections::list, &fake_connections::create,
+                           &fake_connections::retrieve, &fake_connections::update, &fake_connections::remove);
     resource.actions["verify"] = [this](const fake_call& call) { return verify(call); };
     server.add_resource(std::move(resource));
   }
@@ -56,25 +253,17 @@ class fake_connections {
   /// Stored connections, ordered by identifier.
   std::vector<channel_connection> connections() const {
     const std::unique_lock<std::mutex> lock = server_.lock();
-    std::vector<channel_connection> out;
-    out.reserve(store_.size());
-    for (const auto& entry : store_) out.push_back(entry.second.connection);
-    return out;
+    return records_.items();
   }
   /// Stores `connection` as is (test setup), replacing one with the same identifier.
   void put(channel_connection connection) {
     const std::unique_lock<std::mutex> lock = server_.lock();
-    const std::string id = connection.identifier;
-    record& r = store_[id];
-    r.connection = std::move(connection);
-    r.sequence = ++sequence_;
+    revoked_.erase(connection.identifier);
+    records_.put(std::move(connection));
   }
   /// The stored connection `identifier`, or nullptr. For another store's handlers (fake_endpoints
   /// looks up `connectionIdentifier`): it does not lock, so call it only under the server's lock.
-  const channel_connection* find_unlocked(const std::string& identifier) const {
-    const auto found = store_.find(identifier);
-    return found == store_.end() ? nullptr : &found->second.connection;
-  }
+  const channel_connection* find_unlocked(const std::string& identifier) const { return records_.find(identifier); }
   /// The known integration `identifier`, or nullptr (the list never changes: no lock needed).
   const fake_integration* integration(const std::string& identifier) const {
     const auto found = std::find_if(integrations_.begin(), integrations_.end(),
@@ -86,19 +275,12 @@ class fake_connections {
   /// is no such connection.
   bool revoke_refresh_token(const std::string& identifier) {
     const std::unique_lock<std::mutex> lock = server_.lock();
-    const auto found = store_.find(identifier);
-    if (found == store_.end()) return false;
-    found->second.revoked = true;
+    if (records_.find(identifier) == nullptr) return false;
+    revoked_.insert(identifier);
     return true;
   }
 
  private:
-  struct record {
-    channel_connection connection;
-    std::uint64_t sequence = 0;  // creation order, breaks ties between equal timestamps
-    bool revoked = false;        // the provider rejects the refresh token (verify answers 502)
-  };
-
   http_response not_found(const fake_call& call) const {
     return call.server.error_response(404, call.path,
                                       "Channel connection with identifier '" + call.identifier + "' not found");
@@ -113,8 +295,8 @@ class fake_connections {
   const channel_connection* same_target(const std::string& integration, const std::optional<std::string>& subscriber,
                                         std::vector<std::string> context_keys) const {
     std::sort(context_keys.begin(), context_keys.end());
-    for (const auto& entry : store_) {
-      const channel_connection& c = entry.second.connection;
+    for (const auto& entry : records_.all()) {
+      const channel_connection& c = entry.second.item;
       std::vector<std::string> have = c.context_keys;
       std::sort(have.begin(), have.end());
       if (c.integration_identifier == integration && c.subscriber_id == subscriber && have == context_keys) return &c;
@@ -156,10 +338,10 @@ class fake_connections {
     } else {
       c.identifier = body->integration_identifier + "-" +
                      (shared ? std::string("shared") : body->subscriber_id.value_or("shared")) + "-" +
-                     std::to_string(sequence_ + 1);
+                     std::to_string(records_.puts() + 1);
     }
     if (c.identifier.empty()) return server.error_response(400, path, "identifier must not be empty");
-    if (store_.count(c.identifier) != 0) {
+    if (records_.find(c.identifier) != nullptr) {
       return server.error_response(409, path,
                                    "Channel connection with identifier \"" + c.identifier +
                                        "\" already exists in environment \"fake-environment\"");
@@ -175,28 +357,23 @@ class fake_connections {
     stamp_rotation(c.auth, server);
     c.created_at = server.now_iso();
     c.updated_at = c.created_at;
-    record& r = store_[c.identifier];
-    r.connection = c;
-    r.sequence = ++sequence_;
-    return fake_backend::data_response(201, encode_json(c));
+    return fake_backend::data_response(201, encode_json(records_.put(std::move(c))));
   }
 
   http_response retrieve(const fake_call& call) const {
-    const auto found = store_.find(call.identifier);
-    if (found == store_.end()) return not_found(call);
-    return fake_backend::data_response(200, encode_json(found->second.connection));
+    return records_.retrieve(call, [this](const fake_call& c) { return not_found(c); });
   }
 
   http_response update(const fake_call& call) {
     result<update_channel_connection_request> body = connections::decode_update_request(call.request.body);
     if (!body) return call.server.validation_response(call.path, body.error());
-    const auto found = store_.find(call.identifier);
-    if (found == store_.end()) return not_found(call);
-    channel_connection& c = found->second.connection;
+    channel_connection* found = records_.find(call.identifier);
+    if (found == nullptr) return not_found(call);
+    channel_connection& c = *found;
     c.workspace = std::move(body->workspace);
     // PATCH replaces auth whole: a body without refreshToken erases the stored one.
     c.auth = std::move(body->auth);
-    found->second.revoked = false;  // new auth: the user re-authorised
+    revoked_.erase(call.identifier);  // new auth: the user re-authorised
     call.server.tick();
     stamp_rotation(c.auth, call.server);
     c.updated_at = call.server.now_iso();
@@ -207,11 +384,11 @@ class fake_connections {
   // (auth untouched); a refresh token due (expiresAt now or past) is "exchanged": expiresAt
   // moves 12 h ahead; without a refresh token nothing changes.
   http_response verify(const fake_call& call) {
-    const auto found = store_.find(call.identifier);
-    if (found == store_.end()) return not_found(call);
-    channel_connection& c = found->second.connection;
+    channel_connection* found = records_.find(call.identifier);
+    if (found == nullptr) return not_found(call);
+    channel_connection& c = *found;
     if (c.auth.refresh_token) {
-      if (found->second.revoked) {
+      if (revoked_.count(call.identifier) != 0) {
         return call.server.error_response(502, call.path,
                                           "Failed to refresh the channel connection's token: invalid_refresh_token");
       }
@@ -226,92 +403,27 @@ class fake_connections {
   }
 
   http_response remove(const fake_call& call) {
-    const auto found = store_.find(call.identifier);
-    if (found == store_.end()) return not_found(call);
-    store_.erase(found);
-    call.server.tick();
-    http_response r;
-    r.status = 204;
-    return r;
+    revoked_.erase(call.identifier);
+    return records_.remove(call, [this](const fake_call& c) { return not_found(c); });
   }
 
   http_response list(const fake_call& call) const {
-    const fake_backend& server = call.server;
-    const std::string& path = call.path;
-    fake_query query;
-    if (std::optional<http_response> bad = server.read_query(path, call.query, query)) return std::move(*bad);
-    std::size_t limit = 10;
-    if (std::optional<http_response> bad = server.read_limit(path, query, limit)) return std::move(*bad);
-    const std::string order_by_field = query.last("orderBy").value_or("createdAt");
-    if (order_by_field != "createdAt" && order_by_field != "updatedAt") {
-      return server.invalid_parameter(path, "orderBy", "orderBy must be createdAt or updatedAt");
-    }
-    bool descending = false;
-    if (std::optional<http_response> bad = server.read_direction(path, query, descending)) return std::move(*bad);
-    const std::string mode = query.last("connectionMode").value_or("");
+    fake_list_request list;
+    if (std::optional<http_response> bad = fake_read_list(call, list)) return std::move(*bad);
+    const std::string mode = list.query.last("connectionMode").value_or("");
     if (!mode.empty() && mode != "subscriber" && mode != "shared") {
-      return server.invalid_parameter(path, "connectionMode", "connectionMode must be subscriber or shared");
+      return call.server.invalid_parameter(call.path, "connectionMode", "connectionMode must be subscriber or shared");
     }
-    bool inclusive = false;
-    if (std::optional<http_response> bad = server.read_include_cursor(path, query, inclusive)) {
-      return std::move(*bad);
-    }
-    const std::optional<std::string> subscriber = query.last("subscriberId");
-    const std::optional<std::string> channel = query.last("channel");
-    const std::optional<std::string> provider = query.last("providerId");
-    const std::optional<std::string> integration = query.last("integrationIdentifier");
-    std::optional<std::vector<std::string>> context_keys;
-    if (const auto found = query.params.find("contextKeys"); found != query.params.end()) {
-      context_keys.emplace();
-      for (const std::string& k : found->second) {
-        if (!k.empty()) context_keys->push_back(k);
-      }
-      std::sort(context_keys->begin(), context_keys->end());
-    }
-
-    std::vector<const record*> rows;
-    for (const auto& entry : store_) {
-      const channel_connection& c = entry.second.connection;
-      if (subscriber && c.subscriber_id != *subscriber) continue;
-      if (mode == "subscriber" && !c.subscriber_id) continue;
-      if (mode == "shared" && c.subscriber_id) continue;
-      if (channel && (!c.channel || c.channel->value() != *channel)) continue;
-      if (provider && (!c.provider_id || c.provider_id->value() != *provider)) continue;
-      if (integration && c.integration_identifier != *integration) continue;
-      if (context_keys) {
-        std::vector<std::string> have = c.context_keys;
-        std::sort(have.begin(), have.end());
-        if (have != *context_keys) continue;
-      }
-      rows.push_back(&entry.second);
-    }
-    const bool by_updated = order_by_field == "updatedAt";
-    std::sort(rows.begin(), rows.end(), [&](const record* a, const record* b) {
-      const std::string& ka = by_updated ? a->connection.updated_at : a->connection.created_at;
-      const std::string& kb = by_updated ? b->connection.updated_at : b->connection.created_at;
-      if (ka != kb) return descending ? ka > kb : ka < kb;
-      return descending ? a->sequence > b->sequence : a->sequence < b->sequence;
+    return records_.list<channel_connection_page>(call, list, [&mode](const channel_connection& c) {
+      if (mode == "subscriber" && !c.subscriber_id) return false;
+      return !(mode == "shared" && c.subscriber_id);
     });
-
-    fake_page window;
-    auto key_of = [&](std::size_t i) -> const std::string& { return rows[i]->connection.identifier; };
-    if (std::optional<http_response> bad =
-            server.read_page(path, query, rows.size(), limit, inclusive, key_of, window)) {
-      return std::move(*bad);
-    }
-    channel_connection_page page;
-    for (std::size_t i = window.begin; i < window.end; ++i) page.data.push_back(rows[i]->connection);
-    page.next = std::move(window.next);
-    page.previous = std::move(window.previous);
-    page.total_count = window.total_count;
-    page.total_count_capped = window.total_count_capped;
-    return fake_backend::encoded_response(200, encode_json(page));
   }
 
   fake_backend& server_;
   std::vector<fake_integration> integrations_;
-  std::map<std::string, record> store_;
-  std::uint64_t sequence_ = 0;
+  fake_records<channel_connection> records_;
+  std::set<std::string> revoked_;  // connections whose refresh token the provider rejects (verify: 502)
 };
 
 NOVU_CC_NAMESPACE_END

@@ -40,14 +40,9 @@ class fake_endpoints {
   /// `connections` (registered with the same server), which must outlive it.
   fake_endpoints(fake_backend& server, const fake_connections& connections)
       : server_(server), connections_(connections) {
-    fake_resource resource;
-    resource.collection = collection;
-    resource.list = [this](const fake_call& call) { return list(call); };
-    resource.create = [this](const fake_call& call) { return create(call); };
-    resource.retrieve = [this](const fake_call& call) { return retrieve(call); };
-    resource.update = [this](const fake_call& call) { return update(call); };
-    resource.remove = [this](const fake_call& call) { return remove(call); };
-    server.add_resource(std::move(resource));
+    server.add_resource(fake_crud_resource(collection, this, &fake_endpoints::list, &fake_endpoints::create,
+                                           &fake_endpoints::retrieve, &fake_endpoints::update,
+                                           &fake_endpoints::remove));
   }
   fake_endpoints(const fake_endpoints&) = delete;
   fake_endpoints& operator=(const fake_endpoints&) = delete;
@@ -55,27 +50,16 @@ class fake_endpoints {
   /// Stored endpoints, ordered by identifier.
   std::vector<channel_endpoint> endpoints() const {
     const std::unique_lock<std::mutex> lock = server_.lock();
-    std::vector<channel_endpoint> out;
-    out.reserve(store_.size());
-    for (const auto& entry : store_) out.push_back(entry.second.endpoint);
-    return out;
+    return records_.items();
   }
   /// Stores `endpoint` as is (test setup: any type, a raw payload, no checks), replacing one
   /// with the same identifier.
   void put(channel_endpoint endpoint) {
     const std::unique_lock<std::mutex> lock = server_.lock();
-    const std::string id = endpoint.identifier;
-    record& r = store_[id];
-    r.endpoint = std::move(endpoint);
-    r.sequence = ++sequence_;
+    records_.put(std::move(endpoint));
   }
 
  private:
-  struct record {
-    channel_endpoint endpoint;
-    std::uint64_t sequence = 0;  // creation order, breaks ties between equal timestamps
-  };
-
   // The server's shortId(12) after "chendp_": 12 of [0-9a-z], here a splitmix64 of a counter so
   // that a test run is reproducible.
   std::string generate_identifier() {
@@ -191,7 +175,7 @@ class fake_endpoints {
     // An empty identifier is generated too (the server tests `identifier || generate`).
     const std::string identifier =
         body->identifier && !body->identifier->empty() ? *body->identifier : generate_identifier();
-    if (store_.count(identifier) != 0) {
+    if (records_.find(identifier) != nullptr) {
       return server.error_response(
           409, path,
           "Channel endpoint with identifier \"" + identifier + "\" already exists in environment \"fake-environment\"");
@@ -212,8 +196,8 @@ class fake_endpoints {
       }
       // One PagerDuty or Opsgenie endpoint per subscriber and integration (a unique index).
       if (type == endpoint_type::pagerduty_service || type == endpoint_type::opsgenie_integration) {
-        for (const auto& entry : store_) {
-          const channel_endpoint& e = entry.second.endpoint;
+        for (const auto& entry : records_.all()) {
+          const channel_endpoint& e = entry.second.item;
           if (e.type == type && e.subscriber_id == body->subscriber_id &&
               e.integration_identifier == body->integration_identifier) {
             return server.error_response(409, path,
@@ -264,16 +248,11 @@ class fake_endpoints {
     server.tick();
     e.created_at = server.now_iso();
     e.updated_at = e.created_at;
-    record& r = store_[identifier];
-    r.endpoint = e;
-    r.sequence = ++sequence_;
-    return fake_backend::data_response(201, encode_json(e));
+    return fake_backend::data_response(201, encode_json(records_.put(std::move(e))));
   }
 
   http_response retrieve(const fake_call& call) const {
-    const auto found = store_.find(call.identifier);
-    if (found == store_.end()) return not_found(call);
-    return fake_backend::data_response(200, encode_json(found->second.endpoint));
+    return records_.retrieve(call, [this](const fake_call& c) { return not_found(c); });
   }
 
   // PATCH: the payload alone, read as the stored type; a payload that does not match that type's
@@ -282,13 +261,13 @@ class fake_endpoints {
   http_response update(const fake_call& call) {
     result<update_channel_endpoint_request> body = endpoints::decode_update_request(call.request.body);
     if (!body) return call.server.validation_response(call.path, body.error());
-    const auto found = store_.find(call.identifier);
-    if (found == store_.end()) {
+    channel_endpoint* found = records_.find(call.identifier);
+    if (found == nullptr) {
       return call.server.error_response(
           404, call.path,
           "Channel endpoint with identifier \"" + call.identifier + "\" not found in environment \"fake-environment\"");
     }
-    channel_endpoint& e = found->second.endpoint;
+    channel_endpoint& e = *found;
     const raw_alternative* raw = std::get_if<raw_alternative>(&body->endpoint);
     result<endpoint_data> payload = raw != nullptr ? decode_endpoint_data(e.type, raw->json.text)
                                                    : result<endpoint_data>(std::move(body->endpoint));
@@ -300,91 +279,25 @@ class fake_endpoints {
   }
 
   http_response remove(const fake_call& call) {
-    const auto found = store_.find(call.identifier);
-    if (found == store_.end()) return not_found(call);
-    store_.erase(found);
-    call.server.tick();
-    http_response r;
-    r.status = 204;
-    return r;
+    return records_.remove(call, [this](const fake_call& c) { return not_found(c); });
   }
 
   http_response list(const fake_call& call) const {
-    const fake_backend& server = call.server;
-    const std::string& path = call.path;
-    fake_query query;
-    if (std::optional<http_response> bad = server.read_query(path, call.query, query)) return std::move(*bad);
-    std::size_t limit = 10;
-    if (std::optional<http_response> bad = server.read_limit(path, query, limit)) return std::move(*bad);
-    const std::string order_by_field = query.last("orderBy").value_or("createdAt");
-    if (order_by_field != "createdAt" && order_by_field != "updatedAt") {
-      return server.invalid_parameter(path, "orderBy", "orderBy must be createdAt or updatedAt");
+    fake_list_request list;
+    if (std::optional<http_response> bad = fake_read_list(call, list)) return std::move(*bad);
+    if (list.query.last("after") && list.query.last("before")) {  // the endpoints' use case words it so
+      return call.server.error_response(400, call.path,
+                                        "Cannot specify both \"before\" and \"after\" cursors at the same time.");
     }
-    bool descending = false;
-    if (std::optional<http_response> bad = server.read_direction(path, query, descending)) return std::move(*bad);
-    bool inclusive = false;
-    if (std::optional<http_response> bad = server.read_include_cursor(path, query, inclusive)) {
-      return std::move(*bad);
-    }
-    if (query.last("after") && query.last("before")) {  // the endpoints' use case words it so
-      return server.error_response(400, path, "Cannot specify both \"before\" and \"after\" cursors at the same time.");
-    }
-    const std::optional<std::string> subscriber = query.last("subscriberId");
-    const std::optional<std::string> channel = query.last("channel");
-    const std::optional<std::string> provider = query.last("providerId");
-    const std::optional<std::string> integration = query.last("integrationIdentifier");
-    const std::optional<std::string> connection = query.last("connectionIdentifier");
-    std::optional<std::vector<std::string>> context_keys;
-    if (const auto found = query.params.find("contextKeys"); found != query.params.end()) {
-      context_keys.emplace();
-      for (const std::string& k : found->second) {
-        if (!k.empty()) context_keys->push_back(k);
-      }
-      std::sort(context_keys->begin(), context_keys->end());
-    }
-
-    std::vector<const record*> rows;
-    for (const auto& entry : store_) {
-      const channel_endpoint& e = entry.second.endpoint;
-      if (subscriber && e.subscriber_id != *subscriber) continue;
-      if (channel && (!e.channel || e.channel->value() != *channel)) continue;
-      if (provider && (!e.provider_id || e.provider_id->value() != *provider)) continue;
-      if (integration && e.integration_identifier != *integration) continue;
-      if (connection && e.connection_identifier != *connection) continue;
-      if (context_keys) {
-        std::vector<std::string> have = e.context_keys;
-        std::sort(have.begin(), have.end());
-        if (have != *context_keys) continue;
-      }
-      rows.push_back(&entry.second);
-    }
-    const bool by_updated = order_by_field == "updatedAt";
-    std::sort(rows.begin(), rows.end(), [&](const record* a, const record* b) {
-      const std::string& ka = by_updated ? a->endpoint.updated_at : a->endpoint.created_at;
-      const std::string& kb = by_updated ? b->endpoint.updated_at : b->endpoint.created_at;
-      if (ka != kb) return descending ? ka > kb : ka < kb;
-      return descending ? a->sequence > b->sequence : a->sequence < b->sequence;
+    const std::optional<std::string> connection = list.query.last("connectionIdentifier");
+    return records_.list<channel_endpoint_page>(call, list, [&connection](const channel_endpoint& e) {
+      return !connection || e.connection_identifier == *connection;
     });
-
-    fake_page window;
-    auto key_of = [&](std::size_t i) -> const std::string& { return rows[i]->endpoint.identifier; };
-    if (std::optional<http_response> bad =
-            server.read_page(path, query, rows.size(), limit, inclusive, key_of, window)) {
-      return std::move(*bad);
-    }
-    channel_endpoint_page page;
-    for (std::size_t i = window.begin; i < window.end; ++i) page.data.push_back(rows[i]->endpoint);
-    page.next = std::move(window.next);
-    page.previous = std::move(window.previous);
-    page.total_count = window.total_count;
-    page.total_count_capped = window.total_count_capped;
-    return fake_backend::encoded_response(200, encode_json(page));
   }
 
   fake_backend& server_;
   const fake_connections& connections_;
-  std::map<std::string, record> store_;
-  std::uint64_t sequence_ = 0;
+  fake_records<channel_endpoint> records_;
   std::uint64_t generated_ = 0;  // identifiers generated, the seed of the next one
 };
 
