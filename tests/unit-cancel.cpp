@@ -434,3 +434,90 @@ TEST_CASE("cancel property: random schedules over threads, on_done exactly once,
     CHECK(cancelled > 0);  // the schedule did cancel calls in flight
   }
 }
+
+TEST_CASE("cancel property: create_or_update's two steps, cancelled at every point of random schedules") {
+  // One create_or_update per round over a transport that holds every completion: the create is
+  // answered with a permanent conflict naming another connection (then the update runs), a 503
+  // (retried through a held timer) or a 201; the update with 200 or 503. The schedule runs held
+  // completions (some twice) and timers in a random order and cancels once at a random moment.
+  // on_done runs exactly once; a cancel that returns true is what on_done saw (cancelled) and no
+  // request is sent after it; a cancel that returns false came after on_done.
+  const std::string conflict =
+      R"({"statusCode":409,"timestamp":"2026-01-01T00:00:00.000Z","path":"/v1/channel-connections",)"
+      R"("message":"A channel connection already exists for integration \"slack-prod\" with subscriberId \"s\" and )"
+      R"(no context. Connection ID: conn-9"})";
+  std::mt19937 rng(4242);
+  int cancelled_in_update = 0;
+  int cancelled_in_create = 0;
+  for (int round = 0; round < 600; ++round) {
+    CAPTURE(round);
+    held_transport::state wire;
+    std::vector<novu::timer_callback> timers;
+    novu::async_client<held_transport> client(cancel_config(3), held_transport{&wire}, held_timer{&timers});
+    novu::create_channel_connection_request body;
+    body.integration_identifier = "slack-prod";
+    body.subscriber_id = "s";
+    body.workspace.id = "T1";
+    body.auth.access_token = "xoxb-token-of-the-round";
+    seen done;
+    novu::async_call_handle handle = client.create_or_update(body, record<novu::channel_connection>(done));
+    std::size_t answered = 0;  // sends whose completion was handed out
+    bool cancelled = false;
+    bool cancel_won = false;
+    std::size_t sent_at_cancel = 0;
+    std::vector<novu::transport_callback> ready;  // completions that may run (again)
+    std::vector<std::function<void()>> runnable;
+    for (int step = 0; step < 40; ++step) {
+      // Answers for the sends so far.
+      while (answered < wire.sent.size()) {
+        const novu::http_request& r = wire.sent[answered];
+        novu::transport_callback cb = wire.held[answered];
+        ++answered;
+        const unsigned pick = rng() % 3;
+        novu::http_response a;
+        if (r.method == "POST") {
+          a = pick == 0   ? novu::http_response{409, {{"content-type", "application/json"}}, conflict}
+              : pick == 1 ? status(503)
+                          : novu::http_response{201, {{"content-type", "application/json"}}, R"({"data":{}})"};
+        } else {
+          a = pick == 0 ? status(503)
+                        : novu::http_response{200, {{"content-type", "application/json"}}, R"({"data":{}})"};
+        }
+        runnable.push_back([cb, a] { cb(novu::transport_result(a)); });
+        if (rng() % 4 == 0) runnable.push_back([cb, a] { cb(novu::transport_result(a)); });  // twice
+      }
+      for (novu::timer_callback& t : timers) runnable.push_back([t] { t(); });
+      timers.clear();
+      if (!cancelled && rng() % 6 == 0) {
+        cancelled = true;
+        sent_at_cancel = wire.sent.size();
+        const bool in_update = sent_at_cancel > 0 && wire.sent.back().method == "PATCH";
+        cancel_won = handle.cancel();
+        if (cancel_won) ++(in_update ? cancelled_in_update : cancelled_in_create);
+        CHECK(done.runs == 1);
+        continue;
+      }
+      if (runnable.empty()) break;
+      const std::size_t at = rng() % runnable.size();
+      std::function<void()> run = std::move(runnable[at]);
+      runnable.erase(runnable.begin() + static_cast<std::ptrdiff_t>(at));
+      run();
+    }
+    // Whatever is left runs (late completions and timers must do nothing after the end).
+    for (std::function<void()>& run : runnable) run();
+    for (novu::timer_callback& t : timers) t();
+    if (!cancelled) cancel_won = handle.cancel();
+    CHECK(done.runs == 1);
+    if (cancel_won) {
+      CHECK(done.kind == novu::error_kind::cancelled);
+      if (cancelled) CHECK(wire.sent.size() == sent_at_cancel);
+    } else {
+      CHECK(done.kind != novu::error_kind::cancelled);
+    }
+    for (const novu::http_request& r : wire.sent) {
+      CHECK((r.method == "POST" || (r.method == "PATCH" && r.path == "/v1/channel-connections/conn-9")));
+    }
+  }
+  CHECK(cancelled_in_create > 0);
+  CHECK(cancelled_in_update > 0);  // the schedules reached the second step and cancelled it
+}
