@@ -16771,6 +16771,45 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Adds to `secrets` every string held, at any depth, under a member whose name is a secret name
+// (is_secret_name: credential-like, or a registered table field such as "routingKey") in
+// `json`, the raw payload of an alternative this version does not know: its table cannot say
+// which values are secret, so the names do. One pass over valid JSON (any_json text).
+template <class Secrets>
+void add_raw_secrets(Secrets& secrets, std::string_view json) {
+  std::size_t depth = 0;         // open containers
+  std::size_t secret_depth = 0;  // the depth of the container a secret member opened; 0: none
+  bool next_is_secret = false;   // the value after the member name just read is secret
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      const std::size_t start = ++i;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      const std::string_view token = json.substr(start, (i < json.size() ? i : json.size()) - start);
+      std::size_t after = i + 1;
+      while (after < json.size() &&
+             (json[after] == ' ' || json[after] == '\n' || json[after] == '\t' || json[after] == '\r')) {
+        ++after;
+      }
+      if (after < json.size() && json[after] == ':') {
+        next_is_secret = secret_depth == 0 && is_secret_name(normalized_key(json_unescape(token)));
+      } else {
+        if (next_is_secret || secret_depth != 0) secrets.add(json_unescape(token));
+        next_is_secret = false;
+      }
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (next_is_secret) secret_depth = depth;
+      next_is_secret = false;
+    } else if (c == '}' || c == ']') {
+      if (secret_depth == depth) secret_depth = 0;
+      if (depth > 0) --depth;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ':' && c != ',') {
+      next_is_secret = false;  // a number, true, false or null
+    }
+  }
+}
+
 // Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
 // every secret field of `object`, a struct described by `type`.
 template <class Secrets>
@@ -16804,7 +16843,11 @@ void add_secret_fields(Secrets& secrets, const type_desc& type, const void* obje
         break;
       case field_kind::variant: {
         const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        if (held != 0) {
+          add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        } else {
+          add_raw_secrets(secrets, static_cast<const any_json*>(f.variant->raw(const_cast<void*>(target)))->text);
+        }
         break;
       }
       case field_kind::open_enum:
@@ -23982,6 +24025,45 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Adds to `secrets` every string held, at any depth, under a member whose name is a secret name
+// (is_secret_name: credential-like, or a registered table field such as "routingKey") in
+// `json`, the raw payload of an alternative this version does not know: its table cannot say
+// which values are secret, so the names do. One pass over valid JSON (any_json text).
+template <class Secrets>
+void add_raw_secrets(Secrets& secrets, std::string_view json) {
+  std::size_t depth = 0;         // open containers
+  std::size_t secret_depth = 0;  // the depth of the container a secret member opened; 0: none
+  bool next_is_secret = false;   // the value after the member name just read is secret
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      const std::size_t start = ++i;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      const std::string_view token = json.substr(start, (i < json.size() ? i : json.size()) - start);
+      std::size_t after = i + 1;
+      while (after < json.size() &&
+             (json[after] == ' ' || json[after] == '\n' || json[after] == '\t' || json[after] == '\r')) {
+        ++after;
+      }
+      if (after < json.size() && json[after] == ':') {
+        next_is_secret = secret_depth == 0 && is_secret_name(normalized_key(json_unescape(token)));
+      } else {
+        if (next_is_secret || secret_depth != 0) secrets.add(json_unescape(token));
+        next_is_secret = false;
+      }
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (next_is_secret) secret_depth = depth;
+      next_is_secret = false;
+    } else if (c == '}' || c == ']') {
+      if (secret_depth == depth) secret_depth = 0;
+      if (depth > 0) --depth;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ':' && c != ',') {
+      next_is_secret = false;  // a number, true, false or null
+    }
+  }
+}
+
 // Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
 // every secret field of `object`, a struct described by `type`.
 template <class Secrets>
@@ -24015,7 +24097,11 @@ void add_secret_fields(Secrets& secrets, const type_desc& type, const void* obje
         break;
       case field_kind::variant: {
         const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        if (held != 0) {
+          add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        } else {
+          add_raw_secrets(secrets, static_cast<const any_json*>(f.variant->raw(const_cast<void*>(target)))->text);
+        }
         break;
       }
       case field_kind::open_enum:
@@ -31163,6 +31249,45 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Adds to `secrets` every string held, at any depth, under a member whose name is a secret name
+// (is_secret_name: credential-like, or a registered table field such as "routingKey") in
+// `json`, the raw payload of an alternative this version does not know: its table cannot say
+// which values are secret, so the names do. One pass over valid JSON (any_json text).
+template <class Secrets>
+void add_raw_secrets(Secrets& secrets, std::string_view json) {
+  std::size_t depth = 0;         // open containers
+  std::size_t secret_depth = 0;  // the depth of the container a secret member opened; 0: none
+  bool next_is_secret = false;   // the value after the member name just read is secret
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      const std::size_t start = ++i;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      const std::string_view token = json.substr(start, (i < json.size() ? i : json.size()) - start);
+      std::size_t after = i + 1;
+      while (after < json.size() &&
+             (json[after] == ' ' || json[after] == '\n' || json[after] == '\t' || json[after] == '\r')) {
+        ++after;
+      }
+      if (after < json.size() && json[after] == ':') {
+        next_is_secret = secret_depth == 0 && is_secret_name(normalized_key(json_unescape(token)));
+      } else {
+        if (next_is_secret || secret_depth != 0) secrets.add(json_unescape(token));
+        next_is_secret = false;
+      }
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (next_is_secret) secret_depth = depth;
+      next_is_secret = false;
+    } else if (c == '}' || c == ']') {
+      if (secret_depth == depth) secret_depth = 0;
+      if (depth > 0) --depth;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ':' && c != ',') {
+      next_is_secret = false;  // a number, true, false or null
+    }
+  }
+}
+
 // Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
 // every secret field of `object`, a struct described by `type`.
 template <class Secrets>
@@ -31196,7 +31321,11 @@ void add_secret_fields(Secrets& secrets, const type_desc& type, const void* obje
         break;
       case field_kind::variant: {
         const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        if (held != 0) {
+          add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        } else {
+          add_raw_secrets(secrets, static_cast<const any_json*>(f.variant->raw(const_cast<void*>(target)))->text);
+        }
         break;
       }
       case field_kind::open_enum:
@@ -39033,6 +39162,45 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Adds to `secrets` every string held, at any depth, under a member whose name is a secret name
+// (is_secret_name: credential-like, or a registered table field such as "routingKey") in
+// `json`, the raw payload of an alternative this version does not know: its table cannot say
+// which values are secret, so the names do. One pass over valid JSON (any_json text).
+template <class Secrets>
+void add_raw_secrets(Secrets& secrets, std::string_view json) {
+  std::size_t depth = 0;         // open containers
+  std::size_t secret_depth = 0;  // the depth of the container a secret member opened; 0: none
+  bool next_is_secret = false;   // the value after the member name just read is secret
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      const std::size_t start = ++i;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      const std::string_view token = json.substr(start, (i < json.size() ? i : json.size()) - start);
+      std::size_t after = i + 1;
+      while (after < json.size() &&
+             (json[after] == ' ' || json[after] == '\n' || json[after] == '\t' || json[after] == '\r')) {
+        ++after;
+      }
+      if (after < json.size() && json[after] == ':') {
+        next_is_secret = secret_depth == 0 && is_secret_name(normalized_key(json_unescape(token)));
+      } else {
+        if (next_is_secret || secret_depth != 0) secrets.add(json_unescape(token));
+        next_is_secret = false;
+      }
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (next_is_secret) secret_depth = depth;
+      next_is_secret = false;
+    } else if (c == '}' || c == ']') {
+      if (secret_depth == depth) secret_depth = 0;
+      if (depth > 0) --depth;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ':' && c != ',') {
+      next_is_secret = false;  // a number, true, false or null
+    }
+  }
+}
+
 // Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
 // every secret field of `object`, a struct described by `type`.
 template <class Secrets>
@@ -39066,7 +39234,11 @@ void add_secret_fields(Secrets& secrets, const type_desc& type, const void* obje
         break;
       case field_kind::variant: {
         const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        if (held != 0) {
+          add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        } else {
+          add_raw_secrets(secrets, static_cast<const any_json*>(f.variant->raw(const_cast<void*>(target)))->text);
+        }
         break;
       }
       case field_kind::open_enum:
@@ -41129,6 +41301,45 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Adds to `secrets` every string held, at any depth, under a member whose name is a secret name
+// (is_secret_name: credential-like, or a registered table field such as "routingKey") in
+// `json`, the raw payload of an alternative this version does not know: its table cannot say
+// which values are secret, so the names do. One pass over valid JSON (any_json text).
+template <class Secrets>
+void add_raw_secrets(Secrets& secrets, std::string_view json) {
+  std::size_t depth = 0;         // open containers
+  std::size_t secret_depth = 0;  // the depth of the container a secret member opened; 0: none
+  bool next_is_secret = false;   // the value after the member name just read is secret
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      const std::size_t start = ++i;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      const std::string_view token = json.substr(start, (i < json.size() ? i : json.size()) - start);
+      std::size_t after = i + 1;
+      while (after < json.size() &&
+             (json[after] == ' ' || json[after] == '\n' || json[after] == '\t' || json[after] == '\r')) {
+        ++after;
+      }
+      if (after < json.size() && json[after] == ':') {
+        next_is_secret = secret_depth == 0 && is_secret_name(normalized_key(json_unescape(token)));
+      } else {
+        if (next_is_secret || secret_depth != 0) secrets.add(json_unescape(token));
+        next_is_secret = false;
+      }
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (next_is_secret) secret_depth = depth;
+      next_is_secret = false;
+    } else if (c == '}' || c == ']') {
+      if (secret_depth == depth) secret_depth = 0;
+      if (depth > 0) --depth;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ':' && c != ',') {
+      next_is_secret = false;  // a number, true, false or null
+    }
+  }
+}
+
 // Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
 // every secret field of `object`, a struct described by `type`.
 template <class Secrets>
@@ -41162,7 +41373,11 @@ void add_secret_fields(Secrets& secrets, const type_desc& type, const void* obje
         break;
       case field_kind::variant: {
         const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        if (held != 0) {
+          add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        } else {
+          add_raw_secrets(secrets, static_cast<const any_json*>(f.variant->raw(const_cast<void*>(target)))->text);
+        }
         break;
       }
       case field_kind::open_enum:
@@ -50933,6 +51148,45 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Adds to `secrets` every string held, at any depth, under a member whose name is a secret name
+// (is_secret_name: credential-like, or a registered table field such as "routingKey") in
+// `json`, the raw payload of an alternative this version does not know: its table cannot say
+// which values are secret, so the names do. One pass over valid JSON (any_json text).
+template <class Secrets>
+void add_raw_secrets(Secrets& secrets, std::string_view json) {
+  std::size_t depth = 0;         // open containers
+  std::size_t secret_depth = 0;  // the depth of the container a secret member opened; 0: none
+  bool next_is_secret = false;   // the value after the member name just read is secret
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      const std::size_t start = ++i;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      const std::string_view token = json.substr(start, (i < json.size() ? i : json.size()) - start);
+      std::size_t after = i + 1;
+      while (after < json.size() &&
+             (json[after] == ' ' || json[after] == '\n' || json[after] == '\t' || json[after] == '\r')) {
+        ++after;
+      }
+      if (after < json.size() && json[after] == ':') {
+        next_is_secret = secret_depth == 0 && is_secret_name(normalized_key(json_unescape(token)));
+      } else {
+        if (next_is_secret || secret_depth != 0) secrets.add(json_unescape(token));
+        next_is_secret = false;
+      }
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (next_is_secret) secret_depth = depth;
+      next_is_secret = false;
+    } else if (c == '}' || c == ']') {
+      if (secret_depth == depth) secret_depth = 0;
+      if (depth > 0) --depth;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ':' && c != ',') {
+      next_is_secret = false;  // a number, true, false or null
+    }
+  }
+}
+
 // Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
 // every secret field of `object`, a struct described by `type`.
 template <class Secrets>
@@ -50966,7 +51220,11 @@ void add_secret_fields(Secrets& secrets, const type_desc& type, const void* obje
         break;
       case field_kind::variant: {
         const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        if (held != 0) {
+          add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        } else {
+          add_raw_secrets(secrets, static_cast<const any_json*>(f.variant->raw(const_cast<void*>(target)))->text);
+        }
         break;
       }
       case field_kind::open_enum:
@@ -53028,6 +53286,45 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+// Adds to `secrets` every string held, at any depth, under a member whose name is a secret name
+// (is_secret_name: credential-like, or a registered table field such as "routingKey") in
+// `json`, the raw payload of an alternative this version does not know: its table cannot say
+// which values are secret, so the names do. One pass over valid JSON (any_json text).
+template <class Secrets>
+void add_raw_secrets(Secrets& secrets, std::string_view json) {
+  std::size_t depth = 0;         // open containers
+  std::size_t secret_depth = 0;  // the depth of the container a secret member opened; 0: none
+  bool next_is_secret = false;   // the value after the member name just read is secret
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      const std::size_t start = ++i;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      const std::string_view token = json.substr(start, (i < json.size() ? i : json.size()) - start);
+      std::size_t after = i + 1;
+      while (after < json.size() &&
+             (json[after] == ' ' || json[after] == '\n' || json[after] == '\t' || json[after] == '\r')) {
+        ++after;
+      }
+      if (after < json.size() && json[after] == ':') {
+        next_is_secret = secret_depth == 0 && is_secret_name(normalized_key(json_unescape(token)));
+      } else {
+        if (next_is_secret || secret_depth != 0) secrets.add(json_unescape(token));
+        next_is_secret = false;
+      }
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (next_is_secret) secret_depth = depth;
+      next_is_secret = false;
+    } else if (c == '}' || c == ']') {
+      if (secret_depth == depth) secret_depth = 0;
+      if (depth > 0) --depth;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != ':' && c != ',') {
+      next_is_secret = false;  // a number, true, false or null
+    }
+  }
+}
+
 // Adds to `secrets` (a secret_scrubber, or anything with `add(std::string_view)`) the value of
 // every secret field of `object`, a struct described by `type`.
 template <class Secrets>
@@ -53061,7 +53358,11 @@ void add_secret_fields(Secrets& secrets, const type_desc& type, const void* obje
         break;
       case field_kind::variant: {
         const std::size_t held = f.variant->index(target);
-        if (held != 0) add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        if (held != 0) {
+          add_secret_fields(secrets, *f.variant->alternatives[held - 1].type, f.variant->get(target));
+        } else {
+          add_raw_secrets(secrets, static_cast<const any_json*>(f.variant->raw(const_cast<void*>(target)))->text);
+        }
         break;
       }
       case field_kind::open_enum:
