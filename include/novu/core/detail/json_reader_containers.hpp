@@ -134,7 +134,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (variants_ != nullptr && !variants_->close(*this)) return false;
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
