@@ -3,14 +3,21 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <cstddef>        // size_t
-#include <optional>       // optional, nullopt
-#include <string>         // string, to_string
-#include <string_view>    // string_view
-#include <unordered_map>  // unordered_map
-#include <utility>        // move
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 15
+#endif
+// NOVU_CC_STANDALONE }
 
-#include "novu/core/detail/text.hpp"
+#include <cstddef>      // size_t
+#include <optional>     // optional
+#include <string>       // string
+#include <string_view>  // string_view
+#include <utility>      // pair
+#include <vector>       // vector
+
 #include "novu/core/error.hpp"
 #include "novu/core/version.hpp"
 
@@ -38,46 +45,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
   }
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
   // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
-  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
-    const auto inserted = followed_.emplace(cursor, page_number + 1);
-    if (inserted.second) return std::nullopt;
-    const std::size_t earlier = inserted.first->second;
-    std::string message =
-        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
-    message += earlier == 1 ? std::string("is the cursor the walk started from")
-                            : "was already followed to fetch page " + std::to_string(earlier);
-    message += "; the walk stops instead of repeating pages";
-    return make_error(error_kind::decode, std::move(message), "/next");
-  }
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
-  static std::string quoted(std::string_view cursor) {
-    constexpr std::size_t k_max = 100;
-    bool clipped = false;
-    if (cursor.size() > k_max) {
-      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
-      clipped = true;
-    }
-    std::string out = "\"";
-    for (char ch : cursor) {
-      const auto byte = static_cast<unsigned char>(ch);
-      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
-    }
-    out += clipped ? "...\"" : "\"";
-    return out;
-  }
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
 };
 
 }  // namespace detail
 
 NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 15
+#undef NOVU_CC_OUTERMOST_HEADER
+#include "novu/core/detail/implementation_light.hpp"
+#endif
+// NOVU_CC_STANDALONE }

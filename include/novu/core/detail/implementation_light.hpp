@@ -9,6 +9,7 @@
 
 #if NOVU_CC_WITH_IMPLEMENTATION
 #include "novu/core/impl/error.ipp"
+#include "novu/core/impl/pagination.ipp"
 #include "novu/core/impl/printing.ipp"
 #include "novu/core/impl/retry.ipp"
 #endif

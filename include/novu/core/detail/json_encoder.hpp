@@ -8,6 +8,7 @@
 #include <algorithm>    // sort, adjacent_find
 #include <cstddef>      // size_t
 #include <cstdint>      // int64_t
+#include <optional>     // optional
 #include <string>       // string, to_string
 #include <string_view>  // string_view
 #include <utility>      // move
@@ -29,6 +30,10 @@ namespace detail {
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
  public:
+  // An encoder of `root` and what it nests: the writers of the rarer kinds come from `root`.
+  explicit table_encoder(const type_desc& root) noexcept
+      : map_(root.writes_map), any_(root.writes_any), variant_(root.writes_variant) {}
+
   // Writes `object`, a struct described by `type`.
   void write_object(const type_desc& type, const void* object) {
     out_.push_back('{');
@@ -106,14 +111,39 @@ class table_encoder {
         out_.push_back(']');
         return;
       }
-      case field_kind::keyed_map: write_map(*f.nested, target); return;
-      case field_kind::optional_any:
-        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
-        return;
-      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+      case field_kind::keyed_map: write_through(map_, f, target, owner_type, owner); return;
+      case field_kind::optional_any: write_through(any_, f, target, owner_type, owner); return;
+      case field_kind::variant: write_through(variant_, f, target, owner_type, owner); return;
     }
   }
 
+  // A field of a rarer kind, through the writer the root table gave (none: the table was
+  // declared decode_only()).
+  void write_through(const field_writer* writer, const field_desc& f, const void* target, const type_desc& owner_type,
+                     const void* owner) {
+    if (writer == nullptr) {
+      reject("this table is not encoded");
+      return;
+    }
+    writer->write(*this, f, target, owner_type, owner);
+  }
+
+ public:
+  // The writers' steps (map_writer, any_writer, variant_writer below).
+  static void write_map_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_map(*f.nested, target);
+  }
+  static void write_any_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+  }
+  static void write_variant_field(table_encoder& e, const field_desc& f, const void* target,
+                                  const type_desc& owner_type, const void* owner) {
+    e.write_variant(f, target, owner_type, owner);
+  }
+
+ private:
   // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
   // key would leave only its last entry on the wire).
   void write_map(const type_desc& entry, const void* map) {
@@ -248,15 +278,22 @@ class table_encoder {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
+  const field_writer* map_;
+  const field_writer* any_;
+  const field_writer* variant_;
   std::string out_;
   std::string path_;
   bool failed_ = false;
   error error_;
 };
 
+inline constexpr field_writer map_writer{&table_encoder::write_map_field};
+inline constexpr field_writer any_writer{&table_encoder::write_any_field};
+inline constexpr field_writer variant_writer{&table_encoder::write_variant_field};
+
 // `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
 inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
-  table_encoder encoder;
+  table_encoder encoder(type);
   encoder.write_object(type, object);
   return encoder.finish();
 }

@@ -380,6 +380,27 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
+// The reaches_* bits of a table with these fields: their own kinds and those of the tables
+// they nest (a variant's raw alternative is any-JSON).
+constexpr unsigned char features_of(const field_desc* fields, std::size_t n) {
+  unsigned char f = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (fields[i].kind) {
+      case field_kind::keyed_map: f |= reaches_map | fields[i].nested->features; break;
+      case field_kind::optional_any: f |= reaches_any; break;
+      case field_kind::object:
+      case field_kind::object_list: f |= fields[i].nested->features; break;
+      case field_kind::variant:
+        f |= reaches_variant | reaches_any;
+        for (std::size_t a = 0; a < fields[i].variant->count; ++a)
+          f |= fields[i].variant->alternatives[a].type->features;
+        break;
+      default: break;
+    }
+  }
+  return f;
+}
+
 // What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
 constexpr type_desc table_base() {
@@ -395,20 +416,40 @@ constexpr type_desc table_base() {
       t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
     }
   }
+  t.features = features_of(Fields, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant) t.variants = &variant_reader;
+  }
+  return t;
+}
+
+// `t` with the writers of the kinds it reaches: a table that can be encoded.
+constexpr type_desc with_writers(type_desc t) {
+  if ((t.features & reaches_map) != 0) t.writes_map = &map_writer;
+  if ((t.features & reaches_any) != 0) t.writes_any = &any_writer;
+  if ((t.features & reaches_variant) != 0) t.writes_variant = &variant_writer;
+  return t;
+}
+
+// A table only decoded (encoding uses another): no writers, so decoding links no encoder steps.
+constexpr type_desc decode_only(type_desc t) {
+  t.writes_map = nullptr;
+  t.writes_any = nullptr;
+  t.writes_variant = nullptr;
   return t;
 }
 
 // The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
-  return table_base<T, Fields>();
+  return with_writers(table_base<T, Fields>());
 }
 
 // struct_type() for a struct that is also the element of a list (std::vector<T>): only these
 // tables instantiate the vector operations, so that the others cost no code.
 template <class T, const auto& Fields>
 constexpr type_desc list_type() {
-  type_desc t = table_base<T, Fields>();
+  type_desc t = with_writers(table_base<T, Fields>());
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;

@@ -27,6 +27,25 @@
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class dto_reader;
+
+// The decoder's steps for tagged unions (variant_reader, json_reader_variants.hpp), reached
+// through the tables that have a variant field (type_desc::variants).
+struct variant_engine {
+  // A value for variant field `f` of the innermost object (`container`: an object or array opens).
+  bool (*value)(dto_reader& reader, const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                bool container);
+  // Tag field `field` of the innermost object is read again.
+  void (*repeated_tag)(dto_reader& reader, std::size_t field);
+  // The innermost container closes: its recorded payloads are settled.
+  bool (*close)(dto_reader& reader);
+  // While a payload is recorded: one parser event of it.
+  bool (*record_key)(dto_reader& reader, std::string& name);
+  bool (*record_scalar)(dto_reader& reader, json_event event, std::string* text, bool flag);
+  bool (*record_start)(dto_reader& reader, bool is_object);
+  bool (*record_end)(dto_reader& reader);
+};
+
 // The SAX handler. Use through decode_into().
 class dto_reader {
  public:
@@ -273,7 +292,10 @@ class dto_reader {
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) {
+      variants_ = top.type->variants;
+      variants_->repeated_tag(*this, i);
+    }
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -354,6 +376,32 @@ class dto_reader {
     bool differs = false;
   };
   void note_repeated_tag(const frame& owner, std::size_t field);
+  // A variant field's value, through the owner's table (type_desc::variants).
+  bool variant_through(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                       bool container) {
+    variants_ = stack_.back().type->variants;
+    return variants_->value(*this, f, target, event, text, flag, container);
+  }
+  bool close_variants();
+
+ public:
+  // variant_reader's steps.
+  static bool variant_value_step(dto_reader& r, const field_desc& f, void* target, json_event event, std::string* text,
+                                 bool flag, bool container) {
+    return r.variant_value(f, target, event, text, flag, container);
+  }
+  static void repeated_tag_step(dto_reader& r, std::size_t field) { r.note_repeated_tag(r.stack_.back(), field); }
+  static bool close_step(dto_reader& r) { return r.close_variants(); }
+  static bool record_key_step(dto_reader& r, std::string& name) { return r.record(tape_event::kind::key, &name); }
+  static bool record_scalar_step(dto_reader& r, json_event event, std::string* text, bool flag) {
+    return r.record_scalar(event, text, flag);
+  }
+  static bool record_start_step(dto_reader& r, bool is_object) {
+    return r.record(is_object ? tape_event::kind::start_object : tape_event::kind::start_array);
+  }
+  static bool record_end_step(dto_reader& r) { return r.record(tape_event::kind::end); }
+
+ private:
   static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
@@ -362,8 +410,7 @@ class dto_reader {
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     ++capture_depth_;
-    if (taping_)
-      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    if (taping_) return variants_->record_start(*this, event == json_event::object);
     capture_.start(event == json_event::object);
     return true;
   }
@@ -391,10 +438,11 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
-  std::vector<tape> tapes_;                  // recorded payloads of the open objects
-  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
-  bool taping_ = false;                      // the capture records into tapes_.back()
-  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
+  std::vector<tape> tapes_;                   // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;   // tags read twice in the open objects
+  bool taping_ = false;                       // the capture records into tapes_.back()
+  const variant_engine* variants_ = nullptr;  // set once a table's variant steps were used
+  const std::string* float_text_ = nullptr;   // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;

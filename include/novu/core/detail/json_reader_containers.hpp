@@ -105,7 +105,7 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       out.emplace();
       return capture_into(&*out, is_object);
     }
-    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::variant: return variant_through(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
     case field_kind::open_enum:
@@ -134,14 +134,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
-  if (!repeated_tags_.empty()) {
-    const std::size_t closing = stack_.size() - 1;
-    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
-      if (repeated_tags_[k].frame >= closing)
-        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);

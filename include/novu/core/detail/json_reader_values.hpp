@@ -72,7 +72,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
-    if (taping_) return record(tape_event::kind::key, &name);
+    if (taping_) return variants_->record_key(*this, name);
     capture_.key(name);
     return true;
   }
@@ -219,7 +219,7 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       scalar_any(event, text, flag, *out);
       return true;
     }
-    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::variant: return variant_through(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
@@ -252,7 +252,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
-  if (taping_) return record_scalar(event, text, flag);
+  if (taping_) return variants_->record_scalar(*this, event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -273,7 +273,7 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   if (taping_) {
     if (--capture_depth_ == 0) taping_ = false;
-    return record(tape_event::kind::end);
+    return variants_->record_end(*this);
   }
   capture_.end();
   if (--capture_depth_ == 0) {

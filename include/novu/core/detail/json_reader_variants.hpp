@@ -247,5 +247,25 @@ inline bool dto_reader::settle_variants(frame& object) {
   return true;
 }
 
+// A container closes in a document whose tables have variants: the payloads of the object that
+// closes are settled, and the repeated tags of it (and of anything it held) forgotten.
+inline bool dto_reader::close_variants() {
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return true;
+}
+
+inline constexpr variant_engine variant_reader{
+    &dto_reader::variant_value_step, &dto_reader::repeated_tag_step,  &dto_reader::close_step,
+    &dto_reader::record_key_step,    &dto_reader::record_scalar_step, &dto_reader::record_start_step,
+    &dto_reader::record_end_step,
+};
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END

@@ -46,6 +46,32 @@ enum : unsigned char {
 
 struct type_desc;
 struct variant_desc;
+struct field_desc;
+class table_encoder;
+struct variant_engine;
+
+// The steps of the engine for the field kinds that most tables do not have (maps, any-JSON,
+// tagged unions) are reached only through the tables that have such a field, so that a program
+// whose tables have none does not link them. The objects are defined by the engine headers
+// (json_encoder.hpp, json_reader_variants.hpp); the builders only take their addresses.
+//
+// How the encoder writes a field of one of those kinds (`owner` is the struct that holds it).
+struct field_writer {
+  void (*write)(table_encoder& encoder, const field_desc& f, const void* target, const type_desc& owner_type,
+                const void* owner);
+};
+extern const field_writer map_writer;      // keyed_map
+extern const field_writer any_writer;      // optional_any
+extern const field_writer variant_writer;  // variant
+// The decoder's steps for tagged unions (json_reader.hpp defines the type).
+extern const variant_engine variant_reader;
+
+// type_desc::features: the kinds that a table reaches, itself or through the tables it nests.
+enum : unsigned char {
+  reaches_map = 1,
+  reaches_any = 2,
+  reaches_variant = 4,
+};
 
 // field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
 inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
@@ -84,6 +110,15 @@ struct type_desc {
   const void* cpp_type;  // the struct's C++ type (type_tag)
   // Bit i set: field i is the tag of a variant field of this struct.
   std::uint32_t tag_mask = 0;
+  // reaches_* bits: the kinds of this table's fields and of the tables they nest.
+  unsigned char features = 0;
+  // Structs with a variant field: the decoder's steps for it (variant_reader), else nullptr.
+  const variant_engine* variants = nullptr;
+  // Tables that can be encoded (struct_type, list_type): the writers of the kinds the table
+  // reaches, else nullptr; the encoder takes them from the table it starts from.
+  const field_writer* writes_map = nullptr;
+  const field_writer* writes_any = nullptr;
+  const field_writer* writes_variant = nullptr;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.

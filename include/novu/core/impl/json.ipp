@@ -51,7 +51,9 @@ inline constexpr field_desc error_fields[] = {
     field<&api_error::ctx>("ctx", field_object_only),
     field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+// The error tables are decoded on every failed call; decode_only() keeps the encoder's steps for
+// maps and any-JSON out of programs that never encode an api_error (encode_json has its own).
+inline constexpr type_desc error_type = decode_only(struct_type<api_error, error_fields>());
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -62,7 +64,8 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[5],
     field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+inline constexpr type_desc validation_error_type = decode_only(struct_type<api_error, validation_error_fields>());
+inline constexpr type_desc validation_error_out_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -85,7 +88,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  return detail::encode_with_table(detail::validation_error_type, &body);
+  return detail::encode_with_table(detail::validation_error_out_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
