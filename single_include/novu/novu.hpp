@@ -1633,6 +1633,116 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -3878,6 +3988,116 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -6089,6 +6309,116 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -8093,6 +8423,116 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -10090,6 +10530,116 @@ NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
 
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -12535,6 +13085,116 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -13029,6 +13689,32 @@ enum : unsigned char {
 
 struct type_desc;
 struct variant_desc;
+struct field_desc;
+class table_encoder;
+struct variant_engine;
+
+// The steps of the engine for the field kinds that most tables do not have (maps, any-JSON,
+// tagged unions) are reached only through the tables that have such a field, so that a program
+// whose tables have none does not link them. The objects are defined by the engine headers
+// (json_encoder.hpp, json_reader_variants.hpp); the builders only take their addresses.
+//
+// How the encoder writes a field of one of those kinds (`owner` is the struct that holds it).
+struct field_writer {
+  void (*write)(table_encoder& encoder, const field_desc& f, const void* target, const type_desc& owner_type,
+                const void* owner);
+};
+extern const field_writer map_writer;      // keyed_map
+extern const field_writer any_writer;      // optional_any
+extern const field_writer variant_writer;  // variant
+// The decoder's steps for tagged unions (json_reader.hpp defines the type).
+extern const variant_engine variant_reader;
+
+// type_desc::features: the kinds that a table reaches, itself or through the tables it nests.
+enum : unsigned char {
+  reaches_map = 1,
+  reaches_any = 2,
+  reaches_variant = 4,
+};
 
 // field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
 inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
@@ -13067,6 +13753,15 @@ struct type_desc {
   const void* cpp_type;  // the struct's C++ type (type_tag)
   // Bit i set: field i is the tag of a variant field of this struct.
   std::uint32_t tag_mask = 0;
+  // reaches_* bits: the kinds of this table's fields and of the tables they nest.
+  unsigned char features = 0;
+  // Structs with a variant field: the decoder's steps for it (variant_reader), else nullptr.
+  const variant_engine* variants = nullptr;
+  // Tables that can be encoded (struct_type, list_type): the writers of the kinds the table
+  // reaches, else nullptr; the encoder takes them from the table it starts from.
+  const field_writer* writes_map = nullptr;
+  const field_writer* writes_any = nullptr;
+  const field_writer* writes_variant = nullptr;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -13330,6 +14025,25 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class dto_reader;
+
+// The decoder's steps for tagged unions (variant_reader, json_reader_variants.hpp), reached
+// through the tables that have a variant field (type_desc::variants).
+struct variant_engine {
+  // A value for variant field `f` of the innermost object (`container`: an object or array opens).
+  bool (*value)(dto_reader& reader, const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                bool container);
+  // Tag field `field` of the innermost object is read again.
+  void (*repeated_tag)(dto_reader& reader, std::size_t field);
+  // The innermost container closes: its recorded payloads are settled.
+  bool (*close)(dto_reader& reader);
+  // While a payload is recorded: one parser event of it.
+  bool (*record_key)(dto_reader& reader, std::string& name);
+  bool (*record_scalar)(dto_reader& reader, json_event event, std::string* text, bool flag);
+  bool (*record_start)(dto_reader& reader, bool is_object);
+  bool (*record_end)(dto_reader& reader);
+};
+
 // The SAX handler. Use through decode_into().
 class dto_reader {
  public:
@@ -13576,7 +14290,10 @@ class dto_reader {
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) {
+      variants_ = top.type->variants;
+      variants_->repeated_tag(*this, i);
+    }
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -13657,6 +14374,32 @@ class dto_reader {
     bool differs = false;
   };
   void note_repeated_tag(const frame& owner, std::size_t field);
+  // A variant field's value, through the owner's table (type_desc::variants).
+  bool variant_through(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                       bool container) {
+    variants_ = stack_.back().type->variants;
+    return variants_->value(*this, f, target, event, text, flag, container);
+  }
+  bool close_variants();
+
+ public:
+  // variant_reader's steps.
+  static bool variant_value_step(dto_reader& r, const field_desc& f, void* target, json_event event, std::string* text,
+                                 bool flag, bool container) {
+    return r.variant_value(f, target, event, text, flag, container);
+  }
+  static void repeated_tag_step(dto_reader& r, std::size_t field) { r.note_repeated_tag(r.stack_.back(), field); }
+  static bool close_step(dto_reader& r) { return r.close_variants(); }
+  static bool record_key_step(dto_reader& r, std::string& name) { return r.record(tape_event::kind::key, &name); }
+  static bool record_scalar_step(dto_reader& r, json_event event, std::string* text, bool flag) {
+    return r.record_scalar(event, text, flag);
+  }
+  static bool record_start_step(dto_reader& r, bool is_object) {
+    return r.record(is_object ? tape_event::kind::start_object : tape_event::kind::start_array);
+  }
+  static bool record_end_step(dto_reader& r) { return r.record(tape_event::kind::end); }
+
+ private:
   static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
@@ -13665,8 +14408,7 @@ class dto_reader {
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     ++capture_depth_;
-    if (taping_)
-      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    if (taping_) return variants_->record_start(*this, event == json_event::object);
     capture_.start(event == json_event::object);
     return true;
   }
@@ -13694,10 +14436,11 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
-  std::vector<tape> tapes_;                  // recorded payloads of the open objects
-  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
-  bool taping_ = false;                      // the capture records into tapes_.back()
-  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
+  std::vector<tape> tapes_;                   // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;   // tags read twice in the open objects
+  bool taping_ = false;                       // the capture records into tapes_.back()
+  const variant_engine* variants_ = nullptr;  // set once a table's variant steps were used
+  const std::string* float_text_ = nullptr;   // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -13789,7 +14532,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
-    if (taping_) return record(tape_event::kind::key, &name);
+    if (taping_) return variants_->record_key(*this, name);
     capture_.key(name);
     return true;
   }
@@ -13936,7 +14679,7 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       scalar_any(event, text, flag, *out);
       return true;
     }
-    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::variant: return variant_through(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
@@ -13969,7 +14712,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
-  if (taping_) return record_scalar(event, text, flag);
+  if (taping_) return variants_->record_scalar(*this, event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -13990,7 +14733,7 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   if (taping_) {
     if (--capture_depth_ == 0) taping_ = false;
-    return record(tape_event::kind::end);
+    return variants_->record_end(*this);
   }
   capture_.end();
   if (--capture_depth_ == 0) {
@@ -14102,7 +14845,7 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       out.emplace();
       return capture_into(&*out, is_object);
     }
-    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::variant: return variant_through(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
     case field_kind::open_enum:
@@ -14131,14 +14874,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
-  if (!repeated_tags_.empty()) {
-    const std::size_t closing = stack_.size() - 1;
-    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
-      if (repeated_tags_[k].frame >= closing)
-        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -14448,6 +15184,26 @@ inline bool dto_reader::settle_variants(frame& object) {
   return true;
 }
 
+// A container closes in a document whose tables have variants: the payloads of the object that
+// closes are settled, and the repeated tags of it (and of anything it held) forgotten.
+inline bool dto_reader::close_variants() {
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return true;
+}
+
+inline constexpr variant_engine variant_reader{
+    &dto_reader::variant_value_step, &dto_reader::repeated_tag_step,  &dto_reader::close_step,
+    &dto_reader::record_key_step,    &dto_reader::record_scalar_step, &dto_reader::record_start_step,
+    &dto_reader::record_end_step,
+};
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
@@ -14681,6 +15437,10 @@ namespace detail {
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
  public:
+  // An encoder of `root` and what it nests: the writers of the rarer kinds come from `root`.
+  explicit table_encoder(const type_desc& root) noexcept
+      : map_(root.writes_map), any_(root.writes_any), variant_(root.writes_variant) {}
+
   // Writes `object`, a struct described by `type`.
   void write_object(const type_desc& type, const void* object) {
     out_.push_back('{');
@@ -14758,14 +15518,39 @@ class table_encoder {
         out_.push_back(']');
         return;
       }
-      case field_kind::keyed_map: write_map(*f.nested, target); return;
-      case field_kind::optional_any:
-        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
-        return;
-      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+      case field_kind::keyed_map: write_through(map_, f, target, owner_type, owner); return;
+      case field_kind::optional_any: write_through(any_, f, target, owner_type, owner); return;
+      case field_kind::variant: write_through(variant_, f, target, owner_type, owner); return;
     }
   }
 
+  // A field of a rarer kind, through the writer the root table gave (none: the table was
+  // declared decode_only()).
+  void write_through(const field_writer* writer, const field_desc& f, const void* target, const type_desc& owner_type,
+                     const void* owner) {
+    if (writer == nullptr) {
+      reject("this table is not encoded");
+      return;
+    }
+    writer->write(*this, f, target, owner_type, owner);
+  }
+
+ public:
+  // The writers' steps (map_writer, any_writer, variant_writer below).
+  static void write_map_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_map(*f.nested, target);
+  }
+  static void write_any_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+  }
+  static void write_variant_field(table_encoder& e, const field_desc& f, const void* target,
+                                  const type_desc& owner_type, const void* owner) {
+    e.write_variant(f, target, owner_type, owner);
+  }
+
+ private:
   // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
   // key would leave only its last entry on the wire).
   void write_map(const type_desc& entry, const void* map) {
@@ -14900,15 +15685,22 @@ class table_encoder {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
+  const field_writer* map_;
+  const field_writer* any_;
+  const field_writer* variant_;
   std::string out_;
   std::string path_;
   bool failed_ = false;
   error error_;
 };
 
+inline constexpr field_writer map_writer{&table_encoder::write_map_field};
+inline constexpr field_writer any_writer{&table_encoder::write_any_field};
+inline constexpr field_writer variant_writer{&table_encoder::write_variant_field};
+
 // `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
 inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
-  table_encoder encoder;
+  table_encoder encoder(type);
   encoder.write_object(type, object);
   return encoder.finish();
 }
@@ -15288,6 +16080,27 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
+// The reaches_* bits of a table with these fields: their own kinds and those of the tables
+// they nest (a variant's raw alternative is any-JSON).
+constexpr unsigned char features_of(const field_desc* fields, std::size_t n) {
+  unsigned char f = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (fields[i].kind) {
+      case field_kind::keyed_map: f |= reaches_map | fields[i].nested->features; break;
+      case field_kind::optional_any: f |= reaches_any; break;
+      case field_kind::object:
+      case field_kind::object_list: f |= fields[i].nested->features; break;
+      case field_kind::variant:
+        f |= reaches_variant | reaches_any;
+        for (std::size_t a = 0; a < fields[i].variant->count; ++a)
+          f |= fields[i].variant->alternatives[a].type->features;
+        break;
+      default: break;
+    }
+  }
+  return f;
+}
+
 // What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
 constexpr type_desc table_base() {
@@ -15303,20 +16116,40 @@ constexpr type_desc table_base() {
       t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
     }
   }
+  t.features = features_of(Fields, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant) t.variants = &variant_reader;
+  }
+  return t;
+}
+
+// `t` with the writers of the kinds it reaches: a table that can be encoded.
+constexpr type_desc with_writers(type_desc t) {
+  if ((t.features & reaches_map) != 0) t.writes_map = &map_writer;
+  if ((t.features & reaches_any) != 0) t.writes_any = &any_writer;
+  if ((t.features & reaches_variant) != 0) t.writes_variant = &variant_writer;
+  return t;
+}
+
+// A table only decoded (encoding uses another): no writers, so decoding links no encoder steps.
+constexpr type_desc decode_only(type_desc t) {
+  t.writes_map = nullptr;
+  t.writes_any = nullptr;
+  t.writes_variant = nullptr;
   return t;
 }
 
 // The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
-  return table_base<T, Fields>();
+  return with_writers(table_base<T, Fields>());
 }
 
 // struct_type() for a struct that is also the element of a list (std::vector<T>): only these
 // tables instantiate the vector operations, so that the others cost no code.
 template <class T, const auto& Fields>
 constexpr type_desc list_type() {
-  type_desc t = table_base<T, Fields>();
+  type_desc t = with_writers(table_base<T, Fields>());
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -15399,7 +16232,9 @@ inline constexpr field_desc error_fields[] = {
     field<&api_error::ctx>("ctx", field_object_only),
     field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+// The error tables are decoded on every failed call; decode_only() keeps the encoder's steps for
+// maps and any-JSON out of programs that never encode an api_error (encode_json has its own).
+inline constexpr type_desc error_type = decode_only(struct_type<api_error, error_fields>());
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -15410,7 +16245,8 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[5],
     field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+inline constexpr type_desc validation_error_type = decode_only(struct_type<api_error, validation_error_fields>());
+inline constexpr type_desc validation_error_out_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -15433,7 +16269,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  return detail::encode_with_table(detail::validation_error_type, &body);
+  return detail::encode_with_table(detail::validation_error_out_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -16429,7 +17265,9 @@ NOVU_CC_NAMESPACE_END
 // whose `next` cursors loop.
 // SPDX-License-Identifier: MIT
 
-#include <unordered_map>  // unordered_map
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -16456,49 +17294,28 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
   }
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
   // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
-  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
-    const auto inserted = followed_.emplace(cursor, page_number + 1);
-    if (inserted.second) return std::nullopt;
-    const std::size_t earlier = inserted.first->second;
-    std::string message =
-        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
-    message += earlier == 1 ? std::string("is the cursor the walk started from")
-                            : "was already followed to fetch page " + std::to_string(earlier);
-    message += "; the walk stops instead of repeating pages";
-    return make_error(error_kind::decode, std::move(message), "/next");
-  }
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
-  static std::string quoted(std::string_view cursor) {
-    constexpr std::size_t k_max = 100;
-    bool clipped = false;
-    if (cursor.size() > k_max) {
-      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
-      clipped = true;
-    }
-    std::string out = "\"";
-    for (char ch : cursor) {
-      const auto byte = static_cast<unsigned char>(ch);
-      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
-    }
-    out += clipped ? "...\"" : "\"";
-    return out;
-  }
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
 };
 
 }  // namespace detail
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
 // ---- end include/novu/core/pagination.hpp ----
 
@@ -17173,334 +17990,10 @@ NOVU_CC_NAMESPACE_END
 // whose `next` cursors loop.
 // SPDX-License-Identifier: MIT
 
-#include <unordered_map>  // unordered_map
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 
-// ---- begin include/novu/core/detail/text.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-// Byte-level text helpers shared by the builders, the parsers and the fake server.
-// SPDX-License-Identifier: MIT
-
-#include <cstring>      // memcpy
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
-// values above U+10FFFF included), or npos when it is valid.
-inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // ASCII, the common case, eight bytes at a time.
-    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080u) != 0) break;
-    }
-    if (i == n) break;
-    const std::uint8_t c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint8_t lo = 0x80;
-    std::uint8_t hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (n - i < len) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-// True when `text` is valid UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
-
-// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
-// except horizontal tab.
-inline bool is_safe_header_value(std::string_view value) noexcept {
-  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  std::size_t i = 0;
-  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
-    std::memcpy(&word, value.data() + i, 8);
-    const std::uint64_t del = word ^ (ones * 0x7F);
-    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
-  }
-  for (; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
-  }
-  return true;
-}
-
-// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
-// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
-inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
-  static const char hex[] = "0123456789ABCDEF";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
-                            (c == '\'' && !encode_apostrophe);
-    if (unreserved) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-  }
-}
-
-// Value of hex digit `h`, or -1.
-constexpr int hex_digit_value(char h) noexcept {
-  return h >= '0' && h <= '9'   ? h - '0'
-         : h >= 'a' && h <= 'f' ? h - 'a' + 10
-         : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                : -1;
-}
-
-// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
-// where a text may be cut.
-inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
-  if (at >= text.size()) return text.size();
-  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
-}
-
-// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
-inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
-  out.clear();
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (ch == '%') {
-      if (i + 2 >= text.size()) return false;
-      const int hi = hex_digit_value(text[i + 1]);
-      const int lo = hex_digit_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (ch == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(ch);
-    }
-  }
-  return true;
-}
-
-// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
-// the runs between escapes in one go.
-inline void append_pointer_token(std::string& pointer, std::string_view key) {
-  pointer.push_back('/');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    if (key[i] == '~' || key[i] == '/') {
-      pointer.append(key.data() + run, i - run);
-      pointer += key[i] == '~' ? "~0" : "~1";
-      run = i + 1;
-    }
-  }
-  pointer.append(key.data() + run, key.size() - run);
-}
-
-// Appends code point `cp` (at most U+10FFFF) as UTF-8.
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
-// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
-// for itself). A lone surrogate becomes U+FFFD.
-inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
-  if (at + 1 >= text.size()) return 0;
-  const char e = text[at + 1];
-  switch (e) {
-    case '"':
-    case '\\':
-    case '/': out.push_back(e); return 2;
-    case 'b': out.push_back('\b'); return 2;
-    case 'f': out.push_back('\f'); return 2;
-    case 'n': out.push_back('\n'); return 2;
-    case 'r': out.push_back('\r'); return 2;
-    case 't': out.push_back('\t'); return 2;
-    case 'u': break;
-    default: return 0;
-  }
-  auto unit_at = [&](std::size_t pos) -> long {
-    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
-    long v = 0;
-    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
-      const int d = hex_digit_value(text[k]);
-      if (d < 0) return -1;
-      v = v * 16 + d;
-    }
-    return v;
-  };
-  const long first = unit_at(at);
-  if (first < 0) return 0;
-  if (first >= 0xD800 && first <= 0xDBFF) {
-    const long second = unit_at(at + 6);
-    if (second >= 0xDC00 && second <= 0xDFFF) {
-      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
-                           (static_cast<std::uint32_t>(second) - 0xDC00u));
-      return 12;
-    }
-  }
-  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
-  return 6;
-}
-
-// The content of a JSON string token (without its quotes) with every escape resolved; an
-// invalid escape keeps its backslash.
-inline std::string json_unescape(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size();) {
-    if (raw[i] == '\\') {
-      const std::size_t used = decode_json_escape(raw, i, out);
-      if (used != 0) {
-        i += used;
-        continue;
-      }
-    }
-    out.push_back(raw[i++]);
-  }
-  return out;
-}
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
-
-// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
-// characters; everything else as is).
-inline void append_json_escaped(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out.push_back('\\');
-      out.push_back(ch);
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    } else {
-      out.push_back(ch);
-    }
-  }
-}
-
-// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
-// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
-inline void append_printable(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out.push_back(text[i]);
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xF4) {
-      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
-        out.append(text.data() + i, len);
-        i += len;
-        continue;
-      }
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-    ++i;
-  }
-}
-
-// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
-inline bool needs_printable_escaping(std::string_view text) noexcept {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return !is_valid_utf8(text);
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-// ---- end include/novu/core/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 
@@ -17526,49 +18019,28 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
   }
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
   // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
-  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
-    const auto inserted = followed_.emplace(cursor, page_number + 1);
-    if (inserted.second) return std::nullopt;
-    const std::size_t earlier = inserted.first->second;
-    std::string message =
-        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
-    message += earlier == 1 ? std::string("is the cursor the walk started from")
-                            : "was already followed to fetch page " + std::to_string(earlier);
-    message += "; the walk stops instead of repeating pages";
-    return make_error(error_kind::decode, std::move(message), "/next");
-  }
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
-  static std::string quoted(std::string_view cursor) {
-    constexpr std::size_t k_max = 100;
-    bool clipped = false;
-    if (cursor.size() > k_max) {
-      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
-      clipped = true;
-    }
-    std::string out = "\"";
-    for (char ch : cursor) {
-      const auto byte = static_cast<unsigned char>(ch);
-      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
-    }
-    out += clipped ? "...\"" : "\"";
-    return out;
-  }
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
 };
 
 }  // namespace detail
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
 // ---- end include/novu/core/pagination.hpp ----
 
@@ -19819,6 +20291,116 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -20313,6 +20895,32 @@ enum : unsigned char {
 
 struct type_desc;
 struct variant_desc;
+struct field_desc;
+class table_encoder;
+struct variant_engine;
+
+// The steps of the engine for the field kinds that most tables do not have (maps, any-JSON,
+// tagged unions) are reached only through the tables that have such a field, so that a program
+// whose tables have none does not link them. The objects are defined by the engine headers
+// (json_encoder.hpp, json_reader_variants.hpp); the builders only take their addresses.
+//
+// How the encoder writes a field of one of those kinds (`owner` is the struct that holds it).
+struct field_writer {
+  void (*write)(table_encoder& encoder, const field_desc& f, const void* target, const type_desc& owner_type,
+                const void* owner);
+};
+extern const field_writer map_writer;      // keyed_map
+extern const field_writer any_writer;      // optional_any
+extern const field_writer variant_writer;  // variant
+// The decoder's steps for tagged unions (json_reader.hpp defines the type).
+extern const variant_engine variant_reader;
+
+// type_desc::features: the kinds that a table reaches, itself or through the tables it nests.
+enum : unsigned char {
+  reaches_map = 1,
+  reaches_any = 2,
+  reaches_variant = 4,
+};
 
 // field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
 inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
@@ -20351,6 +20959,15 @@ struct type_desc {
   const void* cpp_type;  // the struct's C++ type (type_tag)
   // Bit i set: field i is the tag of a variant field of this struct.
   std::uint32_t tag_mask = 0;
+  // reaches_* bits: the kinds of this table's fields and of the tables they nest.
+  unsigned char features = 0;
+  // Structs with a variant field: the decoder's steps for it (variant_reader), else nullptr.
+  const variant_engine* variants = nullptr;
+  // Tables that can be encoded (struct_type, list_type): the writers of the kinds the table
+  // reaches, else nullptr; the encoder takes them from the table it starts from.
+  const field_writer* writes_map = nullptr;
+  const field_writer* writes_any = nullptr;
+  const field_writer* writes_variant = nullptr;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -20614,6 +21231,25 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class dto_reader;
+
+// The decoder's steps for tagged unions (variant_reader, json_reader_variants.hpp), reached
+// through the tables that have a variant field (type_desc::variants).
+struct variant_engine {
+  // A value for variant field `f` of the innermost object (`container`: an object or array opens).
+  bool (*value)(dto_reader& reader, const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                bool container);
+  // Tag field `field` of the innermost object is read again.
+  void (*repeated_tag)(dto_reader& reader, std::size_t field);
+  // The innermost container closes: its recorded payloads are settled.
+  bool (*close)(dto_reader& reader);
+  // While a payload is recorded: one parser event of it.
+  bool (*record_key)(dto_reader& reader, std::string& name);
+  bool (*record_scalar)(dto_reader& reader, json_event event, std::string* text, bool flag);
+  bool (*record_start)(dto_reader& reader, bool is_object);
+  bool (*record_end)(dto_reader& reader);
+};
+
 // The SAX handler. Use through decode_into().
 class dto_reader {
  public:
@@ -20860,7 +21496,10 @@ class dto_reader {
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) {
+      variants_ = top.type->variants;
+      variants_->repeated_tag(*this, i);
+    }
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -20941,6 +21580,32 @@ class dto_reader {
     bool differs = false;
   };
   void note_repeated_tag(const frame& owner, std::size_t field);
+  // A variant field's value, through the owner's table (type_desc::variants).
+  bool variant_through(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                       bool container) {
+    variants_ = stack_.back().type->variants;
+    return variants_->value(*this, f, target, event, text, flag, container);
+  }
+  bool close_variants();
+
+ public:
+  // variant_reader's steps.
+  static bool variant_value_step(dto_reader& r, const field_desc& f, void* target, json_event event, std::string* text,
+                                 bool flag, bool container) {
+    return r.variant_value(f, target, event, text, flag, container);
+  }
+  static void repeated_tag_step(dto_reader& r, std::size_t field) { r.note_repeated_tag(r.stack_.back(), field); }
+  static bool close_step(dto_reader& r) { return r.close_variants(); }
+  static bool record_key_step(dto_reader& r, std::string& name) { return r.record(tape_event::kind::key, &name); }
+  static bool record_scalar_step(dto_reader& r, json_event event, std::string* text, bool flag) {
+    return r.record_scalar(event, text, flag);
+  }
+  static bool record_start_step(dto_reader& r, bool is_object) {
+    return r.record(is_object ? tape_event::kind::start_object : tape_event::kind::start_array);
+  }
+  static bool record_end_step(dto_reader& r) { return r.record(tape_event::kind::end); }
+
+ private:
   static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
@@ -20949,8 +21614,7 @@ class dto_reader {
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     ++capture_depth_;
-    if (taping_)
-      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    if (taping_) return variants_->record_start(*this, event == json_event::object);
     capture_.start(event == json_event::object);
     return true;
   }
@@ -20978,10 +21642,11 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
-  std::vector<tape> tapes_;                  // recorded payloads of the open objects
-  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
-  bool taping_ = false;                      // the capture records into tapes_.back()
-  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
+  std::vector<tape> tapes_;                   // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;   // tags read twice in the open objects
+  bool taping_ = false;                       // the capture records into tapes_.back()
+  const variant_engine* variants_ = nullptr;  // set once a table's variant steps were used
+  const std::string* float_text_ = nullptr;   // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -21073,7 +21738,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
-    if (taping_) return record(tape_event::kind::key, &name);
+    if (taping_) return variants_->record_key(*this, name);
     capture_.key(name);
     return true;
   }
@@ -21220,7 +21885,7 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       scalar_any(event, text, flag, *out);
       return true;
     }
-    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::variant: return variant_through(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
@@ -21253,7 +21918,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
-  if (taping_) return record_scalar(event, text, flag);
+  if (taping_) return variants_->record_scalar(*this, event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -21274,7 +21939,7 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   if (taping_) {
     if (--capture_depth_ == 0) taping_ = false;
-    return record(tape_event::kind::end);
+    return variants_->record_end(*this);
   }
   capture_.end();
   if (--capture_depth_ == 0) {
@@ -21386,7 +22051,7 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       out.emplace();
       return capture_into(&*out, is_object);
     }
-    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::variant: return variant_through(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
     case field_kind::open_enum:
@@ -21415,14 +22080,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
-  if (!repeated_tags_.empty()) {
-    const std::size_t closing = stack_.size() - 1;
-    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
-      if (repeated_tags_[k].frame >= closing)
-        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -21732,6 +22390,26 @@ inline bool dto_reader::settle_variants(frame& object) {
   return true;
 }
 
+// A container closes in a document whose tables have variants: the payloads of the object that
+// closes are settled, and the repeated tags of it (and of anything it held) forgotten.
+inline bool dto_reader::close_variants() {
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return true;
+}
+
+inline constexpr variant_engine variant_reader{
+    &dto_reader::variant_value_step, &dto_reader::repeated_tag_step,  &dto_reader::close_step,
+    &dto_reader::record_key_step,    &dto_reader::record_scalar_step, &dto_reader::record_start_step,
+    &dto_reader::record_end_step,
+};
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
@@ -21965,6 +22643,10 @@ namespace detail {
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
  public:
+  // An encoder of `root` and what it nests: the writers of the rarer kinds come from `root`.
+  explicit table_encoder(const type_desc& root) noexcept
+      : map_(root.writes_map), any_(root.writes_any), variant_(root.writes_variant) {}
+
   // Writes `object`, a struct described by `type`.
   void write_object(const type_desc& type, const void* object) {
     out_.push_back('{');
@@ -22042,14 +22724,39 @@ class table_encoder {
         out_.push_back(']');
         return;
       }
-      case field_kind::keyed_map: write_map(*f.nested, target); return;
-      case field_kind::optional_any:
-        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
-        return;
-      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+      case field_kind::keyed_map: write_through(map_, f, target, owner_type, owner); return;
+      case field_kind::optional_any: write_through(any_, f, target, owner_type, owner); return;
+      case field_kind::variant: write_through(variant_, f, target, owner_type, owner); return;
     }
   }
 
+  // A field of a rarer kind, through the writer the root table gave (none: the table was
+  // declared decode_only()).
+  void write_through(const field_writer* writer, const field_desc& f, const void* target, const type_desc& owner_type,
+                     const void* owner) {
+    if (writer == nullptr) {
+      reject("this table is not encoded");
+      return;
+    }
+    writer->write(*this, f, target, owner_type, owner);
+  }
+
+ public:
+  // The writers' steps (map_writer, any_writer, variant_writer below).
+  static void write_map_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_map(*f.nested, target);
+  }
+  static void write_any_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+  }
+  static void write_variant_field(table_encoder& e, const field_desc& f, const void* target,
+                                  const type_desc& owner_type, const void* owner) {
+    e.write_variant(f, target, owner_type, owner);
+  }
+
+ private:
   // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
   // key would leave only its last entry on the wire).
   void write_map(const type_desc& entry, const void* map) {
@@ -22184,15 +22891,22 @@ class table_encoder {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
+  const field_writer* map_;
+  const field_writer* any_;
+  const field_writer* variant_;
   std::string out_;
   std::string path_;
   bool failed_ = false;
   error error_;
 };
 
+inline constexpr field_writer map_writer{&table_encoder::write_map_field};
+inline constexpr field_writer any_writer{&table_encoder::write_any_field};
+inline constexpr field_writer variant_writer{&table_encoder::write_variant_field};
+
 // `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
 inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
-  table_encoder encoder;
+  table_encoder encoder(type);
   encoder.write_object(type, object);
   return encoder.finish();
 }
@@ -22572,6 +23286,27 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
+// The reaches_* bits of a table with these fields: their own kinds and those of the tables
+// they nest (a variant's raw alternative is any-JSON).
+constexpr unsigned char features_of(const field_desc* fields, std::size_t n) {
+  unsigned char f = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (fields[i].kind) {
+      case field_kind::keyed_map: f |= reaches_map | fields[i].nested->features; break;
+      case field_kind::optional_any: f |= reaches_any; break;
+      case field_kind::object:
+      case field_kind::object_list: f |= fields[i].nested->features; break;
+      case field_kind::variant:
+        f |= reaches_variant | reaches_any;
+        for (std::size_t a = 0; a < fields[i].variant->count; ++a)
+          f |= fields[i].variant->alternatives[a].type->features;
+        break;
+      default: break;
+    }
+  }
+  return f;
+}
+
 // What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
 constexpr type_desc table_base() {
@@ -22587,20 +23322,40 @@ constexpr type_desc table_base() {
       t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
     }
   }
+  t.features = features_of(Fields, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant) t.variants = &variant_reader;
+  }
+  return t;
+}
+
+// `t` with the writers of the kinds it reaches: a table that can be encoded.
+constexpr type_desc with_writers(type_desc t) {
+  if ((t.features & reaches_map) != 0) t.writes_map = &map_writer;
+  if ((t.features & reaches_any) != 0) t.writes_any = &any_writer;
+  if ((t.features & reaches_variant) != 0) t.writes_variant = &variant_writer;
+  return t;
+}
+
+// A table only decoded (encoding uses another): no writers, so decoding links no encoder steps.
+constexpr type_desc decode_only(type_desc t) {
+  t.writes_map = nullptr;
+  t.writes_any = nullptr;
+  t.writes_variant = nullptr;
   return t;
 }
 
 // The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
-  return table_base<T, Fields>();
+  return with_writers(table_base<T, Fields>());
 }
 
 // struct_type() for a struct that is also the element of a list (std::vector<T>): only these
 // tables instantiate the vector operations, so that the others cost no code.
 template <class T, const auto& Fields>
 constexpr type_desc list_type() {
-  type_desc t = table_base<T, Fields>();
+  type_desc t = with_writers(table_base<T, Fields>());
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -22683,7 +23438,9 @@ inline constexpr field_desc error_fields[] = {
     field<&api_error::ctx>("ctx", field_object_only),
     field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+// The error tables are decoded on every failed call; decode_only() keeps the encoder's steps for
+// maps and any-JSON out of programs that never encode an api_error (encode_json has its own).
+inline constexpr type_desc error_type = decode_only(struct_type<api_error, error_fields>());
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -22694,7 +23451,8 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[5],
     field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+inline constexpr type_desc validation_error_type = decode_only(struct_type<api_error, validation_error_fields>());
+inline constexpr type_desc validation_error_out_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -22717,7 +23475,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  return detail::encode_with_table(detail::validation_error_type, &body);
+  return detail::encode_with_table(detail::validation_error_out_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -23683,7 +24441,9 @@ NOVU_CC_NAMESPACE_END
 // whose `next` cursors loop.
 // SPDX-License-Identifier: MIT
 
-#include <unordered_map>  // unordered_map
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -23710,49 +24470,28 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
   }
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
   // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
-  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
-    const auto inserted = followed_.emplace(cursor, page_number + 1);
-    if (inserted.second) return std::nullopt;
-    const std::size_t earlier = inserted.first->second;
-    std::string message =
-        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
-    message += earlier == 1 ? std::string("is the cursor the walk started from")
-                            : "was already followed to fetch page " + std::to_string(earlier);
-    message += "; the walk stops instead of repeating pages";
-    return make_error(error_kind::decode, std::move(message), "/next");
-  }
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
-  static std::string quoted(std::string_view cursor) {
-    constexpr std::size_t k_max = 100;
-    bool clipped = false;
-    if (cursor.size() > k_max) {
-      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
-      clipped = true;
-    }
-    std::string out = "\"";
-    for (char ch : cursor) {
-      const auto byte = static_cast<unsigned char>(ch);
-      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
-    }
-    out += clipped ? "...\"" : "\"";
-    return out;
-  }
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
 };
 
 }  // namespace detail
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
 // ---- end include/novu/core/pagination.hpp ----
 
@@ -24427,334 +25166,10 @@ NOVU_CC_NAMESPACE_END
 // whose `next` cursors loop.
 // SPDX-License-Identifier: MIT
 
-#include <unordered_map>  // unordered_map
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 
-// ---- begin include/novu/core/detail/text.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-// Byte-level text helpers shared by the builders, the parsers and the fake server.
-// SPDX-License-Identifier: MIT
-
-#include <cstring>      // memcpy
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
-// values above U+10FFFF included), or npos when it is valid.
-inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // ASCII, the common case, eight bytes at a time.
-    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080u) != 0) break;
-    }
-    if (i == n) break;
-    const std::uint8_t c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint8_t lo = 0x80;
-    std::uint8_t hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (n - i < len) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-// True when `text` is valid UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
-
-// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
-// except horizontal tab.
-inline bool is_safe_header_value(std::string_view value) noexcept {
-  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  std::size_t i = 0;
-  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
-    std::memcpy(&word, value.data() + i, 8);
-    const std::uint64_t del = word ^ (ones * 0x7F);
-    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
-  }
-  for (; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
-  }
-  return true;
-}
-
-// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
-// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
-inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
-  static const char hex[] = "0123456789ABCDEF";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
-                            (c == '\'' && !encode_apostrophe);
-    if (unreserved) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-  }
-}
-
-// Value of hex digit `h`, or -1.
-constexpr int hex_digit_value(char h) noexcept {
-  return h >= '0' && h <= '9'   ? h - '0'
-         : h >= 'a' && h <= 'f' ? h - 'a' + 10
-         : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                : -1;
-}
-
-// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
-// where a text may be cut.
-inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
-  if (at >= text.size()) return text.size();
-  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
-}
-
-// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
-inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
-  out.clear();
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (ch == '%') {
-      if (i + 2 >= text.size()) return false;
-      const int hi = hex_digit_value(text[i + 1]);
-      const int lo = hex_digit_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (ch == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(ch);
-    }
-  }
-  return true;
-}
-
-// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
-// the runs between escapes in one go.
-inline void append_pointer_token(std::string& pointer, std::string_view key) {
-  pointer.push_back('/');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    if (key[i] == '~' || key[i] == '/') {
-      pointer.append(key.data() + run, i - run);
-      pointer += key[i] == '~' ? "~0" : "~1";
-      run = i + 1;
-    }
-  }
-  pointer.append(key.data() + run, key.size() - run);
-}
-
-// Appends code point `cp` (at most U+10FFFF) as UTF-8.
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
-// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
-// for itself). A lone surrogate becomes U+FFFD.
-inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
-  if (at + 1 >= text.size()) return 0;
-  const char e = text[at + 1];
-  switch (e) {
-    case '"':
-    case '\\':
-    case '/': out.push_back(e); return 2;
-    case 'b': out.push_back('\b'); return 2;
-    case 'f': out.push_back('\f'); return 2;
-    case 'n': out.push_back('\n'); return 2;
-    case 'r': out.push_back('\r'); return 2;
-    case 't': out.push_back('\t'); return 2;
-    case 'u': break;
-    default: return 0;
-  }
-  auto unit_at = [&](std::size_t pos) -> long {
-    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
-    long v = 0;
-    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
-      const int d = hex_digit_value(text[k]);
-      if (d < 0) return -1;
-      v = v * 16 + d;
-    }
-    return v;
-  };
-  const long first = unit_at(at);
-  if (first < 0) return 0;
-  if (first >= 0xD800 && first <= 0xDBFF) {
-    const long second = unit_at(at + 6);
-    if (second >= 0xDC00 && second <= 0xDFFF) {
-      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
-                           (static_cast<std::uint32_t>(second) - 0xDC00u));
-      return 12;
-    }
-  }
-  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
-  return 6;
-}
-
-// The content of a JSON string token (without its quotes) with every escape resolved; an
-// invalid escape keeps its backslash.
-inline std::string json_unescape(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size();) {
-    if (raw[i] == '\\') {
-      const std::size_t used = decode_json_escape(raw, i, out);
-      if (used != 0) {
-        i += used;
-        continue;
-      }
-    }
-    out.push_back(raw[i++]);
-  }
-  return out;
-}
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
-
-// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
-// characters; everything else as is).
-inline void append_json_escaped(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out.push_back('\\');
-      out.push_back(ch);
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    } else {
-      out.push_back(ch);
-    }
-  }
-}
-
-// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
-// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
-inline void append_printable(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out.push_back(text[i]);
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xF4) {
-      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
-        out.append(text.data() + i, len);
-        i += len;
-        continue;
-      }
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-    ++i;
-  }
-}
-
-// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
-inline bool needs_printable_escaping(std::string_view text) noexcept {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return !is_valid_utf8(text);
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-// ---- end include/novu/core/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 
@@ -24780,49 +25195,28 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
   }
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
   // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
-  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
-    const auto inserted = followed_.emplace(cursor, page_number + 1);
-    if (inserted.second) return std::nullopt;
-    const std::size_t earlier = inserted.first->second;
-    std::string message =
-        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
-    message += earlier == 1 ? std::string("is the cursor the walk started from")
-                            : "was already followed to fetch page " + std::to_string(earlier);
-    message += "; the walk stops instead of repeating pages";
-    return make_error(error_kind::decode, std::move(message), "/next");
-  }
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
-  static std::string quoted(std::string_view cursor) {
-    constexpr std::size_t k_max = 100;
-    bool clipped = false;
-    if (cursor.size() > k_max) {
-      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
-      clipped = true;
-    }
-    std::string out = "\"";
-    for (char ch : cursor) {
-      const auto byte = static_cast<unsigned char>(ch);
-      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
-    }
-    out += clipped ? "...\"" : "\"";
-    return out;
-  }
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
 };
 
 }  // namespace detail
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
 // ---- end include/novu/core/pagination.hpp ----
 
@@ -27078,6 +27472,116 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/pagination.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// Page walks every resource's clients share: their options, and the guard that ends a walk
+// whose `next` cursors loop.
+// SPDX-License-Identifier: MIT
+
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
+// ---- end include/novu/core/pagination.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -27572,6 +28076,32 @@ enum : unsigned char {
 
 struct type_desc;
 struct variant_desc;
+struct field_desc;
+class table_encoder;
+struct variant_engine;
+
+// The steps of the engine for the field kinds that most tables do not have (maps, any-JSON,
+// tagged unions) are reached only through the tables that have such a field, so that a program
+// whose tables have none does not link them. The objects are defined by the engine headers
+// (json_encoder.hpp, json_reader_variants.hpp); the builders only take their addresses.
+//
+// How the encoder writes a field of one of those kinds (`owner` is the struct that holds it).
+struct field_writer {
+  void (*write)(table_encoder& encoder, const field_desc& f, const void* target, const type_desc& owner_type,
+                const void* owner);
+};
+extern const field_writer map_writer;      // keyed_map
+extern const field_writer any_writer;      // optional_any
+extern const field_writer variant_writer;  // variant
+// The decoder's steps for tagged unions (json_reader.hpp defines the type).
+extern const variant_engine variant_reader;
+
+// type_desc::features: the kinds that a table reaches, itself or through the tables it nests.
+enum : unsigned char {
+  reaches_map = 1,
+  reaches_any = 2,
+  reaches_variant = 4,
+};
 
 // field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
 inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
@@ -27610,6 +28140,15 @@ struct type_desc {
   const void* cpp_type;  // the struct's C++ type (type_tag)
   // Bit i set: field i is the tag of a variant field of this struct.
   std::uint32_t tag_mask = 0;
+  // reaches_* bits: the kinds of this table's fields and of the tables they nest.
+  unsigned char features = 0;
+  // Structs with a variant field: the decoder's steps for it (variant_reader), else nullptr.
+  const variant_engine* variants = nullptr;
+  // Tables that can be encoded (struct_type, list_type): the writers of the kinds the table
+  // reaches, else nullptr; the encoder takes them from the table it starts from.
+  const field_writer* writes_map = nullptr;
+  const field_writer* writes_any = nullptr;
+  const field_writer* writes_variant = nullptr;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -27873,6 +28412,25 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class dto_reader;
+
+// The decoder's steps for tagged unions (variant_reader, json_reader_variants.hpp), reached
+// through the tables that have a variant field (type_desc::variants).
+struct variant_engine {
+  // A value for variant field `f` of the innermost object (`container`: an object or array opens).
+  bool (*value)(dto_reader& reader, const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                bool container);
+  // Tag field `field` of the innermost object is read again.
+  void (*repeated_tag)(dto_reader& reader, std::size_t field);
+  // The innermost container closes: its recorded payloads are settled.
+  bool (*close)(dto_reader& reader);
+  // While a payload is recorded: one parser event of it.
+  bool (*record_key)(dto_reader& reader, std::string& name);
+  bool (*record_scalar)(dto_reader& reader, json_event event, std::string* text, bool flag);
+  bool (*record_start)(dto_reader& reader, bool is_object);
+  bool (*record_end)(dto_reader& reader);
+};
+
 // The SAX handler. Use through decode_into().
 class dto_reader {
  public:
@@ -28119,7 +28677,10 @@ class dto_reader {
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) {
+      variants_ = top.type->variants;
+      variants_->repeated_tag(*this, i);
+    }
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -28200,6 +28761,32 @@ class dto_reader {
     bool differs = false;
   };
   void note_repeated_tag(const frame& owner, std::size_t field);
+  // A variant field's value, through the owner's table (type_desc::variants).
+  bool variant_through(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                       bool container) {
+    variants_ = stack_.back().type->variants;
+    return variants_->value(*this, f, target, event, text, flag, container);
+  }
+  bool close_variants();
+
+ public:
+  // variant_reader's steps.
+  static bool variant_value_step(dto_reader& r, const field_desc& f, void* target, json_event event, std::string* text,
+                                 bool flag, bool container) {
+    return r.variant_value(f, target, event, text, flag, container);
+  }
+  static void repeated_tag_step(dto_reader& r, std::size_t field) { r.note_repeated_tag(r.stack_.back(), field); }
+  static bool close_step(dto_reader& r) { return r.close_variants(); }
+  static bool record_key_step(dto_reader& r, std::string& name) { return r.record(tape_event::kind::key, &name); }
+  static bool record_scalar_step(dto_reader& r, json_event event, std::string* text, bool flag) {
+    return r.record_scalar(event, text, flag);
+  }
+  static bool record_start_step(dto_reader& r, bool is_object) {
+    return r.record(is_object ? tape_event::kind::start_object : tape_event::kind::start_array);
+  }
+  static bool record_end_step(dto_reader& r) { return r.record(tape_event::kind::end); }
+
+ private:
   static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
@@ -28208,8 +28795,7 @@ class dto_reader {
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     ++capture_depth_;
-    if (taping_)
-      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    if (taping_) return variants_->record_start(*this, event == json_event::object);
     capture_.start(event == json_event::object);
     return true;
   }
@@ -28237,10 +28823,11 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
-  std::vector<tape> tapes_;                  // recorded payloads of the open objects
-  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
-  bool taping_ = false;                      // the capture records into tapes_.back()
-  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
+  std::vector<tape> tapes_;                   // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;   // tags read twice in the open objects
+  bool taping_ = false;                       // the capture records into tapes_.back()
+  const variant_engine* variants_ = nullptr;  // set once a table's variant steps were used
+  const std::string* float_text_ = nullptr;   // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -28332,7 +28919,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
-    if (taping_) return record(tape_event::kind::key, &name);
+    if (taping_) return variants_->record_key(*this, name);
     capture_.key(name);
     return true;
   }
@@ -28479,7 +29066,7 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       scalar_any(event, text, flag, *out);
       return true;
     }
-    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::variant: return variant_through(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
@@ -28512,7 +29099,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
-  if (taping_) return record_scalar(event, text, flag);
+  if (taping_) return variants_->record_scalar(*this, event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -28533,7 +29120,7 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   if (taping_) {
     if (--capture_depth_ == 0) taping_ = false;
-    return record(tape_event::kind::end);
+    return variants_->record_end(*this);
   }
   capture_.end();
   if (--capture_depth_ == 0) {
@@ -28645,7 +29232,7 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       out.emplace();
       return capture_into(&*out, is_object);
     }
-    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::variant: return variant_through(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
     case field_kind::open_enum:
@@ -28674,14 +29261,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
-  if (!repeated_tags_.empty()) {
-    const std::size_t closing = stack_.size() - 1;
-    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
-      if (repeated_tags_[k].frame >= closing)
-        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -28991,6 +29571,26 @@ inline bool dto_reader::settle_variants(frame& object) {
   return true;
 }
 
+// A container closes in a document whose tables have variants: the payloads of the object that
+// closes are settled, and the repeated tags of it (and of anything it held) forgotten.
+inline bool dto_reader::close_variants() {
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return true;
+}
+
+inline constexpr variant_engine variant_reader{
+    &dto_reader::variant_value_step, &dto_reader::repeated_tag_step,  &dto_reader::close_step,
+    &dto_reader::record_key_step,    &dto_reader::record_scalar_step, &dto_reader::record_start_step,
+    &dto_reader::record_end_step,
+};
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
@@ -29224,6 +29824,10 @@ namespace detail {
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
  public:
+  // An encoder of `root` and what it nests: the writers of the rarer kinds come from `root`.
+  explicit table_encoder(const type_desc& root) noexcept
+      : map_(root.writes_map), any_(root.writes_any), variant_(root.writes_variant) {}
+
   // Writes `object`, a struct described by `type`.
   void write_object(const type_desc& type, const void* object) {
     out_.push_back('{');
@@ -29301,14 +29905,39 @@ class table_encoder {
         out_.push_back(']');
         return;
       }
-      case field_kind::keyed_map: write_map(*f.nested, target); return;
-      case field_kind::optional_any:
-        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
-        return;
-      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+      case field_kind::keyed_map: write_through(map_, f, target, owner_type, owner); return;
+      case field_kind::optional_any: write_through(any_, f, target, owner_type, owner); return;
+      case field_kind::variant: write_through(variant_, f, target, owner_type, owner); return;
     }
   }
 
+  // A field of a rarer kind, through the writer the root table gave (none: the table was
+  // declared decode_only()).
+  void write_through(const field_writer* writer, const field_desc& f, const void* target, const type_desc& owner_type,
+                     const void* owner) {
+    if (writer == nullptr) {
+      reject("this table is not encoded");
+      return;
+    }
+    writer->write(*this, f, target, owner_type, owner);
+  }
+
+ public:
+  // The writers' steps (map_writer, any_writer, variant_writer below).
+  static void write_map_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_map(*f.nested, target);
+  }
+  static void write_any_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+  }
+  static void write_variant_field(table_encoder& e, const field_desc& f, const void* target,
+                                  const type_desc& owner_type, const void* owner) {
+    e.write_variant(f, target, owner_type, owner);
+  }
+
+ private:
   // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
   // key would leave only its last entry on the wire).
   void write_map(const type_desc& entry, const void* map) {
@@ -29443,15 +30072,22 @@ class table_encoder {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
+  const field_writer* map_;
+  const field_writer* any_;
+  const field_writer* variant_;
   std::string out_;
   std::string path_;
   bool failed_ = false;
   error error_;
 };
 
+inline constexpr field_writer map_writer{&table_encoder::write_map_field};
+inline constexpr field_writer any_writer{&table_encoder::write_any_field};
+inline constexpr field_writer variant_writer{&table_encoder::write_variant_field};
+
 // `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
 inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
-  table_encoder encoder;
+  table_encoder encoder(type);
   encoder.write_object(type, object);
   return encoder.finish();
 }
@@ -29831,6 +30467,27 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
+// The reaches_* bits of a table with these fields: their own kinds and those of the tables
+// they nest (a variant's raw alternative is any-JSON).
+constexpr unsigned char features_of(const field_desc* fields, std::size_t n) {
+  unsigned char f = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (fields[i].kind) {
+      case field_kind::keyed_map: f |= reaches_map | fields[i].nested->features; break;
+      case field_kind::optional_any: f |= reaches_any; break;
+      case field_kind::object:
+      case field_kind::object_list: f |= fields[i].nested->features; break;
+      case field_kind::variant:
+        f |= reaches_variant | reaches_any;
+        for (std::size_t a = 0; a < fields[i].variant->count; ++a)
+          f |= fields[i].variant->alternatives[a].type->features;
+        break;
+      default: break;
+    }
+  }
+  return f;
+}
+
 // What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
 constexpr type_desc table_base() {
@@ -29846,20 +30503,40 @@ constexpr type_desc table_base() {
       t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
     }
   }
+  t.features = features_of(Fields, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant) t.variants = &variant_reader;
+  }
+  return t;
+}
+
+// `t` with the writers of the kinds it reaches: a table that can be encoded.
+constexpr type_desc with_writers(type_desc t) {
+  if ((t.features & reaches_map) != 0) t.writes_map = &map_writer;
+  if ((t.features & reaches_any) != 0) t.writes_any = &any_writer;
+  if ((t.features & reaches_variant) != 0) t.writes_variant = &variant_writer;
+  return t;
+}
+
+// A table only decoded (encoding uses another): no writers, so decoding links no encoder steps.
+constexpr type_desc decode_only(type_desc t) {
+  t.writes_map = nullptr;
+  t.writes_any = nullptr;
+  t.writes_variant = nullptr;
   return t;
 }
 
 // The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
-  return table_base<T, Fields>();
+  return with_writers(table_base<T, Fields>());
 }
 
 // struct_type() for a struct that is also the element of a list (std::vector<T>): only these
 // tables instantiate the vector operations, so that the others cost no code.
 template <class T, const auto& Fields>
 constexpr type_desc list_type() {
-  type_desc t = table_base<T, Fields>();
+  type_desc t = with_writers(table_base<T, Fields>());
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -29942,7 +30619,9 @@ inline constexpr field_desc error_fields[] = {
     field<&api_error::ctx>("ctx", field_object_only),
     field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+// The error tables are decoded on every failed call; decode_only() keeps the encoder's steps for
+// maps and any-JSON out of programs that never encode an api_error (encode_json has its own).
+inline constexpr type_desc error_type = decode_only(struct_type<api_error, error_fields>());
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -29953,7 +30632,8 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[5],
     field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+inline constexpr type_desc validation_error_type = decode_only(struct_type<api_error, validation_error_fields>());
+inline constexpr type_desc validation_error_out_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -29976,7 +30656,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  return detail::encode_with_table(detail::validation_error_type, &body);
+  return detail::encode_with_table(detail::validation_error_out_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -30907,7 +31587,9 @@ NOVU_CC_NAMESPACE_END
 // whose `next` cursors loop.
 // SPDX-License-Identifier: MIT
 
-#include <unordered_map>  // unordered_map
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -30934,49 +31616,28 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
   }
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
   // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
-  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
-    const auto inserted = followed_.emplace(cursor, page_number + 1);
-    if (inserted.second) return std::nullopt;
-    const std::size_t earlier = inserted.first->second;
-    std::string message =
-        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
-    message += earlier == 1 ? std::string("is the cursor the walk started from")
-                            : "was already followed to fetch page " + std::to_string(earlier);
-    message += "; the walk stops instead of repeating pages";
-    return make_error(error_kind::decode, std::move(message), "/next");
-  }
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
-  static std::string quoted(std::string_view cursor) {
-    constexpr std::size_t k_max = 100;
-    bool clipped = false;
-    if (cursor.size() > k_max) {
-      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
-      clipped = true;
-    }
-    std::string out = "\"";
-    for (char ch : cursor) {
-      const auto byte = static_cast<unsigned char>(ch);
-      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
-    }
-    out += clipped ? "...\"" : "\"";
-    return out;
-  }
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
 };
 
 }  // namespace detail
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
 // ---- end include/novu/core/pagination.hpp ----
 
@@ -31651,334 +32312,10 @@ NOVU_CC_NAMESPACE_END
 // whose `next` cursors loop.
 // SPDX-License-Identifier: MIT
 
-#include <unordered_map>  // unordered_map
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
 
 
-// ---- begin include/novu/core/detail/text.hpp ----
-#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-// Byte-level text helpers shared by the builders, the parsers and the fake server.
-// SPDX-License-Identifier: MIT
-
-#include <cstring>      // memcpy
-
-
-NOVU_CC_NAMESPACE_BEGIN
-namespace detail {
-
-// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
-// values above U+10FFFF included), or npos when it is valid.
-inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // ASCII, the common case, eight bytes at a time.
-    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080u) != 0) break;
-    }
-    if (i == n) break;
-    const std::uint8_t c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint8_t lo = 0x80;
-    std::uint8_t hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (n - i < len) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-// True when `text` is valid UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
-
-// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
-// except horizontal tab.
-inline bool is_safe_header_value(std::string_view value) noexcept {
-  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
-  constexpr std::uint64_t ones = 0x0101010101010101u;
-  constexpr std::uint64_t highs = 0x8080808080808080u;
-  std::size_t i = 0;
-  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
-    std::memcpy(&word, value.data() + i, 8);
-    const std::uint64_t del = word ^ (ones * 0x7F);
-    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
-  }
-  for (; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
-  }
-  return true;
-}
-
-// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
-// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
-inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
-  static const char hex[] = "0123456789ABCDEF";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
-                            (c == '\'' && !encode_apostrophe);
-    if (unreserved) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-  }
-}
-
-// Value of hex digit `h`, or -1.
-constexpr int hex_digit_value(char h) noexcept {
-  return h >= '0' && h <= '9'   ? h - '0'
-         : h >= 'a' && h <= 'f' ? h - 'a' + 10
-         : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                : -1;
-}
-
-// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
-// where a text may be cut.
-inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
-  if (at >= text.size()) return text.size();
-  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
-}
-
-// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
-inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
-  out.clear();
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (ch == '%') {
-      if (i + 2 >= text.size()) return false;
-      const int hi = hex_digit_value(text[i + 1]);
-      const int lo = hex_digit_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (ch == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(ch);
-    }
-  }
-  return true;
-}
-
-// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
-// the runs between escapes in one go.
-inline void append_pointer_token(std::string& pointer, std::string_view key) {
-  pointer.push_back('/');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    if (key[i] == '~' || key[i] == '/') {
-      pointer.append(key.data() + run, i - run);
-      pointer += key[i] == '~' ? "~0" : "~1";
-      run = i + 1;
-    }
-  }
-  pointer.append(key.data() + run, key.size() - run);
-}
-
-// Appends code point `cp` (at most U+10FFFF) as UTF-8.
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
-// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
-// for itself). A lone surrogate becomes U+FFFD.
-inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
-  if (at + 1 >= text.size()) return 0;
-  const char e = text[at + 1];
-  switch (e) {
-    case '"':
-    case '\\':
-    case '/': out.push_back(e); return 2;
-    case 'b': out.push_back('\b'); return 2;
-    case 'f': out.push_back('\f'); return 2;
-    case 'n': out.push_back('\n'); return 2;
-    case 'r': out.push_back('\r'); return 2;
-    case 't': out.push_back('\t'); return 2;
-    case 'u': break;
-    default: return 0;
-  }
-  auto unit_at = [&](std::size_t pos) -> long {
-    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
-    long v = 0;
-    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
-      const int d = hex_digit_value(text[k]);
-      if (d < 0) return -1;
-      v = v * 16 + d;
-    }
-    return v;
-  };
-  const long first = unit_at(at);
-  if (first < 0) return 0;
-  if (first >= 0xD800 && first <= 0xDBFF) {
-    const long second = unit_at(at + 6);
-    if (second >= 0xDC00 && second <= 0xDFFF) {
-      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
-                           (static_cast<std::uint32_t>(second) - 0xDC00u));
-      return 12;
-    }
-  }
-  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
-  return 6;
-}
-
-// The content of a JSON string token (without its quotes) with every escape resolved; an
-// invalid escape keeps its backslash.
-inline std::string json_unescape(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size();) {
-    if (raw[i] == '\\') {
-      const std::size_t used = decode_json_escape(raw, i, out);
-      if (used != 0) {
-        i += used;
-        continue;
-      }
-    }
-    out.push_back(raw[i++]);
-  }
-  return out;
-}
-
-// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
-// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
-inline void append_json_string(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0x0F]);
-    }
-  }
-  out.append(text.data() + plain, text.size() - plain);
-  out.push_back('"');
-}
-
-// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
-// characters; everything else as is).
-inline void append_json_escaped(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789abcdef";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') {
-      out.push_back('\\');
-      out.push_back(ch);
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    } else {
-      out.push_back(ch);
-    }
-  }
-}
-
-// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
-// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
-inline void append_printable(std::string& out, std::string_view text) {
-  static const char hex[] = "0123456789ABCDEF";
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out.push_back(text[i]);
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xF4) {
-      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
-        out.append(text.data() + i, len);
-        i += len;
-        continue;
-      }
-    }
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 0x0F]);
-    }
-    ++i;
-  }
-}
-
-// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
-inline bool needs_printable_escaping(std::string_view text) noexcept {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return !is_valid_utf8(text);
-}
-
-}  // namespace detail
-NOVU_CC_NAMESPACE_END
-#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
-// ---- end include/novu/core/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 
@@ -32004,49 +32341,28 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
   }
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
   // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
-  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
-    const auto inserted = followed_.emplace(cursor, page_number + 1);
-    if (inserted.second) return std::nullopt;
-    const std::size_t earlier = inserted.first->second;
-    std::string message =
-        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
-    message += earlier == 1 ? std::string("is the cursor the walk started from")
-                            : "was already followed to fetch page " + std::to_string(earlier);
-    message += "; the walk stops instead of repeating pages";
-    return make_error(error_kind::decode, std::move(message), "/next");
-  }
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
-  static std::string quoted(std::string_view cursor) {
-    constexpr std::size_t k_max = 100;
-    bool clipped = false;
-    if (cursor.size() > k_max) {
-      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
-      clipped = true;
-    }
-    std::string out = "\"";
-    for (char ch : cursor) {
-      const auto byte = static_cast<unsigned char>(ch);
-      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
-    }
-    out += clipped ? "...\"" : "\"";
-    return out;
-  }
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
 };
 
 }  // namespace detail
 
 NOVU_CC_NAMESPACE_END
+
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
 // ---- end include/novu/core/pagination.hpp ----
 
@@ -32730,7 +33046,97 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 // whose `next` cursors loop.
 // SPDX-License-Identifier: MIT
 
-#include <unordered_map>  // unordered_map
+// The outermost public header of a translation unit includes the implementation at its end
+// (header-only mode), so that every public header works on its own.
+// NOVU_CC_STANDALONE {
+#ifndef NOVU_CC_OUTERMOST_HEADER
+#define NOVU_CC_OUTERMOST_HEADER 15
+#endif
+// NOVU_CC_STANDALONE }
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+
+/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
+/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
+/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
+/// it has already followed, the starting `after` included.
+struct pagination_options {
+  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
+};
+
+namespace detail {
+
+// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
+// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
+// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
+// page followed.
+class page_cursor_guard {
+ public:
+  // A guard for a walk whose first page is requested with `first` (any resource's list
+  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
+  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
+  // item, and following the same cursor without includeCursor moves on.
+  template <class ListParams>
+  explicit page_cursor_guard(const ListParams& first) {
+    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+  }
+
+  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
+  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
+
+ private:
+  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
+  // then "..."), control characters and quotes shown as '?'.
+  NOVU_CC_API static std::string quoted(std::string_view cursor);
+
+  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
+  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
+  std::vector<std::pair<std::string, std::size_t>> followed_;
+};
+
+}  // namespace detail
+
+NOVU_CC_NAMESPACE_END
+
+// NOVU_CC_STANDALONE {
+#if NOVU_CC_OUTERMOST_HEADER == 15
+#undef NOVU_CC_OUTERMOST_HEADER
+
+// ---- begin include/novu/core/detail/implementation_light.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_LIGHT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_LIGHT_HPP
+// The part of the implementation that needs only the standard library (errors, retries, the
+// debug printer): what the outermost of error.hpp, result.hpp, retry.hpp, config.hpp and
+// printing.hpp includes at its end in the header-only mode, so that they work on their own
+// without nlohmann/json. See novu/connections/detail/implementation.hpp.
+// SPDX-License-Identifier: MIT
+
+
+#if NOVU_CC_WITH_IMPLEMENTATION
+
+// ---- begin include/novu/core/impl/error.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// Implementation of novu/core/error.hpp, and the scrubbing of known secrets from every field of an
+// error that the parsers and the clients apply.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/scrub.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// Masking of known secrets (the API key, the tokens a call sent) wherever they stand in a text:
+// verbatim, JSON-escaped in any spelling (\uXXXX, \/, \", surrogate pairs) or percent-encoded.
+// Each view of the text is read once by an Aho-Corasick automaton over all secrets at once, so
+// the cost is linear in the text's size whatever it holds. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <cstring>      // memcpy, memmove
 
 
 // ---- begin include/novu/core/detail/text.hpp ----
@@ -32739,7 +33145,6 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 // Byte-level text helpers shared by the builders, the parsers and the fake server.
 // SPDX-License-Identifier: MIT
 
-#include <cstring>      // memcpy
 
 
 NOVU_CC_NAMESPACE_BEGIN
@@ -33060,72 +33465,1563 @@ NOVU_CC_NAMESPACE_END
 // ---- end include/novu/core/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
-
-/// Options for walking every page of a list (client::for_each_page, async_client::for_each_page).
-/// A walk follows each page's `next` cursor (next_page_params: only the first page is sent with
-/// the caller's includeCursor), and fails with a `decode` error when a `next` cursor repeats one
-/// it has already followed, the starting `after` included.
-struct pagination_options {
-  std::size_t max_pages = 1000;  ///< stop after this many pages even if the server has more
-};
-
 namespace detail {
 
-// The cursors a page walk has followed, so that a server whose `next` leads back to one of them
-// (A -> B -> A, A -> A, back to the starting `after`) stops the walk with an error instead of
-// repeating pages until max_pages. Used by both clients' for_each_page. Keeps one string per
-// page followed.
-class page_cursor_guard {
+// Secrets shorter than this are not searched: they cannot be told apart from ordinary text.
+inline constexpr std::size_t min_secret_length = 4;
+
+// True for the bytes trimmed around a secret.
+constexpr bool is_secret_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+// `secret` without surrounding blanks and without an "ApiKey" scheme (any case) in front:
+// the part that is secret in every spelling of it.
+inline std::string_view secret_core(std::string_view secret) noexcept {
+  while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+  while (!secret.empty() && is_secret_blank(secret.back())) secret.remove_suffix(1);
+  static constexpr std::string_view scheme{"apikey"};
+  if (secret.size() >= scheme.size() && (secret.size() == scheme.size() || is_secret_blank(secret[scheme.size()]))) {
+    bool same = true;
+    for (std::size_t i = 0; i < scheme.size() && same; ++i) {
+      const char ch = secret[i];
+      same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == scheme[i];
+    }
+    if (same) {
+      secret.remove_prefix(scheme.size());
+      while (!secret.empty() && is_secret_blank(secret.front())) secret.remove_prefix(1);
+    }
+  }
+  return secret;
+}
+
+// A set of secrets and the automaton that finds them: add() the secrets, then scrub(). The
+// automaton is built on first use after an add(), so adding many secrets costs their length
+// once (a 422 can echo thousands). One thread at a time: that first use builds it.
+class secret_scrubber {
  public:
-  // A guard for a walk whose first page is requested with `first` (any resource's list
-  // parameters: `after` and `include_cursor`). Its `after` counts as followed (by page 1),
-  // unless `first.include_cursor` is true: the first page then starts with the cursor's own
-  // item, and following the same cursor without includeCursor moves on.
-  template <class ListParams>
-  explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace(*first.after, 1);
+  // Adds `secret` (its core: see secret_core). Cores shorter than min_secret_length are ignored.
+  void add(std::string_view secret) {
+    const std::string_view core = secret_core(secret);
+    if (core.size() < min_secret_length) return;
+    // A secret holding quotes, backslashes or control characters is also searched for
+    // JSON-escaped once and twice: the JSON view then finds it inside a string that holds JSON
+    // ("{\"token\":\"a\\\"b\"}").
+    std::string escaped(core);
+    for (int level = 0; level < 3; ++level) {
+      patterns_.push_back(escaped);
+      std::string next;
+      append_json_escaped(next, escaped);
+      if (next == escaped) break;
+      escaped.swap(next);
+    }
+    built_ = false;
   }
 
-  // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
-  // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
-  std::optional<error> follow(const std::string& cursor, std::size_t page_number) {
-    const auto inserted = followed_.emplace(cursor, page_number + 1);
-    if (inserted.second) return std::nullopt;
-    const std::size_t earlier = inserted.first->second;
-    std::string message =
-        "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
-    message += earlier == 1 ? std::string("is the cursor the walk started from")
-                            : "was already followed to fetch page " + std::to_string(earlier);
-    message += "; the walk stops instead of repeating pages";
-    return make_error(error_kind::decode, std::move(message), "/next");
+  // True when there is nothing to search for.
+  bool empty() const noexcept { return patterns_.empty(); }
+
+  // The text that replaces each masked run: "[redacted]" unless a secret could then be read
+  // across its edges (a secret holding '[' or ']', or one inside "redacted").
+  const std::string& marker() const {
+    ensure_built();
+    return marker_;
+  }
+
+  // The text that replaces a whole text or value when masking runs inside it is not safe; it
+  // holds no secret.
+  const std::string& whole_marker() const {
+    ensure_built();
+    return whole_marker_;
+  }
+
+  // Masks every occurrence of every secret in `text`, in each view. Returns true when it
+  // changed anything. Afterwards no view of `text` holds a secret: when masking runs could
+  // not guarantee that, the whole text is replaced by a marker.
+  bool scrub(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return false;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return false;
+    if (whole_only_) {
+      text = whole_marker_;
+      return true;
+    }
+    rewrite(text, marks);
+    if (needs_check(text)) {
+      marks.clear();
+      if (find_all(text, marks)) text = whole_marker_;
+    }
+    return true;
+  }
+
+  // What scrub_json() did.
+  enum class json_outcome : unsigned char { unchanged, scrubbed, unsafe };
+
+  // scrub() for compact, valid JSON text: masks only when every masked run lies inside the
+  // content of one string, starting and ending at a character (not inside an escape or a UTF-8
+  // sequence), so that the text stays valid JSON of the same type. Otherwise leaves `text`
+  // alone and answers `unsafe`: the caller replaces the value whole.
+  json_outcome scrub_json(std::string& text) const {
+    if (patterns_.empty() || text.size() < min_secret_length) return json_outcome::unchanged;
+    ensure_built();
+    std::vector<std::uint64_t>& marks = marks_;  // reused: a 422 has thousands of small texts
+    marks.clear();
+    if (!find_all(text, marks)) return json_outcome::unchanged;
+    if (whole_only_ || !runs_inside_strings(text, marks)) return json_outcome::unsafe;
+    rewrite(text, marks);
+    if (!needs_check(text)) return json_outcome::scrubbed;
+    marks.clear();
+    return find_all(text, marks) ? json_outcome::unsafe : json_outcome::scrubbed;
   }
 
  private:
-  // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
-  // then "..."), control characters and quotes shown as '?'.
-  static std::string quoted(std::string_view cursor) {
-    constexpr std::size_t k_max = 100;
-    bool clipped = false;
-    if (cursor.size() > k_max) {
-      cursor = cursor.substr(0, detail::utf8_boundary(cursor, k_max));
-      clipped = true;
-    }
-    std::string out = "\"";
-    for (char ch : cursor) {
-      const auto byte = static_cast<unsigned char>(ch);
-      out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
-    }
-    out += clipped ? "...\"" : "\"";
-    return out;
+  // Whether a rewritten text must be searched again. With "[redacted]" (no secret holds a
+  // bracket or sits inside "redacted") no secret can be read across a marker verbatim or
+  // percent-decoded ('[' and ']' are not hex digits); only a backslash next to a marker can
+  // change how the JSON view decodes there, so a text without one needs no second search.
+  bool needs_check(std::string_view rewritten) const noexcept {
+    return marker_ != "[redacted]" || rewritten.find('\\') != std::string_view::npos;
   }
 
-  std::unordered_map<std::string, std::size_t> followed_;  // cursor -> page it fetched
+  static bool marked(const std::vector<std::uint64_t>& marks, std::size_t i) noexcept {
+    return (marks[i >> 6] >> (i & 63)) & 1u;
+  }
+
+  // The next run of marked bytes at or after `from`: [begin, end), or begin == size when none.
+  static std::pair<std::size_t, std::size_t> next_run(const std::vector<std::uint64_t>& marks, std::size_t from,
+                                                      std::size_t size) noexcept {
+    std::size_t i = from;
+    while (i < size) {
+      const std::uint64_t word = marks[i >> 6] >> (i & 63);
+      if (word == 0) {
+        i = (i | 63) + 1;
+        continue;
+      }
+      i += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    if (i >= size) return {size, size};
+    std::size_t end = i;
+    while (end < size) {
+      const std::uint64_t word = ~marks[end >> 6] >> (end & 63);
+      if (word == 0) {
+        end = (end | 63) + 1;
+        continue;
+      }
+      end += static_cast<std::size_t>(count_trailing_zeros(word));
+      break;
+    }
+    return {i, end < size ? end : size};
+  }
+
+  static int count_trailing_zeros(std::uint64_t word) noexcept {
+    int n = 0;
+    while ((word & 0xFFu) == 0) {
+      word >>= 8;
+      n += 8;
+    }
+    while ((word & 1u) == 0) {
+      word >>= 1;
+      ++n;
+    }
+    return n;
+  }
+
+  // `text` with each marked run replaced by the marker.
+  void rewrite(std::string& text, const std::vector<std::uint64_t>& marks) const {
+    // In place when no marker overtakes the bytes still to read (runs mostly outsize the
+    // marker), which spares a second buffer of the text's size; otherwise into a new one.
+    bool in_place = true;
+    for (std::size_t at = 0, written = 0;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) break;
+      written += run.first - at + marker_.size();
+      if (written > run.second) {
+        in_place = false;
+        break;
+      }
+      at = run.second;
+    }
+    if (in_place) {
+      char* const bytes = &text[0];
+      std::size_t written = 0;
+      for (std::size_t at = 0;;) {
+        const auto run = next_run(marks, at, text.size());
+        if (written != at) std::memmove(bytes + written, bytes + at, run.first - at);
+        written += run.first - at;
+        if (run.first == text.size()) break;
+        std::memcpy(bytes + written, marker_.data(), marker_.size());
+        written += marker_.size();
+        at = run.second;
+      }
+      text.resize(written);
+      return;
+    }
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      out.append(text, at, run.first - at);
+      if (run.first == text.size()) break;
+      out += marker_;
+      at = run.second;
+    }
+    text.swap(out);
+  }
+
+  // True when every marked run of valid compact JSON `text` lies inside one string's content
+  // and begins and ends at a character boundary (not in an escape, not in a UTF-8 sequence).
+  static bool runs_inside_strings(std::string_view text, const std::vector<std::uint64_t>& marks) {
+    bool in_string = false;
+    std::size_t escape_end = 0;  // the current escape sequence ends before this offset
+    std::size_t pos = 0;         // the scan has read text[0, pos)
+    // Reads text[pos, to), keeping track of strings and escapes; false when a quote that ends a
+    // string is read and `no_quote` is set (a run may not contain one).
+    auto advance = [&](std::size_t to, bool no_quote) {
+      while (pos < to) {
+        if (pos < escape_end) {
+          pos = escape_end < to ? escape_end : to;
+          continue;
+        }
+        const char ch = text[pos];
+        if (ch == '"') {
+          if (in_string && no_quote) return false;
+          in_string = !in_string;
+        } else if (ch == '\\' && in_string) {
+          escape_end = pos + (pos + 1 < text.size() && text[pos + 1] == 'u' ? 6 : 2);
+        }
+        ++pos;
+      }
+      return true;
+    };
+    auto continuation = [&](std::size_t i) {
+      return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t at = 0;
+    for (;;) {
+      const auto run = next_run(marks, at, text.size());
+      if (run.first == text.size()) return true;
+      advance(run.first, false);
+      if (!in_string || pos < escape_end || continuation(run.first)) return false;
+      if (!advance(run.second, true) || !in_string || pos < escape_end || continuation(run.second)) return false;
+      at = run.second;
+    }
+  }
+
+  // One automaton state: its edges in edges_[first_edge, first_edge + edge_count), the state
+  // reached on a mismatch, and the length of the longest secret ending here (0: none).
+  struct state {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t match = 0;
+  };
+
+  // Builds the automaton when secrets were added since it was last built.
+  void ensure_built() const {
+    if (built_) return;
+    build();
+    built_ = true;
+  }
+
+  // The automaton's larger members are defined out of the class, in scrub_automaton.hpp (included
+  // at the end of this file).
+  void build() const;
+
+  // The table is built only for automata of at most this many states (2 MiB).
+  static constexpr std::size_t dense_max_states = 4096;
+  // The bit of a table entry that says the state it leads to ends a secret.
+  static constexpr std::uint16_t dense_match_flag = 0x8000;
+
+  const std::uint16_t* dense_table(std::size_t size) const;
+  std::uint32_t step(std::uint32_t s, unsigned char c) const noexcept;
+
+  bool any_pattern_has(char ch) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (p.find(ch) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  bool any_pattern_inside(std::string_view text) const noexcept {
+    for (const std::string& p : patterns_) {
+      if (text.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  // A marker is safe when no secret can be read across its edges: with "[redacted]" no secret
+  // may hold a bracket or sit inside "redacted"; a run of one character is safe when no secret
+  // holds that character. Failing both, texts holding a secret are replaced whole.
+  void choose_markers() const {
+    whole_only_ = false;
+    if (!any_pattern_has('[') && !any_pattern_has(']') && !any_pattern_inside("redacted")) {
+      marker_ = "[redacted]";
+    } else {
+      marker_.clear();
+      for (char ch : std::string_view("*#~^|!$&+=?@_-")) {
+        if (!any_pattern_has(ch)) {
+          marker_.assign(3, ch);
+          break;
+        }
+      }
+      whole_only_ = marker_.empty();
+    }
+    for (std::string_view candidate :
+         {std::string_view("[redacted]"), std::string_view("****"), std::string_view("####")}) {
+      if (!any_pattern_inside(candidate)) {
+        whole_marker_.assign(candidate.data(), candidate.size());
+        break;
+      }
+    }
+  }
+
+  // Marks the byte ranges that the matches of one view cover (scrub_automaton.hpp).
+  class match_marks;
+
+  bool find_all(std::string_view text, std::vector<std::uint64_t>& marks) const;
+  bool decoded_view(std::string_view text, std::vector<std::uint64_t>& marks, bool percent) const;
+
+  // The automaton and markers are derived from patterns_ on first use (ensure_built).
+  mutable std::vector<std::string> patterns_;
+  mutable bool built_ = true;
+  mutable std::vector<state> states_{1};
+  mutable std::vector<std::pair<unsigned char, std::uint32_t>> edges_;
+  mutable std::uint32_t root_[256] = {};
+  mutable std::size_t longest_ = 0;
+  mutable std::string marker_{"[redacted]"};
+  mutable std::string whole_marker_{"[redacted]"};
+  mutable bool whole_only_ = false;
+  mutable std::vector<std::uint32_t> breadth_first_;  // states but the root, breadth first
+  mutable std::vector<std::uint16_t> dense_;          // see dense_table()
+  mutable std::size_t bytes_read_ = 0;                // bytes read before the table was built
+  mutable std::vector<std::uint64_t> marks_;          // scrub()'s marks, kept for the next text
 };
 
 }  // namespace detail
+NOVU_CC_NAMESPACE_END
+
+// The automaton's larger members, defined out of the class.
+
+// ---- begin include/novu/core/detail/scrub_automaton.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// secret_scrubber's Aho-Corasick automaton, defined out of the class (scrub.hpp): building it,
+// the dense transition table, and the search over each view of a text (match_marks).
+// SPDX-License-Identifier: MIT
+
+#include <algorithm>    // sort, unique, min
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+inline void secret_scrubber::build() const {
+  // Duplicates (the same token sent and echoed) are dropped first.
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  // A trie of the secrets, then failure links breadth first (Aho-Corasick).
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> children(1);
+  std::vector<std::uint32_t> own(1, 0);
+  longest_ = 0;
+  for (const std::string& p : patterns_) {
+    std::uint32_t at = 0;
+    for (char ch : p) {
+      const auto c = static_cast<unsigned char>(ch);
+      std::uint32_t next = 0;
+      for (const auto& edge : children[at]) {
+        if (edge.first == c) next = edge.second;
+      }
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(children.size());
+        children[at].emplace_back(c, next);
+        children.emplace_back();
+        own.push_back(0);
+      }
+      at = next;
+    }
+    own[at] = static_cast<std::uint32_t>(p.size());
+    longest_ = p.size() > longest_ ? p.size() : longest_;
+  }
+  states_.assign(children.size(), state{});
+  edges_.clear();
+  for (std::size_t s = 0; s < children.size(); ++s) {
+    states_[s].first_edge = static_cast<std::uint32_t>(edges_.size());
+    states_[s].edge_count = static_cast<std::uint32_t>(children[s].size());
+    for (const auto& edge : children[s]) edges_.push_back(edge);
+  }
+  for (std::uint32_t& r : root_) r = 0;
+  for (const auto& edge : children[0]) root_[edge.first] = edge.second;
+  std::vector<std::uint32_t> queue;
+  for (const auto& edge : children[0]) queue.push_back(edge.second);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    states_[u].match = own[u] > states_[states_[u].fail].match ? own[u] : states_[states_[u].fail].match;
+    for (const auto& edge : children[u]) {
+      states_[edge.second].fail = step(states_[u].fail, edge.first);
+      queue.push_back(edge.second);
+    }
+  }
+  breadth_first_.swap(queue);
+  dense_.clear();
+  bytes_read_ = 0;
+  choose_markers();
+}
+
+// The full transition table (state * 256 + byte -> state), used once the texts read so far,
+// with this one of `size` bytes, outnumber its entries: one lookup a byte, where the sparse
+// automaton costs tens of instructions a byte inside dense matches, and building it never
+// costs more than the reading it replaces. nullptr before that, or when the automaton is large.
+inline const std::uint16_t* secret_scrubber::dense_table(std::size_t size) const {
+  if (states_.size() > dense_max_states) return nullptr;
+  if (dense_.empty()) {
+    bytes_read_ += size;
+    if (bytes_read_ < states_.size() * 256) return nullptr;
+    dense_.assign(states_.size() * 256, 0);
+    for (unsigned c = 0; c < 256; ++c) dense_[c] = static_cast<std::uint16_t>(root_[c]);
+    // Breadth first, so a state's failure state (shallower) is filled before it.
+    for (const std::uint32_t u : breadth_first_) {
+      std::uint16_t* row = &dense_[static_cast<std::size_t>(u) * 256];
+      const std::uint16_t* fallback = &dense_[static_cast<std::size_t>(states_[u].fail) * 256];
+      for (unsigned c = 0; c < 256; ++c) row[c] = fallback[c];
+      const state& st = states_[u];
+      for (std::uint32_t e = st.first_edge; e < st.first_edge + st.edge_count; ++e) {
+        row[edges_[e].first] = static_cast<std::uint16_t>(edges_[e].second);
+      }
+    }
+    // Flag the entries that lead into a state ending a secret, so a read tests one bit.
+    for (std::uint16_t& next : dense_) {
+      if (states_[next].match != 0) next = static_cast<std::uint16_t>(next | dense_match_flag);
+    }
+  }
+  return dense_.data();
+}
+
+// The state after reading byte `c` in state `s`.
+inline std::uint32_t secret_scrubber::step(std::uint32_t s, unsigned char c) const noexcept {
+  const state* states = states_.data();
+  const std::pair<unsigned char, std::uint32_t>* edges = edges_.data();
+  for (;;) {
+    if (s == 0) return root_[c];
+    const state& st = states[s];
+    for (std::uint32_t e = st.first_edge, last = st.first_edge + st.edge_count; e < last; ++e) {
+      if (edges[e].first == c) return edges[e].second;
+    }
+    s = st.fail;
+  }
+}
+
+// Collects the byte ranges the matches of one view cover into `bits` (one bit a byte, made on
+// the first match). Matches come in order of their end and overlap only ranges at the back,
+// so they are merged there; a range that no later match can reach (it ends more than `reach`
+// bytes, the most a match spans in this view, before the last end) is final and goes into
+// `bits`, whole words at a time. Each byte is set once, however the matches overlap, and
+// the list stays short, however many there are.
+class secret_scrubber::match_marks {
+ public:
+  match_marks(std::vector<std::uint64_t>& bits, std::size_t size, std::size_t reach)
+      : bits_(bits), size_(size), reach_(reach) {}
+
+  // A match covering [begin, end).
+  void add(std::size_t begin, std::size_t end) {
+    found_ = true;
+    while (pending_.size() > first_ && begin <= pending_.back().second) {
+      if (pending_.back().first < begin) begin = pending_.back().first;
+      pending_.pop_back();
+    }
+    pending_.emplace_back(begin, end);
+    if (pending_.size() - first_ < 64) return;
+    while (first_ < pending_.size() && pending_[first_].second + reach_ < end) set(pending_[first_++]);
+    if (first_ == pending_.size() || first_ >= 64) {
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(first_));
+      first_ = 0;
+    }
+  }
+
+  // Sets the ranges still pending; true when any match was added.
+  bool finish() {
+    for (; first_ < pending_.size(); ++first_) set(pending_[first_]);
+    return found_;
+  }
+
+ private:
+  void set(const std::pair<std::size_t, std::size_t>& range) {
+    if (bits_.empty()) bits_.assign(size_ / 64 + 1, 0);
+    for (std::size_t i = range.first; i < range.second;) {
+      const std::size_t word = i >> 6, from = i & 63;
+      const std::size_t to = std::min<std::size_t>(64, from + (range.second - i));
+      const std::uint64_t high = to == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << to) - 1;
+      bits_[word] |= high & ~((std::uint64_t{1} << from) - 1);
+      i += to - from;
+    }
+  }
+
+  std::vector<std::uint64_t>& bits_;
+  std::size_t size_;
+  std::size_t reach_;
+  std::vector<std::pair<std::size_t, std::size_t>> pending_;  // merged ranges, by end
+  std::size_t first_ = 0;                                     // pending_[0, first_) are set
+  bool found_ = false;
+};
+
+// Runs the automaton over every view of `text`, marking what the secrets occupy in `text`.
+inline bool secret_scrubber::find_all(std::string_view text, std::vector<std::uint64_t>& marks) const {
+  bool found = false;
+  {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    match_marks found_marks(marks, text.size(), longest_);
+    const std::size_t n = text.size();
+    const state* states = states_.data();
+    std::uint32_t s = 0;
+    if (const std::uint16_t* table = dense_table(n)) {
+      std::uint32_t next = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        next = table[static_cast<std::size_t>(next & ~std::uint32_t{dense_match_flag}) * 256 + bytes[i]];
+        if ((next & dense_match_flag) != 0) {
+          s = next & ~std::uint32_t{dense_match_flag};
+          found_marks.add(i + 1 - states[s].match, i + 1);
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (s == 0) {
+          // At the root most bytes lead nowhere: skip them without the general step.
+          while (i < n && root_[bytes[i]] == 0) ++i;
+          if (i == n) break;
+          s = root_[bytes[i]];
+        } else {
+          // Inside a secret a state mostly has one way on.
+          const state& st = states[s];
+          const auto& edge = edges_[st.first_edge];
+          s = st.edge_count == 1 && edge.first == bytes[i] ? edge.second : step(s, bytes[i]);
+        }
+        if (states[s].match != 0) found_marks.add(i + 1 - states[s].match, i + 1);
+      }
+    }
+    found = found_marks.finish();
+  }
+  if (text.find('\\') != std::string_view::npos) found = decoded_view(text, marks, false) || found;
+  if (text.find('%') != std::string_view::npos) found = decoded_view(text, marks, true) || found;
+  return found;
+}
+
+// The JSON-unescaped (or percent-decoded) view: each decoded byte remembers where its escape
+// began in `text`, for the last `longest_` bytes, so a match maps back to the raw span.
+inline bool secret_scrubber::decoded_view(std::string_view text, std::vector<std::uint64_t>& marks,
+                                          bool percent) const {
+  std::size_t ring_size = 1;
+  while (ring_size < longest_ + 1) ring_size <<= 1;
+  std::vector<std::size_t> begins(ring_size, 0);
+  const std::uint16_t* table = dense_table(text.size());
+  // A match's bytes each come from an escape of at most 6 bytes, and it may begin inside one.
+  match_marks found_marks(marks, text.size(), 6 * longest_ + 12);
+  std::uint32_t s = 0;
+  std::size_t produced = 0;
+  std::string unit;
+  for (std::size_t i = 0; i < text.size();) {
+    unit.clear();
+    std::size_t used = 0;
+    if (percent && text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 &&
+        hex_digit_value(text[i + 2]) >= 0) {
+      unit.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
+      used = 3;
+    } else if (!percent && text[i] == '\\') {
+      used = decode_json_escape(text, i, unit);
+    }
+    if (used == 0) {
+      unit.assign(1, text[i]);
+      used = 1;
+    }
+    const std::size_t end = i + used;
+    for (char ch : unit) {
+      begins[produced & (ring_size - 1)] = i;
+      ++produced;
+      s = table != nullptr ? table[static_cast<std::size_t>(s) * 256 + static_cast<unsigned char>(ch)] &
+                                 ~std::uint32_t{dense_match_flag}
+                           : step(s, static_cast<unsigned char>(ch));
+      if (states_[s].match != 0) {
+        found_marks.add(begins[(produced - states_[s].match) & (ring_size - 1)], end);
+      }
+    }
+    i = end;
+  }
+  return found_marks.finish();
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_AUTOMATON_HPP
+// ---- end include/novu/core/detail/scrub_automaton.hpp ----
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SCRUB_HPP
+// ---- end include/novu/core/detail/scrub.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Masks the secrets in an any-JSON value. The value stays valid JSON of the same type when the
+// secrets sat inside its strings; otherwise it becomes the string "[redacted]".
+inline void scrub_any_json(any_json& value, const secret_scrubber& secrets) {
+  if (secrets.scrub_json(value.text) == secret_scrubber::json_outcome::unsafe) {
+    value = any_json::from_text(json_type::string, "\"" + secrets.whole_marker() + "\"");
+  }
+}
+
+// Masks `secrets` in every member of a decoded error body.
+inline void scrub_api_error(api_error& api, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(api.timestamp);
+  secrets.scrub(api.path);
+  if (api.message) scrub_any_json(*api.message, secrets);
+  if (api.ctx) scrub_any_json(*api.ctx, secrets);
+  if (api.error_id) secrets.scrub(*api.error_id);
+  if (api.errors) {
+    for (constraint_violation& v : *api.errors) {
+      secrets.scrub(v.field);
+      for (std::string& m : v.messages) secrets.scrub(m);
+      if (v.value) scrub_any_json(*v.value, secrets);
+    }
+  }
+}
+
+// Masks `secrets` in every field of `e`: message, location, body, header names and values, and
+// every member of the decoded error body.
+inline void scrub_error(error& e, const secret_scrubber& secrets) {
+  if (secrets.empty()) return;
+  secrets.scrub(e.message);
+  secrets.scrub(e.location);
+  secrets.scrub(e.body);
+  for (http_header& h : e.headers) {
+    secrets.scrub(h.name);
+    secrets.scrub(h.value);
+  }
+  if (e.api) scrub_api_error(*e.api, secrets);
+}
+
+}  // namespace detail
+
+NOVU_CC_API void redact_secret(error& e, std::string_view secret) {
+  detail::secret_scrubber secrets;
+  secrets.add(secret);
+  detail::scrub_error(e, secrets);
+}
 
 NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
+// ---- end include/novu/core/impl/error.ipp ----
+
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
+// ---- begin include/novu/core/impl/printing.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
+// Implementation of novu/core/printing.hpp.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/mask.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// Masking of credentials the library does not know: values under credential-like names in
+// JSON (members, and the `value` a ValidationErrorDto echoes for such a field,
+// also inside JSON that a string value holds), `name=value` pairs in other text, and
+// credential-bearing headers. Used by the debug printer and by the parsers for the bodies and
+// headers an error keeps. Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+
+
+// ---- begin include/novu/core/detail/secret_names.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// Which names hold credentials: member names (is_secret_name, is_secret_path), header names
+// (is_secret_header), and the registry of the secret fields the resources' tables declare.
+// Needs only the standard library.
+// SPDX-License-Identifier: MIT
+
+#include <array>        // array
+#include <atomic>       // atomic
+#include <mutex>        // mutex, lock_guard
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// ASCII lower case of `key` without '_' and '-', so "access_token" matches "accessToken".
+inline std::string normalized_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char ch : key) {
+    if (ch == '_' || ch == '-') continue;
+    out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  }
+  return out;
+}
+
+inline bool ends_with(std::string_view text, std::string_view tail) noexcept {
+  return text.size() >= tail.size() && text.substr(text.size() - tail.size()) == tail;
+}
+
+// The (normalized) names of the fields that a resource's tables flag as secret, registered by
+// the resource's implementation on first use (register_table_secrets): the printer and the
+// error-body masks hide their values too ("url" and "headers" of a tool webhook), beyond the
+// credential-like names below. Readers never lock: a name is written before the count that
+// publishes it (release/acquire), and writers take the mutex.
+class secret_name_registry {
+ public:
+  static secret_name_registry& instance() {
+    static secret_name_registry registry;
+    return registry;
+  }
+  // Adds `normalized` once; names past the capacity are dropped (the tables have a dozen).
+  void add(std::string normalized) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return;
+    }
+    if (n == capacity) return;
+    names_[n] = std::move(normalized);
+    count_.store(n + 1, std::memory_order_release);
+  }
+  // Whether `normalized` was registered.
+  bool contains(std::string_view normalized) const noexcept {
+    const std::size_t n = count_.load(std::memory_order_acquire);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (names_[i] == normalized) return true;
+    }
+    return false;
+  }
+  // How many names are registered.
+  std::size_t size() const noexcept { return count_.load(std::memory_order_acquire); }
+
+  static constexpr std::size_t capacity = 64;
+
+ private:
+  secret_name_registry() = default;
+  std::mutex mutex_;
+  std::array<std::string, capacity> names_;
+  std::atomic<std::size_t> count_{0};
+};
+
+// Adds `name` (a field's wire name) to the registry of secret names.
+inline bool register_secret_name(std::string_view name) {
+  secret_name_registry::instance().add(normalized_key(name));
+  return true;
+}
+
+// True for (normalized) names whose values are credentials: "accessToken", "refresh_token",
+// "apiKey", "client_secret", "password", "authorization", "token", "key"... but not
+// "accessTokenExpiresAt", "tokenType" or "contextKeys"; and the registered secret fields.
+inline bool is_secret_name(std::string_view normalized) noexcept {
+  if (secret_name_registry::instance().contains(normalized)) return true;
+  static constexpr std::string_view tails[] = {"token",  "tokens",        "secret",    "secrets",    "password",
+                                               "passwd", "passphrase",    "key",       "credential", "credentials",
+                                               "cookie", "authorization", "signature", "sessionid"};
+  for (std::string_view tail : tails) {
+    if (ends_with(normalized, tail)) return true;
+  }
+  return normalized == "pwd";
+}
+
+// True when the last segment of a field path ("auth.accessToken", "auth/accessToken",
+// "auth[accessToken]", "accessToken") is a credential name.
+inline bool is_secret_path(std::string_view path) {
+  std::size_t end = path.size();
+  auto separator = [](char ch) {
+    return ch == '.' || ch == '/' || ch == '[' || ch == ']' || ch == ':' || ch == ' ' || ch == '"' || ch == '\'';
+  };
+  while (end > 0 && separator(path[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !separator(path[begin - 1])) --begin;
+  return is_secret_name(normalized_key(path.substr(begin, end - begin)));
+}
+
+// True for header names whose values are credentials (Authorization, Cookie, X-Api-Key,
+// WWW-Authenticate, X-Auth-Token...), but not idempotency-key.
+inline bool is_secret_header(std::string_view name) {
+  const std::string lower = normalized_key(name);
+  if (lower == "idempotencykey") return false;
+  for (std::string_view part :
+       {"auth", "token", "secret", "password", "cookie", "session", "credential", "signature"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return ends_with(lower, "key");
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
+// ---- end include/novu/core/detail/secret_names.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// The text that replaces a masked value.
+inline constexpr std::string_view mask_text{"[redacted]"};
+
+// A tolerant single-pass scanner over JSON-like text that masks credential values. It keeps
+// a stack of open containers instead of recursing and accepts malformed or truncated input:
+// any string followed by ':' counts as a member name. Three cases: the value of an
+// `accessToken`-like member (masked whole, containers included), the `value` a
+// ValidationErrorDto echoes under an "auth.accessToken"-like key, and everything else
+// (copied; a string holding JSON is masked inside, a few levels deep).
+class json_secret_masker {
+ public:
+  explicit json_secret_masker(int depth = 0) : depth_(depth) {}
+
+  // Masks `text` into `out`, stopping once `out` reaches `stop_at` bytes. Returns the number
+  // of bytes of `text` consumed.
+  std::size_t run(std::string_view text, std::string& out, std::size_t stop_at) {
+    text_ = text;
+    pos_ = 0;
+    copied_ = 0;
+    out_ = &out;
+    // Input is copied in stretches (flush) rather than byte by byte: only masked values differ.
+    while (pos_ < text_.size() && written() < stop_at) {
+      const char ch = text_[pos_];
+      if (ch == '"') {
+        string_token(stop_at);
+      } else if (ch == '{' || ch == '[') {
+        stack_.push_back(value_rule());
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == '}' || ch == ']') {
+        if (!stack_.empty()) stack_.pop_back();
+        pending_ = rule::none;
+        ++pos_;
+      } else if (ch == ',') {
+        pending_ = rule::none;
+        ++pos_;
+      } else if (is_blank(ch) || ch == ':') {
+        ++pos_;
+      } else {
+        scalar_token(stop_at);
+      }
+    }
+    if (!unchanged_if_clean_ || masked_) flush();
+    return pos_;
+  }
+
+  // run() over the whole text that writes to `out` only when it masks something: returns
+  // false, `out` untouched, when the text has no credential to mask.
+  bool run_if_masked(std::string_view text, std::string& out) {
+    unchanged_if_clean_ = true;
+    masked_ = false;
+    run(text, out, static_cast<std::size_t>(-1));
+    unchanged_if_clean_ = false;
+    return masked_;
+  }
+
+ private:
+  enum class rule : unsigned char { none, mask_all, mask_echo };
+
+  // How deep strings holding JSON are looked into.
+  static constexpr int max_depth = 3;
+
+  static bool is_blank(char ch) noexcept { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+
+  // The rule of the value starting here: set by its member name, else inherited.
+  rule value_rule() const noexcept {
+    if (pending_ != rule::none) return pending_;
+    return !stack_.empty() && stack_.back() == rule::mask_all ? rule::mask_all : rule::none;
+  }
+
+  // What the output holds once the pending stretch is copied.
+  std::size_t written() const noexcept { return out_->size() + (pos_ - copied_); }
+
+  // Copies the input read since the last flush.
+  void flush() {
+    if (unchanged_if_clean_ && !masked_) out_->reserve(text_.size());
+    masked_ = true;  // flushed before each mask, and at the end when writing regardless
+    out_->append(text_.data() + copied_, pos_ - copied_);
+    copied_ = pos_;
+  }
+
+  // Writes a masked value in place of the input from pos_ to `after`.
+  void append_mask(bool closed, std::size_t after) {
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    out_->append(mask_text.data(), mask_text.size());
+    if (closed) out_->push_back('"');
+  }
+
+  // Numbers, literals and stray bytes up to the next delimiter.
+  void scalar_token(std::size_t stop_at) {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char ch = text_[pos_];
+      if (ch == '"' || ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || is_blank(ch)) {
+        break;
+      }
+      ++pos_;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (value_rule() != rule::none && token != "null" && token != "true" && token != "false") {
+      const std::size_t after = pos_;
+      pos_ = start;
+      append_mask(true, after);  // quoted, so the output stays JSON and masking it again changes nothing
+    } else {
+      pos_ = start;
+      copy_until(start + token.size(), stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  void string_token(std::size_t stop_at) {
+    // The closing quote: the next quote not escaped by an odd run of backslashes.
+    std::size_t end = pos_ + 1;
+    bool closed = false;
+    while (end < text_.size()) {
+      const void* found = std::memchr(text_.data() + end, '"', text_.size() - end);
+      if (found == nullptr) {
+        end = text_.size();
+        break;
+      }
+      const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ + 1 && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      end = quote;
+      if (backslashes % 2 == 0) {
+        closed = true;
+        break;
+      }
+      ++end;
+    }
+    const std::string_view raw = text_.substr(pos_ + 1, end - (pos_ + 1));
+    const std::size_t after = closed ? end + 1 : end;
+    std::size_t next = after;
+    while (next < text_.size() && is_blank(text_[next])) ++next;
+    if (closed && next < text_.size() && text_[next] == ':') {
+      member_name(raw);
+      copy_until(after, stop_at);
+      return;
+    }
+    if (value_rule() != rule::none) {
+      append_mask(closed, after);
+    } else if (!nested_json(raw, closed, after)) {
+      copy_until(after, stop_at);
+    }
+    pending_ = rule::none;
+  }
+
+  // A string value that holds JSON ("{\"accessToken\":\"...\"}") is masked inside; true when
+  // that changed it (and it was written).
+  bool nested_json(std::string_view raw, bool closed, std::size_t after) {
+    if (depth_ >= max_depth) return false;
+    std::size_t first = 0;
+    while (first < raw.size() && is_blank(raw[first])) ++first;
+    if (first >= raw.size() || (raw[first] != '{' && raw[first] != '[')) return false;
+    const std::string inner = json_unescape(raw);
+    std::string masked;
+    json_secret_masker nested(depth_ + 1);
+    if (!nested.run_if_masked(inner, masked) || masked == inner) return false;
+    flush();
+    copied_ = pos_ = after;
+    out_->push_back('"');
+    append_json_escaped(*out_, masked);
+    if (closed) out_->push_back('"');
+    return true;
+  }
+
+  // Decides how the value of the member called `raw` (escaped) is printed.
+  void member_name(std::string_view raw) {
+    const rule container = stack_.empty() ? rule::none : stack_.back();
+    const std::string plain = json_unescape(raw);
+    const std::string name = normalized_key(plain);
+    const bool path = plain.find_first_of("./[") != std::string::npos;  // a 422 field path
+    if (container == rule::mask_all || (!path && is_secret_name(name))) {
+      pending_ = rule::mask_all;
+    } else if (container == rule::mask_echo && name == "value") {
+      pending_ = rule::mask_all;
+    } else if (path && is_secret_path(plain)) {
+      pending_ = rule::mask_echo;
+    } else {
+      pending_ = rule::none;
+    }
+  }
+
+  // Copies text up to `end`, stopping early once the output holds `stop_at` bytes.
+  void copy_until(std::size_t end, std::size_t stop_at) {
+    const std::size_t room = stop_at > written() ? stop_at - written() : 0;
+    const std::size_t take = end - pos_ < room ? end - pos_ : room;
+    pos_ += take;
+  }
+
+  int depth_ = 0;
+  std::string_view text_;
+  std::size_t pos_ = 0;     // next byte to read
+  std::size_t copied_ = 0;  // input before this offset is in the output (or was replaced)
+  std::string* out_ = nullptr;
+  std::vector<rule> stack_;  // rule of each open container
+  rule pending_ = rule::none;
+  bool unchanged_if_clean_ = false;  // run_if_masked(): no output unless something is masked
+  bool masked_ = false;              // flush() ran (a mask was written, or the end was reached)
+};
+
+// Appends to `out` the text with the values of credential-named `name=value` and `name: value`
+// pairs masked ("token=abc&x=1", "client_secret: abc", "Authorization: Bearer abc"), as found
+// in form-encoded, HTML or plain-text bodies and in URLs inside JSON strings, and returns true;
+// returns false, leaving `out` alone, when there is nothing to mask.
+inline bool mask_key_value_pairs_into(std::string_view text, std::string& out) {
+  // Bytes of a name, and bytes that need a look (a name's or a separator), as tables: this
+  // loop runs over whole bodies.
+  struct tables {
+    bool name[256] = {};
+    bool stop[256] = {};
+    constexpr tables() {
+      for (int c = 0; c < 256; ++c) {
+        name[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.' || c == '[' || c == ']';
+        stop[c] = name[c] || c == '=' || c == ':';
+      }
+    }
+  };
+  static constexpr tables table{};
+  auto name_char = [](char ch) { return table.name[static_cast<unsigned char>(ch)]; };
+  auto value_end = [&](std::size_t from) {
+    while (from < text.size()) {
+      const char ch = text[from];
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || ch == '&' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == '<' || ch == '>' ||
+          ch == ')' || ch == '}' || ch == ']' || ch == '\\') {
+        break;
+      }
+      ++from;
+    }
+    return from;
+  };
+  // Copy on write: `out` gets the text only from the first mask on; `copied` is where the
+  // text not yet in `out` begins.
+  std::size_t copied = 0;
+  bool changed = false;
+  auto replace = [&](std::size_t from, std::size_t to) {
+    if (!changed) out.reserve(text.size());
+    changed = true;
+    out.append(text.data() + copied, from - copied);
+    out.append(mask_text.data(), mask_text.size());
+    copied = to;
+  };
+  std::size_t name_begin = 0;
+  std::size_t name_end = 0;  // the last name seen, when only blanks followed it
+  bool have_name = false;
+  bool in_name = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (name_char(ch)) {
+      // A whole run of name characters at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && name_char(text[end])) ++end;
+      if (!in_name) name_begin = i;
+      in_name = true;
+      have_name = false;
+      i = end - 1;
+      continue;
+    }
+    if (in_name) {
+      name_end = i;
+      have_name = true;
+      in_name = false;
+    }
+    if (ch == ' ' || ch == '\t') continue;
+    if (ch != '=' && ch != ':') {
+      // Nothing to look at until the next name character.
+      have_name = false;
+      std::size_t end = i + 1;
+      while (end < text.size() && !table.stop[static_cast<unsigned char>(text[end])]) ++end;
+      i = end - 1;
+      continue;
+    }
+    const bool pair = have_name && is_secret_path(text.substr(name_begin, name_end - name_begin));
+    have_name = false;
+    if (!pair) continue;
+    std::size_t at = i + 1;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at < text.size() && (text[at] == '"' || text[at] == '\'')) {
+      const char quote = text[at];
+      std::size_t close = text.find(quote, at + 1);
+      if (close == std::string_view::npos) {
+        replace(at + 1, text.size());
+        i = text.size() - 1;
+        continue;
+      }
+      replace(at + 1, close);
+      i = close - 1;
+      continue;
+    }
+    std::size_t end = value_end(at);
+    if (end == at) {
+      i = at - 1;
+      continue;
+    }
+    // "Bearer abc", "ApiKey abc": the scheme word and the credential after it.
+    bool scheme = end - at <= 12 && end < text.size() && text[end] == ' ';
+    for (std::size_t k = at; scheme && k < end; ++k)
+      scheme = (text[k] >= 'A' && text[k] <= 'Z') || (text[k] >= 'a' && text[k] <= 'z');
+    if (scheme && value_end(end + 1) > end + 1) {
+      at = end + 1;
+      end = value_end(at);
+    }
+    if (text.substr(at, mask_text.size()) == mask_text) {  // masked already ("[redacted]", "Bearer [redacted]")
+      i = at - 1;
+      continue;
+    }
+    replace(at, end);
+    i = end - 1;
+  }
+  if (changed) out.append(text.data() + copied, text.size() - copied);
+  return changed;
+}
+
+// `text` with the values of credential-named `name=value` and `name: value` pairs masked.
+inline std::string mask_key_value_pairs(std::string_view text) {
+  std::string out;
+  if (!mask_key_value_pairs_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+// Whether a credential masker could act on `text`: both act only after a name followed by ':'
+// (JSON members, "name: value") or '='.
+inline bool may_hold_credentials(std::string_view text) noexcept {
+  return std::memchr(text.data(), ':', text.size()) != nullptr || std::memchr(text.data(), '=', text.size()) != nullptr;
+}
+
+// One pass of both maskers over the whole text into `out`, copying only when a masker changes
+// something: returns false, `out` untouched, when `text` has nothing to mask. `pairs_masked`
+// says whether the second masker (name=value pairs) changed what the first one wrote.
+inline bool mask_credentials_once_into(std::string_view text, std::string& out, bool& pairs_masked) {
+  pairs_masked = false;
+  if (!may_hold_credentials(text)) return false;
+  std::string json;
+  json_secret_masker masker;
+  const bool json_masked = masker.run_if_masked(text, json);
+  if (mask_key_value_pairs_into(json_masked ? std::string_view(json) : text, out)) {
+    pairs_masked = true;
+    return true;
+  }
+  if (!json_masked) return false;
+  out.append(json);
+  return true;
+}
+
+// `text` (JSON or not, even malformed) with every credential masker applied into `out`, until
+// nothing changes, so that the result masks to itself: returns false, `out` untouched, when
+// there is nothing to mask. The JSON masker alone leaves its own output unchanged, but a masked
+// name=value pair can move where a JSON string ends, so once the pair masker changed something
+// both run again; a text that has not settled after eight passes is masked whole.
+inline bool mask_credentials_into(std::string_view text, std::string& out) {
+  bool pairs = false;
+  std::string current;
+  if (!mask_credentials_once_into(text, current, pairs)) return false;
+  std::string next;
+  for (int pass = 1; pairs && pass < 8; ++pass) {
+    next.clear();
+    if (!mask_credentials_once_into(current, next, pairs) || next == current) {
+      pairs = false;
+      break;
+    }
+    current.swap(next);
+  }
+  if (pairs) current.assign(mask_text.data(), mask_text.size());
+  out.append(current);
+  return true;
+}
+
+// `text` with every credential masker applied (mask_credentials_into).
+inline std::string mask_credentials(std::string_view text) {
+  std::string out;
+  if (!mask_credentials_into(text, out)) out.assign(text.data(), text.size());
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_MASK_HPP
+// ---- end include/novu/core/detail/mask.hpp ----
+
+NOVU_CC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// The printer's scrubber of the option's extra secrets.
+inline secret_scrubber extra_secret_scrubber(const debug_print_options& options) {
+  secret_scrubber scrubber;
+  for (const std::string& s : options.extra_secrets) scrubber.add(s);
+  return scrubber;
+}
+
+// Appends the body masked, cut to the option's limit, escaped, with a note when cut.
+inline void append_body(std::string& out, std::string_view body, const debug_print_options& options,
+                        const secret_scrubber& extra) {
+  std::size_t longest_secret = 0;
+  for (const std::string& s : options.extra_secrets)
+    longest_secret = s.size() > longest_secret ? s.size() : longest_secret;
+  // Mask past the limit so that a secret crossing the cut, escaped (up to 12 bytes a
+  // character) or not, is still whole when it is searched.
+  const std::size_t limit = options.max_body_bytes;
+  std::string masked;
+  json_secret_masker masker;
+  const std::size_t consumed = masker.run(body, masked, limit + 12 * longest_secret + 64);
+  masked = mask_key_value_pairs(masked);
+  extra.scrub(masked);
+  std::size_t omitted = body.size() - consumed;
+  if (masked.size() > limit) {
+    const std::size_t cut = utf8_boundary(masked, limit);
+    omitted += masked.size() - cut;
+    masked.resize(cut);
+  }
+  append_printable(out, masked);
+  if (omitted > 0) out += "... [" + std::to_string(omitted) + " more bytes]";
+}
+
+// Appends `text` (a message or location) with extra secrets masked and escaped.
+inline void append_plain(std::string& out, std::string_view text, const secret_scrubber& extra) {
+  std::string copy(text);
+  extra.scrub(copy);
+  append_printable(out, copy);
+}
+
+}  // namespace detail
+
+NOVU_CC_API std::string redact_header_value(std::string_view name, std::string_view value) {
+  if (!detail::is_secret_header(name)) return std::string(value);
+  std::string out;
+  std::string_view credential = value;
+  // Keep an auth scheme ("ApiKey", "Bearer"): letters only, so a bare key is never taken for one.
+  const std::size_t space = value.find(' ');
+  bool scheme = space != std::string_view::npos && space >= 1 && space <= 12 &&
+                (header_name_equals(name, "authorization") || header_name_equals(name, "proxy-authorization"));
+  for (std::size_t i = 0; scheme && i < space; ++i) {
+    const char ch = value[i];
+    scheme = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+  }
+  if (scheme) {
+    out.append(value.data(), space + 1);
+    credential = value.substr(space + 1);
+  }
+  if (credential.size() >= 16 && detail::is_valid_utf8(credential.substr(0, 4))) {
+    out.append(credential.data(), 4);
+    out += "...";
+  }
+  out.append(redacted_marker.data(), redacted_marker.size());
+  return out;
+}
+
+NOVU_CC_API std::string redact_json_secrets(std::string_view json) { return detail::mask_credentials(json); }
+
+NOVU_CC_API std::string redact_url(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const std::size_t authority = scheme + 3;
+  std::size_t authority_end = url.find_first_of("/?#", authority);
+  if (authority_end == std::string_view::npos) authority_end = url.size();
+  const std::size_t at = url.rfind('@', authority_end);
+  if (at == std::string_view::npos || at < authority) return std::string(url);
+  std::string out(url.substr(0, authority));
+  out.append(redacted_marker.data(), redacted_marker.size());
+  out.append(url.data() + at, url.size() - at);
+  return out;
+}
+
+namespace detail {
+// Appends "Name: value" lines with credentials masked.
+inline void append_headers(std::string& out, const http_headers& headers, const secret_scrubber& extra) {
+  for (const http_header& h : headers) {
+    append_plain(out, h.name, extra);
+    out += ": ";
+    append_plain(out, redact_header_value(h.name, h.value), extra);
+    out.push_back('\n');
+  }
+}
+}  // namespace detail
+
+NOVU_CC_API std::string to_debug_string(const http_request& request, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out;
+  detail::append_plain(out, request.method, extra);
+  out.push_back(' ');
+  detail::append_plain(out, detail::mask_key_value_pairs(redact_url(request.url)), extra);
+  out.push_back('\n');
+  detail::append_headers(out, request.headers, extra);
+  if (!request.body.empty()) {
+    out.push_back('\n');
+    detail::append_body(out, request.body, options, extra);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+NOVU_CC_API std::string to_debug_string(const http_response& response, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out = "HTTP " + std::to_string(response.status) + "\n";
+  detail::append_headers(out, response.headers, extra);
+  if (!response.body.empty()) {
+    out.push_back('\n');
+    detail::append_body(out, response.body, options, extra);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+NOVU_CC_API std::string to_debug_string(const error& e, const debug_print_options& options) {
+  const detail::secret_scrubber extra = detail::extra_secret_scrubber(options);
+  std::string out = "error ";
+  const std::string_view kind = to_string(e.kind);
+  out.append(kind.data(), kind.size());
+  out += ": ";
+  detail::append_plain(out, e.message, extra);
+  out.push_back('\n');
+  if (!e.location.empty()) {
+    out += "location: ";
+    detail::append_plain(out, e.location, extra);
+    out.push_back('\n');
+  }
+  if (e.status != 0 || !e.headers.empty() || !e.body.empty()) {
+    out += "status: " + std::to_string(e.status) + "\n";
+    detail::append_headers(out, e.headers, extra);
+    if (!e.body.empty()) {
+      out.push_back('\n');
+      detail::append_body(out, e.body, options, extra);
+      out.push_back('\n');
+    }
+  }
+  return out;
+}
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
+// ---- end include/novu/core/impl/printing.ipp ----
+
+// ---- begin include/novu/core/impl/retry.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// Implementation of novu/core/retry.hpp.
+// SPDX-License-Identifier: MIT
+
+#include <chrono>       // steady_clock, system_clock
+#include <cmath>        // pow
+#include <random>       // random_device, mt19937_64
+#include <thread>       // this_thread::sleep_for
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// A non-negative decimal number of at most 12 digits (leading/trailing blanks allowed).
+inline std::optional<std::uint64_t> parse_delay_number(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view digits = text.substr(0, dot);
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (dot != std::string_view::npos) {
+    for (char c : text.substr(dot + 1)) {
+      if (c < '0' || c > '9') return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Unix milliseconds of an IMF-fixdate such as "Sun, 06 Nov 1994 08:49:37 GMT".
+inline std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  if (text.size() != 29 || text[3] != ',' || text.substr(26) != "GMT") return std::nullopt;
+  static constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  auto num = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const int day = num(5, 2);
+  const std::size_t month_at = months.find(text.substr(8, 3));
+  const int year = num(12, 4);
+  const int hour = num(17, 2);
+  const int minute = num(20, 2);
+  const int second = num(23, 2);
+  if (day < 1 || day > 31 || month_at == std::string_view::npos || month_at % 3 != 0 || year < 0 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month_at / 3 + 1), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL;
+}
+
+// The wait a response asks for through Retry-After-Ms or Retry-After, if positive.
+inline std::optional<std::uint64_t> server_delay_ms(const http_headers& headers, std::int64_t unix_now_ms) {
+  if (const http_header* h = find_header(headers, "retry-after-ms")) {
+    if (std::optional<std::uint64_t> ms = parse_delay_number(h->value)) {
+      if (*ms > 0) return ms;
+    }
+  }
+  if (const http_header* h = find_header(headers, "retry-after")) {
+    if (std::optional<std::uint64_t> seconds = parse_delay_number(h->value)) {
+      if (*seconds > 0) return *seconds * 1000;
+    } else if (std::optional<std::int64_t> at = parse_http_date(h->value)) {
+      // The difference in unsigned arithmetic: a date is within +-2^48 ms of the epoch, so
+      // `*at - unix_now_ms` fits in 64 unsigned bits for any clock, INT64_MIN included, where
+      // the signed subtraction would overflow.
+      if (*at > unix_now_ms) return static_cast<std::uint64_t>(*at) - static_cast<std::uint64_t>(unix_now_ms);
+    }
+  }
+  return std::nullopt;
+}
+
+// The thread's random engine, seeded from the OS once per thread.
+inline std::mt19937_64& thread_random_engine() {
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
+  return engine;
+}
+
+}  // namespace detail
+
+NOVU_CC_API bool is_transient_conflict(int status, const http_headers& headers) noexcept {
+  return status == 409 &&
+         (find_header(headers, "retry-after") != nullptr || find_header(headers, "retry-after-ms") != nullptr);
+}
+
+NOVU_CC_API retry_decision decide_retry(const retry_policy& policy, int attempts_made, int status,
+                                        const http_headers& headers, std::uint64_t elapsed_ms, double jitter,
+                                        std::int64_t unix_now_ms) {
+  if (attempts_made >= policy.max_attempts) return {};
+  bool retryable = false;
+  if (status == 0) {
+    retryable = policy.retry_transport_errors;
+  } else if (status >= 500 && status <= 599 && policy.retry_server_errors) {
+    retryable = true;
+  } else {
+    retryable = policy.retry_statuses.contains(status);
+    // A 409 without Retry-After is a permanent conflict ("... already exists").
+    if (retryable && status == 409 && !policy.retry_conflicts_without_retry_after) {
+      retryable = is_transient_conflict(status, headers);
+    }
+  }
+  if (!retryable) return {};
+
+  std::uint64_t delay = 0;
+  if (std::optional<std::uint64_t> asked = detail::server_delay_ms(headers, unix_now_ms)) {
+    delay = *asked;
+  } else {
+    if (!(jitter >= 0.0 && jitter < 1.0)) jitter = 0.0;  // NaN, infinite, negative or >= 1
+    // Retry n = attempts_made - 1, computed without int overflow; attempts_made < 1 (a caller's
+    // bug) counts as the first attempt.
+    const double n = attempts_made > 1 ? static_cast<double>(attempts_made) - 1.0 : 0.0;
+    const double backoff = static_cast<double>(policy.initial_interval_ms) * std::pow(n, policy.exponent) +
+                           jitter * static_cast<double>(policy.jitter_ms);
+    // NaN (a NaN exponent, 0 times an infinite power) or a negative value means no usable back-off:
+    // wait the longest allowed interval rather than convert an unrepresentable number.
+    if (!(backoff >= 0.0) || backoff >= static_cast<double>(policy.max_interval_ms)) {
+      delay = policy.max_interval_ms;
+    } else {
+      delay = static_cast<std::uint64_t>(backoff);
+    }
+  }
+  delay = std::min<std::uint64_t>(delay, policy.max_interval_ms);
+  // elapsed_ms + delay <= max_elapsed_ms, written so that no sum can wrap around (an elapsed
+  // time near UINT64_MAX, from a clock that went backwards, must not allow a retry).
+  if (elapsed_ms > policy.max_elapsed_ms || delay > policy.max_elapsed_ms - elapsed_ms) return {};
+  return retry_decision{true, static_cast<std::uint32_t>(delay)};
+}
+
+NOVU_CC_API std::uint64_t system_environment::monotonic_ms() const {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API std::int64_t system_environment::unix_ms() const {
+  return static_cast<std::int64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+}
+
+NOVU_CC_API void system_environment::sleep_ms(std::uint32_t milliseconds) const {
+  std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+NOVU_CC_API double system_environment::random_unit() const {
+  return static_cast<double>(detail::thread_random_engine()() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+NOVU_CC_API std::uint64_t system_environment::random_bits() const { return detail::thread_random_engine()(); }
+
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_RETRY_IPP
+// ---- end include/novu/core/impl/retry.ipp ----
+#endif
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_IMPLEMENTATION_LIGHT_HPP
+// ---- end include/novu/core/detail/implementation_light.hpp ----
+#endif
+// NOVU_CC_STANDALONE }
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_PAGINATION_HPP
 // ---- end include/novu/core/pagination.hpp ----
 
@@ -34147,6 +36043,7 @@ NOVU_CC_NAMESPACE_END
 // headers an error keeps. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
+#include <cstring>      // memchr
 
 
 // ---- begin include/novu/core/detail/secret_names.hpp ----
@@ -34271,6 +36168,331 @@ inline bool is_secret_header(std::string_view name) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
 // ---- end include/novu/core/detail/secret_names.hpp ----
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -35336,6 +37558,55 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -35830,6 +38101,32 @@ enum : unsigned char {
 
 struct type_desc;
 struct variant_desc;
+struct field_desc;
+class table_encoder;
+struct variant_engine;
+
+// The steps of the engine for the field kinds that most tables do not have (maps, any-JSON,
+// tagged unions) are reached only through the tables that have such a field, so that a program
+// whose tables have none does not link them. The objects are defined by the engine headers
+// (json_encoder.hpp, json_reader_variants.hpp); the builders only take their addresses.
+//
+// How the encoder writes a field of one of those kinds (`owner` is the struct that holds it).
+struct field_writer {
+  void (*write)(table_encoder& encoder, const field_desc& f, const void* target, const type_desc& owner_type,
+                const void* owner);
+};
+extern const field_writer map_writer;      // keyed_map
+extern const field_writer any_writer;      // optional_any
+extern const field_writer variant_writer;  // variant
+// The decoder's steps for tagged unions (json_reader.hpp defines the type).
+extern const variant_engine variant_reader;
+
+// type_desc::features: the kinds that a table reaches, itself or through the tables it nests.
+enum : unsigned char {
+  reaches_map = 1,
+  reaches_any = 2,
+  reaches_variant = 4,
+};
 
 // field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
 inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
@@ -35868,6 +38165,15 @@ struct type_desc {
   const void* cpp_type;  // the struct's C++ type (type_tag)
   // Bit i set: field i is the tag of a variant field of this struct.
   std::uint32_t tag_mask = 0;
+  // reaches_* bits: the kinds of this table's fields and of the tables they nest.
+  unsigned char features = 0;
+  // Structs with a variant field: the decoder's steps for it (variant_reader), else nullptr.
+  const variant_engine* variants = nullptr;
+  // Tables that can be encoded (struct_type, list_type): the writers of the kinds the table
+  // reaches, else nullptr; the encoder takes them from the table it starts from.
+  const field_writer* writes_map = nullptr;
+  const field_writer* writes_any = nullptr;
+  const field_writer* writes_variant = nullptr;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -36131,6 +38437,25 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class dto_reader;
+
+// The decoder's steps for tagged unions (variant_reader, json_reader_variants.hpp), reached
+// through the tables that have a variant field (type_desc::variants).
+struct variant_engine {
+  // A value for variant field `f` of the innermost object (`container`: an object or array opens).
+  bool (*value)(dto_reader& reader, const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                bool container);
+  // Tag field `field` of the innermost object is read again.
+  void (*repeated_tag)(dto_reader& reader, std::size_t field);
+  // The innermost container closes: its recorded payloads are settled.
+  bool (*close)(dto_reader& reader);
+  // While a payload is recorded: one parser event of it.
+  bool (*record_key)(dto_reader& reader, std::string& name);
+  bool (*record_scalar)(dto_reader& reader, json_event event, std::string* text, bool flag);
+  bool (*record_start)(dto_reader& reader, bool is_object);
+  bool (*record_end)(dto_reader& reader);
+};
+
 // The SAX handler. Use through decode_into().
 class dto_reader {
  public:
@@ -36377,7 +38702,10 @@ class dto_reader {
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) {
+      variants_ = top.type->variants;
+      variants_->repeated_tag(*this, i);
+    }
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -36458,6 +38786,32 @@ class dto_reader {
     bool differs = false;
   };
   void note_repeated_tag(const frame& owner, std::size_t field);
+  // A variant field's value, through the owner's table (type_desc::variants).
+  bool variant_through(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                       bool container) {
+    variants_ = stack_.back().type->variants;
+    return variants_->value(*this, f, target, event, text, flag, container);
+  }
+  bool close_variants();
+
+ public:
+  // variant_reader's steps.
+  static bool variant_value_step(dto_reader& r, const field_desc& f, void* target, json_event event, std::string* text,
+                                 bool flag, bool container) {
+    return r.variant_value(f, target, event, text, flag, container);
+  }
+  static void repeated_tag_step(dto_reader& r, std::size_t field) { r.note_repeated_tag(r.stack_.back(), field); }
+  static bool close_step(dto_reader& r) { return r.close_variants(); }
+  static bool record_key_step(dto_reader& r, std::string& name) { return r.record(tape_event::kind::key, &name); }
+  static bool record_scalar_step(dto_reader& r, json_event event, std::string* text, bool flag) {
+    return r.record_scalar(event, text, flag);
+  }
+  static bool record_start_step(dto_reader& r, bool is_object) {
+    return r.record(is_object ? tape_event::kind::start_object : tape_event::kind::start_array);
+  }
+  static bool record_end_step(dto_reader& r) { return r.record(tape_event::kind::end); }
+
+ private:
   static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
@@ -36466,8 +38820,7 @@ class dto_reader {
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     ++capture_depth_;
-    if (taping_)
-      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    if (taping_) return variants_->record_start(*this, event == json_event::object);
     capture_.start(event == json_event::object);
     return true;
   }
@@ -36495,10 +38848,11 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
-  std::vector<tape> tapes_;                  // recorded payloads of the open objects
-  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
-  bool taping_ = false;                      // the capture records into tapes_.back()
-  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
+  std::vector<tape> tapes_;                   // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;   // tags read twice in the open objects
+  bool taping_ = false;                       // the capture records into tapes_.back()
+  const variant_engine* variants_ = nullptr;  // set once a table's variant steps were used
+  const std::string* float_text_ = nullptr;   // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -36590,7 +38944,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
-    if (taping_) return record(tape_event::kind::key, &name);
+    if (taping_) return variants_->record_key(*this, name);
     capture_.key(name);
     return true;
   }
@@ -36737,7 +39091,7 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       scalar_any(event, text, flag, *out);
       return true;
     }
-    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::variant: return variant_through(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
@@ -36770,7 +39124,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
-  if (taping_) return record_scalar(event, text, flag);
+  if (taping_) return variants_->record_scalar(*this, event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -36791,7 +39145,7 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   if (taping_) {
     if (--capture_depth_ == 0) taping_ = false;
-    return record(tape_event::kind::end);
+    return variants_->record_end(*this);
   }
   capture_.end();
   if (--capture_depth_ == 0) {
@@ -36903,7 +39257,7 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       out.emplace();
       return capture_into(&*out, is_object);
     }
-    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::variant: return variant_through(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
     case field_kind::open_enum:
@@ -36932,14 +39286,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
-  if (!repeated_tags_.empty()) {
-    const std::size_t closing = stack_.size() - 1;
-    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
-      if (repeated_tags_[k].frame >= closing)
-        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -37249,6 +39596,26 @@ inline bool dto_reader::settle_variants(frame& object) {
   return true;
 }
 
+// A container closes in a document whose tables have variants: the payloads of the object that
+// closes are settled, and the repeated tags of it (and of anything it held) forgotten.
+inline bool dto_reader::close_variants() {
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return true;
+}
+
+inline constexpr variant_engine variant_reader{
+    &dto_reader::variant_value_step, &dto_reader::repeated_tag_step,  &dto_reader::close_step,
+    &dto_reader::record_key_step,    &dto_reader::record_scalar_step, &dto_reader::record_start_step,
+    &dto_reader::record_end_step,
+};
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
@@ -37482,6 +39849,10 @@ namespace detail {
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
  public:
+  // An encoder of `root` and what it nests: the writers of the rarer kinds come from `root`.
+  explicit table_encoder(const type_desc& root) noexcept
+      : map_(root.writes_map), any_(root.writes_any), variant_(root.writes_variant) {}
+
   // Writes `object`, a struct described by `type`.
   void write_object(const type_desc& type, const void* object) {
     out_.push_back('{');
@@ -37559,14 +39930,39 @@ class table_encoder {
         out_.push_back(']');
         return;
       }
-      case field_kind::keyed_map: write_map(*f.nested, target); return;
-      case field_kind::optional_any:
-        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
-        return;
-      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+      case field_kind::keyed_map: write_through(map_, f, target, owner_type, owner); return;
+      case field_kind::optional_any: write_through(any_, f, target, owner_type, owner); return;
+      case field_kind::variant: write_through(variant_, f, target, owner_type, owner); return;
     }
   }
 
+  // A field of a rarer kind, through the writer the root table gave (none: the table was
+  // declared decode_only()).
+  void write_through(const field_writer* writer, const field_desc& f, const void* target, const type_desc& owner_type,
+                     const void* owner) {
+    if (writer == nullptr) {
+      reject("this table is not encoded");
+      return;
+    }
+    writer->write(*this, f, target, owner_type, owner);
+  }
+
+ public:
+  // The writers' steps (map_writer, any_writer, variant_writer below).
+  static void write_map_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_map(*f.nested, target);
+  }
+  static void write_any_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+  }
+  static void write_variant_field(table_encoder& e, const field_desc& f, const void* target,
+                                  const type_desc& owner_type, const void* owner) {
+    e.write_variant(f, target, owner_type, owner);
+  }
+
+ private:
   // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
   // key would leave only its last entry on the wire).
   void write_map(const type_desc& entry, const void* map) {
@@ -37701,15 +40097,22 @@ class table_encoder {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
+  const field_writer* map_;
+  const field_writer* any_;
+  const field_writer* variant_;
   std::string out_;
   std::string path_;
   bool failed_ = false;
   error error_;
 };
 
+inline constexpr field_writer map_writer{&table_encoder::write_map_field};
+inline constexpr field_writer any_writer{&table_encoder::write_any_field};
+inline constexpr field_writer variant_writer{&table_encoder::write_variant_field};
+
 // `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
 inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
-  table_encoder encoder;
+  table_encoder encoder(type);
   encoder.write_object(type, object);
   return encoder.finish();
 }
@@ -38089,6 +40492,27 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
+// The reaches_* bits of a table with these fields: their own kinds and those of the tables
+// they nest (a variant's raw alternative is any-JSON).
+constexpr unsigned char features_of(const field_desc* fields, std::size_t n) {
+  unsigned char f = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (fields[i].kind) {
+      case field_kind::keyed_map: f |= reaches_map | fields[i].nested->features; break;
+      case field_kind::optional_any: f |= reaches_any; break;
+      case field_kind::object:
+      case field_kind::object_list: f |= fields[i].nested->features; break;
+      case field_kind::variant:
+        f |= reaches_variant | reaches_any;
+        for (std::size_t a = 0; a < fields[i].variant->count; ++a)
+          f |= fields[i].variant->alternatives[a].type->features;
+        break;
+      default: break;
+    }
+  }
+  return f;
+}
+
 // What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
 constexpr type_desc table_base() {
@@ -38104,20 +40528,40 @@ constexpr type_desc table_base() {
       t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
     }
   }
+  t.features = features_of(Fields, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant) t.variants = &variant_reader;
+  }
+  return t;
+}
+
+// `t` with the writers of the kinds it reaches: a table that can be encoded.
+constexpr type_desc with_writers(type_desc t) {
+  if ((t.features & reaches_map) != 0) t.writes_map = &map_writer;
+  if ((t.features & reaches_any) != 0) t.writes_any = &any_writer;
+  if ((t.features & reaches_variant) != 0) t.writes_variant = &variant_writer;
+  return t;
+}
+
+// A table only decoded (encoding uses another): no writers, so decoding links no encoder steps.
+constexpr type_desc decode_only(type_desc t) {
+  t.writes_map = nullptr;
+  t.writes_any = nullptr;
+  t.writes_variant = nullptr;
   return t;
 }
 
 // The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
-  return table_base<T, Fields>();
+  return with_writers(table_base<T, Fields>());
 }
 
 // struct_type() for a struct that is also the element of a list (std::vector<T>): only these
 // tables instantiate the vector operations, so that the others cost no code.
 template <class T, const auto& Fields>
 constexpr type_desc list_type() {
-  type_desc t = table_base<T, Fields>();
+  type_desc t = with_writers(table_base<T, Fields>());
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -38200,7 +40644,9 @@ inline constexpr field_desc error_fields[] = {
     field<&api_error::ctx>("ctx", field_object_only),
     field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+// The error tables are decoded on every failed call; decode_only() keeps the encoder's steps for
+// maps and any-JSON out of programs that never encode an api_error (encode_json has its own).
+inline constexpr type_desc error_type = decode_only(struct_type<api_error, error_fields>());
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -38211,7 +40657,8 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[5],
     field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+inline constexpr type_desc validation_error_type = decode_only(struct_type<api_error, validation_error_fields>());
+inline constexpr type_desc validation_error_out_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -38234,7 +40681,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  return detail::encode_with_table(detail::validation_error_type, &body);
+  return detail::encode_with_table(detail::validation_error_out_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -39993,7 +42440,333 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
+#include <cstring>      // memcpy, memmove
 
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -40638,6 +43411,32 @@ enum : unsigned char {
 
 struct type_desc;
 struct variant_desc;
+struct field_desc;
+class table_encoder;
+struct variant_engine;
+
+// The steps of the engine for the field kinds that most tables do not have (maps, any-JSON,
+// tagged unions) are reached only through the tables that have such a field, so that a program
+// whose tables have none does not link them. The objects are defined by the engine headers
+// (json_encoder.hpp, json_reader_variants.hpp); the builders only take their addresses.
+//
+// How the encoder writes a field of one of those kinds (`owner` is the struct that holds it).
+struct field_writer {
+  void (*write)(table_encoder& encoder, const field_desc& f, const void* target, const type_desc& owner_type,
+                const void* owner);
+};
+extern const field_writer map_writer;      // keyed_map
+extern const field_writer any_writer;      // optional_any
+extern const field_writer variant_writer;  // variant
+// The decoder's steps for tagged unions (json_reader.hpp defines the type).
+extern const variant_engine variant_reader;
+
+// type_desc::features: the kinds that a table reaches, itself or through the tables it nests.
+enum : unsigned char {
+  reaches_map = 1,
+  reaches_any = 2,
+  reaches_variant = 4,
+};
 
 // field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
 inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
@@ -40676,6 +43475,15 @@ struct type_desc {
   const void* cpp_type;  // the struct's C++ type (type_tag)
   // Bit i set: field i is the tag of a variant field of this struct.
   std::uint32_t tag_mask = 0;
+  // reaches_* bits: the kinds of this table's fields and of the tables they nest.
+  unsigned char features = 0;
+  // Structs with a variant field: the decoder's steps for it (variant_reader), else nullptr.
+  const variant_engine* variants = nullptr;
+  // Tables that can be encoded (struct_type, list_type): the writers of the kinds the table
+  // reaches, else nullptr; the encoder takes them from the table it starts from.
+  const field_writer* writes_map = nullptr;
+  const field_writer* writes_any = nullptr;
+  const field_writer* writes_variant = nullptr;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -42182,6 +44990,25 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class dto_reader;
+
+// The decoder's steps for tagged unions (variant_reader, json_reader_variants.hpp), reached
+// through the tables that have a variant field (type_desc::variants).
+struct variant_engine {
+  // A value for variant field `f` of the innermost object (`container`: an object or array opens).
+  bool (*value)(dto_reader& reader, const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                bool container);
+  // Tag field `field` of the innermost object is read again.
+  void (*repeated_tag)(dto_reader& reader, std::size_t field);
+  // The innermost container closes: its recorded payloads are settled.
+  bool (*close)(dto_reader& reader);
+  // While a payload is recorded: one parser event of it.
+  bool (*record_key)(dto_reader& reader, std::string& name);
+  bool (*record_scalar)(dto_reader& reader, json_event event, std::string* text, bool flag);
+  bool (*record_start)(dto_reader& reader, bool is_object);
+  bool (*record_end)(dto_reader& reader);
+};
+
 // The SAX handler. Use through decode_into().
 class dto_reader {
  public:
@@ -42428,7 +45255,10 @@ class dto_reader {
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) {
+      variants_ = top.type->variants;
+      variants_->repeated_tag(*this, i);
+    }
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -42509,6 +45339,32 @@ class dto_reader {
     bool differs = false;
   };
   void note_repeated_tag(const frame& owner, std::size_t field);
+  // A variant field's value, through the owner's table (type_desc::variants).
+  bool variant_through(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                       bool container) {
+    variants_ = stack_.back().type->variants;
+    return variants_->value(*this, f, target, event, text, flag, container);
+  }
+  bool close_variants();
+
+ public:
+  // variant_reader's steps.
+  static bool variant_value_step(dto_reader& r, const field_desc& f, void* target, json_event event, std::string* text,
+                                 bool flag, bool container) {
+    return r.variant_value(f, target, event, text, flag, container);
+  }
+  static void repeated_tag_step(dto_reader& r, std::size_t field) { r.note_repeated_tag(r.stack_.back(), field); }
+  static bool close_step(dto_reader& r) { return r.close_variants(); }
+  static bool record_key_step(dto_reader& r, std::string& name) { return r.record(tape_event::kind::key, &name); }
+  static bool record_scalar_step(dto_reader& r, json_event event, std::string* text, bool flag) {
+    return r.record_scalar(event, text, flag);
+  }
+  static bool record_start_step(dto_reader& r, bool is_object) {
+    return r.record(is_object ? tape_event::kind::start_object : tape_event::kind::start_array);
+  }
+  static bool record_end_step(dto_reader& r) { return r.record(tape_event::kind::end); }
+
+ private:
   static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
@@ -42517,8 +45373,7 @@ class dto_reader {
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     ++capture_depth_;
-    if (taping_)
-      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    if (taping_) return variants_->record_start(*this, event == json_event::object);
     capture_.start(event == json_event::object);
     return true;
   }
@@ -42546,10 +45401,11 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
-  std::vector<tape> tapes_;                  // recorded payloads of the open objects
-  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
-  bool taping_ = false;                      // the capture records into tapes_.back()
-  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
+  std::vector<tape> tapes_;                   // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;   // tags read twice in the open objects
+  bool taping_ = false;                       // the capture records into tapes_.back()
+  const variant_engine* variants_ = nullptr;  // set once a table's variant steps were used
+  const std::string* float_text_ = nullptr;   // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -42641,7 +45497,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
-    if (taping_) return record(tape_event::kind::key, &name);
+    if (taping_) return variants_->record_key(*this, name);
     capture_.key(name);
     return true;
   }
@@ -42788,7 +45644,7 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       scalar_any(event, text, flag, *out);
       return true;
     }
-    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::variant: return variant_through(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
@@ -42821,7 +45677,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
-  if (taping_) return record_scalar(event, text, flag);
+  if (taping_) return variants_->record_scalar(*this, event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -42842,7 +45698,7 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   if (taping_) {
     if (--capture_depth_ == 0) taping_ = false;
-    return record(tape_event::kind::end);
+    return variants_->record_end(*this);
   }
   capture_.end();
   if (--capture_depth_ == 0) {
@@ -42954,7 +45810,7 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       out.emplace();
       return capture_into(&*out, is_object);
     }
-    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::variant: return variant_through(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
     case field_kind::open_enum:
@@ -42983,14 +45839,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
-  if (!repeated_tags_.empty()) {
-    const std::size_t closing = stack_.size() - 1;
-    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
-      if (repeated_tags_[k].frame >= closing)
-        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -43300,6 +46149,26 @@ inline bool dto_reader::settle_variants(frame& object) {
   return true;
 }
 
+// A container closes in a document whose tables have variants: the payloads of the object that
+// closes are settled, and the repeated tags of it (and of anything it held) forgotten.
+inline bool dto_reader::close_variants() {
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return true;
+}
+
+inline constexpr variant_engine variant_reader{
+    &dto_reader::variant_value_step, &dto_reader::repeated_tag_step,  &dto_reader::close_step,
+    &dto_reader::record_key_step,    &dto_reader::record_scalar_step, &dto_reader::record_start_step,
+    &dto_reader::record_end_step,
+};
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
@@ -43533,6 +46402,10 @@ namespace detail {
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
  public:
+  // An encoder of `root` and what it nests: the writers of the rarer kinds come from `root`.
+  explicit table_encoder(const type_desc& root) noexcept
+      : map_(root.writes_map), any_(root.writes_any), variant_(root.writes_variant) {}
+
   // Writes `object`, a struct described by `type`.
   void write_object(const type_desc& type, const void* object) {
     out_.push_back('{');
@@ -43610,14 +46483,39 @@ class table_encoder {
         out_.push_back(']');
         return;
       }
-      case field_kind::keyed_map: write_map(*f.nested, target); return;
-      case field_kind::optional_any:
-        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
-        return;
-      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+      case field_kind::keyed_map: write_through(map_, f, target, owner_type, owner); return;
+      case field_kind::optional_any: write_through(any_, f, target, owner_type, owner); return;
+      case field_kind::variant: write_through(variant_, f, target, owner_type, owner); return;
     }
   }
 
+  // A field of a rarer kind, through the writer the root table gave (none: the table was
+  // declared decode_only()).
+  void write_through(const field_writer* writer, const field_desc& f, const void* target, const type_desc& owner_type,
+                     const void* owner) {
+    if (writer == nullptr) {
+      reject("this table is not encoded");
+      return;
+    }
+    writer->write(*this, f, target, owner_type, owner);
+  }
+
+ public:
+  // The writers' steps (map_writer, any_writer, variant_writer below).
+  static void write_map_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_map(*f.nested, target);
+  }
+  static void write_any_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+  }
+  static void write_variant_field(table_encoder& e, const field_desc& f, const void* target,
+                                  const type_desc& owner_type, const void* owner) {
+    e.write_variant(f, target, owner_type, owner);
+  }
+
+ private:
   // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
   // key would leave only its last entry on the wire).
   void write_map(const type_desc& entry, const void* map) {
@@ -43752,15 +46650,22 @@ class table_encoder {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
+  const field_writer* map_;
+  const field_writer* any_;
+  const field_writer* variant_;
   std::string out_;
   std::string path_;
   bool failed_ = false;
   error error_;
 };
 
+inline constexpr field_writer map_writer{&table_encoder::write_map_field};
+inline constexpr field_writer any_writer{&table_encoder::write_any_field};
+inline constexpr field_writer variant_writer{&table_encoder::write_variant_field};
+
 // `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
 inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
-  table_encoder encoder;
+  table_encoder encoder(type);
   encoder.write_object(type, object);
   return encoder.finish();
 }
@@ -44140,6 +47045,27 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
+// The reaches_* bits of a table with these fields: their own kinds and those of the tables
+// they nest (a variant's raw alternative is any-JSON).
+constexpr unsigned char features_of(const field_desc* fields, std::size_t n) {
+  unsigned char f = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (fields[i].kind) {
+      case field_kind::keyed_map: f |= reaches_map | fields[i].nested->features; break;
+      case field_kind::optional_any: f |= reaches_any; break;
+      case field_kind::object:
+      case field_kind::object_list: f |= fields[i].nested->features; break;
+      case field_kind::variant:
+        f |= reaches_variant | reaches_any;
+        for (std::size_t a = 0; a < fields[i].variant->count; ++a)
+          f |= fields[i].variant->alternatives[a].type->features;
+        break;
+      default: break;
+    }
+  }
+  return f;
+}
+
 // What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
 constexpr type_desc table_base() {
@@ -44155,20 +47081,40 @@ constexpr type_desc table_base() {
       t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
     }
   }
+  t.features = features_of(Fields, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant) t.variants = &variant_reader;
+  }
+  return t;
+}
+
+// `t` with the writers of the kinds it reaches: a table that can be encoded.
+constexpr type_desc with_writers(type_desc t) {
+  if ((t.features & reaches_map) != 0) t.writes_map = &map_writer;
+  if ((t.features & reaches_any) != 0) t.writes_any = &any_writer;
+  if ((t.features & reaches_variant) != 0) t.writes_variant = &variant_writer;
+  return t;
+}
+
+// A table only decoded (encoding uses another): no writers, so decoding links no encoder steps.
+constexpr type_desc decode_only(type_desc t) {
+  t.writes_map = nullptr;
+  t.writes_any = nullptr;
+  t.writes_variant = nullptr;
   return t;
 }
 
 // The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
-  return table_base<T, Fields>();
+  return with_writers(table_base<T, Fields>());
 }
 
 // struct_type() for a struct that is also the element of a list (std::vector<T>): only these
 // tables instantiate the vector operations, so that the others cost no code.
 template <class T, const auto& Fields>
 constexpr type_desc list_type() {
-  type_desc t = table_base<T, Fields>();
+  type_desc t = with_writers(table_base<T, Fields>());
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -44251,7 +47197,9 @@ inline constexpr field_desc error_fields[] = {
     field<&api_error::ctx>("ctx", field_object_only),
     field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+// The error tables are decoded on every failed call; decode_only() keeps the encoder's steps for
+// maps and any-JSON out of programs that never encode an api_error (encode_json has its own).
+inline constexpr type_desc error_type = decode_only(struct_type<api_error, error_fields>());
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -44262,7 +47210,8 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[5],
     field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+inline constexpr type_desc validation_error_type = decode_only(struct_type<api_error, validation_error_fields>());
+inline constexpr type_desc validation_error_out_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -44285,7 +47234,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  return detail::encode_with_table(detail::validation_error_type, &body);
+  return detail::encode_with_table(detail::validation_error_out_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -46133,6 +49082,7 @@ NOVU_CC_NAMESPACE_END
 // headers an error keeps. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
+#include <cstring>      // memchr
 
 
 // ---- begin include/novu/core/detail/secret_names.hpp ----
@@ -46257,6 +49207,331 @@ inline bool is_secret_header(std::string_view name) {
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_SECRET_NAMES_HPP
 // ---- end include/novu/core/detail/secret_names.hpp ----
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -47322,6 +50597,55 @@ NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_ERROR_IPP
 // ---- end include/novu/core/impl/error.ipp ----
 
+// ---- begin include/novu/core/impl/pagination.ipp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// Implementation of novu/core/pagination.hpp: the page walk's loop guard.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
+  const auto at = std::lower_bound(
+      followed_.begin(), followed_.end(), cursor,
+      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
+  if (at == followed_.end() || at->first != cursor) {
+    followed_.emplace(at, cursor, page_number + 1);
+    return std::nullopt;
+  }
+  const std::size_t earlier = at->second;
+  std::string message =
+      "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
+  message += earlier == 1 ? std::string("is the cursor the walk started from")
+                          : "was already followed to fetch page " + std::to_string(earlier);
+  message += "; the walk stops instead of repeating pages";
+  return make_error(error_kind::decode, std::move(message), "/next");
+}
+
+NOVU_CC_API std::string page_cursor_guard::quoted(std::string_view cursor) {
+  constexpr std::size_t k_max = 100;
+  bool clipped = false;
+  if (cursor.size() > k_max) {
+    cursor = cursor.substr(0, utf8_boundary(cursor, k_max));
+    clipped = true;
+  }
+  std::string out = "\"";
+  for (char ch : cursor) {
+    const auto byte = static_cast<unsigned char>(ch);
+    out.push_back(byte < 0x20 || byte == 0x7F || ch == '"' ? '?' : ch);
+  }
+  out += clipped ? "...\"" : "\"";
+  return out;
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PAGINATION_IPP
+// ---- end include/novu/core/impl/pagination.ipp ----
+
 // ---- begin include/novu/core/impl/printing.ipp ----
 #ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
 #define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_IMPL_PRINTING_IPP
@@ -47816,6 +51140,32 @@ enum : unsigned char {
 
 struct type_desc;
 struct variant_desc;
+struct field_desc;
+class table_encoder;
+struct variant_engine;
+
+// The steps of the engine for the field kinds that most tables do not have (maps, any-JSON,
+// tagged unions) are reached only through the tables that have such a field, so that a program
+// whose tables have none does not link them. The objects are defined by the engine headers
+// (json_encoder.hpp, json_reader_variants.hpp); the builders only take their addresses.
+//
+// How the encoder writes a field of one of those kinds (`owner` is the struct that holds it).
+struct field_writer {
+  void (*write)(table_encoder& encoder, const field_desc& f, const void* target, const type_desc& owner_type,
+                const void* owner);
+};
+extern const field_writer map_writer;      // keyed_map
+extern const field_writer any_writer;      // optional_any
+extern const field_writer variant_writer;  // variant
+// The decoder's steps for tagged unions (json_reader.hpp defines the type).
+extern const variant_engine variant_reader;
+
+// type_desc::features: the kinds that a table reaches, itself or through the tables it nests.
+enum : unsigned char {
+  reaches_map = 1,
+  reaches_any = 2,
+  reaches_variant = 4,
+};
 
 // field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
 inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
@@ -47854,6 +51204,15 @@ struct type_desc {
   const void* cpp_type;  // the struct's C++ type (type_tag)
   // Bit i set: field i is the tag of a variant field of this struct.
   std::uint32_t tag_mask = 0;
+  // reaches_* bits: the kinds of this table's fields and of the tables they nest.
+  unsigned char features = 0;
+  // Structs with a variant field: the decoder's steps for it (variant_reader), else nullptr.
+  const variant_engine* variants = nullptr;
+  // Tables that can be encoded (struct_type, list_type): the writers of the kinds the table
+  // reaches, else nullptr; the encoder takes them from the table it starts from.
+  const field_writer* writes_map = nullptr;
+  const field_writer* writes_any = nullptr;
+  const field_writer* writes_variant = nullptr;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -48117,6 +51476,25 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class dto_reader;
+
+// The decoder's steps for tagged unions (variant_reader, json_reader_variants.hpp), reached
+// through the tables that have a variant field (type_desc::variants).
+struct variant_engine {
+  // A value for variant field `f` of the innermost object (`container`: an object or array opens).
+  bool (*value)(dto_reader& reader, const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                bool container);
+  // Tag field `field` of the innermost object is read again.
+  void (*repeated_tag)(dto_reader& reader, std::size_t field);
+  // The innermost container closes: its recorded payloads are settled.
+  bool (*close)(dto_reader& reader);
+  // While a payload is recorded: one parser event of it.
+  bool (*record_key)(dto_reader& reader, std::string& name);
+  bool (*record_scalar)(dto_reader& reader, json_event event, std::string* text, bool flag);
+  bool (*record_start)(dto_reader& reader, bool is_object);
+  bool (*record_end)(dto_reader& reader);
+};
+
 // The SAX handler. Use through decode_into().
 class dto_reader {
  public:
@@ -48363,7 +51741,10 @@ class dto_reader {
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) {
+      variants_ = top.type->variants;
+      variants_->repeated_tag(*this, i);
+    }
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -48444,6 +51825,32 @@ class dto_reader {
     bool differs = false;
   };
   void note_repeated_tag(const frame& owner, std::size_t field);
+  // A variant field's value, through the owner's table (type_desc::variants).
+  bool variant_through(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                       bool container) {
+    variants_ = stack_.back().type->variants;
+    return variants_->value(*this, f, target, event, text, flag, container);
+  }
+  bool close_variants();
+
+ public:
+  // variant_reader's steps.
+  static bool variant_value_step(dto_reader& r, const field_desc& f, void* target, json_event event, std::string* text,
+                                 bool flag, bool container) {
+    return r.variant_value(f, target, event, text, flag, container);
+  }
+  static void repeated_tag_step(dto_reader& r, std::size_t field) { r.note_repeated_tag(r.stack_.back(), field); }
+  static bool close_step(dto_reader& r) { return r.close_variants(); }
+  static bool record_key_step(dto_reader& r, std::string& name) { return r.record(tape_event::kind::key, &name); }
+  static bool record_scalar_step(dto_reader& r, json_event event, std::string* text, bool flag) {
+    return r.record_scalar(event, text, flag);
+  }
+  static bool record_start_step(dto_reader& r, bool is_object) {
+    return r.record(is_object ? tape_event::kind::start_object : tape_event::kind::start_array);
+  }
+  static bool record_end_step(dto_reader& r) { return r.record(tape_event::kind::end); }
+
+ private:
   static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
@@ -48452,8 +51859,7 @@ class dto_reader {
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     ++capture_depth_;
-    if (taping_)
-      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    if (taping_) return variants_->record_start(*this, event == json_event::object);
     capture_.start(event == json_event::object);
     return true;
   }
@@ -48481,10 +51887,11 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
-  std::vector<tape> tapes_;                  // recorded payloads of the open objects
-  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
-  bool taping_ = false;                      // the capture records into tapes_.back()
-  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
+  std::vector<tape> tapes_;                   // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;   // tags read twice in the open objects
+  bool taping_ = false;                       // the capture records into tapes_.back()
+  const variant_engine* variants_ = nullptr;  // set once a table's variant steps were used
+  const std::string* float_text_ = nullptr;   // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -48576,7 +51983,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
-    if (taping_) return record(tape_event::kind::key, &name);
+    if (taping_) return variants_->record_key(*this, name);
     capture_.key(name);
     return true;
   }
@@ -48723,7 +52130,7 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       scalar_any(event, text, flag, *out);
       return true;
     }
-    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::variant: return variant_through(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
@@ -48756,7 +52163,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
-  if (taping_) return record_scalar(event, text, flag);
+  if (taping_) return variants_->record_scalar(*this, event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -48777,7 +52184,7 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   if (taping_) {
     if (--capture_depth_ == 0) taping_ = false;
-    return record(tape_event::kind::end);
+    return variants_->record_end(*this);
   }
   capture_.end();
   if (--capture_depth_ == 0) {
@@ -48889,7 +52296,7 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       out.emplace();
       return capture_into(&*out, is_object);
     }
-    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::variant: return variant_through(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
     case field_kind::open_enum:
@@ -48918,14 +52325,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
-  if (!repeated_tags_.empty()) {
-    const std::size_t closing = stack_.size() - 1;
-    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
-      if (repeated_tags_[k].frame >= closing)
-        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -49235,6 +52635,26 @@ inline bool dto_reader::settle_variants(frame& object) {
   return true;
 }
 
+// A container closes in a document whose tables have variants: the payloads of the object that
+// closes are settled, and the repeated tags of it (and of anything it held) forgotten.
+inline bool dto_reader::close_variants() {
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return true;
+}
+
+inline constexpr variant_engine variant_reader{
+    &dto_reader::variant_value_step, &dto_reader::repeated_tag_step,  &dto_reader::close_step,
+    &dto_reader::record_key_step,    &dto_reader::record_scalar_step, &dto_reader::record_start_step,
+    &dto_reader::record_end_step,
+};
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
@@ -49468,6 +52888,10 @@ namespace detail {
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
  public:
+  // An encoder of `root` and what it nests: the writers of the rarer kinds come from `root`.
+  explicit table_encoder(const type_desc& root) noexcept
+      : map_(root.writes_map), any_(root.writes_any), variant_(root.writes_variant) {}
+
   // Writes `object`, a struct described by `type`.
   void write_object(const type_desc& type, const void* object) {
     out_.push_back('{');
@@ -49545,14 +52969,39 @@ class table_encoder {
         out_.push_back(']');
         return;
       }
-      case field_kind::keyed_map: write_map(*f.nested, target); return;
-      case field_kind::optional_any:
-        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
-        return;
-      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+      case field_kind::keyed_map: write_through(map_, f, target, owner_type, owner); return;
+      case field_kind::optional_any: write_through(any_, f, target, owner_type, owner); return;
+      case field_kind::variant: write_through(variant_, f, target, owner_type, owner); return;
     }
   }
 
+  // A field of a rarer kind, through the writer the root table gave (none: the table was
+  // declared decode_only()).
+  void write_through(const field_writer* writer, const field_desc& f, const void* target, const type_desc& owner_type,
+                     const void* owner) {
+    if (writer == nullptr) {
+      reject("this table is not encoded");
+      return;
+    }
+    writer->write(*this, f, target, owner_type, owner);
+  }
+
+ public:
+  // The writers' steps (map_writer, any_writer, variant_writer below).
+  static void write_map_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_map(*f.nested, target);
+  }
+  static void write_any_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+  }
+  static void write_variant_field(table_encoder& e, const field_desc& f, const void* target,
+                                  const type_desc& owner_type, const void* owner) {
+    e.write_variant(f, target, owner_type, owner);
+  }
+
+ private:
   // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
   // key would leave only its last entry on the wire).
   void write_map(const type_desc& entry, const void* map) {
@@ -49687,15 +53136,22 @@ class table_encoder {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
+  const field_writer* map_;
+  const field_writer* any_;
+  const field_writer* variant_;
   std::string out_;
   std::string path_;
   bool failed_ = false;
   error error_;
 };
 
+inline constexpr field_writer map_writer{&table_encoder::write_map_field};
+inline constexpr field_writer any_writer{&table_encoder::write_any_field};
+inline constexpr field_writer variant_writer{&table_encoder::write_variant_field};
+
 // `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
 inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
-  table_encoder encoder;
+  table_encoder encoder(type);
   encoder.write_object(type, object);
   return encoder.finish();
 }
@@ -50075,6 +53531,27 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
+// The reaches_* bits of a table with these fields: their own kinds and those of the tables
+// they nest (a variant's raw alternative is any-JSON).
+constexpr unsigned char features_of(const field_desc* fields, std::size_t n) {
+  unsigned char f = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (fields[i].kind) {
+      case field_kind::keyed_map: f |= reaches_map | fields[i].nested->features; break;
+      case field_kind::optional_any: f |= reaches_any; break;
+      case field_kind::object:
+      case field_kind::object_list: f |= fields[i].nested->features; break;
+      case field_kind::variant:
+        f |= reaches_variant | reaches_any;
+        for (std::size_t a = 0; a < fields[i].variant->count; ++a)
+          f |= fields[i].variant->alternatives[a].type->features;
+        break;
+      default: break;
+    }
+  }
+  return f;
+}
+
 // What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
 constexpr type_desc table_base() {
@@ -50090,20 +53567,40 @@ constexpr type_desc table_base() {
       t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
     }
   }
+  t.features = features_of(Fields, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant) t.variants = &variant_reader;
+  }
+  return t;
+}
+
+// `t` with the writers of the kinds it reaches: a table that can be encoded.
+constexpr type_desc with_writers(type_desc t) {
+  if ((t.features & reaches_map) != 0) t.writes_map = &map_writer;
+  if ((t.features & reaches_any) != 0) t.writes_any = &any_writer;
+  if ((t.features & reaches_variant) != 0) t.writes_variant = &variant_writer;
+  return t;
+}
+
+// A table only decoded (encoding uses another): no writers, so decoding links no encoder steps.
+constexpr type_desc decode_only(type_desc t) {
+  t.writes_map = nullptr;
+  t.writes_any = nullptr;
+  t.writes_variant = nullptr;
   return t;
 }
 
 // The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
-  return table_base<T, Fields>();
+  return with_writers(table_base<T, Fields>());
 }
 
 // struct_type() for a struct that is also the element of a list (std::vector<T>): only these
 // tables instantiate the vector operations, so that the others cost no code.
 template <class T, const auto& Fields>
 constexpr type_desc list_type() {
-  type_desc t = table_base<T, Fields>();
+  type_desc t = with_writers(table_base<T, Fields>());
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -50186,7 +53683,9 @@ inline constexpr field_desc error_fields[] = {
     field<&api_error::ctx>("ctx", field_object_only),
     field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+// The error tables are decoded on every failed call; decode_only() keeps the encoder's steps for
+// maps and any-JSON out of programs that never encode an api_error (encode_json has its own).
+inline constexpr type_desc error_type = decode_only(struct_type<api_error, error_fields>());
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -50197,7 +53696,8 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[5],
     field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+inline constexpr type_desc validation_error_type = decode_only(struct_type<api_error, validation_error_fields>());
+inline constexpr type_desc validation_error_out_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -50220,7 +53720,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  return detail::encode_with_table(detail::validation_error_type, &body);
+  return detail::encode_with_table(detail::validation_error_out_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
@@ -51978,7 +55478,333 @@ NOVU_CC_INSTANTIATE class std::vector<novu::context_entry>;
 // the cost is linear in the text's size whatever it holds. Needs only the standard library.
 // SPDX-License-Identifier: MIT
 
+#include <cstring>      // memcpy, memmove
 
+
+// ---- begin include/novu/core/detail/text.hpp ----
+#ifndef NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+#define NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// Byte-level text helpers shared by the builders, the parsers and the fake server.
+// SPDX-License-Identifier: MIT
+
+
+
+NOVU_CC_NAMESPACE_BEGIN
+namespace detail {
+
+// Offset of the first byte that makes `text` invalid UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included), or npos when it is valid.
+inline std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII, the common case, eight bytes at a time.
+    for (std::uint64_t word = 0; n - i >= 8; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (i == n) break;
+    const std::uint8_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint8_t lo = 0x80;
+    std::uint8_t hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept { return find_invalid_utf8(text) == std::string_view::npos; }
+
+// True when `value` may go into an HTTP header: no CR, LF, NUL or other control character
+// except horizontal tab.
+inline bool is_safe_header_value(std::string_view value) noexcept {
+  // Eight bytes at a time while none is below 0x20 (tab included) or 0x7F; then byte by byte.
+  constexpr std::uint64_t ones = 0x0101010101010101u;
+  constexpr std::uint64_t highs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (std::uint64_t word = 0; value.size() - i >= 8; i += 8) {
+    std::memcpy(&word, value.data() + i, 8);
+    const std::uint64_t del = word ^ (ones * 0x7F);
+    if ((((word - ones * 0x20) & ~word) | ((del - ones) & ~del)) & highs) break;
+  }
+  for (; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// Appends `text` percent-encoded like JavaScript's encodeURIComponent; with
+// `encode_apostrophe` also "'" (as the URL search setter does for query strings).
+inline void append_percent_encoded(std::string& out, std::string_view text, bool encode_apostrophe) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '(' || c == ')' ||
+                            (c == '\'' && !encode_apostrophe);
+    if (unreserved) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+  }
+}
+
+// Value of hex digit `h`, or -1.
+constexpr int hex_digit_value(char h) noexcept {
+  return h >= '0' && h <= '9'   ? h - '0'
+         : h >= 'a' && h <= 'f' ? h - 'a' + 10
+         : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : -1;
+}
+
+// The largest offset not above `at` (nor the size) that does not fall inside a UTF-8 sequence:
+// where a text may be cut.
+inline std::size_t utf8_boundary(std::string_view text, std::size_t at) noexcept {
+  if (at >= text.size()) return text.size();
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); false on a malformed escape.
+inline bool percent_decode(std::string_view text, std::string& out, bool plus_is_space) {
+  out.clear();
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int hi = hex_digit_value(text[i + 1]);
+      const int lo = hex_digit_value(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (ch == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return true;
+}
+
+// Appends one JSON-pointer reference token for `key` ("~" -> "~0", "/" -> "~1"), copying
+// the runs between escapes in one go.
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '~' || key[i] == '/') {
+      pointer.append(key.data() + run, i - run);
+      pointer += key[i] == '~' ? "~0" : "~1";
+      run = i + 1;
+    }
+  }
+  pointer.append(key.data() + run, key.size() - run);
+}
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// One JSON escape sequence starting at text[at] == '\\': appends what it stands for to `out`
+// and returns its length in `text`; 0 when it is not a valid escape (the backslash then stands
+// for itself). A lone surrogate becomes U+FFFD.
+inline std::size_t decode_json_escape(std::string_view text, std::size_t at, std::string& out) {
+  if (at + 1 >= text.size()) return 0;
+  const char e = text[at + 1];
+  switch (e) {
+    case '"':
+    case '\\':
+    case '/': out.push_back(e); return 2;
+    case 'b': out.push_back('\b'); return 2;
+    case 'f': out.push_back('\f'); return 2;
+    case 'n': out.push_back('\n'); return 2;
+    case 'r': out.push_back('\r'); return 2;
+    case 't': out.push_back('\t'); return 2;
+    case 'u': break;
+    default: return 0;
+  }
+  auto unit_at = [&](std::size_t pos) -> long {
+    if (pos + 6 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return -1;
+    long v = 0;
+    for (std::size_t k = pos + 2; k < pos + 6; ++k) {
+      const int d = hex_digit_value(text[k]);
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  const long first = unit_at(at);
+  if (first < 0) return 0;
+  if (first >= 0xD800 && first <= 0xDBFF) {
+    const long second = unit_at(at + 6);
+    if (second >= 0xDC00 && second <= 0xDFFF) {
+      append_utf8(out, 0x10000u + ((static_cast<std::uint32_t>(first) - 0xD800u) << 10) +
+                           (static_cast<std::uint32_t>(second) - 0xDC00u));
+      return 12;
+    }
+  }
+  append_utf8(out, first >= 0xD800 && first <= 0xDFFF ? 0xFFFDu : static_cast<std::uint32_t>(first));
+  return 6;
+}
+
+// The content of a JSON string token (without its quotes) with every escape resolved; an
+// invalid escape keeps its backslash.
+inline std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\\') {
+      const std::size_t used = decode_json_escape(raw, i, out);
+      if (used != 0) {
+        i += used;
+        continue;
+      }
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
+}
+
+// Appends `text` (valid UTF-8) as a JSON string the way nlohmann's dump() does: quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; everything else as is.
+inline void append_json_string(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0x0F]);
+    }
+  }
+  out.append(text.data() + plain, text.size() - plain);
+  out.push_back('"');
+}
+
+// Appends `text` escaped as the content of a JSON string (quotes, backslashes and control
+// characters; everything else as is).
+inline void append_json_escaped(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+}
+
+// Appends `text` with control characters, DEL and bytes that are not valid UTF-8 escaped as
+// \n, \r, \t or \xNN, so that it cannot forge log lines; valid multi-byte UTF-8 is kept.
+inline void append_printable(std::string& out, std::string_view text) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(text[i]);
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xF4) {
+      const std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len <= text.size() && is_valid_utf8(text.substr(i, len))) {
+        out.append(text.data() + i, len);
+        i += len;
+        continue;
+      }
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0x0F]);
+    }
+    ++i;
+  }
+}
+
+// True when `text` needs append_printable's escaping (a control character, DEL or invalid UTF-8).
+inline bool needs_printable_escaping(std::string_view text) noexcept {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return !is_valid_utf8(text);
+}
+
+}  // namespace detail
+NOVU_CC_NAMESPACE_END
+#endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_TEXT_HPP
+// ---- end include/novu/core/detail/text.hpp ----
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
@@ -52623,6 +56449,32 @@ enum : unsigned char {
 
 struct type_desc;
 struct variant_desc;
+struct field_desc;
+class table_encoder;
+struct variant_engine;
+
+// The steps of the engine for the field kinds that most tables do not have (maps, any-JSON,
+// tagged unions) are reached only through the tables that have such a field, so that a program
+// whose tables have none does not link them. The objects are defined by the engine headers
+// (json_encoder.hpp, json_reader_variants.hpp); the builders only take their addresses.
+//
+// How the encoder writes a field of one of those kinds (`owner` is the struct that holds it).
+struct field_writer {
+  void (*write)(table_encoder& encoder, const field_desc& f, const void* target, const type_desc& owner_type,
+                const void* owner);
+};
+extern const field_writer map_writer;      // keyed_map
+extern const field_writer any_writer;      // optional_any
+extern const field_writer variant_writer;  // variant
+// The decoder's steps for tagged unions (json_reader.hpp defines the type).
+extern const variant_engine variant_reader;
+
+// type_desc::features: the kinds that a table reaches, itself or through the tables it nests.
+enum : unsigned char {
+  reaches_map = 1,
+  reaches_any = 2,
+  reaches_variant = 4,
+};
 
 // field_desc::tag_field of a variant whose tag the body does not carry, and of other fields.
 inline constexpr std::size_t no_tag = static_cast<std::size_t>(-1);
@@ -52661,6 +56513,15 @@ struct type_desc {
   const void* cpp_type;  // the struct's C++ type (type_tag)
   // Bit i set: field i is the tag of a variant field of this struct.
   std::uint32_t tag_mask = 0;
+  // reaches_* bits: the kinds of this table's fields and of the tables they nest.
+  unsigned char features = 0;
+  // Structs with a variant field: the decoder's steps for it (variant_reader), else nullptr.
+  const variant_engine* variants = nullptr;
+  // Tables that can be encoded (struct_type, list_type): the writers of the kinds the table
+  // reaches, else nullptr; the encoder takes them from the table it starts from.
+  const field_writer* writes_map = nullptr;
+  const field_writer* writes_any = nullptr;
+  const field_writer* writes_variant = nullptr;
   // Structs: restores a default value (a struct member that the body leaves out).
   void (*reset)(void* object) = nullptr;
   // Lists (std::vector<T>): makes room for `count` elements, never for more than `max_bytes`.
@@ -54167,6 +58028,25 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+class dto_reader;
+
+// The decoder's steps for tagged unions (variant_reader, json_reader_variants.hpp), reached
+// through the tables that have a variant field (type_desc::variants).
+struct variant_engine {
+  // A value for variant field `f` of the innermost object (`container`: an object or array opens).
+  bool (*value)(dto_reader& reader, const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                bool container);
+  // Tag field `field` of the innermost object is read again.
+  void (*repeated_tag)(dto_reader& reader, std::size_t field);
+  // The innermost container closes: its recorded payloads are settled.
+  bool (*close)(dto_reader& reader);
+  // While a payload is recorded: one parser event of it.
+  bool (*record_key)(dto_reader& reader, std::string& name);
+  bool (*record_scalar)(dto_reader& reader, json_event event, std::string* text, bool flag);
+  bool (*record_start)(dto_reader& reader, bool is_object);
+  bool (*record_end)(dto_reader& reader);
+};
+
 // The SAX handler. Use through decode_into().
 class dto_reader {
  public:
@@ -54413,7 +58293,10 @@ class dto_reader {
   void select_field(frame& top, std::size_t i) {
     const field_desc& f = top.type->fields[i];
     const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) note_repeated_tag(top, i);
+    if ((top.seen & bit) != 0 && (top.type->tag_mask & bit) != 0) {
+      variants_ = top.type->variants;
+      variants_->repeated_tag(*this, i);
+    }
     top.key = key_kind::name;
     top.name = f.name;
     top.seen |= (std::uint32_t{1} << i);
@@ -54494,6 +58377,32 @@ class dto_reader {
     bool differs = false;
   };
   void note_repeated_tag(const frame& owner, std::size_t field);
+  // A variant field's value, through the owner's table (type_desc::variants).
+  bool variant_through(const field_desc& f, void* target, json_event event, std::string* text, bool flag,
+                       bool container) {
+    variants_ = stack_.back().type->variants;
+    return variants_->value(*this, f, target, event, text, flag, container);
+  }
+  bool close_variants();
+
+ public:
+  // variant_reader's steps.
+  static bool variant_value_step(dto_reader& r, const field_desc& f, void* target, json_event event, std::string* text,
+                                 bool flag, bool container) {
+    return r.variant_value(f, target, event, text, flag, container);
+  }
+  static void repeated_tag_step(dto_reader& r, std::size_t field) { r.note_repeated_tag(r.stack_.back(), field); }
+  static bool close_step(dto_reader& r) { return r.close_variants(); }
+  static bool record_key_step(dto_reader& r, std::string& name) { return r.record(tape_event::kind::key, &name); }
+  static bool record_scalar_step(dto_reader& r, json_event event, std::string* text, bool flag) {
+    return r.record_scalar(event, text, flag);
+  }
+  static bool record_start_step(dto_reader& r, bool is_object) {
+    return r.record(is_object ? tape_event::kind::start_object : tape_event::kind::start_array);
+  }
+  static bool record_end_step(dto_reader& r) { return r.record(tape_event::kind::end); }
+
+ private:
   static bool field_spelling(const frame& owner, std::size_t field, std::string_view& out);
   bool capture_into(any_json* target, bool is_object);
   void reserve_list(const frame& list);
@@ -54502,8 +58411,7 @@ class dto_reader {
   bool capture_scalar(json_event event, std::string* text, bool flag);
   bool capture_start(json_event event) {
     ++capture_depth_;
-    if (taping_)
-      return record(event == json_event::object ? tape_event::kind::start_object : tape_event::kind::start_array);
+    if (taping_) return variants_->record_start(*this, event == json_event::object);
     capture_.start(event == json_event::object);
     return true;
   }
@@ -54531,10 +58439,11 @@ class dto_reader {
   json_text_writer capture_;
   bool capture_is_object_ = false;
   any_json* capture_target_ = nullptr;
-  std::vector<tape> tapes_;                  // recorded payloads of the open objects
-  std::vector<repeated_tag> repeated_tags_;  // tags read twice in the open objects
-  bool taping_ = false;                      // the capture records into tapes_.back()
-  const std::string* float_text_ = nullptr;  // a real's text, while its event is handled
+  std::vector<tape> tapes_;                   // recorded payloads of the open objects
+  std::vector<repeated_tag> repeated_tags_;   // tags read twice in the open objects
+  bool taping_ = false;                       // the capture records into tapes_.back()
+  const variant_engine* variants_ = nullptr;  // set once a table's variant steps were used
+  const std::string* float_text_ = nullptr;   // a real's text, while its event is handled
   number_value number_{};
   std::uint64_t unsigned_ = 0;
   bool float_event_ = false;
@@ -54626,7 +58535,7 @@ inline dto_reader::slot dto_reader::current_slot() {
 // ---- keys ----
 inline bool dto_reader::on_key(std::string& name) {
   if (capture_depth_ > 0) {
-    if (taping_) return record(tape_event::kind::key, &name);
+    if (taping_) return variants_->record_key(*this, name);
     capture_.key(name);
     return true;
   }
@@ -54773,7 +58682,7 @@ inline bool dto_reader::field_scalar(const field_desc& f, void* target, json_eve
       scalar_any(event, text, flag, *out);
       return true;
     }
-    case field_kind::variant: return variant_value(f, target, event, text, flag, false);
+    case field_kind::variant: return variant_through(f, target, event, text, flag, false);
     case field_kind::string_list: return type_error("an array of strings", event);
     case field_kind::object_list: return type_error("an array", event);
     case field_kind::object:
@@ -54806,7 +58715,7 @@ inline dto_reader::ordered_json dto_reader::scalar_json(json_event event, std::s
 
 // ---- capture of any-JSON values as compact text, written as the events arrive ----
 inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool flag) {
-  if (taping_) return record_scalar(event, text, flag);
+  if (taping_) return variants_->record_scalar(*this, event, text, flag);
   switch (event) {
     case json_event::null: capture_.null(); break;
     case json_event::boolean: capture_.boolean(flag); break;
@@ -54827,7 +58736,7 @@ inline bool dto_reader::capture_scalar(json_event event, std::string* text, bool
 inline bool dto_reader::capture_end() {
   if (taping_) {
     if (--capture_depth_ == 0) taping_ = false;
-    return record(tape_event::kind::end);
+    return variants_->record_end(*this);
   }
   capture_.end();
   if (--capture_depth_ == 0) {
@@ -54939,7 +58848,7 @@ inline bool dto_reader::field_container(const field_desc& f, void* target, json_
       out.emplace();
       return capture_into(&*out, is_object);
     }
-    case field_kind::variant: return variant_value(f, target, event, nullptr, false, true);
+    case field_kind::variant: return variant_through(f, target, event, nullptr, false, true);
     case field_kind::string:
     case field_kind::optional_string:
     case field_kind::open_enum:
@@ -54968,14 +58877,7 @@ inline bool dto_reader::end_container() {
     --skip_depth_;
     return true;
   }
-  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
-  if (!repeated_tags_.empty()) {
-    const std::size_t closing = stack_.size() - 1;
-    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
-      if (repeated_tags_[k].frame >= closing)
-        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  if ((stack_.back().has_variant || !repeated_tags_.empty()) && !variants_->close(*this)) return false;
   const frame top = stack_.back();
   stack_.pop_back();
   if (keys_.size() > top.key_base) keys_.resize(top.key_base);
@@ -55285,6 +59187,26 @@ inline bool dto_reader::settle_variants(frame& object) {
   return true;
 }
 
+// A container closes in a document whose tables have variants: the payloads of the object that
+// closes are settled, and the repeated tags of it (and of anything it held) forgotten.
+inline bool dto_reader::close_variants() {
+  if (stack_.back().has_variant && !settle_variants(stack_.back())) return false;
+  if (!repeated_tags_.empty()) {
+    const std::size_t closing = stack_.size() - 1;
+    for (std::size_t k = repeated_tags_.size(); k-- > 0;) {
+      if (repeated_tags_[k].frame >= closing)
+        repeated_tags_.erase(repeated_tags_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return true;
+}
+
+inline constexpr variant_engine variant_reader{
+    &dto_reader::variant_value_step, &dto_reader::repeated_tag_step,  &dto_reader::close_step,
+    &dto_reader::record_key_step,    &dto_reader::record_scalar_step, &dto_reader::record_start_step,
+    &dto_reader::record_end_step,
+};
+
 }  // namespace detail
 NOVU_CC_NAMESPACE_END
 #endif  // NOVU_CC_SINGLE_INCLUDE_NOVU_CORE_DETAIL_JSON_READER_VARIANTS_HPP
@@ -55518,6 +59440,10 @@ namespace detail {
 // Writes DTOs as JSON text from their tables.
 class table_encoder {
  public:
+  // An encoder of `root` and what it nests: the writers of the rarer kinds come from `root`.
+  explicit table_encoder(const type_desc& root) noexcept
+      : map_(root.writes_map), any_(root.writes_any), variant_(root.writes_variant) {}
+
   // Writes `object`, a struct described by `type`.
   void write_object(const type_desc& type, const void* object) {
     out_.push_back('{');
@@ -55595,14 +59521,39 @@ class table_encoder {
         out_.push_back(']');
         return;
       }
-      case field_kind::keyed_map: write_map(*f.nested, target); return;
-      case field_kind::optional_any:
-        write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
-        return;
-      case field_kind::variant: write_variant(f, target, owner_type, owner); return;
+      case field_kind::keyed_map: write_through(map_, f, target, owner_type, owner); return;
+      case field_kind::optional_any: write_through(any_, f, target, owner_type, owner); return;
+      case field_kind::variant: write_through(variant_, f, target, owner_type, owner); return;
     }
   }
 
+  // A field of a rarer kind, through the writer the root table gave (none: the table was
+  // declared decode_only()).
+  void write_through(const field_writer* writer, const field_desc& f, const void* target, const type_desc& owner_type,
+                     const void* owner) {
+    if (writer == nullptr) {
+      reject("this table is not encoded");
+      return;
+    }
+    writer->write(*this, f, target, owner_type, owner);
+  }
+
+ public:
+  // The writers' steps (map_writer, any_writer, variant_writer below).
+  static void write_map_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_map(*f.nested, target);
+  }
+  static void write_any_field(table_encoder& e, const field_desc& f, const void* target,
+                              const type_desc& /*owner_type*/, const void* /*owner*/) {
+    e.write_any(**static_cast<const std::optional<any_json>*>(target), (f.flags & field_object_only) != 0);
+  }
+  static void write_variant_field(table_encoder& e, const field_desc& f, const void* target,
+                                  const type_desc& owner_type, const void* owner) {
+    e.write_variant(f, target, owner_type, owner);
+  }
+
+ private:
   // A map: one member per entry, in order; keys must be valid UTF-8 and distinct (a repeated
   // key would leave only its last entry on the wire).
   void write_map(const type_desc& entry, const void* map) {
@@ -55737,15 +59688,22 @@ class table_encoder {
   }
   void leave(std::size_t mark) { path_.resize(mark); }
 
+  const field_writer* map_;
+  const field_writer* any_;
+  const field_writer* variant_;
   std::string out_;
   std::string path_;
   bool failed_ = false;
   error error_;
 };
 
+inline constexpr field_writer map_writer{&table_encoder::write_map_field};
+inline constexpr field_writer any_writer{&table_encoder::write_any_field};
+inline constexpr field_writer variant_writer{&table_encoder::write_variant_field};
+
 // `object` (described by `type`) as compact JSON text, or the first problem with its pointer.
 inline result<std::string> encode_with_table(const type_desc& type, const void* object) {
-  table_encoder encoder;
+  table_encoder encoder(type);
   encoder.write_object(type, object);
   return encoder.finish();
 }
@@ -56125,6 +60083,27 @@ constexpr bool fields_fit(const field_desc (&fields)[N]) {
   return true;
 }
 
+// The reaches_* bits of a table with these fields: their own kinds and those of the tables
+// they nest (a variant's raw alternative is any-JSON).
+constexpr unsigned char features_of(const field_desc* fields, std::size_t n) {
+  unsigned char f = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (fields[i].kind) {
+      case field_kind::keyed_map: f |= reaches_map | fields[i].nested->features; break;
+      case field_kind::optional_any: f |= reaches_any; break;
+      case field_kind::object:
+      case field_kind::object_list: f |= fields[i].nested->features; break;
+      case field_kind::variant:
+        f |= reaches_variant | reaches_any;
+        for (std::size_t a = 0; a < fields[i].variant->count; ++a)
+          f |= fields[i].variant->alternatives[a].type->features;
+        break;
+      default: break;
+    }
+  }
+  return f;
+}
+
 // What every table of struct `T` has: its fields (counted and checked) and how to reset it.
 template <class T, const auto& Fields>
 constexpr type_desc table_base() {
@@ -56140,20 +60119,40 @@ constexpr type_desc table_base() {
       t.tag_mask |= std::uint32_t{1} << Fields[i].tag_field;
     }
   }
+  t.features = features_of(Fields, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (Fields[i].kind == field_kind::variant) t.variants = &variant_reader;
+  }
+  return t;
+}
+
+// `t` with the writers of the kinds it reaches: a table that can be encoded.
+constexpr type_desc with_writers(type_desc t) {
+  if ((t.features & reaches_map) != 0) t.writes_map = &map_writer;
+  if ((t.features & reaches_any) != 0) t.writes_any = &any_writer;
+  if ((t.features & reaches_variant) != 0) t.writes_variant = &variant_writer;
+  return t;
+}
+
+// A table only decoded (encoding uses another): no writers, so decoding links no encoder steps.
+constexpr type_desc decode_only(type_desc t) {
+  t.writes_map = nullptr;
+  t.writes_any = nullptr;
+  t.writes_variant = nullptr;
   return t;
 }
 
 // The table of struct `T` from its fields.
 template <class T, const auto& Fields>
 constexpr type_desc struct_type() {
-  return table_base<T, Fields>();
+  return with_writers(table_base<T, Fields>());
 }
 
 // struct_type() for a struct that is also the element of a list (std::vector<T>): only these
 // tables instantiate the vector operations, so that the others cost no code.
 template <class T, const auto& Fields>
 constexpr type_desc list_type() {
-  type_desc t = table_base<T, Fields>();
+  type_desc t = with_writers(table_base<T, Fields>());
   t.reserve = &vector_reserve<T>;
   t.element = &vector_element<T>;
   t.truncate = &vector_truncate<T>;
@@ -56236,7 +60235,9 @@ inline constexpr field_desc error_fields[] = {
     field<&api_error::ctx>("ctx", field_object_only),
     field<&api_error::error_id>("errorId"),
 };
-inline constexpr type_desc error_type = struct_type<api_error, error_fields>();
+// The error tables are decoded on every failed call; decode_only() keeps the encoder's steps for
+// maps and any-JSON out of programs that never encode an api_error (encode_json has its own).
+inline constexpr type_desc error_type = decode_only(struct_type<api_error, error_fields>());
 
 inline constexpr field_desc validation_error_fields[] = {
     error_fields[0],
@@ -56247,7 +60248,8 @@ inline constexpr field_desc validation_error_fields[] = {
     error_fields[5],
     field<&api_error::errors>("errors", field_required),
 };
-inline constexpr type_desc validation_error_type = struct_type<api_error, validation_error_fields>();
+inline constexpr type_desc validation_error_type = decode_only(struct_type<api_error, validation_error_fields>());
+inline constexpr type_desc validation_error_out_type = struct_type<api_error, validation_error_fields>();
 
 // Decodes `text` as a `T` described by `type`, in place in the returned result (a decoded
 // list page is moved by nobody).
@@ -56270,7 +60272,7 @@ NOVU_CC_API result<api_error> decode_validation_error(std::string_view json, con
 }
 
 NOVU_CC_API result<std::string> encode_json(const api_error& body) {
-  return detail::encode_with_table(detail::validation_error_type, &body);
+  return detail::encode_with_table(detail::validation_error_out_type, &body);
 }
 
 NOVU_CC_API result<any_json> parse_any_json(std::string_view json_text, const decode_limits& limits) {
