@@ -1639,6 +1639,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 // ---- begin include/novu/core/pagination.hpp ----
@@ -1677,22 +1678,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -1705,15 +1715,22 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -3994,6 +4011,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 // ---- begin include/novu/core/pagination.hpp ----
@@ -4032,22 +4050,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -4060,15 +4087,22 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -6315,6 +6349,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 // ---- begin include/novu/core/pagination.hpp ----
@@ -6353,22 +6388,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -6381,15 +6425,22 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -8429,6 +8480,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 // ---- begin include/novu/core/pagination.hpp ----
@@ -8467,22 +8519,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -8495,15 +8556,22 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -10537,6 +10605,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 // ---- begin include/novu/core/pagination.hpp ----
@@ -10575,22 +10644,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -10603,15 +10681,22 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -13091,6 +13176,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 // ---- begin include/novu/core/pagination.hpp ----
@@ -13129,22 +13215,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -13157,15 +13252,22 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -17294,22 +17396,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -18019,22 +18130,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -20297,6 +20417,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 // ---- begin include/novu/core/pagination.hpp ----
@@ -20335,22 +20456,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -20363,15 +20493,22 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -24470,22 +24607,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -25195,22 +25341,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -27478,6 +27633,7 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 // ---- begin include/novu/core/pagination.hpp ----
@@ -27516,22 +27672,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -27544,15 +27709,22 @@ NOVU_CC_NAMESPACE_END
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -31616,22 +31788,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -32341,22 +32522,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -33080,22 +33270,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail
@@ -34116,20 +34315,28 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -37564,20 +37771,28 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
@@ -50603,20 +50818,28 @@ NOVU_CC_NAMESPACE_END
 // Implementation of novu/core/pagination.hpp: the page walk's loop guard.
 // SPDX-License-Identifier: MIT
 
+#include <unordered_map>  // unordered_map
 
 
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")

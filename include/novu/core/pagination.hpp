@@ -15,8 +15,6 @@
 #include <optional>     // optional
 #include <string>       // string
 #include <string_view>  // string_view
-#include <utility>      // pair
-#include <vector>       // vector
 
 #include "novu/core/error.hpp"
 #include "novu/core/version.hpp"
@@ -45,22 +43,31 @@ class page_cursor_guard {
   // item, and following the same cursor without includeCursor moves on.
   template <class ListParams>
   explicit page_cursor_guard(const ListParams& first) {
-    if (first.after && first.include_cursor != true) followed_.emplace_back(*first.after, 1);
+    if (first.after && first.include_cursor != true) start_from(*first.after);
   }
+  page_cursor_guard(const page_cursor_guard&) = delete;             // owns its set
+  page_cursor_guard& operator=(const page_cursor_guard&) = delete;  // likewise
+  // Frees the set of cursors followed.
+  NOVU_CC_API ~page_cursor_guard();
 
   // Records that `cursor`, the `next` of page `page_number` (1-based), fetches page
   // page_number + 1. An error (kind decode, location "/next") when the walk already followed
-  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes.
+  // `cursor`: the message names both pages and quotes the cursor, clipped to 100 bytes. Constant
+  // time on average, so a walk of many pages stays linear.
   NOVU_CC_API std::optional<error> follow(const std::string& cursor, std::size_t page_number);
 
  private:
+  // Records the starting `after` as followed by page 1.
+  NOVU_CC_API void start_from(const std::string& after);
+
   // `cursor` in double quotes for a message: at most 100 bytes (cut at a character boundary,
   // then "..."), control characters and quotes shown as '?'.
   NOVU_CC_API static std::string quoted(std::string_view cursor);
 
-  // cursor -> page it fetched, sorted by cursor (a walk follows few cursors; a sorted vector
-  // keeps <unordered_map> and its instantiations out of every file that includes the clients).
-  std::vector<std::pair<std::string, std::size_t>> followed_;
+  // cursor -> the page it fetched: a hash map that the implementation owns, so that neither
+  // <unordered_map> nor its instantiations reach every file that includes the clients.
+  struct followed_cursors;
+  followed_cursors* followed_ = nullptr;
 };
 
 }  // namespace detail

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <algorithm>    // lower_bound
-#include <cstddef>      // size_t
-#include <optional>     // optional, nullopt
-#include <string>       // string, to_string
-#include <string_view>  // string_view
-#include <utility>      // move, pair
+#include <cstddef>        // size_t
+#include <optional>       // optional, nullopt
+#include <string>         // string, to_string
+#include <string_view>    // string_view
+#include <unordered_map>  // unordered_map
+#include <utility>        // move
 
 #include "novu/core/detail/text.hpp"
 #include "novu/core/error.hpp"
@@ -17,15 +17,22 @@
 NOVU_CC_NAMESPACE_BEGIN
 namespace detail {
 
+struct page_cursor_guard::followed_cursors {
+  std::unordered_map<std::string, std::size_t> pages;  // cursor -> the page it fetched
+};
+
+NOVU_CC_API page_cursor_guard::~page_cursor_guard() { delete followed_; }
+
+NOVU_CC_API void page_cursor_guard::start_from(const std::string& after) {
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  followed_->pages.emplace(after, 1);
+}
+
 NOVU_CC_API std::optional<error> page_cursor_guard::follow(const std::string& cursor, std::size_t page_number) {
-  const auto at = std::lower_bound(
-      followed_.begin(), followed_.end(), cursor,
-      [](const std::pair<std::string, std::size_t>& entry, const std::string& key) { return entry.first < key; });
-  if (at == followed_.end() || at->first != cursor) {
-    followed_.emplace(at, cursor, page_number + 1);
-    return std::nullopt;
-  }
-  const std::size_t earlier = at->second;
+  if (followed_ == nullptr) followed_ = new followed_cursors;
+  const auto inserted = followed_->pages.emplace(cursor, page_number + 1);
+  if (inserted.second) return std::nullopt;
+  const std::size_t earlier = inserted.first->second;
   std::string message =
       "pagination loop: the next cursor of page " + std::to_string(page_number) + ", " + quoted(cursor) + ", ";
   message += earlier == 1 ? std::string("is the cursor the walk started from")
