@@ -532,8 +532,8 @@ int run_verify(client_type& client, const command_line& cl) {
   return exit_ok;
 }
 
-int run_delete(client_type& client, const command_line& cl) {
-  novu::result<void> gone = client.channel_connections().remove(cl.positional[0], call_options_of(cl));
+// Reports the outcome of a delete of cl.positional[0] (either resource) and returns the exit code.
+int report_deleted(const novu::result<void>& gone, const command_line& cl) {
   if (!gone) return report_error(gone.error(), cl);
   if (cl.flag("--json")) {
     std::printf("{\"deleted\":%s}\n", novu::json_string(cl.positional[0]).value_or(novu::any_json{}).text.c_str());
@@ -541,6 +541,10 @@ int run_delete(client_type& client, const command_line& cl) {
     std::printf("deleted %s\n", cl.positional[0].c_str());
   }
   return exit_ok;
+}
+
+int run_delete(client_type& client, const command_line& cl) {
+  return report_deleted(client.channel_connections().remove(cl.positional[0], call_options_of(cl)), cl);
 }
 
 // Decodes the --body file with `decode`; an error text when it cannot be read or decoded.

@@ -161,14 +161,7 @@ int run_endpoints_get(client_type& client, const command_line& cl) {
 }
 
 int run_endpoints_delete(client_type& client, const command_line& cl) {
-  novu::result<void> gone = client.channel_endpoints().remove(cl.positional[0], call_options_of(cl));
-  if (!gone) return report_error(gone.error(), cl);
-  if (cl.flag("--json")) {
-    std::printf("{\"deleted\":%s}\n", novu::json_string(cl.positional[0]).value_or(novu::any_json{}).text.c_str());
-  } else {
-    std::printf("deleted %s\n", cl.positional[0].c_str());
-  }
-  return exit_ok;
+  return report_deleted(client.channel_endpoints().remove(cl.positional[0], call_options_of(cl)), cl);
 }
 
 int run_endpoints_create(client_type& client, const command_line& cl) {

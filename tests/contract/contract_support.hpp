@@ -4,7 +4,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <chrono>       // milliseconds
 #include <cstddef>      // size_t
+#include <cstdio>       // fprintf
 #include <fstream>      // ifstream
 #include <iterator>     // istreambuf_iterator
 #include <string>       // string
@@ -214,6 +216,70 @@ inline novu::http_request without_authorization(novu::http_request request) {
   }
   request.headers = std::move(kept);
   return request;
+}
+
+// The secret key every contract program sends (Prism accepts any).
+inline constexpr std::string_view secret_key{"sk_test_123"};
+
+// What a contract program's checks run with: the OpenAPI document, the client configuration
+// (Prism's URL, one attempt per call) and a libcurl transport with bounded timeouts.
+struct setup {
+  const json& doc;                                 // the served document
+  const novu::client_config& config;               // server_url = Prism
+  const novu_examples::curl_transport& transport;  // sends one request
+};
+
+// The common main of a contract program: reads `BASE_URL OPENAPI_JSON`, starts libcurl, loads
+// the document, then `run(out, setup)`; the exit code (1 when a check failed, 2 for bad usage).
+template <class Run>
+int contract_main(int argc, char** argv, Run run) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s BASE_URL OPENAPI_JSON\n", argv[0]);
+    return 2;
+  }
+  const novu_examples::curl_global curl;
+  transport_test::checks out;
+  if (!curl.ok()) {
+    out.record("curl.init", "curl_global_init failed");
+    out.finish();
+    return 1;
+  }
+  const json doc = json::parse(read_file(argv[2]), nullptr, false);
+  if (doc.is_discarded()) {
+    out.record("openapi.load", std::string("cannot read ") + argv[2] + " as JSON");
+    out.finish();
+    return 1;
+  }
+  novu::client_config config;
+  config.server_url = argv[1];
+  config.secret_key = std::string(secret_key);
+  config.retry = novu::retry_policy::disabled();  // one attempt each: bounded and deterministic
+  novu_examples::curl_transport_options transport_options;
+  transport_options.connect_timeout = std::chrono::milliseconds(5000);
+  transport_options.total_timeout = std::chrono::milliseconds(15000);
+  const novu_examples::curl_transport transport(transport_options);
+  run(out, setup{doc, config, transport});
+  return out.finish() ? 0 : 1;
+}
+
+// Sends `retrieve` (a built GET) without its Authorization header: Prism must answer 401 (the
+// security scheme is not met) and `parse` must report that 401. Records "no_authorization.401".
+template <class Parse>
+void check_unauthorized(transport_test::checks& out, const novu_examples::curl_transport& transport,
+                        const novu::result<novu::http_request>& retrieve, Parse parse) {
+  if (!retrieve) return;
+  const novu::http_request anonymous = without_authorization(*retrieve);
+  const novu::transport_result answer = transport(anonymous);
+  std::string why;
+  if (!answer) {
+    why = "transport error: " + answer.error().message;
+  } else if (answer->status != 401) {
+    why = describe(anonymous) + ": status " + std::to_string(answer->status) + ", expected 401";
+  } else {
+    const auto parsed = parse(*answer);
+    if (parsed || parsed.error().status != 401) why = "the parser did not report the 401";
+  }
+  out.record("no_authorization.401", why);
 }
 
 }  // namespace contract

@@ -24,7 +24,7 @@ using contract::describe;
 using contract::exchange;
 using contract::json;
 
-constexpr std::string_view secret_key{"sk_test_123"};
+using contract::secret_key;
 
 using transport_test::checks;
 using transport_test::failure_of;
@@ -76,151 +76,117 @@ novu::create_channel_connection_request full_create_body() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s BASE_URL OPENAPI_JSON\n", argv[0]);
-    return 2;
-  }
-  const novu_examples::curl_global curl;
-  checks out;
-  if (!curl.ok()) {
-    out.record("curl.init", "curl_global_init failed");
-    out.finish();
-    return 1;
-  }
-  const json doc = json::parse(contract::read_file(argv[2]), nullptr, false);
-  if (doc.is_discarded()) {
-    out.record("openapi.load", std::string("cannot read ") + argv[2] + " as JSON");
-    out.finish();
-    return 1;
-  }
+  return contract::contract_main(argc, argv, [](checks& out, const contract::setup& with) {
+    const json& doc = with.doc;
+    const novu::client_config& config = with.config;
+    const novu_examples::curl_transport& transport = with.transport;
 
-  novu::client_config config;
-  config.server_url = argv[1];
-  config.secret_key = std::string(secret_key);
-  config.retry = novu::retry_policy::disabled();  // one attempt each: bounded and deterministic
+    auto connection_is_example = [](const novu::result<novu::channel_connection>& c) {
+      return not_example_connection(*c);
+    };
 
-  novu_examples::curl_transport_options transport_options;
-  transport_options.connect_timeout = std::chrono::milliseconds(5000);
-  transport_options.total_timeout = std::chrono::milliseconds(15000);
-  const novu_examples::curl_transport transport(transport_options);
+    // The five operations, built by the library, sent as they are.
+    const novu::result<novu::http_request> list =
+        novu::connections::build_list_request(config, all_filters(), with_key("contract-list"));
+    // `before` goes in a request of its own: with `after` the builder refuses it (the server's 400).
+    if (list) {
+      out.record("list.query_names",
+                 contract::query_names_problem(doc, "/v1/channel-connections", *list, "contextKeys", "before"));
+    }
+    novu::list_channel_connections_params before_only;
+    before_only.before = "cursor-before";
+    const novu::result<novu::http_request> list_before =
+        novu::connections::build_list_request(config, before_only, with_key("contract-list-before"));
+    exchange(out, transport, "list_before", list_before, 200, &novu::connections::parse_list_response,
+             [](const novu::result<novu::channel_connection_page>&) -> std::string { return {}; });
+    exchange(out, transport, "list", list, 200, &novu::connections::parse_list_response,
+             [](const novu::result<novu::channel_connection_page>& page) -> std::string {
+               if (page->data.empty()) return "the page holds no connection";
+               return not_example_connection(page->data.front());
+             });
 
-  auto connection_is_example = [](const novu::result<novu::channel_connection>& c) {
-    return not_example_connection(*c);
-  };
+    const novu::result<novu::http_request> create =
+        novu::connections::build_create_request(config, full_create_body(), with_key("contract-create"));
+    if (create) {
+      out.record("create.body_names",
+                 contract::body_names_problem(doc, "/v1/channel-connections", "post", *create, true));
+    }
+    exchange(out, transport, "create", create, 201, &novu::connections::parse_create_response, connection_is_example);
 
-  // The five operations, built by the library, sent as they are.
-  const novu::result<novu::http_request> list =
-      novu::connections::build_list_request(config, all_filters(), with_key("contract-list"));
-  // `before` goes in a request of its own: with `after` the builder refuses it (the server's 400).
-  if (list) {
-    out.record("list.query_names",
-               contract::query_names_problem(doc, "/v1/channel-connections", *list, "contextKeys", "before"));
-  }
-  novu::list_channel_connections_params before_only;
-  before_only.before = "cursor-before";
-  const novu::result<novu::http_request> list_before =
-      novu::connections::build_list_request(config, before_only, with_key("contract-list-before"));
-  exchange(out, transport, "list_before", list_before, 200, &novu::connections::parse_list_response,
-           [](const novu::result<novu::channel_connection_page>&) -> std::string { return {}; });
-  exchange(out, transport, "list", list, 200, &novu::connections::parse_list_response,
-           [](const novu::result<novu::channel_connection_page>& page) -> std::string {
-             if (page->data.empty()) return "the page holds no connection";
-             return not_example_connection(page->data.front());
-           });
+    exchange(out, transport, "retrieve",
+             novu::connections::build_retrieve_request(config, "conn-1", with_key("contract-retrieve")), 200,
+             &novu::connections::parse_retrieve_response, connection_is_example);
 
-  const novu::result<novu::http_request> create =
-      novu::connections::build_create_request(config, full_create_body(), with_key("contract-create"));
-  if (create) {
-    out.record("create.body_names",
-               contract::body_names_problem(doc, "/v1/channel-connections", "post", *create, true));
-  }
-  exchange(out, transport, "create", create, 201, &novu::connections::parse_create_response, connection_is_example);
+    const novu::result<novu::http_request> update = novu::connections::build_update_request(
+        config, "<value>", test_support::seed_update_body(), with_key("contract-update"));
+    if (update) {
+      std::string why =
+          contract::body_names_problem(doc, "/v1/channel-connections/{identifier}", "patch", *update, false);
+      if (why.empty() && update->path != "/v1/channel-connections/%3Cvalue%3E") why = "path is " + update->path;
+      out.record("update.request_shape", why);
+    }
+    exchange(out, transport, "update", update, 200, &novu::connections::parse_update_response, connection_is_example);
 
-  exchange(out, transport, "retrieve",
-           novu::connections::build_retrieve_request(config, "conn-1", with_key("contract-retrieve")), 200,
-           &novu::connections::parse_retrieve_response, connection_is_example);
+    exchange(out, transport, "delete",
+             novu::connections::build_delete_request(config, "conn-1", with_key("contract-delete")), 204,
+             &novu::connections::parse_delete_response, [](const novu::result<void>&) { return std::string(); });
 
-  const novu::result<novu::http_request> update = novu::connections::build_update_request(
-      config, "<value>", test_support::seed_update_body(), with_key("contract-update"));
-  if (update) {
-    std::string why =
-        contract::body_names_problem(doc, "/v1/channel-connections/{identifier}", "patch", *update, false);
-    if (why.empty() && update->path != "/v1/channel-connections/%3Cvalue%3E") why = "path is " + update->path;
-    out.record("update.request_shape", why);
-  }
-  exchange(out, transport, "update", update, 200, &novu::connections::parse_update_response, connection_is_example);
+    // The same operations through the synchronous client over the same transport.
+    novu::client<novu_examples::curl_transport> client(config, transport);
+    {
+      const auto page = client.list(all_filters(), with_key("contract-client-list"));
+      out.record("client.list", failure_of(page));
+      const auto created = client.create(full_create_body(), with_key("contract-client-create"));
+      out.record("client.create", failure_of(created));
+      const auto got = client.retrieve("conn-1", with_key("contract-client-retrieve"));
+      out.record("client.retrieve", failure_of(got));
+      const auto updated =
+          client.update("<value>", test_support::seed_update_body(), with_key("contract-client-update"));
+      out.record("client.update", failure_of(updated));
+      const auto removed = client.remove("conn-1", with_key("contract-client-delete"));
+      out.record("client.delete", failure_of(removed));
+    }
 
-  exchange(out, transport, "delete",
-           novu::connections::build_delete_request(config, "conn-1", with_key("contract-delete")), 204,
-           &novu::connections::parse_delete_response, [](const novu::result<void>&) { return std::string(); });
-
-  // The same operations through the synchronous client over the same transport.
-  novu::client<novu_examples::curl_transport> client(config, transport);
-  {
-    const auto page = client.list(all_filters(), with_key("contract-client-list"));
-    out.record("client.list", failure_of(page));
-    const auto created = client.create(full_create_body(), with_key("contract-client-create"));
-    out.record("client.create", failure_of(created));
-    const auto got = client.retrieve("conn-1", with_key("contract-client-retrieve"));
-    out.record("client.retrieve", failure_of(got));
-    const auto updated = client.update("<value>", test_support::seed_update_body(), with_key("contract-client-update"));
-    out.record("client.update", failure_of(updated));
-    const auto removed = client.remove("conn-1", with_key("contract-client-delete"));
-    out.record("client.delete", failure_of(removed));
-  }
-
-  // A body that breaks the schema, put in around the builder: Prism must refuse it.
-  if (update) {
-    novu::http_request bad = *update;
-    bad.body = R"({"workspace":{"id":123},"auth":{}})";
-    const novu::transport_result answer = transport(bad);
-    const std::string why = contract::not_rejected(bad, answer);
-    out.record("invalid_update.rejected_422", why);
-    if (answer) {
-      const auto parsed = novu::connections::parse_update_response(*answer);
-      std::string parse_why;
-      if (parsed) {
-        parse_why = "the parser accepted a 422";
-      } else if (parsed.error().status != 422) {
-        parse_why = "error status " + std::to_string(parsed.error().status);
+    // A body that breaks the schema, put in around the builder: Prism must refuse it.
+    if (update) {
+      novu::http_request bad = *update;
+      bad.body = R"({"workspace":{"id":123},"auth":{}})";
+      const novu::transport_result answer = transport(bad);
+      const std::string why = contract::not_rejected(bad, answer);
+      out.record("invalid_update.rejected_422", why);
+      if (answer) {
+        const auto parsed = novu::connections::parse_update_response(*answer);
+        std::string parse_why;
+        if (parsed) {
+          parse_why = "the parser accepted a 422";
+        } else if (parsed.error().status != 422) {
+          parse_why = "error status " + std::to_string(parsed.error().status);
+        }
+        out.record("invalid_update.parsed_as_error", parse_why);
       }
-      out.record("invalid_update.parsed_as_error", parse_why);
     }
-  }
 
-  // Without Authorization, the security scheme is not met.
-  const novu::result<novu::http_request> retrieve =
-      novu::connections::build_retrieve_request(config, "conn-1", with_key("contract-401"));
-  if (retrieve) {
-    const novu::http_request anonymous = contract::without_authorization(*retrieve);
-    const novu::transport_result answer = transport(anonymous);
-    std::string why;
-    if (!answer) {
-      why = "transport error: " + answer.error().message;
-    } else if (answer->status != 401) {
-      why = describe(anonymous) + ": status " + std::to_string(answer->status) + ", expected 401";
-    } else {
-      const auto parsed = novu::connections::parse_retrieve_response(*answer);
-      if (parsed || parsed.error().status != 401) why = "the parser did not report the 401";
+    // Without Authorization, the security scheme is not met.
+    const novu::result<novu::http_request> retrieve =
+        novu::connections::build_retrieve_request(config, "conn-1", with_key("contract-401"));
+    contract::check_unauthorized(out, transport, retrieve, [](const novu::http_response& r) {
+      return novu::connections::parse_retrieve_response(r);
+    });
+
+    // A transport failure (nothing listens on loopback port 1) names no secret.
+    if (retrieve) {
+      novu::http_request unreachable = *retrieve;
+      unreachable.url = "http://127.0.0.1:1" + unreachable.path;
+      const novu::transport_result answer = transport(unreachable);
+      std::string why;
+      if (answer) {
+        why = "got status " + std::to_string(answer->status) + " from 127.0.0.1:1";
+      } else if (answer.error().kind != novu::error_kind::transport) {
+        why = "error kind " + std::string(novu::to_string(answer.error().kind));
+      } else if (answer.error().message.find(secret_key) != std::string::npos) {
+        why = "the message holds the secret key";
+      }
+      out.record("transport.refused_error", why);
     }
-    out.record("no_authorization.401", why);
-  }
-
-  // A transport failure (nothing listens on loopback port 1) names no secret.
-  if (retrieve) {
-    novu::http_request unreachable = *retrieve;
-    unreachable.url = "http://127.0.0.1:1" + unreachable.path;
-    const novu::transport_result answer = transport(unreachable);
-    std::string why;
-    if (answer) {
-      why = "got status " + std::to_string(answer->status) + " from 127.0.0.1:1";
-    } else if (answer.error().kind != novu::error_kind::transport) {
-      why = "error kind " + std::string(novu::to_string(answer.error().kind));
-    } else if (answer.error().message.find(secret_key) != std::string::npos) {
-      why = "the message holds the secret key";
-    }
-    out.record("transport.refused_error", why);
-  }
-
-  return out.finish() ? 0 : 1;
+  });
 }

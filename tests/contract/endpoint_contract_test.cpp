@@ -33,7 +33,7 @@ using transport_test::checks;
 using transport_test::failure_of;
 using transport_test::with_key;
 
-constexpr std::string_view secret_key{"sk_test_123"};
+using contract::secret_key;
 constexpr const char* collection = "/v1/channel-endpoints";
 constexpr const char* item = "/v1/channel-endpoints/{identifier}";
 
@@ -179,228 +179,194 @@ novu::http_request preferring(novu::http_request request, const std::string& pre
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s BASE_URL OPENAPI_JSON\n", argv[0]);
-    return 2;
-  }
-  const novu_examples::curl_global curl;
-  checks out;
-  if (!curl.ok()) {
-    out.record("curl.init", "curl_global_init failed");
-    out.finish();
-    return 1;
-  }
-  const json doc = json::parse(contract::read_file(argv[2]), nullptr, false);
-  if (doc.is_discarded()) {
-    out.record("openapi.load", std::string("cannot read ") + argv[2] + " as JSON");
-    out.finish();
-    return 1;
-  }
+  return contract::contract_main(argc, argv, [](checks& out, const contract::setup& with) {
+    const json& doc = with.doc;
+    const novu::client_config& config = with.config;
+    const novu_examples::curl_transport& transport = with.transport;
 
-  novu::client_config config;
-  config.server_url = argv[1];
-  config.secret_key = std::string(secret_key);
-  config.retry = novu::retry_policy::disabled();  // one attempt each: bounded and deterministic
+    auto endpoint_is_example = [](const novu::result<novu::channel_endpoint>& e) { return not_example_endpoint(*e); };
+    auto page_is_example = [](const novu::result<novu::channel_endpoint_page>& page) -> std::string {
+      if (page->data.empty()) return "the page holds no endpoint";
+      return not_example_endpoint(page->data.front());
+    };
 
-  novu_examples::curl_transport_options transport_options;
-  transport_options.connect_timeout = std::chrono::milliseconds(5000);
-  transport_options.total_timeout = std::chrono::milliseconds(15000);
-  const novu_examples::curl_transport transport(transport_options);
+    // The repaired patterns let real keys through; the original ones would have refused them.
+    out.record("pattern.pagerduty_routing_key",
+               pattern_problem(doc, "PagerDutyServiceEndpointDto", "routingKey", pagerduty_key));
+    out.record("pattern.opsgenie_api_key",
+               pattern_problem(doc, "OpsgenieIntegrationEndpointDto", "apiKey", opsgenie_key));
 
-  auto endpoint_is_example = [](const novu::result<novu::channel_endpoint>& e) { return not_example_endpoint(*e); };
-  auto page_is_example = [](const novu::result<novu::channel_endpoint_page>& page) -> std::string {
-    if (page->data.empty()) return "the page holds no endpoint";
-    return not_example_endpoint(page->data.front());
-  };
-
-  // The repaired patterns let real keys through; the original ones would have refused them.
-  out.record("pattern.pagerduty_routing_key",
-             pattern_problem(doc, "PagerDutyServiceEndpointDto", "routingKey", pagerduty_key));
-  out.record("pattern.opsgenie_api_key",
-             pattern_problem(doc, "OpsgenieIntegrationEndpointDto", "apiKey", opsgenie_key));
-
-  // List: every filter (with `after`), `before` alone, and the empty contextKeys filter.
-  const novu::result<novu::http_request> list =
-      novu::endpoints::build_list_request(config, all_filters(), with_key("contract-ep-list"));
-  if (list) {
-    out.record("list.query_names", contract::query_names_problem(doc, collection, *list, "contextKeys", "before"));
-  }
-  exchange(out, transport, "list", list, 200, &novu::endpoints::parse_list_response, page_is_example);
-  novu::list_channel_endpoints_params before_only;
-  before_only.before = "cursor-before";
-  exchange(out, transport, "list_before",
-           novu::endpoints::build_list_request(config, before_only, with_key("contract-ep-list-before")), 200,
-           &novu::endpoints::parse_list_response, page_is_example);
-  novu::list_channel_endpoints_params no_context;
-  no_context.context_keys = std::vector<std::string>{};
-  exchange(out, transport, "list_without_context",
-           novu::endpoints::build_list_request(config, no_context, with_key("contract-ep-list-empty")), 200,
-           &novu::endpoints::parse_list_response, page_is_example);
-
-  // Create, retrieve, update and delete, for every type.
-  for (const sample& s : samples()) {
-    const novu::create_channel_endpoint_request body = full_create_body(s);
-    const novu::result<novu::http_request> create =
-        novu::endpoints::build_create_request(config, body, with_key("contract-ep-create-" + s.name));
-    if (create) {
-      out.record("create_names." + s.name, contract::body_names_problem(doc, collection, "post", *create, s.complete));
+    // List: every filter (with `after`), `before` alone, and the empty contextKeys filter.
+    const novu::result<novu::http_request> list =
+        novu::endpoints::build_list_request(config, all_filters(), with_key("contract-ep-list"));
+    if (list) {
+      out.record("list.query_names", contract::query_names_problem(doc, collection, *list, "contextKeys", "before"));
     }
-    exchange(out, transport, "create." + s.name, create, 201, &novu::endpoints::parse_create_response,
-             endpoint_is_example);
+    exchange(out, transport, "list", list, 200, &novu::endpoints::parse_list_response, page_is_example);
+    novu::list_channel_endpoints_params before_only;
+    before_only.before = "cursor-before";
+    exchange(out, transport, "list_before",
+             novu::endpoints::build_list_request(config, before_only, with_key("contract-ep-list-before")), 200,
+             &novu::endpoints::parse_list_response, page_is_example);
+    novu::list_channel_endpoints_params no_context;
+    no_context.context_keys = std::vector<std::string>{};
+    exchange(out, transport, "list_without_context",
+             novu::endpoints::build_list_request(config, no_context, with_key("contract-ep-list-empty")), 200,
+             &novu::endpoints::parse_list_response, page_is_example);
 
-    // The required fields only: createSubscriberIfMissing is not sent when not set.
-    novu::create_channel_endpoint_request minimal;
-    minimal.subscriber_id = body.subscriber_id;
-    minimal.integration_identifier = body.integration_identifier;
-    minimal.type = s.type;
-    minimal.endpoint = s.payload;
-    const novu::result<novu::http_request> create_minimal =
-        novu::endpoints::build_create_request(config, minimal, with_key("contract-ep-create-min-" + s.name));
-    if (create_minimal) {
-      out.record("create_minimal_names." + s.name,
-                 create_minimal->body.find("createSubscriberIfMissing") != std::string::npos
-                     ? "createSubscriberIfMissing sent although not set: " + create_minimal->body
-                     : contract::body_names_problem(doc, collection, "post", *create_minimal, false));
+    // Create, retrieve, update and delete, for every type.
+    for (const sample& s : samples()) {
+      const novu::create_channel_endpoint_request body = full_create_body(s);
+      const novu::result<novu::http_request> create =
+          novu::endpoints::build_create_request(config, body, with_key("contract-ep-create-" + s.name));
+      if (create) {
+        out.record("create_names." + s.name,
+                   contract::body_names_problem(doc, collection, "post", *create, s.complete));
+      }
+      exchange(out, transport, "create." + s.name, create, 201, &novu::endpoints::parse_create_response,
+               endpoint_is_example);
+
+      // The required fields only: createSubscriberIfMissing is not sent when not set.
+      novu::create_channel_endpoint_request minimal;
+      minimal.subscriber_id = body.subscriber_id;
+      minimal.integration_identifier = body.integration_identifier;
+      minimal.type = s.type;
+      minimal.endpoint = s.payload;
+      const novu::result<novu::http_request> create_minimal =
+          novu::endpoints::build_create_request(config, minimal, with_key("contract-ep-create-min-" + s.name));
+      if (create_minimal) {
+        out.record("create_minimal_names." + s.name,
+                   create_minimal->body.find("createSubscriberIfMissing") != std::string::npos
+                       ? "createSubscriberIfMissing sent although not set: " + create_minimal->body
+                       : contract::body_names_problem(doc, collection, "post", *create_minimal, false));
+      }
+      exchange(out, transport, "create_minimal." + s.name, create_minimal, 201, &novu::endpoints::parse_create_response,
+               endpoint_is_example);
+
+      const std::string identifier = *body.identifier;
+      exchange(out, transport, "retrieve." + s.name,
+               novu::endpoints::build_retrieve_request(config, identifier, with_key("contract-ep-get-" + s.name)), 200,
+               &novu::endpoints::parse_retrieve_response, endpoint_is_example);
+
+      const novu::result<novu::http_request> update =
+          novu::endpoints::build_update_request(config, identifier, novu::update_channel_endpoint_request{s.payload},
+                                                with_key("contract-ep-patch-" + s.name));
+      if (update && create) {
+        std::string why = contract::body_names_problem(doc, item, "patch", *update, false);
+        if (why.empty()) why = not_same_payload(*update, *create);
+        out.record("update_shape." + s.name, why);
+      }
+      exchange(out, transport, "update." + s.name, update, 200, &novu::endpoints::parse_update_response,
+               endpoint_is_example);
+
+      exchange(out, transport, "delete." + s.name,
+               novu::endpoints::build_delete_request(config, identifier, with_key("contract-ep-delete-" + s.name)), 204,
+               &novu::endpoints::parse_delete_response, [](const novu::result<void>&) { return std::string(); });
     }
-    exchange(out, transport, "create_minimal." + s.name, create_minimal, 201, &novu::endpoints::parse_create_response,
-             endpoint_is_example);
 
-    const std::string identifier = *body.identifier;
-    exchange(out, transport, "retrieve." + s.name,
-             novu::endpoints::build_retrieve_request(config, identifier, with_key("contract-ep-get-" + s.name)), 200,
+    // An identifier that needs percent-encoding reaches the documented path.
+    exchange(out, transport, "retrieve_encoded_identifier",
+             novu::endpoints::build_retrieve_request(config, "ops alerts:eu", with_key("contract-ep-get-encoded")), 200,
              &novu::endpoints::parse_retrieve_response, endpoint_is_example);
 
-    const novu::result<novu::http_request> update = novu::endpoints::build_update_request(
-        config, identifier, novu::update_channel_endpoint_request{s.payload}, with_key("contract-ep-patch-" + s.name));
-    if (update && create) {
-      std::string why = contract::body_names_problem(doc, item, "patch", *update, false);
-      if (why.empty()) why = not_same_payload(*update, *create);
-      out.record("update_shape." + s.name, why);
+    // Dynamic answers, generated from the schema: every field varies, and `type` and `endpoint`
+    // are drawn independently (the document cannot tie one to the other; the server always sends
+    // the payload of its type). Each must decode, or fail only as a decode error inside
+    // `endpoint` (a payload that is not the one its type names), never crash or fail elsewhere.
+    const novu::result<novu::http_request> dynamic_base =
+        novu::endpoints::build_retrieve_request(config, "dynamic-1", with_key("contract-ep-dynamic"));
+    if (dynamic_base) {
+      int decoded = 0;
+      int mismatched = 0;
+      std::string why;
+      for (int i = 0; i < 30 && why.empty(); ++i) {
+        const novu::http_request request = preferring(*dynamic_base, "dynamic=true");
+        const novu::transport_result answer = transport(request);
+        why = contract::not_accepted(request, answer, 200);
+        if (!why.empty()) break;
+        const auto parsed = novu::endpoints::parse_retrieve_response(*answer);
+        if (parsed) {
+          ++decoded;
+          if (parsed->type.is_known() && parsed->endpoint.index() == 0) why = "a known type decoded as raw JSON";
+        } else if (parsed.error().kind == novu::error_kind::decode &&
+                   parsed.error().location.rfind("/endpoint", 0) == 0) {
+          ++mismatched;
+        } else {
+          why = failure_of(parsed) + " for " + contract::clip(answer->body);
+        }
+      }
+      out.record("retrieve_dynamic", why);
+      out.note("retrieve_dynamic", std::to_string(decoded) + " decoded, " + std::to_string(mismatched) +
+                                       " with a payload of another type than theirs (decode error in /endpoint)");
     }
-    exchange(out, transport, "update." + s.name, update, 200, &novu::endpoints::parse_update_response,
-             endpoint_is_example);
 
-    exchange(out, transport, "delete." + s.name,
-             novu::endpoints::build_delete_request(config, identifier, with_key("contract-ep-delete-" + s.name)), 204,
-             &novu::endpoints::parse_delete_response, [](const novu::result<void>&) { return std::string(); });
-  }
-
-  // An identifier that needs percent-encoding reaches the documented path.
-  exchange(out, transport, "retrieve_encoded_identifier",
-           novu::endpoints::build_retrieve_request(config, "ops alerts:eu", with_key("contract-ep-get-encoded")), 200,
-           &novu::endpoints::parse_retrieve_response, endpoint_is_example);
-
-  // Dynamic answers, generated from the schema: every field varies, and `type` and `endpoint`
-  // are drawn independently (the document cannot tie one to the other; the server always sends
-  // the payload of its type). Each must decode, or fail only as a decode error inside
-  // `endpoint` (a payload that is not the one its type names), never crash or fail elsewhere.
-  const novu::result<novu::http_request> dynamic_base =
-      novu::endpoints::build_retrieve_request(config, "dynamic-1", with_key("contract-ep-dynamic"));
-  if (dynamic_base) {
-    int decoded = 0;
-    int mismatched = 0;
-    std::string why;
-    for (int i = 0; i < 30 && why.empty(); ++i) {
-      const novu::http_request request = preferring(*dynamic_base, "dynamic=true");
-      const novu::transport_result answer = transport(request);
-      why = contract::not_accepted(request, answer, 200);
-      if (!why.empty()) break;
-      const auto parsed = novu::endpoints::parse_retrieve_response(*answer);
-      if (parsed) {
-        ++decoded;
-        if (parsed->type.is_known() && parsed->endpoint.index() == 0) why = "a known type decoded as raw JSON";
-      } else if (parsed.error().kind == novu::error_kind::decode &&
-                 parsed.error().location.rfind("/endpoint", 0) == 0) {
-        ++mismatched;
-      } else {
-        why = failure_of(parsed) + " for " + contract::clip(answer->body);
+    // Prism validates: keys of the wrong form are refused (the patterns are applied), and so are
+    // the types SDK 3.19.1 knows but the document does not.
+    struct refused {
+      std::string name;
+      novu::endpoint_type type;
+      novu::endpoint_data payload;
+    };
+    const refused refusals[] = {
+        {"pagerduty_key_31_characters", novu::endpoint_type::pagerduty_service,
+         novu::pagerduty_service_endpoint{std::string(pagerduty_key).substr(1), novu::endpoint_region::us}},
+        {"pagerduty_key_not_alphanumeric", novu::endpoint_type::pagerduty_service,
+         novu::pagerduty_service_endpoint{"e93facc0-4764-012d-7bfb-002500d5", novu::endpoint_region::us}},
+        {"opsgenie_key_not_a_genie_key", novu::endpoint_type::opsgenie_integration,
+         novu::opsgenie_integration_endpoint{pagerduty_key, novu::endpoint_region::us}},
+        {"grafana_oncall_not_in_document", novu::endpoint_type::grafana_oncall_integration,
+         novu::grafana_oncall_endpoint{"https://oncall.example.com/integrations/v1/formatted_webhook/abc/",
+                                       std::string("grafana-token-123")}},
+        {"tool_webhook_not_in_document", novu::endpoint_type::tool_webhook,
+         novu::tool_webhook_endpoint{"https://tools.example.com/incoming",
+                                     std::vector<novu::webhook_header>{{"Authorization", "Bearer tool-token"}},
+                                     novu::webhook_method(novu::webhook_method::put)}},
+    };
+    for (const refused& r : refusals) {
+      novu::create_channel_endpoint_request body;
+      body.subscriber_id = "subscriber-123";
+      body.integration_identifier = "prod";
+      body.type = r.type;
+      body.endpoint = r.payload;
+      const novu::result<novu::http_request> create =
+          novu::endpoints::build_create_request(config, body, with_key("contract-ep-refused-" + r.name));
+      if (!create) {
+        out.record("refused." + r.name + ".built", failure_of(create));
+        continue;
+      }
+      const novu::transport_result answer = transport(*create);
+      out.record("refused." + r.name + ".422", contract::not_rejected(*create, answer));
+      if (answer) {
+        const auto parsed = novu::endpoints::parse_create_response(*answer);
+        out.record("refused." + r.name + ".parsed_as_error",
+                   parsed                                    ? "the parser accepted a " + std::to_string(answer->status)
+                   : parsed.error().status != answer->status ? "error status " + std::to_string(parsed.error().status)
+                                                             : std::string());
       }
     }
-    out.record("retrieve_dynamic", why);
-    out.note("retrieve_dynamic", std::to_string(decoded) + " decoded, " + std::to_string(mismatched) +
-                                     " with a payload of another type than theirs (decode error in /endpoint)");
-  }
 
-  // Prism validates: keys of the wrong form are refused (the patterns are applied), and so are
-  // the types SDK 3.19.1 knows but the document does not.
-  struct refused {
-    std::string name;
-    novu::endpoint_type type;
-    novu::endpoint_data payload;
-  };
-  const refused refusals[] = {
-      {"pagerduty_key_31_characters", novu::endpoint_type::pagerduty_service,
-       novu::pagerduty_service_endpoint{std::string(pagerduty_key).substr(1), novu::endpoint_region::us}},
-      {"pagerduty_key_not_alphanumeric", novu::endpoint_type::pagerduty_service,
-       novu::pagerduty_service_endpoint{"e93facc0-4764-012d-7bfb-002500d5", novu::endpoint_region::us}},
-      {"opsgenie_key_not_a_genie_key", novu::endpoint_type::opsgenie_integration,
-       novu::opsgenie_integration_endpoint{pagerduty_key, novu::endpoint_region::us}},
-      {"grafana_oncall_not_in_document", novu::endpoint_type::grafana_oncall_integration,
-       novu::grafana_oncall_endpoint{"https://oncall.example.com/integrations/v1/formatted_webhook/abc/",
-                                     std::string("grafana-token-123")}},
-      {"tool_webhook_not_in_document", novu::endpoint_type::tool_webhook,
-       novu::tool_webhook_endpoint{"https://tools.example.com/incoming",
-                                   std::vector<novu::webhook_header>{{"Authorization", "Bearer tool-token"}},
-                                   novu::webhook_method(novu::webhook_method::put)}},
-  };
-  for (const refused& r : refusals) {
-    novu::create_channel_endpoint_request body;
-    body.subscriber_id = "subscriber-123";
-    body.integration_identifier = "prod";
-    body.type = r.type;
-    body.endpoint = r.payload;
-    const novu::result<novu::http_request> create =
-        novu::endpoints::build_create_request(config, body, with_key("contract-ep-refused-" + r.name));
-    if (!create) {
-      out.record("refused." + r.name + ".built", failure_of(create));
-      continue;
+    // An update whose endpoint is not an object, put in around the builder.
+    const novu::result<novu::http_request> update = novu::endpoints::build_update_request(
+        config, "slack-channel-user123-abc4", novu::update_channel_endpoint_request{novu::slack_channel_endpoint{"C1"}},
+        with_key("contract-ep-bad-update"));
+    if (update) {
+      novu::http_request bad = *update;
+      bad.body = R"({"endpoint":"C1"})";
+      const novu::transport_result answer = transport(bad);
+      out.record("invalid_update.rejected_422", contract::not_rejected(bad, answer));
+      if (answer) {
+        const auto parsed = novu::endpoints::parse_update_response(*answer);
+        out.record("invalid_update.parsed_as_error", parsed ? "the parser accepted a 422"
+                                                     : parsed.error().status != 422
+                                                         ? "error status " + std::to_string(parsed.error().status)
+                                                         : std::string());
+      }
     }
-    const novu::transport_result answer = transport(*create);
-    out.record("refused." + r.name + ".422", contract::not_rejected(*create, answer));
-    if (answer) {
-      const auto parsed = novu::endpoints::parse_create_response(*answer);
-      out.record("refused." + r.name + ".parsed_as_error",
-                 parsed                                    ? "the parser accepted a " + std::to_string(answer->status)
-                 : parsed.error().status != answer->status ? "error status " + std::to_string(parsed.error().status)
-                                                           : std::string());
-    }
-  }
 
-  // An update whose endpoint is not an object, put in around the builder.
-  const novu::result<novu::http_request> update = novu::endpoints::build_update_request(
-      config, "slack-channel-user123-abc4", novu::update_channel_endpoint_request{novu::slack_channel_endpoint{"C1"}},
-      with_key("contract-ep-bad-update"));
-  if (update) {
-    novu::http_request bad = *update;
-    bad.body = R"({"endpoint":"C1"})";
-    const novu::transport_result answer = transport(bad);
-    out.record("invalid_update.rejected_422", contract::not_rejected(bad, answer));
-    if (answer) {
-      const auto parsed = novu::endpoints::parse_update_response(*answer);
-      out.record("invalid_update.parsed_as_error", parsed ? "the parser accepted a 422"
-                                                   : parsed.error().status != 422
-                                                       ? "error status " + std::to_string(parsed.error().status)
-                                                       : std::string());
-    }
-  }
-
-  // Without Authorization, the security scheme is not met.
-  const novu::result<novu::http_request> retrieve =
-      novu::endpoints::build_retrieve_request(config, "slack-channel-user123-abc4", with_key("contract-ep-401"));
-  if (retrieve) {
-    const novu::http_request anonymous = contract::without_authorization(*retrieve);
-    const novu::transport_result answer = transport(anonymous);
-    std::string why;
-    if (!answer) {
-      why = "transport error: " + answer.error().message;
-    } else if (answer->status != 401) {
-      why = describe(anonymous) + ": status " + std::to_string(answer->status) + ", expected 401";
-    } else {
-      const auto parsed = novu::endpoints::parse_retrieve_response(*answer);
-      if (parsed || parsed.error().status != 401) why = "the parser did not report the 401";
-    }
-    out.record("no_authorization.401", why);
-  }
-
-  return out.finish() ? 0 : 1;
+    // Without Authorization, the security scheme is not met.
+    contract::check_unauthorized(
+        out, transport,
+        novu::endpoints::build_retrieve_request(config, "slack-channel-user123-abc4", with_key("contract-ep-401")),
+        [](const novu::http_response& r) { return novu::endpoints::parse_retrieve_response(r); });
+  });
 }
