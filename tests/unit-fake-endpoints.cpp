@@ -12,15 +12,12 @@
 #include <vector>
 
 #include "novu/testing/fake_novu.hpp"
+#include "sample_values.hpp"
 
 namespace {
 
-novu::client_config test_config() {
-  novu::client_config config;
-  config.secret_key = "sk_test_123";
-  config.retry = novu::retry_policy::disabled();
-  return config;
-}
+// The configuration every request here is built with (no retries).
+novu::client_config test_config() { return test_support::offline_config(); }
 
 // A fake knowing an integration for every endpoint family.
 novu::fake_novu_options all_integrations() {
