@@ -5,6 +5,9 @@
 // server echoing the endpoint secrets of tests/data/endpoint-vectors.meta.json. Every row names
 // its exact outcome (success, or an error kind and its location) and runs through the secrets
 // scan of tests/secret_check.hpp.
+// NOVU_CC_TEST_HEADER_ONLY
+// (built in header-only mode, in novu_tests_header_only: it reads the implementation's internals (core/detail), which
+// the fast-compile mode does not declare)
 #include <doctest/doctest.h>
 
 #include <cstddef>     // size_t

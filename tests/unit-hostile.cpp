@@ -5,6 +5,9 @@
 // Every row also runs through the secrets scan: the secret key and the tokens placed in the
 // configuration and the bodies must never appear in an error message or location, nor in any
 // to_debug_string() output.
+// NOVU_CC_TEST_HEADER_ONLY
+// (built in header-only mode, in novu_tests_header_only: it reads the implementation's internals (core/detail), which
+// the fast-compile mode does not declare)
 #include <doctest/doctest.h>
 
 #include <algorithm>    // min

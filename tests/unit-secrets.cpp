@@ -4,6 +4,9 @@
 // percent-encoded, with an "ApiKey" scheme in any case, across the points where texts are
 // cut), and no field of the returned error, nor its debug print, holds any of them. The
 // checker below decodes each field on its own (it shares no code with the library).
+// NOVU_CC_TEST_HEADER_ONLY
+// (built in header-only mode, in novu_tests_header_only: it reads the implementation's internals (core/detail), which
+// the fast-compile mode does not declare)
 #include <doctest/doctest.h>
 
 #include <cstddef>      // size_t

@@ -1,6 +1,9 @@
 // The table-driven JSON engine on synthetic tables: the tagged-union kind (payload before or
 // after its tag, unknown tags, wrong shapes, repeated tags, limits), the encoder's string
 // escaping against nlohmann's dump(), secret fields, and the response auth that may lack a token.
+// NOVU_CC_TEST_HEADER_ONLY
+// (built in header-only mode, in novu_tests_header_only: it reads the implementation's internals (core/detail), which
+// the fast-compile mode does not declare)
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,6 +1,9 @@
 // The library included from two translation units (this one and two_tu_helper.cpp): guards
 // against a header definition without `inline`, which only shows up as a link error.
 // SPDX-License-Identifier: MIT
+// NOVU_CC_TEST_HEADER_ONLY
+// (built in header-only mode, in novu_tests_header_only: it checks that the header-only library links from two
+// translation units (with two_tu_helper.cpp))
 #include <doctest/doctest.h>
 
 #include <functional>   // function
