@@ -7,6 +7,7 @@
 #   NOVU_FUZZ_LENIENT=1 tools/fuzz.sh           skip the checks for already reported bugs
 #                                               (built into build/fuzz-lenient/)
 #   CXX_FUZZ=clang++-14 tools/fuzz.sh
+#   NOVU_FUZZ_JOBS=1 tools/fuzz.sh              one target at a time (default 2, one per core)
 # The last line of output is "N passed, M failed".
 set -uo pipefail
 
@@ -53,20 +54,20 @@ wait
 echo "== seeding $corpus from tests/data"
 python3 "$root/tests/fuzz/make_seeds.py" "$corpus" || echo "seeding failed: running with empty corpora"
 
-passed=0
-failed=0
-echo "== fuzzing ${seconds}s per target"
-for t in "${targets[@]}"; do
-  log="$out/$t.log"
+# fuzz_one TARGET: runs one target for the bounded time; its report line(s) go to $out/TARGET.result
+# and its status to $out/TARGET.status (0: clean).
+fuzz_one() {
+  local t=$1 log="$out/$1.log" result="$out/$1.result"
   if [ ! -x "$out/$t" ]; then
-    printf '%-26s BUILD FAILED (see %s)\n' "$t" "$out/$t.build.log"
-    failed=$((failed + 1))
-    continue
+    printf '%-26s BUILD FAILED (see %s)\n' "$t" "$out/$t.build.log" >"$result"
+    echo 1 >"$out/$t.status"
+    return
   fi
   mkdir -p "$corpus/$t"
   "$out/$t" "$corpus/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix="$out/artifacts/$t-" -print_final_stats=1 >"$log" 2>&1
-  rc=$?
+  local rc=$?
+  local execs rate findings
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   if [ -z "$execs" ]; then
     execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
@@ -74,15 +75,32 @@ for t in "${targets[@]}"; do
   rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   findings=$(find "$out/artifacts" -name "$t-*" | wc -l)
   if [ "$rc" -eq 0 ] && [ "$findings" -eq 0 ]; then
-    printf '%-26s %10s executions %8s exec/s  ok\n' "$t" "${execs:-?}" "${rate:-?}"
-    passed=$((passed + 1))
+    printf '%-26s %10s executions %8s exec/s  ok\n' "$t" "${execs:-?}" "${rate:-?}" >"$result"
+    echo 0 >"$out/$t.status"
   else
-    printf '%-26s %10s executions %8s exec/s  FAILED (exit %s, %s artifact(s))\n' "$t" "${execs:-?}" "${rate:-?}" "$rc" "$findings"
-    grep -m 6 -E 'invariant violated|offending error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$log" |
-      sed 's/^/    /'
-    find "$out/artifacts" -name "$t-*" | sed 's/^/    artifact: /'
-    failed=$((failed + 1))
+    {
+      printf '%-26s %10s executions %8s exec/s  FAILED (exit %s, %s artifact(s))\n' "$t" "${execs:-?}" "${rate:-?}" "$rc" "$findings"
+      grep -m 6 -E 'invariant violated|offending error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$log" |
+        sed 's/^/    /'
+      find "$out/artifacts" -name "$t-*" | sed 's/^/    artifact: /'
+    } >"$result"
+    echo 1 >"$out/$t.status"
   fi
+}
+
+passed=0
+failed=0
+jobs_at_once=${NOVU_FUZZ_JOBS:-2}  # one target per core: each runs its full time
+echo "== fuzzing ${seconds}s per target, $jobs_at_once at a time"
+for t in "${targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_at_once" ]; do sleep 0.2; done
+  rm -f "$out/$t.result" "$out/$t.status"
+  fuzz_one "$t" &
+done
+wait
+for t in "${targets[@]}"; do
+  cat "$out/$t.result"
+  if [ "$(cat "$out/$t.status" 2>/dev/null)" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
 
 elapsed_ms=$((($(date +%s%N) - started_ns) / 1000000))

@@ -50,7 +50,7 @@ cmake_stage() {
   cmake -S . -B "build/$name" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER="$cxx" \
     -DCMAKE_CXX_STANDARD="$std" "$@"
   cmake --build "build/$name" -j "$JOBS"
-  ctest --test-dir "build/$name" --output-on-failure --no-tests=error
+  ctest --test-dir "build/$name" --output-on-failure --no-tests=error -j "$JOBS"
 }
 
 readonly NO_EXCEPTIONS_FLAGS="-fno-exceptions -fno-rtti"
