@@ -92,8 +92,18 @@ stage_clang17_asan() {
   cmake_stage clang17-asan clang++ 17 -DCMAKE_CXX_FLAGS="$SANITIZER_FLAGS"
 }
 
-register_stage gcc17-single "CMake, g++, C++17, against single_include/"
-stage_gcc17_single() { cmake_stage gcc17-single g++ 17 -DNOVU_CC_USE_SINGLE_INCLUDE=ON; }
+register_stage gcc17-single "CMake, g++, C++17, against single_include/ (header-only unit binary, fast-compile pair, memory)"
+stage_gcc17_single() {
+  # single_include/ is include/ concatenated by tools/amalgamate.py (the amalgamate stage checks
+  # it is current): here the header-only unit binary, the fast-compile pair and the memory test
+  # build and run against it; the whole suite runs against include/ in the other stages.
+  local dir=build/gcc17-single
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_STANDARD=17 \
+    -DNOVU_CC_USE_SINGLE_INCLUDE=ON
+  cmake --build "$dir" -j "$JOBS" --target novu_tests_header_only novu_tests_separate novu_memory_tests
+  ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$JOBS" \
+    -R '^(novu_tests_header_only|novu_tests_separate|novu_memory_tests|amalgamation_up_to_date)$'
+}
 
 register_stage meson "meson, system compiler (g++), C++20, meson test"
 stage_meson() {
