@@ -99,13 +99,13 @@ class fake_connections {
 
   // The stored connection for the same integration, subscriber and context keys (any order).
   const channel_connection* same_target(const std::string& integration, const std::optional<std::string>& subscriber,
-                                        std::vector<std::string> context_keys) const {
-    std::sort(context_keys.begin(), context_keys.end());
+                                        const std::vector<std::string>& context_keys) const {
     for (const auto& entry : records_.all()) {
       const channel_connection& c = entry.second.item;
-      std::vector<std::string> have = c.context_keys;
-      std::sort(have.begin(), have.end());
-      if (c.integration_identifier == integration && c.subscriber_id == subscriber && have == context_keys) return &c;
+      if (c.integration_identifier == integration && c.subscriber_id == subscriber &&
+          fake_same_context(c.context_keys, context_keys)) {
+        return &c;
+      }
     }
     return nullptr;
   }
@@ -123,10 +123,7 @@ class fake_connections {
       return server.error_response(404, path, "Integration not found: " + body->integration_identifier);
     }
     const bool shared = body->connection_mode == connection_mode::shared;
-    std::vector<std::string> context_keys;
-    if (body->context) {
-      for (const context_entry& e : *body->context) context_keys.push_back(e.type + ":" + e.id);
-    }
+    std::vector<std::string> context_keys = fake_context_keys(body->context);
     const std::optional<std::string> subscriber = shared ? std::nullopt : body->subscriber_id;
     if (const channel_connection* existing = same_target(body->integration_identifier, subscriber, context_keys)) {
       std::string keys;

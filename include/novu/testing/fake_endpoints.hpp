@@ -187,10 +187,7 @@ class fake_endpoints {
           409, path,
           "Channel endpoint with identifier \"" + identifier + "\" already exists in environment \"fake-environment\"");
     }
-    std::vector<std::string> context_keys;
-    if (body->context) {
-      for (const context_entry& e : *body->context) context_keys.push_back(e.type + ":" + e.id);
-    }
+    std::vector<std::string> context_keys = fake_context_keys(body->context);
     const endpoint_type& type = body->type;
     const char* const label = tool_label(type);
     const channel_connection* connection = nullptr;
@@ -230,16 +227,10 @@ class fake_endpoints {
           return server.error_response(404, path, "Channel connection not found: " + *body->connection_identifier);
         }
       }
-      if (webex) {
-        std::vector<std::string> want = context_keys;
-        std::vector<std::string> have = connection->context_keys;
-        std::sort(want.begin(), want.end());
-        std::sort(have.begin(), have.end());
-        if (want != have) {
-          return server.error_response(
-              400, path,
-              "Webex endpoint context must match channel connection \"" + *body->connection_identifier + "\" context");
-        }
+      if (webex && !fake_same_context(context_keys, connection->context_keys)) {
+        return server.error_response(
+            400, path,
+            "Webex endpoint context must match channel connection \"" + *body->connection_identifier + "\" context");
       }
     }
     channel_endpoint e;

@@ -15,6 +15,7 @@
 #include <utility>    // move
 #include <vector>     // vector
 
+#include "novu/core/api_error.hpp"
 #include "novu/core/error.hpp"
 #include "novu/core/http.hpp"
 #include "novu/core/result.hpp"
@@ -22,6 +23,22 @@
 #include "novu/testing/fake_backend.hpp"
 
 NOVU_CC_NAMESPACE_BEGIN
+
+/// The `contextKeys` a stored item gets from a create body's `context`: "type:id" each, in order.
+inline std::vector<std::string> fake_context_keys(const std::optional<std::vector<context_entry>>& context) {
+  std::vector<std::string> keys;
+  if (context) {
+    for (const context_entry& e : *context) keys.push_back(e.type + ":" + e.id);
+  }
+  return keys;
+}
+
+/// Whether two lists of context keys hold the same keys, in any order.
+inline bool fake_same_context(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
 
 /// A list request as fake_read_list reads it: the query, the page size and order, and the
 /// filters every resource shares.
@@ -44,12 +61,7 @@ struct fake_list_request {
     if (channel && (!item.channel || item.channel->value() != *channel)) return false;
     if (provider && (!item.provider_id || item.provider_id->value() != *provider)) return false;
     if (integration && item.integration_identifier != *integration) return false;
-    if (context_keys) {
-      std::vector<std::string> have = item.context_keys;
-      std::sort(have.begin(), have.end());
-      if (have != *context_keys) return false;
-    }
-    return true;
+    return !context_keys || fake_same_context(item.context_keys, *context_keys);
   }
 };
 

@@ -36,6 +36,22 @@
 
 NOVU_CC_NAMESPACE_BEGIN
 
+/// The `contextKeys` a stored item gets from a create body's `context`: "type:id" each, in order.
+inline std::vector<std::string> fake_context_keys(const std::optional<std::vector<context_entry>>& context) {
+  std::vector<std::string> keys;
+  if (context) {
+    for (const context_entry& e : *context) keys.push_back(e.type + ":" + e.id);
+  }
+  return keys;
+}
+
+/// Whether two lists of context keys hold the same keys, in any order.
+inline bool fake_same_context(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
 /// A list request as fake_read_list reads it: the query, the page size and order, and the
 /// filters every resource shares.
 struct fake_list_request {
@@ -57,12 +73,7 @@ struct fake_list_request {
     if (channel && (!item.channel || item.channel->value() != *channel)) return false;
     if (provider && (!item.provider_id || item.provider_id->value() != *provider)) return false;
     if (integration && item.integration_identifier != *integration) return false;
-    if (context_keys) {
-      std::vector<std::string> have = item.context_keys;
-      std::sort(have.begin(), have.end());
-      if (have != *context_keys) return false;
-    }
-    return true;
+    return !context_keys || fake_same_context(item.context_keys, *context_keys);
   }
 };
 
@@ -293,13 +304,13 @@ class fake_connections {
 
   // The stored connection for the same integration, subscriber and context keys (any order).
   const channel_connection* same_target(const std::string& integration, const std::optional<std::string>& subscriber,
-                                        std::vector<std::string> context_keys) const {
-    std::sort(context_keys.begin(), context_keys.end());
+                                        const std::vector<std::string>& context_keys) const {
     for (const auto& entry : records_.all()) {
       const channel_connection& c = entry.second.item;
-      std::vector<std::string> have = c.context_keys;
-      std::sort(have.begin(), have.end());
-      if (c.integration_identifier == integration && c.subscriber_id == subscriber && have == context_keys) return &c;
+      if (c.integration_identifier == integration && c.subscriber_id == subscriber &&
+          fake_same_context(c.context_keys, context_keys)) {
+        return &c;
+      }
     }
     return nullptr;
   }
@@ -317,10 +328,7 @@ class fake_connections {
       return server.error_response(404, path, "Integration not found: " + body->integration_identifier);
     }
     const bool shared = body->connection_mode == connection_mode::shared;
-    std::vector<std::string> context_keys;
-    if (body->context) {
-      for (const context_entry& e : *body->context) context_keys.push_back(e.type + ":" + e.id);
-    }
+    std::vector<std::string> context_keys = fake_context_keys(body->context);
     const std::optional<std::string> subscriber = shared ? std::nullopt : body->subscriber_id;
     if (const channel_connection* existing = same_target(body->integration_identifier, subscriber, context_keys)) {
       std::string keys;
