@@ -23,17 +23,12 @@
 #endif
 // NOVU_CC_STANDALONE }
 
-#include <atomic>       // atomic
 #include <cstddef>      // size_t
-#include <cstdint>      // int64_t, uint32_t, uint64_t
-#include <functional>   // function
 #include <memory>       // shared_ptr, make_shared
-#include <mutex>        // recursive_mutex, lock_guard
-#include <optional>     // optional, nullopt
-#include <string>       // to_string
+#include <optional>     // optional
+#include <string>       // string
 #include <string_view>  // string_view
-#include <type_traits>  // decay_t, enable_if_t, is_same
-#include <utility>      // move, forward
+#include <utility>      // move
 
 #include "novu/connections/client.hpp"
 #include "novu/connections/detail/async_two_step.hpp"

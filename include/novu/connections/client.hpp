@@ -11,13 +11,11 @@
 // NOVU_CC_STANDALONE }
 
 #include <cstddef>      // size_t
-#include <cstdint>      // int64_t, uint32_t, uint64_t
-#include <optional>     // optional, nullopt
-#include <string>       // string, to_string
+#include <optional>     // optional
+#include <string>       // string
 #include <string_view>  // string_view
-#include <type_traits>  // is_same, decay_t
 #include <vector>       // vector
-#include <utility>      // declval, move, forward
+#include <utility>      // move, forward
 
 #include "novu/core/detail/call.hpp"
 #include "novu/core/config.hpp"

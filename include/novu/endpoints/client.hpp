@@ -16,7 +16,6 @@
 #include <cstddef>      // size_t
 #include <string>       // string
 #include <string_view>  // string_view
-#include <utility>      // forward
 #include <vector>       // vector
 
 #include "novu/connections/client.hpp"

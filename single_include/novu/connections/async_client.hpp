@@ -19,17 +19,12 @@
 // The outermost public header of a translation unit includes the implementation at its end
 // (header-only mode), so that every public header works on its own.
 
-#include <atomic>       // atomic
 #include <cstddef>      // size_t
-#include <cstdint>      // int64_t, uint32_t, uint64_t
-#include <functional>   // function
 #include <memory>       // shared_ptr, make_shared
-#include <mutex>        // recursive_mutex, lock_guard
-#include <optional>     // optional, nullopt
-#include <string>       // to_string
+#include <optional>     // optional
+#include <string>       // string
 #include <string_view>  // string_view
-#include <type_traits>  // decay_t, enable_if_t, is_same
-#include <utility>      // move, forward
+#include <utility>      // move
 
 #include "../novu.hpp"
 
@@ -40,6 +35,7 @@
 // async_call_handle (see novu/connections/async_client.hpp).
 // SPDX-License-Identifier: MIT
 
+#include <mutex>    // mutex, lock_guard
 
 
 // ---- begin include/novu/core/async.hpp ----
@@ -53,6 +49,8 @@
 // The outermost public header of a translation unit includes the implementation at its end
 // (header-only mode), so that every public header works on its own.
 
+#include <atomic>       // atomic
+#include <functional>   // function
 
 
 NOVU_CC_NAMESPACE_BEGIN
