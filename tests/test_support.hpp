@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sample_values.hpp"
+#include "novu/core/async.hpp"
 #include "novu/novu.hpp"
 
 #ifndef NOVU_CC_TEST_DATA_DIR
@@ -114,6 +115,40 @@ inline novu::http_response response_from_vector(const ordered& recorded) {
   }
   return r;
 }
+
+// A vector's recorded responses in order: its one response, or each of a retry case's.
+inline std::vector<novu::http_response> responses_from_vector(const ordered& vector) {
+  std::vector<novu::http_response> responses;
+  if (vector["response"].is_array()) {
+    for (const ordered& r : vector["response"]) responses.push_back(response_from_vector(r));
+  } else {
+    responses.push_back(response_from_vector(vector["response"]));
+  }
+  return responses;
+}
+
+// The random sequence of a replay: the SDK drew one Math.random() (mulberry32(12345)) for its
+// idempotency key before any retry jitter; the next eight are the jitter the client may ask for.
+inline void seed_like_the_sdk(fake_environment::state& env) {
+  mulberry32 random(12345);
+  random.next();
+  for (int i = 0; i < 8; ++i) env.randoms.push_back(random.next());
+}
+
+// A transport, sync or async (completing at once), that plays recorded responses in order and
+// records every attempt; an attempt beyond them is a transport error.
+struct scripted_transport {
+  std::vector<novu::http_response>* responses;  ///< answers, in order
+  std::vector<novu::http_request>* sent;        ///< every attempt
+  novu::transport_result operator()(const novu::http_request& request) const {
+    sent->push_back(request);
+    if (sent->size() > responses->size()) {
+      return novu::make_error(novu::error_kind::transport, "more attempts than the vector recorded");
+    }
+    return (*responses)[sent->size() - 1];
+  }
+  void operator()(novu::http_request request, novu::transport_callback done) const { done((*this)(request)); }
+};
 
 // Order-insensitive JSON equality of two documents given as text or DOM.
 // The list parameters a vector's input stands for, for either resource: the filters both

@@ -234,39 +234,6 @@ void check_endpoint_parse(const json& vector, const novu::http_response& respons
   return check_endpoint_outcome(vector, novu::endpoints::parse_delete_response(response));
 }
 
-// A transport that plays the vector's responses in order and records every attempt, sync or
-// async (completing at once).
-struct scripted_endpoint_transport {
-  std::vector<novu::http_response>* responses;
-  std::vector<novu::http_request>* sent;
-  novu::transport_result operator()(const novu::http_request& request) const {
-    sent->push_back(request);
-    if (sent->size() > responses->size()) {
-      return novu::make_error(novu::error_kind::transport, "more attempts than the vector recorded");
-    }
-    return (*responses)[sent->size() - 1];
-  }
-  void operator()(novu::http_request request, novu::transport_callback done) const { done((*this)(request)); }
-};
-
-std::vector<novu::http_response> vector_responses(const json& vector) {
-  std::vector<novu::http_response> responses;
-  if (vector["response"].is_array()) {
-    for (const json& r : vector["response"]) responses.push_back(test_support::response_from_vector(r));
-  } else {
-    responses.push_back(test_support::response_from_vector(vector["response"]));
-  }
-  return responses;
-}
-
-// The environment of a replay: the SDK drew one Math.random() (mulberry32(12345)) for its
-// idempotency key before any retry jitter.
-void seed_like_the_sdk(test_support::fake_environment::state& env) {
-  test_support::mulberry32 random(12345);
-  random.next();
-  for (int i = 0; i < 8; ++i) env.randoms.push_back(random.next());
-}
-
 // The attempts and waits of a replay against the SDK's: as many attempts, the same sleeps (the
 // SDK's milliseconds, floored), every attempt byte-identical with the same idempotency key.
 void check_replay_attempts(const json& vector, const std::vector<novu::http_request>& sent,
@@ -296,12 +263,12 @@ novu::list_channel_endpoints_params replay_list_params(const json& input) {
 
 // Runs the vector end to end through client.channel_endpoints() with the SDK's random sequence.
 void check_endpoint_client(const json& vector) {
-  std::vector<novu::http_response> responses = vector_responses(vector);
+  std::vector<novu::http_response> responses = test_support::responses_from_vector(vector);
   std::vector<novu::http_request> sent;
   test_support::fake_environment::state env;
-  seed_like_the_sdk(env);
-  novu::client<scripted_endpoint_transport, test_support::fake_environment> client(
-      endpoint_config(), scripted_endpoint_transport{&responses, &sent}, test_support::fake_environment{&env});
+  test_support::seed_like_the_sdk(env);
+  novu::client<test_support::scripted_transport, test_support::fake_environment> client(
+      endpoint_config(), test_support::scripted_transport{&responses, &sent}, test_support::fake_environment{&env});
   auto api = client.channel_endpoints();
   const json& input = vector["input"];
   const std::string op = vector["operation"];
@@ -324,18 +291,19 @@ void check_endpoint_client(const json& vector) {
 // The same through async_client.channel_endpoints(), with a timer that fires at once and
 // records its delays.
 void check_endpoint_async_client(const json& vector) {
-  std::vector<novu::http_response> responses = vector_responses(vector);
+  std::vector<novu::http_response> responses = test_support::responses_from_vector(vector);
   std::vector<novu::http_request> sent;
   test_support::fake_environment::state env;
-  seed_like_the_sdk(env);
+  test_support::seed_like_the_sdk(env);
   std::vector<std::uint32_t> waits;
   novu::async_timer timer = [&](std::uint32_t delay_ms, novu::timer_callback fire) {
     waits.push_back(delay_ms);
     env.now_ms += delay_ms;
     fire();
   };
-  novu::async_client<scripted_endpoint_transport, test_support::fake_environment> client(
-      endpoint_config(), scripted_endpoint_transport{&responses, &sent}, timer, test_support::fake_environment{&env});
+  novu::async_client<test_support::scripted_transport, test_support::fake_environment> client(
+      endpoint_config(), test_support::scripted_transport{&responses, &sent}, timer,
+      test_support::fake_environment{&env});
   auto api = client.channel_endpoints();
   const json& input = vector["input"];
   const std::string op = vector["operation"];

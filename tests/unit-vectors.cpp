@@ -197,34 +197,15 @@ void check_parse(const json& vector, const novu::http_response& response) {
   return check_outcome(vector, novu::connections::parse_delete_response(response));
 }
 
-// A transport that plays the vector's responses in order and records every attempt.
-struct scripted_transport {
-  std::vector<novu::http_response>* responses;
-  std::vector<novu::http_request>* sent;
-  novu::transport_result operator()(const novu::http_request& request) const {
-    sent->push_back(request);
-    REQUIRE(sent->size() <= responses->size());
-    return (*responses)[sent->size() - 1];
-  }
-};
-
 // Runs the vector end to end through novu::client with the SDK's random sequence.
 void check_client(const json& vector) {
-  std::vector<novu::http_response> responses;
-  if (vector["response"].is_array()) {
-    for (const json& r : vector["response"]) responses.push_back(test_support::response_from_vector(r));
-  } else {
-    responses.push_back(test_support::response_from_vector(vector["response"]));
-  }
+  std::vector<novu::http_response> responses = test_support::responses_from_vector(vector);
   std::vector<novu::http_request> sent;
   test_support::fake_environment::state env;
-  // The SDK drew one Math.random() for its idempotency key before any retry jitter.
-  test_support::mulberry32 random(12345);
-  random.next();
-  for (int i = 0; i < 8; ++i) env.randoms.push_back(random.next());
+  test_support::seed_like_the_sdk(env);
 
-  novu::client<scripted_transport, test_support::fake_environment> client(
-      config_for(vector), scripted_transport{&responses, &sent}, test_support::fake_environment{&env});
+  novu::client<test_support::scripted_transport, test_support::fake_environment> client(
+      config_for(vector), test_support::scripted_transport{&responses, &sent}, test_support::fake_environment{&env});
   const json& input = vector["input"];
   const std::string op = vector["operation"];
   const novu::call_options options = options_for(vector);
@@ -241,6 +222,7 @@ void check_client(const json& vector) {
     check_outcome(vector, client.remove(input["identifier"].get<std::string>(), options));
   }
 
+  REQUIRE(sent.size() <= responses.size());  // no attempt beyond the recorded answers
   CHECK(sent.size() == vector["attempts"].get<std::size_t>());
   const std::vector<double> sdk_sleeps = vector["retry_sleeps_ms"].get<std::vector<double>>();
   REQUIRE(env.sleeps.size() == sdk_sleeps.size());
